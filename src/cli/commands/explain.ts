@@ -1,0 +1,64 @@
+import { Command, Option } from 'commander';
+import { analyseHtml } from '../../engine/analyse-html.js';
+import { createDetector } from '../../engine/detector.js';
+import { redactUrl } from '../../engine/redact.js';
+import { EXIT_OK } from '../../exit-codes.js';
+import { readOneMessage } from '../../input/read-one.js';
+import { parseMessage } from '../../mail/parse-message.js';
+import { AddressFinder } from '../../url/address-leak.js';
+import { renderExplanation, type Explanation } from '../../formatters/explain.js';
+import type { Io } from '../io.js';
+import { collect, positiveNumber } from '../options.js';
+
+export function explainCommand(io: Io, setExit: (code: number) => void): Command {
+  return new Command('explain')
+    .description('show every remote resource of one message and which rules fired on it')
+    .argument('<message>', 'a message file, or file#N for the N-th message of an mbox (from 1)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--no-redact', 'show recipient addresses and per-recipient tokens in URLs')
+    .option('--me <address>', 'your address, looked for in URLs (repeatable)', collect)
+    .option('--rules <path>', 'extra tracker data (repeatable)', collect)
+    .option('--disable <id>', 'leave out a vendor or pattern id (repeatable)', collect)
+    .option('--max-message-size <MB>', 'largest message read', positiveNumber('--max-message-size'), 32)
+    .action(async (spec: string, flags: { format: string; redact: boolean; me?: string[]; rules?: string[]; disable?: string[]; maxMessageSize: number }) => {
+      const detector = createDetector({ me: flags.me, redact: flags.redact, extra: flags.rules, disable: flags.disable });
+      const { source, bytes } = await readOneMessage(spec, flags.maxMessageSize * 1024 * 1024);
+      const parsed = await parseMessage(bytes);
+      const addresses = new AddressFinder([...parsed.recipients, ...detector.me]);
+      const analysis = parsed.html ? analyseHtml(parsed.html, addresses, detector) : { resources: [], findings: [], tracked: false };
+      const show = (url: string): string => (flags.redact ? redactUrl(url, addresses) : url);
+      const explanation: Explanation = {
+        source,
+        messageId: parsed.messageId,
+        from: parsed.from,
+        subject: parsed.subject,
+        date: parsed.date,
+        html: parsed.html !== null,
+        tracked: analysis.tracked,
+        resources: analysis.resources.map((r) => ({
+          url: show(r.facts.resource.url),
+          ...(r.facts.resource.proxy ? { target: show(r.facts.resource.target), proxy: r.facts.resource.proxy } : {}),
+          kind: r.facts.resource.kind,
+          element: r.facts.resource.element,
+          position: r.facts.resource.position,
+          width: r.facts.resource.width ?? null,
+          height: r.facts.resource.height ?? null,
+          hidden: r.facts.resource.hiddenDetail ?? null,
+          vendor: r.facts.match ? `${r.facts.match.vendor.name} (${r.facts.match.pattern.id}, ${r.facts.match.pattern.kind})` : null,
+          identifiers: r.facts.identifiers.map((i) => (i.where === 'query' ? `${i.name}=${i.shape}` : `path ${i.shape}`)),
+          openWord: r.facts.openWord ?? null,
+          leaks: r.facts.leaks.map((l) => l.encoding),
+          verdict: r.finding ? (r.finding.tracking ? 'tracking' : r.finding.category) : 'clean',
+          rules: r.hits.map(({ rule, hit }) => ({
+            id: rule.meta.id,
+            alias: rule.meta.alias,
+            fired: hit !== undefined,
+            ...(hit ? { messageId: hit.messageId } : {}),
+          })),
+          why: r.finding?.why ?? null,
+        })),
+      };
+      await io.stdout.write(flags.format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : renderExplanation(explanation));
+      setExit(EXIT_OK);
+    });
+}

@@ -1,0 +1,29 @@
+import type { Writable } from 'node:stream';
+import type { Sink } from './io.js';
+import { run } from './run.js';
+
+function sinkOf(stream: Writable): Sink {
+  return {
+    write: (text: string) =>
+      new Promise<void>((resolve, reject) => {
+        stream.write(text, (error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+/** Wires the real process to run(); returns the exit code for bin/ to set. */
+export async function main(): Promise<number> {
+  // A closed pipe (`pixelaudit scan x | head`) is not an error worth a stack.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+  });
+  const { exitCode } = await run(process.argv.slice(2), {
+    stdout: sinkOf(process.stdout),
+    stderr: sinkOf(process.stderr),
+    stdin: process.stdin,
+    env: process.env,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  });
+  return exitCode;
+}

@@ -1,0 +1,68 @@
+import { Command, CommanderError } from 'commander';
+import { formatError } from '../errors.js';
+import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { VERSION } from '../version.js';
+import { explainCommand } from './commands/explain.js';
+import { rulesCommand } from './commands/rules.js';
+import { scanCommand } from './commands/scan.js';
+import { StringSink, type Io } from './io.js';
+
+export interface RunResult {
+  exitCode: number;
+  /** What went to stdout, when `io.stdout` was not given. */
+  stdout: string;
+  /** What went to stderr, when `io.stderr` was not given. */
+  stderr: string;
+}
+
+const EXIT_HELP = `
+Exit codes:
+  0  no error, and no finding you asked to fail on
+  1  a tracked message was found and --fail-on tracked was given
+  2  usage error, unreadable input path, bad rules data, or internal error
+
+pixelaudit never loads a URL found in a message and never changes a mailbox.`;
+
+/** The whole CLI, in-process: argv in, exit code and output back. Never touches `process`. */
+export async function run(argv: string[], partialIo: Partial<Io> = {}): Promise<RunResult> {
+  const stdout = new StringSink();
+  const stderr = new StringSink();
+  const io: Io = { stdout, stderr, env: {}, stdoutIsTTY: false, stderrIsTTY: false, ...partialIo };
+  let exitCode = EXIT_OK;
+  const setExit = (code: number): void => {
+    exitCode = code;
+  };
+
+  const program = new Command('pixelaudit')
+    .description('Audit mail for tracking pixels, offline and read-only.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXIT_HELP)
+    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
+    .exitOverride();
+  for (const make of [scanCommand, explainCommand, rulesCommand]) {
+    const cmd = make(io, setExit);
+    cmd.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
+    cmd.addHelpText('after', EXIT_HELP);
+    program.addCommand(cmd);
+  }
+
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      exitCode = EXIT_ERROR;
+    } else {
+      await program.parseAsync(argv, { from: 'user' });
+    }
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are not errors; every other commander error is a usage error.
+      exitCode = error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
+    } else {
+      await io.stderr.write(formatError(error));
+      exitCode = EXIT_ERROR;
+    }
+  }
+  return { exitCode, stdout: partialIo.stdout ? '' : stdout.text, stderr: partialIo.stderr ? '' : stderr.text };
+}
+

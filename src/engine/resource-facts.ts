@@ -1,0 +1,26 @@
+import type { ResourceFacts } from '../rules/rule.js';
+import type { TrackerMatcher } from '../trackers/matcher.js';
+import type { Resource } from '../types.js';
+import type { AddressFinder } from '../url/address-leak.js';
+import { findIdentifiers } from '../url/identifiers.js';
+import { openStyleWord, spacerFileName } from '../url/open-path.js';
+import { parseUrl } from '../url/url-parts.js';
+
+/** Computes once what every rule reads about a resource. */
+export function resourceFacts(resource: Resource, matcher: TrackerMatcher, addresses: AddressFinder): ResourceFacts {
+  const parts = parseUrl(resource.target);
+  const openWord = openStyleWord(parts);
+  const strongOpenWord = openStyleWord(parts, true);
+  const match = matcher.match(parts);
+  const spacerName = spacerFileName(parts);
+  return {
+    resource,
+    parts,
+    identifiers: findIdentifiers(parts),
+    ...(openWord ? { openWord } : {}),
+    ...(strongOpenWord ? { strongOpenWord } : {}),
+    ...(spacerName ? { spacerName } : {}),
+    ...(match ? { match } : {}),
+    leaks: addresses.find(resource.target),
+  };
+}

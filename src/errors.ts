@@ -1,0 +1,36 @@
+import { VERSION } from './version.js';
+
+/**
+ * A problem the user can fix: printed as one line, exit code 2.
+ * Anything that is not a KnownError is a bug and is printed with its stack.
+ */
+export class KnownError extends Error {
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad command-line usage. */
+export class UsageError extends KnownError {}
+/** An input path or message that cannot be read. */
+export class InputError extends KnownError {}
+/** Rules data or configuration that does not validate. */
+export class ConfigError extends KnownError {}
+
+export function formatError(error: unknown): string {
+  if (error instanceof KnownError) {
+    return `pixelaudit: ${error.message}${error.hint ? ` (${error.hint})` : ''}\n`;
+  }
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return (
+    `pixelaudit: internal error: this is a bug in pixelaudit ${VERSION}.\n` +
+    `Please report it with the command you ran (without secrets) and this stack:\n${stack}\n`
+  );
+}
+
+/** A short reason for a failed message, for reports: never a stack. */
+export function reasonOf(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n')[0];
+  return String(error);
+}

@@ -1,0 +1,98 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyseMessage } from '../engine/analyse-message.js';
+import type { Detector } from '../engine/detector.js';
+import { readOneMessage } from '../input/read-one.js';
+import type { MessageResult } from '../types.js';
+
+/** One hand label from shared/corpora/labels/*.jsonl (see GUIDE.md there). */
+export interface Label {
+  file: string;
+  tracked: boolean | null;
+  pixels: Array<{ url: string; why: string }>;
+  link_tracking?: boolean;
+  address_leak?: boolean;
+  confidence?: string;
+  notes?: string;
+}
+
+export interface EvalCase {
+  label: Label;
+  result: MessageResult;
+}
+
+export interface EvalReport {
+  labelled: number;
+  /** Labels with tracked = null are left out of the scores, as GUIDE.md says. */
+  undecided: number;
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  trueNegatives: number;
+  /** Labelled messages the tool could not read (counted as predicted "not tracked"). */
+  failed: number;
+  precision: number;
+  recall: number;
+  misses: EvalCase[];
+  falseAlarms: EvalCase[];
+}
+
+export function readLabels(file: string): Label[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Label);
+}
+
+/** Default location of the shared corpora beside the project, or undefined when absent. */
+export function findCorpora(projectRoot: string, override?: string): string | undefined {
+  const dir = override ?? path.resolve(projectRoot, '..', 'shared', 'corpora');
+  return existsSync(path.join(dir, 'labels')) ? dir : undefined;
+}
+
+/** Scores message-level `tracked` against the labels. */
+export async function evaluate(labels: Label[], corpora: string, detector: Detector): Promise<EvalReport> {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let tn = 0;
+  let failed = 0;
+  let undecided = 0;
+  const misses: EvalCase[] = [];
+  const falseAlarms: EvalCase[] = [];
+  for (const label of labels) {
+    if (label.tracked === null) {
+      undecided++;
+      continue;
+    }
+    let result: MessageResult;
+    try {
+      const { source, bytes } = await readOneMessage(path.join(corpora, label.file), 64 * 1024 * 1024);
+      result = await analyseMessage(source, bytes, detector);
+    } catch (error) {
+      result = { source: label.file, messageId: null, from: null, date: null, subject: null, tracked: false, resources: 0, html: false, findings: [], error: String(error) };
+    }
+    if (result.error) failed++;
+    if (label.tracked && result.tracked) tp++;
+    else if (!label.tracked && result.tracked) {
+      fp++;
+      falseAlarms.push({ label, result });
+    } else if (label.tracked && !result.tracked) {
+      fn++;
+      misses.push({ label, result });
+    } else tn++;
+  }
+  return {
+    labelled: labels.length,
+    undecided,
+    truePositives: tp,
+    falsePositives: fp,
+    falseNegatives: fn,
+    trueNegatives: tn,
+    failed,
+    precision: tp + fp ? tp / (tp + fp) : 1,
+    recall: tp + fn ? tp / (tp + fn) : 1,
+    misses,
+    falseAlarms,
+  };
+}

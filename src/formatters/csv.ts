@@ -1,0 +1,34 @@
+import type { MessageResult } from '../types.js';
+import type { FormatterFactory } from './formatter.js';
+
+const COLUMNS = ['source', 'messageId', 'from', 'date', 'subject', 'tracked', 'resources', 'findings', 'vendors', 'rules', 'error'] as const;
+
+function row(r: MessageResult): string[] {
+  const tracking = r.findings.filter((f) => f.tracking);
+  return [
+    r.source,
+    r.messageId ?? '',
+    r.from ?? '',
+    r.date ?? '',
+    r.subject ?? '',
+    String(r.tracked),
+    String(r.resources),
+    String(tracking.length),
+    [...new Set(tracking.map((f) => f.vendorName).filter(Boolean))].join('; '),
+    [...new Set(r.findings.map((f) => f.ruleId))].join('; '),
+    r.error ?? '',
+  ];
+}
+
+/** RFC 4180: quote fields with commas, quotes or line breaks; neutralise spreadsheet formulas. */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export const csvFormatter: FormatterFactory = () => ({
+  keepsResults: false,
+  begin: () => `${COLUMNS.join(',')}\r\n`,
+  message: (r) => `${row(r).map(csvField).join(',')}\r\n`,
+  end: () => '',
+});

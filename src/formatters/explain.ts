@@ -1,0 +1,52 @@
+import type { ResourceKind, SourcePosition } from '../types.js';
+
+/** `explain` output as data: one message, every resource, every rule's answer. */
+export interface Explanation {
+  source: string;
+  messageId: string | null;
+  from: string | null;
+  subject: string | null;
+  date: string | null;
+  html: boolean;
+  tracked: boolean;
+  resources: Array<{
+    url: string;
+    target?: string;
+    proxy?: string;
+    kind: ResourceKind;
+    element: string;
+    position: SourcePosition;
+    width: number | null;
+    height: number | null;
+    hidden: string | null;
+    vendor: string | null;
+    identifiers: string[];
+    openWord: string | null;
+    leaks: string[];
+    verdict: string;
+    rules: Array<{ id: string; alias: string; fired: boolean; messageId?: string }>;
+    why: string | null;
+  }>;
+}
+
+export function renderExplanation(e: Explanation): string {
+  const lines = [
+    `message:  ${e.source}`,
+    `from:     ${e.from ?? '(none)'}`,
+    `subject:  ${e.subject ?? '(none)'}`,
+    `date:     ${e.date ?? '(none)'}`,
+    `verdict:  ${e.tracked ? 'TRACKED' : 'not tracked'} (${e.resources.length} remote resource${e.resources.length === 1 ? '' : 's'}${e.html ? '' : ', no HTML part'})`,
+    '',
+  ];
+  e.resources.forEach((r, i) => {
+    lines.push(`[${i + 1}] ${r.verdict.toUpperCase()}  ${r.url}`);
+    if (r.target) lines.push(`    loads ${r.target} (through ${r.proxy})`);
+    const size = r.width !== null || r.height !== null ? `, ${r.width ?? '?'}x${r.height ?? '?'}` : '';
+    lines.push(`    <${r.element}> ${r.kind} at line ${r.position.line}, column ${r.position.column}${size}`);
+    lines.push(`    hidden: ${r.hidden ?? 'no'}; vendor: ${r.vendor ?? 'none'}; identifiers: ${r.identifiers.join(', ') || 'none'}; open-style path: ${r.openWord ?? 'no'}; address: ${r.leaks.join(', ') || 'no'}`);
+    lines.push(`    rules: ${r.rules.map((x) => `${x.fired ? '+' : '-'}${x.id} ${x.alias}`).join('  ')}`);
+    if (r.why) lines.push(`    why: ${r.why}`);
+    lines.push('');
+  });
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,8 @@
+import type { FormatterFactory } from './formatter.js';
+
+/** One JSON object per message, written as each message is done; `pixelaudit report` can merge these. */
+export const jsonlFormatter: FormatterFactory = () => ({
+  keepsResults: false,
+  message: (result) => `${JSON.stringify(result)}\n`,
+  end: () => '',
+});

@@ -1,0 +1,50 @@
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import { PUBLISHED } from '../report/published.js';
+import type { Summary } from '../report/summary.js';
+import { VERSION } from '../version.js';
+import type { FormatterFactory } from './formatter.js';
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+/** The default terminal report: counts, the tracked share beside published figures, top vendors and senders. */
+export const tableFormatter: FormatterFactory = (ctx) => {
+  const c = new Chalk({ level: ctx.color ? 1 : 0 });
+  const table = (head: string[]): Table.Table =>
+    new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: ctx.color ? ['grey'] : [] } });
+
+  return {
+    keepsResults: false,
+    end(summary: Summary): string {
+      const out: string[] = [];
+      out.push(c.bold(`pixelaudit ${VERSION}`) + ` — ${ctx.inputs.join(', ')}`, '');
+      const counts = table(['messages', 'count']);
+      counts.push(['found', summary.found], ['scanned', summary.scanned], ['failed', summary.failed], ['with HTML', summary.html]);
+      if (summary.skippedFiles) counts.push(['files skipped (not mail)', summary.skippedFiles]);
+      out.push(counts.toString(), '');
+      const share = `${summary.tracked} of ${summary.scanned} scanned messages`;
+      const interval = `95% CI ${pct(summary.interval.low)}–${pct(summary.interval.high)}`;
+      out.push(`${c.bold('Tracked:')} ${c.yellow(share)} (${pct(summary.share)}, ${interval})`);
+      if (summary.spacerOnly) out.push(`  ${summary.spacerOnly} more hold only invisible spacers, which do not count as tracking.`);
+      out.push('  Published figures, for comparison:');
+      for (const p of PUBLISHED) out.push(`  - ${pct(p.share)} ${p.study}: ${p.definition}; ${p.denominator}`);
+      out.push('');
+      if (summary.vendors.length) {
+        const vendors = table(['vendor', 'category', 'messages', 'share of scanned']);
+        for (const v of summary.vendors.slice(0, ctx.top)) vendors.push([v.name ?? v.key, v.category ?? '', v.messages, pct(v.messages / Math.max(1, summary.scanned))]);
+        out.push(c.bold('Top vendors'), vendors.toString(), '');
+      }
+      if (summary.senders.length) {
+        const senders = table(['sender', 'tracked', 'messages']);
+        for (const s of summary.senders.slice(0, ctx.top)) senders.push([s.sender, s.tracked, s.messages]);
+        out.push(c.bold('Top senders by tracked messages'), senders.toString(), '');
+      }
+      if (summary.failures.length) {
+        const failures = table(['why messages failed', 'messages']);
+        for (const f of summary.failures.slice(0, ctx.top)) failures.push([f.key, f.messages]);
+        out.push(c.bold('Failures'), failures.toString(), '');
+      }
+      return `${out.join('\n')}\n`;
+    },
+  };
+};

@@ -1,0 +1,112 @@
+import iconv from 'iconv-lite';
+import { InputError } from '../errors.js';
+
+// Charsets that mail software writes when it does not know; mailparser reads them as bytes.
+const TOLERATED_CHARSETS = new Set(['unknown-8bit', 'x-unknown', 'default', 'x-user-defined', 'ascii', 'us-ascii', 'utf8', 'utf-8']);
+const MAX_DEPTH = 40;
+
+interface Part {
+  headers: Map<string, string>;
+  body: string;
+}
+
+/**
+ * Finds what mailparser silently papers over but a report must name: no header block, a
+ * multipart that is never closed (a truncated message), an HTML part in a charset nobody can
+ * decode, or HTML in base64 that is not base64. Works on latin1 text so byte offsets hold.
+ */
+export function checkStructure(bytes: Buffer): void {
+  const text = bytes.toString('latin1');
+  const top = splitPart(text);
+  if (top.headers.size === 0) throw new InputError('malformed message: no header block at the start');
+  checkPart(top, 0);
+}
+
+function checkPart(part: Part, depth: number): void {
+  if (depth > MAX_DEPTH) throw new InputError(`malformed message: MIME parts nested deeper than ${MAX_DEPTH} levels`);
+  const contentType = part.headers.get('content-type') ?? 'text/plain';
+  const type = contentType.split(';')[0].trim().toLowerCase();
+  if (type.startsWith('multipart/')) {
+    const boundary = param(contentType, 'boundary');
+    if (!boundary) throw new InputError(`malformed message: ${type} without a boundary`);
+    for (const child of splitMultipart(part.body, boundary, type)) checkPart(splitPart(child), depth + 1);
+    return;
+  }
+  if (type === 'message/rfc822') {
+    const inner = splitPart(part.body);
+    if (inner.headers.size > 0) checkPart(inner, depth + 1);
+    return;
+  }
+  if (type !== 'text/html') return;
+  const charset = param(contentType, 'charset')?.toLowerCase();
+  if (charset && !TOLERATED_CHARSETS.has(charset) && !iconv.encodingExists(charset) && !/^(iso-?2022-jp|shift[-_]?jis|euc-?jp|cp932|ks_c_5601-1987)/.test(charset)) {
+    throw new InputError(`unknown charset "${charset}" in a text/html part`);
+  }
+  const encoding = (part.headers.get('content-transfer-encoding') ?? '').trim().toLowerCase();
+  if (encoding === 'base64') {
+    const compact = part.body.replace(/[\s]+/g, '');
+    if (/[^A-Za-z0-9+/=]/.test(compact) || /=[^=]/.test(compact) || compact.length % 4 === 1) {
+      throw new InputError('broken base64 in a text/html part');
+    }
+  }
+}
+
+function splitMultipart(body: string, boundary: string, type: string): string[] {
+  const delimiter = `--${boundary}`;
+  const parts: string[] = [];
+  let lineStart = 0;
+  let partStart = -1;
+  let closed = false;
+  while (lineStart <= body.length) {
+    const found = body.indexOf(delimiter, lineStart);
+    if (found === -1) break;
+    const atLineStart = found === 0 || body.charCodeAt(found - 1) === 0x0a;
+    let lineEnd = body.indexOf('\n', found);
+    if (lineEnd === -1) lineEnd = body.length;
+    if (atLineStart) {
+      const rest = body.slice(found + delimiter.length, lineEnd).trimEnd();
+      if (rest === '' || rest === '--') {
+        if (partStart !== -1) parts.push(body.slice(partStart, found));
+        if (rest === '--') {
+          closed = true;
+          break;
+        }
+        partStart = lineEnd + 1;
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (partStart === -1 && !closed) throw new InputError(`malformed message: the ${type} boundary never appears`);
+  if (!closed) throw new InputError(`truncated message: the ${type} part is never closed`);
+  return parts;
+}
+
+function splitPart(text: string): Part {
+  const headers = new Map<string, string>();
+  let end = text.search(/\r?\n\r?\n/);
+  const blank = end === -1 ? null : /\r?\n\r?\n/.exec(text.slice(end));
+  const head = end === -1 ? text : text.slice(0, end);
+  const body = end === -1 ? '' : text.slice(end + (blank ? blank[0].length : 0));
+  if (text.startsWith('\r\n') || text.startsWith('\n')) return { headers, body: text.replace(/^\r?\n/, '') };
+  let lastKey: string | null = null;
+  for (const line of head.split(/\r?\n/)) {
+    if (/^[ \t]/.test(line) && lastKey) {
+      headers.set(lastKey, `${headers.get(lastKey)} ${line.trim()}`);
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon <= 0) {
+      if (lastKey === null) break; // not a header block at all
+      continue;
+    }
+    lastKey = line.slice(0, colon).trim().toLowerCase();
+    if (!headers.has(lastKey)) headers.set(lastKey, line.slice(colon + 1).trim());
+  }
+  end = 0;
+  return { headers, body };
+}
+
+function param(value: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|;)\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i').exec(value);
+  return m ? (m[1] ?? m[2]) : undefined;
+}

@@ -1,0 +1,112 @@
+import { wilson } from '../stats/wilson.js';
+import type { MessageResult } from '../types.js';
+
+export interface Count {
+  key: string;
+  /** Display name, for vendors. */
+  name?: string;
+  category?: string;
+  messages: number;
+}
+
+export interface SenderCount {
+  sender: string;
+  tracked: number;
+  messages: number;
+}
+
+/** The figures of a scan: every message found is either scanned or failed. */
+export interface Summary {
+  /** Messages found in the inputs (scanned + failed). */
+  found: number;
+  scanned: number;
+  failed: number;
+  /** Files met while walking folders that hold no mail (README files, images...). */
+  skippedFiles: number;
+  /** Scanned messages with at least one text/html part. */
+  html: number;
+  tracked: number;
+  /** tracked / scanned, or 0 when nothing was scanned. */
+  share: number;
+  /** 95% Wilson interval of share. */
+  interval: { low: number; high: number };
+  /** Scanned messages whose only invisible images are spacers. */
+  spacerOnly: number;
+  vendors: Count[];
+  senders: SenderCount[];
+  /** Failure reasons with counts. */
+  failures: Count[];
+}
+
+/** Adds results one by one, so a scan of any size keeps only counters in memory. */
+export class SummaryBuilder {
+  private found = 0;
+  private scanned = 0;
+  private failed = 0;
+  private skipped = 0;
+  private html = 0;
+  private tracked = 0;
+  private spacerOnly = 0;
+  private readonly vendors = new Map<string, Count>();
+  private readonly senders = new Map<string, SenderCount>();
+  private readonly failures = new Map<string, number>();
+
+  add(result: MessageResult): void {
+    this.found++;
+    if (result.error !== null) {
+      this.failed++;
+      const reason = result.error.replace(/"[^"]*"/g, '"…"').replace(/\d+(\.\d+)? MB/g, 'N MB');
+      this.failures.set(reason, (this.failures.get(reason) ?? 0) + 1);
+      return;
+    }
+    this.scanned++;
+    if (result.html) this.html++;
+    if (result.tracked) this.tracked++;
+    else if (result.findings.some((f) => f.category === 'spacer')) this.spacerOnly++;
+    const seen = new Set<string>();
+    for (const f of result.findings) {
+      if (!f.tracking || !f.vendor || seen.has(f.vendor)) continue;
+      seen.add(f.vendor);
+      const c = this.vendors.get(f.vendor) ?? { key: f.vendor, name: f.vendorName, category: f.vendorCategory, messages: 0 };
+      c.messages++;
+      this.vendors.set(f.vendor, c);
+    }
+    const sender = senderOf(result.from);
+    const s = this.senders.get(sender) ?? { sender, tracked: 0, messages: 0 };
+    s.messages++;
+    if (result.tracked) s.tracked++;
+    this.senders.set(sender, s);
+  }
+
+  skip(): void {
+    this.skipped++;
+  }
+
+  build(): Summary {
+    const byCount = <T extends { messages: number }>(a: T, b: T, key: (x: T) => string): number =>
+      b.messages - a.messages || (key(a) < key(b) ? -1 : 1);
+    return {
+      found: this.found,
+      scanned: this.scanned,
+      failed: this.failed,
+      skippedFiles: this.skipped,
+      html: this.html,
+      tracked: this.tracked,
+      share: this.scanned ? this.tracked / this.scanned : 0,
+      interval: wilson(this.tracked, this.scanned),
+      spacerOnly: this.spacerOnly,
+      vendors: [...this.vendors.values()].sort((a, b) => byCount(a, b, (x) => x.key)),
+      senders: [...this.senders.values()]
+        .filter((s) => s.tracked > 0)
+        .sort((a, b) => b.tracked - a.tracked || byCount(a, b, (x) => x.sender)),
+      failures: [...this.failures.entries()].map(([key, messages]) => ({ key, messages })).sort((a, b) => byCount(a, b, (x) => x.key)),
+    };
+  }
+}
+
+/** The sender's address, lower-case, or "(unknown)". */
+export function senderOf(from: string | null): string {
+  if (!from) return '(unknown)';
+  const m = /<([^<>@\s]+@[^<>\s]+)>/.exec(from) ?? /([^\s<>"]+@[^\s<>"]+)/.exec(from);
+  return (m ? m[1] : from).toLowerCase();
+}

@@ -1,0 +1,25 @@
+import type { Rule } from './rule.js';
+
+/** PA003: the URL carries the recipient's address, plain, encoded or hashed. */
+export const addressInUrl: Rule = {
+  meta: {
+    id: 'PA003',
+    alias: 'address-in-url',
+    category: 'address-leak',
+    confidence: 'high',
+    description: "The resource URL carries the recipient's address, plain, URL-encoded, base64 or as a hex hash.",
+    docs:
+      'Recipient addresses come from To, Cc, Delivered-To, X-Original-To and --me. Each is looked for in the resource URL ' +
+      '(after percent-decoding) plain, URL-encoded, base64 (standard and URL-safe) and as MD5, SHA-1, SHA-224, SHA-256, ' +
+      'SHA-384 and SHA-512 of the trimmed lower-cased address. Loading such a resource tells its host who opened the ' +
+      'message, so it is open tracking whatever its size.',
+    messages: {
+      leak: 'the URL carries the recipient address ({encoding})',
+    },
+  },
+  check(facts) {
+    const leak = facts.leaks[0];
+    if (!leak) return undefined;
+    return { messageId: 'leak', tracking: true, data: { encoding: facts.leaks.map((l) => l.encoding).join(', ') } };
+  },
+};

@@ -1,0 +1,53 @@
+import type { TrackerMatch } from '../trackers/matcher.js';
+import type { Finding, FindingCategory, Resource } from '../types.js';
+import type { AddressLeak } from '../url/address-leak.js';
+import type { Identifier } from '../url/identifiers.js';
+import type { UrlParts } from '../url/url-parts.js';
+
+/** Everything known about one resource, computed once and read by every rule. */
+export interface ResourceFacts {
+  resource: Resource;
+  /** Parts of `resource.target` (the proxy-unwrapped URL). */
+  parts: UrlParts;
+  identifiers: Identifier[];
+  /** Open-style word in the path (`open`, `o`, `pixel.gif` ...). */
+  openWord?: string;
+  /** The same, counting only words that no content path uses. */
+  strongOpenWord?: string;
+  /** Spacer-style file name (`spacer.gif`, `blank.gif` ...) at the end of the path. */
+  spacerName?: string;
+  match?: TrackerMatch;
+  leaks: AddressLeak[];
+}
+
+export interface RuleMeta {
+  /** Stable id: never reused, never renumbered. */
+  id: string;
+  /** Readable alias, usable wherever the id is. */
+  alias: string;
+  category: FindingCategory;
+  confidence: Finding['confidence'];
+  /** One line: what the rule reports. */
+  description: string;
+  /** Longer explanation for `pixelaudit rules` and the README. */
+  docs: string;
+  /** Templates keyed by message id; `{name}` is replaced from the finding's data. */
+  messages: Record<string, string>;
+}
+
+/** What a rule returns when it fires: the rest of the Finding is filled in by the engine. */
+export interface RuleHit {
+  messageId: string;
+  tracking: boolean;
+  data: Record<string, string | number | boolean>;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Pure: the same facts give the same answer. Undefined when the rule does not fire. */
+  check(facts: ResourceFacts): RuleHit | undefined;
+}
+
+export function renderMessage(template: string, data: Record<string, string | number | boolean>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => (key in data ? String(data[key]) : `{${key}}`));
+}

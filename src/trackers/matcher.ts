@@ -1,0 +1,72 @@
+import type { UrlParts } from '../url/url-parts.js';
+import type { PatternKind, TrackerPattern, Vendor } from './schema.js';
+
+/** A tracker pattern that matched a URL. */
+export interface TrackerMatch {
+  vendor: Vendor;
+  pattern: TrackerPattern;
+}
+
+interface Compiled {
+  vendor: Vendor;
+  pattern: TrackerPattern;
+  host?: RegExp;
+  path?: RegExp;
+  query?: RegExp;
+}
+
+// When several patterns match, the most telling wins.
+const KIND_RANK: Record<PatternKind, number> = { open: 0, beacon: 1, click: 2, asset: 3 };
+
+/** Matches URLs against all tracker patterns: domain patterns by a suffix index, anyHost ones in turn. */
+export class TrackerMatcher {
+  private readonly byDomain = new Map<string, Compiled[]>();
+  private readonly anyHost: Compiled[] = [];
+  readonly vendors: Vendor[];
+
+  constructor(vendors: Vendor[]) {
+    this.vendors = vendors;
+    for (const vendor of vendors) {
+      for (const pattern of vendor.patterns) {
+        const compiled: Compiled = {
+          vendor,
+          pattern,
+          host: pattern.host ? new RegExp(pattern.host, 'i') : undefined,
+          path: pattern.path ? new RegExp(pattern.path, 'i') : undefined,
+          query: pattern.query ? new RegExp(pattern.query, 'i') : undefined,
+        };
+        if (pattern.anyHost) this.anyHost.push(compiled);
+        for (const domain of pattern.domains ?? []) {
+          const list = this.byDomain.get(domain) ?? [];
+          list.push(compiled);
+          this.byDomain.set(domain, list);
+        }
+      }
+    }
+  }
+
+  /** The best match for a URL, or undefined. */
+  match(parts: UrlParts): TrackerMatch | undefined {
+    let best: Compiled | undefined;
+    const consider = (c: Compiled): void => {
+      if (c.host && !c.host.test(parts.host)) return;
+      if (c.path && !c.path.test(parts.path)) return;
+      if (c.query && !c.query.test(parts.query)) return;
+      if (!best || KIND_RANK[c.pattern.kind] < KIND_RANK[best.pattern.kind]) best = c;
+    };
+    let host = parts.host;
+    for (;;) {
+      const list = this.byDomain.get(host);
+      if (list) list.forEach(consider);
+      const dot = host.indexOf('.');
+      if (dot === -1) break;
+      host = host.slice(dot + 1);
+    }
+    if (!best || best.pattern.kind !== 'open') this.anyHost.forEach(consider);
+    return best ? { vendor: best.vendor, pattern: best.pattern } : undefined;
+  }
+
+  get patternCount(): number {
+    return this.vendors.reduce((n, v) => n + v.patterns.length, 0);
+  }
+}

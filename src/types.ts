@@ -1,0 +1,118 @@
+/** How a remote resource is referenced in the HTML. */
+export type ResourceKind =
+  | 'img'
+  | 'img-srcset'
+  | 'background-attr'
+  | 'css-url'
+  | 'css-import'
+  | 'css-font-face'
+  | 'input-image'
+  | 'video-poster'
+  | 'link-stylesheet'
+  | 'vml-image';
+
+/** Why an element is not visible to the reader. */
+export type HiddenBy =
+  | 'tiny'
+  | 'display-none'
+  | 'visibility-hidden'
+  | 'opacity-zero'
+  | 'zero-height-wrapper'
+  | 'mso-hide'
+  | 'off-screen'
+  | 'hidden-attribute';
+
+/** A position in the message's HTML (its text/html parts joined), 1-based. */
+export interface SourcePosition {
+  /** 1-based line in the HTML part. */
+  line: number;
+  /** 1-based column in the HTML part. */
+  column: number;
+}
+
+/** A remote resource that a mail client loads when it shows the message. */
+export interface Resource {
+  /** The URL as written, after HTML entity decoding. */
+  url: string;
+  /** The URL that is really contacted, after unwrapping image proxies (Gmail, SafeLinks). */
+  target: string;
+  /** Proxy that was unwrapped, if any. */
+  proxy?: string;
+  kind: ResourceKind;
+  /** Lower-case tag name of the element that references it. */
+  element: string;
+  /** Declared size in CSS pixels, when declared. */
+  width?: number;
+  height?: number;
+  /** Why the resource would not be seen, or undefined when it is visible. */
+  hiddenBy?: HiddenBy;
+  /** Human detail of hiddenBy, e.g. `width=1 height=1` or `ancestor <div style="display:none">`. */
+  hiddenDetail?: string;
+  position: SourcePosition;
+}
+
+/** A hyperlink found in the HTML (kept for link-tracking analysis). */
+export interface Link {
+  url: string;
+  position: SourcePosition;
+}
+
+/** What a finding means for the message verdict. */
+export type FindingCategory = 'open-tracking' | 'spacer' | 'address-leak';
+
+/** Vendor categories, as in rules/trackers. */
+export type VendorCategory =
+  | 'esp'
+  | 'marketing-automation'
+  | 'sales-tracker'
+  | 'analytics'
+  | 'ad-tech'
+  | 'email-qa'
+  | 'personalisation'
+  | 'transactional';
+
+/** One thing a rule found, as data: words are rendered by formatters. */
+export interface Finding {
+  /** Stable rule id, e.g. PA001. */
+  ruleId: string;
+  /** Readable rule alias, e.g. known-tracker. */
+  rule: string;
+  /** Message id inside the rule's `messages` map. */
+  messageId: string;
+  category: FindingCategory;
+  /** True when the finding makes the message tracked. */
+  tracking: boolean;
+  confidence: 'high' | 'medium' | 'low';
+  /** Vendor id from rules/trackers, when known. */
+  vendor?: string;
+  vendorName?: string;
+  vendorCategory?: VendorCategory;
+  /** The tracker-pattern id that matched, when any. */
+  pattern?: string;
+  /** The resource URL (redacted in output unless --no-redact). */
+  url: string;
+  kind: ResourceKind;
+  position: SourcePosition;
+  /** Machine-readable evidence, rendered into `why` by formatters. */
+  data: Record<string, string | number | boolean>;
+  /** Human explanation, filled from the rule's message template. */
+  why: string;
+}
+
+/** The result for one message: scanned (error null) or failed (error set). */
+export interface MessageResult {
+  /** File path; for a message inside an mbox `path#N`, N counted from 1. */
+  source: string;
+  messageId: string | null;
+  from: string | null;
+  date: string | null;
+  subject: string | null;
+  tracked: boolean;
+  /** Number of remote resources seen. */
+  resources: number;
+  /** Whether the message holds any text/html part. */
+  html: boolean;
+  findings: Finding[];
+  /** Null when scanned; otherwise why the message could not be read. */
+  error: string | null;
+}

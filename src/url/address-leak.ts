@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { safeDecode } from './url-parts.js';
+
+export type AddressEncoding =
+  | 'plain'
+  | 'url-encoded'
+  | 'base64'
+  | 'base64url'
+  | 'md5'
+  | 'sha1'
+  | 'sha224'
+  | 'sha256'
+  | 'sha384'
+  | 'sha512';
+
+export interface AddressLeak {
+  address: string;
+  encoding: AddressEncoding;
+  /** The exact text found in the URL (for redaction). */
+  text: string;
+}
+
+interface Needle {
+  address: string;
+  encoding: AddressEncoding;
+  text: string;
+  /** Hex hashes and plain text are matched ignoring case; base64 is case-sensitive. */
+  caseless: boolean;
+}
+
+const HASHES = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'] as const;
+
+/** Finds recipient addresses in URLs: plain, URL-encoded, base64 and hex hashes. Built once per message. */
+export class AddressFinder {
+  private readonly needles: Needle[] = [];
+
+  constructor(addresses: string[]) {
+    for (const raw of addresses) {
+      const address = raw.trim().toLowerCase();
+      if (!address.includes('@') || address.length < 5) continue;
+      const add = (encoding: AddressEncoding, text: string, caseless: boolean): void => {
+        this.needles.push({ address, encoding, text: caseless ? text.toLowerCase() : text, caseless });
+      };
+      add('plain', address, true);
+      add('url-encoded', encodeURIComponent(address), true);
+      const b64 = Buffer.from(address).toString('base64');
+      add('base64', b64.replace(/=+$/, ''), false);
+      const b64url = Buffer.from(address).toString('base64url');
+      if (b64url !== b64.replace(/=+$/, '')) add('base64url', b64url, false);
+      for (const h of HASHES) add(h, createHash(h).update(address).digest('hex'), true);
+    }
+  }
+
+  get empty(): boolean {
+    return this.needles.length === 0;
+  }
+
+  /** Every leak in a URL (query, path and fragment), after percent-decoding. */
+  find(url: string): AddressLeak[] {
+    if (this.needles.length === 0) return [];
+    const decoded = safeDecode(url);
+    const variants = decoded === url ? [url] : [url, decoded];
+    const lowered = variants.map((v) => v.toLowerCase());
+    const leaks: AddressLeak[] = [];
+    const seen = new Set<string>();
+    for (const n of this.needles) {
+      const hay = n.caseless ? lowered : variants;
+      if (!hay.some((h) => containsBounded(h, n))) continue;
+      // A longer hash contains no shorter one by chance, but plain also matches url-encoded etc.: keep each encoding once.
+      const key = `${n.address}|${n.encoding}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      leaks.push({ address: n.address, encoding: n.encoding, text: n.text });
+    }
+    return leaks;
+  }
+}
+
+const ADDRESS_CHAR = /[a-z0-9._%+-]/;
+const HEX_CHAR = /[0-9a-f]/;
+
+/**
+ * The needle must stand on its own: `x5phishing@pot1` inside a longer hash is another string.
+ * Base64 is left unbounded: it may sit inside a longer base64 run, and a chance match is negligible.
+ */
+function containsBounded(hay: string, n: Needle): boolean {
+  if (n.encoding === 'base64' || n.encoding === 'base64url') return hay.includes(n.text);
+  const inner = n.encoding === 'plain' || n.encoding === 'url-encoded' ? ADDRESS_CHAR : HEX_CHAR;
+  for (let i = hay.indexOf(n.text); i !== -1; i = hay.indexOf(n.text, i + 1)) {
+    const before = i > 0 ? hay[i - 1] : '';
+    const after = hay[i + n.text.length] ?? '';
+    const afterNext = hay[i + n.text.length + 1] ?? '';
+    const beforeOk = !before || !inner.test(before);
+    // An address may be followed by a sentence dot, but not by more of a domain.
+    const afterOk = !after || !inner.test(after) || (inner === ADDRESS_CHAR && after === '.' && !/[a-z0-9]/.test(afterNext));
+    if (beforeOk && afterOk) return true;
+  }
+  return false;
+}

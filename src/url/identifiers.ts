@@ -1,0 +1,72 @@
+import { OPEN_FILE, SPACER_FILE, STRONG_SEGMENT } from './beacon-words.js';
+import { pathSegments, type UrlParts } from './url-parts.js';
+
+/** A part of a URL that can tell one message or recipient apart from another. */
+export interface Identifier {
+  where: 'query' | 'path';
+  /** Query parameter name, for `where: 'query'`. */
+  name?: string;
+  value: string;
+  shape: 'uuid' | 'hex' | 'number' | 'token' | 'named-id';
+}
+
+const IMAGE_FILE = /\.(gif|png|jpe?g|webp|svg|bmp|ico|avif)$/i;
+// Parameters that size, format or label an image the same way for everyone.
+const STATIC_PARAM = /^(utm_[a-z_]+|w|h|width|height|fit|crop|auto|quality|fm|format|dpr|ixlib|v|ver|version|size|lang|locale|color|colour|bg|fg|font|text|txt|mode|scale|rect|ext|type|name|alt|title|cb|cachebuster|rand|random|_)$/i;
+// Parameters whose short values are still identifiers by their name.
+const ID_PARAM = /^(id|uid|uuid|u|e|m|r|s|i|k|c|d|emid|mid|cid|sid|rid|eid|lid|jobid|msgid|mailid|userid|user|subscriber|subscriberid|recipient|rcpt|email|mail|token|hash|key|sig|signature|ref|tracking|track|trk|open|campaign|cmp|upn|p|ui|data)$/i;
+const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+
+/** Identifiers in the query and path of a URL, judged by shape. */
+export function findIdentifiers(parts: UrlParts): Identifier[] {
+  const found: Identifier[] = [];
+  for (const { name, value } of parts.params) {
+    if (STATIC_PARAM.test(name) || value.length === 0) continue;
+    const shape = classify(value, false) ?? (ID_PARAM.test(name) && /\d/.test(value) && value.length >= 4 ? 'named-id' : undefined);
+    if (shape) found.push({ where: 'query', name, value, shape });
+  }
+  const segments = pathSegments(parts.path);
+  const last = segments[segments.length - 1] ?? '';
+  // A path to an image file names content: its own name and hex or numeric folders are the same
+  // for every reader (CDN hashes, account ids). Only a strong random token there is personal,
+  // unless the file is a spacer or pixel, or the path is a tracking one: then its folders are ids.
+  const beaconPath = SPACER_FILE.test(last) || OPEN_FILE.test(last) || segments.some((s) => STRONG_SEGMENT.has(s.toLowerCase()));
+  const assetLike = IMAGE_FILE.test(last) && !beaconPath;
+  const candidates = assetLike ? segments.slice(0, -1) : segments;
+  for (const segment of candidates) {
+    for (const piece of segment.split(/[,;]/)) {
+      const shape = classify(piece, true);
+      if (!shape) continue;
+      if (assetLike && !isStrongToken(piece)) continue;
+      found.push({ where: 'path', value: piece, shape });
+    }
+  }
+  return found;
+}
+
+function classify(value: string, inPath: boolean): Identifier['shape'] | undefined {
+  const v = value.trim();
+  if (v.length < 5) return undefined;
+  if (UUID.test(v)) return 'uuid';
+  if (/^[0-9a-f]{16,}$/i.test(v) && /\d/.test(v) && /[a-f]/i.test(v)) return 'hex';
+  if (/^\d+$/.test(v)) return v.length >= (inPath ? 6 : 5) ? 'number' : undefined;
+  if (isToken(v)) return 'token';
+  return undefined;
+}
+
+/** Random-looking: long, letters and digits mixed in short runs (words and years make long runs). */
+function isToken(v: string): boolean {
+  if (v.length < 12 || /\s/.test(v)) return false;
+  if (!/^[A-Za-z0-9_\-=.~+/%:!*$@|]+$/.test(v)) return false;
+  const digits = (v.match(/\d/g) ?? []).length;
+  const letters = (v.match(/[A-Za-z]/g) ?? []).length;
+  if (letters === 0 || digits === 0) return v.length >= 24 && /[A-Z]/.test(v) && /[a-z]/.test(v);
+  if (v.length >= 32) return true;
+  const runs = v.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? [];
+  const meanRun = (letters + digits) / Math.max(1, runs.length);
+  return meanRun <= 4.5 && (digits >= 2 || v.length >= 20);
+}
+
+function isStrongToken(v: string): boolean {
+  return v.length >= 20 && /[A-Z]/.test(v) && /[a-z]/.test(v) && /\d/.test(v) && isToken(v);
+}

@@ -1,0 +1,26 @@
+/** The URL that is really fetched when an image goes through a known proxy or redirector. */
+export interface Unwrapped {
+  target: string;
+  proxy?: 'gmail-image-proxy' | 'outlook-safelinks' | 'google-amp';
+}
+
+export function unwrapProxy(url: string): Unwrapped {
+  const lower = url.slice(0, 120).toLowerCase();
+  // Gmail's image proxy keeps the original URL after '#'.
+  if (lower.includes('googleusercontent.com/')) {
+    const hash = url.indexOf('#http');
+    if (hash !== -1) return { target: url.slice(hash + 1), proxy: 'gmail-image-proxy' };
+  }
+  if (lower.includes('safelinks.protection.outlook.com')) {
+    try {
+      const inner = new URL(url).searchParams.get('url');
+      if (inner && /^https?:\/\//i.test(inner)) return { target: inner, proxy: 'outlook-safelinks' };
+    } catch {
+      // not a parseable URL: judge it as it is
+    }
+  }
+  // Google AMP viewer: https://www.google.<tld>/amp/[s/]host/path loads host/path.
+  const amp = /^https?:\/\/(?:www\.)?google\.[a-z.]+\/amp\/(s\/)?([^/?#]+\.[a-z]{2,}[^\s]*)$/i.exec(url);
+  if (amp) return { target: `${amp[1] ? 'https' : 'http'}://${amp[2]}`, proxy: 'google-amp' };
+  return { target: url };
+}

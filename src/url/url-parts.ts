@@ -1,0 +1,55 @@
+/** A URL split without throwing: mail holds URLs that `new URL` rejects (`%%CACHEBUSTER%%`, spaces). */
+export interface UrlParts {
+  /** Lower-case host without port or credentials. */
+  host: string;
+  /** Path as written, starting with `/` (or empty). */
+  path: string;
+  /** Query string without `?`. */
+  query: string;
+  /** Query parameters in order, values percent-decoded where possible. */
+  params: Array<{ name: string; value: string }>;
+  fragment: string;
+}
+
+const SHAPE = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/is;
+
+export function parseUrl(url: string): UrlParts {
+  const m = SHAPE.exec(url);
+  if (!m) return { host: '', path: url, query: '', params: [], fragment: '' };
+  let host = m[1];
+  const at = host.lastIndexOf('@');
+  if (at !== -1) host = host.slice(at + 1);
+  host = host.replace(/:\d*$/, '').replace(/\.$/, '').toLowerCase();
+  const query = m[3] ?? '';
+  return { host, path: m[2] ?? '', query, params: parseQuery(query), fragment: m[4] ?? '' };
+}
+
+export function parseQuery(query: string): Array<{ name: string; value: string }> {
+  if (!query) return [];
+  const out: Array<{ name: string; value: string }> = [];
+  for (const pair of query.split(/[&;]/)) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    const name = safeDecode(eq === -1 ? pair : pair.slice(0, eq));
+    const value = eq === -1 ? '' : safeDecode(pair.slice(eq + 1));
+    out.push({ name, value });
+  }
+  return out;
+}
+
+export function safeDecode(s: string): string {
+  if (!s.includes('%') && !s.includes('+')) return s;
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
+}
+
+/** Path segments, percent-decoded, without empty ones. */
+export function pathSegments(path: string): string[] {
+  return path
+    .split('/')
+    .filter((s) => s.length > 0)
+    .map(safeDecode);
+}
