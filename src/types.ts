@@ -113,6 +113,8 @@ export interface MessageResult {
   /** Whether the message holds any text/html part. */
   html: boolean;
   findings: Finding[];
+  /** Structure problems that did not stop the scan (e.g. a multipart never closed). */
+  warnings: string[];
   /** Null when scanned; otherwise why the message could not be read. */
   error: string | null;
 }

@@ -26,10 +26,11 @@ export async function analyseMessage(source: string, bytes: Buffer, detector: De
     resources: analysis.resources.length,
     html: parsed.html !== null,
     findings: detector.redact ? analysis.findings.map((f) => redactFinding(f, addresses)) : analysis.findings,
+    warnings: parsed.warnings,
     error: null,
   };
 }
 
 export function failedResult(source: string, error: string): MessageResult {
-  return { source, messageId: null, from: null, date: null, subject: null, tracked: false, resources: 0, html: false, findings: [], error };
+  return { source, messageId: null, from: null, date: null, subject: null, tracked: false, resources: 0, html: false, findings: [], warnings: [], error };
 }

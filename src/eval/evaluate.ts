@@ -70,7 +70,7 @@ export async function evaluate(labels: Label[], corpora: string, detector: Detec
       const { source, bytes } = await readOneMessage(path.join(corpora, label.file), 64 * 1024 * 1024);
       result = await analyseMessage(source, bytes, detector);
     } catch (error) {
-      result = { source: label.file, messageId: null, from: null, date: null, subject: null, tracked: false, resources: 0, html: false, findings: [], error: String(error) };
+      result = { source: label.file, messageId: null, from: null, date: null, subject: null, tracked: false, resources: 0, html: false, findings: [], warnings: [], error: String(error) };
     }
     if (result.error) failed++;
     if (label.tracked && result.tracked) tp++;

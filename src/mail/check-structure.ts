@@ -11,30 +11,41 @@ interface Part {
 }
 
 /**
- * Finds what mailparser silently papers over but a report must name: no header block, a
- * multipart that is never closed (a truncated message), an HTML part in a charset nobody can
- * decode, or HTML in base64 that is not base64. Works on latin1 text so byte offsets hold.
+ * Finds what mailparser silently papers over but a report must name. Fatal (thrown): no header
+ * block, a message cut off in the middle of a line inside an unclosed multipart (a truncated
+ * file), an HTML part in a charset nobody can decode, HTML in base64 that is not base64.
+ * Returned as warnings: sloppy but readable structure that real senders produce (a multipart
+ * never closed at a clean line end, a boundary that never appears). Works on latin1 text so
+ * byte offsets hold.
  */
-export function checkStructure(bytes: Buffer): void {
+export function checkStructure(bytes: Buffer): string[] {
   const text = bytes.toString('latin1');
   const top = splitPart(text);
   if (top.headers.size === 0) throw new InputError('malformed message: no header block at the start');
-  checkPart(top, 0);
+  const warnings: string[] = [];
+  checkPart(top, 0, { warnings, endsCleanly: /\n$/.test(text) });
+  return warnings;
 }
 
-function checkPart(part: Part, depth: number): void {
+interface Check {
+  warnings: string[];
+  /** The file ends at a line end: an unclosed multipart is then sloppiness, not a cut-off download. */
+  endsCleanly: boolean;
+}
+
+function checkPart(part: Part, depth: number, check: Check): void {
   if (depth > MAX_DEPTH) throw new InputError(`malformed message: MIME parts nested deeper than ${MAX_DEPTH} levels`);
   const contentType = part.headers.get('content-type') ?? 'text/plain';
   const type = contentType.split(';')[0].trim().toLowerCase();
   if (type.startsWith('multipart/')) {
     const boundary = param(contentType, 'boundary');
     if (!boundary) throw new InputError(`malformed message: ${type} without a boundary`);
-    for (const child of splitMultipart(part.body, boundary, type)) checkPart(splitPart(child), depth + 1);
+    for (const child of splitMultipart(part.body, boundary, type, check)) checkPart(splitPart(child), depth + 1, check);
     return;
   }
   if (type === 'message/rfc822') {
     const inner = splitPart(part.body);
-    if (inner.headers.size > 0) checkPart(inner, depth + 1);
+    if (inner.headers.size > 0) checkPart(inner, depth + 1, check);
     return;
   }
   if (type !== 'text/html') return;
@@ -51,7 +62,7 @@ function checkPart(part: Part, depth: number): void {
   }
 }
 
-function splitMultipart(body: string, boundary: string, type: string): string[] {
+function splitMultipart(body: string, boundary: string, type: string, check: Check): string[] {
   const delimiter = `--${boundary}`;
   const parts: string[] = [];
   let lineStart = 0;
@@ -76,14 +87,21 @@ function splitMultipart(body: string, boundary: string, type: string): string[] 
     }
     lineStart = lineEnd + 1;
   }
-  if (partStart === -1 && !closed) throw new InputError(`malformed message: the ${type} boundary never appears`);
-  if (!closed) throw new InputError(`truncated message: the ${type} part is never closed`);
+  if (partStart === -1 && !closed) {
+    check.warnings.push(`the ${type} boundary never appears`);
+    return [];
+  }
+  if (!closed) {
+    if (!check.endsCleanly) throw new InputError(`truncated message: it ends in the middle of a line inside an unclosed ${type} part`);
+    check.warnings.push(`the ${type} part is never closed (the message may be truncated)`);
+    parts.push(body.slice(partStart));
+  }
   return parts;
 }
 
 function splitPart(text: string): Part {
   const headers = new Map<string, string>();
-  let end = text.search(/\r?\n\r?\n/);
+  const end = text.search(/\r?\n\r?\n/);
   const blank = end === -1 ? null : /\r?\n\r?\n/.exec(text.slice(end));
   const head = end === -1 ? text : text.slice(0, end);
   const body = end === -1 ? '' : text.slice(end + (blank ? blank[0].length : 0));
@@ -102,7 +120,6 @@ function splitPart(text: string): Part {
     lastKey = line.slice(0, colon).trim().toLowerCase();
     if (!headers.has(lastKey)) headers.set(lastKey, line.slice(colon + 1).trim());
   }
-  end = 0;
   return { headers, body };
 }
 

@@ -15,6 +15,8 @@ export interface ParsedMessage {
   recipients: string[];
   /** Every text/html part, joined in message order (embedded messages included). */
   html: string | null;
+  /** Structure problems that did not stop the scan. */
+  warnings: string[];
   /** Header values by lower-case name, as raw text. */
   header(name: string): string[];
 }
@@ -29,7 +31,7 @@ const PARSER_OPTIONS = {
 } as const;
 
 export async function parseMessage(bytes: Buffer): Promise<ParsedMessage> {
-  checkStructure(bytes);
+  const warnings = checkStructure(bytes);
   let mail: ParsedMail;
   try {
     mail = await simpleParser(bytes, PARSER_OPTIONS);
@@ -60,6 +62,7 @@ export async function parseMessage(bytes: Buffer): Promise<ParsedMessage> {
     subject: mail.subject ?? null,
     recipients: [...recipients],
     html: typeof mail.html === 'string' && mail.html.length > 0 ? mail.html : null,
+    warnings,
     header: (name) => rawHeaders.get(name.toLowerCase()) ?? [],
   };
 }
