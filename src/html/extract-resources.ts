@@ -1,9 +1,9 @@
-import { Parser } from 'htmlparser2';
 import type { Link, Resource, ResourceKind } from '../types.js';
 import { unwrapProxy } from '../url/unwrap-proxy.js';
 import { cssUrls, parseStyle } from './css.js';
 import { LineIndex } from './line-index.js';
-import { declaredSize, hiddenByElement, tinyBySize, type Hidden } from './visibility.js';
+import { walkHtml } from './sax.js';
+import { declaredSize, hiddenByElement, tinyBySize, type Hidden, type Size } from './visibility.js';
 
 export interface ExtractedHtml {
   resources: Resource[];
@@ -15,111 +15,92 @@ interface Frame {
   hidden: Hidden | undefined;
 }
 
-const PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true };
 const VML_IMAGE = new Set(['v:image', 'v:fill', 'v:imagedata']);
 // Outlook's conditional comments hold real markup that Outlook renders: `<!--[if mso]>...<![endif]-->`.
 const CONDITIONAL = /^\[if [^\]]*\]>([\s\S]*)<!\[endif\]$/i;
 
 /**
- * Walks the HTML once (htmlparser2 events: no DOM, so memory and time stay linear even for
- * 100,000 nested elements) and collects every remote resource a mail client would load, with
- * its source position and whether the reader could see it.
+ * Walks the HTML once (tokenizer events and a linear stack: no DOM, so memory and time stay
+ * linear even for 100,000 nested elements) and collects every remote resource a mail client
+ * would load, with its source position and whether the reader could see it.
  */
 export function extractResources(html: string): ExtractedHtml {
-  const lines = new LineIndex(html);
-  const resources: Resource[] = [];
-  const links: Link[] = [];
-  let base: string | undefined;
+  const collector = new Collector(html);
+  collector.walk(html, 0, [], false);
+  return { resources: collector.resources, links: collector.links };
+}
 
-  const walk = (text: string, offsetBase: number, outer: Frame[], depth: number): void => {
+class Collector {
+  readonly resources: Resource[] = [];
+  readonly links: Link[] = [];
+  private base: string | undefined;
+  private readonly lines: LineIndex;
+
+  constructor(html: string) {
+    this.lines = new LineIndex(html);
+  }
+
+  /** Walks `text`, found at `offsetBase` in the message HTML, inside the elements of `outer`. */
+  walk(text: string, offsetBase: number, outer: Frame[], inConditional: boolean): void {
     const stack: Frame[] = [...outer];
     let styleText: string | null = null;
     let styleStart = 0;
-    const parser: Parser = new Parser(
-      {
-        onopentag(name, attribs) {
-          const at = offsetBase + parser.startIndex;
-          const style = attribs.style ? parseStyle(attribs.style) : undefined;
-          const parentHidden = stack.length ? stack[stack.length - 1].hidden : undefined;
-          const own = hiddenByElement(name, attribs, style);
-          const hidden = own ?? parentHidden;
-          stack.push({ name, hidden });
-          if (name === 'style') {
-            styleText = '';
-            styleStart = offsetBase + parser.endIndex + 1;
-          }
-          if (name === 'base' && attribs.href && !base) base = attribs.href.trim();
-          collectFromElement(name, attribs, style, hidden, at);
-        },
-        ontext(data) {
-          if (styleText !== null) styleText += data;
-        },
-        onclosetag(name) {
-          if (name === 'style' && styleText !== null) {
-            for (const u of cssUrls(styleText)) add(u.url, u.kind, 'style', undefined, {}, styleStart + u.offset);
-            styleText = null;
-          }
-          // Pop to the matching element: htmlparser2 reports implied closes, but stay safe on stray ones.
-          for (let i = stack.length - 1; i >= outer.length; i--) {
-            if (stack[i].name === name) {
-              stack.length = i;
-              break;
-            }
-          }
-        },
-        oncomment(data) {
-          if (depth > 0) return;
-          const m = CONDITIONAL.exec(data.trim());
-          if (m) walk(m[1], offsetBase + parser.startIndex + 4 + data.indexOf(m[1]), stack, depth + 1);
-        },
+    walkHtml(text, {
+      open: (name, attribs, start) => {
+        const style = attribs.style ? parseStyle(attribs.style) : undefined;
+        const hidden = hiddenByElement(name, attribs, style) ?? stack[stack.length - 1]?.hidden;
+        stack.push({ name, hidden });
+        if (name === 'style') styleText = '';
+        if (name === 'base' && attribs.href && !this.base) this.base = attribs.href.trim();
+        this.element(name, attribs, style, hidden, offsetBase + start);
       },
-      PARSER_OPTIONS,
-    );
+      text: (start, end) => {
+        if (styleText === null) return;
+        if (styleText === '') styleStart = offsetBase + start;
+        styleText += text.slice(start, end);
+      },
+      close: (name) => {
+        if (name === 'style' && styleText !== null) {
+          for (const u of cssUrls(styleText)) this.add(u.url, u.kind, 'style', undefined, {}, styleStart + u.offset);
+          styleText = null;
+        }
+        stack.pop();
+      },
+      comment: (data, start) => {
+        if (inConditional) return;
+        const m = CONDITIONAL.exec(data.trim());
+        if (m) this.walk(m[1], offsetBase + start + data.indexOf(m[1]), stack, true);
+      },
+    });
+  }
 
-    const collectFromElement = (
-      name: string,
-      attribs: Record<string, string>,
-      style: Map<string, string> | undefined,
-      hidden: Hidden | undefined,
-      at: number,
-    ): void => {
-      if (name === 'img' || (name === 'input' && attribs.type?.toLowerCase() === 'image')) {
-        const size = declaredSize(attribs, style);
-        const seen = hidden ?? tinyBySize(size);
-        const kind: ResourceKind = name === 'img' ? 'img' : 'input-image';
-        if (attribs.src) add(attribs.src, kind, name, seen, size, at);
-        if (attribs.srcset) for (const url of srcsetUrls(attribs.srcset)) add(url, 'img-srcset', name, seen, size, at);
-      } else if (name === 'a' || name === 'area') {
-        if (attribs.href) links.push({ url: attribs.href.trim(), position: lines.position(at) });
-      } else if (name === 'link') {
-        if (attribs.href && /\bstylesheet\b/i.test(attribs.rel ?? '')) add(attribs.href, 'link-stylesheet', name, undefined, {}, at);
-      } else if (name === 'video') {
-        if (attribs.poster) add(attribs.poster, 'video-poster', name, hidden, declaredSize(attribs, style), at);
-      } else if (VML_IMAGE.has(name)) {
-        if (attribs.src) add(attribs.src, 'vml-image', name, hidden, declaredSize(attribs, style), at);
-      }
-      if (attribs.background) add(attribs.background, 'background-attr', name, hidden, declaredSize(attribs, style), at);
-      if (attribs.style && /url\(/i.test(attribs.style)) {
-        for (const u of cssUrls(attribs.style)) add(u.url, u.kind, name, hidden, declaredSize(attribs, style), at);
-      }
-    };
+  private element(name: string, attribs: Record<string, string>, style: Map<string, string> | undefined, hidden: Hidden | undefined, at: number): void {
+    if (name === 'img' || (name === 'input' && attribs.type?.toLowerCase() === 'image')) {
+      const size = declaredSize(attribs, style);
+      const seen = hidden ?? tinyBySize(size);
+      const kind: ResourceKind = name === 'img' ? 'img' : 'input-image';
+      if (attribs.src) this.add(attribs.src, kind, name, seen, size, at);
+      if (attribs.srcset) for (const url of srcsetUrls(attribs.srcset)) this.add(url, 'img-srcset', name, seen, size, at);
+    } else if (name === 'a' || name === 'area') {
+      if (attribs.href) this.links.push({ url: attribs.href.trim(), position: this.lines.position(at) });
+    } else if (name === 'link') {
+      if (attribs.href && /\bstylesheet\b/i.test(attribs.rel ?? '')) this.add(attribs.href, 'link-stylesheet', name, undefined, {}, at);
+    } else if (name === 'video') {
+      if (attribs.poster) this.add(attribs.poster, 'video-poster', name, hidden, declaredSize(attribs, style), at);
+    } else if (VML_IMAGE.has(name)) {
+      if (attribs.src) this.add(attribs.src, 'vml-image', name, hidden, declaredSize(attribs, style), at);
+    }
+    if (attribs.background) this.add(attribs.background, 'background-attr', name, hidden, declaredSize(attribs, style), at);
+    if (attribs.style && /url\(/i.test(attribs.style)) {
+      for (const u of cssUrls(attribs.style)) this.add(u.url, u.kind, name, hidden, declaredSize(attribs, style), at);
+    }
+  }
 
-    parser.write(text);
-    parser.end();
-  };
-
-  const add = (
-    raw: string,
-    kind: ResourceKind,
-    element: string,
-    hidden: Hidden | undefined,
-    size: { width?: number; height?: number },
-    at: number,
-  ): void => {
-    const url = remoteUrl(raw, base);
+  private add(raw: string, kind: ResourceKind, element: string, hidden: Hidden | undefined, size: Size, at: number): void {
+    const url = remoteUrl(raw, this.base);
     if (!url) return;
     const unwrapped = unwrapProxy(url);
-    resources.push({
+    this.resources.push({
       url,
       target: unwrapped.target,
       ...(unwrapped.proxy ? { proxy: unwrapped.proxy } : {}),
@@ -128,12 +109,9 @@ export function extractResources(html: string): ExtractedHtml {
       ...(size.width !== undefined ? { width: size.width } : {}),
       ...(size.height !== undefined ? { height: size.height } : {}),
       ...(hidden ? { hiddenBy: hidden.by, hiddenDetail: hidden.detail } : {}),
-      position: lines.position(at),
+      position: this.lines.position(at),
     });
-  };
-
-  walk(html, 0, [], 0);
-  return { resources, links };
+  }
 }
 
 /** The absolute http(s) URL a client would fetch, or undefined for cid:, data:, relative and junk. */

@@ -32,7 +32,7 @@ export function findIdentifiers(parts: UrlParts): Identifier[] {
   // unless the file is a spacer or pixel, or the path is a tracking one: then its folders are ids.
   const beaconPath = SPACER_FILE.test(last) || OPEN_FILE.test(last) || segments.some((s) => STRONG_SEGMENT.has(s.toLowerCase()));
   const assetLike = IMAGE_FILE.test(last) && !beaconPath;
-  const candidates = assetLike ? segments.slice(0, -1) : segments;
+  const candidates = assetLike ? [...segments.slice(0, -1), last.replace(IMAGE_FILE, '')] : segments;
   for (const segment of candidates) {
     for (const piece of segment.split(/[,;]/)) {
       const shape = classify(piece, true);

@@ -1,0 +1,79 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { detectFormat } from '../src/input/detect-format.js';
+import { readInputs, type InputItem } from '../src/input/read-inputs.js';
+import { FIXTURES } from './helpers.js';
+
+const SAMPLE = path.join(FIXTURES, 'sample-mailbox');
+const MB = 1024 * 1024;
+
+async function collect(paths: string[], stdin?: AsyncIterable<Buffer>): Promise<InputItem[]> {
+  const out: InputItem[] = [];
+  for await (const item of readInputs(paths, { maxMessageBytes: 32 * MB, stdin })) out.push(item);
+  return out;
+}
+
+function tmp(): string {
+  return mkdtempSync(path.join(tmpdir(), 'pixelaudit-'));
+}
+
+describe('input formats', () => {
+  it('walks the sample mailbox: maildir cur/new (tmp skipped), Takeout mbox, Apple Mail .emlx, loose .eml', async () => {
+    const items = await collect([SAMPLE]);
+    const sources = items.map((i) => path.relative(SAMPLE, i.source));
+    expect(items.every((i) => i.type === 'message')).toBe(true);
+    expect(sources.filter((s) => s.startsWith('inbox/cur/'))).toHaveLength(4);
+    expect(sources.filter((s) => s.startsWith('inbox/new/'))).toHaveLength(2);
+    expect(sources.some((s) => s.startsWith('inbox/tmp'))).toBe(false);
+    expect(sources.filter((s) => /\.mbox#\d+$/.test(s))).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `takeout/All mail Including Spam and Trash.mbox#${n}`));
+    expect(sources.filter((s) => s.endsWith('.emlx'))).toHaveLength(2);
+    expect(items).toHaveLength(22);
+  });
+
+  it('reads the message of an .emlx without its byte-count line or plist', async () => {
+    const file = path.join(SAMPLE, 'Apple Mail', 'INBOX.mbox', 'Messages', '52001.emlx');
+    const [item] = await collect([file]);
+    expect(item.type).toBe('message');
+    const text = (item as { bytes: Buffer }).bytes.toString();
+    expect(text.startsWith('Return-Path:')).toBe(true);
+    expect(text).not.toContain('<plist');
+    expect((item as { bytes: Buffer }).bytes.length).toBe(Number(readFileSync(file, 'latin1').split('\n')[0]));
+  });
+
+  it('detects the format from content, not the file name', async () => {
+    const dir = tmp();
+    const mboxBytes = readFileSync(path.join(SAMPLE, 'takeout', 'All mail Including Spam and Trash.mbox'));
+    writeFileSync(path.join(dir, 'looks-like-one-message.eml'), mboxBytes);
+    writeFileSync(path.join(dir, 'message.txt'), readFileSync(path.join(SAMPLE, 'shipping-sfmc.eml')));
+    const items = await collect([dir]);
+    expect(items.filter((i) => i.source.includes('looks-like-one-message.eml#'))).toHaveLength(8);
+    expect(items.find((i) => i.source.endsWith('message.txt'))?.type).toBe('message');
+    expect(detectFormat(Buffer.from('12\nFrom: a@b.c\n\nhi'))).toBe('emlx');
+    expect(detectFormat(Buffer.from('\n\nFrom x@y Mon Jan 1 00:00:00 2024\n'))).toBe('mbox');
+    expect(detectFormat(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]))).toBe('binary');
+    expect(detectFormat(Buffer.from('# README\nnot mail'))).toBe('not-mail');
+    expect(detectFormat(Buffer.alloc(0))).toBe('empty');
+  });
+
+  it('reads an mbox from stdin (-)', async () => {
+    const buf = readFileSync(path.join(SAMPLE, 'takeout', 'All mail Including Spam and Trash.mbox'));
+    const chunks = [buf.subarray(0, 1000), buf.subarray(1000, 1001), buf.subarray(1001)];
+    const items = await collect(['-'], Readable.from(chunks));
+    expect(items.map((i) => i.source)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `-#${n}`));
+  });
+
+  it('skips non-mail files inside folders but fails a folder that holds no mail', async () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'mail'));
+    mkdirSync(path.join(dir, 'empty'));
+    writeFileSync(path.join(dir, 'mail', 'README.md'), '# notes\n');
+    writeFileSync(path.join(dir, 'mail', 'a.eml'), readFileSync(path.join(SAMPLE, 'shipping-sfmc.eml')));
+    writeFileSync(path.join(dir, 'empty', 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0, 0, 0]));
+    const items = await collect([path.join(dir, 'mail'), path.join(dir, 'empty')]);
+    expect(items.map((i) => i.type)).toEqual(['skipped', 'message', 'skipped', 'failed']);
+    expect(items[3]).toMatchObject({ error: 'no mail found in this folder (1 files looked at)', wholeInput: true });
+  });
+});
