@@ -41,8 +41,8 @@ export class AddressFinder {
       const add = (encoding: AddressEncoding, text: string, caseless: boolean): void => {
         this.needles.push({ address, encoding, text: caseless ? text.toLowerCase() : text, caseless });
       };
+      // Found as is: plain; found only after percent-decoding: url-encoded.
       add('plain', address, true);
-      add('url-encoded', encodeURIComponent(address), true);
       const b64 = Buffer.from(address).toString('base64');
       add('base64', b64.replace(/=+$/, ''), false);
       const b64url = Buffer.from(address).toString('base64url');
@@ -65,12 +65,13 @@ export class AddressFinder {
     const seen = new Set<string>();
     for (const n of this.needles) {
       const hay = n.caseless ? lowered : variants;
-      if (!hay.some((h) => containsBounded(h, n))) continue;
-      // A longer hash contains no shorter one by chance, but plain also matches url-encoded etc.: keep each encoding once.
-      const key = `${n.address}|${n.encoding}`;
+      const at = hay.findIndex((h) => containsBounded(h, n));
+      if (at === -1) continue;
+      const encoding: AddressEncoding = n.encoding === 'plain' && at === 1 ? 'url-encoded' : n.encoding;
+      const key = `${n.address}|${encoding}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      leaks.push({ address: n.address, encoding: n.encoding, text: n.text });
+      leaks.push({ address: n.address, encoding, text: encoding === 'url-encoded' ? encodeURIComponent(n.text) : n.text });
     }
     return leaks;
   }
@@ -85,7 +86,7 @@ const HEX_CHAR = /[0-9a-f]/;
  */
 function containsBounded(hay: string, n: Needle): boolean {
   if (n.encoding === 'base64' || n.encoding === 'base64url') return hay.includes(n.text);
-  const inner = n.encoding === 'plain' || n.encoding === 'url-encoded' ? ADDRESS_CHAR : HEX_CHAR;
+  const inner = n.encoding === 'plain' ? ADDRESS_CHAR : HEX_CHAR;
   for (let i = hay.indexOf(n.text); i !== -1; i = hay.indexOf(n.text, i + 1)) {
     const before = i > 0 ? hay[i - 1] : '';
     const after = hay[i + n.text.length] ?? '';

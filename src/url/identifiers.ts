@@ -21,6 +21,8 @@ const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$
 export function findIdentifiers(parts: UrlParts): Identifier[] {
   const found: Identifier[] = [];
   for (const { name, value } of parts.params) {
+    // A bare token as the whole query (`open.aspx?ffcb10-fe8c...`, `d.gif?o00y05e...`) is a value too.
+    if (value.length === 0 && classify(name, false)) found.push({ where: 'query', name: '', value: name, shape: classify(name, false) as Identifier['shape'] });
     if (STATIC_PARAM.test(name) || value.length === 0) continue;
     const shape = classify(value, false) ?? (ID_PARAM.test(name) && /\d/.test(value) && value.length >= 4 ? 'named-id' : undefined);
     if (shape) found.push({ where: 'query', name, value, shape });

@@ -4,8 +4,14 @@ import { pathSegments, type UrlParts } from './url-parts.js';
 /** The open-style word in a URL's path (`/open`, `/o/`, `/track`, `/pixel.gif` ...), if any. */
 export function openStyleWord(parts: UrlParts, strongOnly = false): string | undefined {
   const segments = pathSegments(parts.path).map((s) => s.toLowerCase());
+  // The most telling word wins: `/wf/open` reports `open`, not `wf`.
+  const strong = segments.find((s) => STRONG_SEGMENT.has(s));
+  if (strong) return strong;
+  if (!strongOnly) {
+    const weak = segments.find((s) => OPEN_SEGMENT.has(s));
+    if (weak) return weak;
+  }
   for (const segment of segments) {
-    if ((strongOnly ? STRONG_SEGMENT : OPEN_SEGMENT).has(segment)) return segment;
     const file = OPEN_FILE.exec(segment);
     if (file && (!strongOnly || file[1].length > 1 || segments.length > 1)) return segment;
   }

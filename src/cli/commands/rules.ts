@@ -16,12 +16,12 @@ export function rulesCommand(io: Io, setExit: (code: number) => void): Command {
       const vendors = loadVendors({ extra: flags.rules });
       const patterns = vendors.flatMap((v) => v.patterns);
       if (flags.format === 'json') {
-        const rules = RULES.map((r) => r.meta);
+        const rules = [...RULES].sort((a, b) => a.meta.id.localeCompare(b.meta.id)).map((r) => r.meta);
         await io.stdout.write(`${JSON.stringify({ rules, vendors }, null, 2)}\n`);
         return setExit(EXIT_OK);
       }
       const lines: string[] = ['Rules:'];
-      for (const r of RULES) lines.push(`  ${r.meta.id}  ${r.meta.alias.padEnd(22)} ${r.meta.category.padEnd(14)} ${r.meta.description}`);
+      for (const r of [...RULES].sort((a, b) => a.meta.id.localeCompare(b.meta.id))) lines.push(`  ${r.meta.id}  ${r.meta.alias.padEnd(22)} ${r.meta.category.padEnd(14)} ${r.meta.description}`);
       lines.push('', `Tracker data: ${vendors.length} vendors, ${patterns.length} patterns`);
       const byKind = new Map<string, number>();
       for (const p of patterns) byKind.set(p.kind, (byKind.get(p.kind) ?? 0) + 1);
