@@ -30,14 +30,14 @@ const PARSER_OPTIONS = {
   keepCidLinks: true,
 } as const;
 
+// Attached messages hold attached messages in forwarding chains; a few levels cover real mail.
+const MAX_ATTACHED_DEPTH = 3;
+
 export async function parseMessage(bytes: Buffer): Promise<ParsedMessage> {
   const warnings = checkStructure(bytes);
-  let mail: ParsedMail;
-  try {
-    mail = await simpleParser(bytes, PARSER_OPTIONS);
-  } catch (error) {
-    throw new InputError(`unreadable MIME: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const mail = await parseMime(bytes);
+  const htmlParts = typeof mail.html === 'string' && mail.html.length > 0 ? [mail.html] : [];
+  htmlParts.push(...(await attachedHtml(mail, 1)));
   const rawHeaders = new Map<string, string[]>();
   for (const { key, line } of mail.headerLines) {
     const value = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
@@ -61,10 +61,31 @@ export async function parseMessage(bytes: Buffer): Promise<ParsedMessage> {
     date,
     subject: mail.subject ?? null,
     recipients: [...recipients],
-    html: typeof mail.html === 'string' && mail.html.length > 0 ? mail.html : null,
+    html: htmlParts.length ? htmlParts.join('\n') : null,
     warnings,
     header: (name) => rawHeaders.get(name.toLowerCase()) ?? [],
   };
+}
+
+async function parseMime(bytes: Buffer): Promise<ParsedMail> {
+  try {
+    return await simpleParser(bytes, PARSER_OPTIONS);
+  } catch (error) {
+    throw new InputError(`unreadable MIME: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** HTML of messages attached as message/rfc822 (mailparser keeps those as attachments). */
+async function attachedHtml(mail: ParsedMail, depth: number): Promise<string[]> {
+  if (depth > MAX_ATTACHED_DEPTH) return [];
+  const out: string[] = [];
+  for (const attachment of mail.attachments) {
+    if (attachment.contentType !== 'message/rfc822' || !attachment.content?.length) continue;
+    const inner = await parseMime(attachment.content);
+    if (typeof inner.html === 'string' && inner.html) out.push(inner.html);
+    out.push(...(await attachedHtml(inner, depth + 1)));
+  }
+  return out;
 }
 
 function addAddresses(into: Set<string>, obj: AddressObject | undefined): void {
