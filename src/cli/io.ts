@@ -15,6 +15,8 @@ export interface Io {
   /** Whether stdout is a terminal (colour, progress). */
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** Asks on the terminal without echo; absent when stdin is not a terminal. */
+  prompt?: (question: string) => Promise<string>;
 }
 
 export class StringSink implements Sink {

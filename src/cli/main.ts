@@ -1,4 +1,5 @@
-import type { Writable } from 'node:stream';
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
 import type { Sink } from './io.js';
 import { run } from './run.js';
 
@@ -9,6 +10,20 @@ function sinkOf(stream: Writable): Sink {
         stream.write(text, (error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** Reads a line from the terminal without echoing it (for passwords). */
+function promptHidden(question: string): Promise<string> {
+  process.stderr.write(question);
+  const muted = new Writable({ write: (_chunk, _enc, done) => done() });
+  const rl = createInterface({ input: process.stdin, output: muted, terminal: true });
+  return new Promise((resolve) => {
+    rl.question('', (answer) => {
+      rl.close();
+      process.stderr.write('\n');
+      resolve(answer);
+    });
+  });
 }
 
 /** Wires the real process to run(); returns the exit code for bin/ to set. */
@@ -24,6 +39,7 @@ export async function main(): Promise<number> {
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    ...(process.stdin.isTTY ? { prompt: promptHidden } : {}),
   });
   return exitCode;
 }

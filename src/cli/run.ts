@@ -1,8 +1,9 @@
 import { Command, CommanderError } from 'commander';
-import { formatError } from '../errors.js';
+import { formatError, UsageError } from '../errors.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { VERSION } from '../version.js';
 import { explainCommand } from './commands/explain.js';
+import { imapCommand } from './commands/imap.js';
 import { rulesCommand } from './commands/rules.js';
 import { scanCommand } from './commands/scan.js';
 import { StringSink, type Io } from './io.js';
@@ -40,7 +41,7 @@ export async function run(argv: string[], partialIo: Partial<Io> = {}): Promise<
     .addHelpText('after', EXIT_HELP)
     .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
     .exitOverride();
-  for (const make of [scanCommand, explainCommand, rulesCommand]) {
+  for (const make of [scanCommand, imapCommand, explainCommand, rulesCommand]) {
     const cmd = make(io, setExit);
     cmd.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
     cmd.addHelpText('after', EXIT_HELP);
@@ -48,6 +49,7 @@ export async function run(argv: string[], partialIo: Partial<Io> = {}): Promise<
   }
 
   try {
+    refuseSecretsInArgv(argv);
     if (argv.length === 0) {
       program.outputHelp();
       exitCode = EXIT_ERROR;
@@ -66,3 +68,14 @@ export async function run(argv: string[], partialIo: Partial<Io> = {}): Promise<
   return { exitCode, stdout: partialIo.stdout ? '' : stdout.text, stderr: partialIo.stderr ? '' : stderr.text };
 }
 
+
+/** Secrets never belong in argv (shell history, `ps`): refuse without echoing the value. */
+function refuseSecretsInArgv(argv: string[]): void {
+  const bad = argv.find((a) => /^--(password|pass|token|oauth-token|access-token|secret)(=|$)/i.test(a));
+  if (bad) {
+    throw new UsageError(
+      `${bad.split('=')[0]} is not accepted on the command line, where other users and the shell history can read it`,
+      'use PIXELAUDIT_IMAP_PASSWORD, --password-file or the prompt',
+    );
+  }
+}

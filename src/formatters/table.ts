@@ -39,6 +39,15 @@ export const tableFormatter: FormatterFactory = (ctx) => {
         for (const s of summary.senders.slice(0, ctx.top)) senders.push([s.sender, s.tracked, s.messages]);
         out.push(c.bold('Top senders by tracked messages'), senders.toString(), '');
       }
+      if (summary.imap) {
+        const i = summary.imap;
+        const kb = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
+        out.push(
+          `${c.bold('IMAP:')} ${i.mailboxes.join(', ')}; fetched ${i.mode}; received ${kb(i.bytesReceived)}, sent ${kb(i.bytesSent)}; ` +
+            `${i.fromCache} from cache; ${i.reconnects} reconnect${i.reconnects === 1 ? '' : 's'}`,
+          '',
+        );
+      }
       if (summary.failures.length) {
         const failures = table(['why messages failed', 'messages']);
         for (const f of summary.failures.slice(0, ctx.top)) failures.push([f.key, f.messages]);

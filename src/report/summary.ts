@@ -15,6 +15,17 @@ export interface SenderCount {
   messages: number;
 }
 
+/** What the IMAP part of a report adds to the summary. */
+export interface ImapStats {
+  mailboxes: string[];
+  bytesReceived: number;
+  bytesSent: number;
+  reconnects: number;
+  /** Results taken from the cache of an earlier run, without fetching. */
+  fromCache: number;
+  mode: 'html-parts' | 'full-source';
+}
+
 /** The figures of a scan: every message found is either scanned or failed. */
 export interface Summary {
   /** Messages found in the inputs (scanned + failed). */
@@ -36,6 +47,8 @@ export interface Summary {
   senders: SenderCount[];
   /** Failure reasons with counts. */
   failures: Count[];
+  /** Transfer figures, for a scan over IMAP. */
+  imap?: ImapStats;
 }
 
 /** Adds results one by one, so a scan of any size keeps only counters in memory. */

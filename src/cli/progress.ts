@@ -1,0 +1,21 @@
+import type { Io } from './io.js';
+
+/** A one-line progress display on stderr (only used on a terminal): done/total, rate, ETA. */
+export function progressLine(io: Io) {
+  const started = Date.now();
+  let last = 0;
+  return {
+    update({ mailbox, done, total }: { mailbox: string; done: number; total: number }): void {
+      const now = Date.now();
+      if (now - last < 200 && done < total) return;
+      last = now;
+      const rate = done / Math.max(0.001, (now - started) / 1000);
+      const eta = rate > 0 ? Math.round((total - done) / rate) : 0;
+      const clock = `${Math.floor(eta / 60)}:${String(eta % 60).padStart(2, '0')}`;
+      void io.stderr.write(`\r${mailbox}: ${done}/${total} messages, ${rate.toFixed(0)} msg/s, ETA ${clock}   `);
+    },
+    done(): void {
+      void io.stderr.write('\n');
+    },
+  };
+}

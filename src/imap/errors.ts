@@ -1,0 +1,36 @@
+import { KnownError } from '../errors.js';
+
+/** Connection, TLS, authentication or mailbox problems: one line, exit 2. */
+export class ImapError extends KnownError {}
+
+/** A readable line for what imapflow or the socket reported; never includes credentials. */
+export function describeImapError(error: unknown, host: string, port: number): ImapError {
+  const e = error as { code?: string; message?: string; authenticationFailed?: boolean; responseText?: string; serverResponseCode?: string };
+  const where = `${host}:${port}`;
+  if (e?.authenticationFailed || e?.serverResponseCode === 'AUTHENTICATIONFAILED') {
+    return new ImapError(`${where}: authentication failed`, 'check the user name and the password or token');
+  }
+  switch (e?.code) {
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new ImapError(`${host}: unknown host`, 'check the --host name');
+    case 'ECONNREFUSED':
+      return new ImapError(`${where}: connection refused`, 'check --port and --tls (993 for implicit TLS, 143 for STARTTLS)');
+    case 'ETIMEDOUT':
+    case 'CONNECT_TIMEOUT':
+    case 'GreetingTimeout':
+      return new ImapError(`${where}: the server did not answer in time`);
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'CERT_HAS_EXPIRED':
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return new ImapError(`${where}: TLS certificate not trusted (${e.code})`, 'use --insecure only for a server you control');
+    default:
+      break;
+  }
+  if (/wrong version number|SSL routines|tls/i.test(e?.message ?? '')) {
+    return new ImapError(`${where}: TLS failed (${(e?.message ?? '').split('\n')[0]})`, 'check --tls: implicit on 993, starttls on 143');
+  }
+  return new ImapError(`${where}: ${(e?.responseText || e?.message || String(error)).split('\n')[0]}`);
+}

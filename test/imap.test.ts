@@ -1,0 +1,202 @@
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../src/cli/run.js';
+import { readInputs } from '../src/input/read-inputs.js';
+import type { MessageResult } from '../src/types.js';
+import { FIXTURES } from './helpers.js';
+import { HAS_DOVECOT, flagsOf, seed, startDovecot, type Dovecot } from './dovecot.js';
+
+const SAMPLE = path.join(FIXTURES, 'sample-mailbox');
+const USER = 'sam.rivera@example.org';
+const ENV = { PIXELAUDIT_IMAP_PASSWORD: 'testpass' };
+
+async function sampleMessages(): Promise<Buffer[]> {
+  const out: Buffer[] = [];
+  for await (const item of readInputs([SAMPLE], { maxMessageBytes: 1 << 25 })) if (item.type === 'message') out.push(item.bytes);
+  return out;
+}
+
+const jsonl = (stdout: string): MessageResult[] => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const essence = (r: MessageResult) => ({
+  tracked: r.tracked,
+  error: r.error,
+  findings: r.findings.map((f) => `${f.ruleId} ${f.vendor ?? '-'} ${f.url}`).sort(),
+});
+
+describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
+  let d: Dovecot;
+  const imap = (args: string[], env: Record<string, string> = ENV) =>
+    run(['imap', '--host', '127.0.0.1', '--port', String(d.port), '--tls', 'none', '--user', USER, '--no-cache', ...args], { env });
+
+  beforeAll(async () => {
+    d = await startDovecot();
+    const messages = await sampleMessages();
+    // Half unseen, some flagged: the scan must leave every flag as it was.
+    await seed(d.port, USER, 'INBOX', messages.map((raw, i) => ({ raw, flags: [...(i % 2 ? ['\\Seen'] : []), ...(i % 5 === 0 ? ['\\Flagged'] : [])] })));
+    await seed(d.port, USER, 'Newsletters', messages.slice(0, 3).map((raw) => ({ raw })));
+    await seed(d.port, USER, 'Junk', messages.slice(3, 4).map((raw) => ({ raw })));
+    await seed(d.port, USER, 'Trash', messages.slice(4, 5).map((raw) => ({ raw })));
+  }, 60_000);
+
+  afterAll(async () => d?.stop());
+
+  it('gives the same results as scanning the files, message by message, in both fetch modes', async () => {
+    const files = jsonl((await run(['scan', SAMPLE, '-f', 'jsonl', '--no-redact'])).stdout);
+    const byId = new Map(files.map((r) => [r.messageId, essence(r)]));
+    for (const mode of [[], ['--full-source']]) {
+      const r = await imap(['-f', 'jsonl', '--no-redact', ...mode]);
+      expect(r.exitCode, r.stderr).toBe(0);
+      const got = jsonl(r.stdout);
+      expect(got).toHaveLength(22);
+      for (const m of got) expect(essence(m), `${m.messageId} ${mode.join(' ')}`).toEqual(byId.get(m.messageId));
+      expect(got.filter((m) => m.tracked)).toHaveLength(13);
+    }
+  });
+
+  it('is read-only: every flag on the server is exactly as before, \\Seen included', async () => {
+    const boxes = ['INBOX', 'Newsletters', 'Junk', 'Trash'];
+    const before = await flagsOf(d.port, USER, boxes);
+    expect(Object.values(before).filter((f) => !f.includes('\\Seen')).length).toBeGreaterThan(10);
+    await imap(['--all-mailboxes', '--include-spam', '--include-trash', '-f', 'json']);
+    await imap(['--full-source', '-f', 'json']);
+    expect(await flagsOf(d.port, USER, boxes)).toEqual(before);
+  });
+
+  it('scans INBOX by default, --mailbox by name, and skips Junk and Trash in --all-mailboxes unless asked', async () => {
+    const count = async (args: string[]) => JSON.parse((await imap([...args, '-f', 'json'])).stdout).summary;
+    expect((await count([])).found).toBe(22);
+    expect((await count(['--mailbox', 'Newsletters'])).found).toBe(3);
+    expect((await count(['--all-mailboxes'])).imap.mailboxes).toEqual(['INBOX', 'Newsletters']);
+    expect((await count(['--all-mailboxes', '--include-spam', '--include-trash'])).found).toBe(27);
+    expect((await count(['--limit', '5'])).found).toBe(5);
+    expect((await count(['--since', '2099-01-01'])).found).toBe(0);
+  });
+
+  it('fetches far fewer bytes in the default mode than with --full-source when messages carry attachments', async () => {
+    const big = Buffer.from(
+      'From: a@example.com\r\nTo: sam.rivera@example.org\r\nSubject: report\r\nMessage-ID: <big@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n' +
+        '--b\r\nContent-Type: text/html\r\n\r\n<p>attached</p><img src="https://u1.ct.sendgrid.net/wf/open?upn=u001.abcdefgh" width="1" height="1">\r\n' +
+        `--b\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.alloc(400_000, 1).toString('base64').replace(/.{76}/g, '$&\r\n')}\r\n--b--\r\n`,
+    );
+    await seed(d.port, USER, 'Attachments', [{ raw: big }, { raw: big }]);
+    const parts = JSON.parse((await imap(['--mailbox', 'Attachments', '-f', 'json'])).stdout).summary;
+    const full = JSON.parse((await imap(['--mailbox', 'Attachments', '-f', 'json', '--full-source'])).stdout).summary;
+    expect(parts.tracked).toBe(2);
+    expect(full.tracked).toBe(2);
+    expect(full.imap.bytesReceived).toBeGreaterThan(1_000_000);
+    expect(parts.imap.bytesReceived).toBeLessThan(full.imap.bytesReceived / 20);
+  });
+
+  it('keeps results in a 0600 cache so a rerun fetches only what is new; the cache holds no secret and no body', async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-cache-'));
+    const args = ['imap', '--host', '127.0.0.1', '--port', String(d.port), '--tls', 'none', '--user', USER, '--cache-dir', cacheDir, '-f', 'json'];
+    const first = JSON.parse((await run(args, { env: ENV })).stdout).summary;
+    const second = JSON.parse((await run(args, { env: ENV })).stdout).summary;
+    expect(first.imap.fromCache).toBe(0);
+    expect(second.imap.fromCache).toBe(22);
+    expect(second.tracked).toBe(first.tracked);
+    expect(second.imap.bytesReceived).toBeLessThan(first.imap.bytesReceived / 4);
+    const dir = path.join(cacheDir, 'imap');
+    const [file] = readdirSync(dir);
+    expect(statSync(path.join(dir, file)).mode & 0o777).toBe(0o600);
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    expect(text).not.toContain('testpass');
+    expect(text).not.toContain('I can reproduce it on a clean checkout');
+  });
+
+  it('reconnects with backoff when the connection drops mid-scan, and counts nothing twice', async () => {
+    const proxy = await cuttingProxy(d.port, 6_000);
+    try {
+      const r = await run(['imap', '--host', '127.0.0.1', '--port', String(proxy.port), '--tls', 'none', '--user', USER, '--no-cache', '--batch-size', '4', '-f', 'json'], { env: ENV });
+      expect(r.exitCode, r.stderr).toBe(0);
+      const report = JSON.parse(r.stdout);
+      expect(proxy.cuts()).toBe(1);
+      expect(report.summary.imap.reconnects).toBe(1);
+      expect(report.summary.found).toBe(22);
+      expect(new Set(report.messages.map((m: MessageResult) => m.source)).size).toBe(22);
+      expect(report.summary.tracked).toBe(13);
+    } finally {
+      proxy.close();
+    }
+  });
+
+  it('fails with one line and exit 2 on a wrong password, a refused port, a missing mailbox and an untrusted certificate', async () => {
+    const wrong = await imap([], { PIXELAUDIT_IMAP_PASSWORD: 'not-the-password' });
+    expect(wrong.exitCode).toBe(2);
+    expect(wrong.stderr).toBe(`pixelaudit: 127.0.0.1:${d.port}: authentication failed (check the user name and the password or token)\n`);
+    expect(wrong.stderr).not.toContain('not-the-password');
+    const refused = await run(['imap', '--host', '127.0.0.1', '--port', '1', '--tls', 'none', '--user', USER], { env: ENV });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toMatch(/connection refused/);
+    const missing = await imap(['--mailbox', 'Nope']);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toMatch(/^pixelaudit: mailbox "Nope" does not exist/);
+    const tls = await run(['imap', '--host', '127.0.0.1', '--port', String(d.tlsPort), '--user', USER, '--no-cache'], { env: ENV });
+    expect(tls.exitCode).toBe(2);
+    expect(tls.stderr).toMatch(/TLS certificate not trusted/);
+  });
+
+  it('speaks implicit TLS and STARTTLS, with --insecure and a warning for a self-signed certificate', async () => {
+    const implicit = await run(['imap', '--host', '127.0.0.1', '--port', String(d.tlsPort), '--user', USER, '--insecure', '--no-cache', '-f', 'json'], { env: ENV });
+    expect(implicit.exitCode).toBe(0);
+    expect(implicit.stderr).toContain('warning: --insecure');
+    expect(JSON.parse(implicit.stdout).summary.found).toBe(22);
+    const starttls = await run(['imap', '--host', '127.0.0.1', '--port', String(d.port), '--tls', 'starttls', '--user', USER, '--insecure', '--no-cache', '-f', 'json'], { env: ENV });
+    expect(JSON.parse(starttls.stdout).summary.found).toBe(22);
+  });
+
+  it('takes the password from a file or a named variable, never from argv, and masks it in --debug logs', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pixelaudit-secret-')), 'pw');
+    writeFileSync(file, 'testpass\n', { mode: 0o600 });
+    expect((await imap(['--password-file', file, '--limit', '1'], {})).exitCode).toBe(0);
+    expect((await imap(['--password-env', 'MY_PW', '--limit', '1'], { MY_PW: 'testpass' })).exitCode).toBe(0);
+    const argv = await imap(['--password=testpass']);
+    expect(argv.exitCode).toBe(2);
+    expect(argv.stderr).not.toContain('testpass');
+    const none = await imap([], {});
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toMatch(/no password: set PIXELAUDIT_IMAP_PASSWORD/);
+    const debug = await imap(['--debug', '--limit', '1']);
+    expect(debug.stderr).toMatch(/imap: /);
+    expect(debug.stderr).not.toContain('testpass');
+  });
+});
+
+/** A TCP proxy to the server that cuts the first connection once it has relayed `afterBytes` from the server. */
+async function cuttingProxy(target: number, afterBytes: number): Promise<{ port: number; cuts: () => number; close: () => void }> {
+  let cuts = 0;
+  let connections = 0;
+  const sockets: Socket[] = [];
+  const server: Server = createServer((client) => {
+    const first = connections++ === 0;
+    const upstream = createConnection(target, '127.0.0.1');
+    sockets.push(client, upstream);
+    let relayed = 0;
+    upstream.on('data', (chunk) => {
+      relayed += chunk.length;
+      client.write(chunk);
+      if (first && relayed > afterBytes && cuts === 0) {
+        cuts++;
+        client.destroy();
+        upstream.destroy();
+      }
+    });
+    client.on('data', (chunk) => upstream.write(chunk));
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    cuts: () => cuts,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      server.close();
+    },
+  };
+}
