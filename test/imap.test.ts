@@ -7,7 +7,7 @@ import { run } from '../src/cli/run.js';
 import { readInputs } from '../src/input/read-inputs.js';
 import type { MessageResult } from '../src/types.js';
 import { FIXTURES } from './helpers.js';
-import { HAS_DOVECOT, flagsOf, seed, startDovecot, type Dovecot } from './dovecot.js';
+import { HAS_DOVECOT, flagsOf, seed, startDovecot, type Dovecot } from '../scripts/dovecot.js';
 
 const SAMPLE = path.join(FIXTURES, 'sample-mailbox');
 const USER = 'sam.rivera@example.org';

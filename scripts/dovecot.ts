@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ImapFlow } from 'imapflow';
-import { ROOT } from './helpers.js';
+import { PACKAGE_ROOT as ROOT } from '../src/package-root.js';
 
 const exec = promisify(execFile);
 
