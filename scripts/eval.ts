@@ -20,6 +20,10 @@ for (const file of files) {
   console.log(`labels: ${file} (${decided} decided, ${report.undecided} undecided left out)`);
   console.log(`  TP ${report.truePositives}  FP ${report.falsePositives}  FN ${report.falseNegatives}  TN ${report.trueNegatives}  unreadable ${report.failed}`);
   console.log(`  precision ${report.precision.toFixed(3)}  recall ${report.recall.toFixed(3)}`);
+  for (const [name, a] of [['link tracking', report.linkTracking], ['address leak', report.addressLeak]] as const) {
+    const pct = (n: number): string => `${((100 * n) / Math.max(1, a.messages)).toFixed(1)}%`;
+    console.log(`  ${name}: labelled in ${a.labelled}/${a.messages} (${pct(a.labelled)}), found in ${a.found} (${pct(a.found)}), both ${a.both}`);
+  }
   const show = (title: string, cases: typeof report.misses): void => {
     if (!cases.length) return;
     console.log(`  ${title}:`);

@@ -58,7 +58,10 @@ export interface Link {
 }
 
 /** What a finding means for the message verdict. */
-export type FindingCategory = 'open-tracking' | 'spacer' | 'address-leak';
+export type FindingCategory = 'open-tracking' | 'spacer' | 'address-leak' | 'link-tracking' | 'read-receipt';
+
+/** Who runs a host, judged by registrable domain against the sender's From, DKIM d= and Return-Path domains. */
+export type Party = 'first-party' | 'third-party' | 'esp-on-sender-domain';
 
 /** Vendor categories, as in rules/trackers. */
 export type VendorCategory =
@@ -89,10 +92,18 @@ export interface Finding {
   vendorCategory?: VendorCategory;
   /** The tracker-pattern id that matched, when any. */
   pattern?: string;
-  /** The resource URL (redacted in output unless --no-redact). */
+  /** The resource or link URL, or the header value (redacted in output unless --no-redact). */
   url: string;
-  kind: ResourceKind;
-  position: SourcePosition;
+  /** How it is referenced: a resource kind, `link` for an a/area href, `header` for a header. */
+  kind: ResourceKind | 'link' | 'header';
+  /** Where in the HTML; absent for header findings. */
+  position?: SourcePosition;
+  /** Host of the URL (after unwrapping proxies). */
+  host?: string;
+  /** First party, third party, or an ESP behind the sender's own domain. */
+  party?: Party;
+  /** Where a tracked link really goes, when the URL reveals it. */
+  destination?: string;
   /** Machine-readable evidence, rendered into `why` by formatters. */
   data: Record<string, string | number | boolean>;
   /** Human explanation, filled from the rule's message template. */
@@ -108,6 +119,14 @@ export interface MessageResult {
   date: string | null;
   subject: string | null;
   tracked: boolean;
+  /** At least one link goes through a click-tracking redirect or carries a per-recipient token (never part of `tracked`). */
+  linkTracked: boolean;
+  /** The recipient's address, plain, encoded or hashed, stands in a resource or link URL. */
+  addressLeak: boolean;
+  /** The message asks for a read receipt (Disposition-Notification-To and kin). */
+  readReceipt: boolean;
+  /** Sending platform named by the headers (vendor id), or null. */
+  platform: string | null;
   /** Number of remote resources seen. */
   resources: number;
   /** Whether the message holds any text/html part. */

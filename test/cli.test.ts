@@ -67,7 +67,7 @@ describe('pixelaudit CLI, in-process', () => {
   it('--format csv: a header and one quoted row per message', async () => {
     const r = await run(['scan', SAMPLE, '-f', 'csv']);
     const rows = r.stdout.trim().split('\r\n');
-    expect(rows[0]).toBe('source,messageId,from,date,subject,tracked,resources,findings,vendors,rules,error');
+    expect(rows[0]).toBe('source,messageId,from,date,subject,tracked,linkTracked,addressLeak,readReceipt,platform,resources,findings,vendors,rules,error');
     expect(rows).toHaveLength(23);
     expect(rows.some((row) => row.includes('"Re: [example/toolkit] Flaky test on Windows (Issue #412)"') || row.includes('Re: [example/toolkit]'))).toBe(true);
   });
@@ -120,6 +120,7 @@ describe('pixelaudit CLI, in-process', () => {
     expect(r.stdout).toContain('address: md5');
     const json = JSON.parse((await run(['explain', LIVEINTENT, '-f', 'json'])).stdout);
     expect(json.resources[0].rules.map((x: { id: string }) => x.id)).toEqual(['PA001', 'PA003', 'PA002', 'PA004', 'PA005']);
+    expect(json.links[0].findings[0].ruleId).toBe('PA006');
     const missing = await run(['explain', `${LIVEINTENT.replace(/#5$/, '')}#99`]);
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toMatch(/holds 8 messages; there is no message #99/);
@@ -130,7 +131,7 @@ describe('pixelaudit CLI, in-process', () => {
     expect(r.stdout).toMatch(/PA001\s+known-tracker/);
     expect(r.stdout).toMatch(/Tracker data: \d{3} vendors, \d{3} patterns/);
     const json = JSON.parse((await run(['rules', '-f', 'json'])).stdout);
-    expect(json.rules).toHaveLength(5);
+    expect(json.rules).toHaveLength(8);
     expect(json.vendors.length).toBeGreaterThan(150);
   });
 

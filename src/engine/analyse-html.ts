@@ -1,9 +1,21 @@
 import { extractResources } from '../html/extract-resources.js';
-import { renderMessage, type Rule, type ResourceFacts, type RuleHit } from '../rules/rule.js';
-import type { Finding } from '../types.js';
+import { renderMessage, type LinkFacts, type ResourceFacts, type Rule, type RuleHit } from '../rules/rule.js';
+import type { Vendor } from '../trackers/schema.js';
+import type { Finding, Link } from '../types.js';
 import type { AddressFinder } from '../url/address-leak.js';
 import type { Detector } from './detector.js';
+import { linkFacts } from './link-facts.js';
+import { partyOf, registrable } from './party.js';
 import { resourceFacts } from './resource-facts.js';
+
+/** What the analysis of one message's HTML needs to know about the message. */
+export interface MessageContext {
+  addresses: AddressFinder;
+  /** The sender's registrable domains (From, DKIM d=, Return-Path). */
+  senderDomains: Set<string>;
+  /** The sending platform named by the headers, if any. */
+  platform?: Vendor;
+}
 
 /** A resource with every rule's answer: what `explain` shows. */
 export interface ExplainedResource {
@@ -13,35 +25,107 @@ export interface ExplainedResource {
   finding?: Finding;
 }
 
+export interface ExplainedLink {
+  facts: LinkFacts;
+  findings: Finding[];
+}
+
 export interface HtmlAnalysis {
   resources: ExplainedResource[];
+  links: ExplainedLink[];
   findings: Finding[];
   tracked: boolean;
 }
 
-/** Runs every rule over every remote resource of the HTML; the first rule that fires speaks for it. */
-export function analyseHtml(html: string, addresses: AddressFinder, detector: Detector): HtmlAnalysis {
-  const { resources } = extractResources(html);
-  const explained: ExplainedResource[] = [];
+/** Runs the resource rules (the first that fires speaks for a resource) and the link rules (each that fires is reported). */
+export function analyseHtml(html: string, ctx: MessageContext, detector: Detector): HtmlAnalysis {
+  const extracted = extractResources(html);
+  const resources: ExplainedResource[] = [];
   const findings: Finding[] = [];
-  for (const resource of resources) {
-    const facts = resourceFacts(resource, detector.matcher, addresses);
+  for (const resource of extracted.resources) {
+    const facts = resourceFacts(resource, detector.matcher, ctx.addresses);
     const hits = detector.rules.map((rule) => ({ rule, hit: rule.check(facts) }));
     const fired = hits.filter((h): h is { rule: Rule; hit: RuleHit } => h.hit !== undefined);
     const primary = fired.find((h) => h.hit.tracking) ?? fired[0];
     let finding: Finding | undefined;
     if (primary) {
-      finding = toFinding(primary.rule, primary.hit, facts, fired.filter((h) => h !== primary && h.hit.tracking).map((h) => h.rule.meta.id));
+      const also = fired.filter((h) => h !== primary && h.hit.tracking).map((h) => h.rule.meta.id);
+      finding = resourceFinding(primary.rule, primary.hit, facts, also, ctx);
       findings.push(finding);
     }
-    explained.push({ facts, hits, ...(finding ? { finding } : {}) });
+    resources.push({ facts, hits, ...(finding ? { finding } : {}) });
   }
-  return { resources: explained, findings, tracked: findings.some((f) => f.tracking) };
+  const links = analyseLinks(extracted.links, ctx, detector);
+  for (const l of links) findings.push(...l.findings);
+  return { resources, links, findings, tracked: findings.some((f) => f.tracking) };
 }
 
-function toFinding(rule: Rule, hit: RuleHit, facts: ResourceFacts, also: string[]): Finding {
-  const vendor = facts.match && facts.match.pattern.kind !== 'asset' ? facts.match.vendor : undefined;
-  const data = { ...hit.data, ...(also.length ? { also: also.join(',') } : {}) };
+function analyseLinks(list: Link[], ctx: MessageContext, detector: Detector): ExplainedLink[] {
+  const out: ExplainedLink[] = [];
+  for (const link of list) {
+    const facts = linkFacts(link, detector.matcher, ctx.addresses);
+    if (!facts) continue;
+    const findings: Finding[] = [];
+    for (const rule of detector.linkRules) {
+      const hit = rule.check(facts);
+      if (!hit) continue;
+      const matched = facts.match && facts.match.pattern.kind !== 'asset' ? facts.match : undefined;
+      findings.push(
+        base(rule, hit, {
+          url: facts.link.url,
+          kind: 'link',
+          position: link.position,
+          host: facts.parts.host,
+          party: partyOf(facts.parts.host, ctx.senderDomains, Boolean(matched?.pattern.anyHost)),
+          vendor: matched?.vendor,
+          pattern: matched?.pattern.id,
+          destination: facts.destination,
+        }),
+      );
+    }
+    if (findings.length) out.push({ facts, findings });
+  }
+  return out;
+}
+
+function resourceFinding(rule: Rule, hit: RuleHit, facts: ResourceFacts, also: string[], ctx: MessageContext): Finding {
+  let vendor = facts.match && facts.match.pattern.kind !== 'asset' ? facts.match.vendor : undefined;
+  const host = facts.parts.host;
+  const data: Record<string, string | number | boolean> = { ...hit.data, ...(also.length ? { also: also.join(',') } : {}) };
+  // A pixel on the sender's own domain with no vendor shape of its own belongs to the platform the headers name.
+  const onSenderDomain = ctx.senderDomains.has(registrable(host));
+  if (!vendor && hit.tracking && ctx.platform && onSenderDomain) {
+    vendor = ctx.platform;
+    data.attributedBy = 'headers';
+  }
+  const vendorBehind = Boolean(vendor && (facts.match?.pattern.anyHost || data.attributedBy));
+  return base(rule, hit, {
+    url: facts.resource.target,
+    kind: facts.resource.kind,
+    position: facts.resource.position,
+    host,
+    party: partyOf(host, ctx.senderDomains, vendorBehind),
+    vendor,
+    pattern: vendor && facts.match?.vendor === vendor ? facts.match.pattern.id : undefined,
+    data,
+  });
+}
+
+interface FindingParts {
+  url: string;
+  kind: Finding['kind'];
+  position?: Finding['position'];
+  host?: string;
+  party?: Finding['party'];
+  vendor?: Vendor;
+  pattern?: string;
+  destination?: string;
+  data?: Record<string, string | number | boolean>;
+}
+
+/** The one place a Finding is assembled from a rule's hit. */
+export function base(rule: { meta: Rule['meta'] }, hit: RuleHit, p: FindingParts): Finding {
+  const data = p.data ?? hit.data;
   return {
     ruleId: rule.meta.id,
     rule: rule.meta.alias,
@@ -49,11 +133,14 @@ function toFinding(rule: Rule, hit: RuleHit, facts: ResourceFacts, also: string[
     category: rule.meta.category,
     tracking: hit.tracking,
     confidence: rule.meta.confidence,
-    ...(vendor ? { vendor: vendor.id, vendorName: vendor.name, vendorCategory: vendor.category } : {}),
-    ...(facts.match && vendor ? { pattern: facts.match.pattern.id } : {}),
-    url: facts.resource.target,
-    kind: facts.resource.kind,
-    position: facts.resource.position,
+    ...(p.vendor ? { vendor: p.vendor.id, vendorName: p.vendor.name, vendorCategory: p.vendor.category } : {}),
+    ...(p.pattern ? { pattern: p.pattern } : {}),
+    url: p.url,
+    kind: p.kind,
+    ...(p.position ? { position: p.position } : {}),
+    ...(p.host ? { host: p.host } : {}),
+    ...(p.party ? { party: p.party } : {}),
+    ...(p.destination ? { destination: p.destination } : {}),
     data,
     why: renderMessage(rule.meta.messages[hit.messageId] ?? hit.messageId, data),
   };

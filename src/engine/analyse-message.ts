@@ -1,10 +1,57 @@
 import { reasonOf } from '../errors.js';
-import { parseMessage } from '../mail/parse-message.js';
+import { parseMessage, type ParsedMessage } from '../mail/parse-message.js';
 import type { MessageResult } from '../types.js';
 import { AddressFinder } from '../url/address-leak.js';
-import { analyseHtml } from './analyse-html.js';
+import { parseUrl } from '../url/url-parts.js';
+import { analyseHtml, base, type HtmlAnalysis, type MessageContext } from './analyse-html.js';
 import type { Detector } from './detector.js';
+import { registrable, senderDomains } from './party.js';
 import { redactFinding } from './redact.js';
+
+const RECEIPT_HEADERS = ['disposition-notification-to', 'return-receipt-to', 'x-confirm-reading-to'];
+
+/** Everything about one parsed message: the context the rules used and what they found. */
+export interface MessageAnalysis {
+  ctx: MessageContext;
+  html: HtmlAnalysis;
+  findings: MessageResult['findings'];
+  platform: string | null;
+}
+
+/** The sending platform: header signatures first, then the host of a List-Unsubscribe URL. */
+export function detectPlatform(parsed: ParsedMessage, detector: Detector): string | undefined {
+  const fromHeaders = detector.platforms.detect(parsed.headers);
+  if (fromHeaders) return fromHeaders;
+  for (const value of parsed.header('list-unsubscribe')) {
+    for (const m of value.matchAll(/<(https?:\/\/[^>]+)>/gi)) {
+      const host = parseUrl(m[1]).host;
+      for (let h = host; h.includes('.'); h = h.slice(h.indexOf('.') + 1)) {
+        const vendor = detector.sendingDomains.get(h);
+        if (vendor) return vendor;
+      }
+      const vendor = detector.sendingDomains.get(registrable(host));
+      if (vendor) return vendor;
+    }
+  }
+  return undefined;
+}
+
+export function analyseParsed(parsed: ParsedMessage, detector: Detector): MessageAnalysis {
+  const platformId = detectPlatform(parsed, detector);
+  const ctx: MessageContext = {
+    addresses: new AddressFinder([...parsed.recipients, ...detector.me]),
+    senderDomains: senderDomains(parsed),
+    ...(platformId ? { platform: detector.vendors.get(platformId) } : {}),
+  };
+  const html = parsed.html ? analyseHtml(parsed.html, ctx, detector) : { resources: [], links: [], findings: [], tracked: false };
+  const findings = [...html.findings];
+  const receiptHeaders = parsed.headers.filter((h) => RECEIPT_HEADERS.includes(h.name));
+  for (const rule of detector.messageRules) {
+    const hit = rule.check({ receiptHeaders });
+    if (hit) findings.push(base(rule, hit, { url: receiptHeaders.map((h) => h.value).join(', '), kind: 'header' }));
+  }
+  return { ctx, html, findings, platform: platformId ?? null };
+}
 
 /** Parses one message and runs the rules; a message that cannot be read becomes a failed result, never an exception. */
 export async function analyseMessage(source: string, bytes: Buffer, detector: Detector): Promise<MessageResult> {
@@ -14,23 +61,42 @@ export async function analyseMessage(source: string, bytes: Buffer, detector: De
   } catch (error) {
     return failedResult(source, reasonOf(error));
   }
-  const addresses = new AddressFinder([...parsed.recipients, ...detector.me]);
-  const analysis = parsed.html ? analyseHtml(parsed.html, addresses, detector) : { findings: [], resources: [], tracked: false };
+  const { ctx, html, findings, platform } = analyseParsed(parsed, detector);
   return {
     source,
     messageId: parsed.messageId,
     from: parsed.from,
     date: parsed.date,
     subject: parsed.subject,
-    tracked: analysis.tracked,
-    resources: analysis.resources.length,
+    tracked: html.tracked,
+    linkTracked: findings.some((f) => f.category === 'link-tracking'),
+    addressLeak: findings.some((f) => f.category === 'address-leak'),
+    readReceipt: findings.some((f) => f.category === 'read-receipt'),
+    platform,
+    resources: html.resources.length,
     html: parsed.html !== null,
-    findings: detector.redact ? analysis.findings.map((f) => redactFinding(f, addresses)) : analysis.findings,
+    findings: detector.redact ? findings.map((f) => redactFinding(f, ctx.addresses)) : findings,
     warnings: parsed.warnings,
     error: null,
   };
 }
 
 export function failedResult(source: string, error: string): MessageResult {
-  return { source, messageId: null, from: null, date: null, subject: null, tracked: false, resources: 0, html: false, findings: [], warnings: [], error };
+  return {
+    source,
+    messageId: null,
+    from: null,
+    date: null,
+    subject: null,
+    tracked: false,
+    linkTracked: false,
+    addressLeak: false,
+    readReceipt: false,
+    platform: null,
+    resources: 0,
+    html: false,
+    findings: [],
+    warnings: [],
+    error,
+  };
 }

@@ -23,7 +23,16 @@ export function redactUrl(url: string, addresses: AddressFinder): string {
 }
 
 export function redactFinding(finding: Finding, addresses: AddressFinder): Finding {
-  return { ...finding, url: redactUrl(finding.url, addresses) };
+  if (finding.kind === 'header') {
+    let url = finding.url;
+    for (const leak of addresses.find(url)) url = replaceAllCaseless(url, leak.text, '[address]');
+    return { ...finding, url };
+  }
+  return {
+    ...finding,
+    url: redactUrl(finding.url, addresses),
+    ...(finding.destination ? { destination: redactUrl(finding.destination, addresses) } : {}),
+  };
 }
 
 function replaceAllCaseless(haystack: string, needle: string, replacement: string): string {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyseMessage } from '../engine/analyse-message.js';
+import { analyseMessage, failedResult } from '../engine/analyse-message.js';
 import type { Detector } from '../engine/detector.js';
 import { readOneMessage } from '../input/read-one.js';
 import type { MessageResult } from '../types.js';
@@ -35,6 +35,17 @@ export interface EvalReport {
   recall: number;
   misses: EvalCase[];
   falseAlarms: EvalCase[];
+  /** Agreement on the secondary labels (link_tracking is indicative, see GUIDE.md). */
+  linkTracking: Agreement;
+  addressLeak: Agreement;
+}
+
+/** Labelled and found counts for a boolean label, over readable labelled messages. */
+export interface Agreement {
+  messages: number;
+  labelled: number;
+  found: number;
+  both: number;
 }
 
 export function readLabels(file: string): Label[] {
@@ -60,6 +71,15 @@ export async function evaluate(labels: Label[], corpora: string, detector: Detec
   let undecided = 0;
   const misses: EvalCase[] = [];
   const falseAlarms: EvalCase[] = [];
+  const linkTracking: Agreement = { messages: 0, labelled: 0, found: 0, both: 0 };
+  const addressLeak: Agreement = { messages: 0, labelled: 0, found: 0, both: 0 };
+  const agree = (a: Agreement, label: boolean | undefined, found: boolean): void => {
+    if (label === undefined) return;
+    a.messages++;
+    if (label) a.labelled++;
+    if (found) a.found++;
+    if (label && found) a.both++;
+  };
   for (const label of labels) {
     if (label.tracked === null) {
       undecided++;
@@ -70,9 +90,13 @@ export async function evaluate(labels: Label[], corpora: string, detector: Detec
       const { source, bytes } = await readOneMessage(path.join(corpora, label.file), 64 * 1024 * 1024);
       result = await analyseMessage(source, bytes, detector);
     } catch (error) {
-      result = { source: label.file, messageId: null, from: null, date: null, subject: null, tracked: false, resources: 0, html: false, findings: [], warnings: [], error: String(error) };
+      result = failedResult(label.file, String(error));
     }
     if (result.error) failed++;
+    else {
+      agree(linkTracking, label.link_tracking, result.linkTracked);
+      agree(addressLeak, label.address_leak, result.addressLeak);
+    }
     if (label.tracked && result.tracked) tp++;
     else if (!label.tracked && result.tracked) {
       fp++;
@@ -94,5 +118,7 @@ export async function evaluate(labels: Label[], corpora: string, detector: Detec
     recall: tp + fn ? tp / (tp + fn) : 1,
     misses,
     falseAlarms,
+    linkTracking,
+    addressLeak,
   };
 }

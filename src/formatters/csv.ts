@@ -1,7 +1,7 @@
 import type { MessageResult } from '../types.js';
 import type { FormatterFactory } from './formatter.js';
 
-const COLUMNS = ['source', 'messageId', 'from', 'date', 'subject', 'tracked', 'resources', 'findings', 'vendors', 'rules', 'error'] as const;
+const COLUMNS = ['source', 'messageId', 'from', 'date', 'subject', 'tracked', 'linkTracked', 'addressLeak', 'readReceipt', 'platform', 'resources', 'findings', 'vendors', 'rules', 'error'] as const;
 
 function row(r: MessageResult): string[] {
   const tracking = r.findings.filter((f) => f.tracking);
@@ -12,6 +12,10 @@ function row(r: MessageResult): string[] {
     r.date ?? '',
     r.subject ?? '',
     String(r.tracked),
+    String(r.linkTracked),
+    String(r.addressLeak),
+    String(r.readReceipt),
+    r.platform ?? '',
     String(r.resources),
     String(tracking.length),
     [...new Set(tracking.map((f) => f.vendorName).filter(Boolean))].join('; '),

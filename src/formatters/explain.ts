@@ -9,6 +9,9 @@ export interface Explanation {
   date: string | null;
   html: boolean;
   tracked: boolean;
+  /** Sending platform named by the headers (vendor id). */
+  platform: string | null;
+  senderDomains: string[];
   resources: Array<{
     url: string;
     target?: string;
@@ -23,10 +26,14 @@ export interface Explanation {
     identifiers: string[];
     openWord: string | null;
     leaks: string[];
+    party: string | null;
     verdict: string;
     rules: Array<{ id: string; alias: string; fired: boolean; messageId?: string }>;
     why: string | null;
   }>;
+  /** Links that a link rule fired on. */
+  links: Array<{ url: string; position: SourcePosition; destination: string | null; findings: Array<{ ruleId: string; rule: string; why: string; party: string | null }> }>;
+  headers: Array<{ ruleId: string; rule: string; why: string }>;
 }
 
 export function renderExplanation(e: Explanation): string {
@@ -36,6 +43,7 @@ export function renderExplanation(e: Explanation): string {
     `subject:  ${e.subject ?? '(none)'}`,
     `date:     ${e.date ?? '(none)'}`,
     `verdict:  ${e.tracked ? 'TRACKED' : 'not tracked'} (${e.resources.length} remote resource${e.resources.length === 1 ? '' : 's'}${e.html ? '' : ', no HTML part'})`,
+    `platform: ${e.platform ?? 'not named by the headers'}; sender domains: ${e.senderDomains.join(', ') || 'none'}`,
     '',
   ];
   e.resources.forEach((r, i) => {
@@ -45,8 +53,17 @@ export function renderExplanation(e: Explanation): string {
     lines.push(`    <${r.element}> ${r.kind} at line ${r.position.line}, column ${r.position.column}${size}`);
     lines.push(`    hidden: ${r.hidden ?? 'no'}; vendor: ${r.vendor ?? 'none'}; identifiers: ${r.identifiers.join(', ') || 'none'}; open-style path: ${r.openWord ?? 'no'}; address: ${r.leaks.join(', ') || 'no'}`);
     lines.push(`    rules: ${r.rules.map((x) => `${x.fired ? '+' : '-'}${x.id} ${x.alias}`).join('  ')}`);
-    if (r.why) lines.push(`    why: ${r.why}`);
+    if (r.why) lines.push(`    why: ${r.why}${r.party ? ` [${r.party}]` : ''}`);
     lines.push('');
   });
+  if (e.links.length) {
+    lines.push(`Tracked or leaking links (${e.links.length}):`);
+    for (const l of e.links) {
+      lines.push(`  ${l.url}`, `    line ${l.position.line}, column ${l.position.column}${l.destination ? `; goes to ${l.destination}` : ''}`);
+      for (const f of l.findings) lines.push(`    +${f.ruleId} ${f.rule}: ${f.why}${f.party ? ` [${f.party}]` : ''}`);
+    }
+    lines.push('');
+  }
+  for (const h of e.headers) lines.push(`Header: +${h.ruleId} ${h.rule}: ${h.why}`);
   return `${lines.join('\n')}\n`;
 }

@@ -26,6 +26,10 @@ export const tableFormatter: FormatterFactory = (ctx) => {
       const interval = `95% CI ${pct(summary.interval.low)}–${pct(summary.interval.high)}`;
       out.push(`${c.bold('Tracked:')} ${c.yellow(share)} (${pct(summary.share)}, ${interval})`);
       if (summary.spacerOnly) out.push(`  ${summary.spacerOnly} more hold only invisible spacers, which do not count as tracking.`);
+      const of = (n: number): string => `${n} (${pct(n / Math.max(1, summary.scanned))})`;
+      out.push(`${c.bold('Link tracking:')} ${of(summary.linkTracked)} messages have click-tracked links (not part of "tracked")`);
+      out.push(`${c.bold('Address leaks:')} ${of(summary.addressLeak)} messages put your address or its hash in a URL, ${summary.addressLeakThirdParty} to a third party`);
+      if (summary.readReceipt) out.push(`${c.bold('Read receipts:')} ${of(summary.readReceipt)} messages ask for one`);
       out.push('  Published figures, for comparison:');
       for (const p of PUBLISHED) out.push(`  - ${pct(p.share)} ${p.study}: ${p.definition}; ${p.denominator}`);
       out.push('');

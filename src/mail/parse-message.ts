@@ -19,6 +19,8 @@ export interface ParsedMessage {
   warnings: string[];
   /** Header values by lower-case name, as raw text. */
   header(name: string): string[];
+  /** Every top-level header, in order, name lower-cased, value unfolded. */
+  headers: Array<{ name: string; value: string }>;
 }
 
 // Measured: skipping the conversions we never read makes parsing 1.8x faster.
@@ -39,8 +41,10 @@ export async function parseMessage(bytes: Buffer): Promise<ParsedMessage> {
   const htmlParts = typeof mail.html === 'string' && mail.html.length > 0 ? [mail.html] : [];
   htmlParts.push(...(await attachedHtml(mail, 1)));
   const rawHeaders = new Map<string, string[]>();
+  const headerList: Array<{ name: string; value: string }> = [];
   for (const { key, line } of mail.headerLines) {
     const value = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    headerList.push({ name: key, value });
     const list = rawHeaders.get(key);
     if (list) list.push(value);
     else rawHeaders.set(key, [value]);
@@ -64,6 +68,7 @@ export async function parseMessage(bytes: Buffer): Promise<ParsedMessage> {
     html: htmlParts.length ? htmlParts.join('\n') : null,
     warnings,
     header: (name) => rawHeaders.get(name.toLowerCase()) ?? [],
+    headers: headerList,
   };
 }
 

@@ -43,6 +43,14 @@ export interface Summary {
   interval: { low: number; high: number };
   /** Scanned messages whose only invisible images are spacers. */
   spacerOnly: number;
+  /** Scanned messages with at least one click-tracked link (counted apart from `tracked`). */
+  linkTracked: number;
+  /** Scanned messages whose resource or link URLs carry the recipient's address or its hash. */
+  addressLeak: number;
+  /** ...of which the address goes to a host the sender does not run itself (a third party, or an ESP behind a CNAME). */
+  addressLeakThirdParty: number;
+  /** Scanned messages that request a read receipt. */
+  readReceipt: number;
   vendors: Count[];
   senders: SenderCount[];
   /** Failure reasons with counts. */
@@ -60,6 +68,10 @@ export class SummaryBuilder {
   private html = 0;
   private tracked = 0;
   private spacerOnly = 0;
+  private linkTracked = 0;
+  private addressLeak = 0;
+  private addressLeakThirdParty = 0;
+  private readReceipt = 0;
   private readonly vendors = new Map<string, Count>();
   private readonly senders = new Map<string, SenderCount>();
   private readonly failures = new Map<string, number>();
@@ -76,6 +88,10 @@ export class SummaryBuilder {
     if (result.html) this.html++;
     if (result.tracked) this.tracked++;
     else if (result.findings.some((f) => f.category === 'spacer')) this.spacerOnly++;
+    if (result.linkTracked) this.linkTracked++;
+    if (result.addressLeak) this.addressLeak++;
+    if (result.findings.some((f) => f.category === 'address-leak' && f.party !== 'first-party')) this.addressLeakThirdParty++;
+    if (result.readReceipt) this.readReceipt++;
     const seen = new Set<string>();
     for (const f of result.findings) {
       if (!f.tracking || !f.vendor || seen.has(f.vendor)) continue;
@@ -108,6 +124,10 @@ export class SummaryBuilder {
       share: this.scanned ? this.tracked / this.scanned : 0,
       interval: wilson(this.tracked, this.scanned),
       spacerOnly: this.spacerOnly,
+      linkTracked: this.linkTracked,
+      addressLeak: this.addressLeak,
+      addressLeakThirdParty: this.addressLeakThirdParty,
+      readReceipt: this.readReceipt,
       vendors: [...this.vendors.values()].sort((a, b) => byCount(a, b, (x) => x.key)),
       senders: [...this.senders.values()]
         .filter((s) => s.tracked > 0)

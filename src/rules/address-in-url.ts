@@ -7,6 +7,7 @@ export const addressInUrl: Rule = {
     alias: 'address-in-url',
     category: 'address-leak',
     confidence: 'high',
+    appliesTo: 'resource',
     description: "The resource URL carries the recipient's address, plain, URL-encoded, base64 or as a hex hash.",
     docs:
       'Recipient addresses come from To, Cc, Delivered-To, X-Original-To and --me. Each is looked for in the resource URL ' +

@@ -7,6 +7,7 @@ export const hiddenImageWithId: Rule = {
     alias: 'hidden-image-with-id',
     category: 'open-tracking',
     confidence: 'high',
+    appliesTo: 'resource',
     description: 'An invisible image (0 to 3 px, or hidden) whose URL carries an identifier or has an open-style path.',
     docs:
       'Invisible means declared 0 to 3 px on a side by attribute or CSS (width, height, max-width, max-height), or hidden ' +

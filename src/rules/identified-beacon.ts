@@ -7,6 +7,7 @@ export const identifiedBeacon: Rule = {
     alias: 'identified-beacon',
     category: 'open-tracking',
     confidence: 'medium',
+    appliesTo: 'resource',
     description: 'An image of any size served from an open-style path (/open, /track, /pixel, /imp ...), or a spacer file, with an identifier.',
     docs:
       'Some trackers do not hide their beacon: a background image, a banner or a "live content" image is served from an ' +

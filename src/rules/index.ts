@@ -1,13 +1,19 @@
+import { addressInLink } from './address-in-link.js';
 import { addressInUrl } from './address-in-url.js';
+import { clickTracking } from './click-tracking.js';
 import { hiddenImageWithId } from './hidden-image-with-id.js';
 import { identifiedBeacon } from './identified-beacon.js';
 import { knownTracker } from './known-tracker.js';
-import type { Rule } from './rule.js';
+import { readReceipt } from './read-receipt.js';
+import type { LinkFacts, MessageFacts, Rule, RuleMeta } from './rule.js';
 import { spacer } from './spacer.js';
 
-/** All rules, in the order that decides which one speaks for a resource when several fire. */
-export const RULES: readonly Rule[] = [knownTracker, addressInUrl, hiddenImageWithId, identifiedBeacon, spacer];
+/** Resource rules, in the order that decides which one speaks for a resource when several fire. */
+export const RESOURCE_RULES: readonly Rule[] = [knownTracker, addressInUrl, hiddenImageWithId, identifiedBeacon, spacer];
+/** Link rules: each that fires is reported. */
+export const LINK_RULES: ReadonlyArray<Rule<LinkFacts>> = [clickTracking, addressInLink];
+/** Header rules. */
+export const MESSAGE_RULES: ReadonlyArray<Rule<MessageFacts>> = [readReceipt];
 
-export function findRule(idOrAlias: string): Rule | undefined {
-  return RULES.find((r) => r.meta.id === idOrAlias || r.meta.alias === idOrAlias);
-}
+/** Every rule's metadata, for docs and `pixelaudit rules`. */
+export const RULES: ReadonlyArray<{ meta: RuleMeta }> = [...RESOURCE_RULES, ...LINK_RULES, ...MESSAGE_RULES];

@@ -7,6 +7,7 @@ export const knownTracker: Rule = {
     alias: 'known-tracker',
     category: 'open-tracking',
     confidence: 'high',
+    appliesTo: 'resource',
     description: 'The resource is a documented or unmistakable open-tracking endpoint of a named vendor.',
     docs:
       'Matches the resource URL (after unwrapping image proxies) against the vendor patterns in rules/trackers/. ' +

@@ -1,10 +1,10 @@
 import type { TrackerMatch } from '../trackers/matcher.js';
-import type { Finding, FindingCategory, Resource } from '../types.js';
+import type { Finding, FindingCategory, Link, Resource } from '../types.js';
 import type { AddressLeak } from '../url/address-leak.js';
 import type { Identifier } from '../url/identifiers.js';
 import type { UrlParts } from '../url/url-parts.js';
 
-/** Everything known about one resource, computed once and read by every rule. */
+/** Everything known about one resource, computed once and read by every resource rule. */
 export interface ResourceFacts {
   resource: Resource;
   /** Parts of `resource.target` (the proxy-unwrapped URL). */
@@ -20,6 +20,26 @@ export interface ResourceFacts {
   leaks: AddressLeak[];
 }
 
+/** Everything known about one link (a/area href). */
+export interface LinkFacts {
+  link: Link;
+  /** Parts of the link after unwrapping proxies. */
+  parts: UrlParts;
+  identifiers: Identifier[];
+  match?: TrackerMatch;
+  leaks: AddressLeak[];
+  /** The destination the URL carries (query parameter or embedded URL), when it redirects elsewhere. */
+  destination?: string;
+  /** The link's host has the shape of a redirect host (`click.`, `links.`, `trk.` ...). */
+  redirectHost: boolean;
+}
+
+/** Message-level facts for header rules. */
+export interface MessageFacts {
+  /** Read-receipt request headers present, with their values. */
+  receiptHeaders: Array<{ name: string; value: string }>;
+}
+
 export interface RuleMeta {
   /** Stable id: never reused, never renumbered. */
   id: string;
@@ -27,6 +47,8 @@ export interface RuleMeta {
   alias: string;
   category: FindingCategory;
   confidence: Finding['confidence'];
+  /** What the rule looks at. */
+  appliesTo: 'resource' | 'link' | 'message';
   /** One line: what the rule reports. */
   description: string;
   /** Longer explanation for `pixelaudit rules` and the README. */
@@ -42,10 +64,10 @@ export interface RuleHit {
   data: Record<string, string | number | boolean>;
 }
 
-export interface Rule {
+export interface Rule<F = ResourceFacts> {
   meta: RuleMeta;
   /** Pure: the same facts give the same answer. Undefined when the rule does not fire. */
-  check(facts: ResourceFacts): RuleHit | undefined;
+  check(facts: F): RuleHit | undefined;
 }
 
 export function renderMessage(template: string, data: Record<string, string | number | boolean>): string {

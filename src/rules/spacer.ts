@@ -7,6 +7,7 @@ export const spacer: Rule = {
     alias: 'possible-spacer',
     category: 'spacer',
     confidence: 'low',
+    appliesTo: 'resource',
     description: 'An invisible image with no identifier and a static path: reported, but it does not make a message tracked.',
     docs:
       'spacer.gif, blank.gif, 1 px dividers and hidden responsive copies of content images are served the same to every ' +

@@ -56,17 +56,26 @@ function classify(value: string, inPath: boolean): Identifier['shape'] | undefin
   return undefined;
 }
 
-/** Random-looking: long, letters and digits mixed in short runs (words and years make long runs). */
+/** Random-looking: long, letters and digits mixed in short runs (words, slugs and years make long runs). */
 function isToken(v: string): boolean {
   if (v.length < 12 || /\s/.test(v)) return false;
   if (!/^[A-Za-z0-9_\-=.~+/%:!*$@|]+$/.test(v)) return false;
+  if (isSlug(v)) return false;
   const digits = (v.match(/\d/g) ?? []).length;
   const letters = (v.match(/[A-Za-z]/g) ?? []).length;
-  if (letters === 0 || digits === 0) return v.length >= 24 && /[A-Z]/.test(v) && /[a-z]/.test(v);
-  if (v.length >= 32) return true;
   const runs = v.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? [];
   const meanRun = (letters + digits) / Math.max(1, runs.length);
+  if (letters === 0 || digits === 0) return v.length >= 24 && /[A-Z]/.test(v) && /[a-z]/.test(v) && meanRun <= 4.5;
+  if (v.length >= 32) return true;
   return meanRun <= 4.5 && (digits >= 2 || v.length >= 20);
+}
+
+/** `keeping-amazon-ec2-off-your-website`, `create_web_page_000004`: mostly words between separators. */
+function isSlug(v: string): boolean {
+  const parts = v.split(/[-_.~,]+/).filter(Boolean);
+  if (parts.length < 3) return false;
+  const words = parts.filter((p) => /^[A-Za-z]{3,}$/.test(p) || /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/.test(p)).length;
+  return words * 2 > parts.length;
 }
 
 function isStrongToken(v: string): boolean {

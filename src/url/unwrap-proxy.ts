@@ -1,7 +1,7 @@
 /** The URL that is really fetched when an image goes through a known proxy or redirector. */
 export interface Unwrapped {
   target: string;
-  proxy?: 'gmail-image-proxy' | 'outlook-safelinks' | 'google-amp';
+  proxy?: 'gmail-image-proxy' | 'outlook-safelinks' | 'google-amp' | 'symantec-clicktime' | 'proofpoint-urldefense';
 }
 
 export function unwrapProxy(url: string): Unwrapped {
@@ -19,6 +19,16 @@ export function unwrapProxy(url: string): Unwrapped {
       // not a parseable URL: judge it as it is
     }
   }
+  // Link protection run by the recipient's organisation, not by the sender: judge what it wraps.
+  if (lower.includes('clicktime.symantec.com/')) {
+    const inner = /[?&]u=([^&#]+)/.exec(url)?.[1];
+    if (inner) {
+      const decoded = decodeURIComponent(inner);
+      if (/^https?:\/\//i.test(decoded)) return { target: decoded, proxy: 'symantec-clicktime' };
+    }
+  }
+  const proofpoint = /^https?:\/\/urldefense\.(?:com|proofpoint\.com)\/v3\/__(.+?)__;/i.exec(url);
+  if (proofpoint) return { target: proofpoint[1], proxy: 'proofpoint-urldefense' };
   // Google AMP viewer: https://www.google.<tld>/amp/[s/]host/path loads host/path.
   const amp = /^https?:\/\/(?:www\.)?google\.[a-z.]+\/amp\/(s\/)?([^/?#]+\.[a-z]{2,}[^\s]*)$/i.exec(url);
   if (amp) return { target: `${amp[1] ? 'https' : 'http'}://${amp[2]}`, proxy: 'google-amp' };

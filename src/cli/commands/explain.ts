@@ -1,11 +1,10 @@
 import { Command, Option } from 'commander';
-import { analyseHtml } from '../../engine/analyse-html.js';
+import { analyseParsed } from '../../engine/analyse-message.js';
 import { createDetector } from '../../engine/detector.js';
 import { redactUrl } from '../../engine/redact.js';
 import { EXIT_OK } from '../../exit-codes.js';
 import { readOneMessage } from '../../input/read-one.js';
 import { parseMessage } from '../../mail/parse-message.js';
-import { AddressFinder } from '../../url/address-leak.js';
 import { renderExplanation, type Explanation } from '../../formatters/explain.js';
 import type { Io } from '../io.js';
 import { collect, positiveNumber } from '../options.js';
@@ -24,9 +23,8 @@ export function explainCommand(io: Io, setExit: (code: number) => void): Command
       const detector = createDetector({ me: flags.me, redact: flags.redact, extra: flags.rules, disable: flags.disable });
       const { source, bytes } = await readOneMessage(spec, flags.maxMessageSize * 1024 * 1024);
       const parsed = await parseMessage(bytes);
-      const addresses = new AddressFinder([...parsed.recipients, ...detector.me]);
-      const analysis = parsed.html ? analyseHtml(parsed.html, addresses, detector) : { resources: [], findings: [], tracked: false };
-      const show = (url: string): string => (flags.redact ? redactUrl(url, addresses) : url);
+      const { ctx, html, findings, platform } = analyseParsed(parsed, detector);
+      const show = (url: string): string => (flags.redact ? redactUrl(url, ctx.addresses) : url);
       const explanation: Explanation = {
         source,
         messageId: parsed.messageId,
@@ -34,8 +32,10 @@ export function explainCommand(io: Io, setExit: (code: number) => void): Command
         subject: parsed.subject,
         date: parsed.date,
         html: parsed.html !== null,
-        tracked: analysis.tracked,
-        resources: analysis.resources.map((r) => ({
+        tracked: html.tracked,
+        platform,
+        senderDomains: [...ctx.senderDomains],
+        resources: html.resources.map((r) => ({
           url: show(r.facts.resource.url),
           ...(r.facts.resource.proxy ? { target: show(r.facts.resource.target), proxy: r.facts.resource.proxy } : {}),
           kind: r.facts.resource.kind,
@@ -48,15 +48,18 @@ export function explainCommand(io: Io, setExit: (code: number) => void): Command
           identifiers: r.facts.identifiers.map((i) => (i.where === 'query' ? `${i.name}=${i.shape}` : `path ${i.shape}`)),
           openWord: r.facts.openWord ?? null,
           leaks: r.facts.leaks.map((l) => l.encoding),
+          party: r.finding?.party ?? null,
           verdict: r.finding ? (r.finding.tracking ? 'tracking' : r.finding.category) : 'clean',
-          rules: r.hits.map(({ rule, hit }) => ({
-            id: rule.meta.id,
-            alias: rule.meta.alias,
-            fired: hit !== undefined,
-            ...(hit ? { messageId: hit.messageId } : {}),
-          })),
+          rules: r.hits.map(({ rule, hit }) => ({ id: rule.meta.id, alias: rule.meta.alias, fired: hit !== undefined, ...(hit ? { messageId: hit.messageId } : {}) })),
           why: r.finding?.why ?? null,
         })),
+        links: html.links.map((l) => ({
+          url: show(l.facts.link.url),
+          position: l.facts.link.position,
+          destination: l.facts.destination ? show(l.facts.destination) : null,
+          findings: l.findings.map((f) => ({ ruleId: f.ruleId, rule: f.rule, why: f.why, party: f.party ?? null })),
+        })),
+        headers: findings.filter((f) => f.kind === 'header').map((f) => ({ ruleId: f.ruleId, rule: f.rule, why: f.why })),
       };
       await io.stdout.write(flags.format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : renderExplanation(explanation));
       setExit(EXIT_OK);

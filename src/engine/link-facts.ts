@@ -1,0 +1,29 @@
+import type { LinkFacts } from '../rules/rule.js';
+import type { TrackerMatcher } from '../trackers/matcher.js';
+import type { Link } from '../types.js';
+import type { AddressFinder } from '../url/address-leak.js';
+import { recoverDestination } from '../url/destination.js';
+import { findIdentifiers } from '../url/identifiers.js';
+import { unwrapProxy } from '../url/unwrap-proxy.js';
+import { parseUrl } from '../url/url-parts.js';
+
+// Host names that redirectors use, on vendor domains and on senders' CNAMEs alike.
+const REDIRECT_HOST = /^(click|clicks|clk|link|links|lnk|l|t|tr|trk|track|tracking|go|r|redirect|email|e|em|mail|news|url\d+|u\d+|ablink|sli|li|ct|c)\./i;
+
+/** Computes once what every link rule reads; only http(s) links. */
+export function linkFacts(link: Link, matcher: TrackerMatcher, addresses: AddressFinder): LinkFacts | undefined {
+  if (!/^https?:\/\//i.test(link.url)) return undefined;
+  const target = unwrapProxy(link.url).target;
+  const parts = parseUrl(target);
+  const match = matcher.match(parts);
+  const destination = recoverDestination(target, parts);
+  return {
+    link,
+    parts,
+    identifiers: findIdentifiers(parts),
+    ...(match ? { match } : {}),
+    leaks: addresses.find(target),
+    ...(destination ? { destination } : {}),
+    redirectHost: REDIRECT_HOST.test(parts.host),
+  };
+}

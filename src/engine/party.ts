@@ -1,0 +1,29 @@
+import { getDomain } from 'tldts';
+import type { ParsedMessage } from '../mail/parse-message.js';
+import type { Party } from '../types.js';
+
+/** Registrable domain (public suffix list), or the host itself for IPs and unknown suffixes. */
+export function registrable(host: string): string {
+  return getDomain(host) ?? host;
+}
+
+/** The sender's registrable domains: From, DKIM d= and Return-Path. */
+export function senderDomains(parsed: ParsedMessage): Set<string> {
+  const out = new Set<string>();
+  const add = (domain: string | undefined): void => {
+    if (domain) out.add(registrable(domain.toLowerCase().replace(/[>\s]+$/, '')));
+  };
+  add(parsed.fromAddress?.split('@')[1]);
+  for (const sig of parsed.header('dkim-signature')) add(/(?:^|;)\s*d=([^;\s]+)/i.exec(sig)?.[1]);
+  for (const rp of parsed.header('return-path')) add(/@([^>\s]+)/.exec(rp)?.[1]);
+  return out;
+}
+
+/**
+ * First party: the host belongs to the sender. ESP on the sender's domain: it does, but a vendor
+ * runs it (CNAME), as a vendor path pattern or the headers show. Third party: anyone else.
+ */
+export function partyOf(host: string, sender: Set<string>, vendorBehind: boolean): Party {
+  if (!sender.has(registrable(host))) return 'third-party';
+  return vendorBehind ? 'esp-on-sender-domain' : 'first-party';
+}

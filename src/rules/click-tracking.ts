@@ -1,0 +1,41 @@
+import type { LinkFacts, Rule, RuleHit } from './rule.js';
+
+// Identifiers named like these are per-recipient (campaign-wide utm_ parameters are not).
+const RECIPIENT_PARAM = /^(mc_eid|_hsenc|_hsmi|mkt_tok|uid|user_?id|subscriber(_?id)?|recipient(_?id)?|rid|eid|email_?id|e|sid|token|t|ct|upn|_t|cid|elqTrackId|elq|vero_id|trk|trkid|ml_subscriber(_hash)?|ck_subscriber_id|kx|jobid|s_id)$/i;
+
+/** PA006: a link that reports the click before going where it says. */
+export const clickTracking: Rule<LinkFacts> = {
+  meta: {
+    id: 'PA006',
+    alias: 'click-tracking',
+    category: 'link-tracking',
+    confidence: 'medium',
+    appliesTo: 'link',
+    description: 'A link goes through a click-tracking redirect or carries a per-recipient token.',
+    docs:
+      'A link is click-tracked when it matches a vendor click pattern in rules/trackers, when it redirects to another host ' +
+      'through a redirect-shaped host or a URL parameter, or when it carries a per-recipient identifier (mc_eid, _hsenc, ' +
+      'mkt_tok, subscriber ids, long tokens on click./links./trk. hosts). The destination is shown when the URL reveals it. ' +
+      'Link tracking is counted on its own and never makes a message "tracked".',
+    messages: {
+      vendor: '{vendorName} click-tracking redirect ({pattern})',
+      redirect: 'redirect through {host} before the destination',
+      token: 'link carries a per-recipient identifier ({identifier})',
+    },
+  },
+  check(facts): RuleHit | undefined {
+    const host = facts.parts.host;
+    if (facts.match?.pattern.kind === 'click') {
+      return { messageId: 'vendor', tracking: false, data: { vendorName: facts.match.vendor.name, pattern: facts.match.pattern.id } };
+    }
+    const strong = facts.identifiers.find((i) => i.shape !== 'named-id' || RECIPIENT_PARAM.test(i.name ?? ''));
+    if (facts.destination && (facts.redirectHost || strong)) return { messageId: 'redirect', tracking: false, data: { host } };
+    // Named per-recipient parameters count whatever their value looks like (mc_eid=7f3c2a1b9d).
+    const personal = facts.parts.params.find((p) => RECIPIENT_PARAM.test(p.name) && p.value.length >= 4 && /\d/.test(p.value));
+    if (personal) return { messageId: 'token', tracking: false, data: { identifier: `${personal.name}=…` } };
+    // A long random token in a link is a per-recipient or per-send id on any host (spam kits put it in the path).
+    const token = facts.identifiers.find((i) => (i.shape === 'token' || i.shape === 'uuid' || i.shape === 'hex') && i.value.length >= (facts.redirectHost ? 12 : 16));
+    if (token) return { messageId: 'token', tracking: false, data: { identifier: token.where === 'query' ? `${token.name}=${token.shape}` : `path ${token.shape}` } };
+    return undefined;
+  },
+};
