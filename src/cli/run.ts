@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { formatError, UsageError } from '../errors.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { VERSION } from '../version.js';
+import { cleanCommand } from './commands/clean.js';
 import { explainCommand } from './commands/explain.js';
 import { imapCommand } from './commands/imap.js';
 import { rulesCommand } from './commands/rules.js';
@@ -41,7 +42,7 @@ export async function run(argv: string[], partialIo: Partial<Io> = {}): Promise<
     .addHelpText('after', EXIT_HELP)
     .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
     .exitOverride();
-  for (const make of [scanCommand, imapCommand, explainCommand, rulesCommand]) {
+  for (const make of [scanCommand, imapCommand, explainCommand, cleanCommand, rulesCommand]) {
     const cmd = make(io, setExit);
     cmd.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
     cmd.addHelpText('after', EXIT_HELP);

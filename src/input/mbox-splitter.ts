@@ -8,6 +8,8 @@ export interface MboxEntry {
   size: number;
   /** The message, `>From ` unquoted; null when it is larger than `maxMessageBytes`. */
   bytes: Buffer | null;
+  /** The `From ` separator line as written, without its line break. */
+  separator: string;
 }
 
 export interface SplitOptions {
@@ -22,6 +24,7 @@ const QUOTED_FROM = /^>+From /;
 interface Pending {
   index: number;
   offset: number;
+  separator: string;
   size: number;
   parts: Buffer[] | null;
 }
@@ -64,7 +67,7 @@ export async function* splitMbox(chunks: AsyncIterable<Buffer>, options: SplitOp
       if (current) yield finish(current);
       let lineEnd = buf.indexOf(0x0a, sep);
       if (lineEnd === -1) lineEnd = buf.length; // only the file's last line lacks a newline
-      current = { index: ++count, offset: base + sep, size: 0, parts: [] };
+      current = { index: ++count, offset: base + sep, separator: buf.toString('latin1', sep, lineEnd).replace(/\r$/, ''), size: 0, parts: [] };
       segStart = lineEnd + 1;
       search = lineEnd;
       if (segStart >= buf.length) return;
@@ -88,10 +91,10 @@ export async function* splitMbox(chunks: AsyncIterable<Buffer>, options: SplitOp
 }
 
 function finish(p: Pending): MboxEntry {
-  if (!p.parts) return { index: p.index, offset: p.offset, size: p.size, bytes: null };
+  if (!p.parts) return { index: p.index, offset: p.offset, separator: p.separator, size: p.size, bytes: null };
   let bytes = p.parts.length === 1 ? p.parts[0] : Buffer.concat(p.parts, p.size);
   bytes = dropSeparatorBlankLine(bytes);
-  return { index: p.index, offset: p.offset, size: p.size, bytes: unquoteFromLines(bytes) };
+  return { index: p.index, offset: p.offset, separator: p.separator, size: p.size, bytes: unquoteFromLines(bytes) };
 }
 
 /** The blank line before the next `From ` belongs to the mbox, not to the message. */
@@ -120,4 +123,11 @@ export function unquoteFromLines(b: Buffer): Buffer {
   }
   out.push(b.subarray(copied));
   return Buffer.concat(out);
+}
+
+/** mboxrd quoting, the inverse of unquoteFromLines: one more `>` before every `>*From ` line. */
+export function quoteFromLines(b: Buffer): Buffer {
+  const text = b.toString('latin1');
+  if (!/(^|\n)>*From /.test(text)) return b;
+  return Buffer.from(text.replace(/(^|\n)(>*From )/g, '$1>$2'), 'latin1');
 }

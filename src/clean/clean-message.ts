@@ -1,0 +1,78 @@
+import { analyseParsed } from '../engine/analyse-message.js';
+import type { Detector } from '../engine/detector.js';
+import { parseMessage } from '../mail/parse-message.js';
+import { findHtmlParts } from './mime-parts.js';
+import { decodeBody, encodeBody } from './transfer-encoding.js';
+
+/** A transparent 1x1 GIF inside the message: it loads nothing. */
+export const INERT_IMAGE = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+
+export interface CleanOutcome {
+  bytes: Buffer;
+  /** Tracking resources replaced by the inert image. */
+  resources: number;
+  /** Tracked links replaced by their destination. */
+  links: number;
+}
+
+/**
+ * A copy of the message with every tracking resource replaced by an inert inline image and
+ * every tracked link whose destination is known replaced by that destination. Only the bodies
+ * of changed text/html parts are rewritten (in their own transfer encoding and charset); all
+ * other bytes stay as they were. A changed message gets an X-Pixelaudit-Cleaned header, since
+ * its DKIM body hash no longer verifies.
+ */
+export async function cleanMessage(bytes: Buffer, detector: Detector): Promise<CleanOutcome> {
+  const parsed = await parseMessage(bytes);
+  const { html } = analyseParsed(parsed, detector);
+  const replace = new Map<string, string>();
+  for (const r of html.resources) if (r.finding?.tracking) replace.set(r.facts.resource.url, INERT_IMAGE);
+  for (const l of html.links) {
+    if (l.facts.destination && l.findings.some((f) => f.category === 'link-tracking')) replace.set(l.facts.link.url, l.facts.destination);
+  }
+  if (replace.size === 0) return { bytes, resources: 0, links: 0 };
+
+  let text = bytes.toString('latin1');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  let resources = 0;
+  let links = 0;
+  // Work from the last part back so earlier offsets stay valid.
+  for (const part of findHtmlParts(text).reverse()) {
+    const raw = text.slice(part.bodyStart, part.bodyEnd);
+    const trailing = /(\r?\n)*$/.exec(raw)?.[0] ?? '';
+    const decoded = decodeBody(raw, part.encoding, part.charset);
+    let changed = decoded;
+    for (const [from, to] of replace) {
+      const { text: next, count } = replaceBounded(changed, from, to);
+      if (count === 0) continue;
+      changed = next;
+      if (to === INERT_IMAGE) resources += count;
+      else links += count;
+    }
+    if (changed === decoded) continue;
+    const encoded = encodeBody(changed, part.encoding, part.charset, eol).replace(/(\r?\n)+$/, '') + trailing;
+    text = text.slice(0, part.bodyStart) + encoded + text.slice(part.bodyEnd);
+  }
+  if (resources + links === 0) return { bytes, resources: 0, links: 0 };
+  const note = `X-Pixelaudit-Cleaned: ${resources} tracking resource${resources === 1 ? '' : 's'} replaced, ${links} tracked link${links === 1 ? '' : 's'} unwrapped; DKIM signatures over the body no longer verify${eol}`;
+  return { bytes: Buffer.from(note + text, 'latin1'), resources, links };
+}
+
+/** Replaces a URL where it stands whole (as written or with &amp;), never inside a longer URL. */
+function replaceBounded(html: string, url: string, replacement: string): { text: string; count: number } {
+  let count = 0;
+  let text = html;
+  const safe = replacement.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  for (const form of new Set([url, url.replace(/&/g, '&amp;')])) {
+    const re = new RegExp(`(?<=["'(\\s=,]|^)${escapeRegExp(form)}(?=["'\\s),>]|&quot;|$)`, 'g');
+    text = text.replace(re, () => {
+      count++;
+      return safe;
+    });
+  }
+  return { text, count };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,99 @@
+/** A text/html leaf part located in the raw message (latin1 offsets = byte offsets). */
+export interface RawHtmlPart {
+  bodyStart: number;
+  bodyEnd: number;
+  encoding: string;
+  charset: string;
+}
+
+/** Finds every text/html leaf (in multiparts and inline message/rfc822 parts) with the byte range of its body. */
+export function findHtmlParts(text: string): RawHtmlPart[] {
+  const out: RawHtmlPart[] = [];
+  walk(text, 0, text.length, 0, out);
+  return out;
+}
+
+function walk(text: string, start: number, end: number, depth: number, out: RawHtmlPart[]): void {
+  if (depth > 20) return;
+  const headEnd = findBlankLine(text, start, end);
+  if (headEnd === -1) return;
+  const headers = parseHeaders(text.slice(start, headEnd.at));
+  const bodyStart = headEnd.at + headEnd.length;
+  const contentType = headers.get('content-type') ?? 'text/plain';
+  const type = contentType.split(';')[0].trim().toLowerCase();
+  if (type.startsWith('multipart/')) {
+    const boundary = param(contentType, 'boundary');
+    if (!boundary) return;
+    for (const [s, e] of multipartRanges(text, bodyStart, end, boundary)) walk(text, s, e, depth + 1, out);
+  } else if (type === 'message/rfc822') {
+    const cte = (headers.get('content-transfer-encoding') ?? '').trim().toLowerCase();
+    if (cte === '' || cte === '7bit' || cte === '8bit' || cte === 'binary') walk(text, bodyStart, end, depth + 1, out);
+  } else if (type === 'text/html') {
+    out.push({
+      bodyStart,
+      bodyEnd: end,
+      encoding: (headers.get('content-transfer-encoding') ?? '7bit').trim().toLowerCase(),
+      charset: (param(contentType, 'charset') ?? 'utf-8').toLowerCase(),
+    });
+  }
+}
+
+function findBlankLine(text: string, start: number, end: number): { at: number; length: number } | -1 {
+  if (text.startsWith('\r\n', start)) return { at: start, length: 2 };
+  if (text.startsWith('\n', start)) return { at: start, length: 1 };
+  const re = /\r?\n\r?\n/g;
+  re.lastIndex = start;
+  const m = re.exec(text);
+  if (!m || m.index >= end) return -1;
+  // The header block ends after its last line's newline; the body starts after the blank line.
+  const nl = m[0].startsWith('\r\n') ? 2 : 1;
+  return { at: m.index + nl, length: m[0].length - nl };
+}
+
+function parseHeaders(block: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let last: string | null = null;
+  for (const line of block.split(/\r?\n/)) {
+    if (/^[ \t]/.test(line) && last) {
+      out.set(last, `${out.get(last)} ${line.trim()}`);
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    last = line.slice(0, colon).trim().toLowerCase();
+    if (!out.has(last)) out.set(last, line.slice(colon + 1).trim());
+  }
+  return out;
+}
+
+/** Byte ranges of each part between boundary lines, each ending before the line break that precedes the next delimiter. */
+function multipartRanges(text: string, start: number, end: number, boundary: string): Array<[number, number]> {
+  const delimiter = `--${boundary}`;
+  const ranges: Array<[number, number]> = [];
+  let partStart = -1;
+  let pos = start;
+  while (pos < end) {
+    const found = text.indexOf(delimiter, pos);
+    if (found === -1 || found >= end) break;
+    const atLineStart = found === start || text[found - 1] === '\n';
+    let lineEnd = text.indexOf('\n', found);
+    if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+    const rest = text.slice(found + delimiter.length, lineEnd).trimEnd();
+    if (atLineStart && (rest === '' || rest === '--')) {
+      if (partStart !== -1) {
+        const cut = text[found - 2] === '\r' ? found - 2 : found - 1;
+        ranges.push([partStart, Math.max(partStart, cut)]);
+      }
+      if (rest === '--') return ranges;
+      partStart = lineEnd + 1;
+    }
+    pos = lineEnd + 1;
+  }
+  if (partStart !== -1 && partStart < end) ranges.push([partStart, end]);
+  return ranges;
+}
+
+function param(value: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|;)\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i').exec(value);
+  return m ? (m[1] ?? m[2]) : undefined;
+}

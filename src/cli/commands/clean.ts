@@ -1,0 +1,33 @@
+import { Command } from 'commander';
+import { checkCleanTarget, cleanPath, type CleanTotals } from '../../clean/clean-inputs.js';
+import { createDetector } from '../../engine/detector.js';
+import { EXIT_ERROR, EXIT_OK } from '../../exit-codes.js';
+import { UsageError } from '../../errors.js';
+import type { Io } from '../io.js';
+import { collect } from '../options.js';
+import { existsSync } from 'node:fs';
+
+export function cleanCommand(io: Io, setExit: (code: number) => void): Command {
+  return new Command('clean')
+    .description('write a copy of .eml, mbox or maildir/folder input with tracking resources made inert and tracked links unwrapped')
+    .argument('<input>', 'an .eml file, an mbox file, or a folder (maildir included)')
+    .requiredOption('-o, --output <path>', 'where the cleaned copy goes (never the input)')
+    .option('--force', 'replace an existing output')
+    .option('--me <address>', 'your address, looked for in URLs (repeatable)', collect)
+    .option('--rules <path>', 'extra tracker data (repeatable)', collect)
+    .option('--disable <id>', 'leave out a vendor or pattern id (repeatable)', collect)
+    .action(async (input: string, flags: { output: string; force?: boolean; me?: string[]; rules?: string[]; disable?: string[] }) => {
+      if (!existsSync(input)) throw new UsageError(`${input}: no such file or folder`);
+      checkCleanTarget(input, flags.output, Boolean(flags.force));
+      const detector = createDetector({ me: flags.me, redact: false, extra: flags.rules, disable: flags.disable });
+      const totals: CleanTotals = { messages: 0, changed: 0, resources: 0, links: 0, failed: [] };
+      await cleanPath(input, flags.output, detector, totals);
+      for (const f of totals.failed) await io.stderr.write(`pixelaudit: ${f.source}: ${f.reason} (copied unchanged)\n`);
+      await io.stderr.write(
+        `pixelaudit: cleaned ${totals.changed} of ${totals.messages} messages into ${flags.output}: ` +
+          `${totals.resources} tracking resources replaced, ${totals.links} tracked links unwrapped; ` +
+          `${totals.messages - totals.changed - totals.failed.length} unchanged, ${totals.failed.length} unreadable\n`,
+      );
+      setExit(totals.failed.length ? EXIT_ERROR : EXIT_OK);
+    });
+}

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/cli/run.js';
+import { splitMbox } from '../src/input/mbox-splitter.js';
+import type { MessageResult } from '../src/types.js';
+import { FIXTURES } from './helpers.js';
+
+const SAMPLE = path.join(FIXTURES, 'sample-mailbox');
+const TAKEOUT = path.join(SAMPLE, 'takeout', 'All mail Including Spam and Trash.mbox');
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+const digest = (dir: string) => Object.fromEntries(files(dir).map((f) => [path.relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+const jsonl = (s: string): MessageResult[] => s.trim().split('\n').map((l) => JSON.parse(l));
+
+async function mboxMessages(file: string): Promise<string[]> {
+  const out: string[] = [];
+  for await (const m of splitMbox(createReadStream(file))) out.push((m.bytes as Buffer).toString('latin1'));
+  return out;
+}
+
+describe('pixelaudit clean', () => {
+  it('writes a copy of a folder (maildir, mbox, emlx, eml) in which a re-scan finds no tracking; originals untouched', async () => {
+    const before = digest(SAMPLE);
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'pixelaudit-clean-')), 'clean');
+    const r = await run(['clean', SAMPLE, '-o', out]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/cleaned 13 of 22 messages .* 13 tracking resources replaced/);
+    expect(digest(SAMPLE)).toEqual(before);
+    const original = jsonl((await run(['scan', SAMPLE, '-f', 'jsonl', '--no-redact'])).stdout);
+    const cleaned = jsonl((await run(['scan', out, '-f', 'jsonl', '--no-redact'])).stdout);
+    expect(cleaned).toHaveLength(22);
+    expect(cleaned.filter((m) => m.tracked)).toEqual([]);
+    expect(cleaned.every((m) => m.error === null)).toBe(true);
+    // Same messages, same text content otherwise: subjects and ids survive.
+    expect(cleaned.map((m) => m.messageId).sort()).toEqual(original.map((m) => m.messageId).sort());
+    // Untouched messages are byte-for-byte identical.
+    const rel = (s: string) => path.relative(SAMPLE, s);
+    for (const m of original.filter((x) => !x.tracked && !x.source.includes('#'))) {
+      expect(readFileSync(path.join(out, rel(m.source))).equals(readFileSync(m.source)), m.source).toBe(true);
+    }
+    const a = await mboxMessages(TAKEOUT);
+    const b = await mboxMessages(path.join(out, rel(TAKEOUT)));
+    expect(b).toHaveLength(a.length);
+    original.filter((m) => m.source.startsWith(TAKEOUT)).forEach((m, i) => {
+      if (!m.tracked) expect(b[i]).toBe(a[i]);
+      else expect(b[i]).toMatch(/^X-Pixelaudit-Cleaned: /);
+    });
+  });
+
+  it('replaces the pixel with an inert inline image, keeps the transfer encoding, and notes the DKIM break', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'pixelaudit-clean-')), 'one.eml');
+    const input = path.join(SAMPLE, 'shipping-sfmc.eml');
+    await run(['clean', input, '-o', out]);
+    const text = readFileSync(out, 'latin1');
+    expect(text.split('\r\n')[0]).toBe('X-Pixelaudit-Cleaned: 1 tracking resource replaced, 0 tracked links unwrapped; DKIM signatures over the body no longer verify');
+    expect(text).toContain('Content-Transfer-Encoding: quoted-printable');
+    expect(text).not.toContain('open.aspx');
+    expect(text).toContain('data:image/gif;base64,R0lGODlh');
+    // Everything before the body is as it was.
+    const head = (s: string) => s.slice(0, s.indexOf('\r\n\r\n'));
+    expect(head(text).split('\r\n').slice(1).join('\r\n')).toBe(head(readFileSync(input, 'latin1')));
+  });
+
+  it('unwraps tracked links whose destination the URL reveals', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'pixelaudit-clean-')), 'link.eml');
+    await run(['clean', path.join(FIXTURES, 'rules', 'ok-link-redirect-with-destination', 'message.eml'), '-o', out]);
+    const scanned = jsonl((await run(['scan', out, '-f', 'jsonl', '--no-redact'])).stdout)[0];
+    expect(scanned.linkTracked).toBe(false);
+    expect(readFileSync(out, 'latin1').replace(/=\r\n/g, '')).toContain('href=3D"https://example.com/story/42"');
+  });
+
+  it('refuses an output equal to, inside, or already existing beside the input', async () => {
+    const input = path.join(SAMPLE, 'shipping-sfmc.eml');
+    const same = await run(['clean', input, '-o', input]);
+    expect(same.exitCode).toBe(2);
+    expect(same.stderr).toMatch(/the output is the input/);
+    const inside = await run(['clean', SAMPLE, '-o', path.join(SAMPLE, 'cleaned')]);
+    expect(inside.exitCode).toBe(2);
+    expect(inside.stderr).toMatch(/inside the input folder/);
+    const existing = await run(['clean', input, '-o', path.join(SAMPLE, 'webinar-hubspot.eml')]);
+    expect(existing.exitCode).toBe(2);
+    expect(existing.stderr).toMatch(/exists; remove it or pass --force/);
+    expect(statSync(path.join(SAMPLE, 'webinar-hubspot.eml')).size).toBeGreaterThan(1000);
+  });
+});
