@@ -127,6 +127,16 @@ export interface MessageResult {
   readReceipt: boolean;
   /** Sending platform named by the headers (vendor id), or null. */
   platform: string | null;
+  /** Registrable domain of the From address, or null. */
+  senderDomain: string | null;
+  /** Bulk mail: List-Unsubscribe, List-Id or Precedence: bulk/list (Englehardt et al.'s mailing-list mail). */
+  bulk: boolean;
+  /** Spam: X-Spam-Flag: YES, a Gmail "Spam" label, or a Junk/Spam folder. */
+  spam: boolean;
+  /** Transactional (approximate): a no-reply or order/receipt/account sender, or such a subject, and not bulk. */
+  transactional: boolean;
+  /** At least one remote resource is on a third-party host. */
+  thirdParty: boolean;
   /** Number of remote resources seen. */
   resources: number;
   /** Whether the message holds any text/html part. */

@@ -19,3 +19,21 @@ export function progressLine(io: Io) {
     },
   };
 }
+
+/** Progress of a file scan on stderr (only on a terminal): messages, msg/s and MB/s. */
+export function scanProgress(io: Io) {
+  const started = Date.now();
+  let last = 0;
+  return {
+    update(messages: number, bytes: number): void {
+      const now = Date.now();
+      if (now - last < 250) return;
+      last = now;
+      const seconds = Math.max(0.001, (now - started) / 1000);
+      void io.stderr.write(`\r${messages} messages, ${(messages / seconds).toFixed(0)} msg/s, ${(bytes / 1048576 / seconds).toFixed(1)} MB/s   `);
+    },
+    done(): void {
+      if (last) void io.stderr.write('\n');
+    },
+  };
+}

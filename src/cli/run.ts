@@ -5,6 +5,7 @@ import { VERSION } from '../version.js';
 import { cleanCommand } from './commands/clean.js';
 import { explainCommand } from './commands/explain.js';
 import { imapCommand } from './commands/imap.js';
+import { reportCommand } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
 import { scanCommand } from './commands/scan.js';
 import { StringSink, type Io } from './io.js';
@@ -42,7 +43,7 @@ export async function run(argv: string[], partialIo: Partial<Io> = {}): Promise<
     .addHelpText('after', EXIT_HELP)
     .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
     .exitOverride();
-  for (const make of [scanCommand, imapCommand, explainCommand, cleanCommand, rulesCommand]) {
+  for (const make of [scanCommand, imapCommand, reportCommand, explainCommand, cleanCommand, rulesCommand]) {
     const cmd = make(io, setExit);
     cmd.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
     cmd.addHelpText('after', EXIT_HELP);

@@ -62,28 +62,36 @@ export function analyseHtml(html: string, ctx: MessageContext, detector: Detecto
 
 function analyseLinks(list: Link[], ctx: MessageContext, detector: Detector): ExplainedLink[] {
   const out: ExplainedLink[] = [];
+  // Newsletters repeat the same link many times: judge each URL once.
+  const judged = new Map<string, { facts: LinkFacts; hits: Array<{ rule: Rule<LinkFacts>; hit: RuleHit }> } | null>();
   for (const link of list) {
-    const facts = linkFacts(link, detector.matcher, ctx.addresses);
-    if (!facts) continue;
-    const findings: Finding[] = [];
-    for (const rule of detector.linkRules) {
-      const hit = rule.check(facts);
-      if (!hit) continue;
-      const matched = facts.match && facts.match.pattern.kind !== 'asset' ? facts.match : undefined;
-      findings.push(
-        base(rule, hit, {
-          url: facts.link.url,
-          kind: 'link',
-          position: link.position,
-          host: facts.parts.host,
-          party: partyOf(facts.parts.host, ctx.senderDomains, Boolean(matched?.pattern.anyHost)),
-          vendor: matched?.vendor,
-          pattern: matched?.pattern.id,
-          destination: facts.destination,
-        }),
-      );
+    let judgement = judged.get(link.url);
+    if (judgement === undefined) {
+      const facts = linkFacts(link, detector.matcher, ctx.addresses);
+      const hits: Array<{ rule: Rule<LinkFacts>; hit: RuleHit }> = [];
+      for (const rule of facts ? detector.linkRules : []) {
+        const hit = rule.check(facts as LinkFacts);
+        if (hit) hits.push({ rule, hit });
+      }
+      judgement = facts && hits.length ? { facts, hits } : null;
+      judged.set(link.url, judgement);
     }
-    if (findings.length) out.push({ facts, findings });
+    if (!judgement) continue;
+    const { facts, hits } = judgement;
+    const matched = facts.match && facts.match.pattern.kind !== 'asset' ? facts.match : undefined;
+    const findings = hits.map(({ rule, hit }) =>
+      base(rule, hit, {
+        url: link.url,
+        kind: 'link',
+        position: link.position,
+        host: facts.parts.host,
+        party: partyOf(facts.parts.host, ctx.senderDomains, Boolean(matched?.pattern.anyHost)),
+        vendor: matched?.vendor,
+        pattern: matched?.pattern.id,
+        destination: facts.destination,
+      }),
+    );
+    out.push({ facts: { ...facts, link }, findings });
   }
   return out;
 }

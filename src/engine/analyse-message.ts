@@ -5,7 +5,8 @@ import { AddressFinder } from '../url/address-leak.js';
 import { parseUrl } from '../url/url-parts.js';
 import { analyseHtml, base, type HtmlAnalysis, type MessageContext } from './analyse-html.js';
 import type { Detector } from './detector.js';
-import { registrable, senderDomains } from './party.js';
+import { partyOf, registrable, senderDomains } from './party.js';
+import { messageTraits } from './traits.js';
 import { redactFinding } from './redact.js';
 
 const RECEIPT_HEADERS = ['disposition-notification-to', 'return-receipt-to', 'x-confirm-reading-to'];
@@ -62,6 +63,7 @@ export async function analyseMessage(source: string, bytes: Buffer, detector: De
     return failedResult(source, reasonOf(error));
   }
   const { ctx, html, findings, platform } = analyseParsed(parsed, detector);
+  const traits = messageTraits(parsed, source);
   return {
     source,
     messageId: parsed.messageId,
@@ -73,6 +75,9 @@ export async function analyseMessage(source: string, bytes: Buffer, detector: De
     addressLeak: findings.some((f) => f.category === 'address-leak'),
     readReceipt: findings.some((f) => f.category === 'read-receipt'),
     platform,
+    senderDomain: parsed.fromAddress?.includes('@') ? registrable(parsed.fromAddress.split('@')[1]) : null,
+    ...traits,
+    thirdParty: html.resources.some((r) => partyOf(r.facts.parts.host, ctx.senderDomains, false) === 'third-party'),
     resources: html.resources.length,
     html: parsed.html !== null,
     findings: detector.redact ? findings.map((f) => redactFinding(f, ctx.addresses)) : findings,
@@ -93,6 +98,11 @@ export function failedResult(source: string, error: string): MessageResult {
     addressLeak: false,
     readReceipt: false,
     platform: null,
+    senderDomain: null,
+    bulk: false,
+    spam: false,
+    transactional: false,
+    thirdParty: false,
     resources: 0,
     html: false,
     findings: [],

@@ -1,17 +1,27 @@
 import { readInputs } from '../input/read-inputs.js';
-import { SummaryBuilder, type Summary } from '../report/summary.js';
+import type { Shard } from '../input/shard.js';
+import { Aggregate } from '../report/aggregate.js';
+import type { Summary } from '../report/summary.js';
 import type { MessageResult } from '../types.js';
 import { analyseMessage, failedResult } from './analyse-message.js';
-import type { Detector } from './detector.js';
+import type { Detector, DetectorOptions } from './detector.js';
+import { WorkerPool } from './worker-pool.js';
 
 export interface ScanOptions {
   detector: Detector;
+  /** What the workers need to build the same detector. */
+  detectorOptions?: DetectorOptions;
+  /** Worker threads; 1 analyses in this thread. */
+  jobs?: number;
   maxMessageBytes: number;
   stdin?: AsyncIterable<Buffer>;
+  shard?: Shard;
   /** Called for every message, scanned or failed, in input order. */
   onResult: (result: MessageResult) => void | Promise<void>;
   /** Called for each non-mail file met while walking a folder. */
   onSkipped?: (source: string, reason: string) => void;
+  /** Called after each result with the bytes of message read so far. */
+  onProgress?: (messages: number, bytes: number) => void;
 }
 
 export interface ScanOutcome {
@@ -20,20 +30,44 @@ export interface ScanOutcome {
   unusableInputs: number;
 }
 
-/** Reads every input and analyses each message in order. */
+/**
+ * Reads every input and analyses each message, on worker threads when jobs > 1. Results are
+ * emitted in input order; at most jobs x 4 messages are in flight, so reading waits for the
+ * workers (backpressure) and memory stays flat whatever the archive size.
+ */
 export async function scan(paths: string[], options: ScanOptions): Promise<ScanOutcome> {
-  const summary = new SummaryBuilder();
+  const summary = new Aggregate(options.detector.vendors);
+  const jobs = Math.max(1, options.jobs ?? 1);
+  const pool = jobs > 1 ? new WorkerPool(jobs, { ...options.detectorOptions, redact: options.detector.redact, me: options.detector.me }) : undefined;
+  const inFlight: Array<Promise<MessageResult>> = [];
   let unusableInputs = 0;
-  for await (const item of readInputs(paths, { maxMessageBytes: options.maxMessageBytes, stdin: options.stdin })) {
-    if (item.type === 'skipped') {
-      summary.skip();
-      options.onSkipped?.(item.source, item.reason);
-      continue;
-    }
-    if (item.type === 'failed' && item.wholeInput) unusableInputs++;
-    const result = item.type === 'failed' ? failedResult(item.source, item.error) : await analyseMessage(item.source, item.bytes, options.detector);
+  let messages = 0;
+  let bytes = 0;
+  const emitOldest = async (): Promise<void> => {
+    const result = await (inFlight.shift() as Promise<MessageResult>);
     summary.add(result);
     await options.onResult(result);
+    options.onProgress?.(++messages, bytes);
+  };
+  try {
+    for await (const item of readInputs(paths, { maxMessageBytes: options.maxMessageBytes, stdin: options.stdin, shard: options.shard })) {
+      if (item.type === 'skipped') {
+        summary.skip();
+        options.onSkipped?.(item.source, item.reason);
+        continue;
+      }
+      if (item.type === 'failed') {
+        if (item.wholeInput) unusableInputs++;
+        inFlight.push(Promise.resolve(failedResult(item.source, item.error)));
+      } else {
+        bytes += item.bytes.length;
+        inFlight.push(pool ? pool.analyse(item.source, item.bytes) : analyseMessage(item.source, item.bytes, options.detector));
+      }
+      while (inFlight.length > (pool ? jobs * 4 : 0)) await emitOldest();
+    }
+    while (inFlight.length) await emitOldest();
+  } finally {
+    await pool?.close();
   }
   return { summary: summary.build(), unusableInputs };
 }

@@ -8,6 +8,8 @@ export interface FormatContext {
   top: number;
   /** The inputs scanned, for the report header. */
   inputs: string[];
+  /** Every study table (the `report` command), not only the prevalence and comparison tables. */
+  full?: boolean;
 }
 
 /**

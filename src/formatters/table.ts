@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import { PUBLISHED } from '../report/published.js';
+import { renderStudy } from './study-table.js';
 import type { Summary } from '../report/summary.js';
 import { VERSION } from '../version.js';
 import type { FormatterFactory } from './formatter.js';
@@ -30,9 +30,8 @@ export const tableFormatter: FormatterFactory = (ctx) => {
       out.push(`${c.bold('Link tracking:')} ${of(summary.linkTracked)} messages have click-tracked links (not part of "tracked")`);
       out.push(`${c.bold('Address leaks:')} ${of(summary.addressLeak)} messages put your address or its hash in a URL, ${summary.addressLeakThirdParty} to a third party`);
       if (summary.readReceipt) out.push(`${c.bold('Read receipts:')} ${of(summary.readReceipt)} messages ask for one`);
-      out.push('  Published figures, for comparison:');
-      for (const p of PUBLISHED) out.push(`  - ${pct(p.share)} ${p.study}: ${p.definition}; ${p.denominator}`);
       out.push('');
+      if (summary.study) out.push(...renderStudy(summary.study, c, ctx.color, ctx.full ?? false, ctx.top));
       if (summary.vendors.length) {
         const vendors = table(['vendor', 'category', 'messages', 'share of scanned']);
         for (const v of summary.vendors.slice(0, ctx.top)) vendors.push([v.name ?? v.key, v.category ?? '', v.messages, pct(v.messages / Math.max(1, summary.scanned))]);

@@ -1,7 +1,8 @@
 import type { FetchMessageObject, ImapFlow, Logger } from 'imapflow';
 import { analyseMessage, failedResult } from '../engine/analyse-message.js';
 import type { Detector } from '../engine/detector.js';
-import { SummaryBuilder, type ImapStats, type Summary } from '../report/summary.js';
+import { Aggregate } from '../report/aggregate.js';
+import type { ImapStats, Summary } from '../report/summary.js';
 import type { MessageResult } from '../types.js';
 import type { ResultCache } from './cache.js';
 import { connect, type ImapTarget } from './connect.js';
@@ -39,7 +40,7 @@ interface Candidate {
 
 /** Scans mailboxes read-only (EXAMINE, BODY.PEEK), reconnecting with backoff and resuming after the last UID done. */
 export async function scanImap(options: ImapScanOptions): Promise<Summary> {
-  const summary = new SummaryBuilder();
+  const summary = new Aggregate(options.detector.vendors);
   const stats: ImapStats = { mailboxes: [], bytesReceived: 0, bytesSent: 0, reconnects: 0, fromCache: 0, mode: options.fullSource ? 'full-source' : 'html-parts' };
   let client = await connect(options.target, options.logger);
   const retire = (c: ImapFlow): void => {
@@ -81,7 +82,7 @@ async function scanMailbox(
   mailbox: string,
   done: Set<number>,
   options: ImapScanOptions,
-  summary: SummaryBuilder,
+  summary: Aggregate,
   stats: ImapStats,
 ): Promise<void> {
   let lock;

@@ -5,6 +5,7 @@ import { DETECT_BYTES, detectFormat, type MailFormat } from './detect-format.js'
 import { messageFromEmlx } from './emlx.js';
 import { splitMbox } from './mbox-splitter.js';
 import { reasonOf } from '../errors.js';
+import { LARGE_FILE, ownsOffset, ownsPath, type Shard } from './shard.js';
 
 /** Something read from the inputs: a message, a failure with its reason, or a skipped non-mail file. */
 export type InputItem =
@@ -17,6 +18,8 @@ export interface ReadOptions {
   maxMessageBytes: number;
   /** Standard input, for the path `-`. */
   stdin?: AsyncIterable<Buffer>;
+  /** Only this part of the input (files by path, large mbox files by message offset). */
+  shard?: Shard;
 }
 
 const CHUNK = 1 << 20;
@@ -29,14 +32,14 @@ export async function* readInputs(paths: string[], options: ReadOptions): AsyncG
         yield { type: 'failed', source: '-', error: 'standard input is not available', wholeInput: true };
         continue;
       }
-      yield* readStream('-', options.stdin, options, false);
+      yield* readStream('-', options.stdin, options, false, Boolean(options.shard));
       continue;
     }
     let info;
     try {
       info = await stat(p);
     } catch (error) {
-      yield { type: 'failed', source: p, error: describeFsError(error), wholeInput: true };
+      if (ownsPath(options.shard, p)) yield { type: 'failed', source: p, error: describeFsError(error), wholeInput: true };
       continue;
     }
     if (info.isDirectory()) {
@@ -49,7 +52,11 @@ export async function* readInputs(paths: string[], options: ReadOptions): AsyncG
           yield item;
         }
       }
-      if (found === 0) yield { type: 'failed', source: p, error: `no mail found in this folder (${looked} files looked at)`, wholeInput: true };
+      if (found === 0 && looked === 0 && ownsPath(options.shard, p)) {
+        yield { type: 'failed', source: p, error: 'no mail found in this folder (0 files looked at)', wholeInput: true };
+      } else if (found === 0 && !options.shard) {
+        yield { type: 'failed', source: p, error: `no mail found in this folder (${looked} files looked at)`, wholeInput: true };
+      }
     } else {
       yield* readFile(p, options, false);
     }
@@ -57,6 +64,15 @@ export async function* readInputs(paths: string[], options: ReadOptions): AsyncG
 }
 
 async function* readFile(file: string, options: ReadOptions, inWalk: boolean): AsyncGenerator<InputItem> {
+  // A small file goes whole to one shard; a large one is read by all and split by message offset.
+  let size = 0;
+  try {
+    size = (await stat(file)).size;
+  } catch {
+    // reported below when the read fails
+  }
+  const splitByOffset = Boolean(options.shard) && size >= LARGE_FILE;
+  if (!splitByOffset && !ownsPath(options.shard, file)) return;
   let stream;
   try {
     stream = createReadStream(file, { flags: 'r', highWaterMark: CHUNK });
@@ -64,7 +80,7 @@ async function* readFile(file: string, options: ReadOptions, inWalk: boolean): A
     yield { type: 'failed', source: file, error: describeFsError(error) };
     return;
   }
-  yield* readStream(file, stream, options, inWalk);
+  yield* readStream(file, stream, options, inWalk, splitByOffset);
 }
 
 async function* readStream(
@@ -72,6 +88,7 @@ async function* readStream(
   stream: AsyncIterable<Buffer>,
   options: ReadOptions,
   inWalk: boolean,
+  splitByOffset = false,
 ): AsyncGenerator<InputItem> {
   const iterator = stream[Symbol.asyncIterator]();
   const head: Buffer[] = [];
@@ -111,10 +128,15 @@ async function* readStream(
   try {
     if (format === 'mbox') {
       for await (const entry of splitMbox(rest(), { maxMessageBytes: options.maxMessageBytes })) {
+        if (splitByOffset && !ownsOffset(options.shard, entry.offset)) continue;
         const id = `${source}#${entry.index}`;
         if (!entry.bytes) yield { type: 'failed', source: id, error: tooLarge(entry.size, options.maxMessageBytes) };
         else yield { type: 'message', source: id, bytes: entry.bytes, format, offset: entry.offset };
       }
+      return;
+    }
+    if (splitByOffset && !ownsPath(options.shard, source)) {
+      await iterator.return?.();
       return;
     }
     const parts: Buffer[] = [];

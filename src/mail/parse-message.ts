@@ -57,7 +57,8 @@ export async function parseMessage(bytes: Buffer): Promise<ParsedMessage> {
     }
   }
   const from = mail.from?.value?.[0];
-  const date = mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : null;
+  // mailparser puts the current time in when there is no Date header: that would make runs irreproducible.
+  const date = rawHeaders.has('date') && mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : null;
   return {
     messageId: mail.messageId ?? null,
     from: mail.from?.text || null,

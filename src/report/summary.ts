@@ -1,3 +1,4 @@
+import type { StudyTables } from '../stats/study.js';
 import { wilson } from '../stats/wilson.js';
 import type { MessageResult } from '../types.js';
 
@@ -57,6 +58,8 @@ export interface Summary {
   failures: Count[];
   /** Transfer figures, for a scan over IMAP. */
   imap?: ImapStats;
+  /** Prevalence under several definitions and denominators, per sender, vendor, party and month. */
+  study?: StudyTables;
 }
 
 /** Adds results one by one, so a scan of any size keeps only counters in memory. */

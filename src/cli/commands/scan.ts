@@ -2,25 +2,38 @@ import { Command } from 'commander';
 import { createDetector } from '../../engine/detector.js';
 import { scan } from '../../engine/scan.js';
 import { EXIT_ERROR } from '../../exit-codes.js';
+import { parseShard, type Shard } from '../../input/shard.js';
 import type { Io } from '../io.js';
+import { availableParallelism } from 'node:os';
+import { positiveNumber } from '../options.js';
+import { scanProgress } from '../progress.js';
 import { refuseOutputOverInput } from '../options.js';
 import { addReportOptions, openReport, type ReportFlags } from '../report-output.js';
 
 export function scanCommand(io: Io, setExit: (code: number) => void): Command {
   const cmd = new Command('scan')
     .description('scan mail files, folders, maildirs and mbox files for tracking pixels')
-    .argument('<paths...>', 'files (.eml, .emlx, mbox), folders (walked recursively, maildir included), or - for stdin');
-  return addReportOptions(cmd).action(async (paths: string[], flags: ReportFlags) => {
+    .argument('<paths...>', 'files (.eml, .emlx, mbox), folders (walked recursively, maildir included), or - for stdin')
+    .option('-j, --jobs <n>', 'worker threads (default: all cores)', positiveNumber('--jobs'))
+    .option('--shard <K/N>', 'scan only part K of N of the input (files by path, large mbox files by message offset); give every shard the same paths', parseShard);
+  return addReportOptions(cmd).action(async (paths: string[], flags: ReportFlags & { shard?: Shard; jobs?: number }) => {
     refuseOutputOverInput(flags.output, paths);
-    const detector = createDetector({ me: flags.me, redact: flags.redact, extra: flags.rules, disable: flags.disable });
+    const detectorOptions = { me: flags.me, redact: flags.redact, extra: flags.rules, disable: flags.disable };
+    const detector = createDetector(detectorOptions);
+    const progress = io.stderrIsTTY ? scanProgress(io) : undefined;
     const report = await openReport(io, flags, paths);
     try {
       const { summary, unusableInputs } = await scan(paths, {
         detector,
         maxMessageBytes: flags.maxMessageSize * 1024 * 1024,
         stdin: io.stdin,
+        shard: flags.shard,
+        jobs: flags.jobs ?? availableParallelism(),
+        detectorOptions,
+        onProgress: progress?.update,
         onResult: (result) => report.onResult(result),
       });
+      progress?.done();
       const code = await report.finish(summary);
       setExit(unusableInputs > 0 ? EXIT_ERROR : code);
     } finally {

@@ -1,0 +1,42 @@
+// One measured step of npm run bench, in its own process so that its peak RSS is its own.
+// Prints one JSON line: {messages, bytes, seconds, maxRssMb}.
+import { createReadStream } from 'node:fs';
+import { simpleParser } from 'mailparser';
+import { run } from '../src/cli/run.js';
+import { splitMbox } from '../src/input/mbox-splitter.js';
+
+const [mode, file, jobs] = process.argv.slice(2);
+const started = process.hrtime.bigint();
+let messages = 0;
+let bytes = 0;
+const PARSER_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true, keepCidLinks: true };
+
+if (mode === 'read') {
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) bytes += (chunk as Buffer).length;
+} else if (mode === 'split') {
+  for await (const m of splitMbox(createReadStream(file, { highWaterMark: 1 << 20 }))) {
+    messages++;
+    bytes += m.size;
+  }
+} else if (mode === 'parse') {
+  for await (const m of splitMbox(createReadStream(file, { highWaterMark: 1 << 20 }))) {
+    messages++;
+    bytes += m.size;
+    await simpleParser(m.bytes as Buffer, PARSER_OPTIONS).catch(() => undefined);
+  }
+} else if (mode === 'scan') {
+  // Results are counted as they stream out (one JSON line per message), as a real run writes them.
+  const sink = {
+    write: (s: string) => {
+      messages++;
+      bytes += Buffer.byteLength(s);
+    },
+  };
+  const r = await run(['scan', file, '-f', 'jsonl', '-q', '--jobs', jobs], { stdout: sink, stderr: { write: () => undefined }, env: {} });
+  if (r.exitCode !== 0) throw new Error(`scan exited ${r.exitCode}`);
+  bytes = (await import('node:fs')).statSync(file).size;
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+console.log(JSON.stringify({ messages, bytes, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

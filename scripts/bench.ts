@@ -1,0 +1,82 @@
+// npm run bench: builds a large mbox from ../shared/corpora (or the bundled sample mailbox) and
+// measures, in one run and each step in its own process: (a) raw read, (b) MIME parse alone,
+// (c) pixelaudit with 1 worker, (d) with all cores. Prints messages/s, MB/s and peak RSS.
+import { execFileSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { findCorpora } from '../src/eval/evaluate.js';
+import { PACKAGE_ROOT } from '../src/package-root.js';
+
+const sizeMb = Number(process.env.BENCH_SIZE_MB ?? 300);
+const dir = path.join(PACKAGE_ROOT, '.bench');
+const file = path.join(dir, `bench-${sizeMb}.mbox`);
+
+function sources(): Buffer[] {
+  const corpora = findCorpora(PACKAGE_ROOT, process.env.PIXELAUDIT_CORPORA);
+  const root = corpora ?? path.join(PACKAGE_ROOT, 'fixtures', 'sample-mailbox');
+  const out: Buffer[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'labels') walk(p);
+      } else if (!/README|\.jsonl$|\.emlx$|\.mbox|mbox\.txt$/i.test(e.name)) {
+        let b = readFileSync(p);
+        // A file with one From_ line at the top is one message: drop the line.
+        if (b.subarray(0, 5).toString() === 'From ') b = b.subarray(b.indexOf(0x0a) + 1);
+        out.push(b);
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+function build(): void {
+  if (existsSync(file) && statSync(file).size >= sizeMb * 1024 * 1024) return;
+  mkdirSync(dir, { recursive: true });
+  const messages = sources();
+  const fd = openSync(file, 'w');
+  let written = 0;
+  let i = 0;
+  while (written < sizeMb * 1024 * 1024) {
+    const m = messages[i++ % messages.length];
+    const quoted = m.toString('latin1').replace(/(^|\n)(>*From )/g, '$1>$2');
+    const chunk = `From bench@example.com Mon Jan  1 00:00:00 2024\n${quoted}${quoted.endsWith('\n') ? '' : '\n'}\n`;
+    written += writeSync(fd, chunk, null, 'latin1');
+  }
+  closeSync(fd);
+}
+
+interface Step {
+  messages: number;
+  bytes: number;
+  seconds: number;
+  maxRssMb: number;
+}
+
+function step(mode: string, jobs = '1'): Step {
+  const out = execFileSync(process.execPath, [path.join(PACKAGE_ROOT, 'dist', 'scripts', 'bench-child.js'), mode, file, jobs], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop() as string) as Step;
+}
+
+build();
+const cores = availableParallelism();
+console.log(`bench: ${path.relative(PACKAGE_ROOT, file)} ${(statSync(file).size / 1e6).toFixed(0)} MB, ${cores} cores, node ${process.version}`);
+const rows: Array<[string, Step]> = [
+  ['(a) raw read', step('read')],
+  ['(b) MIME parse alone (mailparser, same options)', step('parse')],
+  ['(c) pixelaudit scan, 1 worker', step('scan', '1')],
+  [`(d) pixelaudit scan, ${cores} workers`, step('scan', String(cores))],
+];
+const messages = rows[1][1].messages;
+console.log('\n| step | messages/s | MB/s | peak RSS |\n| --- | --- | --- | --- |');
+for (const [name, s] of rows) {
+  const rate = s.messages ? `${(s.messages / s.seconds).toFixed(0)}` : '–';
+  console.log(`| ${name} | ${rate} | ${(s.bytes / 1e6 / s.seconds).toFixed(1)} | ${s.maxRssMb.toFixed(0)} MB |`);
+}
+const b = rows[1][1].seconds;
+const c = rows[2][1].seconds;
+const d = rows[3][1].seconds;
+console.log(`\n${messages} messages. c/b = ${(b / c).toFixed(2)} (goal >= 0.75); d/c = ${(c / d).toFixed(2)} (goal >= 1.8 on 2 cores)`);

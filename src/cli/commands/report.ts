@@ -1,0 +1,73 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Command, Option } from 'commander';
+import { createDetector } from '../../engine/detector.js';
+import { InputError } from '../../errors.js';
+import { EXIT_ERROR, EXIT_OK } from '../../exit-codes.js';
+import { FORMATTERS } from '../../formatters/index.js';
+import { Aggregate } from '../../report/aggregate.js';
+import { exportTables } from '../../report/tables-export.js';
+import type { MessageResult } from '../../types.js';
+import { useColor } from '../color.js';
+import { FileSink, type Io } from '../io.js';
+import { collect, positiveNumber } from '../options.js';
+
+/** `report`: merges per-message JSONL (from scan -f jsonl, one file per shard) into one report. */
+export function reportCommand(io: Io, setExit: (code: number) => void): Command {
+  return new Command('report')
+    .description('merge per-message JSONL results (e.g. one file per shard) into one report with the study tables')
+    .argument('<files...>', 'JSONL files written by scan or imap with -f jsonl')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
+    .option('-o, --output <file>', 'write the report to a file')
+    .option('--tables-dir <dir>', 'also write every table as CSV and JSON into this folder')
+    .option('--rules <path>', 'extra tracker data, for vendor organisations (repeatable)', collect)
+    .option('--top <n>', 'rows in the sender, vendor and organisation tables', positiveNumber('--top'), 20)
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour')
+    .action(async (files: string[], flags: { format: string; output?: string; tablesDir?: string; rules?: string[]; top: number; color?: boolean }) => {
+      const detector = createDetector({ extra: flags.rules });
+      const aggregate = new Aggregate(detector.vendors);
+      const seen = new Set<string>();
+      let duplicates = 0;
+      for (const file of files) {
+        let lineNo = 0;
+        try {
+          for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+            lineNo++;
+            if (!line.trim()) continue;
+            let result: MessageResult;
+            try {
+              result = JSON.parse(line) as MessageResult;
+            } catch {
+              throw new InputError(`${file}:${lineNo}: not a JSON line`, 'report reads the output of scan -f jsonl');
+            }
+            if (typeof result.source !== 'string' || !Array.isArray(result.findings)) throw new InputError(`${file}:${lineNo}: not a pixelaudit message result`);
+            // The same message in two shards would be counted twice: keep the first.
+            if (seen.has(result.source)) {
+              duplicates++;
+              continue;
+            }
+            seen.add(result.source);
+            aggregate.add(result);
+          }
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new InputError(`${file}: no such file`);
+          throw error;
+        }
+      }
+      if (duplicates) await io.stderr.write(`pixelaudit: ${duplicates} results appeared in more than one file and were counted once (overlapping shards?)\n`);
+      const summary = aggregate.build();
+      const file = flags.output ? new FileSink(flags.output) : undefined;
+      const formatter = (await FORMATTERS[flags.format]())({ color: useColor(io, flags.color, Boolean(file)), top: flags.top, inputs: files, full: true });
+      try {
+        await (file ?? io.stdout).write(formatter.end(summary, []));
+      } finally {
+        await file?.close();
+      }
+      if (flags.tablesDir && summary.study) {
+        const written = exportTables(summary.study, flags.tablesDir);
+        await io.stderr.write(`pixelaudit: wrote ${written.length} table files to ${flags.tablesDir}\n`);
+      }
+      setExit(duplicates ? EXIT_ERROR : EXIT_OK);
+    });
+}

@@ -1,0 +1,30 @@
+import { StudyBuilder, type VendorInfo } from '../stats/study.js';
+import type { Vendor } from '../trackers/schema.js';
+import type { MessageResult } from '../types.js';
+import { SummaryBuilder, type Summary } from './summary.js';
+
+/** Summary counters and study tables fed from the same stream of results (scan, imap and report use it). */
+export class Aggregate {
+  private readonly summary = new SummaryBuilder();
+  private readonly study: StudyBuilder;
+
+  constructor(vendors: Map<string, Vendor>) {
+    this.study = new StudyBuilder((id): VendorInfo | undefined => {
+      const v = vendors.get(id);
+      return v ? { name: v.name, organisation: v.organisation ?? v.name, category: v.category } : undefined;
+    });
+  }
+
+  add(result: MessageResult): void {
+    this.summary.add(result);
+    this.study.add(result);
+  }
+
+  skip(): void {
+    this.summary.skip();
+  }
+
+  build(): Summary {
+    return { ...this.summary.build(), study: this.study.build() };
+  }
+}
