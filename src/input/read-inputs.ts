@@ -71,7 +71,7 @@ async function* readFile(file: string, options: ReadOptions, inWalk: boolean): A
   } catch {
     // reported below when the read fails
   }
-  const splitByOffset = Boolean(options.shard) && size >= LARGE_FILE;
+  const splitByOffset = Boolean(options.shard) && size >= (options.shard?.largeFile ?? LARGE_FILE);
   if (!splitByOffset && !ownsPath(options.shard, file)) return;
   let stream;
   try {

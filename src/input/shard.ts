@@ -5,6 +5,10 @@ export interface Shard {
   /** 0-based. */
   index: number;
   count: number;
+  /** Files at least this large are split by message offset (default LARGE_FILE; smaller in tests). */
+  largeFile?: number;
+  /** Block size for offsets inside a large file (default SHARD_BLOCK). */
+  block?: number;
 }
 
 /** Files at least this large are split by message offset instead of going whole to one shard. */
@@ -37,5 +41,5 @@ export function ownsPath(shard: Shard | undefined, path: string): boolean {
 
 /** Whether this shard owns the message of a large mbox whose separator is at `offset`. */
 export function ownsOffset(shard: Shard | undefined, offset: number): boolean {
-  return !shard || Math.floor(offset / SHARD_BLOCK) % shard.count === shard.index;
+  return !shard || Math.floor(offset / (shard.block ?? SHARD_BLOCK)) % shard.count === shard.index;
 }

@@ -108,7 +108,8 @@ export class StudyBuilder {
           n,
           share: n ? k / n : 0,
           wilson: wilson(k, n),
-          ...(def.id === 'D3' ? { senderBootstrap: clusterBootstrap([...this.clusters[j].values()]) } : {}),
+          // Sorted by sender so the interval does not depend on input order (shards merged = one run).
+          ...(def.id === 'D3' ? { senderBootstrap: clusterBootstrap([...this.clusters[j].entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, c]) => c)) } : {}),
         });
       }),
     );
