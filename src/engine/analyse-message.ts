@@ -80,10 +80,24 @@ export async function analyseMessage(source: string, bytes: Buffer, detector: De
     thirdParty: html.resources.some((r) => partyOf(r.facts.parts.host, ctx.senderDomains, false) === 'third-party'),
     resources: html.resources.length,
     html: parsed.html !== null,
-    findings: detector.redact ? findings.map((f) => redactFinding(f, ctx.addresses)) : findings,
+    findings: detector.redact ? redactAll(findings, ctx.addresses) : findings,
     warnings: parsed.warnings,
     error: null,
   };
+}
+
+/** Redacts each distinct URL once: a newsletter repeats the same tracked link many times. */
+function redactAll(findings: MessageResult['findings'], addresses: AddressFinder): MessageResult['findings'] {
+  const cache = new Map<string, MessageResult['findings'][number]>();
+  return findings.map((f) => {
+    const key = `${f.kind === 'header' ? 'h' : 'u'}\u0000${f.url}\u0000${f.destination ?? ''}`;
+    let red = cache.get(key);
+    if (!red) {
+      red = redactFinding(f, addresses);
+      cache.set(key, red);
+    }
+    return red === f || (red.url === f.url && red.destination === f.destination) ? f : { ...f, url: red.url, ...(red.destination ? { destination: red.destination } : {}) };
+  });
 }
 
 export function failedResult(source: string, error: string): MessageResult {

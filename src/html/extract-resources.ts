@@ -16,6 +16,8 @@ interface Frame {
 }
 
 const VML_IMAGE = new Set(['v:image', 'v:fill', 'v:imagedata']);
+// Styles that can hide an element; any other style needs no parsing on a non-image element.
+const MAY_HIDE = /display|visibility|opacity|mso-hide|position|margin-(?:left|top)\s*:\s*-|text-indent\s*:\s*-|overflow/i;
 // Outlook's conditional comments hold real markup that Outlook renders: `<!--[if mso]>...<![endif]-->`.
 const CONDITIONAL = /^\[if [^\]]*\]>([\s\S]*)<!\[endif\]$/i;
 
@@ -47,7 +49,8 @@ class Collector {
     let styleStart = 0;
     walkHtml(text, {
       open: (name, attribs, start) => {
-        const style = attribs.style ? parseStyle(attribs.style) : undefined;
+        // Parsing every inline style is costly; only images (for their size) and styles that can hide need it.
+        const style = attribs.style && (name === 'img' || name === 'input' || MAY_HIDE.test(attribs.style)) ? parseStyle(attribs.style) : undefined;
         const hidden = hiddenByElement(name, attribs, style) ?? stack[stack.length - 1]?.hidden;
         stack.push({ name, hidden });
         if (name === 'style') styleText = '';

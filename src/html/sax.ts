@@ -32,6 +32,9 @@ const CLOSES: Map<string, Set<string>> = new Map([
 ]);
 const CLOSES_P = new Set(['address', 'article', 'aside', 'blockquote', 'div', 'dl', 'fieldset', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul']);
 
+const TAG_NAME = /[^\s/>]*/y;
+// One attribute: leading space and slashes, a name, and an optional double-, single- or unquoted value.
+const ATTRIBUTE = /[\s/]*(?:([^\s"'>/=][^\s"'>/=]*|=)(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]*)))?)?/y;
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 const isNameStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
@@ -105,53 +108,30 @@ export function walkHtml(html: string, handler: SaxHandler): void {
       continue;
     }
     // An open tag: name, then attributes up to '>' (quoted values may hold '>').
-    let j = lt + 1;
-    while (j < length) {
-      const c = html.charCodeAt(j);
-      if (isSpace(c) || c === 47 || c === 62) break;
-      j++;
-    }
+    TAG_NAME.lastIndex = lt + 1;
+    TAG_NAME.exec(html);
+    let j = TAG_NAME.lastIndex;
     const name = html.slice(lt + 1, j).toLowerCase();
     const attribs: Record<string, string> = {};
     let selfClosing = false;
     while (j < length) {
-      let c = html.charCodeAt(j);
-      if (isSpace(c)) {
+      const c = html.charCodeAt(j);
+      if (c === 62 /* > */) {
+        selfClosing = html.charCodeAt(j - 1) === 47;
+        break;
+      }
+      ATTRIBUTE.lastIndex = j;
+      const m = ATTRIBUTE.exec(html);
+      if (!m || ATTRIBUTE.lastIndex === j) {
         j++;
         continue;
       }
-      if (c === 62 /* > */) break;
-      if (c === 47 /* / */) {
-        if (html.charCodeAt(j + 1) === 62) selfClosing = true;
-        j++;
-        continue;
-      }
-      const nameStart = j;
-      while (j < length) {
-        c = html.charCodeAt(j);
-        if (isSpace(c) || c === 61 || c === 62 || (c === 47 && html.charCodeAt(j + 1) === 62)) break;
-        j++;
-      }
-      const attrName = html.slice(nameStart, j).toLowerCase();
-      while (j < length && isSpace(html.charCodeAt(j))) j++;
-      let value = '';
-      if (html.charCodeAt(j) === 61 /* = */) {
-        j++;
-        while (j < length && isSpace(html.charCodeAt(j))) j++;
-        const q = html.charCodeAt(j);
-        if (q === 34 || q === 39) {
-          let end = html.indexOf(q === 34 ? '"' : "'", j + 1);
-          if (end === -1) end = length;
-          value = html.slice(j + 1, end);
-          j = end + 1;
-        } else {
-          const valueStart = j;
-          while (j < length && !isSpace(html.charCodeAt(j)) && html.charCodeAt(j) !== 62) j++;
-          value = html.slice(valueStart, j);
-        }
-        if (value.includes('&')) value = decodeHTMLAttribute(value);
-      }
-      if (attrName && !Object.prototype.hasOwnProperty.call(attribs, attrName)) attribs[attrName] = value;
+      j = ATTRIBUTE.lastIndex;
+      if (!m[1]) continue;
+      const attrName = m[1].toLowerCase();
+      let value = m[2] ?? m[3] ?? m[4] ?? '';
+      if (value.includes('&')) value = decodeHTMLAttribute(value);
+      if (!Object.prototype.hasOwnProperty.call(attribs, attrName)) attribs[attrName] = value;
     }
     i = j + 1;
     openElement(name, attribs, lt, selfClosing);

@@ -56,10 +56,11 @@ export class StudyBuilder {
     if (r.error !== null) return;
     this.scanned++;
     const sender = senderOf(r.from);
+    const inDenominator = DENOMINATORS.map((den) => den.test(r));
     DEFINITIONS.forEach((def, i) => {
       const positive = def.test(r);
-      DENOMINATORS.forEach((den, j) => {
-        if (!den.test(r)) return;
+      DENOMINATORS.forEach((_den, j) => {
+        if (!inDenominator[j]) return;
         this.counts[i][j].n++;
         if (positive) this.counts[i][j].k++;
         if (def.id === 'D3') {

@@ -22,6 +22,9 @@ const KIND_RANK: Record<PatternKind, number> = { open: 0, beacon: 1, click: 2, a
 export class TrackerMatcher {
   private readonly byDomain = new Map<string, Compiled[]>();
   private readonly anyHost: Compiled[] = [];
+  /** One alternation of every anyHost path expression: most URLs match none, and one test says so. */
+  private anyHostPaths: RegExp | undefined;
+  private anyHostWithoutPath = false;
   readonly vendors: Vendor[];
 
   constructor(vendors: Vendor[]) {
@@ -45,6 +48,15 @@ export class TrackerMatcher {
     }
   }
 
+  private anyHostCandidates(path: string): boolean {
+    if (this.anyHostPaths === undefined) {
+      const sources = this.anyHost.filter((c) => c.path).map((c) => `(?:${(c.pattern.path as string)})`);
+      this.anyHostWithoutPath = this.anyHost.some((c) => !c.path);
+      this.anyHostPaths = new RegExp(sources.join('|') || '(?!)', 'i');
+    }
+    return this.anyHostWithoutPath || this.anyHostPaths.test(path);
+  }
+
   /** The best match for a URL, or undefined. */
   match(parts: UrlParts): TrackerMatch | undefined {
     let best: Compiled | undefined;
@@ -62,7 +74,7 @@ export class TrackerMatcher {
       if (dot === -1) break;
       host = host.slice(dot + 1);
     }
-    if (!best || best.pattern.kind !== 'open') this.anyHost.forEach(consider);
+    if ((!best || best.pattern.kind !== 'open') && this.anyHostCandidates(parts.path)) this.anyHost.forEach(consider);
     return best ? { vendor: best.vendor, pattern: best.pattern } : undefined;
   }
 
