@@ -1,7 +1,7 @@
 import { reasonOf } from '../errors.js';
 import { parseMessage, type ParsedMessage } from '../mail/parse-message.js';
 import type { MessageResult } from '../types.js';
-import { AddressFinder } from '../url/address-leak.js';
+import { addressFinderFor, type AddressFinder } from '../url/address-leak.js';
 import { parseUrl } from '../url/url-parts.js';
 import { analyseHtml, base, type HtmlAnalysis, type MessageContext } from './analyse-html.js';
 import type { Detector } from './detector.js';
@@ -40,7 +40,7 @@ export function detectPlatform(parsed: ParsedMessage, detector: Detector): strin
 export function analyseParsed(parsed: ParsedMessage, detector: Detector): MessageAnalysis {
   const platformId = detectPlatform(parsed, detector);
   const ctx: MessageContext = {
-    addresses: new AddressFinder([...parsed.recipients, ...detector.me]),
+    addresses: addressFinderFor([...parsed.recipients, ...detector.me]),
     senderDomains: senderDomains(parsed),
     ...(platformId ? { platform: detector.vendors.get(platformId) } : {}),
   };
@@ -86,18 +86,9 @@ export async function analyseMessage(source: string, bytes: Buffer, detector: De
   };
 }
 
-/** Redacts each distinct URL once: a newsletter repeats the same tracked link many times. */
+/** Resource and link findings come redacted from the analysis; header values are masked here. */
 function redactAll(findings: MessageResult['findings'], addresses: AddressFinder): MessageResult['findings'] {
-  const cache = new Map<string, MessageResult['findings'][number]>();
-  return findings.map((f) => {
-    const key = `${f.kind === 'header' ? 'h' : 'u'}\u0000${f.url}\u0000${f.destination ?? ''}`;
-    let red = cache.get(key);
-    if (!red) {
-      red = redactFinding(f, addresses);
-      cache.set(key, red);
-    }
-    return red === f || (red.url === f.url && red.destination === f.destination) ? f : { ...f, url: red.url, ...(red.destination ? { destination: red.destination } : {}) };
-  });
+  return findings.map((f) => (f.kind === 'header' ? redactFinding(f, addresses) : f));
 }
 
 export function failedResult(source: string, error: string): MessageResult {

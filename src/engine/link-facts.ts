@@ -19,6 +19,7 @@ export function linkFacts(link: Link, matcher: TrackerMatcher, addresses: Addres
   const destination = recoverDestination(target, parts);
   return {
     link,
+    target,
     parts,
     identifiers: findIdentifiers(parts),
     ...(match ? { match } : {}),

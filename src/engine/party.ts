@@ -2,9 +2,17 @@ import { getDomain } from 'tldts';
 import type { ParsedMessage } from '../mail/parse-message.js';
 import type { Party } from '../types.js';
 
-/** Registrable domain (public suffix list), or the host itself for IPs and unknown suffixes. */
+const known = new Map<string, string>();
+
+/** Registrable domain (public suffix list), or the host itself for IPs and unknown suffixes. Hosts repeat across a mailbox, so answers are kept. */
 export function registrable(host: string): string {
-  return getDomain(host) ?? host;
+  let domain = known.get(host);
+  if (domain === undefined) {
+    domain = getDomain(host) ?? host;
+    if (known.size > 50_000) known.clear();
+    known.set(host, domain);
+  }
+  return domain;
 }
 
 /** The sender's registrable domains: From, DKIM d= and Return-Path. */

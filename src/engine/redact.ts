@@ -1,6 +1,6 @@
 import type { Finding } from '../types.js';
-import { AddressFinder } from '../url/address-leak.js';
-import { findIdentifiers } from '../url/identifiers.js';
+import type { AddressFinder, AddressLeak } from '../url/address-leak.js';
+import { findIdentifiers, type Identifier } from '../url/identifiers.js';
 import { parseUrl } from '../url/url-parts.js';
 
 const KEEP = 4;
@@ -12,7 +12,19 @@ const KEEP = 4;
 export function redactUrl(url: string, addresses: AddressFinder): string {
   let out = url;
   for (const leak of addresses.find(url)) out = replaceAllCaseless(out, leak.text, '[address]');
-  for (const id of findIdentifiers(parseUrl(out))) {
+  return maskIdentifiers(out, findIdentifiers(parseUrl(out)));
+}
+
+/** The same, with the leaks and identifiers the rules already found in this URL (no second search). */
+export function redactKnown(url: string, leaks: AddressLeak[], identifiers: Identifier[]): string {
+  let out = url;
+  for (const leak of leaks) out = replaceAllCaseless(out, leak.text, '[address]');
+  return maskIdentifiers(out, identifiers);
+}
+
+function maskIdentifiers(url: string, identifiers: Identifier[]): string {
+  let out = url;
+  for (const id of identifiers) {
     if (id.value.length < 8 || id.value.includes('[address]')) continue;
     const masked = `${id.value.slice(0, KEEP)}…`;
     out = out.split(id.value).join(masked);

@@ -23,6 +23,8 @@ export interface ResourceFacts {
 /** Everything known about one link (a/area href). */
 export interface LinkFacts {
   link: Link;
+  /** The link after unwrapping recipient-side link protection. */
+  target: string;
   /** Parts of the link after unwrapping proxies. */
   parts: UrlParts;
   identifiers: Identifier[];

@@ -30,7 +30,21 @@ interface Needle {
 
 const HASHES = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'] as const;
 
-/** Finds recipient addresses in URLs: plain, URL-encoded, base64 and hex hashes. Built once per message. */
+const recent = new Map<string, AddressFinder>();
+
+/** A finder for these addresses, reused across messages: a mailbox is mostly sent to the same few addresses. */
+export function addressFinderFor(addresses: string[]): AddressFinder {
+  const key = addresses.join('\n');
+  let finder = recent.get(key);
+  if (!finder) {
+    finder = new AddressFinder(addresses);
+    if (recent.size >= 64) recent.delete(recent.keys().next().value as string);
+    recent.set(key, finder);
+  }
+  return finder;
+}
+
+/** Finds recipient addresses in URLs: plain, URL-encoded, base64 and hex hashes. */
 export class AddressFinder {
   private readonly needles: Needle[] = [];
 

@@ -58,16 +58,49 @@ function classify(value: string, inPath: boolean): Identifier['shape'] | undefin
 
 /** Random-looking: long, letters and digits mixed in short runs (words, slugs and years make long runs). */
 function isToken(v: string): boolean {
-  if (v.length < 12 || /\s/.test(v)) return false;
-  if (!/^[A-Za-z0-9_\-=.~+/%:!*$@|]+$/.test(v)) return false;
+  if (v.length < 12) return false;
+  // One pass: character classes, and runs as the regex /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/ would count them.
+  let digits = 0;
+  let letters = 0;
+  let upper = false;
+  let lower = false;
+  let runs = 0;
+  let prev = 0; // 0 other, 1 digit, 2 upper, 3 lower
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    let kind = 0;
+    if (c >= 48 && c <= 57) kind = 1;
+    else if (c >= 65 && c <= 90) kind = 2;
+    else if (c >= 97 && c <= 122) kind = 3;
+    else if (!TOKEN_PUNCTUATION.has(c)) return false;
+    if (kind === 1) digits++;
+    else if (kind === 2) {
+      letters++;
+      upper = true;
+    } else if (kind === 3) {
+      letters++;
+      lower = true;
+    }
+    // A new run starts at a class change, except upper followed by lower (a capitalised word).
+    if (kind !== 0 && kind !== prev && !(prev === 2 && kind === 3)) runs++;
+    else if (kind === 3 && prev === 2 && i >= 2 && classOf(v.charCodeAt(i - 2)) === 2) runs++; // ABCdef: ABC and Cdef
+    prev = kind;
+  }
   if (isSlug(v)) return false;
-  const digits = (v.match(/\d/g) ?? []).length;
-  const letters = (v.match(/[A-Za-z]/g) ?? []).length;
-  const runs = v.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? [];
-  const meanRun = (letters + digits) / Math.max(1, runs.length);
-  if (letters === 0 || digits === 0) return v.length >= 24 && /[A-Z]/.test(v) && /[a-z]/.test(v) && meanRun <= 4.5;
+  const meanRun = (letters + digits) / Math.max(1, runs);
+  if (letters === 0 || digits === 0) return v.length >= 24 && upper && lower && meanRun <= 4.5;
   if (v.length >= 32) return true;
   return meanRun <= 4.5 && (digits >= 2 || v.length >= 20);
+}
+
+// Characters allowed in a token besides letters and digits: _ - = . ~ + / % : ! * $ @ |
+const TOKEN_PUNCTUATION = new Set([95, 45, 61, 46, 126, 43, 47, 37, 58, 33, 42, 36, 64, 124]);
+
+function classOf(c: number): number {
+  if (c >= 48 && c <= 57) return 1;
+  if (c >= 65 && c <= 90) return 2;
+  if (c >= 97 && c <= 122) return 3;
+  return 0;
 }
 
 /** `keeping-amazon-ec2-off-your-website`, `create_web_page_000004`: mostly words between separators. */
