@@ -1,3 +1,5 @@
+import { headerParam, parseHeaderBlock } from '../mail/mime-headers.js';
+
 /** A text/html leaf part located in the raw message (latin1 offsets = byte offsets). */
 export interface RawHtmlPart {
   bodyStart: number;
@@ -17,12 +19,12 @@ function walk(text: string, start: number, end: number, depth: number, out: RawH
   if (depth > 20) return;
   const headEnd = findBlankLine(text, start, end);
   if (headEnd === -1) return;
-  const headers = parseHeaders(text.slice(start, headEnd.at));
+  const headers = parseHeaderBlock(text.slice(start, headEnd.at));
   const bodyStart = headEnd.at + headEnd.length;
   const contentType = headers.get('content-type') ?? 'text/plain';
   const type = contentType.split(';')[0].trim().toLowerCase();
   if (type.startsWith('multipart/')) {
-    const boundary = param(contentType, 'boundary');
+    const boundary = headerParam(contentType, 'boundary');
     if (!boundary) return;
     for (const [s, e] of multipartRanges(text, bodyStart, end, boundary)) walk(text, s, e, depth + 1, out);
   } else if (type === 'message/rfc822') {
@@ -33,7 +35,7 @@ function walk(text: string, start: number, end: number, depth: number, out: RawH
       bodyStart,
       bodyEnd: end,
       encoding: (headers.get('content-transfer-encoding') ?? '7bit').trim().toLowerCase(),
-      charset: (param(contentType, 'charset') ?? 'utf-8').toLowerCase(),
+      charset: (headerParam(contentType, 'charset') ?? 'utf-8').toLowerCase(),
     });
   }
 }
@@ -48,22 +50,6 @@ function findBlankLine(text: string, start: number, end: number): { at: number; 
   // The header block ends after its last line's newline; the body starts after the blank line.
   const nl = m[0].startsWith('\r\n') ? 2 : 1;
   return { at: m.index + nl, length: m[0].length - nl };
-}
-
-function parseHeaders(block: string): Map<string, string> {
-  const out = new Map<string, string>();
-  let last: string | null = null;
-  for (const line of block.split(/\r?\n/)) {
-    if (/^[ \t]/.test(line) && last) {
-      out.set(last, `${out.get(last)} ${line.trim()}`);
-      continue;
-    }
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    last = line.slice(0, colon).trim().toLowerCase();
-    if (!out.has(last)) out.set(last, line.slice(colon + 1).trim());
-  }
-  return out;
 }
 
 /** Byte ranges of each part between boundary lines, each ending before the line break that precedes the next delimiter. */
@@ -91,9 +77,4 @@ function multipartRanges(text: string, start: number, end: number, boundary: str
   }
   if (partStart !== -1 && partStart < end) ranges.push([partStart, end]);
   return ranges;
-}
-
-function param(value: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|;)\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i').exec(value);
-  return m ? (m[1] ?? m[2]) : undefined;
 }

@@ -7,7 +7,7 @@ import { analyseHtml, base, type HtmlAnalysis, type MessageContext } from './ana
 import type { Detector } from './detector.js';
 import { partyOf, registrable, senderDomains } from './party.js';
 import { messageTraits } from './traits.js';
-import { redactFinding } from './redact.js';
+import { redactHeaderFinding } from './redact.js';
 
 const RECEIPT_HEADERS = ['disposition-notification-to', 'return-receipt-to', 'x-confirm-reading-to'];
 
@@ -88,7 +88,7 @@ export async function analyseMessage(source: string, bytes: Buffer, detector: De
 
 /** Resource and link findings come redacted from the analysis; header values are masked here. */
 function redactAll(findings: MessageResult['findings'], addresses: AddressFinder): MessageResult['findings'] {
-  return findings.map((f) => (f.kind === 'header' ? redactFinding(f, addresses) : f));
+  return findings.map((f) => (f.kind === 'header' ? redactHeaderFinding(f, addresses) : f));
 }
 
 export function failedResult(source: string, error: string): MessageResult {

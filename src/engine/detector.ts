@@ -40,7 +40,8 @@ export function createDetector(options: DetectorOptions = {}): Detector {
     rules: RESOURCE_RULES,
     linkRules: LINK_RULES,
     messageRules: MESSAGE_RULES,
-    platforms: loadPlatforms(new Set(loadVendors({ extra: options.extra }).map((v) => v.id))),
+    // Disabled vendors stay known here, so their header signatures still validate.
+    platforms: loadPlatforms(new Set([...vendors.keys(), ...(options.disable ?? [])])),
     vendors,
     sendingDomains,
     me: (options.me ?? []).map((a) => a.trim().toLowerCase()),

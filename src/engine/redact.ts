@@ -34,17 +34,11 @@ function maskIdentifiers(url: string, identifiers: Identifier[]): string {
   return out;
 }
 
-export function redactFinding(finding: Finding, addresses: AddressFinder): Finding {
-  if (finding.kind === 'header') {
-    let url = finding.url;
-    for (const leak of addresses.find(url)) url = replaceAllCaseless(url, leak.text, '[address]');
-    return { ...finding, url };
-  }
-  return {
-    ...finding,
-    url: redactUrl(finding.url, addresses),
-    ...(finding.destination ? { destination: redactUrl(finding.destination, addresses) } : {}),
-  };
+/** Masks addresses in a header finding (a read-receipt address). URL findings are redacted where they are made. */
+export function redactHeaderFinding(finding: Finding, addresses: AddressFinder): Finding {
+  let url = finding.url;
+  for (const leak of addresses.find(url)) url = replaceAllCaseless(url, leak.text, '[address]');
+  return { ...finding, url };
 }
 
 function replaceAllCaseless(haystack: string, needle: string, replacement: string): string {

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
+import { headerParam, parseHeaderBlock } from './mime-headers.js';
 
 // Charsets that mail software writes when it does not know; mailparser reads them as bytes.
 const TOLERATED_CHARSETS = new Set(['unknown-8bit', 'x-unknown', 'default', 'x-user-defined', 'ascii', 'us-ascii', 'utf8', 'utf-8']);
@@ -38,7 +39,7 @@ function checkPart(part: Part, depth: number, check: Check): void {
   const contentType = part.headers.get('content-type') ?? 'text/plain';
   const type = contentType.split(';')[0].trim().toLowerCase();
   if (type.startsWith('multipart/')) {
-    const boundary = param(contentType, 'boundary');
+    const boundary = headerParam(contentType, 'boundary');
     if (!boundary) throw new InputError(`malformed message: ${type} without a boundary`);
     for (const child of splitMultipart(part.body, boundary, type, check)) checkPart(splitPart(child), depth + 1, check);
     return;
@@ -49,7 +50,7 @@ function checkPart(part: Part, depth: number, check: Check): void {
     return;
   }
   if (type !== 'text/html') return;
-  const charset = param(contentType, 'charset')?.toLowerCase();
+  const charset = headerParam(contentType, 'charset')?.toLowerCase();
   if (charset && !TOLERATED_CHARSETS.has(charset) && !iconv.encodingExists(charset) && !/^(iso-?2022-jp|shift[-_]?jis|euc-?jp|cp932|ks_c_5601-1987)/.test(charset)) {
     throw new InputError(`unknown charset "${charset}" in a text/html part`);
   }
@@ -100,30 +101,9 @@ function splitMultipart(body: string, boundary: string, type: string, check: Che
 }
 
 function splitPart(text: string): Part {
-  const headers = new Map<string, string>();
+  if (text.startsWith('\r\n') || text.startsWith('\n')) return { headers: new Map(), body: text.replace(/^\r?\n/, '') };
   const end = text.search(/\r?\n\r?\n/);
-  const blank = end === -1 ? null : /\r?\n\r?\n/.exec(text.slice(end));
-  const head = end === -1 ? text : text.slice(0, end);
-  const body = end === -1 ? '' : text.slice(end + (blank ? blank[0].length : 0));
-  if (text.startsWith('\r\n') || text.startsWith('\n')) return { headers, body: text.replace(/^\r?\n/, '') };
-  let lastKey: string | null = null;
-  for (const line of head.split(/\r?\n/)) {
-    if (/^[ \t]/.test(line) && lastKey) {
-      headers.set(lastKey, `${headers.get(lastKey)} ${line.trim()}`);
-      continue;
-    }
-    const colon = line.indexOf(':');
-    if (colon <= 0) {
-      if (lastKey === null) break; // not a header block at all
-      continue;
-    }
-    lastKey = line.slice(0, colon).trim().toLowerCase();
-    if (!headers.has(lastKey)) headers.set(lastKey, line.slice(colon + 1).trim());
-  }
-  return { headers, body };
-}
-
-function param(value: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|;)\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i').exec(value);
-  return m ? (m[1] ?? m[2]) : undefined;
+  if (end === -1) return { headers: parseHeaderBlock(text), body: '' };
+  const blank = /\r?\n\r?\n/.exec(text.slice(end));
+  return { headers: parseHeaderBlock(text.slice(0, end)), body: text.slice(end + (blank ? blank[0].length : 0)) };
 }

@@ -1,0 +1,28 @@
+/**
+ * A raw MIME header block as a map of lower-case names to unfolded values (first occurrence
+ * wins). Parsing stops if the first line is not a header: then there is no header block.
+ */
+export function parseHeaderBlock(block: string): Map<string, string> {
+  const headers = new Map<string, string>();
+  let lastKey: string | null = null;
+  for (const line of block.split(/\r?\n/)) {
+    if (/^[ \t]/.test(line) && lastKey) {
+      headers.set(lastKey, `${headers.get(lastKey)} ${line.trim()}`);
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon <= 0) {
+      if (lastKey === null) break;
+      continue;
+    }
+    lastKey = line.slice(0, colon).trim().toLowerCase();
+    if (!headers.has(lastKey)) headers.set(lastKey, line.slice(colon + 1).trim());
+  }
+  return headers;
+}
+
+/** A parameter of a structured header value (`boundary`, `charset`), unquoted. */
+export function headerParam(value: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|;)\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i').exec(value);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
