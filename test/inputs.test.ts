@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../src/input/detect-format.js';
 import { readInputs, type InputItem } from '../src/input/read-inputs.js';
 import { FIXTURES } from './helpers.js';
+import { run } from '../src/cli/run.js';
 
 const SAMPLE = path.join(FIXTURES, 'sample-mailbox');
 const MB = 1024 * 1024;
@@ -56,6 +57,20 @@ describe('input formats', () => {
     expect(detectFormat(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]))).toBe('binary');
     expect(detectFormat(Buffer.from('# README\nnot mail'))).toBe('not-mail');
     expect(detectFormat(Buffer.alloc(0))).toBe('empty');
+  });
+
+  it('walks Maildir++ subfolders (.Sent, .Junk) of a maildir root but skips other dot-files', async () => {
+    const dir = tmp();
+    const msg = readFileSync(path.join(SAMPLE, 'shipping-sfmc.eml'));
+    for (const sub of ['cur', 'new', 'tmp', '.Junk/cur', '.Junk/new', '.Junk/tmp']) mkdirSync(path.join(dir, sub), { recursive: true });
+    writeFileSync(path.join(dir, 'cur', '1.x:2,S'), msg);
+    writeFileSync(path.join(dir, '.Junk', 'cur', '2.x:2,'), msg);
+    writeFileSync(path.join(dir, '.DS_Store'), 'junk');
+    const items = await collect([dir]);
+    expect(items.map((i) => path.relative(dir, i.source))).toEqual(['.Junk/cur/2.x:2,', 'cur/1.x:2,S']);
+    // The Junk folder marks its messages as spam for the non-spam denominator.
+    const results = (await run(['scan', dir, '-f', 'jsonl'])).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(results.map((r) => r.spam)).toEqual([true, false]);
   });
 
   it('reads an mbox from stdin (-)', async () => {

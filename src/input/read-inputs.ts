@@ -52,9 +52,9 @@ export async function* readInputs(paths: string[], options: ReadOptions): AsyncG
           yield item;
         }
       }
-      if (found === 0 && looked === 0 && ownsPath(options.shard, p)) {
-        yield { type: 'failed', source: p, error: 'no mail found in this folder (0 files looked at)', wholeInput: true };
-      } else if (found === 0 && !options.shard) {
+      // With --shard, other shards read this folder's other files, so only an empty folder is known to hold no mail.
+      const known = options.shard ? looked === 0 : true;
+      if (found === 0 && known && ownsPath(options.shard, p)) {
         yield { type: 'failed', source: p, error: `no mail found in this folder (${looked} files looked at)`, wholeInput: true };
       }
     } else {
@@ -172,7 +172,8 @@ async function* walk(dir: string): AsyncGenerator<string> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const isMaildir = entries.some((e) => e.isDirectory() && e.name === 'cur');
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
+    // Dot-files are skipped, but Maildir++ keeps its subfolders as .Sent, .Junk ... in the maildir root.
+    if (entry.name.startsWith('.') && !(isMaildir && entry.isDirectory() && entry.name.length > 1 && entry.name !== '..')) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (isMaildir && entry.name === 'tmp') continue;
