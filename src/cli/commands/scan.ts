@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { createDetector } from '../../engine/detector.js';
 import { scan } from '../../engine/scan.js';
 import { EXIT_ERROR } from '../../exit-codes.js';
+import { atLeastBytes } from '../../input/input-size.js';
 import { parseShard, type Shard } from '../../input/shard.js';
 import type { Io } from '../io.js';
 import { availableParallelism } from 'node:os';
@@ -10,11 +11,13 @@ import { scanProgress } from '../progress.js';
 import { refuseOutputOverInput } from '../options.js';
 import { addReportOptions, openReport, type ReportFlags } from '../report-output.js';
 
+const AUTO_PARALLEL_BYTES = 16 * 1024 * 1024;
+
 export function scanCommand(io: Io, setExit: (code: number) => void): Command {
   const cmd = new Command('scan')
     .description('scan mail files, folders, maildirs and mbox files for tracking pixels')
     .argument('<paths...>', 'files (.eml, .emlx, mbox), folders (walked recursively, maildir included), or - for stdin')
-    .option('-j, --jobs <n>', 'worker threads (default: all cores)', positiveNumber('--jobs'))
+    .option('-j, --jobs <n>', 'worker threads (default: all cores for inputs over 16 MB, else 1)', positiveNumber('--jobs'))
     .option('--shard <K/N>', 'scan only part K of N of the input (files by path, large mbox files by message offset); give every shard the same paths', parseShard);
   return addReportOptions(cmd).action(async (paths: string[], flags: ReportFlags & { shard?: Shard; jobs?: number }) => {
     refuseOutputOverInput(flags.output, paths);
@@ -28,7 +31,8 @@ export function scanCommand(io: Io, setExit: (code: number) => void): Command {
         maxMessageBytes: flags.maxMessageSize * 1024 * 1024,
         stdin: io.stdin,
         shard: flags.shard,
-        jobs: flags.jobs ?? availableParallelism(),
+        // Worker threads take a moment to start and load the tracker data: worth it for large inputs only.
+        jobs: flags.jobs ?? ((await atLeastBytes(paths, AUTO_PARALLEL_BYTES)) ? availableParallelism() : 1),
         detectorOptions,
         onProgress: progress?.update,
         onResult: (result) => report.onResult(result),
