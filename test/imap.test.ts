@@ -131,6 +131,9 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
     const refused = await run(['imap', '--host', '127.0.0.1', '--port', '1', '--tls', 'none', '--user', USER], { env: ENV });
     expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toMatch(/connection refused/);
+    const unknown = await run(['imap', '--host', 'no-such-host.invalid', '--user', USER], { env: ENV });
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toMatch(/^pixelaudit: no-such-host\.invalid: (unknown host|the server did not answer in time)/);
     const missing = await imap(['--mailbox', 'Nope']);
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toMatch(/^pixelaudit: mailbox "Nope" does not exist/);
