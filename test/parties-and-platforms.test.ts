@@ -60,6 +60,13 @@ describe('address leaks in links, link tracking and read receipts', () => {
       expect(r.findings[0]).toMatchObject({ ruleId: 'PA008', kind: 'header' });
     }
   });
+  it('does not take a timestamp or a short generic parameter for a per-recipient token', async () => {
+    const r = await analyse('<a href="https://www.example.com/page?t=1700000000&amp;e=12">x</a><a href="https://example.com/a?cid=spring24">y</a>');
+    expect(r.linkTracked).toBe(false);
+    const t = await analyse('<a href="https://www.example.com/page?e=8f3a9c2e71b44d0f9e6a5b3c">x</a>');
+    expect(t.linkTracked).toBe(true);
+  });
+
   it('does not call a plain article link or a slug tracked', async () => {
     const r = await analyse('<a href="https://www.example.com/2017/02/03/keeping-amazon-ec2-crap-off-your-website/">x</a><a href="https://tools.example.com/go/TrackConfirmAction_input?utm_source=x">y</a>');
     expect(r.linkTracked).toBe(false);

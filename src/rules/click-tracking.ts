@@ -1,7 +1,9 @@
 import type { LinkFacts, Rule, RuleHit } from './rule.js';
 
-// Identifiers named like these are per-recipient (campaign-wide utm_ parameters are not).
-const RECIPIENT_PARAM = /^(mc_eid|_hsenc|_hsmi|mkt_tok|uid|user_?id|subscriber(_?id)?|recipient(_?id)?|rid|eid|email_?id|e|sid|token|t|ct|upn|_t|cid|elqTrackId|elq|vero_id|trk|trkid|ml_subscriber(_hash)?|ck_subscriber_id|kx|jobid|s_id)$/i;
+// Parameters that vendors document as per-recipient (campaign-wide utm_ parameters are not):
+// any value with a digit counts. Short generic names (e, t, sid ...) count only with a token value.
+const RECIPIENT_PARAM = /^(mc_eid|_hsenc|_hsmi|mkt_tok|uid|user_?id|subscriber(_?id)?|recipient(_?id)?|email_?id|upn|_t|elqTrackId|elq|vero_id|ml_subscriber(_hash)?|ck_subscriber_id)$/i;
+const GENERIC_ID_PARAM = /^(e|t|rid|eid|sid|s_id|token|ct|cid|trk|trkid|kx|jobid)$/i;
 
 /** PA006: a link that reports the click before going where it says. */
 export const clickTracking: Rule<LinkFacts> = {
@@ -29,10 +31,12 @@ export const clickTracking: Rule<LinkFacts> = {
       return { messageId: 'vendor', tracking: false, data: { vendorName: facts.match.vendor.name, pattern: facts.match.pattern.id } };
     }
     const strong = facts.identifiers.find((i) => i.shape !== 'named-id' || RECIPIENT_PARAM.test(i.name ?? ''));
+    const generic = facts.identifiers.find((i) => i.where === 'query' && (i.shape === 'token' || i.shape === 'hex' || i.shape === 'uuid') && GENERIC_ID_PARAM.test(i.name ?? ''));
     if (facts.destination && (facts.redirectHost || strong)) return { messageId: 'redirect', tracking: false, data: { host } };
     // Named per-recipient parameters count whatever their value looks like (mc_eid=7f3c2a1b9d).
     const personal = facts.parts.params.find((p) => RECIPIENT_PARAM.test(p.name) && p.value.length >= 4 && /\d/.test(p.value));
     if (personal) return { messageId: 'token', tracking: false, data: { identifier: `${personal.name}=…` } };
+    if (generic) return { messageId: 'token', tracking: false, data: { identifier: `${generic.name}=${generic.shape}` } };
     // A long random token in a link is a per-recipient or per-send id on any host (spam kits put it in the path).
     const token = facts.identifiers.find((i) => (i.shape === 'token' || i.shape === 'uuid' || i.shape === 'hex') && i.value.length >= (facts.redirectHost ? 12 : 16));
     if (token) return { messageId: 'token', tracking: false, data: { identifier: token.where === 'query' ? `${token.name}=${token.shape}` : `path ${token.shape}` } };
