@@ -16,6 +16,8 @@ interface Frame {
 }
 
 const VML_IMAGE = new Set(['v:image', 'v:fill', 'v:imagedata']);
+// Every attribute the extraction reads; the walker skips the rest without slicing them.
+const WANTED = new Set(['src', 'srcset', 'background', 'style', 'hidden', 'href', 'rel', 'type', 'poster', 'width', 'height']);
 // Styles that can hide an element; any other style needs no parsing on a non-image element.
 const MAY_HIDE = /display|visibility|opacity|mso-hide|position|margin-(?:left|top)\s*:\s*-|text-indent\s*:\s*-|overflow/i;
 // Outlook's conditional comments hold real markup that Outlook renders: `<!--[if mso]>...<![endif]-->`.
@@ -74,7 +76,7 @@ class Collector {
         const m = CONDITIONAL.exec(data.trim());
         if (m) this.walk(m[1], offsetBase + start + data.indexOf(m[1]), stack, true);
       },
-    });
+    }, WANTED);
   }
 
   private element(name: string, attribs: Record<string, string>, style: Map<string, string> | undefined, hidden: Hidden | undefined, at: number): void {

@@ -32,9 +32,6 @@ const CLOSES: Map<string, Set<string>> = new Map([
 ]);
 const CLOSES_P = new Set(['address', 'article', 'aside', 'blockquote', 'div', 'dl', 'fieldset', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul']);
 
-const TAG_NAME = /[^\s/>]*/y;
-// One attribute: leading space and slashes, a name, and an optional double-, single- or unquoted value.
-const ATTRIBUTE = /[\s/]*(?:([^\s"'>/=][^\s"'>/=]*|=)(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]*)))?)?/y;
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 const isNameStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
@@ -43,10 +40,13 @@ const isNameStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 &&
  * own push/pop element stack. Measured on the 315 MB benchmark mbox, htmlparser2's Tokenizer
  * took as long as the MIME parse itself (it visits every character through callbacks), and its
  * Parser keeps the stack with Array#unshift, which made 100,000 nested elements quadratic.
- * Attribute values are entity-decoded with the `entities` package, as htmlparser2 does.
+ * Attribute values are entity-decoded with the `entities` package, as htmlparser2 does. With
+ * `wanted`, only those attributes are reported (names lower-cased).
  */
-export function walkHtml(html: string, handler: SaxHandler): void {
+export function walkHtml(html: string, handler: SaxHandler, wanted?: ReadonlySet<string>): void {
   const stack: string[] = [];
+  let maxWanted = 0;
+  for (const w of wanted ?? []) maxWanted = Math.max(maxWanted, w.length);
   const length = html.length;
   const closeTop = (): void => handler.close(stack.pop() as string);
 
@@ -108,30 +108,63 @@ export function walkHtml(html: string, handler: SaxHandler): void {
       continue;
     }
     // An open tag: name, then attributes up to '>' (quoted values may hold '>').
-    TAG_NAME.lastIndex = lt + 1;
-    TAG_NAME.exec(html);
-    let j = TAG_NAME.lastIndex;
+    let j = lt + 1;
+    while (j < length) {
+      const c = html.charCodeAt(j);
+      if (isSpace(c) || c === 47 || c === 62) break;
+      j++;
+    }
     const name = html.slice(lt + 1, j).toLowerCase();
     const attribs: Record<string, string> = {};
     let selfClosing = false;
     while (j < length) {
-      const c = html.charCodeAt(j);
+      let c = html.charCodeAt(j);
       if (c === 62 /* > */) {
         selfClosing = html.charCodeAt(j - 1) === 47;
         break;
       }
-      ATTRIBUTE.lastIndex = j;
-      const m = ATTRIBUTE.exec(html);
-      if (!m || ATTRIBUTE.lastIndex === j) {
+      if (isSpace(c) || c === 47) {
         j++;
         continue;
       }
-      j = ATTRIBUTE.lastIndex;
-      if (!m[1]) continue;
-      const attrName = m[1].toLowerCase();
-      let value = m[2] ?? m[3] ?? m[4] ?? '';
-      if (value.includes('&')) value = decodeHTMLAttribute(value);
-      if (!Object.prototype.hasOwnProperty.call(attribs, attrName)) attribs[attrName] = value;
+      const nameStart = j;
+      while (j < length) {
+        c = html.charCodeAt(j);
+        if (isSpace(c) || c === 61 || c === 62 || c === 47) break;
+        j++;
+      }
+      if (j === nameStart) {
+        j++; // a stray quote or '=': step over it
+        continue;
+      }
+      // Only the attributes the caller asked for are sliced and decoded: mail HTML is full of
+      // cellpadding, align and class attributes that would only cost allocations.
+      const attrName = wanted && j - nameStart > maxWanted ? '' : html.slice(nameStart, j).toLowerCase();
+      const keep = attrName !== '' && (!wanted || wanted.has(attrName));
+      while (j < length && isSpace(html.charCodeAt(j))) j++;
+      let value = '';
+      if (html.charCodeAt(j) === 61 /* = */) {
+        j++;
+        while (j < length && isSpace(html.charCodeAt(j))) j++;
+        const q = html.charCodeAt(j);
+        let valueStart: number;
+        let valueEnd: number;
+        if (q === 34 || q === 39) {
+          valueStart = j + 1;
+          valueEnd = html.indexOf(q === 34 ? '"' : "'", valueStart);
+          if (valueEnd === -1) valueEnd = length;
+          j = valueEnd + 1;
+        } else {
+          valueStart = j;
+          while (j < length && !isSpace(html.charCodeAt(j)) && html.charCodeAt(j) !== 62) j++;
+          valueEnd = j;
+        }
+        if (keep) {
+          value = html.slice(valueStart, valueEnd);
+          if (value.includes('&')) value = decodeHTMLAttribute(value);
+        }
+      }
+      if (keep && attribs[attrName] === undefined) attribs[attrName] = value;
     }
     i = j + 1;
     openElement(name, attribs, lt, selfClosing);
