@@ -28,6 +28,7 @@ if (mode === 'read') {
   // Results are counted as they stream out (one JSON line per message), as a real run writes them.
   const sink = {
     write: (s: string) => {
+      if (!s) return; // the formatter's empty closing write is no message
       messages++;
       bytes += Buffer.byteLength(s);
     },
