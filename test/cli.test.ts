@@ -158,3 +158,17 @@ describe('pixelaudit CLI, in-process', () => {
     expect(existsSync(file)).toBe(true);
   });
 });
+
+describe('progress', () => {
+  it('shows messages, rates and an ETA on stderr when it is a terminal, and nothing otherwise', async () => {
+    const big = path.join(FIXTURES, 'sample-mailbox');
+    const quiet = await run(['scan', big, '-f', 'jsonl'], { stderrIsTTY: false });
+    expect(quiet.stderr).toBe('');
+    const { scanProgress } = await import('../src/cli/progress.js');
+    let text = '';
+    const p = scanProgress({ stdout: { write: () => undefined }, stderr: { write: (s: string) => void (text += s) }, env: {}, stdoutIsTTY: false, stderrIsTTY: true }, 2_000_000);
+    p.update(10, 1_000_000);
+    p.done();
+    expect(text).toMatch(/^\r10 messages, \d+ msg\/s, [\d.]+ MB\/s, ETA \d+:\d\d/);
+  });
+});

@@ -20,8 +20,8 @@ export function progressLine(io: Io) {
   };
 }
 
-/** Progress of a file scan on stderr (only on a terminal): messages, msg/s and MB/s. */
-export function scanProgress(io: Io) {
+/** Progress of a file scan on stderr (only on a terminal): messages, msg/s, MB/s and, when the input size is known, ETA. */
+export function scanProgress(io: Io, total?: number) {
   const started = Date.now();
   let last = 0;
   return {
@@ -30,7 +30,13 @@ export function scanProgress(io: Io) {
       if (now - last < 250) return;
       last = now;
       const seconds = Math.max(0.001, (now - started) / 1000);
-      void io.stderr.write(`\r${messages} messages, ${(messages / seconds).toFixed(0)} msg/s, ${(bytes / 1048576 / seconds).toFixed(1)} MB/s   `);
+      const rate = bytes / seconds;
+      let eta = '';
+      if (total && rate > 0) {
+        const left = Math.max(0, Math.round((total - bytes) / rate));
+        eta = `, ETA ${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+      }
+      void io.stderr.write(`\r${messages} messages, ${(messages / seconds).toFixed(0)} msg/s, ${(rate / 1048576).toFixed(1)} MB/s${eta}   `);
     },
     done(): void {
       if (last) void io.stderr.write('\n');

@@ -23,3 +23,22 @@ export async function atLeastBytes(paths: string[], limit: number): Promise<bool
   for (const p of paths) if (await visit(p)) return true;
   return false;
 }
+
+/** Total bytes of the input files (folders walked), or undefined when stdin is among them. */
+export async function totalBytes(paths: string[]): Promise<number | undefined> {
+  let total = 0;
+  const visit = async (p: string): Promise<boolean> => {
+    if (p === '-') return false;
+    let info;
+    try {
+      info = await stat(p);
+    } catch {
+      return true;
+    }
+    if (info.isFile()) total += info.size;
+    else if (info.isDirectory()) for (const entry of await readdir(p)) if (!(await visit(path.join(p, entry)))) return false;
+    return true;
+  };
+  for (const p of paths) if (!(await visit(p))) return undefined;
+  return total;
+}

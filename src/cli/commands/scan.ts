@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { createDetector } from '../../engine/detector.js';
 import { scan } from '../../engine/scan.js';
 import { EXIT_ERROR } from '../../exit-codes.js';
-import { atLeastBytes } from '../../input/input-size.js';
+import { atLeastBytes, totalBytes } from '../../input/input-size.js';
 import { parseShard, type Shard } from '../../input/shard.js';
 import type { Io } from '../io.js';
 import { availableParallelism } from 'node:os';
@@ -23,7 +23,7 @@ export function scanCommand(io: Io, setExit: (code: number) => void): Command {
     refuseOutputOverInput(flags.output, paths);
     const detectorOptions = { me: flags.me, redact: flags.redact, extra: flags.rules, disable: flags.disable };
     const detector = createDetector(detectorOptions);
-    const progress = io.stderrIsTTY ? scanProgress(io) : undefined;
+    const progress = io.stderrIsTTY ? scanProgress(io, await totalBytes(paths)) : undefined;
     const report = await openReport(io, flags, paths);
     try {
       const { summary, unusableInputs } = await scan(paths, {
