@@ -1,44 +1,34 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Whether the inputs hold at least `limit` bytes, stopping as soon as they do (stdin counts as large). */
-export async function atLeastBytes(paths: string[], limit: number): Promise<boolean> {
+/**
+ * Total bytes of the input files (folders walked), stopping early once `stopAt` is reached;
+ * undefined when stdin is among the inputs (its size is unknown). Missing paths count 0.
+ */
+export async function totalBytes(paths: string[], stopAt = Number.POSITIVE_INFINITY): Promise<number | undefined> {
   let total = 0;
-  const visit = async (p: string): Promise<boolean> => {
-    if (p === '-') return true;
+  let stdin = false;
+  const visit = async (p: string): Promise<void> => {
+    if (total >= stopAt || stdin) return;
+    if (p === '-') {
+      stdin = true;
+      return;
+    }
     let info;
     try {
       info = await stat(p);
     } catch {
-      return false;
+      return;
     }
     if (info.isFile()) total += info.size;
-    else if (info.isDirectory()) {
-      for (const entry of await readdir(p)) {
-        if (await visit(path.join(p, entry))) return true;
-      }
-    }
-    return total >= limit;
+    else if (info.isDirectory()) for (const entry of await readdir(p)) await visit(path.join(p, entry));
   };
-  for (const p of paths) if (await visit(p)) return true;
-  return false;
+  for (const p of paths) await visit(p);
+  return stdin ? undefined : total;
 }
 
-/** Total bytes of the input files (folders walked), or undefined when stdin is among them. */
-export async function totalBytes(paths: string[]): Promise<number | undefined> {
-  let total = 0;
-  const visit = async (p: string): Promise<boolean> => {
-    if (p === '-') return false;
-    let info;
-    try {
-      info = await stat(p);
-    } catch {
-      return true;
-    }
-    if (info.isFile()) total += info.size;
-    else if (info.isDirectory()) for (const entry of await readdir(p)) if (!(await visit(path.join(p, entry)))) return false;
-    return true;
-  };
-  for (const p of paths) if (!(await visit(p))) return undefined;
-  return total;
+/** Whether the inputs hold at least `limit` bytes (stdin counts as large). */
+export async function atLeastBytes(paths: string[], limit: number): Promise<boolean> {
+  const total = await totalBytes(paths, limit);
+  return total === undefined || total >= limit;
 }
