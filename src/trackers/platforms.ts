@@ -24,6 +24,7 @@ export const PLATFORMS_FILE = path.join(PACKAGE_ROOT, 'rules', 'platforms.json')
 /** Names the sending platform from header signatures (rules/platforms.json). */
 export class PlatformDetector {
   private readonly compiled: Compiled[];
+  private anyName: RegExp | undefined;
 
   constructor(readonly signatures: PlatformSignature[], knownVendors: Set<string>) {
     this.compiled = signatures.map((s, i) => {
@@ -35,8 +36,12 @@ export class PlatformDetector {
 
   /** The first platform whose signature a header matches, as a vendor id. */
   detect(headers: Array<{ name: string; value: string }>): string | undefined {
+    // One combined test per header name first: most headers match no signature.
+    this.anyName ??= new RegExp(this.compiled.map((c) => `(?:${c.header.source})`).join('|'), 'i');
+    const candidates = headers.filter((h) => (this.anyName as RegExp).test(h.name));
+    if (!candidates.length) return undefined;
     for (const c of this.compiled) {
-      if (headers.some((h) => c.header.test(h.name) && (!c.value || c.value.test(h.value)))) return c.vendor;
+      if (candidates.some((h) => c.header.test(h.name) && (!c.value || c.value.test(h.value)))) return c.vendor;
     }
     return undefined;
   }

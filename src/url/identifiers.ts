@@ -1,5 +1,5 @@
 import { OPEN_FILE, SPACER_FILE, STRONG_SEGMENT } from './beacon-words.js';
-import { pathSegments, type UrlParts } from './url-parts.js';
+import type { UrlParts } from './url-parts.js';
 
 /** A part of a URL that can tell one message or recipient apart from another. */
 export interface Identifier {
@@ -27,7 +27,7 @@ export function findIdentifiers(parts: UrlParts): Identifier[] {
     const shape = classify(value, false) ?? (ID_PARAM.test(name) && /\d/.test(value) && value.length >= 4 ? 'named-id' : undefined);
     if (shape) found.push({ where: 'query', name, value, shape });
   }
-  const segments = pathSegments(parts.path);
+  const segments = parts.segments;
   const last = segments[segments.length - 1] ?? '';
   // A path to an image file names content: its own name and hex or numeric folders are the same
   // for every reader (CDN hashes, account ids). Only a strong random token there is personal,

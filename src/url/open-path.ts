@@ -1,9 +1,9 @@
 import { OPEN_FILE, OPEN_SEGMENT, SPACER_FILE, STRONG_SEGMENT } from './beacon-words.js';
-import { pathSegments, type UrlParts } from './url-parts.js';
+import type { UrlParts } from './url-parts.js';
 
 /** The open-style word in a URL's path (`/open`, `/o/`, `/track`, `/pixel.gif` ...), if any. */
 export function openStyleWord(parts: UrlParts, strongOnly = false): string | undefined {
-  const segments = pathSegments(parts.path).map((s) => s.toLowerCase());
+  const segments = parts.segments.map((s) => s.toLowerCase());
   // The most telling word wins: `/wf/open` reports `open`, not `wf`.
   const strong = segments.find((s) => STRONG_SEGMENT.has(s));
   if (strong) return strong;
@@ -23,7 +23,7 @@ export function openStyleWord(parts: UrlParts, strongOnly = false): string | und
 
 /** The spacer-style file name at the end of the path (`spacer.gif`, `blank.gif` ...), if any. */
 export function spacerFileName(parts: UrlParts): string | undefined {
-  const segments = pathSegments(parts.path);
+  const segments = parts.segments;
   const last = segments[segments.length - 1];
   return last && SPACER_FILE.test(last) ? last : undefined;
 }

@@ -9,19 +9,22 @@ export interface UrlParts {
   /** Query parameters in order, values percent-decoded where possible. */
   params: Array<{ name: string; value: string }>;
   fragment: string;
+  /** Path segments, percent-decoded, without empty ones (computed once: several checks read them). */
+  segments: string[];
 }
 
 const SHAPE = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/is;
 
 export function parseUrl(url: string): UrlParts {
   const m = SHAPE.exec(url);
-  if (!m) return { host: '', path: url, query: '', params: [], fragment: '' };
+  if (!m) return { host: '', path: url, query: '', params: [], fragment: '', segments: pathSegments(url) };
   let host = m[1];
   const at = host.lastIndexOf('@');
   if (at !== -1) host = host.slice(at + 1);
   host = host.replace(/:\d*$/, '').replace(/\.$/, '').toLowerCase();
   const query = m[3] ?? '';
-  return { host, path: m[2] ?? '', query, params: parseQuery(query), fragment: m[4] ?? '' };
+  const path = m[2] ?? '';
+  return { host, path, query, params: parseQuery(query), fragment: m[4] ?? '', segments: pathSegments(path) };
 }
 
 export function parseQuery(query: string): Array<{ name: string; value: string }> {
