@@ -32,8 +32,10 @@ export interface SourcePosition {
 
 /** A remote resource that a mail client loads when it shows the message. */
 export interface Resource {
-  /** The URL as written, after HTML entity decoding. */
+  /** The URL as a client resolves it: entity-decoded, whitespace dropped, scheme added to `//host` URLs. */
   url: string;
+  /** The attribute or CSS value exactly as written (entity-decoded), when it differs from `url`. */
+  written?: string;
   /** The URL that is really contacted, after unwrapping image proxies (Gmail, SafeLinks). */
   target: string;
   /** Proxy that was unwrapped, if any. */

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { splitMbox } from '../src/input/mbox-splitter.js';
 import type { MessageResult } from '../src/types.js';
-import { FIXTURES } from './helpers.js';
+import { FIXTURES, htmlMessage } from './helpers.js';
 
 const SAMPLE = path.join(FIXTURES, 'sample-mailbox');
 const TAKEOUT = path.join(SAMPLE, 'takeout', 'All mail Including Spam and Trash.mbox');
@@ -87,4 +87,31 @@ describe('pixelaudit clean', () => {
     expect(existing.stderr).toMatch(/exists; remove it or pass --force/);
     expect(statSync(path.join(SAMPLE, 'webinar-hubspot.eml')).size).toBeGreaterThan(1000);
   });
+});
+
+describe('pixelaudit clean on awkward markup', () => {
+  it('neutralises protocol-relative URLs, URLs broken over lines and mixed &amp; escaping', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-clean-'));
+    const input = path.join(dir, 'in.eml');
+    const html =
+      '<img src="//203.0.113.7/track/3UvopB764lyET5oqqjuiaxmh187BLTC" width="1" height="1">' +
+      '<img src="https://t.example.net/o/Ab12Cd34Ef56Gh78Ij90\n  Kl12" width="1" height="1">' +
+      '<img src="https://t.example.net/p.gif?a=1&amp;b=2&c=8f3a9c2e71b44d0f9e6a" width="1" height="1">';
+    writeFileSync(input, htmlMessage(html));
+    const out = path.join(dir, 'out.eml');
+    const r = await run(['clean', input, '-o', out]);
+    expect(r.stderr).toMatch(/3 tracking resources replaced/);
+    const rescanned = jsonl((await run(['scan', out, '-f', 'jsonl'])).stdout)[0];
+    expect(rescanned.tracked).toBe(false);
+    expect(rescanned.resources).toBe(0);
+  });
+
+  const corpora = path.resolve(FIXTURES, '..', '..', 'shared', 'corpora', 'phishing_pot');
+  it.skipIf(!existsSync(corpora))('leaves no tracking in 754 real phishing messages (shared corpus)', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'pixelaudit-clean-')), 'clean');
+    await run(['clean', corpora, '-o', out]);
+    const cleaned = jsonl((await run(['scan', out, '-f', 'jsonl', '-q'])).stdout);
+    expect(cleaned.length).toBeGreaterThan(700);
+    expect(cleaned.filter((m) => m.tracked).map((m) => m.source)).toEqual([]);
+  }, 120_000);
 });

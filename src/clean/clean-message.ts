@@ -26,7 +26,13 @@ export async function cleanMessage(bytes: Buffer, detector: Detector): Promise<C
   const parsed = await parseMessage(bytes);
   const { html } = analyseParsed(parsed, detector);
   const replace = new Map<string, string>();
-  for (const r of html.resources) if (r.finding?.tracking) replace.set(r.facts.resource.url, INERT_IMAGE);
+  for (const r of html.resources) {
+    if (!r.finding?.tracking) continue;
+    replace.set(r.facts.resource.url, INERT_IMAGE);
+    // The form in the HTML may differ (`//host/...`, line breaks inside the URL).
+    const written = r.facts.resource.written?.trim();
+    if (written) replace.set(written, INERT_IMAGE);
+  }
   for (const l of html.links) {
     if (l.facts.destination && l.findings.some((f) => f.category === 'link-tracking')) replace.set(l.facts.link.url, l.facts.destination);
   }
@@ -58,18 +64,16 @@ export async function cleanMessage(bytes: Buffer, detector: Detector): Promise<C
   return { bytes: Buffer.from(note + text, 'latin1'), resources, links };
 }
 
-/** Replaces a URL where it stands whole (as written or with &amp;), never inside a longer URL. */
+/** Replaces a URL where it stands whole (each `&` written as `&` or `&amp;`), never inside a longer URL. */
 function replaceBounded(html: string, url: string, replacement: string): { text: string; count: number } {
   let count = 0;
-  let text = html;
   const safe = replacement.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  for (const form of new Set([url, url.replace(/&/g, '&amp;')])) {
-    const re = new RegExp(`(?<=["'(\\s=,]|^)${escapeRegExp(form)}(?=["'\\s),>]|&quot;|$)`, 'g');
-    text = text.replace(re, () => {
-      count++;
-      return safe;
-    });
-  }
+  const pattern = url.split('&').map(escapeRegExp).join('(?:&amp;|&)');
+  const re = new RegExp(`(?<=["'(\\s=,]|^)${pattern}(?=["'\\s),>]|&quot;|$)`, 'g');
+  const text = html.replace(re, () => {
+    count++;
+    return safe;
+  });
   return { text, count };
 }
 

@@ -107,6 +107,7 @@ class Collector {
     const unwrapped = unwrapProxy(url);
     this.resources.push({
       url,
+      ...(raw !== url ? { written: raw } : {}),
       target: unwrapped.target,
       ...(unwrapped.proxy ? { proxy: unwrapped.proxy } : {}),
       kind,
