@@ -25,6 +25,7 @@ describe('identifiers', () => {
     'https://cdn.example.com/2024/05/hero-mobile@2x.jpg?w=480&fit=crop&utm_source=newsletter&utm_campaign=spring_2024',
     'https://mcusercontent.com/3f21937f0f636c8cec1db30bf/images/7e1c2a9b-4f1d-4b5e-9c3a-2f6d8e0a1b2c.png',
     'https://cdn.example.com/newsletter-2024-spring/banner.png',
+    'https://news.example.de/assets/hero.jpg?newsletter=Willkommensserie%2FHausliste%2F2023/01/04%2Fwillkommensserie%2Fmail2ueberblick',
   ])('sees no identifier in the static URL %s', (url) => expect(ids(url)).toEqual([]));
 
   it('counts ids in the folders of a spacer or tracking-path image', () => {
@@ -40,6 +41,12 @@ describe('open-style paths', () => {
     ['https://x.example/a?type=open', 'type=open'],
   ])('%s -> %s', (url, word) => expect(openStyleWord(parseUrl(url))).toBe(word));
   it('not in a content path', () => expect(openStyleWord(parseUrl('https://x.example/opening-hours/map.png'))).toBeUndefined());
+  it('short words count as strong only as the first segment, and spacer file names never', () => {
+    expect(openStyleWord(parseUrl('https://x.example/o/eJwEwFFu'), true)).toBe('o');
+    expect(openStyleWord(parseUrl('https://firebasestorage.example.com/v0/b/bucket.appspot.com/o/photo.png?alt=media&token=3b7c2a1e-1111-4c2d-9e3f-0a1b2c3d4e5f'), true)).toBeUndefined();
+    expect(openStyleWord(parseUrl('https://cdn.example.com/email/images/pixel.gif'), true)).toBeUndefined();
+    expect(openStyleWord(parseUrl('https://t.example.com/open.gif'), true)).toBe('open.gif');
+  });
 });
 
 describe('address leaks', () => {

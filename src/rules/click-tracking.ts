@@ -3,6 +3,7 @@ import type { LinkFacts, Rule, RuleHit } from './rule.js';
 // Parameters that vendors document as per-recipient (campaign-wide utm_ parameters are not):
 // any value with a digit counts. Short generic names (e, t, sid ...) count only with a token value.
 const RECIPIENT_PARAM = /^(mc_eid|_hsenc|_hsmi|mkt_tok|uid|user_?id|subscriber(_?id)?|recipient(_?id)?|email_?id|upn|_t|elqTrackId|elq|vero_id|ml_subscriber(_hash)?|ck_subscriber_id)$/i;
+const CLICK_PATH = /(^|\/)(click|clicks|clk|redirect|redir|track|trk|tracking|out|go|link)(\.[a-z]+)?(\/|$)/i;
 const GENERIC_ID_PARAM = /^(e|t|rid|eid|sid|s_id|token|ct|cid|trk|trkid|kx|jobid)$/i;
 
 /** PA006: a link that reports the click before going where it says. */
@@ -33,6 +34,10 @@ export const clickTracking: Rule<LinkFacts> = {
     const strong = facts.identifiers.find((i) => i.shape !== 'named-id' || RECIPIENT_PARAM.test(i.name ?? ''));
     const generic = facts.identifiers.find((i) => i.where === 'query' && (i.shape === 'token' || i.shape === 'hex' || i.shape === 'uuid') && GENERIC_ID_PARAM.test(i.name ?? ''));
     if (facts.destination && (facts.redirectHost || strong)) return { messageId: 'redirect', tracking: false, data: { host } };
+    // A click-counting script that sends on to a URL it carries, even on the sender's own host (clicks.asp?...&url=).
+    if (CLICK_PATH.test(facts.parts.path) && facts.parts.params.some((p) => /^https?:\/\//i.test(p.value))) {
+      return { messageId: 'redirect', tracking: false, data: { host } };
+    }
     // Named per-recipient parameters count whatever their value looks like (mc_eid=7f3c2a1b9d).
     const personal = facts.parts.params.find((p) => RECIPIENT_PARAM.test(p.name) && p.value.length >= 4 && /\d/.test(p.value));
     if (personal) return { messageId: 'token', tracking: false, data: { identifier: `${personal.name}=…` } };

@@ -89,7 +89,8 @@ function isToken(v: string): boolean {
   if (isSlug(v)) return false;
   const meanRun = (letters + digits) / Math.max(1, runs);
   if (letters === 0 || digits === 0) return v.length >= 24 && upper && lower && meanRun <= 4.5;
-  if (v.length >= 32) return true;
+  // Long random strings have short runs (base64 and hex average 2 to 3); paths of words do not.
+  if (v.length >= 32) return meanRun <= 6;
   return meanRun <= 4.5 && (digits >= 2 || v.length >= 20);
 }
 
@@ -105,7 +106,7 @@ function classOf(c: number): number {
 
 /** `keeping-amazon-ec2-off-your-website`, `create_web_page_000004`: mostly words between separators. */
 function isSlug(v: string): boolean {
-  const parts = v.split(/[-_.~,]+/).filter(Boolean);
+  const parts = v.split(/[-_.~,/]+/).filter(Boolean);
   if (parts.length < 3) return false;
   const words = parts.filter((p) => /^[A-Za-z]{3,}$/.test(p) || /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/.test(p)).length;
   return words * 2 > parts.length;

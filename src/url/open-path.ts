@@ -4,8 +4,10 @@ import type { UrlParts } from './url-parts.js';
 /** The open-style word in a URL's path (`/open`, `/o/`, `/track`, `/pixel.gif` ...), if any. */
 export function openStyleWord(parts: UrlParts, strongOnly = false): string | undefined {
   const segments = parts.segments.map((s) => s.toLowerCase());
-  // The most telling word wins: `/wf/open` reports `open`, not `wf`.
-  const strong = segments.find((s) => STRONG_SEGMENT.has(s));
+  // The most telling word wins: `/wf/open` reports `open`, not `wf`. The one- and two-letter
+  // words (`/o/`, `/op/`) are strong only as the first segment, where endpoints put them:
+  // deep inside a path (`/v0/b/bucket/o/file.png`, Firebase Storage) they name something else.
+  const strong = segments.find((s, i) => STRONG_SEGMENT.has(s) && (s.length > 2 || i === 0));
   if (strong) return strong;
   if (!strongOnly) {
     const weak = segments.find((s) => OPEN_SEGMENT.has(s));
@@ -13,7 +15,8 @@ export function openStyleWord(parts: UrlParts, strongOnly = false): string | und
   }
   for (const segment of segments) {
     const file = OPEN_FILE.exec(segment);
-    if (file && (!strongOnly || file[1].length > 1 || segments.length > 1)) return segment;
+    // A file named like a spacer (pixel.gif, 1x1.gif) is not an endpoint by its name alone.
+    if (file && (!strongOnly || ((file[1].length > 1 || segments.length > 1) && !SPACER_FILE.test(segment)))) return segment;
   }
   for (const { name, value } of parts.params) {
     if (/^(type|event|action|evt|ev|a)$/i.test(name) && /^(open|opened|view|impression|read)$/i.test(value)) return `${name}=${value}`;
