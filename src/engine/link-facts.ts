@@ -16,7 +16,7 @@ export function linkFacts(link: Link, matcher: TrackerMatcher, addresses: Addres
   const target = unwrapProxy(link.url).target;
   const parts = parseUrl(target);
   const match = matcher.match(parts);
-  const destination = recoverDestination(target, parts);
+  const destination = recoverDestination(parts);
   return {
     link,
     target,

@@ -18,8 +18,6 @@ export interface ScanOptions {
   shard?: Shard;
   /** Called for every message, scanned or failed, in input order. */
   onResult: (result: MessageResult) => void | Promise<void>;
-  /** Called for each non-mail file met while walking a folder. */
-  onSkipped?: (source: string, reason: string) => void;
   /** Called after each result with the bytes of message read so far. */
   onProgress?: (messages: number, bytes: number) => void;
 }
@@ -53,7 +51,6 @@ export async function scan(paths: string[], options: ScanOptions): Promise<ScanO
     for await (const item of readInputs(paths, { maxMessageBytes: options.maxMessageBytes, stdin: options.stdin, shard: options.shard })) {
       if (item.type === 'skipped') {
         summary.skip();
-        options.onSkipped?.(item.source, item.reason);
         continue;
       }
       if (item.type === 'failed') {

@@ -65,13 +65,14 @@ export async function* readInputs(paths: string[], options: ReadOptions): AsyncG
 
 async function* readFile(file: string, options: ReadOptions, inWalk: boolean): AsyncGenerator<InputItem> {
   // A small file goes whole to one shard; a large one is read by all and split by message offset.
-  let size = 0;
-  try {
-    size = (await stat(file)).size;
-  } catch {
-    // reported below when the read fails
+  let splitByOffset = false;
+  if (options.shard) {
+    try {
+      splitByOffset = (await stat(file)).size >= (options.shard.largeFile ?? LARGE_FILE);
+    } catch {
+      // reported below when the read fails
+    }
   }
-  const splitByOffset = Boolean(options.shard) && size >= (options.shard?.largeFile ?? LARGE_FILE);
   if (!splitByOffset && !ownsPath(options.shard, file)) return;
   let stream;
   try {

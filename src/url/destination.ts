@@ -8,7 +8,7 @@ const DESTINATION_PARAM = /^(url|u|redirect|redirect_?url|redirectUrl|r|target|d
  * URL (`?url=https%3A...`), or a URL embedded in the path (`/L0/https:%2F%2Fexample.com/...`,
  * as Amazon SES writes it), on another host than the link's own.
  */
-export function recoverDestination(url: string, parts: UrlParts): string | undefined {
+export function recoverDestination(parts: UrlParts): string | undefined {
   for (const { name, value } of parts.params) {
     if (!DESTINATION_PARAM.test(name)) continue;
     const candidate = value.trim();
