@@ -1,6 +1,9 @@
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import { InputError } from '../errors.js';
 import { checkStructure } from './check-structure.js';
+import { readMimeFast } from './fast-mime.js';
+import { headerFields } from './header-fields.js';
+import { type HeaderLine, rawHeaderValue } from './header-lines.js';
 
 /** The parts of a message that the rules read. */
 export interface ParsedMessage {
@@ -36,37 +39,28 @@ const PARSER_OPTIONS = {
 const MAX_ATTACHED_DEPTH = 3;
 
 export async function parseMessage(bytes: Buffer): Promise<ParsedMessage> {
+  const fast = readMimeFast(bytes);
+  if (fast) return build(fast.headerLines, fast.html, []);
   const warnings = checkStructure(bytes);
   const mail = await parseMime(bytes);
   const htmlParts = typeof mail.html === 'string' && mail.html.length > 0 ? [mail.html] : [];
   htmlParts.push(...(await attachedHtml(mail, 1)));
+  return build(mail.headerLines, htmlParts.length ? htmlParts.join('\n') : null, warnings);
+}
+
+function build(lines: readonly HeaderLine[], html: string | null, warnings: string[]): ParsedMessage {
   const rawHeaders = new Map<string, string[]>();
   const headerList: Array<{ name: string; value: string }> = [];
-  for (const { key, line } of mail.headerLines) {
-    const value = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  for (const { key, line } of lines) {
+    const value = rawHeaderValue(line);
     headerList.push({ name: key, value });
     const list = rawHeaders.get(key);
     if (list) list.push(value);
     else rawHeaders.set(key, [value]);
   }
-  const recipients = new Set<string>();
-  for (const obj of [mail.to, mail.cc].flat()) addAddresses(recipients, obj);
-  for (const name of ['delivered-to', 'x-original-to']) {
-    for (const value of rawHeaders.get(name) ?? []) {
-      for (const m of value.matchAll(/[^\s<>,;"]+@[^\s<>,;"]+/g)) recipients.add(m[0].toLowerCase());
-    }
-  }
-  const from = mail.from?.value?.[0];
-  // mailparser puts the current time in when there is no Date header: that would make runs irreproducible.
-  const date = rawHeaders.has('date') && mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : null;
   return {
-    messageId: mail.messageId ?? null,
-    from: mail.from?.text || null,
-    fromAddress: from?.address ? from.address.toLowerCase() : null,
-    date,
-    subject: mail.subject ?? null,
-    recipients: [...recipients],
-    html: htmlParts.length ? htmlParts.join('\n') : null,
+    ...headerFields(lines),
+    html,
     warnings,
     header: (name) => rawHeaders.get(name.toLowerCase()) ?? [],
     headers: headerList,
@@ -92,11 +86,4 @@ async function attachedHtml(mail: ParsedMail, depth: number): Promise<string[]> 
     out.push(...(await attachedHtml(inner, depth + 1)));
   }
   return out;
-}
-
-function addAddresses(into: Set<string>, obj: AddressObject | undefined): void {
-  for (const a of obj?.value ?? []) {
-    if (a.address) into.add(a.address.toLowerCase());
-    for (const member of a.group ?? []) if (member.address) into.add(member.address.toLowerCase());
-  }
 }

@@ -1,0 +1,219 @@
+import iconv from 'iconv-lite';
+import libbase64 from 'libbase64';
+import libmime from 'libmime';
+import { normalizeCharset } from 'libmime/lib/charset.js';
+import libqp from 'libqp';
+import { type HeaderLine, splitHeaderLines } from './header-lines.js';
+
+/**
+ * The HTML of a message read straight from its bytes, for the well-formed majority of mail:
+ * every multipart closed, boundaries plain, no attached message, charsets known. The result is
+ * what mailparser gives for such a message (same libraries for header values, transfer
+ * encodings and charsets; parts joined as mailparser joins them), at a fraction of the cost:
+ * no stream per part, and only the text parts are decoded. Returns null for anything else, and
+ * the caller then uses mailparser with its many rules for broken mail.
+ */
+export interface FastMime {
+  headerLines: HeaderLine[];
+  html: string | null;
+}
+
+interface Leaf {
+  type: string;
+  /** Inside a multipart/alternative: text/plain there adds nothing to the HTML. */
+  alternative: boolean;
+  inline: boolean;
+  encoding: string;
+  charset: string | false;
+  start: number;
+  end: number;
+}
+
+// Above these mailparser fails or changes course (mailsplit's limits): leave such mail to it.
+const MAX_HEADER_BYTES = 256 * 1024;
+const MAX_PARTS = 500;
+const MAX_DEPTH = 40;
+const TEXT_TYPES = new Set(['text/plain', 'text/html', 'message/delivery-status']);
+const UTF8_NAMES = new Set(['ascii', 'usascii', 'utf8']);
+// Charsets that mail software writes when it does not know; read as UTF-8 bytes like mailparser does.
+const TOLERATED_CHARSETS = new Set(['unknown-8bit', 'x-unknown', 'default', 'x-user-defined', 'ascii', 'us-ascii', 'utf8', 'utf-8']);
+// libmime reads these without iconv-lite's help, or refuses them: mailparser's own handling applies.
+const SPECIAL_CHARSET = /^(jis|iso-?2022|euc-?jp|shift[-_]?jis|cp932|ks_c_5601|utf-?7|base64|hex)/i;
+
+export function readMimeFast(bytes: Buffer): FastMime | null {
+  const top = headerBlock(bytes, 0, bytes.length);
+  if (!top || top.lines.length === 0) return null;
+  const leaves: Leaf[] = [];
+  if (!walk(bytes, top.lines, top.bodyStart, bytes.length, 0, false, leaves)) return null;
+  const hasHtml = leaves.some((l) => l.type === 'text/html' && l.inline);
+  const html: string[] = [];
+  for (const leaf of leaves) {
+    if (!leaf.inline) continue;
+    // A text part whose body is only a line end: mailsplit's line-end rules decide, not ours.
+    if (leaf.start === leaf.end) return null;
+    if (leaf.type === 'text/html') {
+      const text = decodeText(bytes, leaf);
+      if (text === null) return null;
+      if (text) html.push(text);
+    } else if (hasHtml && !leaf.alternative) {
+      // mailparser adds the plain part's HTML rendering, empty when text-to-HTML is skipped.
+      const body = decodeTransfer(bytes, leaf);
+      if (body === null) return null;
+      if (body.length) html.push('');
+    }
+  }
+  return { headerLines: top.lines, html: html.length ? html.join('<br/>\n') : null };
+}
+
+function walk(bytes: Buffer, headers: HeaderLine[], start: number, end: number, depth: number, alternative: boolean, out: Leaf[]): boolean {
+  if (depth > MAX_DEPTH || out.length > MAX_PARTS) return false;
+  const contentType = firstValue(headers, 'content-type');
+  const disposition = firstValue(headers, 'content-disposition');
+  let type: string;
+  let params: Record<string, string> = {};
+  if (contentType !== undefined) {
+    if (contentType.includes('(') || contentType.includes('*')) return false;
+    const parsed = libmime.parseHeaderValue(contentType);
+    type = (parsed.value || '').toLowerCase().trim();
+    params = parsed.params;
+    if (!type) return false;
+  } else {
+    if (disposition !== undefined) return false;
+    type = 'text/plain';
+  }
+  if (type === 'message/rfc822') return false;
+  if (type.startsWith('multipart/')) {
+    const boundary = (params.boundary ?? '').trimEnd();
+    if (!boundary || !/^[\x20-\x7e]+$/.test(boundary)) return false;
+    const ranges = multipartRanges(bytes, start, end, boundary);
+    if (!ranges) return false;
+    const childAlternative = alternative || type === 'multipart/alternative';
+    for (const [s, e] of ranges) {
+      const child = headerBlock(bytes, s, e);
+      if (!child) return false;
+      if (!walk(bytes, child.lines, child.bodyStart, e, depth + 1, childAlternative, out)) return false;
+    }
+    return true;
+  }
+  let dispositionValue: string | false = false;
+  if (disposition !== undefined) {
+    if (disposition.includes('(') || /=\?/.test(disposition)) return false;
+    dispositionValue = (libmime.parseHeaderValue(disposition).value || '').toLowerCase().trim() || false;
+  }
+  const text = TEXT_TYPES.has(type);
+  let inline: boolean;
+  if (dispositionValue && dispositionValue !== 'attachment' && dispositionValue !== 'inline') inline = false;
+  else if (!dispositionValue) inline = text;
+  else inline = text && dispositionValue === 'inline';
+  const encodingHeader = firstValue(headers, 'content-transfer-encoding') ?? '';
+  if (encodingHeader.includes('(') || encodingHeader.includes('"')) return false;
+  out.push({ type, alternative, inline, encoding: encodingHeader.toLowerCase().trim(), charset: params.charset || false, start, end });
+  return true;
+}
+
+/** The header lines of the part at start and where its body begins; null where mailsplit reads it differently. */
+function headerBlock(bytes: Buffer, start: number, end: number): { lines: HeaderLine[]; bodyStart: number } | null {
+  if (bytes[start] === 0x0a) return { lines: [], bodyStart: start + 1 };
+  if (bytes[start] === 0x0d && bytes[start + 1] === 0x0a) return { lines: [], bodyStart: start + 2 };
+  let at = start;
+  for (;;) {
+    const nl = bytes.indexOf(0x0a, at);
+    if (nl === -1 || nl >= end) return null; // headers that run to the end of the part: mailparser's case
+    if (nl - start > MAX_HEADER_BYTES) return null;
+    const next = nl + 1;
+    if (next >= end) return null;
+    if (bytes[next] === 0x0a) return finish(bytes, start, nl + 1, next + 1);
+    if (bytes[next] === 0x0d && bytes[next + 1] === 0x0a) return finish(bytes, start, nl + 1, next + 2);
+    at = next;
+  }
+}
+
+function finish(bytes: Buffer, start: number, headerEnd: number, bodyStart: number): { lines: HeaderLine[]; bodyStart: number } | null {
+  const lines = splitHeaderLines(bytes.toString('latin1', start, headerEnd));
+  return lines ? { lines, bodyStart } : null;
+}
+
+/**
+ * The body range of each part of a multipart, between delimiter lines (`--boundary`, optional
+ * blanks, line end); the line end before a delimiter belongs to it. Null unless the closing
+ * delimiter is there and every delimiter sits plainly at a line start.
+ */
+function multipartRanges(bytes: Buffer, start: number, end: number, boundary: string): Array<[number, number]> | null {
+  const delimiter = Buffer.from(`--${boundary}`, 'latin1');
+  const ranges: Array<[number, number]> = [];
+  let partStart = -1;
+  let pos = start;
+  while (pos < end) {
+    const found = bytes.indexOf(delimiter, pos);
+    if (found === -1 || found + delimiter.length > end) return null;
+    let lineEnd = bytes.indexOf(0x0a, found);
+    if (lineEnd === -1 || lineEnd >= end) lineEnd = end;
+    pos = lineEnd + 1;
+    const atLineStart = found === start || bytes[found - 1] === 0x0a;
+    if (!atLineStart) {
+      if (bytes[found - 1] === 0x0d) return null; // a bare CR before a delimiter: mailsplit's rules
+      continue;
+    }
+    const kind = delimiterKind(bytes, found + delimiter.length, lineEnd);
+    if (kind === 0) continue;
+    // A closing delimiter in the preamble does not count for mailsplit: leave that to it.
+    if (kind === 2 && partStart === -1) return null;
+    if (partStart !== -1) {
+      let cut = found;
+      if (cut > partStart && bytes[cut - 1] === 0x0a) cut--;
+      if (cut > partStart && bytes[cut - 1] === 0x0d) cut--;
+      ranges.push([partStart, cut]);
+    }
+    if (kind === 2) return ranges;
+    partStart = Math.min(lineEnd + 1, end);
+  }
+  return null;
+}
+
+/** 1 for a delimiter line, 2 for the closing one, 0 for a line that only starts like one. */
+function delimiterKind(bytes: Buffer, i: number, lineEnd: number): 0 | 1 | 2 {
+  let kind: 1 | 2 = 1;
+  if (bytes[i] === 0x2d) {
+    if (bytes[i + 1] !== 0x2d) return 0;
+    kind = 2;
+    i += 2;
+  }
+  while (i < lineEnd && (bytes[i] === 0x20 || bytes[i] === 0x09)) i++;
+  while (i < lineEnd && bytes[i] === 0x0d) i++;
+  return i === lineEnd ? kind : 0;
+}
+
+function decodeTransfer(bytes: Buffer, leaf: Leaf): Buffer | null {
+  const body = bytes.subarray(leaf.start, leaf.end);
+  if (leaf.encoding === 'base64') {
+    // Only clean base64 here; the structure check names the rest as broken, on its own path.
+    const compact = body.toString('latin1').replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) return null;
+    return libbase64.decode(compact);
+  }
+  if (leaf.encoding === 'quoted-printable') return libqp.decode(body);
+  return body;
+}
+
+/** A text part as mailparser hands it out: transfer encoding and charset decoded, LF line ends. */
+function decodeText(bytes: Buffer, leaf: Leaf): string | null {
+  const body = decodeTransfer(bytes, leaf);
+  if (body === null) return null;
+  const charset = leaf.charset || 'utf-8';
+  let text: string;
+  if (UTF8_NAMES.has(charset.toLowerCase().replace(/[^a-z0-9]+/g, ''))) text = body.toString();
+  else {
+    const lower = charset.toLowerCase();
+    // The structure check names a charset iconv-lite does not know as a failure: its path.
+    if (SPECIAL_CHARSET.test(lower) || !(TOLERATED_CHARSETS.has(lower) || iconv.encodingExists(lower))) return null;
+    // libmime's decode stream, as mailparser runs it, over the whole body at once.
+    const name = normalizeCharset(charset);
+    text = /^(?:(?:us-)?ascii|utf-8|7bit)$/i.test(name) || !iconv.encodingExists(name) ? body.toString('utf8') : iconv.decode(body, name);
+  }
+  return text.includes('\r') ? text.replace(/\r?\n/g, '\n') : text;
+}
+
+function firstValue(headers: HeaderLine[], key: string): string | undefined {
+  for (const h of headers) if (h.key === key) return libmime.decodeHeader(h.line).value;
+  return undefined;
+}

@@ -1,0 +1,80 @@
+import libmime from 'libmime';
+import { parseAddressHeader } from 'mailparser';
+import type { HeaderLine } from './header-lines.js';
+
+/** The decoded top-level header fields that reports show. */
+export interface HeaderFields {
+  messageId: string | null;
+  from: string | null;
+  fromAddress: string | null;
+  date: string | null;
+  subject: string | null;
+  recipients: string[];
+}
+
+const WANTED = new Set(['message-id', 'from', 'to', 'cc', 'date', 'subject', 'delivered-to', 'x-original-to']);
+
+/**
+ * Decodes the fields the way mailparser does for its message object (libmime for the value and
+ * its encoded words, mailparser's own address parser; the first non-empty Message-ID and Subject,
+ * the first From and Date), so that both MIME paths name a message alike. One difference on
+ * purpose: an unreadable Date is null, where mailparser puts in the current time.
+ */
+export function headerFields(lines: readonly HeaderLine[]): HeaderFields {
+  const values = new Map<string, string[]>();
+  for (const { key, line } of lines) {
+    if (!WANTED.has(key)) continue;
+    const decoded = Buffer.from((libmime.decodeHeader(line).value || '').toString().trim(), 'binary').toString();
+    const list = values.get(key);
+    if (list) list.push(decoded);
+    else values.set(key, [decoded]);
+  }
+  const first = (key: string): string | undefined => values.get(key)?.[0];
+  const from = first('from') !== undefined ? parseAddressHeader(first('from') as string) : undefined;
+  const fromFirst = from?.value[0];
+  const recipients = new Set<string>();
+  for (const key of ['to', 'cc']) {
+    for (const value of values.get(key) ?? []) {
+      for (const a of parseAddressHeader(value).value) {
+        if (a.address) recipients.add(a.address.toLowerCase());
+        for (const member of a.group ?? []) if (member.address) recipients.add(member.address.toLowerCase());
+      }
+    }
+  }
+  for (const key of ['delivered-to', 'x-original-to']) {
+    for (const value of values.get(key) ?? []) {
+      for (const m of value.matchAll(/[^\s<>,;"]+@[^\s<>,;"]+/g)) recipients.add(m[0].toLowerCase());
+    }
+  }
+  const dateValue = first('date');
+  const date = dateValue === undefined ? null : new Date(dateValue);
+  return {
+    messageId: firstNonEmpty(values.get('message-id'), (v) => messageIdFormat(decodeWords(v))),
+    from: from?.text || null,
+    fromAddress: fromFirst?.address ? fromFirst.address.toLowerCase() : null,
+    date: date && !Number.isNaN(date.getTime()) ? date.toISOString() : null,
+    subject: firstNonEmpty(values.get('subject'), decodeWords),
+    recipients: [...recipients],
+  };
+}
+
+function firstNonEmpty(values: string[] | undefined, map: (value: string) => string): string | null {
+  for (const value of values ?? []) {
+    const mapped = map(value);
+    if (mapped) return mapped;
+  }
+  return null;
+}
+
+function decodeWords(value: string): string {
+  try {
+    return libmime.decodeWords(value);
+  } catch {
+    return value;
+  }
+}
+
+function messageIdFormat(value: string): string {
+  if (!value) return '';
+  return `${value.startsWith('<') ? '' : '<'}${value}${value.endsWith('>') ? '' : '>'}`;
+}

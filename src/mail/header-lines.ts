@@ -1,0 +1,41 @@
+/** One header as it appears in the message: lower-case name, raw line with its folds (latin1 text of the bytes). */
+export interface HeaderLine {
+  key: string;
+  line: string;
+}
+
+/**
+ * Splits a raw header block (latin1 text, blank line excluded) the way mailsplit does: folds
+ * joined with CRLF, names lower-cased. Returns null when a line is not a header (an mbox `From `
+ * line, a keyless line, a bare CR): mailsplit has special rules for those and the caller then
+ * leaves the message to mailparser.
+ */
+export function splitHeaderLines(block: string): HeaderLine[] | null {
+  if (block.includes('\r') && /\r(?!\n)/.test(block)) return null;
+  let end = block.length;
+  while (end > 0 && (block.charCodeAt(end - 1) === 0x0a || block.charCodeAt(end - 1) === 0x0d)) end--;
+  const lines: HeaderLine[] = [];
+  let start = 0;
+  while (start < end) {
+    let stop = block.indexOf('\n', start);
+    if (stop === -1 || stop > end) stop = end;
+    const raw = block.slice(start, stop > start && block.charCodeAt(stop - 1) === 0x0d ? stop - 1 : stop);
+    start = stop + 1;
+    const first = raw.charCodeAt(0);
+    if (first === 0x20 || first === 0x09) {
+      if (lines.length === 0) return null;
+      lines[lines.length - 1].line += `\r\n${raw}`;
+      continue;
+    }
+    const colon = raw.indexOf(':');
+    if (colon <= 0) return null;
+    if (lines.length === 0 && /^(from|post) /i.test(raw)) return null;
+    lines.push({ key: raw.slice(0, colon).trim().toLowerCase(), line: raw });
+  }
+  return lines;
+}
+
+/** The unfolded value of a header line, as raw text. */
+export function rawHeaderValue(line: string): string {
+  return line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+}
