@@ -2,10 +2,14 @@
 // Prints one JSON line: {messages, bytes, seconds, maxRssMb}.
 import { createReadStream } from 'node:fs';
 import { simpleParser } from 'mailparser';
+import { tuneHeapForStreaming } from '../src/cli/heap.js';
 import { run } from '../src/cli/run.js';
+import { parseMessage } from '../src/mail/parse-message.js';
 import { splitMbox } from '../src/input/mbox-splitter.js';
 
-const [mode, file, jobs] = process.argv.slice(2);
+const [mode, file, jobs, shard] = process.argv.slice(2);
+// As bin/pixelaudit.js does, so that the scan steps measure what users run.
+tuneHeapForStreaming();
 const started = process.hrtime.bigint();
 let messages = 0;
 let bytes = 0;
@@ -24,6 +28,13 @@ if (mode === 'read') {
     bytes += m.size;
     await simpleParser(m.bytes as Buffer, PARSER_OPTIONS).catch(() => undefined);
   }
+} else if (mode === 'parse-own') {
+  // pixelaudit's own MIME stage (fast path, mailparser for the rest), without detection.
+  for await (const m of splitMbox(createReadStream(file, { highWaterMark: 1 << 20 }))) {
+    messages++;
+    bytes += m.size;
+    await parseMessage(m.bytes as Buffer).catch(() => undefined);
+  }
 } else if (mode === 'scan') {
   // Results are counted as they stream out (one JSON line per message), as a real run writes them.
   const sink = {
@@ -33,7 +44,7 @@ if (mode === 'read') {
       bytes += Buffer.byteLength(s);
     },
   };
-  const r = await run(['scan', file, '-f', 'jsonl', '-q', '--jobs', jobs], { stdout: sink, stderr: { write: () => undefined }, env: {} });
+  const r = await run(['scan', file, '-f', 'jsonl', '-q', '--jobs', jobs, ...(shard ? ['--shard', shard] : [])], { stdout: sink, stderr: { write: () => undefined }, env: {} });
   if (r.exitCode !== 0) throw new Error(`scan exited ${r.exitCode}`);
   bytes = (await import('node:fs')).statSync(file).size;
 } else {

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
+import { tuneHeapForStreaming } from './heap.js';
 import type { Sink } from './io.js';
 import { run } from './run.js';
 
@@ -28,6 +29,7 @@ function promptHidden(question: string): Promise<string> {
 
 /** Wires the real process to run(); returns the exit code for bin/ to set. */
 export async function main(): Promise<number> {
+  tuneHeapForStreaming();
   // A closed pipe (`pixelaudit scan x | head`) is not an error worth a stack.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);

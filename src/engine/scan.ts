@@ -22,6 +22,15 @@ export interface ScanOptions {
   onProgress?: (messages: number, bytes: number) => void;
 }
 
+interface InFlight {
+  result: Promise<MessageResult>;
+  bytes: number;
+  /** The pool's index of the message, when a worker analyses it. */
+  index?: number;
+}
+
+const WINDOW_BYTES = 32 * 1024 * 1024;
+
 export interface ScanOutcome {
   summary: Summary;
   /** Input paths that could not be used at all (missing, not mail, a folder without mail). */
@@ -30,19 +39,24 @@ export interface ScanOutcome {
 
 /**
  * Reads every input and analyses each message, on worker threads when jobs > 1. Results are
- * emitted in input order; at most jobs x 4 messages are in flight, so reading waits for the
- * workers (backpressure) and memory stays flat whatever the archive size.
+ * emitted in input order; at most jobs x 96 messages and 32 MB of them are in flight, so reading
+ * waits for the workers (backpressure) and memory stays flat whatever the archive size.
  */
 export async function scan(paths: string[], options: ScanOptions): Promise<ScanOutcome> {
   const summary = new Aggregate(options.detector.vendors);
   const jobs = Math.max(1, options.jobs ?? 1);
   const pool = jobs > 1 ? new WorkerPool(jobs, { ...options.detectorOptions, redact: options.detector.redact, me: options.detector.me }) : undefined;
-  const inFlight: Array<Promise<MessageResult>> = [];
+  const inFlight: InFlight[] = [];
+  let inFlightBytes = 0;
+  const windowMessages = pool ? jobs * 96 : 0;
   let unusableInputs = 0;
   let messages = 0;
   let bytes = 0;
   const emitOldest = async (): Promise<void> => {
-    const result = await (inFlight.shift() as Promise<MessageResult>);
+    const oldest = inFlight.shift() as InFlight;
+    inFlightBytes -= oldest.bytes;
+    if (pool && oldest.index !== undefined && !pool.isSent(oldest.index)) pool.flush();
+    const result = await oldest.result;
     summary.add(result);
     await options.onResult(result);
     options.onProgress?.(++messages, bytes);
@@ -55,13 +69,16 @@ export async function scan(paths: string[], options: ScanOptions): Promise<ScanO
       }
       if (item.type === 'failed') {
         if (item.wholeInput) unusableInputs++;
-        inFlight.push(Promise.resolve(failedResult(item.source, item.error)));
+        inFlight.push({ result: Promise.resolve(failedResult(item.source, item.error)), bytes: 0 });
       } else {
         bytes += item.bytes.length;
-        inFlight.push(pool ? pool.analyse(item.source, item.bytes) : analyseMessage(item.source, item.bytes, options.detector));
+        inFlightBytes += item.bytes.length;
+        if (pool) inFlight.push({ ...pool.analyse(item.source, item.bytes), bytes: item.bytes.length });
+        else inFlight.push({ result: analyseMessage(item.source, item.bytes, options.detector), bytes: item.bytes.length });
       }
-      while (inFlight.length > (pool ? jobs * 4 : 0)) await emitOldest();
+      while (inFlight.length > windowMessages || (inFlightBytes > WINDOW_BYTES && inFlight.length > 1)) await emitOldest();
     }
+    pool?.flush();
     while (inFlight.length) await emitOldest();
   } finally {
     await pool?.close();
