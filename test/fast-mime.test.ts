@@ -1,0 +1,182 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { describe, expect, it } from 'vitest';
+import { findCorpora } from '../src/eval/evaluate.js';
+import { splitMbox } from '../src/input/mbox-splitter.js';
+import { readMimeFast } from '../src/mail/fast-mime.js';
+import { headerFields } from '../src/mail/header-fields.js';
+import { parseMessage } from '../src/mail/parse-message.js';
+import { ROOT } from './helpers.js';
+
+const OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true, keepCidLinks: true };
+const corpora = findCorpora(ROOT, process.env.PIXELAUDIT_CORPORA);
+
+/** What mailparser makes of a message, in the terms the fast path answers in. */
+async function byMailparser(bytes: Buffer) {
+  const mail = await simpleParser(bytes, OPTIONS);
+  const first = mail.from?.value?.[0];
+  return {
+    html: typeof mail.html === 'string' && mail.html.length > 0 ? mail.html : null,
+    messageId: mail.messageId ?? null,
+    from: mail.from?.text || null,
+    fromAddress: first?.address ? first.address.toLowerCase() : null,
+    subject: mail.subject ?? null,
+    headerLines: mail.headerLines.map(({ key, line }) => ({ key, line })),
+  };
+}
+
+function byFastPath(bytes: Buffer) {
+  const fast = readMimeFast(bytes);
+  if (!fast) return null;
+  const { messageId, from, fromAddress, subject } = headerFields(fast.headerLines);
+  return { html: fast.html, messageId, from, fromAddress, subject, headerLines: fast.headerLines };
+}
+
+function mail(lines: string[], eol = '\r\n'): Buffer {
+  return Buffer.from(lines.join(eol), 'latin1');
+}
+
+const HEAD = ['From: "Ann Example" <ann@example.com>', 'To: bob@example.org', 'Subject: =?utf-8?Q?Caf=C3=A9?=', 'Message-ID: <1@example.com>', 'Date: Tue, 3 Mar 2026 10:00:00 +0000', 'MIME-Version: 1.0'];
+
+describe('the fast MIME path', () => {
+  it('gives what mailparser gives for multipart/alternative, mixed, related, quoted-printable, base64 and legacy charsets', async () => {
+    const cases: Array<[string, Buffer, string | null]> = [
+      [
+        'alternative: only the HTML',
+        mail([...HEAD, 'Content-Type: multipart/alternative; boundary="b1"', '', 'preamble', '--b1', 'Content-Type: text/plain', '', 'plain', '--b1', 'Content-Type: text/html; charset=utf-8', 'Content-Transfer-Encoding: quoted-printable', '', '<p>caf=C3=A9 =', 'soft</p>', '--b1--', 'epilogue', '']),
+        '<p>café soft</p>',
+      ],
+      [
+        'mixed: the plain part leaves an empty rendering before the HTML',
+        mail([...HEAD, 'Content-Type: multipart/mixed; boundary=b2', '', '--b2', 'Content-Type: text/plain', '', 'hello', '--b2', 'Content-Type: text/html; charset=iso-8859-1', '', '<p>caf\xe9</p>', '--b2--', '']),
+        '<br/>\n<p>café</p>',
+      ],
+      [
+        'related, base64 HTML in windows-1252, an image and an HTML attachment',
+        mail([
+          ...HEAD,
+          'Content-Type: multipart/mixed; boundary="outer"',
+          '',
+          '--outer',
+          'Content-Type: multipart/related; boundary="inner"',
+          '',
+          '--inner',
+          'Content-Type: text/html; charset="windows-1252"',
+          'Content-Transfer-Encoding: base64',
+          '',
+          Buffer.from('<img src="https://t.example/o/abc">\r\n<p>\x93hi\x94</p>', 'latin1').toString('base64'),
+          '--inner',
+          'Content-Type: image/png',
+          'Content-Transfer-Encoding: base64',
+          '',
+          'iVBORw0KGgo=',
+          '--inner--',
+          '--outer',
+          'Content-Type: text/html',
+          'Content-Disposition: attachment; filename="page.html"',
+          '',
+          '<p>attached</p>',
+          '--outer--',
+          '',
+        ]),
+        '<img src="https://t.example/o/abc">\n<p>\u201chi\u201d</p>',
+      ],
+      ['a single HTML part, LF line ends', mail([...HEAD, 'Content-Type: text/html', '', '<p>one</p>', ''], '\n'), '<p>one</p>\n'],
+      ['no HTML at all', mail([...HEAD, 'Content-Type: text/plain', '', 'just text', '']), null],
+    ];
+    for (const [name, bytes, html] of cases) {
+      const fast = byFastPath(bytes);
+      expect(fast, name).not.toBeNull();
+      expect(fast, name).toEqual(await byMailparser(bytes));
+      expect(fast?.html, name).toBe(html);
+    }
+  });
+
+  it('decodes the header fields as mailparser does', () => {
+    const fast = byFastPath(mail([...HEAD, 'Content-Type: text/html', '', '<p>x</p>', '']));
+    expect(fast).toMatchObject({ subject: 'Café', from: '"Ann Example" <ann@example.com>', fromAddress: 'ann@example.com', messageId: '<1@example.com>' });
+  });
+
+  it('leaves unusual mail to mailparser', () => {
+    const cases: Array<[string, Buffer]> = [
+      ['an unclosed multipart', mail([...HEAD, 'Content-Type: multipart/mixed; boundary=b', '', '--b', 'Content-Type: text/html', '', '<p>x</p>', ''])],
+      ['an attached message', mail([...HEAD, 'Content-Type: multipart/mixed; boundary=b', '', '--b', 'Content-Type: message/rfc822', '', 'Subject: inner', '', 'hi', '--b--', ''])],
+      ['a multipart without a boundary', mail([...HEAD, 'Content-Type: multipart/mixed', '', 'x', ''])],
+      ['base64 HTML that is not base64', mail([...HEAD, 'Content-Type: text/html', 'Content-Transfer-Encoding: base64', '', 'PGI+!!!', ''])],
+      ['an unknown charset', mail([...HEAD, 'Content-Type: text/html; charset=x-nonsense', '', '<p>x</p>', ''])],
+      ['ISO-2022-JP, which libmime decodes on its own', mail([...HEAD, 'Content-Type: text/html; charset=iso-2022-jp', '', '<p>x</p>', ''])],
+      ['an mbox From_ line on top', mail(['From ann@example.com Tue Mar  3 10:00:00 2026', ...HEAD, 'Content-Type: text/html', '', '<p>x</p>', ''])],
+      ['a header line without a colon', mail([...HEAD, 'not a header', 'Content-Type: text/html', '', '<p>x</p>', ''])],
+      ['no blank line after the headers', mail([...HEAD, 'Content-Type: text/html'])],
+      ['a comment in Content-Type', mail([...HEAD, 'Content-Type: multipart/mixed; boundary=b (comment)', '', '--b', '', 'x', '--b--', ''])],
+      ['a bare CR in the headers', mail([...HEAD, 'X-Odd: a\rb', 'Content-Type: text/html', '', '<p>x</p>', ''])],
+    ];
+    for (const [name, bytes] of cases) expect(readMimeFast(bytes), name).toBeNull();
+  });
+
+  it('names an unreadable Date as null on both paths (mailparser would put in the current time)', async () => {
+    const bad = mail(['From: a@example.com', 'Date: not a date', 'Content-Type: text/html', '', '<p>x</p>', '']);
+    expect((await parseMessage(bad)).date).toBeNull();
+    const badSlow = mail(['From: a@example.com', 'Date: not a date', 'Content-Type: multipart/mixed; boundary=b', '', '--b', 'Content-Type: text/html', '', '<p>x</p>', '']);
+    expect(readMimeFast(badSlow)).toBeNull();
+    expect((await parseMessage(badSlow)).date).toBeNull();
+    expect((await parseMessage(mail([...HEAD, 'Content-Type: text/html', '', '<p>x</p>', '']))).date).toBe('2026-03-03T10:00:00.000Z');
+  });
+
+  it('agrees with mailparser on every bundled fixture message it takes', async () => {
+    let taken = 0;
+    for (const bytes of fixtureMessages()) {
+      const fast = byFastPath(bytes);
+      if (!fast) continue;
+      taken++;
+      expect(fast).toEqual(await byMailparser(bytes));
+    }
+    expect(taken).toBeGreaterThan(30);
+  });
+
+  it.skipIf(!corpora)('agrees with mailparser on every shared corpus message it takes, and takes most of them', async () => {
+    let total = 0;
+    let taken = 0;
+    const disagree: string[] = [];
+    for (const [name, bytes] of await corpusMessages(corpora as string)) {
+      total++;
+      const fast = byFastPath(bytes);
+      if (!fast) continue;
+      taken++;
+      const slow = await byMailparser(bytes).catch(() => null);
+      if (JSON.stringify(fast) !== JSON.stringify(slow)) disagree.push(name);
+    }
+    expect(disagree).toEqual([]);
+    expect(taken / total).toBeGreaterThan(0.9);
+  }, 120_000);
+});
+
+function* walk(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir).sort()) {
+    const p = path.join(dir, entry);
+    if (statSync(p).isDirectory()) yield* walk(p);
+    else yield p;
+  }
+}
+
+function fixtureMessages(): Buffer[] {
+  return [...walk(path.join(ROOT, 'fixtures'))].filter((p) => p.endsWith('.eml')).map((p) => readFileSync(p));
+}
+
+async function corpusMessages(root: string): Promise<Array<[string, Buffer]>> {
+  const out: Array<[string, Buffer]> = [];
+  for (const file of walk(root)) {
+    if (file.includes(`${path.sep}labels${path.sep}`) || /README|\.jsonl$|\.md$/i.test(file)) continue;
+    const bytes = readFileSync(file);
+    if (/\.mbox|mbox\.txt$/i.test(file)) {
+      async function* once() {
+        yield bytes;
+      }
+      for await (const m of splitMbox(once())) if (m.bytes) out.push([`${file}#${m.index}`, m.bytes]);
+    } else {
+      out.push([file, bytes.subarray(0, 5).toString() === 'From ' ? bytes.subarray(bytes.indexOf(0x0a) + 1) : bytes]);
+    }
+  }
+  return out;
+}
