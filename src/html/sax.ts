@@ -32,6 +32,36 @@ const CLOSES: Map<string, Set<string>> = new Map([
 ]);
 const CLOSES_P = new Set(['address', 'article', 'aside', 'blockquote', 'div', 'dl', 'fieldset', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul']);
 
+// Names seen in almost every mail: read without slicing a string for each tag.
+const COMMON_TAGS = byLength(['a', 'b', 'i', 'p', 'u', 'br', 'hr', 'td', 'th', 'tr', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'em', 'img', 'div', 'col', 'sup', 'sub', 'span', 'font', 'link', 'meta', 'body', 'head', 'html', 'center', 'table', 'tbody', 'thead', 'style', 'title', 'strong', 'o:p', 'v:rect', 'v:fill', 'v:image', 'v:roundrect', 'v:textbox', 'button', 'section', 'colgroup', 'blockquote', 'picture', 'source', 'input', 'script', 'article', 'header', 'footer', 'small', 'label', 'form']);
+
+function byLength(names: Iterable<string>): Map<number, string[]> {
+  const table = new Map<number, string[]>();
+  for (const name of names) {
+    const list = table.get(name.length);
+    if (list) list.push(name);
+    else table.set(name.length, [name]);
+  }
+  return table;
+}
+
+/** The name in `table` that html[start, end) spells in any case, without making a string; else undefined. */
+function lookupName(html: string, start: number, end: number, table: Map<number, string[]>): string | undefined {
+  const candidates = table.get(end - start);
+  if (!candidates) return undefined;
+  outer: for (const name of candidates) {
+    for (let k = 0; k < name.length; k++) {
+      let c = html.charCodeAt(start + k);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== name.charCodeAt(k)) continue outer;
+    }
+    return name;
+  }
+  return undefined;
+}
+
+const nameAt = (html: string, start: number, end: number): string => lookupName(html, start, end, COMMON_TAGS) ?? html.slice(start, end).toLowerCase();
+
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 const isNameStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
@@ -45,8 +75,7 @@ const isNameStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 &&
  */
 export function walkHtml(html: string, handler: SaxHandler, wanted?: ReadonlySet<string>): void {
   const stack: string[] = [];
-  let maxWanted = 0;
-  for (const w of wanted ?? []) maxWanted = Math.max(maxWanted, w.length);
+  const wantedTable = wanted ? byLength(wanted) : undefined;
   const length = html.length;
   const closeTop = (): void => handler.close(stack.pop() as string);
 
@@ -97,7 +126,7 @@ export function walkHtml(html: string, handler: SaxHandler, wanted?: ReadonlySet
     if (next === 47 /* / */) {
       let j = lt + 2;
       while (j < length && !isSpace(html.charCodeAt(j)) && html.charCodeAt(j) !== 62) j++;
-      const name = html.slice(lt + 2, j).toLowerCase();
+      const name = nameAt(html, lt + 2, j);
       const end = html.indexOf('>', j);
       if (name) closeElement(name);
       i = end === -1 ? length : end + 1;
@@ -114,7 +143,7 @@ export function walkHtml(html: string, handler: SaxHandler, wanted?: ReadonlySet
       if (isSpace(c) || c === 47 || c === 62) break;
       j++;
     }
-    const name = html.slice(lt + 1, j).toLowerCase();
+    const name = nameAt(html, lt + 1, j);
     const attribs: Record<string, string> = {};
     let selfClosing = false;
     while (j < length) {
@@ -139,8 +168,8 @@ export function walkHtml(html: string, handler: SaxHandler, wanted?: ReadonlySet
       }
       // Only the attributes the caller asked for are sliced and decoded: mail HTML is full of
       // cellpadding, align and class attributes that would only cost allocations.
-      const attrName = wanted && j - nameStart > maxWanted ? '' : html.slice(nameStart, j).toLowerCase();
-      const keep = attrName !== '' && (!wanted || wanted.has(attrName));
+      const attrName = wantedTable ? (lookupName(html, nameStart, j, wantedTable) ?? '') : html.slice(nameStart, j).toLowerCase();
+      const keep = attrName !== '';
       while (j < length && isSpace(html.charCodeAt(j))) j++;
       let value = '';
       if (html.charCodeAt(j) === 61 /* = */) {

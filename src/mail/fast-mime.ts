@@ -1,15 +1,14 @@
 import iconv from 'iconv-lite';
-import libbase64 from 'libbase64';
 import libmime from 'libmime';
 import { normalizeCharset } from 'libmime/lib/charset.js';
-import libqp from 'libqp';
 import { type HeaderLine, splitHeaderLines } from './header-lines.js';
+import { decodeQuotedPrintable } from './quoted-printable.js';
 
 /**
  * The HTML of a message read straight from its bytes, for the well-formed majority of mail:
  * every multipart closed, boundaries plain, no attached message, charsets known. The result is
- * what mailparser gives for such a message (same libraries for header values, transfer
- * encodings and charsets; parts joined as mailparser joins them), at a fraction of the cost:
+ * what mailparser gives for such a message (the same libraries for header values, base64 and
+ * charsets, libqp's steps for quoted-printable; parts joined as mailparser joins them), at a fraction of the cost:
  * no stream per part, and only the text parts are decoded. Returns null for anything else, and
  * the caller then uses mailparser with its many rules for broken mail.
  */
@@ -187,11 +186,10 @@ function decodeTransfer(bytes: Buffer, leaf: Leaf): Buffer | null {
   const body = bytes.subarray(leaf.start, leaf.end);
   if (leaf.encoding === 'base64') {
     // Only clean base64 here; the structure check names the rest as broken, on its own path.
-    const compact = body.toString('latin1').replace(/\s+/g, '');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) return null;
-    return libbase64.decode(compact);
+    // For clean base64 Node's decoder (which skips line breaks) gives what libbase64 gives.
+    return isCleanBase64(body) ? Buffer.from(body.toString('latin1'), 'base64') : null;
   }
-  if (leaf.encoding === 'quoted-printable') return libqp.decode(body);
+  if (leaf.encoding === 'quoted-printable') return decodeQuotedPrintable(body);
   return body;
 }
 
@@ -200,17 +198,51 @@ function decodeText(bytes: Buffer, leaf: Leaf): string | null {
   const body = decodeTransfer(bytes, leaf);
   if (body === null) return null;
   const charset = leaf.charset || 'utf-8';
-  let text: string;
-  if (UTF8_NAMES.has(charset.toLowerCase().replace(/[^a-z0-9]+/g, ''))) text = body.toString();
-  else {
-    const lower = charset.toLowerCase();
-    // The structure check names a charset iconv-lite does not know as a failure: its path.
-    if (SPECIAL_CHARSET.test(lower) || !(TOLERATED_CHARSETS.has(lower) || iconv.encodingExists(lower))) return null;
-    // libmime's decode stream, as mailparser runs it, over the whole body at once.
-    const name = normalizeCharset(charset);
-    text = /^(?:(?:us-)?ascii|utf-8|7bit)$/i.test(name) || !iconv.encodingExists(name) ? body.toString('utf8') : iconv.decode(body, name);
-  }
+  // CRLF -> LF on the bytes where a CR byte can only be a CR: one string made instead of two.
+  if (UTF8_NAMES.has(charset.toLowerCase().replace(/[^a-z0-9]+/g, ''))) return dropCrBeforeLf(body).toString();
+  const lower = charset.toLowerCase();
+  // The structure check names a charset iconv-lite does not know as a failure: its path.
+  if (SPECIAL_CHARSET.test(lower) || !(TOLERATED_CHARSETS.has(lower) || iconv.encodingExists(lower))) return null;
+  // libmime's decode stream, as mailparser runs it, over the whole body at once.
+  const name = normalizeCharset(charset);
+  const text = /^(?:(?:us-)?ascii|utf-8|7bit)$/i.test(name) || !iconv.encodingExists(name) ? body.toString('utf8') : iconv.decode(body, name);
   return text.includes('\r') ? text.replace(/\r?\n/g, '\n') : text;
+}
+
+/** Base64 with nothing but the alphabet, line breaks and blanks, and padding only at the end. */
+function isCleanBase64(body: Buffer): boolean {
+  let count = 0;
+  let padding = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === 0x0a || c === 0x0d || c === 0x20 || c === 0x09) continue;
+    if (c === 0x3d) {
+      padding++;
+      count++;
+      continue;
+    }
+    const alphabet = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f;
+    if (!alphabet || padding > 0) return false;
+    count++;
+  }
+  return padding <= 2 && count % 4 !== 1;
+}
+
+function dropCrBeforeLf(bytes: Buffer): Buffer {
+  let cr = bytes.indexOf(0x0d);
+  if (cr === -1) return bytes;
+  const out = Buffer.allocUnsafe(bytes.length);
+  let w = 0;
+  let from = 0;
+  while (cr !== -1) {
+    if (bytes[cr + 1] === 0x0a) {
+      w += bytes.copy(out, w, from, cr);
+      from = cr + 1;
+    }
+    cr = bytes.indexOf(0x0d, cr + 1);
+  }
+  w += bytes.copy(out, w, from);
+  return out.subarray(0, w);
 }
 
 function firstValue(headers: HeaderLine[], key: string): string | undefined {

@@ -37,5 +37,6 @@ export function splitHeaderLines(block: string): HeaderLine[] | null {
 
 /** The unfolded value of a header line, as raw text. */
 export function rawHeaderValue(line: string): string {
-  return line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  const value = line.slice(line.indexOf(':') + 1);
+  return (value.includes('\n') ? value.replace(/\r?\n[ \t]+/g, ' ') : value).trim();
 }

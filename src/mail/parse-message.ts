@@ -49,22 +49,34 @@ export async function parseMessage(bytes: Buffer): Promise<ParsedMessage> {
 }
 
 function build(lines: readonly HeaderLine[], html: string | null, warnings: string[]): ParsedMessage {
-  const rawHeaders = new Map<string, string[]>();
-  const headerList: Array<{ name: string; value: string }> = [];
-  for (const { key, line } of lines) {
-    const value = rawHeaderValue(line);
-    headerList.push({ name: key, value });
-    const list = rawHeaders.get(key);
-    if (list) list.push(value);
-    else rawHeaders.set(key, [value]);
-  }
+  const headers = lines.map((h) => new HeaderField(h.key, h.line));
   return {
     ...headerFields(lines),
     html,
     warnings,
-    header: (name) => rawHeaders.get(name.toLowerCase()) ?? [],
-    headers: headerList,
+    header: (name) => {
+      const key = name.toLowerCase();
+      const out: string[] = [];
+      for (const h of headers) if (h.name === key) out.push(h.value);
+      return out;
+    },
+    headers,
   };
+}
+
+/** A header whose value is unfolded only when read: the rules read a few of a message's dozens. */
+class HeaderField {
+  private unfolded: string | undefined;
+
+  constructor(
+    readonly name: string,
+    private readonly line: string,
+  ) {}
+
+  get value(): string {
+    this.unfolded ??= rawHeaderValue(this.line);
+    return this.unfolded;
+  }
 }
 
 async function parseMime(bytes: Buffer): Promise<ParsedMail> {

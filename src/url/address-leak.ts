@@ -74,15 +74,21 @@ export class AddressFinder {
     if (this.needles.length === 0) return [];
     const decoded = safeDecode(url);
     const variants = decoded === url ? [url] : [url, decoded];
-    const lowered = variants.map((v) => v.toLowerCase());
+    // Most URLs can hold no plain address (no "@") and no hash (no run of 32 hex digits): the
+    // lower-cased copies that the caseless needles need are made only when one could match.
+    const maybePlain = variants.some((v) => v.includes('@'));
+    const maybeHash = variants.some((v) => HEX_RUN.test(v));
+    let lowered: string[] | undefined;
     const leaks: AddressLeak[] = [];
-    const seen = new Set<string>();
+    let seen: Set<string> | undefined;
     for (const n of this.needles) {
-      const hay = n.caseless ? lowered : variants;
+      if (n.caseless && !(n.encoding === 'plain' ? maybePlain : maybeHash)) continue;
+      const hay = n.caseless ? (lowered ??= variants.map((v) => v.toLowerCase())) : variants;
       const at = hay.findIndex((h) => containsBounded(h, n));
       if (at === -1) continue;
       const encoding: AddressEncoding = n.encoding === 'plain' && at === 1 ? 'url-encoded' : n.encoding;
       const key = `${n.address}|${encoding}`;
+      seen ??= new Set();
       if (seen.has(key)) continue;
       seen.add(key);
       leaks.push({ address: n.address, encoding, text: encoding === 'url-encoded' ? encodeURIComponent(n.text) : n.text });
@@ -91,6 +97,7 @@ export class AddressFinder {
   }
 }
 
+const HEX_RUN = /[0-9a-f]{32}/i;
 const ADDRESS_CHAR = /[a-z0-9._%+-]/;
 const HEX_CHAR = /[0-9a-f]/;
 
