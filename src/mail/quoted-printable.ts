@@ -11,54 +11,71 @@ const EQ = 0x3d;
  * generated input.
  */
 export function decodeQuotedPrintable(input: Uint8Array): Buffer {
-  const len = input.length;
+  const src = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  const len = src.length;
   const out = Buffer.allocUnsafe(len);
-  // 1: blanks before a line end (CR or LF) or the end are dropped.
-  let m = 0;
-  for (let i = 0; i < len; ) {
-    const c = input[i];
-    if (c === SPACE || c === TAB) {
-      let k = i + 1;
-      while (k < len && (input[k] === SPACE || input[k] === TAB)) k++;
-      if (!(k === len || input[k] === LF || input[k] === CR)) for (let j = i; j < k; j++) out[m++] = input[j];
-      i = k;
-    } else {
-      out[m++] = c;
-      i++;
+  // 1: blanks before a line end (CR or LF) or the end are dropped. Encoders write them as =20,
+  // so most bodies have none and are copied whole.
+  let m: number;
+  if (!hasBlankBeforeLineEnd(src)) m = src.copy(out, 0);
+  else {
+    m = 0;
+    for (let i = 0; i < len; ) {
+      const c = src[i];
+      if (c === SPACE || c === TAB) {
+        let k = i + 1;
+        while (k < len && (src[k] === SPACE || src[k] === TAB)) k++;
+        if (!(k === len || src[k] === LF || src[k] === CR)) for (let j = i; j < k; j++) out[m++] = src[j];
+        i = k;
+      } else {
+        out[m++] = c;
+        i++;
+      }
     }
   }
   // 2, in place (every pass only shrinks): soft line breaks, "=" before CRLF, LF or the end.
+  // Jumps from "=" to "=" and moves the runs between them with one copy each.
   let n = 0;
-  for (let r = 0; r < m; r++) {
-    if (out[r] === EQ) {
-      if (r + 1 === m) break;
-      if (out[r + 1] === LF) {
-        r += 1;
-        continue;
-      }
-      if (out[r + 1] === CR && r + 2 < m && out[r + 2] === LF) {
-        r += 2;
-        continue;
-      }
-    }
-    out[n++] = out[r];
+  let from = 0;
+  for (let e = out.indexOf(EQ, 0); e !== -1 && e < m; e = out.indexOf(EQ, e + 1)) {
+    let skip = 0;
+    if (e + 1 === m) skip = 1;
+    else if (out[e + 1] === LF) skip = 2;
+    else if (out[e + 1] === CR && e + 2 < m && out[e + 2] === LF) skip = 3;
+    if (skip === 0) continue;
+    n += out.copy(out, n, from, e);
+    from = e + skip;
+    e = from - 1;
   }
+  if (from < m) n += out.copy(out, n, from, m);
   // 3, in place: =XX escapes.
   let w = 0;
-  for (let r = 0; r < n; r++) {
-    const c = out[r];
-    if (c === EQ && r < n - 2) {
-      const hi = hexValue(out[r + 1]);
-      const lo = hexValue(out[r + 2]);
-      if (hi >= 0 && lo >= 0) {
-        out[w++] = hi * 16 + lo;
-        r += 2;
-        continue;
-      }
-    }
-    out[w++] = c;
+  from = 0;
+  for (let e = out.indexOf(EQ, 0); e !== -1 && e < n; e = out.indexOf(EQ, e + 1)) {
+    if (e >= n - 2) break;
+    const hi = hexValue(out[e + 1]);
+    const lo = hexValue(out[e + 2]);
+    if (hi < 0 || lo < 0) continue;
+    w += out.copy(out, w, from, e);
+    out[w++] = hi * 16 + lo;
+    from = e + 3;
+    e = from - 1;
   }
+  if (from < n) w += out.copy(out, w, from, n);
   return out.subarray(0, w);
+}
+
+/** Whether a space or tab stands before a CR, an LF or the end. */
+function hasBlankBeforeLineEnd(src: Buffer): boolean {
+  const last = src[src.length - 1];
+  if (last === SPACE || last === TAB) return true;
+  for (const end of [LF, CR]) {
+    for (let p = src.indexOf(end); p !== -1; p = src.indexOf(end, p + 1)) {
+      const before = src[p - 1];
+      if (before === SPACE || before === TAB) return true;
+    }
+  }
+  return false;
 }
 
 function hexValue(c: number): number {
