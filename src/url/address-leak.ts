@@ -44,25 +44,37 @@ export function addressFinderFor(addresses: string[]): AddressFinder {
   return finder;
 }
 
+const needleCache = new Map<string, Needle[]>();
+
+/** The forms of one address to look for, cached: the six hashes are the costly part. */
+function needlesOf(address: string): Needle[] {
+  let needles = needleCache.get(address);
+  if (needles) return needles;
+  needles = [];
+  if (address.includes('@') && address.length >= 5) {
+    const list = needles;
+    const add = (encoding: AddressEncoding, text: string, caseless: boolean): void => {
+      list.push({ address, encoding, text: caseless ? text.toLowerCase() : text, caseless });
+    };
+    // Found as is: plain; found only after percent-decoding: url-encoded.
+    add('plain', address, true);
+    const b64 = Buffer.from(address).toString('base64');
+    add('base64', b64.replace(/=+$/, ''), false);
+    const b64url = Buffer.from(address).toString('base64url');
+    if (b64url !== b64.replace(/=+$/, '')) add('base64url', b64url, false);
+    for (const h of HASHES) add(h, createHash(h).update(address).digest('hex'), true);
+  }
+  if (needleCache.size >= 4096) needleCache.delete(needleCache.keys().next().value as string);
+  needleCache.set(address, needles);
+  return needles;
+}
+
 /** Finds recipient addresses in URLs: plain, URL-encoded, base64 and hex hashes. */
 export class AddressFinder {
   private readonly needles: Needle[] = [];
 
   constructor(addresses: string[]) {
-    for (const raw of addresses) {
-      const address = raw.trim().toLowerCase();
-      if (!address.includes('@') || address.length < 5) continue;
-      const add = (encoding: AddressEncoding, text: string, caseless: boolean): void => {
-        this.needles.push({ address, encoding, text: caseless ? text.toLowerCase() : text, caseless });
-      };
-      // Found as is: plain; found only after percent-decoding: url-encoded.
-      add('plain', address, true);
-      const b64 = Buffer.from(address).toString('base64');
-      add('base64', b64.replace(/=+$/, ''), false);
-      const b64url = Buffer.from(address).toString('base64url');
-      if (b64url !== b64.replace(/=+$/, '')) add('base64url', b64url, false);
-      for (const h of HASHES) add(h, createHash(h).update(address).digest('hex'), true);
-    }
+    for (const raw of addresses) this.needles.push(...needlesOf(raw.trim().toLowerCase()));
   }
 
   get empty(): boolean {
