@@ -22,9 +22,10 @@ export function linkFacts(link: Link, matcher: TrackerMatcher, addresses: Addres
     target,
     parts,
     identifiers: findIdentifiers(parts),
-    ...(match ? { match } : {}),
+    // Every key always present (undefined when absent): one object shape for the rules to read.
+    match: match || undefined,
     leaks: addresses.find(target),
-    ...(destination ? { destination } : {}),
+    destination: destination || undefined,
     redirectHost: REDIRECT_HOST.test(parts.host),
   };
 }

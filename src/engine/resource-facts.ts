@@ -17,10 +17,11 @@ export function resourceFacts(resource: Resource, matcher: TrackerMatcher, addre
     resource,
     parts,
     identifiers: findIdentifiers(parts),
-    ...(openWord ? { openWord } : {}),
-    ...(strongOpenWord ? { strongOpenWord } : {}),
-    ...(spacerName ? { spacerName } : {}),
-    ...(match ? { match } : {}),
+    // Every key always present (undefined when absent): one object shape for the rules to read.
+    openWord: openWord || undefined,
+    strongOpenWord: strongOpenWord || undefined,
+    spacerName: spacerName || undefined,
+    match: match || undefined,
     leaks: addresses.find(resource.target),
   };
 }

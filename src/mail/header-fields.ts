@@ -5,10 +5,14 @@ import type { HeaderLine } from './header-lines.js';
 /** The decoded top-level header fields that reports show. */
 export interface HeaderFields {
   messageId: string | null;
+  /** `From` as `"Name" <address>`. */
   from: string | null;
+  /** Lower-case address of `From`. */
   fromAddress: string | null;
+  /** ISO time of the first Date header, null when missing or unreadable. */
   date: string | null;
   subject: string | null;
+  /** Recipient addresses (To, Cc, Delivered-To, X-Original-To), lower-case, deduplicated. */
   recipients: string[];
 }
 

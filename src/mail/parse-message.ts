@@ -2,20 +2,11 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { InputError } from '../errors.js';
 import { checkStructure } from './check-structure.js';
 import { readMimeFast } from './fast-mime.js';
-import { headerFields } from './header-fields.js';
+import { type HeaderFields, headerFields } from './header-fields.js';
 import { type HeaderLine, rawHeaderValue } from './header-lines.js';
 
 /** The parts of a message that the rules read. */
-export interface ParsedMessage {
-  messageId: string | null;
-  /** `From` as `Name <address>`. */
-  from: string | null;
-  /** Lower-case address of `From`. */
-  fromAddress: string | null;
-  date: string | null;
-  subject: string | null;
-  /** Recipient addresses (To, Cc, Delivered-To, X-Original-To), lower-case, deduplicated. */
-  recipients: string[];
+export interface ParsedMessage extends HeaderFields {
   /** Every text/html part, joined in message order (embedded messages included). */
   html: string | null;
   /** Structure problems that did not stop the scan. */
