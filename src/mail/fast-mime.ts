@@ -8,9 +8,9 @@ import { decodeQuotedPrintable } from './quoted-printable.js';
  * The HTML of a message read straight from its bytes, for the well-formed majority of mail:
  * every multipart closed, boundaries plain, no attached message, charsets known. The result is
  * what mailparser gives for such a message (the same libraries for header values, base64 and
- * charsets, libqp's steps for quoted-printable; parts joined as mailparser joins them), at a fraction of the cost:
- * no stream per part, and only the text parts are decoded. Returns null for anything else, and
- * the caller then uses mailparser with its many rules for broken mail.
+ * charsets, libqp's steps for quoted-printable; parts joined as mailparser joins them), at a
+ * fraction of the cost: no stream per part, and only the text parts are decoded. Returns null
+ * for anything else, and the caller then uses mailparser with its many rules for broken mail.
  */
 export interface FastMime {
   headerLines: HeaderLine[];
