@@ -26,10 +26,15 @@ describe('identifiers', () => {
     'https://mcusercontent.com/3f21937f0f636c8cec1db30bf/images/7e1c2a9b-4f1d-4b5e-9c3a-2f6d8e0a1b2c.png',
     'https://cdn.example.com/newsletter-2024-spring/banner.png',
     'https://news.example.de/assets/hero.jpg?newsletter=Willkommensserie%2FHausliste%2F2023/01/04%2Fwillkommensserie%2Fmail2ueberblick',
+    'https://download.example.com/Kommunikation/WELCOME/TAG0/HEADER-MOBILE600x600px-WELCOME-TAG0.jpg',
+    'https://cdn.example.com/img/Banner-Spring2024-1200x628-Final-v2.png',
+    'http://a1.g.akamai.net/7/1/51/84485f130fd0fe/www.example.com/news/images/spacer.gif',
   ])('sees no identifier in the static URL %s', (url) => expect(ids(url)).toEqual([]));
 
   it('counts ids in the folders of a spacer or tracking-path image', () => {
     expect(ids('https://shop.example.com/mail/track/37496211/blank.gif?db=odoo')).toEqual(['number']);
+    // An Akamai URL's cache key is not one, but a token in the origin path still is.
+    expect(ids('http://a1.g.akamai.net/7/1/51/84485f130fd0fe/www.example.com/t/hA84nVcAEIqG3AJMQ7eAHmwOoQc/spacer.gif')).toEqual(['token']);
   });
 });
 

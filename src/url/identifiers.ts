@@ -27,7 +27,7 @@ export function findIdentifiers(parts: UrlParts): Identifier[] {
     const shape = classify(value, false) ?? (ID_PARAM.test(name) && /\d/.test(value) && value.length >= 4 ? 'named-id' : undefined);
     if (shape) found.push({ where: 'query', name, value, shape });
   }
-  const segments = parts.segments;
+  const segments = cdnOriginPath(parts) ?? parts.segments;
   const last = segments[segments.length - 1] ?? '';
   // A path to an image file names content: its own name and hex or numeric folders are the same
   // for every reader (CDN hashes, account ids). Only a strong random token there is personal,
@@ -44,6 +44,19 @@ export function findIdentifiers(parts: UrlParts): Identifier[] {
     }
   }
   return found;
+}
+
+// Akamai's classic resource locators: /7/<cpcode>/<ttl>/<object key>/<origin host>/<origin path>.
+// The key names the cached object for every reader; only the origin path can say more.
+const AKAMAI_HOST = /(^|\.)akamai(tech)?\.net$/i;
+const HOSTNAME = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
+
+/** The origin path of an Akamai classic URL (cache key folders left out), or undefined. */
+function cdnOriginPath(parts: UrlParts): string[] | undefined {
+  const s = parts.segments;
+  if (!AKAMAI_HOST.test(parts.host) || s.length < 6) return undefined;
+  if (!/^\d$/.test(s[0]) || !/^\d+$/.test(s[1]) || !/^\d+[a-z]?$/i.test(s[2]) || !/^[0-9a-z]+$/i.test(s[3]) || !HOSTNAME.test(s[4])) return undefined;
+  return s.slice(5);
 }
 
 function classify(value: string, inPath: boolean): Identifier['shape'] | undefined {
@@ -104,11 +117,18 @@ function classOf(c: number): number {
   return 0;
 }
 
-/** `keeping-amazon-ec2-off-your-website`, `create_web_page_000004`: mostly words between separators. */
+/**
+ * `keeping-amazon-ec2-off-your-website`, `create_web_page_000004`, `HEADER-MOBILE600x600px-TAG0`:
+ * mostly words between separators. Image sizes (`600x600px`, `@2x`) describe, and a word of
+ * three letters or more may carry a short number (`TAG0`, `banner12`).
+ */
 function isSlug(v: string): boolean {
-  const parts = v.split(/[-_.~,/]+/).filter(Boolean);
+  const parts = v
+    .replace(/\d{1,4}x\d{1,4}(px)?/gi, '-')
+    .split(/[-_.~,/@]+/)
+    .filter(Boolean);
   if (parts.length < 3) return false;
-  const words = parts.filter((p) => /^[A-Za-z]{3,}$/.test(p) || /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/.test(p)).length;
+  const words = parts.filter((p) => /^[A-Za-z]{3,}\d{0,2}$/.test(p) || /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/.test(p)).length;
   return words * 2 > parts.length;
 }
 
