@@ -120,7 +120,7 @@ function classOf(c: number): number {
 /**
  * `keeping-amazon-ec2-off-your-website`, `create_web_page_000004`, `HEADER-MOBILE600x600px-TAG0`:
  * mostly words between separators. Image sizes (`600x600px`, `@2x`) describe, and a word of
- * three letters or more may carry a short number (`TAG0`, `banner12`).
+ * three letters or more may carry a number of up to four digits (`TAG0`, `Spring2024`).
  */
 function isSlug(v: string): boolean {
   const parts = v
@@ -128,7 +128,7 @@ function isSlug(v: string): boolean {
     .split(/[-_.~,/@]+/)
     .filter(Boolean);
   if (parts.length < 3) return false;
-  const words = parts.filter((p) => /^[A-Za-z]{3,}\d{0,2}$/.test(p) || /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/.test(p)).length;
+  const words = parts.filter((p) => /^[A-Za-z]{3,}\d{0,4}$/.test(p) || /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/.test(p)).length;
   return words * 2 > parts.length;
 }
 
