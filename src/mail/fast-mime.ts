@@ -81,6 +81,9 @@ function walk(bytes: Buffer, headers: HeaderLine[], start: number, end: number, 
     type = 'text/plain';
   }
   if (type === 'message/rfc822') return false;
+  // mailsplit splits any part that names a boundary, whatever its type says: its rules then.
+  if (!type.startsWith('multipart/') && params.boundary !== undefined) return false;
+  if (!type.includes('/')) return false;
   if (type.startsWith('multipart/')) {
     const boundary = (params.boundary ?? '').trimEnd();
     if (!boundary || !/^[\x20-\x7e]+$/.test(boundary)) return false;
