@@ -24,9 +24,9 @@ export const DENOMINATORS = [
   { id: 'all', text: 'all scanned messages', test: (_r: MessageResult) => true },
   { id: 'non-spam', text: "not spam (no Junk folder, Spam label or X-Spam-Flag: YES); HEY's", test: (r: MessageResult) => !r.spam },
   { id: 'html', text: 'messages with an HTML part', test: (r: MessageResult) => r.html },
-  { id: 'bulk', text: "bulk: List-Unsubscribe, List-Id or Precedence: bulk/list; Englehardt et al.'s", test: (r: MessageResult) => r.bulk },
+  { id: 'bulk', text: "List-Unsubscribe, List-Id or Precedence: bulk/list; Englehardt et al.'s", test: (r: MessageResult) => r.bulk },
   { id: 'person-to-person', text: "none of the bulk markers and not transactional; OMC's", test: (r: MessageResult) => !r.bulk && !r.transactional },
-  { id: 'transactional', text: 'transactional (approximate: no-reply or order/account senders and subjects)', test: (r: MessageResult) => r.transactional },
+  { id: 'transactional', text: 'approximate: no-reply or order/account senders and subjects', test: (r: MessageResult) => r.transactional },
 ] as const;
 
 /** Published figures with the definition and denominator each used, for the comparison view. */
