@@ -106,6 +106,48 @@ describe('pixelaudit clean on awkward markup', () => {
     expect(rescanned.resources).toBe(0);
   });
 
+  it('cleans the HTML of a message attached in base64 or quoted-printable, and leaves its other bytes alone', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-clean-'));
+    const inner = htmlMessage('<p>Forwarded</p><img src="https://t.example.net/track/3UvopB764lyET5oqqjuiaxmh187BLTC" width="1" height="1">', { Subject: 'Inner' });
+    for (const encoding of ['base64', 'quoted-printable']) {
+      const body = encoding === 'base64' ? (inner.toString('base64').match(/.{1,76}/g) ?? []).join('\r\n') : inner.toString('latin1').replace(/=/g, '=3D');
+      const outer = Buffer.from(
+        [
+          'From: Ann <ann@example.com>',
+          'To: reader@example.org',
+          'Subject: Fwd',
+          'Message-ID: <outer@example.com>',
+          'MIME-Version: 1.0',
+          'Content-Type: multipart/mixed; boundary="b"',
+          '',
+          '--b',
+          'Content-Type: text/plain',
+          '',
+          'see attached',
+          '--b',
+          'Content-Type: message/rfc822',
+          `Content-Transfer-Encoding: ${encoding}`,
+          'Content-Disposition: attachment; filename="inner.eml"',
+          '',
+          body,
+          '--b--',
+          '',
+        ].join('\r\n'),
+        'latin1',
+      );
+      const input = path.join(dir, `${encoding}.eml`);
+      writeFileSync(input, outer);
+      expect(jsonl((await run(['scan', input, '-f', 'jsonl'])).stdout)[0].tracked, encoding).toBe(true);
+      const out = path.join(dir, `${encoding}-clean.eml`);
+      const r = await run(['clean', input, '-o', out]);
+      expect(r.stderr, encoding).toMatch(/1 tracking resource replaced/);
+      expect(jsonl((await run(['scan', out, '-f', 'jsonl'])).stdout)[0].tracked, encoding).toBe(false);
+      // Apart from the note and the re-encoded attachment, the message is the same.
+      const cleaned = readFileSync(out, 'latin1');
+      expect(cleaned.split('\r\n').slice(1, 17)).toEqual(outer.toString('latin1').split('\r\n').slice(0, 16));
+    }
+  });
+
   const corpora = path.resolve(FIXTURES, '..', '..', 'shared', 'corpora', 'phishing_pot');
   it.skipIf(!existsSync(corpora))('leaves no tracking in 754 real phishing messages (shared corpus)', async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'pixelaudit-clean-')), 'clean');

@@ -38,30 +38,47 @@ export async function cleanMessage(bytes: Buffer, detector: Detector): Promise<C
   }
   if (replace.size === 0) return { bytes, resources: 0, links: 0 };
 
-  let text = bytes.toString('latin1');
+  const text = bytes.toString('latin1');
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  let resources = 0;
-  let links = 0;
+  const counts = { resources: 0, links: 0 };
+  const cleaned = rewriteParts(text, replace, eol, counts, 0);
+  if (counts.resources + counts.links === 0) return { bytes, resources: 0, links: 0 };
+  const { resources, links } = counts;
+  const note = `X-Pixelaudit-Cleaned: ${resources} tracking resource${resources === 1 ? '' : 's'} replaced, ${links} tracked link${links === 1 ? '' : 's'} unwrapped; DKIM signatures over the body no longer verify${eol}`;
+  return { bytes: Buffer.from(note + cleaned, 'latin1'), resources, links };
+}
+
+// Attached messages inside attached messages: as deep as the scan reads them.
+const MAX_ATTACHED_DEPTH = 3;
+
+/**
+ * Rewrites the HTML parts of a message (latin1 text of its bytes), and those of attached messages
+ * in base64 or quoted-printable, which are decoded, rewritten the same way and encoded again.
+ */
+function rewriteParts(text: string, replace: Map<string, string>, eol: string, counts: { resources: number; links: number }, depth: number): string {
   // Work from the last part back so earlier offsets stay valid.
   for (const part of findHtmlParts(text).reverse()) {
     const raw = text.slice(part.bodyStart, part.bodyEnd);
     const trailing = /(\r?\n)*$/.exec(raw)?.[0] ?? '';
     const decoded = decodeBody(raw, part.encoding, part.charset);
     let changed = decoded;
-    for (const [from, to] of replace) {
-      const { text: next, count } = replaceBounded(changed, from, to);
-      if (count === 0) continue;
-      changed = next;
-      if (to === INERT_IMAGE) resources += count;
-      else links += count;
+    if (part.kind === 'encoded-message') {
+      if (depth >= MAX_ATTACHED_DEPTH) continue;
+      changed = rewriteParts(decoded, replace, decoded.includes('\r\n') ? '\r\n' : '\n', counts, depth + 1);
+    } else {
+      for (const [from, to] of replace) {
+        const { text: next, count } = replaceBounded(changed, from, to);
+        if (count === 0) continue;
+        changed = next;
+        if (to === INERT_IMAGE) counts.resources += count;
+        else counts.links += count;
+      }
     }
     if (changed === decoded) continue;
     const encoded = encodeBody(changed, part.encoding, part.charset, eol).replace(/(\r?\n)+$/, '') + trailing;
     text = text.slice(0, part.bodyStart) + encoded + text.slice(part.bodyEnd);
   }
-  if (resources + links === 0) return { bytes, resources: 0, links: 0 };
-  const note = `X-Pixelaudit-Cleaned: ${resources} tracking resource${resources === 1 ? '' : 's'} replaced, ${links} tracked link${links === 1 ? '' : 's'} unwrapped; DKIM signatures over the body no longer verify${eol}`;
-  return { bytes: Buffer.from(note + text, 'latin1'), resources, links };
+  return text;
 }
 
 /** Replaces a URL where it stands whole (each `&` written as `&` or `&amp;`), never inside a longer URL. */

@@ -1,14 +1,18 @@
 import { headerParam, parseHeaderBlock } from '../mail/mime-headers.js';
 
-/** A text/html leaf part located in the raw message (latin1 offsets = byte offsets). */
+/**
+ * A part located in the raw message (latin1 offsets = byte offsets): a text/html leaf, or an
+ * attached message in base64 or quoted-printable, whose own parts are found after decoding it.
+ */
 export interface RawHtmlPart {
+  kind: 'html' | 'encoded-message';
   bodyStart: number;
   bodyEnd: number;
   encoding: string;
   charset: string;
 }
 
-/** Finds every text/html leaf (in multiparts and inline message/rfc822 parts) with the byte range of its body. */
+/** Finds every text/html leaf (in multiparts and message/rfc822 parts) with the byte range of its body. */
 export function findHtmlParts(text: string): RawHtmlPart[] {
   const out: RawHtmlPart[] = [];
   walk(text, 0, text.length, 0, out);
@@ -30,8 +34,10 @@ function walk(text: string, start: number, end: number, depth: number, out: RawH
   } else if (type === 'message/rfc822') {
     const cte = (headers.get('content-transfer-encoding') ?? '').trim().toLowerCase();
     if (cte === '' || cte === '7bit' || cte === '8bit' || cte === 'binary') walk(text, bodyStart, end, depth + 1, out);
+    else if (cte === 'base64' || cte === 'quoted-printable') out.push({ kind: 'encoded-message', bodyStart, bodyEnd: end, encoding: cte, charset: 'latin1' });
   } else if (type === 'text/html') {
     out.push({
+      kind: 'html',
       bodyStart,
       bodyEnd: end,
       encoding: (headers.get('content-transfer-encoding') ?? '7bit').trim().toLowerCase(),

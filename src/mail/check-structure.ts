@@ -45,6 +45,10 @@ function checkPart(part: Part, depth: number, check: Check): void {
     return;
   }
   if (type === 'message/rfc822') {
+    // An attached message in base64 or quoted-printable is text only once decoded: its raw body
+    // would read `charset=3Dutf-8` as a charset. Only identity-encoded ones are looked into.
+    const encoding = (part.headers.get('content-transfer-encoding') ?? '').trim().toLowerCase();
+    if (encoding !== '' && encoding !== '7bit' && encoding !== '8bit' && encoding !== 'binary') return;
     const inner = splitPart(part.body);
     if (inner.headers.size > 0) checkPart(inner, depth + 1, check);
     return;

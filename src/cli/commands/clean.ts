@@ -23,9 +23,10 @@ export function cleanCommand(io: Io, setExit: (code: number) => void): Command {
       const totals: CleanTotals = { messages: 0, changed: 0, resources: 0, links: 0, failed: [] };
       await cleanPath(input, flags.output, detector, totals);
       for (const f of totals.failed) await io.stderr.write(`pixelaudit: ${f.source}: ${f.reason} (copied unchanged)\n`);
+      const n = (count: number, one: string): string => `${count} ${one}${count === 1 ? '' : 's'}`;
       await io.stderr.write(
-        `pixelaudit: cleaned ${totals.changed} of ${totals.messages} messages into ${flags.output}: ` +
-          `${totals.resources} tracking resources replaced, ${totals.links} tracked links unwrapped; ` +
+        `pixelaudit: cleaned ${totals.changed} of ${n(totals.messages, 'message')} into ${flags.output}: ` +
+          `${n(totals.resources, 'tracking resource')} replaced, ${n(totals.links, 'tracked link')} unwrapped; ` +
           `${totals.messages - totals.changed - totals.failed.length} unchanged, ${totals.failed.length} unreadable\n`,
       );
       setExit(totals.failed.length ? EXIT_ERROR : EXIT_OK);
