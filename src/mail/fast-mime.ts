@@ -190,7 +190,7 @@ function decodeTransfer(bytes: Buffer, leaf: Leaf): Buffer | null {
   if (leaf.encoding === 'base64') {
     // Only clean base64 here; the structure check names the rest as broken, on its own path.
     // For clean base64 Node's decoder (which skips line breaks) gives what libbase64 gives.
-    return isCleanBase64(body) ? Buffer.from(body.toString('latin1'), 'base64') : null;
+    return decodeCleanBase64(body);
   }
   if (leaf.encoding === 'quoted-printable') return decodeQuotedPrintable(body);
   return body;
@@ -212,23 +212,23 @@ function decodeText(bytes: Buffer, leaf: Leaf): string | null {
   return text.includes('\r') ? text.replace(/\r?\n/g, '\n') : text;
 }
 
-/** Base64 with nothing but the alphabet, line breaks and blanks, and padding only at the end. */
-function isCleanBase64(body: Buffer): boolean {
-  let count = 0;
-  let padding = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c === 0x0a || c === 0x0d || c === 0x20 || c === 0x09) continue;
-    if (c === 0x3d) {
-      padding++;
-      count++;
-      continue;
-    }
-    const alphabet = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f;
-    if (!alphabet || padding > 0) return false;
-    count++;
-  }
-  return padding <= 2 && count % 4 !== 1;
+/**
+ * Base64 with nothing but the alphabet, line breaks and blanks, padding only at the end, and a
+ * length that can be whole: decoded as Node decodes it (skipping the breaks), else null.
+ */
+function decodeCleanBase64(body: Buffer): Buffer | null {
+  const text = body.toString('latin1');
+  if (/[^A-Za-z0-9+/=\r\n\t ]/.test(text) || /=[\s]*[^=\s]/.test(text)) return null;
+  const blanks = /[\t ]/.test(text) ? text.length - text.replace(/[\t ]+/g, '').length : 0;
+  const compact = text.length - blanks - count(body, 0x0a) - count(body, 0x0d);
+  if (count(body, 0x3d) > 2 || compact % 4 === 1) return null;
+  return Buffer.from(text, 'base64');
+}
+
+function count(bytes: Buffer, byte: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(byte); i !== -1; i = bytes.indexOf(byte, i + 1)) n++;
+  return n;
 }
 
 function dropCrBeforeLf(bytes: Buffer): Buffer {
