@@ -18,6 +18,8 @@ describe('identifiers', () => {
     ['https://t.example.com/track/3SSOzm18239zUqK817gdjaqivcch322MYSPZN', ['token']],
     ['https://t.example.com/x.gif?emid=25136482', ['number']],
     ['https://t.example.com/x.gif?uid=a12b', ['named-id']],
+    ['https://click.example.com/Click?q=ec-MHsXQVyAA7_Ghex1k5qtYj5uGdRR', ['token']],
+    ['https://click.example.com/Click?q=6b-8gbZIHE-wAd2g5EC0yaNhttp://example.com.au/aironet/au17', ['token']],
   ])('finds the identifier in %s', (url, shapes) => expect(ids(url)).toEqual(shapes));
 
   it.each([

@@ -119,8 +119,9 @@ function classOf(c: number): number {
 
 /**
  * `keeping-amazon-ec2-off-your-website`, `create_web_page_000004`, `HEADER-MOBILE600x600px-TAG0`:
- * mostly words between separators. Image sizes (`600x600px`, `@2x`) describe, and a word of
- * three letters or more may carry a number of up to four digits (`TAG0`, `Spring2024`).
+ * mostly words between separators. Image sizes (`600x600px`, `@2x`) describe, and a word in
+ * one case or capitalised, of three letters or more, may carry a number of up to four digits (`TAG0`, `Spring2024`); mixed
+ * case with a digit (`MHsXQVyAA7`) is base64, not a word.
  */
 function isSlug(v: string): boolean {
   const parts = v
@@ -128,7 +129,7 @@ function isSlug(v: string): boolean {
     .split(/[-_.~,/@]+/)
     .filter(Boolean);
   if (parts.length < 3) return false;
-  const words = parts.filter((p) => /^[A-Za-z]{3,}\d{0,4}$/.test(p) || /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/.test(p)).length;
+  const words = parts.filter((p) => /^[A-Za-z]{3,}$/.test(p) || /^(?:[A-Z]{3,}|[A-Z]?[a-z]{3,})\d{1,4}$/.test(p) || /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/.test(p)).length;
   return words * 2 > parts.length;
 }
 
