@@ -56,6 +56,8 @@ interface Step {
   messages: number;
   bytes: number;
   seconds: number;
+  /** CPU time of all threads; summed over processes for (e). */
+  cpuSeconds: number;
   maxRssMb: number;
 }
 
@@ -73,6 +75,7 @@ async function processes(n: number): Promise<Step> {
     messages: parts.reduce((sum, p) => sum + p.messages, 0),
     bytes: statSync(file).size,
     seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    cpuSeconds: parts.reduce((sum, p) => sum + p.cpuSeconds, 0),
     maxRssMb: parts.reduce((sum, p) => sum + p.maxRssMb, 0),
   };
 }
@@ -100,13 +103,17 @@ for (let r = 0; r < runs; r++) {
 const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor((xs.length - 1) / 2)];
 const seconds = steps.map((_, i) => median(rounds.map((round) => round[i].seconds)));
 const messages = rounds[0][1].messages;
-console.log('\n| step | messages/s | MB/s | peak RSS |\n| --- | --- | --- | --- |');
+console.log('\n| step | messages/s | MB/s | cores busy | peak RSS |\n| --- | --- | --- | --- | --- |');
 steps.forEach(([name], i) => {
   const s = rounds[0][i];
   const rates = rounds.map((round) => round[i].messages / round[i].seconds);
   const rate = s.messages ? `${(s.messages / seconds[i]).toFixed(0)}${runs > 1 ? ` (${Math.min(...rates).toFixed(0)}-${Math.max(...rates).toFixed(0)})` : ''}` : '–';
   const rss = Math.max(...rounds.map((round) => round[i].maxRssMb));
-  console.log(`| ${name} | ${rate} | ${(s.bytes / 1e6 / seconds[i]).toFixed(1)} | ${rss.toFixed(0)} MB |`);
+  // CPU seconds over wall seconds: how many cores the step kept busy, helper threads included.
+  const busy = median(rounds.map((round) => round[i].cpuSeconds / round[i].seconds));
+  // A step shorter than a few seconds is mostly Node's start, which the CPU time includes.
+  const shown = seconds[i] < 3 ? '–' : busy.toFixed(2);
+  console.log(`| ${name} | ${rate} | ${(s.bytes / 1e6 / seconds[i]).toFixed(1)} | ${shown} | ${rss.toFixed(0)} MB |`);
 });
 const ratio = (num: number, den: number): string => {
   const each = rounds.map((round) => round[num].seconds / round[den].seconds);
