@@ -48,7 +48,7 @@ export function readMimeFast(bytes: Buffer): FastMime | null {
   const html: string[] = [];
   for (const leaf of leaves) {
     if (!leaf.inline) continue;
-    // A text part whose body is only a line end: mailsplit's line-end rules decide, not ours.
+    // An empty text part (its only line end went to the delimiter): mailsplit's line-end rules decide.
     if (leaf.start === leaf.end) return null;
     if (leaf.type === 'text/html') {
       const text = decodeText(bytes, leaf);
