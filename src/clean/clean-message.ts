@@ -1,6 +1,6 @@
 import { analyseParsed } from '../engine/analyse-message.js';
 import type { Detector } from '../engine/detector.js';
-import { parseMessage } from '../mail/parse-message.js';
+import { MAX_ATTACHED_DEPTH, parseMessage } from '../mail/parse-message.js';
 import { findHtmlParts } from './mime-parts.js';
 import { decodeBody, encodeBody } from './transfer-encoding.js';
 
@@ -48,9 +48,6 @@ export async function cleanMessage(bytes: Buffer, detector: Detector): Promise<C
   return { bytes: Buffer.from(note + cleaned, 'latin1'), resources, links };
 }
 
-// Attached messages inside attached messages: as deep as the scan reads them.
-const MAX_ATTACHED_DEPTH = 3;
-
 /**
  * Rewrites the HTML parts of a message (latin1 text of its bytes), and those of attached messages
  * in base64 or quoted-printable, which are decoded, rewritten the same way and encoded again.
@@ -63,6 +60,7 @@ function rewriteParts(text: string, replace: Map<string, string>, eol: string, c
     const decoded = decodeBody(raw, part.encoding, part.charset);
     let changed = decoded;
     if (part.kind === 'encoded-message') {
+      // As deep as the scan reads attached messages.
       if (depth >= MAX_ATTACHED_DEPTH) continue;
       changed = rewriteParts(decoded, replace, decoded.includes('\r\n') ? '\r\n' : '\n', counts, depth + 1);
     } else {

@@ -1,4 +1,4 @@
-import { headerParam, parseHeaderBlock } from '../mail/mime-headers.js';
+import { headerParam, isIdentityEncoding, parseHeaderBlock } from '../mail/mime-headers.js';
 
 /**
  * A part located in the raw message (latin1 offsets = byte offsets): a text/html leaf, or an
@@ -33,7 +33,7 @@ function walk(text: string, start: number, end: number, depth: number, out: RawH
     for (const [s, e] of multipartRanges(text, bodyStart, end, boundary)) walk(text, s, e, depth + 1, out);
   } else if (type === 'message/rfc822') {
     const cte = (headers.get('content-transfer-encoding') ?? '').trim().toLowerCase();
-    if (cte === '' || cte === '7bit' || cte === '8bit' || cte === 'binary') walk(text, bodyStart, end, depth + 1, out);
+    if (isIdentityEncoding(cte)) walk(text, bodyStart, end, depth + 1, out);
     else if (cte === 'base64' || cte === 'quoted-printable') out.push({ kind: 'encoded-message', bodyStart, bodyEnd: end, encoding: cte, charset: 'latin1' });
   } else if (type === 'text/html') {
     out.push({

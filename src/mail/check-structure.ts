@@ -1,9 +1,14 @@
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
-import { headerParam, parseHeaderBlock } from './mime-headers.js';
+import { headerParam, isIdentityEncoding, parseHeaderBlock } from './mime-headers.js';
 
 // Charsets that mail software writes when it does not know; mailparser reads them as bytes.
 const TOLERATED_CHARSETS = new Set(['unknown-8bit', 'x-unknown', 'default', 'x-user-defined', 'ascii', 'us-ascii', 'utf8', 'utf-8']);
+
+/** A lower-case charset name that iconv-lite decodes or that mail software writes for "unknown". */
+export function isKnownCharset(charset: string): boolean {
+  return TOLERATED_CHARSETS.has(charset) || iconv.encodingExists(charset);
+}
 const MAX_DEPTH = 40;
 
 interface Part {
@@ -47,15 +52,14 @@ function checkPart(part: Part, depth: number, check: Check): void {
   if (type === 'message/rfc822') {
     // An attached message in base64 or quoted-printable is text only once decoded: its raw body
     // would read `charset=3Dutf-8` as a charset. Only identity-encoded ones are looked into.
-    const encoding = (part.headers.get('content-transfer-encoding') ?? '').trim().toLowerCase();
-    if (encoding !== '' && encoding !== '7bit' && encoding !== '8bit' && encoding !== 'binary') return;
+    if (!isIdentityEncoding(part.headers.get('content-transfer-encoding') ?? '')) return;
     const inner = splitPart(part.body);
     if (inner.headers.size > 0) checkPart(inner, depth + 1, check);
     return;
   }
   if (type !== 'text/html') return;
   const charset = headerParam(contentType, 'charset')?.toLowerCase();
-  if (charset && !TOLERATED_CHARSETS.has(charset) && !iconv.encodingExists(charset) && !/^(iso-?2022-jp|shift[-_]?jis|euc-?jp|cp932|ks_c_5601-1987)/.test(charset)) {
+  if (charset && !isKnownCharset(charset) && !/^(iso-?2022-jp|shift[-_]?jis|euc-?jp|cp932|ks_c_5601-1987)/.test(charset)) {
     throw new InputError(`unknown charset "${charset}" in a text/html part`);
   }
   const encoding = (part.headers.get('content-transfer-encoding') ?? '').trim().toLowerCase();

@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import libmime from 'libmime';
 import { normalizeCharset } from 'libmime/lib/charset.js';
+import { isKnownCharset } from './check-structure.js';
 import { type HeaderLine, splitHeaderLines } from './header-lines.js';
 import { decodeQuotedPrintable } from './quoted-printable.js';
 
@@ -34,8 +35,6 @@ const MAX_PARTS = 500;
 const MAX_DEPTH = 40;
 const TEXT_TYPES = new Set(['text/plain', 'text/html', 'message/delivery-status']);
 const UTF8_NAMES = new Set(['ascii', 'usascii', 'utf8']);
-// Charsets that mail software writes when it does not know; read as UTF-8 bytes like mailparser does.
-const TOLERATED_CHARSETS = new Set(['unknown-8bit', 'x-unknown', 'default', 'x-user-defined', 'ascii', 'us-ascii', 'utf8', 'utf-8']);
 // libmime reads these without iconv-lite's help, or refuses them: mailparser's own handling applies.
 const SPECIAL_CHARSET = /^(jis|iso-?2022|euc-?jp|shift[-_]?jis|cp932|ks_c_5601|utf-?7|base64|hex)/i;
 
@@ -205,7 +204,7 @@ function decodeText(bytes: Buffer, leaf: Leaf): string | null {
   if (UTF8_NAMES.has(charset.toLowerCase().replace(/[^a-z0-9]+/g, ''))) return dropCrBeforeLf(body).toString();
   const lower = charset.toLowerCase();
   // The structure check names a charset iconv-lite does not know as a failure: its path.
-  if (SPECIAL_CHARSET.test(lower) || !(TOLERATED_CHARSETS.has(lower) || iconv.encodingExists(lower))) return null;
+  if (SPECIAL_CHARSET.test(lower) || !isKnownCharset(lower)) return null;
   // libmime's decode stream, as mailparser runs it, over the whole body at once.
   const name = normalizeCharset(charset);
   const text = /^(?:(?:us-)?ascii|utf-8|7bit)$/i.test(name) || !iconv.encodingExists(name) ? body.toString('utf8') : iconv.decode(body, name);

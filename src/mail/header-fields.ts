@@ -34,7 +34,8 @@ export function headerFields(lines: readonly HeaderLine[]): HeaderFields {
     else values.set(key, [decoded]);
   }
   const first = (key: string): string | undefined => values.get(key)?.[0];
-  const from = first('from') !== undefined ? parseAddressHeader(first('from') as string) : undefined;
+  const fromValue = first('from');
+  const from = fromValue !== undefined ? parseAddressHeader(fromValue) : undefined;
   const fromFirst = from?.value[0];
   const recipients = new Set<string>();
   for (const key of ['to', 'cc']) {

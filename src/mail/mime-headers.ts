@@ -21,6 +21,12 @@ export function parseHeaderBlock(block: string): Map<string, string> {
   return headers;
 }
 
+/** Whether a Content-Transfer-Encoding leaves the body as it is (an attached message then reads as text). */
+export function isIdentityEncoding(encoding: string): boolean {
+  const e = encoding.trim().toLowerCase();
+  return e === '' || e === '7bit' || e === '8bit' || e === 'binary';
+}
+
 /** A parameter of a structured header value (`boundary`, `charset`), unquoted. */
 export function headerParam(value: string, name: string): string | undefined {
   const m = new RegExp(`(?:^|;)\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i').exec(value);

@@ -27,7 +27,7 @@ const PARSER_OPTIONS = {
 } as const;
 
 // Attached messages hold attached messages in forwarding chains; a few levels cover real mail.
-const MAX_ATTACHED_DEPTH = 3;
+export const MAX_ATTACHED_DEPTH = 3;
 
 export async function parseMessage(bytes: Buffer): Promise<ParsedMessage> {
   const fast = readMimeFast(bytes);

@@ -120,8 +120,8 @@ function classOf(c: number): number {
 /**
  * `keeping-amazon-ec2-off-your-website`, `create_web_page_000004`, `HEADER-MOBILE600x600px-TAG0`:
  * mostly words between separators. Image sizes (`600x600px`, `@2x`) describe, and a word in
- * one case or capitalised, of three letters or more, may carry a number of up to four digits (`TAG0`, `Spring2024`); mixed
- * case with a digit (`MHsXQVyAA7`) is base64, not a word.
+ * one case or capitalised, of three letters or more, may carry a number of up to four digits
+ * (`TAG0`, `Spring2024`); mixed case with a digit (`MHsXQVyAA7`) is base64, not a word.
  */
 function isSlug(v: string): boolean {
   const parts = v
