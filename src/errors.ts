@@ -17,6 +17,8 @@ export class UsageError extends KnownError {}
 export class InputError extends KnownError {}
 /** Rules data or configuration that does not validate. */
 export class ConfigError extends KnownError {}
+/** An output that cannot be written (missing folder, a folder in its place, no permission, full disk). */
+export class OutputError extends KnownError {}
 
 export function formatError(error: unknown): string {
   if (error instanceof KnownError) {

@@ -1,8 +1,10 @@
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import type { Detector } from '../engine/detector.js';
-import { UsageError } from '../errors.js';
+import { createAtomicWriteStream } from '../output/atomic-sink.js';
+import { writeFileAtomic } from '../output/atomic-write.js';
+import { makeOutputDir } from '../output/output-dir.js';
 import { detectFormat } from '../input/detect-format.js';
 import { messageFromEmlx } from '../input/emlx.js';
 import { quoteFromLines, splitMbox } from '../input/mbox-splitter.js';
@@ -17,20 +19,10 @@ export interface CleanTotals {
   failed: Array<{ source: string; reason: string }>;
 }
 
-/** Refuses any output that could overwrite or sit inside the input. */
-export function checkCleanTarget(input: string, output: string, force: boolean): void {
-  const from = path.resolve(input);
-  const to = path.resolve(output);
-  if (from === to) throw new UsageError('the output is the input: clean never modifies the original; choose another path');
-  if (to.startsWith(`${from}${path.sep}`)) throw new UsageError('the output is inside the input folder; choose a path outside it');
-  if (from.startsWith(`${to}${path.sep}`)) throw new UsageError('the input is inside the output folder; choose another path');
-  if (existsSync(to) && !force) throw new UsageError(`${output} exists; remove it or pass --force`);
-}
-
 export async function cleanPath(input: string, output: string, detector: Detector, totals: CleanTotals): Promise<void> {
   const info = statSync(input);
   if (info.isDirectory()) {
-    mkdirSync(output, { recursive: true });
+    makeOutputDir(output);
     for (const entry of readdirSync(input, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const from = path.join(input, entry.name);
       const to = path.join(output, entry.name);
@@ -51,19 +43,19 @@ async function cleanFile(input: string, output: string, detector: Detector, tota
     const message = messageFromEmlx(bytes);
     const start = bytes.indexOf(0x0a) + 1;
     const cleaned = await cleanOne(input, message, detector, totals);
-    writeFileSync(output, Buffer.concat([Buffer.from(`${cleaned.length}\n`), cleaned, bytes.subarray(start + message.length)]));
+    writeFileAtomic(output, Buffer.concat([Buffer.from(`${cleaned.length}\n`), cleaned, bytes.subarray(start + message.length)]));
     return;
   }
   if (format !== 'eml') {
     // Not mail (a README, an index file): copied as it is.
-    writeFileSync(output, bytes);
+    writeFileAtomic(output, bytes);
     return;
   }
-  writeFileSync(output, await cleanOne(input, bytes, detector, totals));
+  writeFileAtomic(output, await cleanOne(input, bytes, detector, totals));
 }
 
 async function cleanMbox(input: string, output: string, detector: Detector, totals: CleanTotals): Promise<void> {
-  const out = createWriteStream(output);
+  const out = createAtomicWriteStream(output);
   const write = async (chunk: Buffer | string): Promise<void> => {
     if (!out.write(chunk)) await once(out, 'drain');
   };

@@ -1,6 +1,3 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
-
 /** Where text goes: the process streams, a file, or a string buffer in tests. */
 export interface Sink {
   write(text: string): void | Promise<void>;
@@ -26,20 +23,5 @@ export class StringSink implements Sink {
   }
 }
 
-/** A file opened for output, written with backpressure, created only when the scan starts. */
-export class FileSink implements Sink {
-  private readonly stream: WriteStream;
-
-  constructor(path: string) {
-    this.stream = createWriteStream(path, { flags: 'w', mode: 0o644 });
-  }
-
-  async write(text: string): Promise<void> {
-    if (!this.stream.write(text)) await once(this.stream, 'drain');
-  }
-
-  async close(): Promise<void> {
-    this.stream.end();
-    await once(this.stream, 'finish');
-  }
-}
+// A report file is an AtomicFileSink (src/output/atomic-sink.ts): written beside the target and
+// renamed into place when complete, so a failed run never leaves half a report over a whole one.

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
+import { removePendingTemps } from '../output/pending-writes.js';
 import { tuneHeapForStreaming } from './heap.js';
 import type { Sink } from './io.js';
 import { run } from './run.js';
@@ -30,6 +31,14 @@ function promptHidden(question: string): Promise<string> {
 /** Wires the real process to run(); returns the exit code for bin/ to set. */
 export async function main(): Promise<number> {
   tuneHeapForStreaming();
+  // Stopped from outside (Ctrl-C, a batch system's SIGTERM): no finally block runs, so remove the
+  // unfinished temporary files here, then die of the same signal as if nothing had been caught.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      removePendingTemps();
+      process.kill(process.pid, signal);
+    });
+  }
   // A closed pipe (`pixelaudit scan x | head`) is not an error worth a stack.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);

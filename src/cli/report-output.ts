@@ -4,7 +4,8 @@ import { FORMAT_NAMES, FORMATTERS } from '../formatters/index.js';
 import type { Summary } from '../report/summary.js';
 import type { MessageResult } from '../types.js';
 import { useColor } from './color.js';
-import { FileSink, type Io, type Sink } from './io.js';
+import { AtomicFileSink } from '../output/atomic-sink.js';
+import type { Io, Sink } from './io.js';
 import { collect, positiveNumber } from './options.js';
 
 /** Flags shared by every command that produces a report (scan, imap). */
@@ -38,9 +39,13 @@ export function addReportOptions(cmd: Command): Command {
     .option('-q, --quiet', 'do not print a line on stderr for each message that fails');
 }
 
-/** Streams results to the chosen formatter and destination; `finish` writes the summary and picks the exit code. */
+/**
+ * Streams results to the chosen formatter and destination; `finish` writes the summary, puts a
+ * report file in place and picks the exit code; `close` after a failure discards the unfinished
+ * file. Call after guardReportOutput and before scanning: the temporary file is created here.
+ */
 export async function openReport(io: Io, flags: ReportFlags, inputs: string[]) {
-  const file = flags.output ? new FileSink(flags.output) : undefined;
+  const file = flags.output ? await AtomicFileSink.open(flags.output) : undefined;
   const out: Sink = file ?? io.stdout;
   const formatter = (await FORMATTERS[flags.format]())({ color: useColor(io, flags.color, Boolean(file)), top: flags.top, inputs });
   const kept: MessageResult[] = [];
@@ -53,6 +58,7 @@ export async function openReport(io: Io, flags: ReportFlags, inputs: string[]) {
     },
     async finish(summary: Summary): Promise<number> {
       await out.write(formatter.end(summary, kept));
+      await file?.commit();
       return flags.failOn === 'tracked' && summary.tracked > 0 ? EXIT_FINDINGS : EXIT_OK;
     },
     async close(): Promise<void> {

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
-import { checkCleanTarget, cleanPath, type CleanTotals } from '../../clean/clean-inputs.js';
+import { cleanPath, type CleanTotals } from '../../clean/clean-inputs.js';
+import { checkCleanTarget } from '../../output/clean-target.js';
+import { removePendingTemps } from '../../output/pending-writes.js';
 import { createDetector } from '../../engine/detector.js';
 import { EXIT_ERROR, EXIT_OK } from '../../exit-codes.js';
 import { UsageError } from '../../errors.js';
@@ -18,10 +20,16 @@ export function cleanCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--disable <id>', 'leave out a vendor or pattern id (repeatable)', collect)
     .action(async (input: string, flags: { output: string; force?: boolean; me?: string[]; rules?: string[]; disable?: string[] }) => {
       if (!existsSync(input)) throw new UsageError(`${input}: no such file or folder`);
-      checkCleanTarget(input, flags.output, Boolean(flags.force));
+      const target = checkCleanTarget(input, flags.output, Boolean(flags.force));
       const detector = createDetector({ me: flags.me, redact: false, extra: flags.rules, disable: flags.disable });
       const totals: CleanTotals = { messages: 0, changed: 0, resources: 0, links: 0, failed: [] };
-      await cleanPath(input, flags.output, detector, totals);
+      try {
+        await cleanPath(input, target, detector, totals);
+      } catch (error) {
+        // A file whose write was cut short by the failure is still a temporary file: drop it.
+        removePendingTemps();
+        throw error;
+      }
       for (const f of totals.failed) await io.stderr.write(`pixelaudit: ${f.source}: ${f.reason} (copied unchanged)\n`);
       const n = (count: number, one: string): string => `${count} ${one}${count === 1 ? '' : 's'}`;
       await io.stderr.write(

@@ -10,6 +10,7 @@ import type { Io } from '../io.js';
 import { collect, positiveNumber } from '../options.js';
 import { progressLine } from '../progress.js';
 import { addReportOptions, openReport, type ReportFlags } from '../report-output.js';
+import { guardReportOutput } from '../../output/guard-report-output.js';
 
 interface ImapFlags extends ReportFlags, SecretFlags {
   host: string;
@@ -64,6 +65,8 @@ export function imapCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--batch-size <n>', 'messages per FETCH', positiveNumber('--batch-size'), 200)
     .option('--debug', 'log the IMAP conversation to stderr, credentials masked');
   return addReportOptions(cmd).action(async (flags: ImapFlags) => {
+    const secretFiles = [flags.passwordFile, (flags as { oauthTokenFile?: string }).oauthTokenFile].filter((f): f is string => Boolean(f));
+    guardReportOutput(flags.output, [...secretFiles, ...(flags.rules ?? [])]);
     const secret = await readSecret(
       { passwordEnv: flags.passwordEnv, passwordFile: flags.passwordFile, tokenEnv: (flags as { oauthTokenEnv?: string }).oauthTokenEnv, tokenFile: (flags as { oauthTokenFile?: string }).oauthTokenFile },
       io.env,

@@ -6,10 +6,13 @@ import { InputError } from '../../errors.js';
 import { EXIT_ERROR, EXIT_OK } from '../../exit-codes.js';
 import { FORMATTERS } from '../../formatters/index.js';
 import { Aggregate } from '../../report/aggregate.js';
-import { exportTables } from '../../report/tables-export.js';
+import { exportTables, TABLE_FILES } from '../../report/tables-export.js';
+import { AtomicFileSink } from '../../output/atomic-sink.js';
+import { guardOutputDir } from '../../output/guard-output-dir.js';
+import { guardReportOutput } from '../../output/guard-report-output.js';
 import type { MessageResult } from '../../types.js';
 import { useColor } from '../color.js';
-import { FileSink, type Io } from '../io.js';
+import type { Io } from '../io.js';
 import { collect, positiveNumber } from '../options.js';
 
 /** `report`: merges per-message JSONL (from scan -f jsonl, one file per shard) into one report. */
@@ -25,6 +28,9 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .action(async (files: string[], flags: { format: string; output?: string; tablesDir?: string; rules?: string[]; top: number; color?: boolean }) => {
+      const inputs = [...files, ...(flags.rules ?? [])];
+      guardReportOutput(flags.output, inputs);
+      if (flags.tablesDir) guardOutputDir(flags.tablesDir, TABLE_FILES, inputs);
       const detector = createDetector({ extra: flags.rules });
       const aggregate = new Aggregate(detector.vendors);
       const seen = new Set<string>();
@@ -57,10 +63,11 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
       }
       if (duplicates) await io.stderr.write(`pixelaudit: ${duplicates} results appeared in more than one file and were counted once (overlapping shards?)\n`);
       const summary = aggregate.build();
-      const file = flags.output ? new FileSink(flags.output) : undefined;
+      const file = flags.output ? await AtomicFileSink.open(flags.output) : undefined;
       const formatter = (await FORMATTERS[flags.format]())({ color: useColor(io, flags.color, Boolean(file)), top: flags.top, inputs: files, full: true });
       try {
         await (file ?? io.stdout).write(formatter.end(summary, []));
+        await file?.commit();
       } finally {
         await file?.close();
       }

@@ -8,7 +8,7 @@ import type { Io } from '../io.js';
 import { availableParallelism } from 'node:os';
 import { positiveNumber } from '../options.js';
 import { scanProgress } from '../progress.js';
-import { refuseOutputOverInput } from '../options.js';
+import { guardReportOutput } from '../../output/guard-report-output.js';
 import { addReportOptions, openReport, type ReportFlags } from '../report-output.js';
 
 const AUTO_PARALLEL_BYTES = 16 * 1024 * 1024;
@@ -20,7 +20,7 @@ export function scanCommand(io: Io, setExit: (code: number) => void): Command {
     .option('-j, --jobs <n>', 'worker threads (default: all cores for inputs over 16 MB, else 1)', positiveNumber('--jobs'))
     .option('--shard <K/N>', 'scan only part K of N of the input (files by path, large mbox files by message offset); give every shard the same paths', parseShard);
   return addReportOptions(cmd).action(async (paths: string[], flags: ReportFlags & { shard?: Shard; jobs?: number }) => {
-    refuseOutputOverInput(flags.output, paths);
+    guardReportOutput(flags.output, [...paths, ...(flags.rules ?? [])]);
     const detectorOptions = { me: flags.me, redact: flags.redact, extra: flags.rules, disable: flags.disable };
     const detector = createDetector(detectorOptions);
     const progress = io.stderrIsTTY ? scanProgress(io, await totalBytes(paths)) : undefined;

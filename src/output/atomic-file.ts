@@ -1,0 +1,89 @@
+import { open, rename, type FileHandle } from 'node:fs/promises';
+import { outputError } from './output-error.js';
+import { fsyncFolderOf } from './fsync-folder.js';
+import { removeTemp, trackTemp, untrackTemp } from './pending-writes.js';
+import { modeFor, tempPathBeside } from './temp-path.js';
+
+// Reports arrive as many small pieces (a JSONL line per message): gather them into large writes.
+const FLUSH_BYTES = 256 * 1024;
+
+/**
+ * A file written in pieces into a temporary file beside the target and renamed over the target by
+ * `commit` only: until then the target keeps what it had, and `abort` (or a failed commit) removes
+ * the temporary file. The rename replaces the directory entry of the target; it never writes
+ * through a symlink or into a hard-linked file, so a link planted where the output goes cannot
+ * carry the report onto another file.
+ */
+export class AtomicFile {
+  private pieces: Buffer[] = [];
+  private buffered = 0;
+  private state: 'open' | 'closed' | 'renamed' | 'aborted' = 'open';
+
+  private constructor(
+    /** The path the caller named. */
+    readonly target: string,
+    /** The temporary file being written. */
+    readonly temp: string,
+    private readonly handle: FileHandle,
+  ) {}
+
+  /** Creates the temporary file now, so a folder that cannot be written to fails before any work is done. */
+  static async open(target: string): Promise<AtomicFile> {
+    const temp = tempPathBeside(target);
+    let handle: FileHandle;
+    try {
+      // O_EXCL: never open something already there, such as a link someone planted under this name.
+      handle = await open(temp, 'wx', modeFor(target));
+    } catch (error) {
+      throw outputError(target, error);
+    }
+    trackTemp(temp);
+    return new AtomicFile(target, temp, handle);
+  }
+
+  async write(chunk: Uint8Array | string): Promise<void> {
+    if (this.state !== 'open') throw new Error(`write to ${this.target} after it was ${this.state}`);
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    this.pieces.push(bytes);
+    this.buffered += bytes.length;
+    if (this.buffered >= FLUSH_BYTES) await this.flush();
+  }
+
+  /** Flushes, syncs to disk and renames into place; on any failure the temporary file is removed and the target is as it was. */
+  async commit(): Promise<void> {
+    if (this.state !== 'open') return;
+    try {
+      await this.flush();
+      await this.handle.sync();
+      await this.handle.close();
+      this.state = 'closed';
+      await rename(this.temp, this.target);
+      this.state = 'renamed';
+      untrackTemp(this.temp);
+    } catch (error) {
+      await this.abort();
+      throw outputError(this.target, error);
+    }
+    fsyncFolderOf(this.target);
+  }
+
+  /** Drops the temporary file; the target is untouched. Safe to call twice or after commit. */
+  async abort(): Promise<void> {
+    if (this.state === 'aborted' || this.state === 'renamed') return;
+    if (this.state === 'open') await this.handle.close().catch(() => undefined);
+    this.state = 'aborted';
+    removeTemp(this.temp);
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.buffered) return;
+    const data = this.pieces.length === 1 ? this.pieces[0] : Buffer.concat(this.pieces, this.buffered);
+    this.pieces = [];
+    this.buffered = 0;
+    try {
+      for (let done = 0; done < data.length; ) done += (await this.handle.write(data, done, data.length - done)).bytesWritten;
+    } catch (error) {
+      throw outputError(this.target, error);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import { lstatSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { OutputError, UsageError } from '../errors.js';
+import { identityOfStats, placeOf, sameIdentity, statIfExists } from './file-identity.js';
+
+/**
+ * Refuses a clean output that could overwrite or sit inside the input, or contain it, judged by
+ * device and inode after following links (a symlink or a hard link to the input is the input),
+ * and an existing output without `--force`. Returns the path to write to: for an existing folder,
+ * its real path, so that the only link ever followed in the output tree is the one checked here
+ * (makeOutputDir replaces any link found below it).
+ */
+export function checkCleanTarget(input: string, output: string, force: boolean): string {
+  const from = statIfExists(input);
+  if (!from) throw new UsageError(`${input}: no such file or folder`);
+  const fromId = identityOfStats(from);
+  const place = placeOf(output);
+  const to = place.existing;
+  if (to && sameIdentity(identityOfStats(to), fromId)) {
+    throw new UsageError('the output is the input: clean never modifies the original; choose another path');
+  }
+  if (from.isDirectory() && place.dirs.some((dir) => sameIdentity(dir, fromId))) {
+    throw new UsageError('the output is inside the input folder; choose a path outside it');
+  }
+  if (to?.isDirectory()) {
+    const toId = identityOfStats(to);
+    if (placeOf(input).dirs.some((dir) => sameIdentity(dir, toId))) throw new UsageError('the input is inside the output folder; choose another path');
+  }
+  if (entryExists(output) && !force) throw new UsageError(`${output} exists; remove it or pass --force`);
+  if (to && from.isDirectory() !== to.isDirectory()) {
+    throw new OutputError(`cannot write ${output}: it is ${to.isDirectory() ? 'a folder' : 'a file'} and the input is ${from.isDirectory() ? 'a folder' : 'a file'}`);
+  }
+  if (!from.isDirectory()) {
+    const dir = statIfExists(path.dirname(path.resolve(output)));
+    if (!dir?.isDirectory()) throw new OutputError(`cannot write ${output}: the folder ${path.dirname(path.resolve(output))} does not exist`, 'create it first');
+  }
+  return to?.isDirectory() ? realpathSync(output) : output;
+}
+
+/** A name taken, even by a dangling link. */
+function entryExists(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,92 @@
+import { lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+
+/** What makes two paths the same file: the device and the inode, whatever the names and links. */
+export interface FileIdentity {
+  /** Device the file lives on. */
+  dev: number;
+  /** Inode on that device. */
+  ino: number;
+}
+
+export function identityOfStats(stats: Stats): FileIdentity {
+  return { dev: stats.dev, ino: stats.ino };
+}
+
+export function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
+  return a.dev === b.dev && a.ino === b.ino;
+}
+
+/** The stats of a path after following every link, or undefined when nothing is there (or a link dangles). */
+export function statIfExists(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+// Linux gives up after 40 links (ELOOP); a loop of links is no place to write to anyway.
+const MAX_LINK_HOPS = 40;
+
+/**
+ * Where a write to `file` could land: every directory entry it would pass through.
+ * `final` is the path after following the links of the last component (for a dangling link, the
+ * path the link names, which a plain open would create), and `dirs` holds the identity of every
+ * existing folder above each path on the chain (from the link's own folder to the root), after
+ * resolving links in those folders too. Judging by these identities, never by the strings, is what
+ * catches `out.json -> mail.mbox`, `linkdir/x.json` with `linkdir -> input-folder`, and a dangling
+ * link into an input folder.
+ */
+export interface OutputPlace {
+  /** The path a plain open would reach once every link of the last component is followed. */
+  final: string;
+  /** What is at `final` now, if anything. */
+  existing?: Stats;
+  /** Identities of every existing folder above every path on the link chain. */
+  dirs: FileIdentity[];
+  /** The folder holding `final`, when it does not exist. */
+  missingDir?: string;
+}
+
+export function placeOf(file: string): OutputPlace {
+  const dirs: FileIdentity[] = [];
+  let current = path.resolve(file);
+  let missingDir: string | undefined;
+  for (let hop = 0; ; hop++) {
+    missingDir = addFoldersAbove(current, dirs);
+    let link: Stats | undefined;
+    try {
+      link = lstatSync(current);
+    } catch {
+      return { final: current, dirs, missingDir };
+    }
+    if (!link.isSymbolicLink() || hop >= MAX_LINK_HOPS) return { final: current, existing: statIfExists(current), dirs, missingDir };
+    current = path.resolve(path.dirname(current), readlinkSync(current));
+  }
+}
+
+/** Adds the identities of the folders above `file`; returns the first folder that is missing, if any. */
+function addFoldersAbove(file: string, into: FileIdentity[]): string | undefined {
+  let dir = path.dirname(file);
+  let missing: string | undefined;
+  // Climb to the nearest folder that exists; its real path then names every real folder above.
+  for (;;) {
+    try {
+      dir = realpathSync(dir);
+      break;
+    } catch {
+      missing ??= dir;
+      const up = path.dirname(dir);
+      if (up === dir) return missing;
+      dir = up;
+    }
+  }
+  for (;;) {
+    const stats = statIfExists(dir);
+    if (stats) into.push(identityOfStats(stats));
+    const up = path.dirname(dir);
+    if (up === dir) return missing;
+    dir = up;
+  }
+}

@@ -1,0 +1,24 @@
+import { UsageError } from '../errors.js';
+import { identityOfStats, placeOf, sameIdentity } from './file-identity.js';
+import { inputIdentities } from './input-identities.js';
+
+/**
+ * Refuses (a UsageError: one line, exit 2, nothing written) an output that is one of the inputs
+ * or lies inside an input folder. Judged by device and inode after following links, never by the
+ * path strings: a symlink or a hard link to the mbox, `FOLDER/x.json` reached through a linked
+ * folder, or a dangling link whose target is inside an input folder are all caught. Call it for
+ * every file a command writes, before any work is done.
+ */
+export function refuseOutputOverInput(output: string | undefined, inputs: readonly string[]): void {
+  if (output === undefined || output === '') return;
+  const place = placeOf(output);
+  const existing = place.existing ? identityOfStats(place.existing) : undefined;
+  for (const input of inputIdentities(inputs)) {
+    if (existing && sameIdentity(existing, input)) {
+      throw new UsageError(`the output file ${output} is also an input (${input.name}); choose another path`);
+    }
+    if (input.isDirectory && place.dirs.some((dir) => sameIdentity(dir, input))) {
+      throw new UsageError(`the output file ${output} is inside the input folder ${input.name}; choose a path outside it`);
+    }
+  }
+}
