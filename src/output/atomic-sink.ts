@@ -30,11 +30,15 @@ export class AtomicFileSink {
 
 /**
  * A Writable (for code written against `createWriteStream`) with the same guarantee: `end()`
- * renames the complete file into place before 'finish'; a stream destroyed before that (an
- * error) removes its temporary file. Call sites keep their write/drain/end/finish logic.
+ * renames the complete file into place before 'finish'; a stream destroyed before that removes its
+ * temporary file. A failed write (a full disk) drops the temporary file at once and is reported by
+ * `end()`, as the 'error' that `once(out, 'finish')` rejects with: failing a write itself would
+ * emit 'error' while the caller may be busy with the next message and listening to nothing (an
+ * uncaught exception), or leave it waiting forever for a 'drain' from a dead stream.
  */
 export function createAtomicWriteStream(target: string): Writable {
   let file: AtomicFile | undefined;
+  let failure: unknown;
   return new Writable({
     construct(done) {
       AtomicFile.open(target).then((opened) => {
@@ -43,9 +47,17 @@ export function createAtomicWriteStream(target: string): Writable {
       }, done);
     },
     write(chunk: Buffer, _encoding, done) {
-      file!.write(chunk).then(() => done(), done);
+      if (failure) return done();
+      file!.write(chunk).then(
+        () => done(),
+        (error: unknown) => {
+          failure = error;
+          void file!.abort().finally(() => done());
+        },
+      );
     },
     final(done) {
+      if (failure) return done(failure as Error);
       file!.commit().then(() => done(), done);
     },
     destroy(error, done) {
