@@ -41,7 +41,10 @@ export async function main(): Promise<number> {
   }
   // A closed pipe (`pixelaudit scan x | head`) is not an error worth a stack.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
+    if (error.code === 'EPIPE') {
+      removePendingTemps();
+      process.exit(0);
+    }
   });
   const { exitCode } = await run(process.argv.slice(2), {
     stdout: sinkOf(process.stdout),
@@ -52,5 +55,7 @@ export async function main(): Promise<number> {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     ...(process.stdin.isTTY ? { prompt: promptHidden } : {}),
   });
+  // Whatever is still a temporary file once the command is over belongs to an output that was never finished.
+  removePendingTemps();
   return exitCode;
 }

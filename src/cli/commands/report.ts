@@ -33,6 +33,8 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
       if (flags.tablesDir) guardOutputDir(flags.tablesDir, TABLE_FILES, inputs);
       const detector = createDetector({ extra: flags.rules });
       const aggregate = new Aggregate(detector.vendors);
+      // Created before reading, so a folder that cannot be written to fails first; discarded on any failure.
+      const sink = flags.output ? await AtomicFileSink.open(flags.output) : undefined;
       const seen = new Set<string>();
       let duplicates = 0;
       for (const file of files) {
@@ -57,19 +59,19 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
             aggregate.add(result);
           }
         } catch (error) {
+          await sink?.close();
           if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new InputError(`${file}: no such file`);
           throw error;
         }
       }
       if (duplicates) await io.stderr.write(`pixelaudit: ${duplicates} results appeared in more than one file and were counted once (overlapping shards?)\n`);
       const summary = aggregate.build();
-      const file = flags.output ? await AtomicFileSink.open(flags.output) : undefined;
-      const formatter = (await FORMATTERS[flags.format]())({ color: useColor(io, flags.color, Boolean(file)), top: flags.top, inputs: files, full: true });
+      const formatter = (await FORMATTERS[flags.format]())({ color: useColor(io, flags.color, Boolean(sink)), top: flags.top, inputs: files, full: true });
       try {
-        await (file ?? io.stdout).write(formatter.end(summary, []));
-        await file?.commit();
+        await (sink ?? io.stdout).write(formatter.end(summary, []));
+        await sink?.commit();
       } finally {
-        await file?.close();
+        await sink?.close();
       }
       if (flags.tablesDir && summary.study) {
         const written = exportTables(summary.study, flags.tablesDir);
