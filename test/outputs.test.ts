@@ -135,6 +135,12 @@ describe('an output never lands on an input (identity, not path strings)', () =>
     await expectRefused(['scan', w.eml, '--rules', rules, '-o', rules], w.dir, /also an input/);
   });
 
+  it('scan FOLDER -o FILE, where a symlink inside FOLDER leads to FILE, is refused: the scan reads FILE as an input', async () => {
+    const w = workspace();
+    symlinkSync(w.mbox, path.join(w.folder, 'cur', 'linked.mbox'));
+    await expectRefused(['scan', w.folder, '-o', w.mbox], w.dir, /in\.mbox is also an input \(.*linked\.mbox links to it\)/);
+  });
+
   it('standard input has no identity: scan - -o FILE writes the report', async () => {
     const w = workspace();
     const out = path.join(w.dir, 'stdin.json');

@@ -1,6 +1,8 @@
+import { lstatSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { identityOfStats, placeOf, sameIdentity } from './file-identity.js';
 import { inputIdentities } from './input-identities.js';
+import { findLinkToFile } from './links-to-file.js';
 
 /**
  * Refuses (a UsageError: one line, exit 2, nothing written) an output that is one of the inputs
@@ -13,12 +15,26 @@ export function refuseOutputOverInput(output: string | undefined, inputs: readon
   if (output === undefined || output === '') return;
   const place = placeOf(output);
   const existing = place.existing ? identityOfStats(place.existing) : undefined;
-  for (const input of inputIdentities(inputs)) {
+  const found = inputIdentities(inputs);
+  for (const input of found) {
     if (existing && sameIdentity(existing, input)) {
       throw new UsageError(`the output file ${output} is also an input (${input.name}); choose another path`);
     }
     if (input.isDirectory && place.dirs.some((dir) => sameIdentity(dir, input))) {
       throw new UsageError(`the output file ${output} is inside the input folder ${input.name}; choose a path outside it`);
     }
+  }
+  // Only an existing regular file under the output's own name loses its content to the rename.
+  if (existing && isRegularFile(output)) {
+    const link = findLinkToFile(found.filter((input) => input.isDirectory).map((input) => input.name), existing);
+    if (link) throw new UsageError(`the output file ${output} is also an input (${link} links to it); choose another path`);
+  }
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return lstatSync(file).isFile();
+  } catch {
+    return false;
   }
 }
