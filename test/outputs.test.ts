@@ -138,7 +138,13 @@ describe('an output never lands on an input (identity, not path strings)', () =>
   it('scan FOLDER -o FILE, where a symlink inside FOLDER leads to FILE, is refused: the scan reads FILE as an input', async () => {
     const w = workspace();
     symlinkSync(w.mbox, path.join(w.folder, 'cur', 'linked.mbox'));
-    await expectRefused(['scan', w.folder, '-o', w.mbox], w.dir, /in\.mbox is also an input \(.*linked\.mbox links to it\)/);
+    await expectRefused(['scan', w.folder, '-o', w.mbox], w.dir, /in\.mbox is also an input \(the input reaches it through the link .*linked\.mbox\)/);
+    // The same through a linked folder: FOLDER/new -> a folder that holds the existing report.
+    const other = path.join(w.dir, 'other');
+    mkdirSync(other);
+    writeFileSync(path.join(other, 'old.mbox'), MBOX);
+    symlinkSync(other, path.join(w.folder, 'new'));
+    await expectRefused(['scan', w.folder, '-o', path.join(other, 'old.mbox')], w.dir, /old\.mbox is also an input \(the input reaches it through the link .*Maildir\/new\)/);
   });
 
   it('standard input has no identity: scan - -o FILE writes the report', async () => {

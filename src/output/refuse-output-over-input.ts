@@ -1,6 +1,7 @@
 import { lstatSync } from 'node:fs';
+import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { identityOfStats, placeOf, sameIdentity } from './file-identity.js';
+import { identityOfStats, placeOf, sameIdentity, statIfExists } from './file-identity.js';
 import { inputIdentities } from './input-identities.js';
 import { findLinkToFile } from './links-to-file.js';
 
@@ -25,9 +26,10 @@ export function refuseOutputOverInput(output: string | undefined, inputs: readon
     }
   }
   // Only an existing regular file under the output's own name loses its content to the rename.
-  if (existing && isRegularFile(output)) {
-    const link = findLinkToFile(found.filter((input) => input.isDirectory).map((input) => input.name), existing);
-    if (link) throw new UsageError(`the output file ${output} is also an input (${link} links to it); choose another path`);
+  const folder = statIfExists(path.dirname(path.resolve(output)));
+  if (existing && folder && isRegularFile(output)) {
+    const reach = findLinkToFile(found.filter((input) => input.isDirectory).map((input) => input.name), existing, identityOfStats(folder));
+    if (reach) throw new UsageError(`the output file ${output} is also an input (the input reaches it through the link ${reach}); choose another path`);
   }
 }
 
