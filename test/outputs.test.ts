@@ -138,13 +138,13 @@ describe('an output never lands on an input (identity, not path strings)', () =>
   it('scan FOLDER -o FILE, where a symlink inside FOLDER leads to FILE, is refused: the scan reads FILE as an input', async () => {
     const w = workspace();
     symlinkSync(w.mbox, path.join(w.folder, 'cur', 'linked.mbox'));
-    await expectRefused(['scan', w.folder, '-o', w.mbox], w.dir, /in\.mbox is also an input \(the input reaches it through the link .*linked\.mbox\)/);
+    await expectRefused(['scan', w.folder, '-o', w.mbox], w.dir, /in\.mbox is also an input \(the input reaches it through .*linked\.mbox\)/);
     // The same through a linked folder: FOLDER/new -> a folder that holds the existing report.
     const other = path.join(w.dir, 'other');
     mkdirSync(other);
     writeFileSync(path.join(other, 'old.mbox'), MBOX);
     symlinkSync(other, path.join(w.folder, 'new'));
-    await expectRefused(['scan', w.folder, '-o', path.join(other, 'old.mbox')], w.dir, /old\.mbox is also an input \(the input reaches it through the link .*Maildir\/new\)/);
+    await expectRefused(['scan', w.folder, '-o', path.join(other, 'old.mbox')], w.dir, /old\.mbox is also an input \(the input reaches it through .*Maildir\/new\)/);
   });
 
   it('standard input has no identity: scan - -o FILE writes the report', async () => {
@@ -332,6 +332,12 @@ describe('clean: the target is judged by identity, and --force writes by temp + 
     await expectRefused(['clean', w.folder, '-o', path.join(w.folder, 'clean')], w.dir, /inside the input folder/);
     await expectRefused(['clean', w.folder, '-o', path.join(w.dir, 'maildir-link', 'new', 'clean')], w.dir, /inside the input folder/);
     await expectRefused(['clean', path.join(w.folder, 'cur'), '--force', '-o', w.folder], w.dir, /the input is inside the output folder/);
+    const old = path.join(w.dir, 'old-clean');
+    mkdirSync(path.join(old, 'cur'), { recursive: true });
+    writeFileSync(path.join(old, 'cur', 'kept.eml'), EML);
+    symlinkSync(path.join(old, 'cur', 'kept.eml'), path.join(w.folder, 'cur', 'kept.eml'));
+    await expectRefused(['clean', w.folder, '--force', '-o', old], w.dir, /the input links into the output folder \(.*kept\.eml\)/);
+    rmSync(path.join(w.folder, 'cur', 'kept.eml'));
     await expectRefused(['clean', w.eml, '-o', w.mbox], w.dir, /exists; remove it or pass --force/);
     symlinkSync('nowhere', path.join(w.dir, 'dangling.eml'));
     await expectRefused(['clean', w.eml, '-o', path.join(w.dir, 'dangling.eml')], w.dir, /exists; remove it or pass --force/);

@@ -2,6 +2,7 @@ import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { OutputError, UsageError } from '../errors.js';
 import { identityOfStats, placeOf, sameIdentity, statIfExists } from './file-identity.js';
+import { reachable } from './reachable.js';
 
 /**
  * Refuses a clean output that could overwrite or sit inside the input, or contain it, judged by
@@ -25,6 +26,14 @@ export function checkCleanTarget(input: string, output: string, force: boolean):
   if (to?.isDirectory()) {
     const toId = identityOfStats(to);
     if (placeOf(input).dirs.some((dir) => sameIdentity(dir, toId))) throw new UsageError('the input is inside the output folder; choose another path');
+    // A link in the input that leads into the old output: --force would replace what it reads.
+    if (from.isDirectory()) {
+      for (const r of reachable([input])) {
+        if (r.viaLink && (sameIdentity(r.id, toId) || placeOf(realpathSync(r.path)).dirs.some((dir) => sameIdentity(dir, toId)))) {
+          throw new UsageError(`the input links into the output folder (${r.path}); choose another path`);
+        }
+      }
+    }
   }
   if (entryExists(output) && !force) throw new UsageError(`${output} exists; remove it or pass --force`);
   if (to && from.isDirectory() !== to.isDirectory()) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { identityOfStats, placeOf, sameIdentity, statIfExists } from './file-identity.js';
 import { inputIdentities } from './input-identities.js';
-import { findLinkToFile } from './links-to-file.js';
+import { reachable, type Reached } from './reachable.js';
 
 /**
  * Refuses (a UsageError: one line, exit 2, nothing written) an output that is one of the inputs
@@ -28,8 +28,10 @@ export function refuseOutputOverInput(output: string | undefined, inputs: readon
   // Only an existing regular file under the output's own name loses its content to the rename.
   const folder = statIfExists(path.dirname(path.resolve(output)));
   if (existing && folder && isRegularFile(output)) {
-    const reach = findLinkToFile(found.filter((input) => input.isDirectory).map((input) => input.name), existing, identityOfStats(folder));
-    if (reach) throw new UsageError(`the output file ${output} is also an input (the input reaches it through the link ${reach}); choose another path`);
+    const folderId = identityOfStats(folder);
+    const roots = found.filter((input) => input.isDirectory).map((input) => input.name);
+    const reach = firstOf(reachable(roots), (r) => (r.stats.isDirectory() ? sameIdentity(r.id, folderId) : sameIdentity(r.id, existing)));
+    if (reach) throw new UsageError(`the output file ${output} is also an input (the input reaches it through ${reach.path}); choose another path`);
   }
 }
 
@@ -39,4 +41,9 @@ function isRegularFile(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+function firstOf(items: Iterable<Reached>, test: (item: Reached) => boolean): Reached | undefined {
+  for (const item of items) if (test(item)) return item;
+  return undefined;
 }
