@@ -83,6 +83,7 @@ async function bin(args: string[], options: { uid?: number; gid?: number } = {})
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', (error) => resolve({ code: -1, stdout, stderr: error.message }));
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
     child.stdin.end();
   });
@@ -220,7 +221,7 @@ describe('report files: clear errors up front, temp + rename, never half a repor
     expect(snapshot(w.dir)).toEqual(before);
   });
 
-  it('a folder that cannot be written to: one line, exit 2, before any scanning', async () => {
+  it('a folder that cannot be written to: one line, exit 2, before any scanning', async (ctx) => {
     const w = workspace();
     const locked = path.join(w.dir, 'locked');
     mkdirSync(locked);
@@ -232,7 +233,11 @@ describe('report files: clear errors up front, temp + rename, never half a repor
     }
     // Root ignores permissions: run the built bin as nobody, with the workspace readable to it.
     chmodSync(w.dir, 0o755);
-    for (const parent of [path.dirname(w.dir)]) expect(statSync(parent).mode & 0o001).toBeTruthy();
+    const probe = await bin(['--version'], { uid: 65534, gid: 65534 });
+    if (probe.code !== 0) {
+      ctx.skip(`cannot run the built CLI as nobody here (the checkout is not readable to it, or no setuid): ${probe.stderr.split('\n')[0]}`);
+      return;
+    }
     const r = await bin(['scan', w.eml, '-o', out], { uid: 65534, gid: 65534 });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^pixelaudit: cannot write .*r\.json: permission denied \(EACCES\)/)]);
