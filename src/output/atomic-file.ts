@@ -18,6 +18,7 @@ export class AtomicFile {
   private pieces: Buffer[] = [];
   private buffered = 0;
   private state: 'open' | 'closed' | 'renamed' | 'aborted' = 'open';
+  private writing: Promise<void> = Promise.resolve();
 
   private constructor(
     /** The path the caller named. */
@@ -43,7 +44,8 @@ export class AtomicFile {
 
   async write(chunk: Uint8Array | string): Promise<void> {
     if (this.state !== 'open') throw new Error(`write to ${this.target} after it was ${this.state}`);
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    // A copy: the piece is kept until the next flush, and the caller may reuse its buffer at once.
+    const bytes = Buffer.from(chunk);
     this.pieces.push(bytes);
     this.buffered += bytes.length;
     if (this.buffered >= FLUSH_BYTES) await this.flush();
@@ -70,20 +72,27 @@ export class AtomicFile {
   /** Drops the temporary file; the target is untouched. Safe to call twice or after commit. */
   async abort(): Promise<void> {
     if (this.state === 'aborted' || this.state === 'renamed') return;
-    if (this.state === 'open') await this.handle.close().catch(() => undefined);
+    if (this.state === 'open') {
+      await this.writing.catch(() => undefined);
+      await this.handle.close().catch(() => undefined);
+    }
     this.state = 'aborted';
     removeTemp(this.temp);
   }
 
-  private async flush(): Promise<void> {
-    if (!this.buffered) return;
+  private flush(): Promise<void> {
+    if (!this.buffered) return this.writing;
     const data = this.pieces.length === 1 ? this.pieces[0] : Buffer.concat(this.pieces, this.buffered);
     this.pieces = [];
     this.buffered = 0;
-    try {
-      for (let done = 0; done < data.length; ) done += (await this.handle.write(data, done, data.length - done)).bytesWritten;
-    } catch (error) {
-      throw outputError(this.target, error);
-    }
+    // One write at a time, in order, even for a caller that does not wait for each write.
+    this.writing = this.writing.then(async () => {
+      try {
+        for (let done = 0; done < data.length; ) done += (await this.handle.write(data, done, data.length - done)).bytesWritten;
+      } catch (error) {
+        throw outputError(this.target, error);
+      }
+    });
+    return this.writing;
   }
 }

@@ -29,56 +29,50 @@ export function statIfExists(file: string): Stats | undefined {
 // Linux gives up after 40 links (ELOOP); a loop of links is no place to write to anyway.
 const MAX_LINK_HOPS = 40;
 
-/**
- * Where a write to `file` could land: every directory entry it would pass through.
- * `final` is the path after following the links of the last component (for a dangling link, the
- * path the link names, which a plain open would create), and `dirs` holds the identity of every
- * existing folder above each path on the chain (from the link's own folder to the root), after
- * resolving links in those folders too. Judging by these identities, never by the strings, is what
- * catches `out.json -> mail.mbox`, `linkdir/x.json` with `linkdir -> input-folder`, and a dangling
- * link into an input folder.
- */
+/** Where a write to a path could land, as identities. */
 export interface OutputPlace {
   /** The path a plain open would reach once every link of the last component is followed. */
   final: string;
   /** What is at `final` now, if anything. */
   existing?: Stats;
-  /** Identities of every existing folder above every path on the link chain. */
+  /** Identities of every existing folder above every path on the link chain, up to the root. */
   dirs: FileIdentity[];
-  /** The folder holding `final`, when it does not exist. */
-  missingDir?: string;
 }
 
+/**
+ * Follows the links of `file` (for a dangling link, up to the path it names, which a plain open
+ * would create) and gathers the identity of every existing folder above each path on the way,
+ * from the link's own folder to the root, after resolving links in those folders too. Comparing
+ * these identities with the inputs', never the strings, is what catches `out.json -> mail.mbox`,
+ * `linkdir/x.json` with `linkdir -> input-folder`, and a dangling link into an input folder.
+ */
 export function placeOf(file: string): OutputPlace {
   const dirs: FileIdentity[] = [];
   let current = path.resolve(file);
-  let missingDir: string | undefined;
   for (let hop = 0; ; hop++) {
-    missingDir = addFoldersAbove(current, dirs);
+    addFoldersAbove(current, dirs);
     let link: Stats | undefined;
     try {
       link = lstatSync(current);
     } catch {
-      return { final: current, dirs, missingDir };
+      return { final: current, dirs };
     }
-    if (!link.isSymbolicLink() || hop >= MAX_LINK_HOPS) return { final: current, existing: statIfExists(current), dirs, missingDir };
+    if (!link.isSymbolicLink() || hop >= MAX_LINK_HOPS) return { final: current, existing: statIfExists(current), dirs };
     current = path.resolve(path.dirname(current), readlinkSync(current));
   }
 }
 
-/** Adds the identities of the folders above `file`; returns the first folder that is missing, if any. */
-function addFoldersAbove(file: string, into: FileIdentity[]): string | undefined {
+/** Adds the identities of the existing folders above `file`, starting from the nearest one that exists. */
+function addFoldersAbove(file: string, into: FileIdentity[]): void {
   let dir = path.dirname(file);
-  let missing: string | undefined;
-  // Climb to the nearest folder that exists; its real path then names every real folder above.
+  // The nearest existing folder's real path names every real folder above it.
   for (;;) {
     try {
       dir = realpathSync(dir);
       break;
     } catch {
-      missing ??= dir;
       const up = path.dirname(dir);
-      if (up === dir) return missing;
+      if (up === dir) return;
       dir = up;
     }
   }
@@ -86,7 +80,7 @@ function addFoldersAbove(file: string, into: FileIdentity[]): string | undefined
     const stats = statIfExists(dir);
     if (stats) into.push(identityOfStats(stats));
     const up = path.dirname(dir);
-    if (up === dir) return missing;
+    if (up === dir) return;
     dir = up;
   }
 }
