@@ -22,7 +22,7 @@ const EXIT_HELP = `
 Exit codes:
   0  no error, and no finding you asked to fail on
   1  a tracked message was found and --fail-on tracked was given
-  2  usage error, unreadable input path, bad rules data, or internal error
+  2  usage error, unreadable input path, refused or unwritable output, bad rules data, or internal error
 
 pixelaudit never loads a URL found in a message and never changes a mailbox.`;
 
