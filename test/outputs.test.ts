@@ -395,6 +395,9 @@ describe('writeFileAtomic and AtomicFileSink', () => {
     writeFileAtomic(path.join(dir, 'link.txt'), 'new');
     expect(readFileSync(path.join(dir, 'target.txt'), 'utf8')).toBe('original');
     expect(readFileSync(path.join(dir, 'link.txt'), 'utf8')).toBe('new');
+    const long = path.join(dir, `${'é'.repeat(120)}.json`);
+    writeFileAtomic(long, 'a name of 245 bytes');
+    expect(readFileSync(long, 'utf8')).toBe('a name of 245 bytes');
     mkdirSync(path.join(dir, 'a-folder'));
     writeFileSync(path.join(dir, 'a-folder', 'x'), 'x');
     expect(() => writeFileAtomic(path.join(dir, 'a-folder'), 'bytes')).toThrow(/cannot write .*a-folder: it is a folder/);

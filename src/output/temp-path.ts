@@ -9,7 +9,9 @@ import path from 'node:path';
  */
 export function tempPathBeside(target: string): string {
   const dir = path.dirname(path.resolve(target));
-  return path.join(dir, `.${path.basename(target)}.pixelaudit-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  // Names are at most 255 bytes: a long target name is shortened in the temporary one, not refused.
+  const base = Buffer.from(path.basename(target)).subarray(0, 180).toString('utf8').replace(/\uFFFD+$/, '');
+  return path.join(dir, `.${base}.pixelaudit-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
 }
 
 const DEFAULT_MODE = 0o644;
