@@ -1,0 +1,248 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import type { MessageResult } from '../types.js';
+import { UidIndex } from './cache-index.js';
+
+/** First line of every cache file: what it holds, checked so a hash collision or a foreign file is never read as ours. */
+interface Header {
+  pixelaudit: 'imap-cache';
+  format: 2;
+  mailbox: string;
+  uidValidity: string;
+}
+
+const CHUNK = 1 << 20;
+const HEAD = 32;
+const MAX_HEADER = 64 * 1024;
+// A result line past this is not read back (bounded memory per lookup); the message is scanned again.
+const MAX_LINE = 64 * 1024 * 1024;
+const RECORD_PREFIX = Buffer.from('{"uid":');
+// Never follow a link planted where a cache file should be (a shared or synced cache folder).
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/** When to rewrite a file: more superseded or unreadable lines than live ones, and enough to be worth it. */
+export const COMPACT_MIN_DEAD = 32;
+
+/**
+ * One mailbox at one UIDVALIDITY under one set of settings: a JSONL file of
+ * `{"uid":N,"result":{...}}` lines, appended as messages are scanned. Opening streams the file
+ * once to index UID -> byte span (bounded memory: the results themselves are not kept); `get`
+ * reads one line by offset. A line cut by a crash (no newline at the end) is ignored and cut off
+ * before the next append; a file with more dead lines than live ones is compacted.
+ */
+export class CacheFile {
+  private index = new UidIndex();
+  private readFd: number | null = null;
+  private writeFd: number | null = null;
+  /** Bytes up to the end of the last complete line. */
+  private end = 0;
+  /** Lines that are not records (unreadable), counted as dead for compaction. */
+  private broken = 0;
+
+  constructor(
+    readonly file: string,
+    private readonly header: Omit<Header, 'pixelaudit' | 'format'>,
+  ) {
+    let fd: number;
+    try {
+      fd = openSync(this.file, constants.O_RDONLY | NOFOLLOW);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    this.readFd = fd;
+    if (!this.scan(fd)) {
+      // Not a cache file of this mailbox (foreign, collided, or cut before its header): start over.
+      this.closeFds();
+      unlinkSync(this.file);
+      this.end = 0;
+      return;
+    }
+    this.index.seal();
+    if (this.dead > COMPACT_MIN_DEAD && this.dead > this.index.size) this.compact();
+  }
+
+  /** Distinct UIDs held. */
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** Superseded plus unreadable lines: what compaction would remove. */
+  get dead(): number {
+    return this.index.duplicates + this.broken;
+  }
+
+  /** The result kept for this UID, or undefined when there is none or its line cannot be read (it is then fetched again). */
+  get(uid: number): MessageResult | undefined {
+    const span = this.index.get(uid);
+    if (!span || this.readFd === null) return undefined;
+    const buf = Buffer.allocUnsafe(span.length);
+    if (readSync(this.readFd, buf, 0, span.length, span.offset) !== span.length) return undefined;
+    try {
+      const record = JSON.parse(buf.toString('utf8')) as { uid?: unknown; result?: MessageResult };
+      return record.uid === uid && record.result && typeof record.result === 'object' ? record.result : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  put(uid: number, result: MessageResult): void {
+    const fd = this.writer();
+    const line = Buffer.from(`{"uid":${uid},"result":${JSON.stringify(result)}}\n`);
+    writeAll(fd, line);
+    this.index.add(uid, this.end, line.length - 1);
+    this.end += line.length;
+  }
+
+  close(): void {
+    this.closeFds();
+  }
+
+  /** Rewrites the live lines into a temporary file beside this one, then renames it into place. */
+  compact(): void {
+    if (this.readFd === null) return;
+    const tmp = `${this.file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+    const out = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o600);
+    const fresh = new UidIndex();
+    let pos = 0;
+    try {
+      const head = this.headerLine();
+      writeAll(out, head);
+      pos = head.length;
+      for (const e of this.index.entries()) {
+        const buf = Buffer.allocUnsafe(e.length + 1);
+        readSync(this.readFd, buf, 0, e.length, e.offset);
+        buf[e.length] = 0x0a;
+        writeAll(out, buf);
+        fresh.add(e.uid, pos, e.length);
+        pos += buf.length;
+      }
+      fsyncSync(out);
+      closeSync(out);
+      renameSync(tmp, this.file);
+    } catch (error) {
+      try {
+        closeSync(out);
+      } catch {
+        // already closed
+      }
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // nothing to remove
+      }
+      throw error;
+    }
+    fresh.seal();
+    this.closeFds();
+    this.readFd = openSync(this.file, constants.O_RDONLY | NOFOLLOW);
+    this.index = fresh;
+    this.end = pos;
+    this.broken = 0;
+  }
+
+  /** Streams the file once: checks the header and indexes each complete record line. False when the header is not ours. */
+  private scan(fd: number): boolean {
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    let pos = 0;
+    let lineStart = 0;
+    let head: Buffer[] = [];
+    let headLength = 0;
+    let headerSeen = false;
+    let firstLine: Buffer[] = [];
+    let firstLength = 0;
+    for (;;) {
+      const n = readSync(fd, chunk, 0, CHUNK, pos);
+      if (n === 0) break;
+      const view = chunk.subarray(0, n);
+      let i = 0;
+      while (i < n) {
+        const nl = view.indexOf(0x0a, i);
+        const stop = nl === -1 ? n : nl;
+        if (!headerSeen) {
+          if (firstLength + stop - i > MAX_HEADER) return false;
+          firstLine.push(Buffer.from(chunk.subarray(i, stop)));
+          firstLength += stop - i;
+        } else if (headLength < HEAD) {
+          const piece = Buffer.from(chunk.subarray(i, Math.min(stop, i + HEAD - headLength)));
+          head.push(piece);
+          headLength += piece.length;
+        }
+        if (nl === -1) break;
+        const length = pos + nl - lineStart;
+        if (!headerSeen) {
+          if (!this.isOurHeader(Buffer.concat(firstLine).toString('utf8'))) return false;
+          headerSeen = true;
+          firstLine = [];
+        } else {
+          const uid = length > MAX_LINE ? undefined : recordUid(head.length === 1 ? head[0] : Buffer.concat(head));
+          if (uid === undefined) this.broken++;
+          else this.index.add(uid, lineStart, length);
+        }
+        lineStart = pos + nl + 1;
+        head = [];
+        headLength = 0;
+        i = nl + 1;
+      }
+      pos += n;
+    }
+    // Bytes after the last newline are a line cut by a crash: ignored, and cut off before appending.
+    this.end = lineStart;
+    return headerSeen;
+  }
+
+  private isOurHeader(line: string): boolean {
+    try {
+      const h = JSON.parse(line) as Partial<Header>;
+      return h.pixelaudit === 'imap-cache' && h.format === 2 && h.mailbox === this.header.mailbox && h.uidValidity === this.header.uidValidity;
+    } catch {
+      return false;
+    }
+  }
+
+  private headerLine(): Buffer {
+    return Buffer.from(`${JSON.stringify({ pixelaudit: 'imap-cache', format: 2, ...this.header } satisfies Header)}\n`);
+  }
+
+  private writer(): number {
+    if (this.writeFd !== null) return this.writeFd;
+    const fd = openSync(this.file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | NOFOLLOW, 0o600);
+    try {
+      // The mode of open() applies only to a new file; an older one is tightened too.
+      fchmodSync(fd, 0o600);
+      const size = fstatSync(fd).size;
+      if (size === 0) {
+        writeAll(fd, this.headerLine());
+        this.end = this.headerLine().length;
+      } else if (size > this.end) {
+        ftruncateSync(fd, this.end);
+      }
+      if (this.readFd === null) this.readFd = openSync(this.file, constants.O_RDONLY | NOFOLLOW);
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+    this.writeFd = fd;
+    return fd;
+  }
+
+  private closeFds(): void {
+    for (const fd of [this.readFd, this.writeFd]) if (fd !== null) closeSync(fd);
+    this.readFd = null;
+    this.writeFd = null;
+  }
+}
+
+/** The UID of a record line from its first bytes (`{"uid":123,`), without parsing the whole line. */
+function recordUid(head: Buffer): number | undefined {
+  if (head.length < RECORD_PREFIX.length + 2 || !head.subarray(0, RECORD_PREFIX.length).equals(RECORD_PREFIX)) return undefined;
+  let uid = 0;
+  let i = RECORD_PREFIX.length;
+  for (; i < head.length && head[i] >= 0x30 && head[i] <= 0x39; i++) uid = uid * 10 + head[i] - 0x30;
+  if (i === RECORD_PREFIX.length || i >= head.length || head[i] !== 0x2c || uid < 1 || uid > 0xffffffff) return undefined;
+  return uid;
+}
+
+function writeAll(fd: number, buf: Buffer): void {
+  for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off);
+}
