@@ -1,4 +1,4 @@
-// npm run bench:cache: start-up time and peak RSS of the IMAP result cache with many entries.
+// npm run build && node dist/scripts/bench-cache.js: start-up time and peak RSS of the IMAP result cache with many entries.
 // Usage: node dist/scripts/bench-cache.js [entries] (default 200000). The parent writes a synthetic
 // cache once, then a fresh child process opens it and answers every UID, so the child's peak RSS is
 // what a rerun of `pixelaudit imap` pays for the cache alone.
