@@ -111,13 +111,17 @@ export class ResultCache {
     return this.current.file;
   }
 
+  /** Whether the account's folder is there; anything else in its place (a link, a file) is an error. */
   private exists(): boolean {
+    let st;
     try {
-      return lstatSync(this.folder).isDirectory();
+      st = lstatSync(this.folder);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw error;
     }
+    if (!st.isDirectory()) throw new Error(`${this.folder} is not a folder (a symbolic link?)`);
+    return true;
   }
 
   /** Our folder must be a real folder of ours, private: a link or someone else's folder is not used. */
