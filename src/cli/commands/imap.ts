@@ -74,7 +74,8 @@ export function imapCommand(io: Io, setExit: (code: number) => void): Command {
     const port = flags.port ?? (flags.tls === 'implicit' ? 993 : 143);
     const detector = createDetector({ me: flags.me, redact: flags.redact, extra: flags.rules, disable: flags.disable });
     const settings = JSON.stringify({ VERSION, redact: flags.redact, me: detector.me, patterns: detector.matcher.vendors.flatMap((v) => v.patterns.map((p) => p.id)), rules: flags.rules ?? [] });
-    const cache = flags.cache ? new ResultCache(flags.cacheDir ?? defaultCacheDir(io.env), `${flags.host}:${port}`, flags.user, settings) : undefined;
+    const warn = (message: string): void => void io.stderr.write(`pixelaudit: warning: ${message}\n`);
+    const cache = flags.cache ? new ResultCache(flags.cacheDir ?? defaultCacheDir(io.env), `${flags.host}:${port}`, flags.user, settings, { warn }) : undefined;
     const inputs = [`imap://${flags.host}:${port}`];
     const report = await openReport(io, flags, inputs);
     const progress = io.stderrIsTTY ? progressLine(io) : undefined;
