@@ -235,3 +235,20 @@ describe('UID index', () => {
     );
   });
 });
+
+describe('cache key', () => {
+  it('changes with redaction, the reader addresses, disabled vendors and edited tracker data, and only then', async () => {
+    const { createDetector } = await import('../src/engine/detector.js');
+    const { cacheSettings } = await import('../src/imap/cache-key.js');
+    const base = cacheSettings('1.0.0', createDetector({ redact: true }));
+    expect(cacheSettings('1.0.0', createDetector({ redact: true }))).toBe(base);
+    expect(cacheSettings('1.0.1', createDetector({ redact: true }))).not.toBe(base);
+    expect(cacheSettings('1.0.0', createDetector({ redact: false }))).not.toBe(base);
+    expect(cacheSettings('1.0.0', createDetector({ redact: true, me: ['me@example.org'] }))).not.toBe(base);
+    expect(cacheSettings('1.0.0', createDetector({ redact: true, disable: ['sendgrid'] }))).not.toBe(base);
+    const edited = createDetector({ redact: true });
+    const vendor = edited.matcher.vendors[0] as { patterns: Array<{ path?: string }> };
+    vendor.patterns[0] = { ...vendor.patterns[0], path: '^/other$' };
+    expect(cacheSettings('1.0.0', edited)).not.toBe(base);
+  });
+});

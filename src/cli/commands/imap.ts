@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { createDetector } from '../../engine/detector.js';
 import { UsageError } from '../../errors.js';
 import { defaultCacheDir, ResultCache } from '../../imap/cache.js';
+import { cacheSettings } from '../../imap/cache-key.js';
 import { maskedLogger, type TlsMode } from '../../imap/connect.js';
 import { scanImap } from '../../imap/scan-imap.js';
 import { readSecret, type SecretFlags } from '../../imap/secrets.js';
@@ -73,7 +74,7 @@ export function imapCommand(io: Io, setExit: (code: number) => void): Command {
     if (flags.insecure) await io.stderr.write('pixelaudit: warning: --insecure: the server certificate is not verified\n');
     const port = flags.port ?? (flags.tls === 'implicit' ? 993 : 143);
     const detector = createDetector({ me: flags.me, redact: flags.redact, extra: flags.rules, disable: flags.disable });
-    const settings = JSON.stringify({ VERSION, redact: flags.redact, me: detector.me, patterns: detector.matcher.vendors.flatMap((v) => v.patterns.map((p) => p.id)), rules: flags.rules ?? [] });
+    const settings = cacheSettings(VERSION, detector);
     const warn = (message: string): void => void io.stderr.write(`pixelaudit: warning: ${message}\n`);
     const cache = flags.cache ? new ResultCache(flags.cacheDir ?? defaultCacheDir(io.env), `${flags.host}:${port}`, flags.user, settings, { warn }) : undefined;
     const inputs = [`imap://${flags.host}:${port}`];
