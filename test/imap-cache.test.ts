@@ -37,6 +37,10 @@ function files(cache: ResultCache): string[] {
   return existsSync(cache.folder) ? readdirSync(cache.folder).sort() : [];
 }
 
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
 function lines(file: string): string[] {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean);
 }
@@ -113,6 +117,48 @@ describe('IMAP result cache', () => {
     expect(after.get('INBOX', '7', 4)).toEqual(result(4, runs));
     expect(after.get('INBOX', '7', 2)).toEqual(result(2, runs));
     expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('drops the results of messages the server no longer has, once they outnumber the others', () => {
+    const dir = tempDir();
+    const a = open(dir);
+    for (let uid = 1; uid <= 100; uid++) a.put('INBOX', '7', uid, result(uid));
+    const file = path.join(a.folder, files(a)[0]);
+    // A few deleted: not worth a rewrite yet.
+    a.retainOnly('INBOX', '7', range(11, 100));
+    expect(lines(file)).toHaveLength(101);
+    // Most deleted: rewritten with only the messages still there.
+    a.retainOnly('INBOX', '7', range(61, 100));
+    expect(lines(file)).toHaveLength(41);
+    expect(a.get('INBOX', '7', 60)).toBeUndefined();
+    expect(a.get('INBOX', '7', 61)).toEqual(result(61));
+    a.put('INBOX', '7', 101, result(101));
+    a.close();
+    const b = open(dir);
+    expect(b.get('INBOX', '7', 101)).toEqual(result(101));
+    expect(b.get('INBOX', '7', 100)).toEqual(result(100));
+  });
+
+  it('keeps complete lines another run appended meanwhile, and cuts only a cut one', () => {
+    const dir = tempDir();
+    const first = open(dir);
+    first.put('INBOX', '7', 1, result(1));
+    first.close();
+    const a = open(dir);
+    expect(a.get('INBOX', '7', 1)).toEqual(result(1));
+    const other = open(dir);
+    other.get('INBOX', '7', 1);
+    other.put('INBOX', '7', 2, result(2, 2));
+    other.close();
+    const file = path.join(a.folder, files(a)[0]);
+    appendFileSync(file, '{"uid":3,"res');
+    a.put('INBOX', '7', 4, result(4));
+    a.close();
+    const b = open(dir);
+    expect(b.get('INBOX', '7', 2)).toEqual(result(2, 2));
+    expect(b.get('INBOX', '7', 3)).toBeUndefined();
+    expect(b.get('INBOX', '7', 4)).toEqual(result(4));
+    for (const line of lines(file)) expect(() => JSON.parse(line)).not.toThrow();
   });
 
   it('removes the file of an older UIDVALIDITY, of other settings, of a mailbox gone, and the old one-file format', () => {

@@ -98,8 +98,19 @@ export class CacheFile {
     this.closeFds();
   }
 
-  /** Rewrites the live lines into a temporary file beside this one, then renames it into place. */
-  compact(): void {
+  /**
+   * Drops the results of messages the server no longer has (`live` answers for the UIDs the
+   * mailbox holds now), by compaction once they and the other dead lines outnumber the live ones.
+   */
+  retain(live: (uid: number) => boolean): void {
+    let gone = 0;
+    for (const e of this.index.entries()) if (!live(e.uid)) gone++;
+    const kept = this.index.size - gone;
+    if (gone > 0 && this.dead + gone > COMPACT_MIN_DEAD && this.dead + gone > kept) this.compact(live);
+  }
+
+  /** Rewrites the live lines (those `keep` accepts) into a temporary file beside this one, then renames it into place. */
+  compact(keep: (uid: number) => boolean = () => true): void {
     if (this.readFd === null) return;
     const tmp = `${this.file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
     const out = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o600);
@@ -110,6 +121,7 @@ export class CacheFile {
       writeAll(out, head);
       pos = head.length;
       for (const e of this.index.entries()) {
+        if (!keep(e.uid)) continue;
         const buf = Buffer.allocUnsafe(e.length + 1);
         readSync(this.readFd, buf, 0, e.length, e.offset);
         buf[e.length] = 0x0a;
@@ -210,14 +222,18 @@ export class CacheFile {
     try {
       // The mode of open() applies only to a new file; an older one is tightened too.
       fchmodSync(fd, 0o600);
+      if (this.readFd === null) this.readFd = openSync(this.file, constants.O_RDONLY | NOFOLLOW);
       const size = fstatSync(fd).size;
       if (size === 0) {
-        writeAll(fd, this.headerLine());
-        this.end = this.headerLine().length;
+        const header = this.headerLine();
+        writeAll(fd, header);
+        this.end = header.length;
       } else if (size > this.end) {
-        ftruncateSync(fd, this.end);
+        // Past what was indexed: complete lines (another run appended them) stay; a cut last line goes.
+        const complete = endOfLastLine(this.readFd, this.end, size);
+        if (complete < size) ftruncateSync(fd, complete);
+        this.end = complete;
       }
-      if (this.readFd === null) this.readFd = openSync(this.file, constants.O_RDONLY | NOFOLLOW);
     } catch (error) {
       closeSync(fd);
       throw error;
@@ -241,6 +257,19 @@ function recordUid(head: Buffer): number | undefined {
   for (; i < head.length && head[i] >= 0x30 && head[i] <= 0x39; i++) uid = uid * 10 + head[i] - 0x30;
   if (i === RECORD_PREFIX.length || i >= head.length || head[i] !== 0x2c || uid < 1 || uid > 0xffffffff) return undefined;
   return uid;
+}
+
+/** The offset just after the last newline in [from, size), or `from` when there is none. */
+function endOfLastLine(fd: number, from: number, size: number): number {
+  const buf = Buffer.allocUnsafe(64 * 1024);
+  for (let stop = size; stop > from; ) {
+    const start = Math.max(from, stop - buf.length);
+    const n = readSync(fd, buf, 0, stop - start, start);
+    const nl = buf.subarray(0, n).lastIndexOf(0x0a);
+    if (nl !== -1) return start + nl + 1;
+    stop = start;
+  }
+  return from;
 }
 
 function writeAll(fd: number, buf: Buffer): void {

@@ -87,6 +87,11 @@ export class ResultCache {
     });
   }
 
+  /** After a scan of the whole mailbox: `uids` (ascending) is every message it holds; results of the others may go. */
+  retainOnly(mailbox: string, uidValidity: string, uids: readonly number[]): void {
+    this.guard(() => this.open(mailbox, uidValidity)?.retain((uid) => hasSorted(uids, uid)));
+  }
+
   close(): void {
     this.guard(() => this.closeCurrent());
   }
@@ -155,6 +160,18 @@ export class ResultCache {
       return undefined;
     }
   }
+}
+
+function hasSorted(sorted: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] === value) return true;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 function hash(text: string): string {

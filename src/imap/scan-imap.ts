@@ -155,6 +155,8 @@ async function scanMailbox(client: ImapFlow, mailbox: string, progress: MailboxP
       progress.inFlight = [];
       for (const uid of batch) await emit(uid, results.get(uid) ?? failedResult(source(uid), 'the server returned nothing for this message (deleted meanwhile?)'), false);
     }
+    // Only a search of the whole mailbox knows which messages are gone.
+    if (criteria.all && options.limit === undefined) options.cache?.retainOnly(mailbox, uidValidity, uids);
   } finally {
     lock.release();
   }
