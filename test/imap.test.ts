@@ -108,6 +108,15 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).not.toContain('testpass');
     expect(text).not.toContain('I can reproduce it on a clean checkout');
+    // A result line that cannot be read any more is a miss: that message is fetched again, the rest come from the cache.
+    const [head, ...records] = text.trim().split('\n');
+    records[4] = records[4].replace(/,"result":.*$/, ',"result":{"broken');
+    writeFileSync(file, `${[head, ...records].join('\n')}\n`);
+    const third = JSON.parse((await run(args, { env: ENV })).stdout);
+    expect(third.summary.found).toBe(22);
+    expect(third.summary.imap.fromCache).toBe(21);
+    expect(new Set(third.messages.map((m: MessageResult) => m.source)).size).toBe(22);
+    expect(third.summary.tracked).toBe(first.tracked);
   });
 
   it('caches exactly what the report shows, and a run with other redaction neither reuses nor keeps it', async () => {
@@ -117,6 +126,9 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
     const cached = cacheFiles(cacheDir).flatMap((f) => readFileSync(f, 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l).result as MessageResult));
     expect(cached).toHaveLength(shown.length);
     expect(cached).toEqual(shown.filter((m) => m.error === null));
+    // A rerun answered from the cache reports the same messages, in the same order.
+    const rerun = jsonl((await run(args('jsonl'), { env: ENV })).stdout);
+    expect(rerun).toEqual(shown);
     const before = cacheFiles(cacheDir);
     const clear = await run(args('jsonl', '--no-redact'), { env: ENV });
     expect(clear.exitCode, clear.stderr).toBe(0);
@@ -138,22 +150,25 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
       hostileMessage('<p>x</p>', 'text/html; charset="utf-8\\"; x="'),
       // No HTML at all, and nested multiparts the structure walk stops at.
       hostileMessage(`${'--a\r\nContent-Type: multipart/mixed; boundary=a\r\n\r\n'.repeat(30)}`, 'multipart/mixed; boundary=a'),
+      // HTML 25 multiparts deep: below the depth the structure is walked to.
+      hostileMessage(deepNest(25, '<img src="https://t.example.com/o.gif" width="1" height="1">'), 'multipart/mixed; boundary=b0'),
     ];
-    await seed(d.port, USER, 'Hostile', [good[0], hostile[0], good[1], hostile[1], good[2], hostile[2], good[3]].map((raw) => ({ raw })));
+    await seed(d.port, USER, 'Hostile', [good[0], hostile[0], good[1], hostile[1], good[2], hostile[2], good[3], hostile[3]].map((raw) => ({ raw })));
     const files = new Map(jsonl((await run(['scan', SAMPLE, '-f', 'jsonl', '--no-redact'])).stdout).map((r) => [r.messageId, essence(r)]));
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-cache-'));
     for (const extra of [['--no-cache'], ['--no-cache', '--full-source'], ['--cache-dir', cacheDir], ['--cache-dir', cacheDir]]) {
       const r = await run(['imap', '--host', '127.0.0.1', '--port', String(d.port), '--tls', 'none', '--user', USER, '--mailbox', 'Hostile', '--no-redact', '-f', 'jsonl', '--batch-size', '3', ...extra], { env: ENV });
       expect(r.exitCode, `${extra.join(' ')}: ${r.stderr}`).toBe(0);
       const got = jsonl(r.stdout);
-      expect(got).toHaveLength(7);
-      expect(new Set(got.map((m) => m.source)).size).toBe(7);
+      expect(got).toHaveLength(8);
+      expect(new Set(got.map((m) => m.source)).size).toBe(8);
       const goodOnes = got.filter((m) => files.has(m.messageId));
       expect(goodOnes).toHaveLength(4);
       for (const m of goodOnes) expect(essence(m)).toEqual(files.get(m.messageId));
       const rest = got.filter((m) => !files.has(m.messageId));
-      expect(rest).toHaveLength(3);
+      expect(rest).toHaveLength(4);
       for (const m of rest) expect(m.error === null || m.error.length > 0).toBe(true);
+      if (!extra.includes("--full-source")) expect(got[7].warnings.join(' ')).toMatch(/nested deeper than 20 levels/);
     }
   });
 
@@ -280,6 +295,12 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
 function cacheFiles(cacheDir: string): string[] {
   const imapDir = path.join(cacheDir, 'imap');
   return readdirSync(imapDir).flatMap((account) => readdirSync(path.join(imapDir, account)).map((f) => path.join(imapDir, account, f))).sort();
+}
+
+function deepNest(depth: number, html: string): string {
+  let body = `--b${depth - 1}\r\nContent-Type: text/html\r\n\r\n${html}\r\n--b${depth - 1}--\r\n`;
+  for (let i = depth - 2; i >= 0; i--) body = `--b${i}\r\nContent-Type: multipart/mixed; boundary=b${i + 1}\r\n\r\n${body}--b${i}--\r\n`;
+  return body;
 }
 
 function hostileMessage(body: string, contentType = 'text/html'): Buffer {

@@ -72,6 +72,10 @@ export class CacheFile {
     return this.index.duplicates + this.broken;
   }
 
+  has(uid: number): boolean {
+    return this.index.get(uid) !== undefined;
+  }
+
   /** The result kept for this UID, or undefined when there is none or its line cannot be read (it is then fetched again). */
   get(uid: number): MessageResult | undefined {
     const span = this.index.get(uid);

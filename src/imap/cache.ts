@@ -75,6 +75,11 @@ export class ResultCache {
     });
   }
 
+  /** Whether a result is indexed for this UID (without reading it). */
+  has(mailbox: string, uidValidity: string, uid: number): boolean {
+    return this.guard(() => this.open(mailbox, uidValidity)?.has(uid)) ?? false;
+  }
+
   get(mailbox: string, uidValidity: string, uid: number): MessageResult | undefined {
     return this.guard(() => this.open(mailbox, uidValidity)?.get(uid));
   }

@@ -5,12 +5,14 @@ import type { MessageResult } from '../types.js';
 import { isServerAnswer } from './errors.js';
 import { rebuildMessage } from './rebuild-message.js';
 import type { ImapScanOptions } from './scan-imap.js';
-import { htmlParts, type HtmlPart } from './structure.js';
+import { htmlParts, MAX_STRUCTURE_DEPTH, type HtmlPart } from './structure.js';
 
 interface Candidate {
   uid: number;
   size: number;
   parts: HtmlPart[];
+  /** The structure nests deeper than it is walked. */
+  tooDeep: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function scanBatch(client: ImapFlow, uids: number[], source: (uid: 
   const candidates: Candidate[] = [];
   await fetchEach(client, uids, { uid: true, size: true, bodyStructure: true }, fail, async (msg) => {
     try {
-      candidates.push({ uid: msg.uid, size: msg.size ?? 0, parts: htmlParts(msg.bodyStructure) });
+      candidates.push({ uid: msg.uid, size: msg.size ?? 0, ...htmlParts(msg.bodyStructure) });
     } catch (error) {
       fail(msg.uid, `its structure cannot be read: ${reasonOf(error)}`);
     }
@@ -62,7 +64,9 @@ async function analyseOne(msg: FetchMessageObject, c: Candidate, source: string,
   }
   if (!bytes) return failedResult(source, 'the server sent no content for this message');
   try {
-    return await analyseMessage(source, bytes, options.detector);
+    const result = await analyseMessage(source, bytes, options.detector);
+    if (!c.tooDeep || options.fullSource) return result;
+    return { ...result, warnings: [...result.warnings, `parts nested deeper than ${MAX_STRUCTURE_DEPTH} levels were not read`] };
   } catch (error) {
     // analyseMessage is meant never to throw; should one stage still do so, it is this message's failure.
     return failedResult(source, `it cannot be analysed: ${reasonOf(error)}`);

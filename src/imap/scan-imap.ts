@@ -133,28 +133,46 @@ async function scanMailbox(client: ImapFlow, mailbox: string, progress: MailboxP
       await options.onResult(result);
       options.onProgress?.({ mailbox, done: progress.done.size, total: uids.length });
     };
-    const todo: number[] = [];
-    for (const uid of uids) {
-      if (progress.done.has(uid)) continue;
-      if (progress.poisoned.has(uid)) {
-        await emit(uid, failedResult(source(uid), 'the connection dropped twice while this message was being fetched; it was left out so the scan could go on'), false);
-        continue;
+    const cache = options.cache;
+    const poisonedResult = (uid: number) => failedResult(source(uid), 'the connection dropped twice while this message was being fetched; it was left out so the scan could go on');
+    const todo = uids.filter((uid) => !progress.done.has(uid) && !progress.poisoned.has(uid) && !cache?.has(mailbox, uidValidity, uid));
+    // Results go out in UID order, cached or not, so a rerun's report lists messages as the first run did.
+    let next = 0;
+    const unreadable: number[] = [];
+    const flush = async (upTo: number, fetched: Map<number, MessageResult>): Promise<void> => {
+      for (; next < uids.length && uids[next] <= upTo; next++) {
+        const uid = uids[next];
+        if (progress.done.has(uid)) continue;
+        const got = fetched.get(uid);
+        if (got) await emit(uid, got, false);
+        else if (progress.poisoned.has(uid)) await emit(uid, poisonedResult(uid), false);
+        else {
+          const cached = cache?.get(mailbox, uidValidity, uid);
+          if (cached) await emit(uid, { ...cached, source: source(uid) }, true);
+          // Indexed but its line cannot be read (or not indexed at all): fetched at the end.
+          else unreadable.push(uid);
+        }
       }
-      const cached = options.cache?.get(mailbox, uidValidity, uid);
-      if (cached) await emit(uid, { ...cached, source: source(uid) }, true);
-      else todo.push(uid);
-    }
-    for (let i = 0; i < todo.length; ) {
-      // A suspect goes alone; the others go in batches.
-      let end = i + 1;
-      if (!progress.suspects.has(todo[i])) while (end < todo.length && end - i < options.batchSize && !progress.suspects.has(todo[end])) end++;
-      const batch = todo.slice(i, end);
-      i = end;
-      progress.inFlight = batch;
-      const results = await scanBatch(client, batch, source, options);
-      progress.inFlight = [];
-      for (const uid of batch) await emit(uid, results.get(uid) ?? failedResult(source(uid), 'the server returned nothing for this message (deleted meanwhile?)'), false);
-    }
+    };
+    const fetchAll = async (list: number[], each: (results: Map<number, MessageResult>, batch: number[]) => Promise<void>): Promise<void> => {
+      for (let i = 0; i < list.length; ) {
+        // A suspect goes alone; the others go in batches.
+        let end = i + 1;
+        if (!progress.suspects.has(list[i])) while (end < list.length && end - i < options.batchSize && !progress.suspects.has(list[end])) end++;
+        const batch = list.slice(i, end);
+        i = end;
+        progress.inFlight = batch;
+        const results = await scanBatch(client, batch, source, options);
+        progress.inFlight = [];
+        for (const uid of batch) if (!results.has(uid)) results.set(uid, failedResult(source(uid), 'the server returned nothing for this message (deleted meanwhile?)'));
+        await each(results, batch);
+      }
+    };
+    await fetchAll(todo, (results, batch) => flush(batch[batch.length - 1], results));
+    await flush(Infinity, new Map());
+    await fetchAll(unreadable, async (results, batch) => {
+      for (const uid of batch) if (!progress.done.has(uid)) await emit(uid, results.get(uid)!, false);
+    });
     // Only a search of the whole mailbox knows which messages are gone.
     if (criteria.all && options.limit === undefined) options.cache?.retainOnly(mailbox, uidValidity, uids);
   } finally {
