@@ -7,8 +7,11 @@ import { mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ResultCache } from '../src/imap/cache.js';
+import { ResultCache as Current } from '../src/imap/cache.js';
 import type { MessageResult } from '../src/types.js';
+
+// BENCH_CACHE_MODULE=/path/to/other/build/cache.js measures another build of the cache (e.g. the one before the index).
+const ResultCache: typeof Current = process.env.BENCH_CACHE_MODULE ? (await import(process.env.BENCH_CACHE_MODULE)).ResultCache : Current;
 
 const SERVER = 'imap.example.org:993';
 const USER = 'bench@example.org';
