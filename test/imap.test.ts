@@ -231,6 +231,27 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
     }
   });
 
+  it('a message the server refuses to FETCH (NO) fails alone with the server\'s answer; the batch around it is fetched one by one', async () => {
+    const good = (await sampleMessages()).slice(0, 5);
+    await seed(d.port, USER, 'Refused', good.map((raw) => ({ raw })));
+    const proxy = await refusingProxy(d.port, 3);
+    try {
+      for (const mode of [[], ['--full-source']]) {
+        const r = await run(['imap', '--host', '127.0.0.1', '--port', String(proxy.port), '--tls', 'none', '--user', USER, '--mailbox', 'Refused', '--no-cache', '--batch-size', '4', '-f', 'json', ...mode], { env: ENV });
+        expect(r.exitCode, r.stderr).toBe(0);
+        const report = JSON.parse(r.stdout);
+        expect(report.summary.found).toBe(5);
+        expect(report.summary.imap.reconnects).toBe(0);
+        const failed = report.messages.filter((m: MessageResult) => m.error !== null);
+        expect(failed.map((m: MessageResult) => m.source.replace(/.*;UID=/, ''))).toEqual(['3']);
+        expect(failed[0].error).toMatch(/the server refused to return this message \(NO simulated refusal\)/);
+        expect(report.messages.map((m: MessageResult) => m.source.replace(/.*;UID=/, ''))).toEqual(['1', '2', '3', '4', '5']);
+      }
+    } finally {
+      proxy.close();
+    }
+  });
+
   it('reconnects with backoff when the connection drops mid-scan, and counts nothing twice', async () => {
     const proxy = await cuttingProxy(d.port, 6_000);
     try {
@@ -305,6 +326,39 @@ function deepNest(depth: number, html: string): string {
 
 function hostileMessage(body: string, contentType = 'text/html'): Buffer {
   return Buffer.from(`From: a@example.com\r\nTo: sam.rivera@example.org\r\nSubject: hostile\r\nMessage-ID: <hostile-${Math.random().toString(36).slice(2)}@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: ${contentType}\r\n\r\n${body}\r\n`);
+}
+
+/** A TCP proxy that answers NO, as a server would for a message it cannot read, to any UID FETCH whose set names `uid`. */
+async function refusingProxy(target: number, uid: number): Promise<{ port: number; close: () => void }> {
+  const sockets: Socket[] = [];
+  const server: Server = createServer((client) => {
+    const upstream = createConnection(target, '127.0.0.1');
+    sockets.push(client, upstream);
+    let pending = '';
+    client.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('latin1');
+      for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n')) {
+        const line = pending.slice(0, nl + 1);
+        pending = pending.slice(nl + 1);
+        const m = /^(\S+) UID FETCH ([\d,:*]+) /i.exec(line);
+        if (m && m[2].split(',').includes(String(uid))) client.write(`${m[1]} NO simulated refusal\r\n`);
+        else upstream.write(line, 'latin1');
+      }
+    });
+    upstream.on('data', (chunk) => client.write(chunk));
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      server.close();
+    },
+  };
 }
 
 /** A TCP proxy that cuts a connection whenever the server sends `marker` through it: a message that breaks every fetch. */
