@@ -83,6 +83,13 @@ describe('IMAP result cache', () => {
     expect(open(dir).get('INBOX', '7', 4)).toEqual(result(4, 2));
   });
 
+  it('answers for what this run put, in any UID order, before any file existed', () => {
+    const c = open(tempDir());
+    for (const uid of [5, 2, 9, 1]) c.put('INBOX', '7', uid, result(uid));
+    for (const uid of [5, 2, 9, 1]) expect(c.get('INBOX', '7', uid)).toEqual(result(uid));
+    expect(c.has('INBOX', '7', 3)).toBe(false);
+  });
+
   it('treats an unreadable line as a miss and keeps every other result', () => {
     const dir = tempDir();
     const a = open(dir);

@@ -28,7 +28,7 @@ export const COMPACT_MIN_DEAD = 32;
  * `{"uid":N,"result":{...}}` lines, appended as messages are scanned. Opening streams the file
  * once to index UID -> byte span (bounded memory: the results themselves are not kept); `get`
  * reads one line by offset. A line cut by a crash (no newline at the end) is ignored and cut off
- * before the next append; a file with more dead lines than live ones is compacted.
+ * before the next append; a file with at least as many dead lines as live ones is compacted.
  */
 export class CacheFile {
   private index = new UidIndex();
@@ -43,23 +43,33 @@ export class CacheFile {
     readonly file: string,
     private readonly header: Omit<Header, 'pixelaudit' | 'format'>,
   ) {
+    if (this.load()) {
+      this.index.seal();
+      if (this.dead > COMPACT_MIN_DEAD && this.dead >= this.index.size) this.compact();
+    } else {
+      // No file yet, or not one of ours: what this run puts is indexed from an empty start.
+      this.index = new UidIndex();
+      this.index.seal();
+      this.broken = 0;
+      this.end = 0;
+    }
+  }
+
+  /** Opens and indexes the file; false when there is none or it is not a cache file of this mailbox (then removed). */
+  private load(): boolean {
     let fd: number;
     try {
       fd = openSync(this.file, constants.O_RDONLY | NOFOLLOW);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw error;
     }
     this.readFd = fd;
-    if (!this.scan(fd)) {
-      // Not a cache file of this mailbox (foreign, collided, or cut before its header): start over.
-      this.closeFds();
-      unlinkSync(this.file);
-      this.end = 0;
-      return;
-    }
-    this.index.seal();
-    if (this.dead > COMPACT_MIN_DEAD && this.dead >= this.index.size) this.compact();
+    if (this.scan(fd)) return true;
+    // Foreign, a hash collision, or cut before its header was complete: start over.
+    this.closeFds();
+    unlinkSync(this.file);
+    return false;
   }
 
   /** Distinct UIDs held. */
