@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import type { MessageResult } from '../types.js';
 import { UidIndex } from './cache-index.js';
+import { endOfLastLine, scanFile } from './cache-scan.js';
 
 /** First line of every cache file: what it holds, checked so a hash collision or a foreign file is never read as ours. */
 interface Header {
@@ -11,12 +12,8 @@ interface Header {
   uidValidity: string;
 }
 
+// Lines are gathered into writes of about this size when compacting.
 const CHUNK = 1 << 20;
-const HEAD = 32;
-const MAX_HEADER = 64 * 1024;
-// A result line past this is not read back (bounded memory per lookup); the message is scanned again.
-const MAX_LINE = 64 * 1024 * 1024;
-const RECORD_PREFIX = Buffer.from('{"uid":');
 // Never follow a link planted where a cache file should be (a shared or synced cache folder).
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 
@@ -65,7 +62,12 @@ export class CacheFile {
       throw error;
     }
     this.readFd = fd;
-    if (this.scan(fd)) return true;
+    const scanned = scanFile(fd, (line) => this.isOurHeader(line), this.index);
+    if (scanned) {
+      this.end = scanned.end;
+      this.broken = scanned.broken;
+      return true;
+    }
     // Foreign, a hash collision, or cut before its header was complete: start over.
     this.closeFds();
     unlinkSync(this.file);
@@ -177,56 +179,6 @@ export class CacheFile {
     this.broken = 0;
   }
 
-  /** Streams the file once: checks the header and indexes each complete record line. False when the header is not ours. */
-  private scan(fd: number): boolean {
-    const chunk = Buffer.allocUnsafe(CHUNK);
-    let pos = 0;
-    let lineStart = 0;
-    let head: Buffer[] = [];
-    let headLength = 0;
-    let headerSeen = false;
-    let firstLine: Buffer[] = [];
-    let firstLength = 0;
-    for (;;) {
-      const n = readSync(fd, chunk, 0, CHUNK, pos);
-      if (n === 0) break;
-      const view = chunk.subarray(0, n);
-      let i = 0;
-      while (i < n) {
-        const nl = view.indexOf(0x0a, i);
-        const stop = nl === -1 ? n : nl;
-        if (!headerSeen) {
-          if (firstLength + stop - i > MAX_HEADER) return false;
-          firstLine.push(Buffer.from(chunk.subarray(i, stop)));
-          firstLength += stop - i;
-        } else if (headLength < HEAD) {
-          const piece = Buffer.from(chunk.subarray(i, Math.min(stop, i + HEAD - headLength)));
-          head.push(piece);
-          headLength += piece.length;
-        }
-        if (nl === -1) break;
-        const length = pos + nl - lineStart;
-        if (!headerSeen) {
-          if (!this.isOurHeader(Buffer.concat(firstLine).toString('utf8'))) return false;
-          headerSeen = true;
-          firstLine = [];
-        } else {
-          const uid = length > MAX_LINE ? undefined : recordUid(head.length === 1 ? head[0] : Buffer.concat(head));
-          if (uid === undefined) this.broken++;
-          else this.index.add(uid, lineStart, length);
-        }
-        lineStart = pos + nl + 1;
-        head = [];
-        headLength = 0;
-        i = nl + 1;
-      }
-      pos += n;
-    }
-    // Bytes after the last newline are a line cut by a crash: ignored, and cut off before appending.
-    this.end = lineStart;
-    return headerSeen;
-  }
-
   private isOurHeader(line: string): boolean {
     try {
       const h = JSON.parse(line) as Partial<Header>;
@@ -271,29 +223,6 @@ export class CacheFile {
     this.readFd = null;
     this.writeFd = null;
   }
-}
-
-/** The UID of a record line from its first bytes (`{"uid":123,`), without parsing the whole line. */
-function recordUid(head: Buffer): number | undefined {
-  if (head.length < RECORD_PREFIX.length + 2 || !head.subarray(0, RECORD_PREFIX.length).equals(RECORD_PREFIX)) return undefined;
-  let uid = 0;
-  let i = RECORD_PREFIX.length;
-  for (; i < head.length && head[i] >= 0x30 && head[i] <= 0x39; i++) uid = uid * 10 + head[i] - 0x30;
-  if (i === RECORD_PREFIX.length || i >= head.length || head[i] !== 0x2c || uid < 1 || uid > 0xffffffff) return undefined;
-  return uid;
-}
-
-/** The offset just after the last newline in [from, size), or `from` when there is none. */
-function endOfLastLine(fd: number, from: number, size: number): number {
-  const buf = Buffer.allocUnsafe(64 * 1024);
-  for (let stop = size; stop > from; ) {
-    const start = Math.max(from, stop - buf.length);
-    const n = readSync(fd, buf, 0, stop - start, start);
-    const nl = buf.subarray(0, n).lastIndexOf(0x0a);
-    if (nl !== -1) return start + nl + 1;
-    stop = start;
-  }
-  return from;
 }
 
 function writeAll(fd: number, buf: Buffer): void {
