@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { createDetector } from '../src/engine/detector.js';
+import { fromConversation } from '../src/imap/errors.js';
 import { scanImap } from '../src/imap/scan-imap.js';
 import { readInputs } from '../src/input/read-inputs.js';
 import type { MessageResult } from '../src/types.js';
@@ -26,6 +27,20 @@ const essence = (r: MessageResult) => ({
   tracked: r.tracked,
   error: r.error,
   findings: r.findings.map((f) => `${f.ruleId} ${f.vendor ?? '-'} ${f.url}`).sort(),
+});
+
+describe('which IMAP errors are connection problems', () => {
+  it('a server answer or a socket error is; a bug, a URI error or a file-system error of pixelaudit\'s own is not', () => {
+    expect(fromConversation(Object.assign(new Error('Command failed'), { responseStatus: 'NO', responseText: 'x' }))).toBe(true);
+    expect(fromConversation(Object.assign(new Error('Command failed'), { responseStatus: 'BYE' }))).toBe(true);
+    expect(fromConversation(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', syscall: 'read' }))).toBe(true);
+    expect(fromConversation(Object.assign(new Error('write EPIPE'), { code: 'EPIPE', syscall: 'write' }))).toBe(false);
+    expect(fromConversation(Object.assign(new Error('timeout'), { code: 'ETIMEOUT' }))).toBe(true);
+    expect(fromConversation(new URIError('URI malformed'))).toBe(false);
+    expect(fromConversation(new TypeError("Cannot read properties of undefined (reading 'x')"))).toBe(false);
+    expect(fromConversation(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' }))).toBe(false);
+    expect(fromConversation(Object.assign(new TypeError('bad arg'), { code: 'ERR_INVALID_ARG_TYPE' }))).toBe(false);
+  });
 });
 
 describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {

@@ -49,6 +49,11 @@ export function isServerAnswer(error: unknown): boolean {
 export function fromConversation(error: unknown): boolean {
   if (isServerAnswer(error) || (error as { responseStatus?: unknown } | null)?.responseStatus === 'BYE') return true;
   const e = error as { code?: unknown; syscall?: unknown } | null;
-  // File-system errors carry a syscall; Node's own ERR_* codes mean a programming error.
-  return typeof e?.code === 'string' && e.syscall === undefined && !e.code.startsWith('ERR_');
+  if (typeof e?.code !== 'string') return false;
+  if (NETWORK.has(e.code)) return true;
+  // Other errors with a syscall are the file system's (EPIPE too: stdout may be a closed pipe);
+  // Node's own ERR_* codes mean a programming error; what is left is imapflow's (ETIMEOUT, ...).
+  return e.syscall === undefined && !e.code.startsWith('ERR_');
 }
+
+const NETWORK = new Set(['ECONNRESET', 'ECONNABORTED', 'ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'ENOTFOUND', 'EAI_AGAIN']);
