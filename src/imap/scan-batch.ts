@@ -3,7 +3,7 @@ import { analyseMessage, failedResult } from '../engine/analyse-message.js';
 import { reasonOf } from '../errors.js';
 import type { MessageResult } from '../types.js';
 import { isServerAnswer } from './errors.js';
-import { rebuildMessage } from './rebuild-message.js';
+import { isPlainCharset, rebuildMessage } from './rebuild-message.js';
 import type { ImapScanOptions } from './scan-imap.js';
 import { htmlParts, MAX_STRUCTURE_DEPTH, type HtmlPart } from './structure.js';
 
@@ -65,8 +65,12 @@ async function analyseOne(msg: FetchMessageObject, c: Candidate, source: string,
   if (!bytes) return failedResult(source, 'the server sent no content for this message');
   try {
     const result = await analyseMessage(source, bytes, options.detector);
-    if (!c.tooDeep || options.fullSource) return result;
-    return { ...result, warnings: [...result.warnings, `parts nested deeper than ${MAX_STRUCTURE_DEPTH} levels were not read`] };
+    if (options.fullSource) return result;
+    const warnings = [
+      ...(c.tooDeep ? [`parts nested deeper than ${MAX_STRUCTURE_DEPTH} levels were not read`] : []),
+      ...c.parts.filter((p) => p.charset && !isPlainCharset(p.charset)).map((p) => `charset ${JSON.stringify(p.charset!.slice(0, 40))} of part ${p.part} is not a charset name; read as the default`),
+    ];
+    return warnings.length ? { ...result, warnings: [...result.warnings, ...warnings] } : result;
   } catch (error) {
     // analyseMessage is meant never to throw; should one stage still do so, it is this message's failure.
     return failedResult(source, `it cannot be analysed: ${reasonOf(error)}`);
