@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { createDetector } from '../src/engine/detector.js';
 import { fromConversation } from '../src/imap/errors.js';
+import { isPlainCharset, rebuildMessage } from '../src/imap/rebuild-message.js';
 import { scanImap } from '../src/imap/scan-imap.js';
 import { readInputs } from '../src/input/read-inputs.js';
 import type { MessageResult } from '../src/types.js';
@@ -40,6 +41,18 @@ describe('which IMAP errors are connection problems', () => {
     expect(fromConversation(new TypeError("Cannot read properties of undefined (reading 'x')"))).toBe(false);
     expect(fromConversation(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' }))).toBe(false);
     expect(fromConversation(Object.assign(new TypeError('bad arg'), { code: 'ERR_INVALID_ARG_TYPE' }))).toBe(false);
+  });
+});
+
+describe('a message rebuilt from its parts', () => {
+  it('takes from BODYSTRUCTURE only plain charset and encoding tokens: a quote or line break adds no header or boundary', () => {
+    const header = Buffer.from('From: a@example.com\r\nSubject: x\r\nContent-Type: text/html\r\n\r\n');
+    const out = rebuildMessage(header, [{ charset: 'utf-8"\r\nContent-Type: text/plain; x="', encoding: 'base64\r\nX-Injected: 1', body: Buffer.from('<p>x</p>') }]).toString('latin1');
+    expect(out).not.toContain('X-Injected');
+    expect(out).not.toContain('text/plain');
+    expect(out).toMatch(/Content-Type: text\/html\r\n\r\n<p>x<\/p>/);
+    expect(isPlainCharset('windows-1252')).toBe(true);
+    expect(isPlainCharset('[charse<!DOCTYPE')).toBe(false);
   });
 });
 
