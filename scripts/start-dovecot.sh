@@ -64,4 +64,6 @@ service imap-login {
 CONF
 dovecot -c "$D/dovecot.conf" </dev/null >>"$D/dovecot.stderr" 2>&1
 i=0; while ! (exec 3<>"/dev/tcp/127.0.0.1/$IMAP_PORT") 2>/dev/null; do i=$((i+1)); [ $i -gt 100 ] && { echo "dovecot did not start, see $D/dovecot.log" >&2; exit 1; }; sleep 0.1; done
+# Under load the listener can answer before the master has written its pid file.
+i=0; while [ ! -s "$D/run/master.pid" ]; do i=$((i+1)); [ $i -gt 100 ] && { echo "dovecot wrote no pid file, see $D/dovecot.log" >&2; exit 1; }; sleep 0.1; done
 cat "$D/run/master.pid"

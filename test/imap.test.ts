@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
+import { createDetector } from '../src/engine/detector.js';
+import { fromConversation } from '../src/imap/errors.js';
+import { isPlainCharset, rebuildMessage } from '../src/imap/rebuild-message.js';
+import { scanImap } from '../src/imap/scan-imap.js';
 import { readInputs } from '../src/input/read-inputs.js';
 import type { MessageResult } from '../src/types.js';
 import { FIXTURES } from './helpers.js';
@@ -24,6 +28,32 @@ const essence = (r: MessageResult) => ({
   tracked: r.tracked,
   error: r.error,
   findings: r.findings.map((f) => `${f.ruleId} ${f.vendor ?? '-'} ${f.url}`).sort(),
+});
+
+describe('which IMAP errors are connection problems', () => {
+  it('a server answer or a socket error is; a bug, a URI error or a file-system error of pixelaudit\'s own is not', () => {
+    expect(fromConversation(Object.assign(new Error('Command failed'), { responseStatus: 'NO', responseText: 'x' }))).toBe(true);
+    expect(fromConversation(Object.assign(new Error('Command failed'), { responseStatus: 'BYE' }))).toBe(true);
+    expect(fromConversation(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', syscall: 'read' }))).toBe(true);
+    expect(fromConversation(Object.assign(new Error('write EPIPE'), { code: 'EPIPE', syscall: 'write' }))).toBe(false);
+    expect(fromConversation(Object.assign(new Error('timeout'), { code: 'ETIMEOUT' }))).toBe(true);
+    expect(fromConversation(new URIError('URI malformed'))).toBe(false);
+    expect(fromConversation(new TypeError("Cannot read properties of undefined (reading 'x')"))).toBe(false);
+    expect(fromConversation(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' }))).toBe(false);
+    expect(fromConversation(Object.assign(new TypeError('bad arg'), { code: 'ERR_INVALID_ARG_TYPE' }))).toBe(false);
+  });
+});
+
+describe('a message rebuilt from its parts', () => {
+  it('takes from BODYSTRUCTURE only plain charset and encoding tokens: a quote or line break adds no header or boundary', () => {
+    const header = Buffer.from('From: a@example.com\r\nSubject: x\r\nContent-Type: text/html\r\n\r\n');
+    const out = rebuildMessage(header, [{ charset: 'utf-8"\r\nContent-Type: text/plain; x="', encoding: 'base64\r\nX-Injected: 1', body: Buffer.from('<p>x</p>') }]).toString('latin1');
+    expect(out).not.toContain('X-Injected');
+    expect(out).not.toContain('text/plain');
+    expect(out).toMatch(/Content-Type: text\/html\r\n\r\n<p>x<\/p>/);
+    expect(isPlainCharset('windows-1252')).toBe(true);
+    expect(isPlainCharset('[charse<!DOCTYPE')).toBe(false);
+  });
 });
 
 describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
@@ -99,12 +129,155 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
     expect(second.imap.fromCache).toBe(22);
     expect(second.tracked).toBe(first.tracked);
     expect(second.imap.bytesReceived).toBeLessThan(first.imap.bytesReceived / 4);
-    const dir = path.join(cacheDir, 'imap');
-    const [file] = readdirSync(dir);
-    expect(statSync(path.join(dir, file)).mode & 0o777).toBe(0o600);
-    const text = readFileSync(path.join(dir, file), 'utf8');
+    const [file, ...others] = cacheFiles(cacheDir);
+    expect(others).toEqual([]);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+    const text = readFileSync(file, 'utf8');
     expect(text).not.toContain('testpass');
     expect(text).not.toContain('I can reproduce it on a clean checkout');
+    // A result line that cannot be read any more is a miss: that message is fetched again, the rest come from the cache.
+    const [head, ...records] = text.trim().split('\n');
+    records[4] = records[4].replace(/,"result":.*$/, ',"result":{"broken');
+    writeFileSync(file, `${[head, ...records].join('\n')}\n`);
+    const third = JSON.parse((await run(args, { env: ENV })).stdout);
+    expect(third.summary.found).toBe(22);
+    expect(third.summary.imap.fromCache).toBe(21);
+    expect(new Set(third.messages.map((m: MessageResult) => m.source)).size).toBe(22);
+    expect(third.summary.tracked).toBe(first.tracked);
+  });
+
+  it('caches exactly what the report shows, and a run with other redaction neither reuses nor keeps it', async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-cache-'));
+    const args = (format: string, ...extra: string[]) => ['imap', '--host', '127.0.0.1', '--port', String(d.port), '--tls', 'none', '--user', USER, '--cache-dir', cacheDir, '-f', format, ...extra];
+    const shown = jsonl((await run(args('jsonl'), { env: ENV })).stdout);
+    const cached = cacheFiles(cacheDir).flatMap((f) => readFileSync(f, 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l).result as MessageResult));
+    expect(cached).toHaveLength(shown.length);
+    expect(cached).toEqual(shown.filter((m) => m.error === null));
+    // A rerun answered from the cache reports the same messages, in the same order.
+    const rerun = jsonl((await run(args('jsonl'), { env: ENV })).stdout);
+    expect(rerun).toEqual(shown);
+    const before = cacheFiles(cacheDir);
+    const clear = await run(args('jsonl', '--no-redact'), { env: ENV });
+    expect(clear.exitCode, clear.stderr).toBe(0);
+    expect(jsonl(clear.stdout).every((m) => m.source.includes(encodeURIComponent(USER)))).toBe(true);
+    // The redacted file is gone; the new one holds the clear results.
+    expect(cacheFiles(cacheDir).some((f) => before.includes(f))).toBe(false);
+    const again = JSON.parse((await run(args('json', '--no-redact'), { env: ENV })).stdout).summary;
+    expect(again.imap.fromCache).toBe(22);
+    const masked = JSON.parse((await run(args('json'), { env: ENV })).stdout).summary;
+    expect(masked.imap.fromCache).toBe(0);
+  });
+
+  it('a mailbox with hostile messages between good ones: every good one, one entry per hostile one, exit 0, with and without the cache', async () => {
+    const good = (await sampleMessages()).slice(0, 4);
+    const hostile = [
+      // An invalid percent escape in a wrapped URL: it made URL decoding throw and the run fail as a "connection error".
+      hostileMessage('<p>hi</p><img src="https://clicktime.symantec.com/a/1/?u=%E0%A4%A" width="1" height="1">'),
+      // A charset parameter with a quote in it goes into the rebuilt headers.
+      hostileMessage('<p>x</p>', 'text/html; charset="utf-8\\"; x="'),
+      // No HTML at all, and nested multiparts the structure walk stops at.
+      hostileMessage(`${'--a\r\nContent-Type: multipart/mixed; boundary=a\r\n\r\n'.repeat(30)}`, 'multipart/mixed; boundary=a'),
+      // HTML 25 multiparts deep: below the depth the structure is walked to.
+      hostileMessage(deepNest(25, '<img src="https://t.example.com/o.gif" width="1" height="1">'), 'multipart/mixed; boundary=b0'),
+    ];
+    await seed(d.port, USER, 'Hostile', [good[0], hostile[0], good[1], hostile[1], good[2], hostile[2], good[3], hostile[3]].map((raw) => ({ raw })));
+    const files = new Map(jsonl((await run(['scan', SAMPLE, '-f', 'jsonl', '--no-redact'])).stdout).map((r) => [r.messageId, essence(r)]));
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-cache-'));
+    for (const extra of [['--no-cache'], ['--no-cache', '--full-source'], ['--cache-dir', cacheDir], ['--cache-dir', cacheDir]]) {
+      const r = await run(['imap', '--host', '127.0.0.1', '--port', String(d.port), '--tls', 'none', '--user', USER, '--mailbox', 'Hostile', '--no-redact', '-f', 'jsonl', '--batch-size', '3', ...extra], { env: ENV });
+      expect(r.exitCode, `${extra.join(' ')}: ${r.stderr}`).toBe(0);
+      const got = jsonl(r.stdout);
+      expect(got).toHaveLength(8);
+      expect(new Set(got.map((m) => m.source)).size).toBe(8);
+      const goodOnes = got.filter((m) => files.has(m.messageId));
+      expect(goodOnes).toHaveLength(4);
+      for (const m of goodOnes) expect(essence(m)).toEqual(files.get(m.messageId));
+      const rest = got.filter((m) => !files.has(m.messageId));
+      expect(rest).toHaveLength(4);
+      for (const m of rest) expect(m.error === null || m.error.length > 0).toBe(true);
+      if (!extra.includes("--full-source")) expect(got[7].warnings.join(' ')).toMatch(/nested deeper than 20 levels/);
+    }
+  });
+
+  it('a message whose analysis throws is that message\'s failure: the IMAP loop goes on and reports every other one', async () => {
+    const base = createDetector({ redact: true });
+    const boom: (typeof base.messageRules)[number] = {
+      ...base.messageRules[0],
+      check: (facts) => {
+        if (facts.receiptHeaders.some((h) => h.value.includes('boom'))) throw new URIError('URI malformed');
+        return base.messageRules[0].check(facts);
+      },
+    };
+    const detector = { ...base, messageRules: [boom, ...base.messageRules.slice(1)] };
+    const good = (await sampleMessages()).slice(0, 3);
+    const bad = Buffer.from('From: a@example.com\r\nTo: sam.rivera@example.org\r\nSubject: x\r\nDisposition-Notification-To: boom@example.com\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n');
+    await seed(d.port, USER, 'Throws', [good[0], bad, good[1], good[2]].map((raw) => ({ raw })));
+    const results: MessageResult[] = [];
+    for (const fullSource of [false, true]) {
+      results.length = 0;
+      const summary = await scanImap({
+        target: { host: '127.0.0.1', port: d.port, user: USER, tls: 'none', insecure: false, secret: { pass: 'testpass' } },
+        mailboxes: { names: ['Throws'], all: false, includeSpam: false, includeTrash: false },
+        fullSource,
+        batchSize: 10,
+        detector,
+        maxMessageBytes: 1 << 25,
+        logger: false,
+        maxReconnects: 1,
+        backoffMs: 10,
+        onResult: (r) => void results.push(r),
+      });
+      expect(summary.found).toBe(4);
+      expect(results.filter((r) => r.error === null)).toHaveLength(3);
+      const failed = results.filter((r) => r.error !== null);
+      expect(failed).toHaveLength(1);
+      expect(failed[0].error).toMatch(/URI malformed/);
+      expect(failed[0].source).toMatch(/;UID=2$/);
+    }
+  });
+
+  it('a message whose fetch breaks the connection every time fails alone after two drops; the rest of the mailbox is scanned', async () => {
+    const good = (await sampleMessages()).slice(0, 6);
+    const breaker = hostileMessage('<p>CUT-THE-LINE-7f3a</p>');
+    await seed(d.port, USER, 'Breaker', [...good.slice(0, 2), breaker, ...good.slice(2)].map((raw) => ({ raw })));
+    const proxy = await markerProxy(d.port, 'CUT-THE-LINE-7f3a');
+    try {
+      for (const mode of [[], ['--full-source']]) {
+        const r = await run(['imap', '--host', '127.0.0.1', '--port', String(proxy.port), '--tls', 'none', '--user', USER, '--mailbox', 'Breaker', '--no-cache', '--batch-size', '3', '-f', 'json', ...mode], { env: ENV });
+        expect(r.exitCode, r.stderr).toBe(0);
+        const report = JSON.parse(r.stdout);
+        expect(report.summary.found).toBe(7);
+        expect(report.summary.imap.reconnects).toBe(2);
+        const failed = report.messages.filter((m: MessageResult) => m.error !== null);
+        expect(failed).toHaveLength(1);
+        expect(failed[0].source).toMatch(/;UID=3$/);
+        expect(failed[0].error).toMatch(/connection dropped twice/);
+      }
+    } finally {
+      proxy.close();
+    }
+  });
+
+  it('a message the server refuses to FETCH (NO) fails alone with the server\'s answer; the batch around it is fetched one by one', async () => {
+    const good = (await sampleMessages()).slice(0, 5);
+    await seed(d.port, USER, 'Refused', good.map((raw) => ({ raw })));
+    const proxy = await refusingProxy(d.port, 3);
+    try {
+      for (const mode of [[], ['--full-source']]) {
+        const r = await run(['imap', '--host', '127.0.0.1', '--port', String(proxy.port), '--tls', 'none', '--user', USER, '--mailbox', 'Refused', '--no-cache', '--batch-size', '4', '-f', 'json', ...mode], { env: ENV });
+        expect(r.exitCode, r.stderr).toBe(0);
+        const report = JSON.parse(r.stdout);
+        expect(report.summary.found).toBe(5);
+        expect(report.summary.imap.reconnects).toBe(0);
+        const failed = report.messages.filter((m: MessageResult) => m.error !== null);
+        expect(failed.map((m: MessageResult) => m.source.replace(/.*;UID=/, ''))).toEqual(['3']);
+        expect(failed[0].error).toMatch(/the server refused to return this message \(NO simulated refusal\)/);
+        expect(report.messages.map((m: MessageResult) => m.source.replace(/.*;UID=/, ''))).toEqual(['1', '2', '3', '4', '5']);
+      }
+    } finally {
+      proxy.close();
+    }
   });
 
   it('reconnects with backoff when the connection drops mid-scan, and counts nothing twice', async () => {
@@ -167,6 +340,87 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
     expect(debug.stderr).not.toContain('testpass');
   });
 });
+
+function cacheFiles(cacheDir: string): string[] {
+  const imapDir = path.join(cacheDir, 'imap');
+  return readdirSync(imapDir).flatMap((account) => readdirSync(path.join(imapDir, account)).map((f) => path.join(imapDir, account, f))).sort();
+}
+
+function deepNest(depth: number, html: string): string {
+  let body = `--b${depth - 1}\r\nContent-Type: text/html\r\n\r\n${html}\r\n--b${depth - 1}--\r\n`;
+  for (let i = depth - 2; i >= 0; i--) body = `--b${i}\r\nContent-Type: multipart/mixed; boundary=b${i + 1}\r\n\r\n${body}--b${i}--\r\n`;
+  return body;
+}
+
+function hostileMessage(body: string, contentType = 'text/html'): Buffer {
+  return Buffer.from(`From: a@example.com\r\nTo: sam.rivera@example.org\r\nSubject: hostile\r\nMessage-ID: <hostile-${Math.random().toString(36).slice(2)}@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: ${contentType}\r\n\r\n${body}\r\n`);
+}
+
+/** A TCP proxy that answers NO, as a server would for a message it cannot read, to any UID FETCH whose set names `uid`. */
+async function refusingProxy(target: number, uid: number): Promise<{ port: number; close: () => void }> {
+  const sockets: Socket[] = [];
+  const server: Server = createServer((client) => {
+    const upstream = createConnection(target, '127.0.0.1');
+    sockets.push(client, upstream);
+    let pending = '';
+    client.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('latin1');
+      for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n')) {
+        const line = pending.slice(0, nl + 1);
+        pending = pending.slice(nl + 1);
+        const m = /^(\S+) UID FETCH ([\d,:*]+) /i.exec(line);
+        if (m && m[2].split(',').includes(String(uid))) client.write(`${m[1]} NO simulated refusal\r\n`);
+        else upstream.write(line, 'latin1');
+      }
+    });
+    upstream.on('data', (chunk) => client.write(chunk));
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      server.close();
+    },
+  };
+}
+
+/** A TCP proxy that cuts a connection whenever the server sends `marker` through it: a message that breaks every fetch. */
+async function markerProxy(target: number, marker: string): Promise<{ port: number; close: () => void }> {
+  const sockets: Socket[] = [];
+  const server: Server = createServer((client) => {
+    const upstream = createConnection(target, '127.0.0.1');
+    sockets.push(client, upstream);
+    let tail = '';
+    upstream.on('data', (chunk: Buffer) => {
+      const text = tail + chunk.toString('latin1');
+      if (text.includes(marker)) {
+        client.destroy();
+        upstream.destroy();
+        return;
+      }
+      tail = text.slice(-marker.length);
+      client.write(chunk);
+    });
+    client.on('data', (chunk) => upstream.write(chunk));
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      server.close();
+    },
+  };
+}
 
 /** A TCP proxy to the server that cuts the first connection once it has relayed `afterBytes` from the server. */
 async function cuttingProxy(target: number, afterBytes: number): Promise<{ port: number; cuts: () => number; close: () => void }> {

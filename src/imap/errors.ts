@@ -34,3 +34,26 @@ export function describeImapError(error: unknown, host: string, port: number): I
   }
   return new ImapError(`${where}: ${(e?.responseText || e?.message || String(error)).split('\n')[0]}`);
 }
+
+/** A tagged NO or BAD from the server: it refused one command, the connection is still fine. */
+export function isServerAnswer(error: unknown): boolean {
+  const status = (error as { responseStatus?: unknown } | null)?.responseStatus;
+  return status === 'NO' || status === 'BAD';
+}
+
+/**
+ * Whether an error came from the IMAP conversation (a server answer, imapflow or the socket),
+ * and not from pixelaudit's own work (a bug, or an output that cannot be written), which must
+ * be shown as what it is, never as a connection problem.
+ */
+export function fromConversation(error: unknown): boolean {
+  if (isServerAnswer(error) || (error as { responseStatus?: unknown } | null)?.responseStatus === 'BYE') return true;
+  const e = error as { code?: unknown; syscall?: unknown } | null;
+  if (typeof e?.code !== 'string') return false;
+  if (NETWORK.has(e.code)) return true;
+  // Other errors with a syscall are the file system's (EPIPE too: stdout may be a closed pipe);
+  // Node's own ERR_* codes mean a programming error; what is left is imapflow's (ETIMEOUT, ...).
+  return e.syscall === undefined && !e.code.startsWith('ERR_');
+}
+
+const NETWORK = new Set(['ECONNRESET', 'ECONNABORTED', 'ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'ENOTFOUND', 'EAI_AGAIN']);

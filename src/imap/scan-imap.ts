@@ -1,15 +1,14 @@
-import type { FetchMessageObject, ImapFlow, Logger } from 'imapflow';
-import { analyseMessage, failedResult } from '../engine/analyse-message.js';
+import type { ImapFlow, Logger } from 'imapflow';
+import { failedResult } from '../engine/analyse-message.js';
 import type { Detector } from '../engine/detector.js';
 import { Aggregate } from '../report/aggregate.js';
 import type { ImapStats, Summary } from '../report/summary.js';
 import type { MessageResult } from '../types.js';
 import type { ResultCache } from './cache.js';
 import { connect, type ImapTarget } from './connect.js';
-import { describeImapError, ImapError } from './errors.js';
+import { describeImapError, fromConversation, ImapError } from './errors.js';
 import { chooseMailboxes, type MailboxChoice } from './mailboxes.js';
-import { rebuildMessage } from './rebuild-message.js';
-import { htmlParts, type HtmlPart } from './structure.js';
+import { scanBatch } from './scan-batch.js';
 
 export interface ImapScanOptions {
   target: ImapTarget;
@@ -25,6 +24,7 @@ export interface ImapScanOptions {
   maxMessageBytes: number;
   cache?: ResultCache;
   logger: Logger | false;
+  /** Reconnects in a row without progress before the run gives up. */
   maxReconnects: number;
   /** First reconnect delay; doubled for each further attempt. */
   backoffMs: number;
@@ -32,10 +32,15 @@ export interface ImapScanOptions {
   onProgress?: (progress: { mailbox: string; done: number; total: number }) => void;
 }
 
-interface Candidate {
-  uid: number;
-  size: number;
-  parts: HtmlPart[];
+/** How far one mailbox got, kept across reconnects. */
+interface MailboxProgress {
+  done: Set<number>;
+  /** The UIDs being fetched right now: if the connection drops, one of them may be the cause. */
+  inFlight: number[];
+  /** In flight at a drop: fetched one at a time after the reconnect, to find the one that breaks the connection. */
+  suspects: Set<number>;
+  /** In flight alone at a second drop: reported failed and not fetched again, so one message cannot stop the run. */
+  poisoned: Set<number>;
 }
 
 /** Scans mailboxes read-only (EXAMINE, BODY.PEEK), reconnecting with backoff and resuming after the last UID done. */
@@ -49,18 +54,29 @@ export async function scanImap(options: ImapScanOptions): Promise<Summary> {
     stats.bytesSent += s.sent;
   };
   try {
-    stats.mailboxes = chooseMailboxes(await client.list(), options.mailboxes);
+    const list = await client.list();
+    stats.mailboxes = chooseMailboxes(list, options.mailboxes);
+    options.cache?.forgetMailboxesExcept(list.map((b) => b.path));
     for (const mailbox of stats.mailboxes) {
-      const done = new Set<number>();
+      const progress: MailboxProgress = { done: new Set(), inFlight: [], suspects: new Set(), poisoned: new Set() };
       let attempts = 0;
       for (;;) {
+        const before = progress.done.size;
         try {
-          await scanMailbox(client, mailbox, done, options, summary, stats);
+          await scanMailbox(client, mailbox, progress, options, summary, stats);
           break;
         } catch (error) {
-          if (error instanceof ImapError || client.usable || attempts >= options.maxReconnects) {
-            throw error instanceof ImapError ? error : describeImapError(error, options.target.host, options.target.port);
+          if (error instanceof ImapError) throw error;
+          if (client.usable) {
+            // The connection is fine: a refused command is the server's answer, anything else is
+            // pixelaudit's own failure (an output that cannot be written, a bug), shown as it is.
+            if (fromConversation(error)) throw describeImapError(error, options.target.host, options.target.port);
+            throw error;
           }
+          const poisonedBefore = progress.poisoned.size;
+          narrow(progress);
+          if (progress.done.size > before || progress.poisoned.size > poisonedBefore) attempts = 0;
+          if (attempts >= options.maxReconnects) throw describeImapError(error, options.target.host, options.target.port);
           attempts++;
           stats.reconnects++;
           retire(client);
@@ -77,14 +93,19 @@ export async function scanImap(options: ImapScanOptions): Promise<Summary> {
   return { ...summary.build(), imap: stats };
 }
 
-async function scanMailbox(
-  client: ImapFlow,
-  mailbox: string,
-  done: Set<number>,
-  options: ImapScanOptions,
-  summary: Aggregate,
-  stats: ImapStats,
-): Promise<void> {
+/** After a drop: a batch in flight becomes suspects; a suspect in flight alone is the message that breaks the connection. */
+function narrow(progress: MailboxProgress): void {
+  const [only, ...others] = progress.inFlight;
+  if (only !== undefined && others.length === 0 && progress.suspects.has(only)) {
+    progress.suspects.delete(only);
+    progress.poisoned.add(only);
+  } else {
+    for (const uid of progress.inFlight) progress.suspects.add(uid);
+  }
+  progress.inFlight = [];
+}
+
+async function scanMailbox(client: ImapFlow, mailbox: string, progress: MailboxProgress, options: ImapScanOptions, summary: Aggregate, stats: ImapStats): Promise<void> {
   let lock;
   try {
     // EXAMINE: the server itself then refuses any change to flags or messages.
@@ -104,67 +125,59 @@ async function scanMailbox(
       return `imap://${who}${options.target.host}:${options.target.port}/${encodeURIComponent(mailbox)};UIDVALIDITY=${uidValidity}/;UID=${uid}`;
     };
     const emit = async (uid: number, result: MessageResult, fromCache: boolean): Promise<void> => {
-      done.add(uid);
+      progress.done.add(uid);
+      progress.suspects.delete(uid);
       summary.add(result);
       if (fromCache) stats.fromCache++;
       else if (result.error === null) options.cache?.put(mailbox, uidValidity, uid, result);
       await options.onResult(result);
-      options.onProgress?.({ mailbox, done: done.size, total: uids.length });
+      options.onProgress?.({ mailbox, done: progress.done.size, total: uids.length });
     };
-    const todo: number[] = [];
-    for (const uid of uids) {
-      if (done.has(uid)) continue;
-      const cached = options.cache?.get(mailbox, uidValidity, uid);
-      if (cached) await emit(uid, { ...cached, source: source(uid) }, true);
-      else todo.push(uid);
-    }
-    for (let i = 0; i < todo.length; i += options.batchSize) {
-      const batch = todo.slice(i, i + options.batchSize);
-      const results = await scanBatch(client, batch, source, options);
-      for (const uid of batch) await emit(uid, results.get(uid) ?? failedResult(source(uid), 'the server returned nothing for this message (deleted meanwhile?)'), false);
-    }
+    const cache = options.cache;
+    const poisonedResult = (uid: number) => failedResult(source(uid), 'the connection dropped twice while this message was being fetched; it was left out so the scan could go on');
+    const todo = uids.filter((uid) => !progress.done.has(uid) && !progress.poisoned.has(uid) && !cache?.has(mailbox, uidValidity, uid));
+    // Results go out in UID order, cached or not, so a rerun's report lists messages as the first run did.
+    let next = 0;
+    const unreadable: number[] = [];
+    const flush = async (upTo: number, fetched: Map<number, MessageResult>): Promise<void> => {
+      for (; next < uids.length && uids[next] <= upTo; next++) {
+        const uid = uids[next];
+        if (progress.done.has(uid)) continue;
+        const got = fetched.get(uid);
+        if (got) await emit(uid, got, false);
+        else if (progress.poisoned.has(uid)) await emit(uid, poisonedResult(uid), false);
+        else {
+          const cached = cache?.get(mailbox, uidValidity, uid);
+          if (cached) await emit(uid, { ...cached, source: source(uid) }, true);
+          // Indexed but its line cannot be read (or not indexed at all): fetched at the end.
+          else unreadable.push(uid);
+        }
+      }
+    };
+    const fetchAll = async (list: number[], each: (results: Map<number, MessageResult>, batch: number[]) => Promise<void>): Promise<void> => {
+      for (let i = 0; i < list.length; ) {
+        // A suspect goes alone; the others go in batches.
+        let end = i + 1;
+        if (!progress.suspects.has(list[i])) while (end < list.length && end - i < options.batchSize && !progress.suspects.has(list[end])) end++;
+        const batch = list.slice(i, end);
+        i = end;
+        progress.inFlight = batch;
+        const results = await scanBatch(client, batch, source, options);
+        progress.inFlight = [];
+        for (const uid of batch) if (!results.has(uid)) results.set(uid, failedResult(source(uid), 'the server returned nothing for this message (deleted meanwhile?)'));
+        await each(results, batch);
+      }
+    };
+    await fetchAll(todo, (results, batch) => flush(batch[batch.length - 1], results));
+    await flush(Infinity, new Map());
+    await fetchAll(unreadable, async (results, batch) => {
+      for (const uid of batch) if (!progress.done.has(uid)) await emit(uid, results.get(uid)!, false);
+    });
+    // Only a search of the whole mailbox knows which messages are gone.
+    if (criteria.all && options.limit === undefined) options.cache?.retainOnly(mailbox, uidValidity, uids);
   } finally {
     lock.release();
   }
-}
-
-/** One UID batch: a structure pass, then only what the rules need, grouped so each FETCH asks the same parts. */
-async function scanBatch(client: ImapFlow, uids: number[], source: (uid: number) => string, options: ImapScanOptions): Promise<Map<number, MessageResult>> {
-  const results = new Map<number, MessageResult>();
-  const candidates: Candidate[] = [];
-  for await (const msg of client.fetch(uids.join(','), { uid: true, size: true, bodyStructure: true }, { uid: true })) {
-    candidates.push({ uid: msg.uid, size: msg.size ?? 0, parts: htmlParts(msg.bodyStructure) });
-  }
-  const wanted: Candidate[] = [];
-  for (const c of candidates) {
-    if (c.size > options.maxMessageBytes) {
-      results.set(c.uid, failedResult(source(c.uid), `message is ${(c.size / 1048576).toFixed(1)} MB, over the ${(options.maxMessageBytes / 1048576).toFixed(1)} MB limit (raise it with --max-message-size)`));
-    } else wanted.push(c);
-  }
-  const groups = new Map<string, Candidate[]>();
-  for (const c of wanted) {
-    const key = options.fullSource ? 'source' : c.parts.map((p) => p.part).join(',');
-    groups.set(key, [...(groups.get(key) ?? []), c]);
-  }
-  for (const [key, group] of groups) {
-    const query = options.fullSource ? { uid: true, source: true } : { uid: true, headers: true, ...(key ? { bodyParts: key.split(',') } : {}) };
-    const byUid = new Map(group.map((c) => [c.uid, c]));
-    for await (const msg of client.fetch(group.map((c) => c.uid).join(','), query, { uid: true })) {
-      const c = byUid.get(msg.uid);
-      if (!c) continue;
-      const bytes = options.fullSource ? msg.source : rebuild(msg, c.parts);
-      results.set(c.uid, bytes ? await analyseMessage(source(c.uid), bytes, options.detector) : failedResult(source(c.uid), 'the server sent no content for this message'));
-    }
-  }
-  return results;
-}
-
-function rebuild(msg: FetchMessageObject, parts: HtmlPart[]): Buffer | undefined {
-  if (!msg.headers) return undefined;
-  return rebuildMessage(
-    msg.headers,
-    parts.map((p) => ({ charset: p.charset, encoding: p.encoding, body: msg.bodyParts?.get(p.part) ?? Buffer.alloc(0) })),
-  );
 }
 
 function sleep(ms: number): Promise<void> {

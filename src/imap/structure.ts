@@ -9,20 +9,28 @@ export interface HtmlPart {
   encoding?: string;
 }
 
+/** How deep BODYSTRUCTURE is walked: past it, parts are not read and the result says so. */
+export const MAX_STRUCTURE_DEPTH = 20;
+
 /**
  * Every text/html part a client would show, in message order, including those of attached
  * messages (message/rfc822, whose parts BODYSTRUCTURE describes too), but not HTML attachments.
+ * `tooDeep` is set when parts nested deeper than MAX_STRUCTURE_DEPTH were left unread.
  */
-export function htmlParts(node: MessageStructureObject | undefined): HtmlPart[] {
-  const out: HtmlPart[] = [];
+export function htmlParts(node: MessageStructureObject | undefined): { parts: HtmlPart[]; tooDeep: boolean } {
+  const parts: HtmlPart[] = [];
+  let tooDeep = false;
   const visit = (n: MessageStructureObject, depth: number): void => {
-    if (depth > 20) return;
+    if (depth > MAX_STRUCTURE_DEPTH) {
+      tooDeep = true;
+      return;
+    }
     const type = (n.type ?? '').toLowerCase();
     if (type === 'text/html' && n.disposition?.toLowerCase() !== 'attachment') {
-      out.push({ part: n.part ?? '1', charset: n.parameters?.charset, encoding: n.encoding?.toLowerCase() });
+      parts.push({ part: n.part ?? '1', charset: n.parameters?.charset, encoding: n.encoding?.toLowerCase() });
     }
     for (const child of n.childNodes ?? []) visit(child, depth + 1);
   };
   if (node) visit(node, 0);
-  return out;
+  return { parts, tooDeep };
 }
