@@ -1,11 +1,11 @@
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import type { Detector } from '../engine/detector.js';
-import { UsageError } from '../errors.js';
-import { detectFormat } from '../input/detect-format.js';
-import { messageFromEmlx } from '../input/emlx.js';
-import { quoteFromLines, splitMbox } from '../input/mbox-splitter.js';
+import { InputError, UsageError } from '../errors.js';
+import { readMessages, type FileItem } from '../input/read-messages.js';
+import { Walker } from '../input/walk.js';
 import { cleanMessage } from './clean-message.js';
 
 export interface CleanTotals {
@@ -15,7 +15,16 @@ export interface CleanTotals {
   links: number;
   /** Messages that could not be parsed: copied unchanged, with the reason. */
   failed: Array<{ source: string; reason: string }>;
+  /** Files that hold no mail (copied as they are) or that the walk passed over (left out of the copy), with the reason. */
+  skipped?: Array<{ source: string; reason: string; /** The name already copied, the folder a loop leads to... */ detail?: string; copied: boolean }>;
 }
+
+export interface CleanOptions {
+  /** Messages larger than this are copied unchanged and listed as failed, read with bounded memory. */
+  maxMessageBytes: number;
+}
+
+const CHUNK = 1 << 20;
 
 /** Refuses any output that could overwrite or sit inside the input. */
 export function checkCleanTarget(input: string, output: string, force: boolean): void {
@@ -27,56 +36,88 @@ export function checkCleanTarget(input: string, output: string, force: boolean):
   if (existsSync(to) && !force) throw new UsageError(`${output} exists; remove it or pass --force`);
 }
 
-export async function cleanPath(input: string, output: string, detector: Detector, totals: CleanTotals): Promise<void> {
-  const info = statSync(input);
-  if (info.isDirectory()) {
-    mkdirSync(output, { recursive: true });
-    for (const entry of readdirSync(input, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const from = path.join(input, entry.name);
-      const to = path.join(output, entry.name);
-      if (entry.isDirectory()) await cleanPath(from, to, detector, totals);
-      else if (entry.isFile()) await cleanFile(from, to, detector, totals);
+/**
+ * Writes a cleaned copy of a file or folder, walked by the scan's walker and read by the scan's
+ * per-message reading: what scan reads is what clean cleans. Links are written as the files
+ * they point to; what the walk passes over (dot-files, maildir tmp/, a second name of the same
+ * file, loops) is left out of the copy and listed.
+ */
+export async function cleanPath(input: string, output: string, detector: Detector, totals: CleanTotals, options: CleanOptions = { maxMessageBytes: 32 << 20 }): Promise<void> {
+  const skipped = (totals.skipped ??= []);
+  for await (const entry of new Walker().walk(input)) {
+    const to = entry.path === input ? output : path.join(output, path.relative(input, entry.path));
+    if (entry.type === 'folder') {
+      mkdirSync(to, { recursive: true });
+      // A maildir needs its tmp/ to be one, though nothing in it is copied.
+      if (existsSync(path.join(entry.path, 'cur')) && existsSync(path.join(entry.path, 'tmp'))) mkdirSync(path.join(to, 'tmp'), { recursive: true });
+    } else if (entry.type === 'skipped') {
+      skipped.push({ source: entry.path, reason: entry.reason, ...(entry.detail ? { detail: entry.detail } : {}), copied: false });
+    } else if (entry.type === 'failed') {
+      if (entry.path === input) throw new InputError(`${input}: ${entry.reason}`);
+      totals.failed.push({ source: entry.path, reason: `${entry.reason} (not copied)` });
+    } else {
+      await cleanFile(entry.path, to, detector, totals, options);
     }
-    return;
   }
-  await cleanFile(input, output, detector, totals);
 }
 
-async function cleanFile(input: string, output: string, detector: Detector, totals: CleanTotals): Promise<void> {
-  const bytes = readFileSync(input);
-  const format = detectFormat(bytes.subarray(0, 65536));
-  if (format === 'mbox') return cleanMbox(input, output, detector, totals);
-  if (format === 'emlx') {
-    // Apple Mail: the byte count line must follow the message; the plist after it is kept.
-    const message = messageFromEmlx(bytes);
-    const start = bytes.indexOf(0x0a) + 1;
-    const cleaned = await cleanOne(input, message, detector, totals);
-    writeFileSync(output, Buffer.concat([Buffer.from(`${cleaned.length}\n`), cleaned, bytes.subarray(start + message.length)]));
-    return;
-  }
-  if (format !== 'eml') {
+async function cleanFile(input: string, output: string, detector: Detector, totals: CleanTotals, options: CleanOptions): Promise<void> {
+  const items = readMessages(createReadStream(input, { highWaterMark: CHUNK }), { maxMessageBytes: options.maxMessageBytes });
+  const first = await items.next();
+  if (first.done) return;
+  const item = first.value;
+  if (item.type !== 'not-mail' && item.mbox) return cleanMbox(input, output, item, items, detector, totals);
+  if (item.type === 'not-mail') {
     // Not mail (a README, an index file): copied as it is.
-    writeFileSync(output, bytes);
-    return;
+    totals.skipped?.push({ source: input, reason: item.reason, copied: true });
+    return copyUnchanged(input, output);
   }
-  writeFileSync(output, await cleanOne(input, bytes, detector, totals));
+  if (item.type === 'failed') {
+    totals.messages++;
+    totals.failed.push({ source: input, reason: item.error });
+    return copyUnchanged(input, output).catch(() => {
+      totals.failed[totals.failed.length - 1].reason += ' (not copied)';
+    });
+  }
+  const cleaned = await cleanOne(input, item.bytes, detector, totals);
+  if (cleaned === item.bytes) return copyUnchanged(input, output);
+  writeFileSync(output, item.frame(cleaned));
 }
 
-async function cleanMbox(input: string, output: string, detector: Detector, totals: CleanTotals): Promise<void> {
+/** An mbox streamed in and out: one message in memory at a time; one too large to read is copied byte for byte. */
+async function cleanMbox(input: string, output: string, first: FileItem, rest: AsyncGenerator<FileItem>, detector: Detector, totals: CleanTotals): Promise<void> {
   const out = createWriteStream(output);
   const write = async (chunk: Buffer | string): Promise<void> => {
     if (!out.write(chunk)) await once(out, 'drain');
   };
-  for await (const entry of splitMbox(createReadStream(input, { highWaterMark: 1 << 20 }))) {
-    const bytes = entry.bytes as Buffer;
-    const eol = bytes.includes('\r\n') ? '\r\n' : '\n';
-    const cleaned = await cleanOne(`${input}#${entry.index}`, bytes, detector, totals);
-    await write(`${entry.separator}${eol}`);
-    await write(quoteFromLines(cleaned));
-    await write(eol);
-  }
+  // A failed message is copied as stored, from its `From ` line to the next one (known once that comes).
+  let uncopied: number | undefined;
+  const copyStored = async (end?: number): Promise<void> => {
+    if (uncopied === undefined) return;
+    for await (const chunk of createReadStream(input, { start: uncopied, ...(end === undefined ? {} : { end: end - 1 }), highWaterMark: CHUNK })) await write(chunk as Buffer);
+    uncopied = undefined;
+  };
+  const one = async (item: FileItem): Promise<void> => {
+    if (item.type === 'not-mail') return;
+    await copyStored(item.mbox?.offset);
+    const source = `${input}#${item.mbox?.index ?? '?'}`;
+    if (item.type === 'failed') {
+      totals.messages++;
+      totals.failed.push({ source, reason: item.error });
+      uncopied = item.mbox?.offset;
+      return;
+    }
+    await write(item.frame(await cleanOne(source, item.bytes, detector, totals)));
+  };
+  await one(first);
+  for await (const item of rest) await one(item);
+  await copyStored();
   out.end();
   await once(out, 'finish');
+}
+
+async function copyUnchanged(input: string, output: string): Promise<void> {
+  await pipeline(createReadStream(input, { highWaterMark: CHUNK }), createWriteStream(output));
 }
 
 async function cleanOne(source: string, bytes: Buffer, detector: Detector, totals: CleanTotals): Promise<Buffer> {
