@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Detector } from '../engine/detector.js';
 import { InputError, UsageError } from '../errors.js';
 import { readMessages, type FileItem } from '../input/read-messages.js';
-import { Walker } from '../input/walk.js';
+import { SKIP, Walker } from '../input/walk.js';
 import { cleanMessage } from './clean-message.js';
 
 export interface CleanTotals {
@@ -16,8 +16,11 @@ export interface CleanTotals {
   /** Messages that could not be parsed: copied unchanged, with the reason. */
   failed: Array<{ source: string; reason: string }>;
   /** Files that hold no mail (copied as they are) or that the walk passed over (left out of the copy), with the reason. */
-  skipped?: Array<{ source: string; reason: string; /** The name already copied, the folder a loop leads to... */ detail?: string; copied: boolean }>;
+  skipped?: Array<{ source: string; reason: string; /** The name already copied, the folder a loop leads to... */ detail?: string; outcome: SkipOutcome }>;
 }
+
+/** What the copy holds for a file that was not cleaned as mail of its own. */
+export type SkipOutcome = 'copied unchanged' | 'left out of the copy' | 'cleaned again under this name';
 
 export interface CleanOptions {
   /** Messages larger than this are copied unchanged and listed as failed, read with bounded memory. */
@@ -39,8 +42,8 @@ export function checkCleanTarget(input: string, output: string, force: boolean):
 /**
  * Writes a cleaned copy of a file or folder, walked by the scan's walker and read by the scan's
  * per-message reading: what scan reads is what clean cleans. Links are written as the files
- * they point to; what the walk passes over (dot-files, maildir tmp/, a second name of the same
- * file, loops) is left out of the copy and listed.
+ * they point to; what the walk passes over (dot-files, maildir tmp/, folder loops, a folder met
+ * again under another name) is left out of the copy and listed.
  */
 export async function cleanPath(input: string, output: string, detector: Detector, totals: CleanTotals, options: CleanOptions = { maxMessageBytes: 32 << 20 }): Promise<void> {
   const skipped = (totals.skipped ??= []);
@@ -51,7 +54,11 @@ export async function cleanPath(input: string, output: string, detector: Detecto
       // A maildir needs its tmp/ to be one, though nothing in it is copied.
       if (existsSync(path.join(entry.path, 'cur')) && existsSync(path.join(entry.path, 'tmp'))) mkdirSync(path.join(to, 'tmp'), { recursive: true });
     } else if (entry.type === 'skipped') {
-      skipped.push({ source: entry.path, reason: entry.reason, ...(entry.detail ? { detail: entry.detail } : {}), copied: false });
+      // A second name of a file (a hard link in another maildir folder, a link) is read once by
+      // scan, but the copy must hold every name: it is cleaned again there, without counting twice.
+      const again = entry.reason === SKIP.duplicate && !entry.folder;
+      if (again) await cleanFile(entry.path, to, detector, { messages: 0, changed: 0, resources: 0, links: 0, failed: [] }, options);
+      skipped.push({ source: entry.path, reason: entry.reason, ...(entry.detail ? { detail: entry.detail } : {}), outcome: again ? 'cleaned again under this name' : 'left out of the copy' });
     } else if (entry.type === 'failed') {
       if (entry.path === input) throw new InputError(`${input}: ${entry.reason}`);
       totals.failed.push({ source: entry.path, reason: `${entry.reason} (not copied)` });
@@ -69,7 +76,7 @@ async function cleanFile(input: string, output: string, detector: Detector, tota
   if (item.type !== 'not-mail' && item.mbox) return cleanMbox(input, output, item, items, detector, totals);
   if (item.type === 'not-mail') {
     // Not mail (a README, an index file): copied as it is.
-    totals.skipped?.push({ source: input, reason: item.reason, copied: true });
+    totals.skipped?.push({ source: input, reason: item.reason, outcome: 'copied unchanged' });
     return copyUnchanged(input, output);
   }
   if (item.type === 'failed') {

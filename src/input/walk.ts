@@ -1,5 +1,5 @@
 import type { BigIntStats, Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { reasonOf } from '../errors.js';
 import { identityOf, SeenFiles, type FileIdentity } from './file-identity.js';
@@ -71,7 +71,9 @@ export class Walker {
     }
     const first = this.files.visit(id, full, named || link || info.nlink > 1n);
     if (first !== undefined) {
-      yield { type: 'skipped', path: full, reason: SKIP.duplicate, ...(first ? { detail: first } : {}), folder: false };
+      // A link to a file met directly before: its target is the name that was read.
+      const detail = first || (link ? await realpath(full).catch(() => '') : '');
+      yield { type: 'skipped', path: full, reason: SKIP.duplicate, ...(detail ? { detail } : {}), folder: false };
       return;
     }
     yield { type: 'file', path: full, size: Number(info.size), named };

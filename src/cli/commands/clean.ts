@@ -39,7 +39,7 @@ export function cleanCommand(io: Io, setExit: (code: number) => void): Command {
 function skippedLines(skipped: NonNullable<CleanTotals['skipped']>): string[] {
   const groups = new Map<string, string[]>();
   for (const s of skipped) {
-    const key = `${s.copied ? 'copied unchanged' : 'left out of the copy'}, ${s.reason}`;
+    const key = `${s.outcome}, ${s.reason}`;
     const files = groups.get(key) ?? [];
     files.push(s.detail ? `${s.source} (${s.detail})` : s.source);
     groups.set(key, files);
