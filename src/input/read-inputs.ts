@@ -48,11 +48,13 @@ export async function* readInputs(paths: string[], options: ReadOptions): AsyncG
     }
     let found = 0;
     let looked = 0;
+    let skipped = 0;
     let isFolder = false;
     for await (const entry of walker.walk(p)) {
       if (entry.type === 'folder') {
         if (entry.path === p) isFolder = true;
       } else if (entry.type === 'skipped') {
+        skipped++;
         if (ownsPath(shard, entry.path)) yield { type: 'skipped', source: entry.path, reason: entry.reason, ...(entry.detail ? { detail: entry.detail } : {}) };
       } else if (entry.type === 'failed') {
         found++;
@@ -68,7 +70,8 @@ export async function* readInputs(paths: string[], options: ReadOptions): AsyncG
     // With --shard, other shards read this folder's other files, so only an empty folder is known to hold no mail.
     const known = shard ? looked === 0 : true;
     if (isFolder && found === 0 && known && ownsPath(shard, p)) {
-      yield { type: 'failed', source: p, error: `no mail found in this folder (${looked} files looked at)`, wholeInput: true };
+      const passed = skipped ? `, ${skipped} skipped` : '';
+      yield { type: 'failed', source: p, error: `no mail found in this folder (${looked} files looked at${passed})`, wholeInput: true };
     }
   }
 }
