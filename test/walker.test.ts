@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
+import { detectFormat } from '../src/input/detect-format.js';
 import { totalBytes } from '../src/input/input-size.js';
 import { WARN_BOM, WARN_NUL } from '../src/input/read-messages.js';
 import { readInputs, type InputItem } from '../src/input/read-inputs.js';
@@ -140,6 +141,20 @@ describe('the folder walker', () => {
       ['notes.txt', 'binary file, not a mail message'],
       ['photo.jpg', 'binary file, not a mail message'],
     ]);
+  });
+
+  it('detects mail behind a BOM or with a NUL only when a complete header block starts the file', () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    expect(detectFormat(Buffer.concat([bom, Buffer.from('From: a@example.com\r\nSubject: x\r\n\r\nhi')]))).toBe('eml');
+    expect(detectFormat(Buffer.concat([bom, Buffer.from('From a@example.com Tue May 14 09:12:33 2024\nFrom: a@example.com\n\nhi')]))).toBe('mbox');
+    expect(detectFormat(Buffer.from('From: a@example.com\nSubject: x\n folded\n\nbody \u0000 more'))).toBe('eml');
+    expect(detectFormat(Buffer.from('12\nFrom: a@example.com\n\nbody\u0000'))).toBe('emlx');
+    expect(detectFormat(Buffer.from('From a@example.com Tue May 14 09:12:33 2024\nSubject: x\n\n\u0000'))).toBe('mbox');
+    // No end to the header block, a line that is no field, or no header at all: binary.
+    expect(detectFormat(Buffer.from('From: a@example.com\u0000\u0000\u0001garbage'))).toBe('binary');
+    expect(detectFormat(Buffer.from('Subject: x\nnot a field\n\n\u0000'))).toBe('binary');
+    expect(detectFormat(Buffer.from('From a@example.com Tue May 14 09:12:33 2024\n\u0000\u0000'))).toBe('binary');
+    expect(detectFormat(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]))).toBe('binary');
   });
 
   it('passes over dot-files, non-empty maildir tmp/, broken links and FIFOs, each listed with its reason (table and JSON)', async () => {
