@@ -28,6 +28,7 @@ export interface ReadOptions {
 }
 
 const CHUNK = 1 << 20;
+const SMALL_CHUNK = 64 * 1024;
 
 /**
  * Reads every message from files, folders (recursively, maildir included), mbox files and stdin.
@@ -80,7 +81,9 @@ async function* readFile(file: string, size: number, named: boolean, options: Re
   // A small file goes whole to one shard; a large one is read by all and split by message offset.
   const splitByOffset = Boolean(options.shard) && size >= (options.shard?.largeFile ?? LARGE_FILE);
   if (!splitByOffset && !ownsPath(options.shard, file)) return;
-  yield* readSource(file, createReadStream(file, { flags: 'r', highWaterMark: CHUNK }), options, named, splitByOffset);
+  // Most mail files are a few KB: a 1 MB read buffer for each would cost more than the read.
+  const highWaterMark = Math.min(CHUNK, Math.max(SMALL_CHUNK, size + 1));
+  yield* readSource(file, createReadStream(file, { flags: 'r', highWaterMark }), options, named, splitByOffset);
 }
 
 async function* readSource(
