@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -230,6 +230,18 @@ describe('unreadable entries', () => {
       ['secret.eml', 'permission denied'],
     ]);
     expect(r.stderr).toContain(`${path.join(dir, 'locked')}: folder not readable: permission denied`);
+
+    // clean walks the same way: the readable message is cleaned, the others listed and not faked.
+    const outDir = tmp();
+    chmodSync(outDir, 0o777);
+    const out = path.join(outDir, 'clean');
+    const c = spawnSync(SETPRIV as string, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, 'clean', dir, '-o', out], { encoding: 'utf8', timeout: 60_000 });
+    expect(c.stderr).not.toMatch(/bug/);
+    expect(c.status, c.stderr).toBe(2);
+    expect(c.stderr).toContain(`${path.join(dir, 'locked')}: folder not readable: permission denied (not copied)`);
+    expect(c.stderr).toContain(`${path.join(dir, 'secret.eml')}: permission denied (not copied)`);
+    expect(c.stderr).toMatch(/cleaned 1 of 2 messages/);
+    expect(readdirSync(out)).toEqual(['ok.eml']);
   });
 });
 

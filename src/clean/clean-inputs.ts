@@ -81,10 +81,10 @@ async function cleanFile(input: string, output: string, detector: Detector, tota
   }
   if (item.type === 'failed') {
     totals.messages++;
-    totals.failed.push({ source: input, reason: item.error });
-    return copyUnchanged(input, output).catch(() => {
-      totals.failed[totals.failed.length - 1].reason += ' (not copied)';
-    });
+    // What cannot be read cannot be copied either: no empty file stands in for it.
+    totals.failed.push({ source: input, reason: item.unreadable ? `${item.error} (not copied)` : item.error });
+    if (!item.unreadable) await copyUnchanged(input, output);
+    return;
   }
   const cleaned = await cleanOne(input, item.bytes, detector, totals);
   if (cleaned === item.bytes) return copyUnchanged(input, output);

@@ -25,7 +25,7 @@ export type FileItem =
       /** The message (or a rewritten one) framed as this file stores it: what clean writes. */
       frame: (message: Buffer) => Buffer;
     }
-  | { type: 'failed'; error: string; mbox?: MboxPlace };
+  | { type: 'failed'; error: string; mbox?: MboxPlace; /** The file itself could not be read (permission denied...), as opposed to a message that cannot be used. */ unreadable?: boolean };
 
 export interface ReadMessagesOptions {
   /** Messages larger than this fail with a reason instead of being parsed. */
@@ -67,7 +67,7 @@ export async function* readMessages(stream: AsyncIterable<Buffer>, options: Read
       headBytes += chunk.length;
     }
   } catch (error) {
-    yield { type: 'failed', error: describeFsError(error) };
+    yield { type: 'failed', error: describeFsError(error), unreadable: true };
     return;
   }
   const first = Buffer.concat(head);
@@ -139,8 +139,12 @@ export async function* readMessages(stream: AsyncIterable<Buffer>, options: Read
     if (bytes.includes(0)) warnings.push(WARN_NUL);
     yield { type: 'message', format, bytes, warnings, frame };
   } catch (error) {
-    yield { type: 'failed', error: describeFsError(error) };
+    yield { type: 'failed', error: describeFsError(error), ...(isFsError(error) ? { unreadable: true } : {}) };
   }
+}
+
+function isFsError(error: unknown): boolean {
+  return typeof (error as NodeJS.ErrnoException)?.code === 'string';
 }
 
 function toBuffer(value: unknown): Buffer {
