@@ -61,6 +61,8 @@ export async function cleanPath(input: string, output: string, detector: Detecto
       skipped.push({ source: entry.path, reason: entry.reason, ...(entry.detail ? { detail: entry.detail } : {}), outcome: again ? 'cleaned again under this name' : 'left out of the copy' });
     } else if (entry.type === 'failed') {
       if (entry.path === input) throw new InputError(`${input}: ${entry.reason}`);
+      // Counted as scan counts it: one failed entry that may have held mail.
+      totals.messages++;
       totals.failed.push({ source: entry.path, reason: `${entry.reason} (not copied)` });
     } else {
       await cleanFile(entry.path, to, detector, totals, options);
