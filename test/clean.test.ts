@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -194,6 +194,28 @@ describe('pixelaudit clean walks like scan', () => {
     const rescanned = jsonl((await run(['scan', out, '-f', 'jsonl', '-q'])).stdout);
     expect(tracked(rescanned)).toEqual([]);
     expect(rescanned).toHaveLength(5);
+  });
+
+  it('writes a linked folder as a real one, ends on a folder loop, and keeps a hard-linked message under both names', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'pixelaudit-clean-'));
+    const dir = path.join(base, 'in');
+    mkdirSync(path.join(dir, 'a'), { recursive: true });
+    mkdirSync(path.join(base, 'other'));
+    writeFileSync(path.join(base, 'other', 'o.eml'), htmlMessage(PIXEL));
+    writeFileSync(path.join(dir, 'a', 'm.eml'), htmlMessage(PIXEL));
+    linkSync(path.join(dir, 'a', 'm.eml'), path.join(dir, 'a', 'm-again.eml'));
+    symlinkSync(path.join('..', 'other'), path.join(dir, 'linked'));
+    symlinkSync('..', path.join(dir, 'a', 'loop'));
+    const out = path.join(base, 'out');
+    const r = await run(['clean', dir, '-o', out]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/cleaned 2 of 2 messages/);
+    expect(r.stderr).toContain(`1 file left out of the copy, symlink loop: leads back to a folder that is being walked: ${path.join(dir, 'a', 'loop')}`);
+    expect(r.stderr).toContain(`1 file cleaned again under this name, already read under another name (a link, or an input named twice): ${path.join(dir, 'a', 'm.eml')}`);
+    expect(lstatSync(path.join(out, 'linked')).isDirectory()).toBe(true);
+    expect(readdirSync(path.join(out, 'a'))).toEqual(['m-again.eml', 'm.eml']);
+    expect(readFileSync(path.join(out, 'a', 'm.eml')).equals(readFileSync(path.join(out, 'a', 'm-again.eml')))).toBe(true);
+    expect(tracked(jsonl((await run(['scan', out, '-f', 'jsonl'])).stdout))).toEqual([]);
   });
 
   it('streams an mbox: a message over --max-message-size is copied byte for byte and listed; the others are cleaned', async () => {
