@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { simpleParser } from 'mailparser';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -141,6 +142,16 @@ describe('the folder walker', () => {
       ['notes.txt', 'binary file, not a mail message'],
       ['photo.jpg', 'binary file, not a mail message'],
     ]);
+    // NUL: the same reading as mailparser's, which keeps the NUL in the HTML.
+    const ours = (file: string) => messages.find((m) => path.basename(m.source) === file) as MessageResult;
+    const reference = await simpleParser(nul);
+    expect([ours('nul.eml').subject, ours('nul.eml').from]).toEqual([reference.subject, reference.from?.text]);
+    expect(reference.html).toContain('a\u0000b');
+    // BOM: mailparser reads it into the first field name ("\uFEFFFrom") and so loses that field;
+    // the BOM is dropped here instead, so the first field is read too.
+    const bomReference = await simpleParser(readFileSync(path.join(dir, 'bom.eml')));
+    expect(bomReference.from).toBeUndefined();
+    expect([ours('bom.eml').subject, ours('bom.eml').from]).toEqual([bomReference.subject, (await simpleParser(htmlMessage(PIXEL))).from?.text]);
   });
 
   it('detects mail behind a BOM or with a NUL only when a complete header block starts the file', () => {

@@ -36,8 +36,9 @@ export interface ReadMessagesOptions {
   ownsSingle?: boolean;
 }
 
+// mailparser would read a BOM into the first field name and lose that field (a From, often): dropped instead.
 export const WARN_BOM = 'a UTF-8 byte order mark before the headers was ignored';
-export const WARN_NUL = 'the message holds NUL bytes, read as mail clients read them';
+export const WARN_NUL = 'the message holds NUL bytes; it was read with them, as mailparser reads it';
 
 const NOT_MAIL: Record<string, string> = {
   empty: 'empty file',
