@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -156,4 +156,88 @@ describe('pixelaudit clean on awkward markup', () => {
     expect(cleaned.length).toBeGreaterThan(700);
     expect(cleaned.filter((m) => m.tracked).map((m) => m.source)).toEqual([]);
   }, 120_000);
+});
+
+describe('pixelaudit clean walks like scan', () => {
+  const PIXEL = '<p>Hi</p><img src="https://t.example.net/open/3UvopB764lyET5oqqjuiaxmh187BLTC.gif" width="1" height="1">';
+  const tracked = (msgs: MessageResult[]) => msgs.filter((m) => m.tracked).map((m) => path.basename(m.source));
+
+  it('copies a truncated .emlx unchanged and lists it as failed; the rest of the folder (links, BOM, NUL) is cleaned', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'pixelaudit-clean-'));
+    const dir = path.join(base, 'in');
+    for (const sub of ['cur', 'new', 'tmp']) mkdirSync(path.join(dir, sub), { recursive: true });
+    const emlx = Buffer.concat([Buffer.from('99999\n'), htmlMessage(PIXEL)]);
+    writeFileSync(path.join(dir, 'cur', '1.emlx'), emlx);
+    writeFileSync(path.join(dir, 'cur', '2.eml'), htmlMessage(PIXEL));
+    writeFileSync(path.join(dir, 'cur', '3-bom.eml'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), htmlMessage(PIXEL)]));
+    writeFileSync(path.join(dir, 'cur', '4-nul.eml'), htmlMessage(`${PIXEL}<p>\u0000</p>`));
+    writeFileSync(path.join(base, 'outside.eml'), htmlMessage(PIXEL));
+    symlinkSync(path.join(base, 'outside.eml'), path.join(dir, 'cur', '5-link.eml'));
+    writeFileSync(path.join(dir, 'tmp', 'delivering'), htmlMessage(PIXEL));
+    writeFileSync(path.join(dir, '.hidden.eml'), htmlMessage(PIXEL));
+    writeFileSync(path.join(dir, 'README'), 'not mail\n');
+    expect(tracked(jsonl((await run(['scan', dir, '-f', 'jsonl'])).stdout))).toEqual(['2.eml', '3-bom.eml', '4-nul.eml', '5-link.eml']);
+
+    const out = path.join(base, 'out');
+    const r = await run(['clean', dir, '-o', out]);
+    expect(r.exitCode, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`${path.join(dir, 'cur', '1.emlx')}: truncated .emlx`);
+    expect(r.stderr).toMatch(/cleaned 4 of 5 messages/);
+    expect(r.stderr).toContain(`1 file left out of the copy, hidden (the name starts with a dot): ${path.join(dir, '.hidden.eml')}`);
+    expect(r.stderr).toMatch(/1 file left out of the copy, maildir tmp\/.*: .*tmp/);
+    expect(r.stderr).toMatch(/1 file copied unchanged, not a mail message .*README/);
+    expect(readFileSync(path.join(out, 'cur', '1.emlx')).equals(emlx)).toBe(true);
+    expect(readFileSync(path.join(out, 'cur', '3-bom.eml')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(lstatSync(path.join(out, 'cur', '5-link.eml')).isFile()).toBe(true);
+    expect(readdirSync(path.join(out, 'tmp'))).toEqual([]);
+    expect(existsSync(path.join(out, '.hidden.eml'))).toBe(false);
+    const rescanned = jsonl((await run(['scan', out, '-f', 'jsonl', '-q'])).stdout);
+    expect(tracked(rescanned)).toEqual([]);
+    expect(rescanned).toHaveLength(5);
+  });
+
+  it('writes a linked folder as a real one, ends on a folder loop, and keeps a hard-linked message under both names', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'pixelaudit-clean-'));
+    const dir = path.join(base, 'in');
+    mkdirSync(path.join(dir, 'a'), { recursive: true });
+    mkdirSync(path.join(base, 'other'));
+    writeFileSync(path.join(base, 'other', 'o.eml'), htmlMessage(PIXEL));
+    writeFileSync(path.join(dir, 'a', 'm.eml'), htmlMessage(PIXEL));
+    linkSync(path.join(dir, 'a', 'm.eml'), path.join(dir, 'a', 'm-again.eml'));
+    symlinkSync(path.join('..', 'other'), path.join(dir, 'linked'));
+    symlinkSync('..', path.join(dir, 'a', 'loop'));
+    const out = path.join(base, 'out');
+    const r = await run(['clean', dir, '-o', out]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/cleaned 2 of 2 messages/);
+    expect(r.stderr).toContain(`1 file left out of the copy, symlink loop: leads back to a folder that is being walked: ${path.join(dir, 'a', 'loop')}`);
+    expect(r.stderr).toContain(`1 file cleaned again under this name, already read under another name (a link, or an input named twice): ${path.join(dir, 'a', 'm.eml')}`);
+    expect(lstatSync(path.join(out, 'linked')).isDirectory()).toBe(true);
+    expect(readdirSync(path.join(out, 'a'))).toEqual(['m-again.eml', 'm.eml']);
+    expect(readFileSync(path.join(out, 'a', 'm.eml')).equals(readFileSync(path.join(out, 'a', 'm-again.eml')))).toBe(true);
+    expect(tracked(jsonl((await run(['scan', out, '-f', 'jsonl'])).stdout))).toEqual([]);
+  });
+
+  it('streams an mbox: a message over --max-message-size is copied byte for byte and listed; the others are cleaned', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-clean-'));
+    const sep = (n: number) => `From sender${n}@example.com Tue May 14 09:12:33 2024\n`;
+    const big = htmlMessage(`<p>${'x'.repeat(76)}\n`.repeat(20_000), { 'Message-ID': '<big@example.com>' }).toString('latin1').replace(/\r\n/g, '\n');
+    const msg = (id: string) => htmlMessage(PIXEL, { 'Message-ID': `<${id}@example.com>` }).toString('latin1').replace(/\r\n/g, '\n');
+    const stored = `${sep(1)}${msg('one')}\n${sep(2)}${big}\n${sep(3)}${msg('three')}`;
+    const input = path.join(dir, 'in.mbox');
+    writeFileSync(input, stored, 'latin1');
+    const out = path.join(dir, 'out.mbox');
+    const r = await run(['clean', input, '-o', out, '--max-message-size', '1']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/in\.mbox#2: message is 1\.\d MB, over the 1\.0 MB limit .*\(copied unchanged\)/);
+    expect(r.stderr).toMatch(/cleaned 2 of 3 messages/);
+    const text = readFileSync(out, 'latin1');
+    expect(text).toContain(`${sep(2)}${big}\n${sep(3)}`);
+    const rescanned = jsonl((await run(['scan', out, '-f', 'jsonl', '-q', '--max-message-size', '2'])).stdout);
+    expect(rescanned.map((m) => [m.messageId, m.tracked])).toEqual([
+      ['<one@example.com>', false],
+      ['<big@example.com>', false],
+      ['<three@example.com>', false],
+    ]);
+  });
 });

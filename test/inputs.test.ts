@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../src/input/detect-format.js';
 import { readInputs, type InputItem } from '../src/input/read-inputs.js';
+import { SKIP } from '../src/input/walk.js';
 import { FIXTURES } from './helpers.js';
 import { run } from '../src/cli/run.js';
 
@@ -23,9 +24,11 @@ function tmp(): string {
 
 describe('input formats', () => {
   it('walks the sample mailbox: maildir cur/new (tmp skipped), Takeout mbox, Apple Mail .emlx, loose .eml', async () => {
-    const items = await collect([SAMPLE]);
+    const all = await collect([SAMPLE]);
+    // tmp/ holds only a .keep file: listed as skipped with its reason, not read.
+    expect(all.filter((i) => i.type !== 'message')).toEqual([{ type: 'skipped', source: path.join(SAMPLE, 'inbox', 'tmp'), reason: SKIP.maildirTmp }]);
+    const items = all.filter((i) => i.type === 'message');
     const sources = items.map((i) => path.relative(SAMPLE, i.source));
-    expect(items.every((i) => i.type === 'message')).toBe(true);
     expect(sources.filter((s) => s.startsWith('inbox/cur/'))).toHaveLength(4);
     expect(sources.filter((s) => s.startsWith('inbox/new/'))).toHaveLength(2);
     expect(sources.some((s) => s.startsWith('inbox/tmp'))).toBe(false);
@@ -67,7 +70,12 @@ describe('input formats', () => {
     writeFileSync(path.join(dir, '.Junk', 'cur', '2.x:2,'), msg);
     writeFileSync(path.join(dir, '.DS_Store'), 'junk');
     const items = await collect([dir]);
-    expect(items.map((i) => path.relative(dir, i.source))).toEqual(['.Junk/cur/2.x:2,', 'cur/1.x:2,S']);
+    expect(items.map((i) => [i.type, path.relative(dir, i.source)])).toEqual([
+      ['skipped', '.DS_Store'],
+      ['message', '.Junk/cur/2.x:2,'],
+      ['message', 'cur/1.x:2,S'],
+    ]);
+    expect(items[0]).toMatchObject({ reason: SKIP.hidden });
     // The Junk folder marks its messages as spam for the non-spam denominator.
     const results = (await run(['scan', dir, '-f', 'jsonl'])).stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(results.map((r) => r.spam)).toEqual([true, false]);

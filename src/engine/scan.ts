@@ -1,3 +1,4 @@
+import { withInputWarnings } from '../input/input-warnings.js';
 import { readInputs } from '../input/read-inputs.js';
 import type { Shard } from '../input/shard.js';
 import { Aggregate } from '../report/aggregate.js';
@@ -64,7 +65,7 @@ export async function scan(paths: string[], options: ScanOptions): Promise<ScanO
   try {
     for await (const item of readInputs(paths, { maxMessageBytes: options.maxMessageBytes, stdin: options.stdin, shard: options.shard })) {
       if (item.type === 'skipped') {
-        summary.skip();
+        summary.skip(item);
         continue;
       }
       if (item.type === 'failed') {
@@ -73,8 +74,8 @@ export async function scan(paths: string[], options: ScanOptions): Promise<ScanO
       } else {
         bytes += item.bytes.length;
         inFlightBytes += item.bytes.length;
-        if (pool) inFlight.push({ ...pool.analyse(item.source, item.bytes), bytes: item.bytes.length });
-        else inFlight.push({ result: analyseMessage(item.source, item.bytes, options.detector), bytes: item.bytes.length });
+        const job = pool ? pool.analyse(item.source, item.bytes) : { result: analyseMessage(item.source, item.bytes, options.detector) };
+        inFlight.push({ ...job, result: withInputWarnings(job.result, item.warnings), bytes: item.bytes.length });
       }
       while (inFlight.length > windowMessages || (inFlightBytes > WINDOW_BYTES && inFlight.length > 1)) await emitOldest();
     }

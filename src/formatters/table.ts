@@ -20,7 +20,7 @@ export const tableFormatter: FormatterFactory = (ctx) => {
       out.push(c.bold(`pixelaudit ${VERSION}`) + ` — ${ctx.inputs.join(', ')}`, '');
       const counts = table(['messages', 'count']);
       counts.push(['found', summary.found], ['scanned', summary.scanned], ['failed', summary.failed], ['with HTML', summary.html]);
-      if (summary.skippedFiles) counts.push(['files skipped (not mail)', summary.skippedFiles]);
+      if (summary.skippedFiles) counts.push(['files skipped (see below)', summary.skippedFiles]);
       out.push(counts.toString(), '');
       const share = `${summary.tracked} of ${summary.scanned} scanned messages`;
       const interval = `95% CI ${pct(summary.interval.low)}–${pct(summary.interval.high)}`;
@@ -50,6 +50,12 @@ export const tableFormatter: FormatterFactory = (ctx) => {
             `${i.fromCache} from cache; ${i.reconnects} reconnect${i.reconnects === 1 ? '' : 's'}`,
           '',
         );
+      }
+      if (summary.skippedReasons?.length) {
+        // Grouped by reason, with the first file of each: the JSON report lists every one.
+        const skipped = table(['why files were skipped', 'files', 'first']);
+        for (const r of summary.skippedReasons) skipped.push([r.reason, r.files, summary.skipped.find((f) => f.reason === r.reason)?.source ?? '']);
+        out.push(c.bold('Skipped files'), skipped.toString(), '');
       }
       if (summary.failures.length) {
         const failures = table(['why messages failed', 'messages']);

@@ -8,25 +8,46 @@ const MAIL_HEADERS =
 /** How many bytes detection needs: callers read at least this much before asking. */
 export const DETECT_BYTES = 64 * 1024;
 
-export function detectFormat(head: Buffer): MailFormat {
-  if (head.length === 0) return 'empty';
-  const probe = head.subarray(0, Math.min(head.length, 8192));
-  if (probe.includes(0)) return 'binary';
-  const text = head.subarray(0, Math.min(head.length, DETECT_BYTES)).toString('latin1');
-  const start = text.replace(/^(\r?\n)+/, '');
-  if (start.trim() === '') return 'empty';
-  if (start.startsWith('From ')) return 'mbox';
-  // Apple Mail .emlx: a byte count alone on the first line, then the message.
-  const emlx = /^(\d+)[ \t]*\r?\n/.exec(start);
-  if (emlx && looksLikeHeaders(start.slice(emlx[0].length))) return 'emlx';
-  if (looksLikeHeaders(start)) return 'eml';
-  return 'not-mail';
+/** The UTF-8 byte order mark some Windows tools write before the headers. */
+export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** How many bytes of byte order mark the file starts with (0 or 3). */
+export function bomLength(head: Buffer): number {
+  return head.subarray(0, 3).equals(UTF8_BOM) ? 3 : 0;
 }
 
-function looksLikeHeaders(text: string): boolean {
+export function detectFormat(head: Buffer): MailFormat {
+  if (head.length === 0) return 'empty';
+  const body = head.subarray(bomLength(head));
+  // A NUL byte early on usually means a binary file; but mail clients show a message with a stray
+  // NUL in it, so such a file is mail when it starts with a complete header block.
+  const strict = body.subarray(0, Math.min(body.length, 8192)).includes(0);
+  const text = body.subarray(0, Math.min(body.length, DETECT_BYTES)).toString('latin1');
+  const start = text.replace(/^(\r?\n)+/, '');
+  if (start.trim() === '' && !strict) return 'empty';
+  const fallback = strict ? 'binary' : 'not-mail';
+  if (start.startsWith('From ')) {
+    if (!strict) return 'mbox';
+    const firstLine = /\r?\n/.exec(start);
+    return firstLine && looksLikeHeaders(start.slice(firstLine.index + firstLine[0].length), true) ? 'mbox' : 'binary';
+  }
+  // Apple Mail .emlx: a byte count alone on the first line, then the message.
+  const emlx = /^(\d+)[ \t]*\r?\n/.exec(start);
+  if (emlx && looksLikeHeaders(start.slice(emlx[0].length), strict)) return 'emlx';
+  if (looksLikeHeaders(start, strict)) return 'eml';
+  return fallback;
+}
+
+/**
+ * Whether the text starts like a mail header block. `complete` asks for more: the block ends with
+ * a blank line within the text, and every line of it is a field or a folded continuation.
+ */
+function looksLikeHeaders(text: string, complete = false): boolean {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   if (!HEADER_LINE.test(firstLine)) return false;
   const end = text.search(/\r?\n\r?\n/);
+  if (complete && end === -1) return false;
   const block = end === -1 ? text : text.slice(0, end);
+  if (complete && !block.split(/\r?\n/).every((line) => HEADER_LINE.test(line) || /^[ \t]/.test(line))) return false;
   return MAIL_HEADERS.test(block);
 }

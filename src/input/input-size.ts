@@ -1,30 +1,21 @@
-import { readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { Walker } from './walk.js';
 
 /**
- * Total bytes of the input files (folders walked), stopping early once `stopAt` is reached;
- * undefined when stdin is among the inputs (its size is unknown). Missing paths count 0.
+ * Total bytes of the input files (folders walked by the same walker as the scan, so links are
+ * followed once and loops end), stopping early once `stopAt` is reached; undefined when stdin is
+ * among the inputs (its size is unknown). Missing and unreadable paths count 0.
  */
 export async function totalBytes(paths: string[], stopAt = Number.POSITIVE_INFINITY): Promise<number | undefined> {
+  if (paths.includes('-')) return undefined;
+  const walker = new Walker();
   let total = 0;
-  let stdin = false;
-  const visit = async (p: string): Promise<void> => {
-    if (total >= stopAt || stdin) return;
-    if (p === '-') {
-      stdin = true;
-      return;
+  for (const p of paths) {
+    for await (const entry of walker.walk(p)) {
+      if (entry.type === 'file') total += entry.size;
+      if (total >= stopAt) return total;
     }
-    let info;
-    try {
-      info = await stat(p);
-    } catch {
-      return;
-    }
-    if (info.isFile()) total += info.size;
-    else if (info.isDirectory()) for (const entry of await readdir(p)) await visit(path.join(p, entry));
-  };
-  for (const p of paths) await visit(p);
-  return stdin ? undefined : total;
+  }
+  return total;
 }
 
 /** Whether the inputs hold at least `limit` bytes (stdin counts as large). */

@@ -1,7 +1,7 @@
 import { StudyBuilder, type VendorInfo } from '../stats/study.js';
 import type { Vendor } from '../trackers/schema.js';
 import type { MessageResult } from '../types.js';
-import { SummaryBuilder, type Summary } from './summary.js';
+import { SummaryBuilder, type SkippedFile, type Summary } from './summary.js';
 
 /** Summary counters and study tables fed from the same stream of results (scan, imap and report use it). */
 export class Aggregate {
@@ -20,8 +20,8 @@ export class Aggregate {
     this.study.add(result);
   }
 
-  skip(): void {
-    this.summary.skip();
+  skip(file?: SkippedFile): void {
+    this.summary.skip(file);
   }
 
   build(): Summary {

@@ -16,6 +16,17 @@ export interface SenderCount {
   messages: number;
 }
 
+/** A file or folder that a walk passed over, and why. */
+export interface SkippedFile {
+  source: string;
+  reason: string;
+  /** The name already read (for a duplicate), the folder a loop leads back to... */
+  detail?: string;
+}
+
+/** Skipped files listed one by one in a summary; past this only their reasons are counted, so memory stays flat. */
+export const SKIPPED_LISTED = 10_000;
+
 /** What the IMAP part of a report adds to the summary. */
 export interface ImapStats {
   mailboxes: string[];
@@ -33,8 +44,12 @@ export interface Summary {
   found: number;
   scanned: number;
   failed: number;
-  /** Files met while walking folders that hold no mail (README files, images...). */
+  /** Files and folders met while walking that were not read as mail (README files, images, dot-files, links read already...). */
   skippedFiles: number;
+  /** Each of them with its reason, in walk order (the first SKIPPED_LISTED; `skippedReasons` counts them all). */
+  skipped: SkippedFile[];
+  /** Skip reasons with how many files each, most frequent first. */
+  skippedReasons: Array<{ reason: string; files: number }>;
   /** Scanned messages with at least one text/html part. */
   html: number;
   tracked: number;
@@ -68,6 +83,8 @@ export class SummaryBuilder {
   private scanned = 0;
   private failed = 0;
   private skipped = 0;
+  private readonly skippedList: SkippedFile[] = [];
+  private readonly skipReasons = new Map<string, number>();
   private html = 0;
   private tracked = 0;
   private spacerOnly = 0;
@@ -110,8 +127,11 @@ export class SummaryBuilder {
     this.senders.set(sender, s);
   }
 
-  skip(): void {
+  skip(file?: SkippedFile): void {
     this.skipped++;
+    if (!file) return;
+    if (this.skippedList.length < SKIPPED_LISTED) this.skippedList.push(file.detail ? { source: file.source, reason: file.reason, detail: file.detail } : { source: file.source, reason: file.reason });
+    this.skipReasons.set(file.reason, (this.skipReasons.get(file.reason) ?? 0) + 1);
   }
 
   build(): Summary {
@@ -122,6 +142,10 @@ export class SummaryBuilder {
       scanned: this.scanned,
       failed: this.failed,
       skippedFiles: this.skipped,
+      skipped: this.skippedList,
+      skippedReasons: [...this.skipReasons.entries()]
+        .map(([reason, files]) => ({ reason, files }))
+        .sort((a, b) => b.files - a.files || (a.reason < b.reason ? -1 : 1)),
       html: this.html,
       tracked: this.tracked,
       share: this.scanned ? this.tracked / this.scanned : 0,

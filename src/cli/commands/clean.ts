@@ -6,7 +6,7 @@ import { createDetector } from '../../engine/detector.js';
 import { EXIT_ERROR, EXIT_OK } from '../../exit-codes.js';
 import { UsageError } from '../../errors.js';
 import type { Io } from '../io.js';
-import { collect } from '../options.js';
+import { collect, positiveNumber } from '../options.js';
 import { existsSync } from 'node:fs';
 
 export function cleanCommand(io: Io, setExit: (code: number) => void): Command {
@@ -18,20 +18,22 @@ export function cleanCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--me <address>', 'your address, looked for in URLs (repeatable)', collect)
     .option('--rules <path>', 'extra tracker data (repeatable)', collect)
     .option('--disable <id>', 'leave out a vendor or pattern id (repeatable)', collect)
-    .action(async (input: string, flags: { output: string; force?: boolean; me?: string[]; rules?: string[]; disable?: string[] }) => {
+    .option('--max-message-size <MB>', 'larger messages are copied unchanged and listed as failed', positiveNumber('--max-message-size'), 32)
+    .action(async (input: string, flags: { output: string; force?: boolean; me?: string[]; rules?: string[]; disable?: string[]; maxMessageSize: number }) => {
       if (!existsSync(input)) throw new UsageError(`${input}: no such file or folder`);
       const target = checkCleanTarget(input, flags.output, Boolean(flags.force));
       const detector = createDetector({ me: flags.me, redact: false, extra: flags.rules, disable: flags.disable });
       const totals: CleanTotals = { messages: 0, changed: 0, resources: 0, links: 0, failed: [] };
       try {
-        await cleanPath(input, target, detector, totals);
+        await cleanPath(input, target, detector, totals, { maxMessageBytes: flags.maxMessageSize * 1024 * 1024 });
       } catch (error) {
         // A file whose write was cut short by the failure is still a temporary file: drop it.
         removePendingTemps();
         throw error;
       }
-      for (const f of totals.failed) await io.stderr.write(`pixelaudit: ${f.source}: ${f.reason} (copied unchanged)\n`);
+      for (const f of totals.failed) await io.stderr.write(`pixelaudit: ${f.source}: ${f.reason}${f.reason.endsWith('(not copied)') ? '' : ' (copied unchanged)'}\n`);
       const n = (count: number, one: string): string => `${count} ${one}${count === 1 ? '' : 's'}`;
+      for (const line of skippedLines(totals.skipped ?? [])) await io.stderr.write(`pixelaudit: ${line}\n`);
       await io.stderr.write(
         `pixelaudit: cleaned ${totals.changed} of ${n(totals.messages, 'message')} into ${flags.output}: ` +
           `${n(totals.resources, 'tracking resource')} replaced, ${n(totals.links, 'tracked link')} unwrapped; ` +
@@ -39,4 +41,19 @@ export function cleanCommand(io: Io, setExit: (code: number) => void): Command {
       );
       setExit(totals.failed.length ? EXIT_ERROR : EXIT_OK);
     });
+}
+
+/** Files that are not in the copy as cleaned mail, grouped by reason with the first few named: none passes silently. */
+function skippedLines(skipped: NonNullable<CleanTotals['skipped']>): string[] {
+  const groups = new Map<string, string[]>();
+  for (const s of skipped) {
+    const key = `${s.outcome}, ${s.reason}`;
+    const files = groups.get(key) ?? [];
+    files.push(s.detail ? `${s.source} (${s.detail})` : s.source);
+    groups.set(key, files);
+  }
+  return [...groups].map(([key, files]) => {
+    const shown = files.slice(0, 3).join(', ') + (files.length > 3 ? `, and ${files.length - 3} more` : '');
+    return `${files.length} file${files.length === 1 ? '' : 's'} ${key}: ${shown}`;
+  });
 }
