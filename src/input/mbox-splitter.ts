@@ -137,7 +137,7 @@ class MboxSplitter {
         continue;
       }
       if (this.current?.inHeader) {
-        if (!this.readHeaderLine(eof)) return;
+        if (!this.readHeader(eof)) return;
         continue;
       }
       if (!this.readBody(eof)) return;
@@ -196,23 +196,40 @@ class MboxSplitter {
     };
   }
 
-  private readHeaderLine(eof: boolean): boolean {
+  /** Header lines up to the blank line, looking for `Content-Length:`; appended in one piece. */
+  private readHeader(eof: boolean): boolean {
     const p = this.current as Pending;
-    const line = this.lineAt(this.pos, eof);
-    if (!line) return false;
-    const { end } = line;
-    if (!line.whole) this.inLongLine = true;
-    else if (end - this.pos <= 2 && (this.buf[this.pos] === 0x0a || (this.buf[this.pos] === 0x0d && this.buf[this.pos + 1] === 0x0a))) {
-      p.inHeader = false;
-      const headerBytes = p.size + (end - this.pos);
-      if (p.contentLength !== null && headerBytes + p.contentLength <= this.holdLimit) p.declaredEnd = this.base + end + p.contentLength;
-    } else if (p.contentLength === null && (this.buf[this.pos] | 0x20) === 0x63) {
-      const m = CONTENT_LENGTH.exec(this.buf.toString('latin1', this.pos, end));
-      if (m) p.contentLength = Number(m[1]);
+    const buf = this.buf;
+    let at = this.pos;
+    let more = true;
+    while (at < buf.length) {
+      const line = this.lineAt(at, eof);
+      if (!line) {
+        more = false;
+        break;
+      }
+      const { end } = line;
+      if (!line.whole) {
+        this.inLongLine = true;
+        at = end;
+        break;
+      }
+      if (end - at <= 2 && (buf[at] === 0x0a || (buf[at] === 0x0d && buf[at + 1] === 0x0a))) {
+        p.inHeader = false;
+        const headerBytes = p.size + (end - this.pos);
+        if (p.contentLength !== null && headerBytes + p.contentLength <= this.holdLimit) p.declaredEnd = this.base + end + p.contentLength;
+        at = end;
+        break;
+      }
+      if (p.contentLength === null && (buf[at] | 0x20) === 0x63) {
+        const m = CONTENT_LENGTH.exec(buf.toString('latin1', at, end));
+        if (m) p.contentLength = Number(m[1]);
+      }
+      at = end;
     }
-    this.append(this.pos, end);
-    this.pos = end;
-    return true;
+    this.append(this.pos, at);
+    this.pos = at;
+    return more;
   }
 
   private readBody(eof: boolean): boolean {
