@@ -1,4 +1,4 @@
-import { base64DataEnd, type MimeNode, mimeNodes, readMimeTree } from '../mail/mime-structure.js';
+import { base64DataEnd, MAX_ATTACHED_DEPTH, type MimeNode, mimeNodes, readMimeTree } from '../mail/mime-structure.js';
 
 /**
  * A part located in the raw message (latin1 offsets = byte offsets): a text/html leaf, or an
@@ -15,12 +15,17 @@ export interface RawHtmlPart {
 
 /**
  * Every text/html leaf (in multiparts and identity-encoded message/rfc822 parts) with the byte
- * range of its body, as the structure check reads the message (one reader, mime-structure.ts).
+ * range of its body, as the structure check reads the message (one reader, mime-structure.ts),
+ * as deep in attached messages as the scan reads them. `level` is the attached-message level of
+ * `text` itself (an attached message that clean decoded is one level below its parent).
  */
-export function findHtmlParts(text: string): RawHtmlPart[] {
+export function findHtmlParts(text: string, level = 0): RawHtmlPart[] {
   const bytes = Buffer.from(text, 'latin1');
   const out: RawHtmlPart[] = [];
   for (const node of mimeNodes(readMimeTree(bytes))) {
+    const depth = level + node.messageDepth;
+    // An encoded attached message holds the next level; the scan reads none past the limit.
+    if (depth > MAX_ATTACHED_DEPTH || (depth === MAX_ATTACHED_DEPTH && node.type === 'message/rfc822')) continue;
     const part = htmlPart(bytes, node);
     if (part) out.push(part);
   }

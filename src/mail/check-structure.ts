@@ -34,7 +34,9 @@ function checkPart(bytes: Buffer, part: MimeNode, warnings: string[], endsCleanl
   if (part.multipart) {
     const { boundary, found, closed } = part.multipart;
     if (!boundary) throw new InputError(`malformed message: ${type} without a boundary`);
-    if (!found) warnings.push(`the ${type} boundary never appears`);
+    if (!found) {
+      if (!closed) warnings.push(`the ${type} boundary never appears`);
+    }
     else if (!closed) {
       if (!endsCleanly) throw new InputError(`truncated message: it ends in the middle of a line inside an unclosed ${type} part`);
       warnings.push(`the ${type} part is never closed (the message may be truncated)`);
