@@ -249,14 +249,17 @@ class MboxSplitter {
         this.pos = to;
         return eof;
       }
-      const line = this.lineAt(c, eof);
+      // Cheap tests first: most such lines follow no blank line and are not Mozilla's.
+      const mozilla = buf[c + 5] === 0x2d && buf[c + 6] === 0x20;
+      const blank = this.blankBefore(c);
+      const line = mozilla || blank || c + 7 > buf.length ? this.lineAt(c, eof) : { end: c, whole: false };
       if (!line) {
         this.append(this.pos, c);
         this.pos = c;
         return false;
       }
       const separator = line.whole ? lineText(buf, c, line.end) : '';
-      if (!line.whole || !(isMozillaEnvelope(separator) || (this.blankBefore(c) && isEnvelope(separator)))) {
+      if (!line.whole || !((mozilla && isMozillaEnvelope(separator)) || (blank && isEnvelope(separator)))) {
         search = c + 1;
         continue;
       }

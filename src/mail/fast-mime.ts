@@ -3,7 +3,7 @@ import libmime from 'libmime';
 import { normalizeCharset } from 'libmime/lib/charset.js';
 import { isKnownCharset } from './check-structure.js';
 import { type HeaderLine, splitHeaderLines } from './header-lines.js';
-import { delimitedParts } from './mime-structure.js';
+import { delimitedParts, MAX_PART_DEPTH } from './mime-structure.js';
 import { decodeQuotedPrintable } from './quoted-printable.js';
 
 /**
@@ -33,7 +33,6 @@ interface Leaf {
 // Above these mailparser fails or changes course (mailsplit's limits): leave such mail to it.
 const MAX_HEADER_BYTES = 256 * 1024;
 const MAX_PARTS = 500;
-const MAX_DEPTH = 40;
 const TEXT_TYPES = new Set(['text/plain', 'text/html', 'message/delivery-status']);
 const UTF8_NAMES = new Set(['ascii', 'usascii', 'utf8']);
 // libmime reads these without iconv-lite's help, or refuses them: mailparser's own handling applies.
@@ -65,7 +64,7 @@ export function readMimeFast(bytes: Buffer): FastMime | null {
 }
 
 function walk(bytes: Buffer, headers: HeaderLine[], start: number, end: number, depth: number, alternative: boolean, out: Leaf[]): boolean {
-  if (depth > MAX_DEPTH || out.length > MAX_PARTS) return false;
+  if (depth > MAX_PART_DEPTH || out.length > MAX_PARTS) return false;
   const contentType = firstValue(headers, 'content-type');
   const disposition = firstValue(headers, 'content-disposition');
   let type: string;
