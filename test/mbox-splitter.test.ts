@@ -203,6 +203,15 @@ describe('mbox splitter', () => {
       }
     });
 
+    it('is ignored when it ends inside an envelope line of the declared body', async () => {
+      const inside = body.indexOf('From b@') + 10;
+      for (const size of [1, 4, 1 << 20]) {
+        const out = await split(declared(inside, next), size);
+        expect(out.map((m) => m.separator), String(size)).toEqual([env, 'From b@example.com Mon Jan  1 00:00:00 2024', env]);
+        expect(out.map((m) => m.bytes?.toString()).join('')).toBe(`Subject: one\nContent-Length: ${inside}\n\ntext\nnot a separator here\nSubject: two\n\nsecond\n`);
+      }
+    });
+
     it('starts a message at a dateless "From " line where a consistent length ends (Netscape)', async () => {
       const netscape = Buffer.from('From - \nSubject: a\nContent-Length: 5\n\nbody\nFrom - \nSubject: b\n\nbody\n');
       expect((await split(netscape)).map((m) => m.bytes?.toString())).toEqual(['Subject: a\nContent-Length: 5\n\nbody\n', 'Subject: b\n\nbody\n']);

@@ -293,6 +293,11 @@ class MboxSplitter {
   private atDeclaredEnd(at: number, eof: boolean): boolean {
     const buf = this.buf;
     const p = this.current as Pending;
+    if (at < this.pos) {
+      // The declared end falls inside a line already read (an envelope line found before it).
+      this.declarationFailed();
+      return true;
+    }
     const need = 2 + FROM.length;
     if (buf.length - at < need && !eof) {
       // Not past the last bytes: an envelope line may start there, before the declared end.
