@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { mboxReader } from 'mbox-reader';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isEnvelope, isMozillaEnvelope } from '../src/input/mbox-envelope.js';
 import { splitMbox } from '../src/input/mbox-splitter.js';
@@ -254,4 +255,48 @@ describe('mbox splitter', () => {
     }
     expect(files).toBeGreaterThan(100);
   });
+
+  it('loses no byte and gives the same messages whatever the chunking (property, fixed seed)', async () => {
+    const envelope = fc.constantFrom('From a@example.com Mon Jan  1 00:00:00 2024', 'From - Sat Jan  3 01:05:34 1996', 'From - ', 'From 1781234567890123456@xxx Mon Jan 01 00:00:00 +0000 2024', 'From nobody', 'From the desk');
+    const line = fc.oneof(
+      fc.constantFrom('', 'From here on', '>From quoted', 'Content-Length: 7', 'Content-Length: 0', 'text', 'x'.repeat(5000), '\r'),
+      envelope,
+      fc.string({ maxLength: 12 }),
+    );
+    const message = fc.record({
+      envelope,
+      headers: fc.array(fc.constantFrom('Subject: s', 'Content-Length: 12', 'Content-Length: 3', 'From: a@example.com', ' folded'), { maxLength: 3 }),
+      body: fc.array(line, { maxLength: 8 }),
+    });
+    const file = fc.record({ messages: fc.array(message, { minLength: 1, maxLength: 5 }), eol: fc.constantFrom('\n', '\r\n'), cuts: fc.array(fc.integer({ min: 1, max: 97 }), { minLength: 1, maxLength: 6 }) });
+    await fc.assert(
+      fc.asyncProperty(file, async ({ messages, eol, cuts }) => {
+        const text = messages.map((m) => [m.envelope, ...m.headers, '', ...m.body, ''].join(eol)).join(eol);
+        const bytes = Buffer.from(text, 'latin1');
+        const whole = await split(bytes);
+        // Uneven chunks, cycling through the cut sizes.
+        const chunks = async function* () {
+          for (let i = 0, k = 0; i < bytes.length; k++) {
+            const n = cuts[k % cuts.length];
+            yield bytes.subarray(i, i + n);
+            i += n;
+          }
+        };
+        const pieces = [];
+        for await (const m of splitMbox(chunks())) pieces.push(m);
+        expect(pieces).toEqual(whole);
+        // Every byte is in a separator line or counted in a message, messages back to back.
+        expect(whole[0].offset).toBe(0);
+        whole.forEach((m, i) => {
+          const next = i + 1 < whole.length ? whole[i + 1].offset : bytes.length;
+          let lineEnd = m.offset + m.separator.length;
+          if (bytes[lineEnd] === 0x0d && bytes[lineEnd + 1] === 0x0a) lineEnd += 2;
+          else if (bytes[lineEnd] === 0x0a) lineEnd += 1;
+          expect(m.size, `message ${m.index}`).toBe(next - lineEnd);
+          expect(m.index).toBe(i + 1);
+        });
+      }),
+      { seed: Number(process.env.MBOX_SEED ?? 9), numRuns: Number(process.env.MBOX_RUNS ?? 150) },
+    );
+  }, 60_000);
 });
