@@ -265,7 +265,7 @@ describe('mbox splitter', () => {
     );
     const message = fc.record({
       envelope,
-      headers: fc.array(fc.constantFrom('Subject: s', 'Content-Length: 12', 'Content-Length: 3', 'From: a@example.com', ' folded'), { maxLength: 3 }),
+      headers: fc.array(fc.constantFrom('Subject: s', 'Content-Length: 12', 'Content-Length: 3', 'From: a@example.com', ' folded', `X-Long: ${'y'.repeat(5000)}`), { maxLength: 3 }),
       body: fc.array(line, { maxLength: 8 }),
     });
     const file = fc.record({ messages: fc.array(message, { minLength: 1, maxLength: 5 }), eol: fc.constantFrom('\n', '\r\n'), cuts: fc.array(fc.integer({ min: 1, max: 97 }), { minLength: 1, maxLength: 6 }) });

@@ -117,7 +117,13 @@ class MboxSplitter {
     if (!p || to <= from) return;
     p.size += to - from;
     if (p.parts && p.size > this.max) p.parts = null;
-    p.parts?.push(this.buf.subarray(from, to));
+    if (!p.parts) return;
+    // Adjacent pieces of one chunk stay one slice: a message within a chunk is then never copied.
+    const last = p.parts[p.parts.length - 1];
+    const joined = last ? from - last.length : -1;
+    if (last && joined >= 0 && last.buffer === this.buf.buffer && last.byteOffset === this.buf.byteOffset + joined) {
+      p.parts[p.parts.length - 1] = this.buf.subarray(joined, to);
+    } else p.parts.push(this.buf.subarray(from, to));
   }
 
   /** Reads as far as the data allows; stops where the next decision needs bytes not yet read. */
