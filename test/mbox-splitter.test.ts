@@ -142,6 +142,8 @@ describe('mbox splitter', () => {
         'From "john doe"@example.com Tue Feb 29 23:59:59 2000',
         'From Mon Jan  1 00:00 2024',
         'From fri Fri Mar  1 08:00:00 PST 2024',
+        'From user@host Thu, 03 Mar 2005 10:00:00 +0000',
+        'From user@host 3 Mar 2005 10:00 GMT',
       ]) expect(isEnvelope(line), line).toBe(true);
       for (const line of [
         'From the start of a line',
@@ -156,6 +158,9 @@ describe('mbox splitter', () => {
         'From a@example.com Mon Jan  3 10:00:00',
         'From "unclosed Mon Jan  3 10:00:00 2005',
         'From - ',
+        'From Monday, 3 March we are open',
+        'From us, 3 Mar 2005 was a good year',
+        'From user@host Thu, 03 Mar 2005',
       ]) expect(isEnvelope(line), line).toBe(false);
       expect(isMozillaEnvelope('From - ')).toBe(true);
       expect(isMozillaEnvelope('From - Sat Jan  3 01:05:34 1996')).toBe(true);

@@ -5,6 +5,7 @@
  *   From - Sat Jan  3 01:05:34 1996                                 (Thunderbird, Netscape)
  *   From 1781234567890123456@xxx Mon Jan 01 00:00:00 +0000 2024     (Google Takeout)
  *   From me at mutt.org  Wed Aug  2 00:39:12 MET DST 1995           (pipermail, two zones)
+ *   From user@host Thu, 03 Mar 2005 10:00:00 +0000                  (exporters that write a Date: value)
  * A body line such as "From the start of a line" has no date and is not one. Written as a
  * tokenizer over words (each step moves forward), so the cost is linear in the line.
  */
@@ -30,7 +31,9 @@ export function isEnvelope(line: string): boolean {
       if (p === -1) return false;
     }
     i = skipBlanks(line, p + 1);
-    if (i >= end || !isDayName(line, i)) return false;
+    if (i >= end) return false;
+    // Some exporters write the date as in a Date: header; mutt does not take it, real files have it.
+    if (!isDayName(line, i)) return isHeaderStyleDate(line, i);
   }
   i = nextWord(line, i);
   // A sender named like a weekday ("From Fri Mon Jan ..."): the second word is the day.
@@ -93,6 +96,19 @@ function digits(s: string, i: number): { count: number; value: number } {
     count++;
   }
   return { count, value };
+}
+
+/** `Thu, 3 Mar 2005 10:00:00 +0000` (weekday optional, zone optional), as in a Date: header. */
+function isHeaderStyleDate(s: string, i: number): boolean {
+  if (i + 3 < s.length && s[i + 3] === ',' && DAYS.includes(s.slice(i, i + 3).toLowerCase())) i = skipBlanks(s, i + 4);
+  const day = digits(s, i);
+  if (day.count === 0 || day.count > 2 || day.value < 1 || day.value > 31 || !isBlank(s.charCodeAt(i + day.count))) return false;
+  i = nextWord(s, i);
+  if (!isMonth(s, i) || !isBlank(s.charCodeAt(i + 3))) return false;
+  i = nextWord(s, i);
+  const year = digits(s, i);
+  if (year.count !== 4 || !isBlank(s.charCodeAt(i + 4))) return false;
+  return isTime(s, nextWord(s, i));
 }
 
 /** HH:MM or HH:MM:SS. */
