@@ -273,9 +273,9 @@ describe('mbox splitter', () => {
       headers: fc.array(fc.constantFrom('Subject: s', 'Content-Length: 12', 'Content-Length: 3', 'From: a@example.com', ' folded', `X-Long: ${'y'.repeat(5000)}`), { maxLength: 3 }),
       body: fc.array(line, { maxLength: 8 }),
     });
-    const file = fc.record({ messages: fc.array(message, { minLength: 1, maxLength: 5 }), eol: fc.constantFrom('\n', '\r\n'), cuts: fc.array(fc.integer({ min: 1, max: 97 }), { minLength: 1, maxLength: 6 }) });
+    const file = fc.record({ messages: fc.array(message, { minLength: 1, maxLength: 5 }), eol: fc.constantFrom('\n', '\r\n'), cuts: fc.array(fc.integer({ min: 1, max: 97 }), { minLength: 1, maxLength: 6 }), max: fc.integer({ min: 0, max: 6000 }) });
     await fc.assert(
-      fc.asyncProperty(file, async ({ messages, eol, cuts }) => {
+      fc.asyncProperty(file, async ({ messages, eol, cuts, max }) => {
         const text = messages.map((m) => [m.envelope, ...m.headers, '', ...m.body, ''].join(eol)).join(eol);
         const bytes = Buffer.from(text, 'latin1');
         const whole = await split(bytes);
@@ -290,6 +290,10 @@ describe('mbox splitter', () => {
         const pieces = [];
         for await (const m of splitMbox(chunks())) pieces.push(m);
         expect(pieces).toEqual(whole);
+        // A size limit drops bytes, never changes where messages begin (scan and clean split alike).
+        const limited = await split(bytes, 1 << 20, max);
+        expect(limited.map((m) => ({ ...m, bytes: null }))).toEqual(whole.map((m) => ({ ...m, bytes: null })));
+        expect(limited.map((m) => m.bytes)).toEqual(whole.map((m) => (m.size > max ? null : m.bytes)));
         // Every byte is in a separator line or counted in a message, messages back to back.
         expect(whole[0].offset).toBe(0);
         whole.forEach((m, i) => {

@@ -27,8 +27,12 @@ const CONTENT_LENGTH = /^content-length[ \t]*:[ \t]*(\d{1,15})[ \t\r]*\n$/i;
 const HOLD = 4096;
 /** Bytes kept before the unread data: the blank-line test looks back at most this far. */
 const HISTORY = 3;
-/** Without a size limit, a Content-Length above this is not waited for (its bytes would be held). */
-const UNLIMITED_HOLD = 64 * 1024 * 1024;
+/**
+ * A Content-Length above this is not waited for: until the declared end is reached its bytes are
+ * held (whatever maxMessageBytes says, so that scan and clean split a file alike), to be split
+ * after all at the envelope lines inside if the declaration proves wrong.
+ */
+const CONTENT_LENGTH_HOLD = 64 * 1024 * 1024;
 
 interface Pending {
   index: number;
@@ -75,11 +79,7 @@ class MboxSplitter {
   /** Inside a line longer than HOLD: its bytes are content until its line break. */
   private inLongLine = false;
   private out: MboxEntry[] = [];
-  private readonly holdLimit: number;
-
-  constructor(private readonly max: number) {
-    this.holdLimit = Number.isFinite(max) ? max : UNLIMITED_HOLD;
-  }
+  constructor(private readonly max: number) {}
 
   push(chunk: Buffer): MboxEntry[] {
     // Only the unread tail (bounded: HISTORY plus at most HOLD bytes) is copied with the chunk.
@@ -97,10 +97,10 @@ class MboxSplitter {
     const p = this.current;
     if (p?.declaredEnd != null && p.declaredEnd === this.base + this.buf.length) {
       // The declared body ends exactly at the end of the file.
-      this.out.push(finish(p, false));
+      this.out.push(finish(p, false, this.max));
     } else {
       if (p?.declaredEnd != null) this.declarationFailed();
-      if (this.current) this.out.push(finish(this.current, true));
+      if (this.current) this.out.push(finish(this.current, true, this.max));
     }
     this.current = null;
     return this.take();
@@ -116,7 +116,11 @@ class MboxSplitter {
     const p = this.current;
     if (!p || to <= from) return;
     p.size += to - from;
-    if (p.parts && p.size > this.max) p.parts = null;
+    // The header block (where a Content-Length may stand) and a declared body being checked are
+    // kept whatever the limit, up to CONTENT_LENGTH_HOLD: if the declaration proves wrong they
+    // are split after all, and the pieces under the limit keep their bytes.
+    const holding = p.declaredEnd !== null || (p.inHeader && p.size <= CONTENT_LENGTH_HOLD);
+    if (p.parts && p.size > this.max && !holding) p.parts = null;
     if (!p.parts) return;
     // Adjacent pieces of one chunk stay one slice: a message within a chunk is then never copied.
     const last = p.parts[p.parts.length - 1];
@@ -223,7 +227,7 @@ class MboxSplitter {
       if (end - at <= 2 && (buf[at] === 0x0a || (buf[at] === 0x0d && buf[at + 1] === 0x0a))) {
         p.inHeader = false;
         const headerBytes = p.size + (end - this.pos);
-        if (p.contentLength !== null && headerBytes + p.contentLength <= this.holdLimit) p.declaredEnd = this.base + end + p.contentLength;
+        if (p.contentLength !== null && headerBytes + p.contentLength <= CONTENT_LENGTH_HOLD) p.declaredEnd = this.base + end + p.contentLength;
         at = end;
         break;
       }
@@ -279,7 +283,7 @@ class MboxSplitter {
         search = line.end;
         continue;
       }
-      this.out.push(finish(p, true));
+      this.out.push(finish(p, true, this.max));
       this.begin(c, separator);
       this.pos = line.end;
       return true;
@@ -331,7 +335,7 @@ class MboxSplitter {
     if (lineStart) p.size += next - at;
     else this.append(at, next);
     if (!fromNext) p.size += buf.length - next;
-    this.out.push(finish(p, false));
+    this.out.push(finish(p, false, this.max));
     this.current = null;
     this.pos = fromNext ? next : buf.length;
     this.separatorNext = fromNext;
@@ -350,7 +354,7 @@ class MboxSplitter {
     for (const d of p.deferred) {
       previous.size = d.at - from;
       previous.parts = whole ? [whole.subarray(from, d.at)] : null;
-      this.out.push(finish(previous, true));
+      this.out.push(finish(previous, true, this.max));
       from = d.at + d.lineLength;
       previous = { ...p, index: ++this.count, offset: d.offset, separator: d.separator, deferred: [], contentLength: null, inHeader: false };
     }
@@ -368,8 +372,8 @@ function lineText(buf: Buffer, start: number, end: number): string {
   return buf.toString('latin1', start, stop);
 }
 
-function finish(p: Pending, dropBlank: boolean): MboxEntry {
-  if (!p.parts) return { index: p.index, offset: p.offset, separator: p.separator, size: p.size, bytes: null };
+function finish(p: Pending, dropBlank: boolean, max: number): MboxEntry {
+  if (!p.parts || p.size > max) return { index: p.index, offset: p.offset, separator: p.separator, size: p.size, bytes: null };
   let bytes = p.parts.length === 1 ? p.parts[0] : Buffer.concat(p.parts);
   if (dropBlank) bytes = dropSeparatorBlankLine(bytes);
   return { index: p.index, offset: p.offset, separator: p.separator, size: p.size, bytes: unquoteFromLines(bytes) };
