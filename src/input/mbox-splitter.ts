@@ -1,4 +1,7 @@
 import { isEnvelope, isMozillaEnvelope } from './mbox-envelope.js';
+import { unquoteFromLines } from './mbox-quoting.js';
+
+export { quoteFromLines, unquoteFromLines } from './mbox-quoting.js';
 
 /** One message of an mbox, in file order. */
 export interface MboxEntry {
@@ -21,7 +24,6 @@ export interface SplitOptions {
 
 const FROM_AFTER_NEWLINE = Buffer.from('\nFrom ');
 const FROM = Buffer.from('From ');
-const QUOTED_FROM = /^>+From /;
 const CONTENT_LENGTH = /^content-length[ \t]*:[ \t]*(\d{1,15})[ \t\r]*\n$/i;
 /** Longest line read whole (a separator, a header): longer ones are content and pass through. */
 const HOLD = 4096;
@@ -79,6 +81,7 @@ class MboxSplitter {
   /** Inside a line longer than HOLD: its bytes are content until its line break. */
   private inLongLine = false;
   private out: MboxEntry[] = [];
+
   constructor(private readonly max: number) {}
 
   push(chunk: Buffer): MboxEntry[] {
@@ -386,30 +389,4 @@ function dropSeparatorBlankLine(b: Buffer): Buffer {
   if (n >= 2 && b[n - 2] === 0x0a && b[n - 1] === 0x0a) return b.subarray(0, n - 1);
   if (n === 1 && b[0] === 0x0a) return b.subarray(0, 0);
   return b;
-}
-
-/** mboxrd: a line `>From ` (any number of `>`) stands for the same line with one `>` less. */
-export function unquoteFromLines(b: Buffer): Buffer {
-  if (b.indexOf('>From ') === -1) return b;
-  const out: Buffer[] = [];
-  let lineStart = 0;
-  let copied = 0;
-  while (lineStart < b.length) {
-    let lineEnd = b.indexOf(0x0a, lineStart);
-    if (lineEnd === -1) lineEnd = b.length;
-    if (b[lineStart] === 0x3e && QUOTED_FROM.test(b.toString('latin1', lineStart, Math.min(lineEnd, lineStart + 64)))) {
-      out.push(b.subarray(copied, lineStart));
-      copied = lineStart + 1; // skip one '>'
-    }
-    lineStart = lineEnd + 1;
-  }
-  out.push(b.subarray(copied));
-  return Buffer.concat(out);
-}
-
-/** mboxrd quoting, the inverse of unquoteFromLines: one more `>` before every `>*From ` line. */
-export function quoteFromLines(b: Buffer): Buffer {
-  const text = b.toString('latin1');
-  if (!/(^|\n)>*From /.test(text)) return b;
-  return Buffer.from(text.replace(/(^|\n)(>*From )/g, '$1>$2'), 'latin1');
 }
