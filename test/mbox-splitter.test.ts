@@ -308,4 +308,30 @@ describe('mbox splitter', () => {
       { seed: Number(process.env.MBOX_SEED ?? 9), numRuns: Number(process.env.MBOX_RUNS ?? 150) },
     );
   }, 60_000);
+
+  it('splits an mbox built as the bench builds it back into its messages, byte for byte', async () => {
+    // scripts/bench.ts: each message quoted (mboxrd), one envelope line, a blank line after it.
+    const { readdirSync, statSync } = await import('node:fs');
+    const root = path.join(FIXTURES, 'sample-mailbox');
+    const files = (function* walk(dir: string): Generator<string> {
+      for (const e of readdirSync(dir).sort()) {
+        const p = path.join(dir, e);
+        if (statSync(p).isDirectory()) yield* walk(p);
+        else if (!/README|\.jsonl$|\.emlx$|\.mbox|mbox\.txt$/i.test(e)) yield p;
+      }
+    })(root);
+    const sources = [...files].map((f) => readFileSync(f));
+    const bench = Buffer.from(
+      sources
+        .map((m) => {
+          const quoted = m.toString('latin1').replace(/(^|\n)(>*From )/g, '$1>$2');
+          return `From bench@example.com Mon Jan  1 00:00:00 2024\n${quoted}${quoted.endsWith('\n') ? '' : '\n'}\n`;
+        })
+        .join(''),
+      'latin1',
+    );
+    const out = await split(bench, 4096);
+    expect(out.length).toBe(sources.length);
+    out.forEach((m, i) => expect(m.bytes?.toString('latin1')).toBe(sources[i].toString('latin1') + (sources[i].toString('latin1').endsWith('\n') ? '' : '\n')));
+  });
 });
