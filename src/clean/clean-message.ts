@@ -1,6 +1,6 @@
 import { analyseParsed } from '../engine/analyse-message.js';
 import type { Detector } from '../engine/detector.js';
-import { MAX_ATTACHED_DEPTH, parseMessage } from '../mail/parse-message.js';
+import { parseMessage } from '../mail/parse-message.js';
 import { findHtmlParts } from './mime-parts.js';
 import { decodeBody, encodeBody } from './transfer-encoding.js';
 
@@ -54,14 +54,12 @@ export async function cleanMessage(bytes: Buffer, detector: Detector): Promise<C
  */
 function rewriteParts(text: string, replace: Map<string, string>, eol: string, counts: { resources: number; links: number }, depth: number): string {
   // Work from the last part back so earlier offsets stay valid.
-  for (const part of findHtmlParts(text).reverse()) {
+  for (const part of findHtmlParts(text, depth).reverse()) {
     const raw = text.slice(part.bodyStart, part.bodyEnd);
     const trailing = /(\r?\n)*$/.exec(raw)?.[0] ?? '';
     const decoded = decodeBody(raw, part.encoding, part.charset);
     let changed = decoded;
     if (part.kind === 'encoded-message') {
-      // As deep as the scan reads attached messages.
-      if (depth >= MAX_ATTACHED_DEPTH) continue;
       changed = rewriteParts(decoded, replace, decoded.includes('\r\n') ? '\r\n' : '\n', counts, depth + 1);
     } else {
       for (const [from, to] of replace) {

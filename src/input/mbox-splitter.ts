@@ -1,3 +1,8 @@
+import { isEnvelope, isMozillaEnvelope } from './mbox-envelope.js';
+import { unquoteFromLines } from './mbox-quoting.js';
+
+export { quoteFromLines, unquoteFromLines } from './mbox-quoting.js';
+
 /** One message of an mbox, in file order. */
 export interface MboxEntry {
   /** 1-based position in the mbox. */
@@ -19,7 +24,17 @@ export interface SplitOptions {
 
 const FROM_AFTER_NEWLINE = Buffer.from('\nFrom ');
 const FROM = Buffer.from('From ');
-const QUOTED_FROM = /^>+From /;
+const CONTENT_LENGTH = /^content-length[ \t]*:[ \t]*(\d{1,15})[ \t\r]*\n$/i;
+/** Longest line read whole (a separator, a header): longer ones are content and pass through. */
+const HOLD = 4096;
+/** Bytes kept before the unread data: the blank-line test looks back at most this far. */
+const HISTORY = 3;
+/**
+ * A Content-Length above this is not waited for: until the declared end is reached its bytes are
+ * held (whatever maxMessageBytes says, so that scan and clean split a file alike), to be split
+ * after all at the envelope lines inside if the declaration proves wrong.
+ */
+const CONTENT_LENGTH_HOLD = 64 * 1024 * 1024;
 
 interface Pending {
   index: number;
@@ -27,73 +42,343 @@ interface Pending {
   separator: string;
   size: number;
   parts: Buffer[] | null;
+  /** Still in the header block: a `Content-Length:` line is looked for. */
+  inHeader: boolean;
+  contentLength: number | null;
+  /** File offset where the declared body ends, while it is not yet known to be consistent. */
+  declaredEnd: number | null;
+  /** Envelope lines inside the declared body: separators after all if the declaration proves wrong. */
+  deferred: Array<{ at: number; offset: number; separator: string; lineLength: number }>;
 }
 
 /**
- * Splits an mbox stream into messages while holding at most one message (plus one chunk) in
- * memory. Every line that starts with `From ` begins a message (mboxo/mboxrd: writers quote
- * such lines in bodies as `>From `). Chunks are cut after their last newline so that a
- * separator split across two chunks is seen whole in the next round.
+ * Splits an mbox stream into messages, holding at most one message (plus one chunk) in memory,
+ * in time linear in the file. A message begins at a `From ` line that is an envelope (a sender
+ * and a date, see isEnvelope) and follows a blank line; the file's first line; or the `From `
+ * line where a consistent `Content-Length` says the previous body ends (Netscape wrote `From - `
+ * with no blank line and no date). A `Content-Length` is consistent when the declared body ends
+ * at the end of the file or at a `From ` line (after at most one line break), as mutt checks;
+ * otherwise it is ignored. Lines longer than HOLD pass through without being held whole.
  */
 export async function* splitMbox(chunks: AsyncIterable<Buffer>, options: SplitOptions = {}): AsyncGenerator<MboxEntry> {
-  const max = options.maxMessageBytes ?? Number.POSITIVE_INFINITY;
-  let carry: Buffer = Buffer.alloc(0);
-  let carryOffset = 0;
-  let current: Pending | null = null;
-  let count = 0;
-
-  const append = (slice: Buffer): void => {
-    if (!current || slice.length === 0) return;
-    current.size += slice.length;
-    if (current.parts && current.size > max) current.parts = null;
-    current.parts?.push(slice);
-  };
-
-  // Yields the finished message (if any) at each separator, then starts the next one.
-  function* region(buf: Buffer, base: number): Generator<MboxEntry> {
-    let segStart = 0;
-    let search = 0;
-    let first = true;
-    for (;;) {
-      let sep: number;
-      if (first && buf.subarray(0, FROM.length).equals(FROM)) sep = 0;
-      else {
-        const i = buf.indexOf(FROM_AFTER_NEWLINE, search);
-        if (i === -1) break;
-        sep = i + 1;
-      }
-      first = false;
-      append(buf.subarray(segStart, sep));
-      if (current) yield finish(current);
-      let lineEnd = buf.indexOf(0x0a, sep);
-      if (lineEnd === -1) lineEnd = buf.length; // only the file's last line lacks a newline
-      current = { index: ++count, offset: base + sep, separator: buf.toString('latin1', sep, lineEnd).replace(/\r$/, ''), size: 0, parts: [] };
-      segStart = lineEnd + 1;
-      search = lineEnd;
-      if (segStart >= buf.length) return;
-    }
-    append(buf.subarray(segStart));
-  }
-
-  for await (const chunk of chunks) {
-    const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    const lastNewline = buf.lastIndexOf(0x0a);
-    if (lastNewline === -1) {
-      carry = buf;
-      continue;
-    }
-    yield* region(buf.subarray(0, lastNewline + 1), carryOffset);
-    carryOffset += lastNewline + 1;
-    carry = Buffer.from(buf.subarray(lastNewline + 1));
-  }
-  if (carry.length) yield* region(carry, carryOffset);
-  if (current) yield finish(current);
+  const splitter = new MboxSplitter(options.maxMessageBytes ?? Number.POSITIVE_INFINITY);
+  for await (const chunk of chunks) yield* splitter.push(chunk);
+  yield* splitter.end();
 }
 
-function finish(p: Pending): MboxEntry {
-  if (!p.parts) return { index: p.index, offset: p.offset, separator: p.separator, size: p.size, bytes: null };
-  let bytes = p.parts.length === 1 ? p.parts[0] : Buffer.concat(p.parts, p.size);
-  bytes = dropSeparatorBlankLine(bytes);
+class MboxSplitter {
+  private buf: Buffer = Buffer.alloc(0);
+  /** File offset of buf[0]. */
+  private base = 0;
+  /** Index in buf of the first byte not yet given to a message. */
+  private pos = 0;
+  private current: Pending | null = null;
+  private count = 0;
+  /** Before the first line: leading blank lines are skipped, then the first line is a separator. */
+  private started = false;
+  /** The line at pos begins a message (file start, or a consistent Content-Length end). */
+  private separatorNext = false;
+  /** Inside a line longer than HOLD: its bytes are content until its line break. */
+  private inLongLine = false;
+  private out: MboxEntry[] = [];
+
+  constructor(private readonly max: number) {}
+
+  push(chunk: Buffer): MboxEntry[] {
+    // Only the unread tail (bounded: HISTORY plus at most HOLD bytes) is copied with the chunk.
+    const keep = Math.max(0, this.pos - HISTORY);
+    const tail = this.buf.subarray(keep);
+    this.buf = tail.length ? Buffer.concat([tail, chunk]) : chunk;
+    this.base += keep;
+    this.pos -= keep;
+    this.run(false);
+    return this.take();
+  }
+
+  end(): MboxEntry[] {
+    this.run(true);
+    const p = this.current;
+    if (p?.declaredEnd != null && p.declaredEnd === this.base + this.buf.length) {
+      // The declared body ends exactly at the end of the file.
+      this.out.push(finish(p, false, this.max));
+    } else {
+      if (p?.declaredEnd != null) this.declarationFailed();
+      if (this.current) this.out.push(finish(this.current, true, this.max));
+    }
+    this.current = null;
+    return this.take();
+  }
+
+  private take(): MboxEntry[] {
+    const out = this.out;
+    this.out = [];
+    return out;
+  }
+
+  private append(from: number, to: number): void {
+    const p = this.current;
+    if (!p || to <= from) return;
+    p.size += to - from;
+    // The header block (where a Content-Length may stand) and a declared body being checked are
+    // kept whatever the limit, up to CONTENT_LENGTH_HOLD: if the declaration proves wrong they
+    // are split after all, and the pieces under the limit keep their bytes.
+    const holding = p.declaredEnd !== null || (p.inHeader && p.size <= CONTENT_LENGTH_HOLD);
+    if (p.parts && p.size > this.max && !holding) p.parts = null;
+    if (!p.parts) return;
+    // Adjacent pieces of one chunk stay one slice: a message within a chunk is then never copied.
+    const last = p.parts[p.parts.length - 1];
+    const joined = last ? from - last.length : -1;
+    if (last && joined >= 0 && last.buffer === this.buf.buffer && last.byteOffset === this.buf.byteOffset + joined) {
+      p.parts[p.parts.length - 1] = this.buf.subarray(joined, to);
+    } else p.parts.push(this.buf.subarray(from, to));
+  }
+
+  /** Reads as far as the data allows; stops where the next decision needs bytes not yet read. */
+  private run(eof: boolean): void {
+    const buf = this.buf;
+    while (this.pos < buf.length) {
+      if (this.inLongLine) {
+        const nl = buf.indexOf(0x0a, this.pos);
+        const to = nl === -1 ? buf.length : nl + 1;
+        this.append(this.pos, to);
+        this.pos = to;
+        if (nl !== -1) this.inLongLine = false;
+        continue;
+      }
+      if (!this.started || this.separatorNext) {
+        if (!this.readSeparator(eof)) return;
+        continue;
+      }
+      if (this.current?.inHeader) {
+        if (!this.readHeader(eof)) return;
+        continue;
+      }
+      if (!this.readBody(eof)) return;
+    }
+  }
+
+  /** The line at pos, whole, or null when it is not all here yet (or is longer than HOLD). */
+  private lineAt(at: number, eof: boolean): { end: number; whole: boolean } | null {
+    const nl = this.buf.indexOf(0x0a, at);
+    if (nl !== -1 && nl - at < HOLD) return { end: nl + 1, whole: true };
+    if (nl === -1 && this.buf.length - at < HOLD) return eof ? { end: this.buf.length, whole: true } : null;
+    return { end: at + HOLD, whole: false };
+  }
+
+  private readSeparator(eof: boolean): boolean {
+    const buf = this.buf;
+    if (!this.started) {
+      // Blank lines before the first separator belong to no message.
+      const skip = buf[this.pos] === 0x0a ? 1 : buf[this.pos] === 0x0d && buf[this.pos + 1] === 0x0a ? 2 : 0;
+      if (skip) {
+        this.pos += skip;
+        return true;
+      }
+      if (buf[this.pos] === 0x0d && this.pos + 1 >= buf.length && !eof) return false;
+    }
+    if (buf.length - this.pos < FROM.length && !eof) return false;
+    this.started = true;
+    this.separatorNext = false;
+    if (!buf.subarray(this.pos, this.pos + FROM.length).equals(FROM)) {
+      // Not an mbox after all (or text before the first separator): one message with no separator line.
+      this.begin(this.pos, '');
+      return true;
+    }
+    const line = this.lineAt(this.pos, eof);
+    if (!line) {
+      this.separatorNext = true;
+      return false;
+    }
+    this.begin(this.pos, lineText(buf, this.pos, line.end));
+    if (!line.whole) this.inLongLine = true;
+    this.pos = line.end;
+    return true;
+  }
+
+  private begin(at: number, separator: string): void {
+    this.current = {
+      index: ++this.count,
+      offset: this.base + at,
+      separator,
+      size: 0,
+      parts: [],
+      inHeader: true,
+      contentLength: null,
+      declaredEnd: null,
+      deferred: [],
+    };
+  }
+
+  /** Header lines up to the blank line, looking for `Content-Length:`; appended in one piece. */
+  private readHeader(eof: boolean): boolean {
+    const p = this.current as Pending;
+    const buf = this.buf;
+    let at = this.pos;
+    let more = true;
+    while (at < buf.length) {
+      const line = this.lineAt(at, eof);
+      if (!line) {
+        more = false;
+        break;
+      }
+      const { end } = line;
+      if (!line.whole) {
+        this.inLongLine = true;
+        at = end;
+        break;
+      }
+      if (end - at <= 2 && (buf[at] === 0x0a || (buf[at] === 0x0d && buf[at + 1] === 0x0a))) {
+        p.inHeader = false;
+        const headerBytes = p.size + (end - this.pos);
+        if (p.contentLength !== null && headerBytes + p.contentLength <= CONTENT_LENGTH_HOLD) p.declaredEnd = this.base + end + p.contentLength;
+        at = end;
+        break;
+      }
+      if (p.contentLength === null && (buf[at] | 0x20) === 0x63) {
+        const m = CONTENT_LENGTH.exec(buf.toString('latin1', at, end));
+        if (m) p.contentLength = Number(m[1]);
+      }
+      at = end;
+    }
+    this.append(this.pos, at);
+    this.pos = at;
+    return more;
+  }
+
+  private readBody(eof: boolean): boolean {
+    const buf = this.buf;
+    const p = this.current as Pending;
+    const declaredAt = p.declaredEnd === null ? Number.POSITIVE_INFINITY : p.declaredEnd - this.base;
+    let search = this.pos;
+    for (;;) {
+      let c = buf.indexOf(FROM_AFTER_NEWLINE, Math.max(0, search - 1));
+      c = c === -1 ? -1 : c + 1;
+      if (c !== -1 && c < this.pos) c = -1; // only a history byte matched
+      if (declaredAt <= buf.length && (c === -1 || c >= declaredAt)) return this.atDeclaredEnd(declaredAt, eof);
+      if (c === -1) {
+        // Keep the last bytes unread: a separator may begin across the chunk boundary.
+        const to = eof ? buf.length : Math.max(this.pos, buf.length - FROM_AFTER_NEWLINE.length);
+        this.append(this.pos, to);
+        this.pos = to;
+        return eof;
+      }
+      // Cheap tests first: most such lines follow no blank line and are not Mozilla's.
+      const mozilla = buf[c + 5] === 0x2d && buf[c + 6] === 0x20;
+      const blank = this.blankBefore(c);
+      const line = mozilla || blank || c + 7 > buf.length ? this.lineAt(c, eof) : { end: c, whole: false };
+      if (!line) {
+        this.append(this.pos, c);
+        this.pos = c;
+        return false;
+      }
+      const separator = line.whole ? lineText(buf, c, line.end) : '';
+      if (!line.whole || !((mozilla && isMozillaEnvelope(separator)) || (blank && isEnvelope(separator)))) {
+        search = c + 1;
+        continue;
+      }
+      this.append(this.pos, c);
+      this.pos = c;
+      if (p.declaredEnd !== null && c < declaredAt) {
+        // Inside the declared body: a separator only if the declaration proves wrong.
+        p.deferred.push({ at: p.size, offset: this.base + c, separator, lineLength: line.end - c });
+        this.append(c, line.end);
+        this.pos = line.end;
+        search = line.end;
+        continue;
+      }
+      this.out.push(finish(p, true, this.max));
+      this.begin(c, separator);
+      this.pos = line.end;
+      return true;
+    }
+  }
+
+  /** Whether the line before the one at c is empty (or c is the second line of the file, after an empty one). */
+  private blankBefore(c: number): boolean {
+    const buf = this.buf;
+    if (this.base + c - 1 === 0) return true;
+    if (buf[c - 2] === 0x0a) return true;
+    if (buf[c - 2] !== 0x0d) return false;
+    return this.base + c - 2 === 0 || buf[c - 3] === 0x0a;
+  }
+
+  /** At the end of a declared body: a separator follows (the declaration holds), or it is ignored. */
+  private atDeclaredEnd(at: number, eof: boolean): boolean {
+    const buf = this.buf;
+    const p = this.current as Pending;
+    if (at < this.pos) {
+      // The declared end falls inside a line already read (an envelope line found before it).
+      this.declarationFailed();
+      return true;
+    }
+    const need = 2 + FROM.length;
+    if (buf.length - at < need && !eof) {
+      // Not past the last bytes: an envelope line may start there, before the declared end.
+      const to = Math.min(at, Math.max(this.pos, buf.length - FROM_AFTER_NEWLINE.length));
+      this.append(this.pos, to);
+      this.pos = to;
+      return false;
+    }
+    let next = at;
+    if (buf[next] === 0x0d && buf[next + 1] === 0x0a) next += 2;
+    else if (buf[next] === 0x0a) next += 1;
+    const fromNext = (next > at || this.base + at === 0 || buf[at - 1] === 0x0a) && buf.subarray(next, next + FROM.length).equals(FROM);
+    const onlyBreaks = eof && buf.subarray(next).every((b) => b === 0x0a || b === 0x0d);
+    this.append(this.pos, at);
+    this.pos = at;
+    if (!fromNext && !onlyBreaks) {
+      this.declarationFailed();
+      return true;
+    }
+    p.declaredEnd = null;
+    const lineStart = this.base + at === 0 || buf[at - 1] === 0x0a;
+    // After a body that ends with its line, the line break is the mbox's blank line (counted in the
+    // stored size, not part of the message); after one that ends inside its last line (Netscape
+    // counted without the final line break) it ends that line.
+    if (lineStart) p.size += next - at;
+    else this.append(at, next);
+    if (!fromNext) p.size += buf.length - next;
+    this.out.push(finish(p, false, this.max));
+    this.current = null;
+    this.pos = fromNext ? next : buf.length;
+    this.separatorNext = fromNext;
+    return true;
+  }
+
+  /** The declared body did not end at a separator: the envelope lines found inside it split it after all. */
+  private declarationFailed(): void {
+    const p = this.current as Pending;
+    p.declaredEnd = null;
+    if (p.deferred.length === 0) return;
+    const whole = p.parts ? Buffer.concat(p.parts) : null;
+    const total = p.size;
+    let previous: Pending = p;
+    let from = 0;
+    for (const d of p.deferred) {
+      previous.size = d.at - from;
+      previous.parts = whole ? [whole.subarray(from, d.at)] : null;
+      this.out.push(finish(previous, true, this.max));
+      from = d.at + d.lineLength;
+      previous = { ...p, index: ++this.count, offset: d.offset, separator: d.separator, deferred: [], contentLength: null, inHeader: false };
+    }
+    previous.size = total - from;
+    previous.parts = whole ? [whole.subarray(from)] : null;
+    previous.deferred = [];
+    this.current = previous;
+  }
+}
+
+function lineText(buf: Buffer, start: number, end: number): string {
+  let stop = end;
+  if (stop > start && buf[stop - 1] === 0x0a) stop--;
+  if (stop > start && buf[stop - 1] === 0x0d) stop--;
+  return buf.toString('latin1', start, stop);
+}
+
+function finish(p: Pending, dropBlank: boolean, max: number): MboxEntry {
+  if (!p.parts || p.size > max) return { index: p.index, offset: p.offset, separator: p.separator, size: p.size, bytes: null };
+  let bytes = p.parts.length === 1 ? p.parts[0] : Buffer.concat(p.parts);
+  if (dropBlank) bytes = dropSeparatorBlankLine(bytes);
   return { index: p.index, offset: p.offset, separator: p.separator, size: p.size, bytes: unquoteFromLines(bytes) };
 }
 
@@ -104,30 +389,4 @@ function dropSeparatorBlankLine(b: Buffer): Buffer {
   if (n >= 2 && b[n - 2] === 0x0a && b[n - 1] === 0x0a) return b.subarray(0, n - 1);
   if (n === 1 && b[0] === 0x0a) return b.subarray(0, 0);
   return b;
-}
-
-/** mboxrd: a line `>From ` (any number of `>`) stands for the same line with one `>` less. */
-export function unquoteFromLines(b: Buffer): Buffer {
-  if (b.indexOf('>From ') === -1) return b;
-  const out: Buffer[] = [];
-  let lineStart = 0;
-  let copied = 0;
-  while (lineStart < b.length) {
-    let lineEnd = b.indexOf(0x0a, lineStart);
-    if (lineEnd === -1) lineEnd = b.length;
-    if (b[lineStart] === 0x3e && QUOTED_FROM.test(b.toString('latin1', lineStart, Math.min(lineEnd, lineStart + 64)))) {
-      out.push(b.subarray(copied, lineStart));
-      copied = lineStart + 1; // skip one '>'
-    }
-    lineStart = lineEnd + 1;
-  }
-  out.push(b.subarray(copied));
-  return Buffer.concat(out);
-}
-
-/** mboxrd quoting, the inverse of unquoteFromLines: one more `>` before every `>*From ` line. */
-export function quoteFromLines(b: Buffer): Buffer {
-  const text = b.toString('latin1');
-  if (!/(^|\n)>*From /.test(text)) return b;
-  return Buffer.from(text.replace(/(^|\n)(>*From )/g, '$1>$2'), 'latin1');
 }

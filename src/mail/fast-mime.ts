@@ -3,6 +3,7 @@ import libmime from 'libmime';
 import { normalizeCharset } from 'libmime/lib/charset.js';
 import { isKnownCharset } from './check-structure.js';
 import { type HeaderLine, splitHeaderLines } from './header-lines.js';
+import { delimitedParts, MAX_PART_DEPTH } from './mime-structure.js';
 import { decodeQuotedPrintable } from './quoted-printable.js';
 
 /**
@@ -32,7 +33,6 @@ interface Leaf {
 // Above these mailparser fails or changes course (mailsplit's limits): leave such mail to it.
 const MAX_HEADER_BYTES = 256 * 1024;
 const MAX_PARTS = 500;
-const MAX_DEPTH = 40;
 const TEXT_TYPES = new Set(['text/plain', 'text/html', 'message/delivery-status']);
 const UTF8_NAMES = new Set(['ascii', 'usascii', 'utf8']);
 // libmime reads these without iconv-lite's help, or refuses them: mailparser's own handling applies.
@@ -64,7 +64,7 @@ export function readMimeFast(bytes: Buffer): FastMime | null {
 }
 
 function walk(bytes: Buffer, headers: HeaderLine[], start: number, end: number, depth: number, alternative: boolean, out: Leaf[]): boolean {
-  if (depth > MAX_DEPTH || out.length > MAX_PARTS) return false;
+  if (depth > MAX_PART_DEPTH || out.length > MAX_PARTS) return false;
   const contentType = firstValue(headers, 'content-type');
   const disposition = firstValue(headers, 'content-disposition');
   let type: string;
@@ -86,8 +86,10 @@ function walk(bytes: Buffer, headers: HeaderLine[], start: number, end: number, 
   if (type.startsWith('multipart/')) {
     const boundary = (params.boundary ?? '').trimEnd();
     if (!boundary || !/^[\x20-\x7e]+$/.test(boundary)) return false;
-    const ranges = multipartRanges(bytes, start, end, boundary);
-    if (!ranges) return false;
+    // The structure reader's delimiters, in their strict form: anything unusual is mailparser's.
+    const parts = delimitedParts(bytes, start, end, boundary);
+    if (!parts.closed || parts.unusual) return false;
+    const ranges = parts.ranges;
     const childAlternative = alternative || type === 'multipart/alternative';
     for (const [s, e] of ranges) {
       const child = headerBlock(bytes, s, e);
@@ -132,56 +134,6 @@ function headerBlock(bytes: Buffer, start: number, end: number): { lines: Header
 function finish(bytes: Buffer, start: number, headerEnd: number, bodyStart: number): { lines: HeaderLine[]; bodyStart: number } | null {
   const lines = splitHeaderLines(bytes.toString('latin1', start, headerEnd));
   return lines ? { lines, bodyStart } : null;
-}
-
-/**
- * The body range of each part of a multipart, between delimiter lines (`--boundary`, optional
- * blanks, line end); the line end before a delimiter belongs to it. Null unless the closing
- * delimiter is there and every delimiter sits plainly at a line start.
- */
-function multipartRanges(bytes: Buffer, start: number, end: number, boundary: string): Array<[number, number]> | null {
-  const delimiter = Buffer.from(`--${boundary}`, 'latin1');
-  const ranges: Array<[number, number]> = [];
-  let partStart = -1;
-  let pos = start;
-  while (pos < end) {
-    const found = bytes.indexOf(delimiter, pos);
-    if (found === -1 || found + delimiter.length > end) return null;
-    let lineEnd = bytes.indexOf(0x0a, found);
-    if (lineEnd === -1 || lineEnd >= end) lineEnd = end;
-    pos = lineEnd + 1;
-    const atLineStart = found === start || bytes[found - 1] === 0x0a;
-    if (!atLineStart) {
-      if (bytes[found - 1] === 0x0d) return null; // a bare CR before a delimiter: mailsplit's rules
-      continue;
-    }
-    const kind = delimiterKind(bytes, found + delimiter.length, lineEnd);
-    if (kind === 0) continue;
-    // A closing delimiter in the preamble does not count for mailsplit: leave that to it.
-    if (kind === 2 && partStart === -1) return null;
-    if (partStart !== -1) {
-      let cut = found;
-      if (cut > partStart && bytes[cut - 1] === 0x0a) cut--;
-      if (cut > partStart && bytes[cut - 1] === 0x0d) cut--;
-      ranges.push([partStart, cut]);
-    }
-    if (kind === 2) return ranges;
-    partStart = Math.min(lineEnd + 1, end);
-  }
-  return null;
-}
-
-/** 1 for a delimiter line, 2 for the closing one, 0 for a line that only starts like one. */
-function delimiterKind(bytes: Buffer, i: number, lineEnd: number): 0 | 1 | 2 {
-  let kind: 1 | 2 = 1;
-  if (bytes[i] === 0x2d) {
-    if (bytes[i + 1] !== 0x2d) return 0;
-    kind = 2;
-    i += 2;
-  }
-  while (i < lineEnd && (bytes[i] === 0x20 || bytes[i] === 0x09)) i++;
-  while (i < lineEnd && bytes[i] === 0x0d) i++;
-  return i === lineEnd ? kind : 0;
 }
 
 function decodeTransfer(bytes: Buffer, leaf: Leaf): Buffer | null {

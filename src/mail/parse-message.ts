@@ -2,6 +2,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { InputError } from '../errors.js';
 import { checkStructure } from './check-structure.js';
 import { readMimeFast } from './fast-mime.js';
+import { MAX_ATTACHED_DEPTH } from './mime-structure.js';
 import { type HeaderFields, headerFields } from './header-fields.js';
 import { type HeaderLine, rawHeaderValue } from './header-lines.js';
 
@@ -26,8 +27,7 @@ const PARSER_OPTIONS = {
   keepCidLinks: true,
 } as const;
 
-// Attached messages hold attached messages in forwarding chains; a few levels cover real mail.
-export const MAX_ATTACHED_DEPTH = 3;
+export { MAX_ATTACHED_DEPTH } from './mime-structure.js';
 
 export async function parseMessage(bytes: Buffer): Promise<ParsedMessage> {
   const fast = readMimeFast(bytes);
@@ -35,7 +35,7 @@ export async function parseMessage(bytes: Buffer): Promise<ParsedMessage> {
   const warnings = checkStructure(bytes);
   const mail = await parseMime(bytes);
   const htmlParts = typeof mail.html === 'string' && mail.html.length > 0 ? [mail.html] : [];
-  htmlParts.push(...(await attachedHtml(mail, 1)));
+  htmlParts.push(...(await attachedHtml(mail, 1, warnings)));
   return build(mail.headerLines, htmlParts.length ? htmlParts.join('\n') : null, warnings);
 }
 
@@ -78,15 +78,18 @@ async function parseMime(bytes: Buffer): Promise<ParsedMail> {
   }
 }
 
-/** HTML of messages attached as message/rfc822 (mailparser keeps those as attachments). */
-async function attachedHtml(mail: ParsedMail, depth: number): Promise<string[]> {
-  if (depth > MAX_ATTACHED_DEPTH) return [];
+/** HTML of messages attached as message/rfc822 (mailparser keeps those as attachments), MAX_ATTACHED_DEPTH levels deep. */
+async function attachedHtml(mail: ParsedMail, depth: number, warnings: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const attachment of mail.attachments) {
     if (attachment.contentType !== 'message/rfc822' || !attachment.content?.length) continue;
+    if (depth > MAX_ATTACHED_DEPTH) {
+      warnings.push(`forwarded messages nested deeper than ${MAX_ATTACHED_DEPTH} levels: the ones below are not read`);
+      return out;
+    }
     const inner = await parseMime(attachment.content);
     if (typeof inner.html === 'string' && inner.html) out.push(inner.html);
-    out.push(...(await attachedHtml(inner, depth + 1)));
+    out.push(...(await attachedHtml(inner, depth + 1, warnings)));
   }
   return out;
 }
