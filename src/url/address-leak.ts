@@ -81,6 +81,11 @@ export class AddressFinder {
     return this.needles.length === 0;
   }
 
+  /** Every form looked for (lower-cased when caseless): what redaction masks wherever it appears. */
+  get forms(): ReadonlyArray<{ encoding: AddressEncoding; text: string; caseless: boolean }> {
+    return this.needles;
+  }
+
   /** Every leak in a URL (query, path and fragment), after percent-decoding. */
   find(url: string): AddressLeak[] {
     if (this.needles.length === 0) return [];
