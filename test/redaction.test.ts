@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { ADDRESS_MASK, maskAddresses } from '../src/engine/mask-addresses.js';
@@ -178,6 +179,31 @@ describe('maskAddresses', () => {
         }
       }
     }
+  });
+
+  it('property: an address encoded in any mix of percent-escapes, in any text, is masked', () => {
+    const plain = [TO, ME].map((x) => x.toLowerCase());
+    const forms = [...plain, ...plain.flatMap((a) => [b64(a).replace(/=+$/, ''), b64url(a), ...HASHES.map((h) => hash(h, a))])];
+    const escape = (c: string, lower: boolean): string => {
+      const e = `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+      return lower ? e : e.toUpperCase();
+    };
+    // Around it, any text but a `%`, which could swallow the form's first characters into another escape.
+    const text = fc.string({ unit: 'grapheme' }).map((t) => t.replace(/%/g, ''));
+    fc.assert(
+      fc.property(text, fc.constantFrom(...forms), fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 128, maxLength: 128 }), text, (before, form, how, after) => {
+        // Each character as is, escaped once (upper or lower hex), or escaped twice.
+        const written = [...form].map((c, i) => (how[i] === 0 ? c : how[i] === 3 ? encodeURIComponent(escape(c, false)) : escape(c, how[i] === 1))).join('');
+        const masked = maskAddresses(`${before}${written}${after}`, finder);
+        return masked.includes(ADDRESS_MASK) && leaksIn(masked).length === 0 && finder.find(masked).length === 0;
+      }),
+      { seed: 20261201, numRuns: 3000 },
+    );
+  });
+
+  it('the detector sees a + address next to an escape (a + is a space only in form encoding)', () => {
+    expect(finder.find('https://t.example/p?to=reader+news@example.org%2Cfriend%40example.net').map((l) => l.encoding)).toEqual(['url-encoded']);
+    expect(finder.find('https://t.example/p?to=reader%2Bnews@example.org').map((l) => l.encoding)).toEqual(['url-encoded']);
   });
 
   it('keeps what is around the address, and leaves other text alone', () => {
