@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_DOVECOT, seed, startDovecot, type Dovecot } from '../scripts/dovecot.js';
 import { run } from '../src/cli/run.js';
 import { ADDRESS_MASK, maskAddresses } from '../src/engine/mask-addresses.js';
 import { AddressFinder } from '../src/url/address-leak.js';
@@ -162,6 +163,35 @@ describe('redaction is complete', () => {
     expect(leaksIn(r.stdout)).toEqual([]);
     const shown = JSON.parse((await run(['scan', tmp('warn.eml', msg), '-f', 'jsonl', '--no-redact'])).stdout);
     expect(shown.warnings.join(' ')).toContain(subtype);
+  });
+});
+
+describe.skipIf(!HAS_DOVECOT)('redaction over IMAP, and the cache', () => {
+  const USER = 'sam.rivera@example.org';
+  let d: Dovecot;
+  beforeAll(async () => {
+    d = await startDovecot();
+    await seed(d.port, USER, 'INBOX', [{ raw: leakyMessage() }]);
+  }, 60_000);
+  afterAll(async () => d?.stop());
+
+  it('the cache stores what the output shows: masked, and the login not in the sources', async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-redact-cache-'));
+    const args = ['imap', '--host', '127.0.0.1', '--port', String(d.port), '--tls', 'none', '--user', USER, '--cache-dir', cacheDir, '-f', 'jsonl', '--me', ME];
+    const env = { PIXELAUDIT_IMAP_PASSWORD: 'testpass' };
+    const fetched = await run(args, { env });
+    const again = await run(args, { env });
+    expect(fetched.exitCode).toBe(0);
+    const dir = path.join(cacheDir, 'imap');
+    const cache = readdirSync(dir).map((f) => readFileSync(path.join(dir, f), 'utf8')).join('');
+    for (const text of [fetched.stdout, again.stdout, cache]) {
+      expect(text).toContain(ADDRESS_MASK);
+      expect(leaksIn(text)).toEqual([]);
+      expect(text.toLowerCase()).not.toContain(USER);
+    }
+    const stored = JSON.parse(cache.trim().split('\n')[0]).result;
+    expect(stored).toEqual(JSON.parse(fetched.stdout));
+    expect(JSON.parse(again.stdout)).toEqual(stored);
   });
 });
 
