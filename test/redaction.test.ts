@@ -168,16 +168,25 @@ describe('redaction is complete', () => {
 
 describe.skipIf(!HAS_DOVECOT)('redaction over IMAP, and the cache', () => {
   const USER = 'sam.rivera@example.org';
-  let d: Dovecot;
+  let d: Dovecot | undefined;
+  let port = 0;
   beforeAll(async () => {
-    d = await startDovecot();
+    // Two test files starting a Dovecot at once can be handed the same free port: try again.
+    for (let attempt = 1; !d; attempt++) {
+      try {
+        d = await startDovecot();
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
     await seed(d.port, USER, 'INBOX', [{ raw: leakyMessage() }]);
+    port = d.port;
   }, 60_000);
   afterAll(async () => d?.stop());
 
   it('the cache stores what the output shows: masked, and the login not in the sources', async () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-redact-cache-'));
-    const args = ['imap', '--host', '127.0.0.1', '--port', String(d.port), '--tls', 'none', '--user', USER, '--cache-dir', cacheDir, '-f', 'jsonl', '--me', ME];
+    const args = ['imap', '--host', '127.0.0.1', '--port', String(port), '--tls', 'none', '--user', USER, '--cache-dir', cacheDir, '-f', 'jsonl', '--me', ME];
     const env = { PIXELAUDIT_IMAP_PASSWORD: 'testpass' };
     const fetched = await run(args, { env });
     const again = await run(args, { env });
