@@ -245,6 +245,15 @@ describe('maskAddresses', () => {
     expect(finder.find('https://t.example/p?to=reader%2Bnews@example.org').map((l) => l.encoding)).toEqual(['url-encoded']);
   });
 
+  it('is linear on long adversarial text (every round of decoding, every occurrence)', () => {
+    for (const text of ['%'.repeat(2e6), '%41'.repeat(7e5), '%2541'.repeat(4e5), '%E0%A4%A'.repeat(2e5), 'reader+news@example.org'.repeat(1e5)]) {
+      const started = performance.now();
+      const masked = maskAddresses(text, finder);
+      expect(performance.now() - started, text.slice(0, 12)).toBeLessThan(3000);
+      expect(leaksIn(masked.slice(0, 10000))).toEqual([]);
+    }
+  });
+
   it('keeps what is around the address, and leaves other text alone', () => {
     expect(maskAddresses('https://t.example/p?to=reader%2Bnews@example.org%2Cfriend%40example.net&z=1', finder)).toBe(
       `https://t.example/p?to=${ADDRESS_MASK}%2Cfriend%40example.net&z=1`,

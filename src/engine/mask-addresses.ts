@@ -11,9 +11,9 @@ export const ADDRESS_MASK = '[address]';
 interface View {
   text: string;
   /** Original start of each character; absent for the original string itself. */
-  start?: number[];
+  start?: Int32Array;
   /** Original end (exclusive) of each character. */
-  end?: number[];
+  end?: Int32Array;
 }
 
 // Double encoding is common (a redirect inside a redirect); a few more rounds cost nothing.
@@ -24,12 +24,26 @@ const HEX_RUN = /[0-9a-f]{32}/i;
  * Replaces every form of the recipient addresses the detector knows (plain in any case, base64,
  * base64url, the hex hashes in any case), found as written or under any mix of percent-encoding
  * rounds, with `[address]`. Stricter than detection on purpose: a form inside a longer run is
- * masked too, since masking a little more never leaks.
+ * masked too, since masking a little more never leaks. Linear in the text: at most five views,
+ * and the position maps are built only for a view where a form was found.
  */
 export function maskAddresses(text: string, finder: AddressFinder): string {
   if (finder.empty || text.length < 5) return text;
+  const texts = [text];
+  for (let round = 0; round < MAX_ROUNDS && texts[round].includes('%'); round++) {
+    const next = decodeOnce({ text: texts[round] }, false);
+    if (!next) break;
+    texts.push(next.text);
+  }
   const spans: Array<[number, number]> = [];
-  for (const view of viewsOf(text)) findForms(view, finder, spans);
+  const views: View[] = [{ text }];
+  texts.forEach((viewText, k) => {
+    const found = findForms(viewText, finder);
+    if (found.length === 0) return;
+    for (let j = 1; j <= k; j++) views[j] ??= decodeOnce(views[j - 1], true) as View;
+    const { start, end } = views[k];
+    for (const [first, last] of found) spans.push([start ? start[first] : first, end ? end[last] : last + 1]);
+  });
   if (spans.length === 0) return text;
   spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   let out = '';
@@ -43,18 +57,18 @@ export function maskAddresses(text: string, finder: AddressFinder): string {
   return out + text.slice(from);
 }
 
-function findForms(view: View, finder: AddressFinder, spans: Array<[number, number]>): void {
-  const maybePlain = view.text.includes('@');
-  const maybeHash = HEX_RUN.test(view.text);
+/** Where the forms stand in one view: first and last character of each occurrence. */
+function findForms(text: string, finder: AddressFinder): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  const maybePlain = text.includes('@');
+  const maybeHash = HEX_RUN.test(text);
   let lowered: string | undefined;
   for (const form of finder.forms) {
     if (form.caseless && !(form.encoding === 'plain' ? maybePlain : maybeHash)) continue;
-    const hay = form.caseless ? (lowered ??= lowerSameLength(view.text)) : view.text;
-    for (let i = hay.indexOf(form.text); i !== -1; i = hay.indexOf(form.text, i + 1)) {
-      const last = i + form.text.length - 1;
-      spans.push([view.start ? view.start[i] : i, view.end ? view.end[last] : last + 1]);
-    }
+    const hay = form.caseless ? (lowered ??= lowerSameLength(text)) : text;
+    for (let i = hay.indexOf(form.text); i !== -1; i = hay.indexOf(form.text, i + 1)) found.push([i, i + form.text.length - 1]);
   }
+  return found;
 }
 
 /** Lower case without changing positions (a few non-ASCII letters grow when lower-cased). */
@@ -63,59 +77,41 @@ function lowerSameLength(text: string): string {
   return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
 }
 
-function viewsOf(text: string): View[] {
-  const views: View[] = [{ text }];
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const last = views[views.length - 1];
-    if (!last.text.includes('%')) break;
-    const next = decodeOnce(last);
-    if (!next) break;
-    views.push(next);
-  }
-  return views;
-}
-
-/** One round of percent-decoding (UTF-8 sequences as one character); invalid escapes stay as written. */
-function decodeOnce(view: View): View | undefined {
+/**
+ * One round of percent-decoding (a UTF-8 sequence as its character; invalid escapes stay as
+ * written), with the original span of each character when asked; undefined when nothing decodes.
+ */
+function decodeOnce(view: View, withMaps: boolean): View | undefined {
   const { text } = view;
-  const startOf = (i: number): number => (view.start ? view.start[i] : i);
-  const endOf = (i: number): number => (view.end ? view.end[i] : i + 1);
-  let out = '';
-  const start: number[] = [];
-  const end: number[] = [];
-  let decoded = false;
-  const emit = (chars: string, from: number, to: number): void => {
-    out += chars;
-    for (let k = 0; k < chars.length; k++) {
-      start.push(startOf(from));
-      end.push(endOf(to));
+  // Decoding only shortens: the maps never need more room than the text.
+  const start = withMaps ? new Int32Array(text.length) : undefined;
+  const end = withMaps ? new Int32Array(text.length) : undefined;
+  let n = 0;
+  const map = (from: number, to: number, count: number): void => {
+    if (!start || !end) return;
+    for (let k = 0; k < count; k++, n++) {
+      start[n] = view.start ? view.start[from] : from;
+      end[n] = view.end ? view.end[to] : to + 1;
     }
   };
-  let i = 0;
-  while (i < text.length) {
+  const parts: string[] = [];
+  let copied = 0;
+  for (let i = text.indexOf('%'); i !== -1; i = text.indexOf('%', i)) {
     const b = byteAt(text, i);
-    if (b === -1) {
-      emit(text[i], i, i);
+    const seq = b === -1 ? undefined : b < 0x80 ? { chars: String.fromCharCode(b), length: 3 } : utf8At(text, i, b);
+    if (!seq) {
       i++;
       continue;
     }
-    if (b < 0x80) {
-      emit(String.fromCharCode(b), i, i + 2);
-      decoded = true;
-      i += 3;
-      continue;
-    }
-    const seq = utf8At(text, i, b);
-    if (seq) {
-      emit(seq.chars, i, i + seq.length - 1);
-      decoded = true;
-      i += seq.length;
-    } else {
-      emit('%', i, i);
-      i++;
-    }
+    parts.push(text.slice(copied, i), seq.chars);
+    for (let j = copied; j < i; j++) map(j, j, 1);
+    map(i, i + seq.length - 1, seq.chars.length);
+    copied = i += seq.length;
   }
-  return decoded ? { text: out, start, end } : undefined;
+  if (parts.length === 0) return undefined;
+  parts.push(text.slice(copied));
+  for (let j = copied; j < text.length; j++) map(j, j, 1);
+  return { text: parts.join(''), start, end };
 }
 
 /** The byte of a `%XX` escape at i, or -1. */
