@@ -47,8 +47,7 @@ function walk(value: unknown, mask: (s: string) => string): unknown {
 
 /** One string: addresses masked; a URL also loses its long per-recipient tokens. */
 export function redactText(text: string, addresses: AddressFinder): string {
-  const masked = maskAddresses(text, addresses);
-  return URL_SHAPED.test(masked) ? maskIdentifiers(masked, findIdentifiers(parseUrl(masked))) : masked;
+  return URL_SHAPED.test(text) ? redactUrl(text, addresses) : maskAddresses(text, addresses);
 }
 
 /**
@@ -57,8 +56,36 @@ export function redactText(text: string, addresses: AddressFinder): string {
  */
 export function redactUrl(url: string, addresses: AddressFinder): string {
   const masked = maskAddresses(url, addresses);
-  return maskIdentifiers(masked, findIdentifiers(parseUrl(masked)));
+  const tokensMasked = maskIdentifiers(masked, findIdentifiers(parseUrl(masked)));
+  return masked === url ? tokensMasked : maskGlued(tokensMasked);
 }
+
+// What a token is made of (identifiers.ts), without separators (`=` `&` `/` `?` `#` `;` `,`),
+// without `%`, which as often starts an encoded separator (`%26unsub=`), and without `@`, which
+// starts the domain of a longer address (`[address]@hotmail.com`).
+const TOKEN_CHAR = /[A-Za-z0-9_\-.~+!*$|:]/;
+
+/**
+ * A token with the address inside it (`4hyjgY38026Rjbk...E3[address]G10`) is no identifier any
+ * more once masked (`[` is no token character), yet the rest of it is still per-recipient: a
+ * long run glued to the mask is cut like a token. One pass, linear.
+ */
+function maskGlued(url: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = url.indexOf(ADDRESS_MASK); at !== -1; at = url.indexOf(ADDRESS_MASK, from)) {
+    let left = at;
+    while (left > from && TOKEN_CHAR.test(url[left - 1])) left--;
+    const afterMask = at + ADDRESS_MASK.length;
+    let right = afterMask;
+    while (right < url.length && TOKEN_CHAR.test(url[right])) right++;
+    out += url.slice(from, left) + cut(url.slice(left, at)) + ADDRESS_MASK + cut(url.slice(afterMask, right));
+    from = right;
+  }
+  return out + url.slice(from);
+}
+
+const cut = (piece: string): string => (piece.length >= 8 ? `${piece.slice(0, KEEP)}…` : piece);
 
 function maskIdentifiers(url: string, identifiers: Identifier[]): string {
   let out = url;
