@@ -7,7 +7,7 @@ import { analyseHtml, base, type HtmlAnalysis, type MessageContext } from './ana
 import type { Detector } from './detector.js';
 import { partyOf, registrable, senderDomains } from './party.js';
 import { messageTraits } from './traits.js';
-import { redactResult } from './redact.js';
+import { knownIdentifiers, redactResult } from './redact.js';
 
 const RECEIPT_HEADERS = ['disposition-notification-to', 'return-receipt-to', 'x-confirm-reading-to'];
 
@@ -84,7 +84,7 @@ export async function analyseMessage(source: string, bytes: Buffer, detector: De
     warnings: parsed.warnings,
     error: null,
   };
-  return detector.redact ? redactResult(result, ctx.addresses) : result;
+  return detector.redact ? redactResult(result, ctx.addresses, knownIdentifiers(html)) : result;
 }
 
 export function failedResult(source: string, error: string): MessageResult {

@@ -1,4 +1,5 @@
 import type { MessageResult } from '../types.js';
+import type { HtmlAnalysis } from './analyse-html.js';
 import type { AddressFinder } from '../url/address-leak.js';
 import { findIdentifiers, type Identifier } from '../url/identifiers.js';
 import { parseUrl } from '../url/url-parts.js';
@@ -15,18 +16,29 @@ const URL_SHAPED = /^(?:https?:)?\/\//i;
  * the user gave, and `explain` needs it back. Walking every field, rather than naming them,
  * means a field added later is masked without anyone remembering to.
  */
-export function redactResult(result: MessageResult, addresses: AddressFinder): MessageResult {
-  return redactDeep(result, addresses);
+export function redactResult(result: MessageResult, addresses: AddressFinder, known?: KnownIdentifiers): MessageResult {
+  return redactDeep(result, addresses, known);
+}
+
+/** Identifiers the rules already found, by URL: looking for them again cost a third of redaction. */
+export type KnownIdentifiers = ReadonlyMap<string, Identifier[]>;
+
+/** The identifiers of each resource and link URL of an analysis. */
+export function knownIdentifiers(html: HtmlAnalysis): KnownIdentifiers {
+  const known = new Map<string, Identifier[]>();
+  for (const r of html.resources) known.set(r.facts.resource.target, r.facts.identifiers);
+  for (const l of html.links) if (l.facts.link.url === l.facts.target) known.set(l.facts.target, l.facts.identifiers);
+  return known;
 }
 
 /** The same over any plain data (the `explain` explanation): every string masked, `source` kept. */
-export function redactDeep<T>(value: T, addresses: AddressFinder): T {
+export function redactDeep<T>(value: T, addresses: AddressFinder, known?: KnownIdentifiers): T {
   const seen = new Map<string, string>();
   // Newsletters repeat the same link many times: each distinct string is masked once.
   const mask = (s: string): string => {
     let out = seen.get(s);
     if (out === undefined) {
-      out = redactText(s, addresses);
+      out = redactText(s, addresses, known);
       seen.set(s, out);
     }
     return out;
@@ -46,17 +58,18 @@ function walk(value: unknown, mask: (s: string) => string): unknown {
 }
 
 /** One string: addresses masked; a URL also loses its long per-recipient tokens. */
-export function redactText(text: string, addresses: AddressFinder): string {
-  return URL_SHAPED.test(text) ? redactUrl(text, addresses) : maskAddresses(text, addresses);
+export function redactText(text: string, addresses: AddressFinder, known?: KnownIdentifiers): string {
+  return URL_SHAPED.test(text) ? redactUrl(text, addresses, known) : maskAddresses(text, addresses);
 }
 
 /**
  * Masks what identifies the reader in a URL: recipient addresses (in every encoding the leak
  * rule knows) and long per-recipient tokens, keeping the host, path shape and first characters.
  */
-export function redactUrl(url: string, addresses: AddressFinder): string {
+export function redactUrl(url: string, addresses: AddressFinder, known?: KnownIdentifiers): string {
   const masked = maskAddresses(url, addresses);
-  const tokensMasked = maskIdentifiers(masked, findIdentifiers(parseUrl(masked)));
+  const identifiers = (masked === url ? known?.get(url) : undefined) ?? findIdentifiers(parseUrl(masked));
+  const tokensMasked = maskIdentifiers(masked, identifiers);
   return masked === url ? tokensMasked : maskGlued(tokensMasked);
 }
 
