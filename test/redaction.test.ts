@@ -140,6 +140,13 @@ describe('redaction is complete', () => {
     for (const f of pixels) expect(f.url).toMatch(/&x=.*\[address\]/);
   });
 
+  it('worker threads mask the same way (--jobs 2 runs the built code)', async () => {
+    const one = await run(['scan', file, '-f', 'jsonl', ...me]);
+    const two = await run(['scan', file, '-f', 'jsonl', '--jobs', '2', ...me]);
+    expect(two.stdout).toBe(one.stdout);
+    expect(leaksIn(two.stdout)).toEqual([]);
+  });
+
   it('explain, as text and -f json: nothing with redaction on, everything with --no-redact', async () => {
     for (const format of ['text', 'json']) {
       const masked = await run(['explain', file, '-f', format, ...me]);
