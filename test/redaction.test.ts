@@ -350,6 +350,13 @@ describe('nothing from a message or a file name drives a terminal', () => {
     expect(subject).toBe(`Pay now${ESC_CLEAR}${CSI_C1} ${BIDI} \u001b[5mblink`);
   });
 
+  it('a known error naming a hostile path shows it with escapes', async () => {
+    const r = await run(['explain', path.join(dir, `missing${ESC_CLEAR}.eml`)]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('missing\\x1b[2J\\x1b[H.eml');
+    expect(r.stderr).not.toMatch(UNSAFE);
+  });
+
   it('--no-redact changes nothing about terminal safety', async () => {
     const r = await run(['explain', good, '--no-redact']);
     expect(r.stdout).not.toMatch(UNSAFE);
