@@ -1,3 +1,4 @@
+import { visible } from './formatters/safe-text.js';
 import { VERSION } from './version.js';
 
 /**
@@ -22,7 +23,8 @@ export class OutputError extends KnownError {}
 
 export function formatError(error: unknown): string {
   if (error instanceof KnownError) {
-    return `pixelaudit: ${error.message}${error.hint ? ` (${error.hint})` : ''}\n`;
+    // The message often names a file, and a file name can hold an escape sequence.
+    return `pixelaudit: ${visible(error.message)}${error.hint ? ` (${visible(error.hint)})` : ''}\n`;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return (

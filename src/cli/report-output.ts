@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
 import { FORMAT_NAMES, FORMATTERS } from '../formatters/index.js';
+import { visible } from '../formatters/safe-text.js';
 import type { Summary } from '../report/summary.js';
 import type { MessageResult } from '../types.js';
 import { useColor } from './color.js';
@@ -52,7 +53,7 @@ export async function openReport(io: Io, flags: ReportFlags, inputs: string[]) {
   if (formatter.begin) await out.write(formatter.begin());
   return {
     async onResult(result: MessageResult): Promise<void> {
-      if (result.error !== null && !flags.quiet) await io.stderr.write(`pixelaudit: ${result.source}: ${result.error}\n`);
+      if (result.error !== null && !flags.quiet) await io.stderr.write(`pixelaudit: ${visible(result.source)}: ${visible(result.error)}\n`);
       if (formatter.keepsResults) kept.push(result);
       if (formatter.message) await out.write(formatter.message(result));
     },

@@ -5,7 +5,6 @@ import type { Finding, Link } from '../types.js';
 import type { AddressFinder } from '../url/address-leak.js';
 import type { Detector } from './detector.js';
 import { linkFacts } from './link-facts.js';
-import { redactKnown, redactUrl } from './redact.js';
 import { partyOf, registrable } from './party.js';
 import { resourceFacts } from './resource-facts.js';
 
@@ -51,7 +50,7 @@ export function analyseHtml(html: string, ctx: MessageContext, detector: Detecto
     let finding: Finding | undefined;
     if (primary) {
       const also = fired.filter((h) => h !== primary && h.hit.tracking).map((h) => h.rule.meta.id);
-      finding = resourceFinding(primary.rule, primary.hit, facts, also, ctx, detector.redact);
+      finding = resourceFinding(primary.rule, primary.hit, facts, also, ctx);
       findings.push(finding);
     }
     resources.push({ facts, hits, ...(finding ? { finding } : {}) });
@@ -80,19 +79,17 @@ function analyseLinks(list: Link[], ctx: MessageContext, detector: Detector): Ex
     if (!judgement) continue;
     const { facts, hits } = judgement;
     const matched = facts.match && facts.match.pattern.kind !== 'asset' ? facts.match : undefined;
-    // Redacted here, with what the rules found: a second search per URL cost a quarter of the analysis.
-    const shown = !detector.redact ? link.url : link.url === facts.target ? redactKnown(link.url, facts.leaks, facts.identifiers) : redactUrl(link.url, ctx.addresses);
-    const destination = facts.destination && detector.redact ? redactUrl(facts.destination, ctx.addresses) : facts.destination;
+    // Findings are made in clear; redactResult masks the whole result once, after the analysis.
     const findings = hits.map(({ rule, hit }) =>
       base(rule, hit, {
-        url: shown,
+        url: link.url,
         kind: 'link',
         position: link.position,
         host: facts.parts.host,
         party: partyOf(facts.parts.host, ctx.senderDomains, Boolean(matched?.pattern.anyHost)),
         vendor: matched?.vendor,
         pattern: matched?.pattern.id,
-        destination,
+        destination: facts.destination,
       }),
     );
     out.push({ facts: { ...facts, link }, findings });
@@ -100,7 +97,7 @@ function analyseLinks(list: Link[], ctx: MessageContext, detector: Detector): Ex
   return out;
 }
 
-function resourceFinding(rule: Rule, hit: RuleHit, facts: ResourceFacts, also: string[], ctx: MessageContext, redact: boolean): Finding {
+function resourceFinding(rule: Rule, hit: RuleHit, facts: ResourceFacts, also: string[], ctx: MessageContext): Finding {
   let vendor = facts.match && facts.match.pattern.kind !== 'asset' ? facts.match.vendor : undefined;
   const host = facts.parts.host;
   const data: Record<string, string | number | boolean> = { ...hit.data, ...(also.length ? { also: also.join(',') } : {}) };
@@ -112,7 +109,7 @@ function resourceFinding(rule: Rule, hit: RuleHit, facts: ResourceFacts, also: s
   }
   const vendorBehind = Boolean(vendor && (facts.match?.pattern.anyHost || data.attributedBy));
   return base(rule, hit, {
-    url: redact ? redactKnown(facts.resource.target, facts.leaks, facts.identifiers) : facts.resource.target,
+    url: facts.resource.target,
     kind: facts.resource.kind,
     position: facts.resource.position,
     host,

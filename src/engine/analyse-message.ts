@@ -1,13 +1,13 @@
 import { reasonOf } from '../errors.js';
 import { parseMessage, type ParsedMessage } from '../mail/parse-message.js';
 import type { MessageResult } from '../types.js';
-import { addressFinderFor, type AddressFinder } from '../url/address-leak.js';
+import { addressFinderFor } from '../url/address-leak.js';
 import { parseUrl } from '../url/url-parts.js';
 import { analyseHtml, base, type HtmlAnalysis, type MessageContext } from './analyse-html.js';
 import type { Detector } from './detector.js';
 import { partyOf, registrable, senderDomains } from './party.js';
 import { messageTraits } from './traits.js';
-import { redactHeaderFinding } from './redact.js';
+import { knownIdentifiers, redactResult } from './redact.js';
 
 const RECEIPT_HEADERS = ['disposition-notification-to', 'return-receipt-to', 'x-confirm-reading-to'];
 
@@ -64,7 +64,7 @@ export async function analyseMessage(source: string, bytes: Buffer, detector: De
   }
   const { ctx, html, findings, platform } = analyseParsed(parsed, detector);
   const traits = messageTraits(parsed, source);
-  return {
+  const result: MessageResult = {
     source,
     messageId: parsed.messageId,
     from: parsed.from,
@@ -80,15 +80,11 @@ export async function analyseMessage(source: string, bytes: Buffer, detector: De
     thirdParty: html.resources.some((r) => partyOf(r.facts.parts.host, ctx.senderDomains, false) === 'third-party'),
     resources: html.resources.length,
     html: parsed.html !== null,
-    findings: detector.redact ? redactAll(findings, ctx.addresses) : findings,
+    findings,
     warnings: parsed.warnings,
     error: null,
   };
-}
-
-/** Resource and link findings come redacted from the analysis; header values are masked here. */
-function redactAll(findings: MessageResult['findings'], addresses: AddressFinder): MessageResult['findings'] {
-  return findings.map((f) => (f.kind === 'header' ? redactHeaderFinding(f, addresses) : f));
+  return detector.redact ? redactResult(result, ctx.addresses, knownIdentifiers(html)) : result;
 }
 
 export function failedResult(source: string, error: string): MessageResult {

@@ -1,55 +1,113 @@
-import type { Finding } from '../types.js';
-import type { AddressFinder, AddressLeak } from '../url/address-leak.js';
+import type { MessageResult } from '../types.js';
+import type { HtmlAnalysis } from './analyse-html.js';
+import type { AddressFinder } from '../url/address-leak.js';
 import { findIdentifiers, type Identifier } from '../url/identifiers.js';
 import { parseUrl } from '../url/url-parts.js';
+import { ADDRESS_MASK, maskAddresses } from './mask-addresses.js';
 
 const KEEP = 4;
+const URL_SHAPED = /^(?:https?:)?\/\//i;
+
+/**
+ * The one redaction step: a copy of a message's result in which every string (subject, from,
+ * Message-ID, finding URLs, destinations, `data` values, header findings, warnings, the error)
+ * has the recipient's addresses masked in every form the detector knows, and every URL-shaped
+ * string has its long per-recipient tokens masked too. Only `source` stays: it names the file
+ * the user gave, and `explain` needs it back. Walking every field, rather than naming them,
+ * means a field added later is masked without anyone remembering to.
+ */
+export function redactResult(result: MessageResult, addresses: AddressFinder, known?: KnownIdentifiers): MessageResult {
+  return redactDeep(result, addresses, known);
+}
+
+/** Identifiers the rules already found, by URL: looking for them again cost a third of redaction. */
+export type KnownIdentifiers = ReadonlyMap<string, Identifier[]>;
+
+/** The identifiers of each resource and link URL of an analysis. */
+export function knownIdentifiers(html: HtmlAnalysis): KnownIdentifiers {
+  const known = new Map<string, Identifier[]>();
+  for (const r of html.resources) known.set(r.facts.resource.target, r.facts.identifiers);
+  for (const l of html.links) if (l.facts.link.url === l.facts.target) known.set(l.facts.target, l.facts.identifiers);
+  return known;
+}
+
+/** The same over any plain data (the `explain` explanation): every string masked, `source` kept. */
+export function redactDeep<T>(value: T, addresses: AddressFinder, known?: KnownIdentifiers): T {
+  const seen = new Map<string, string>();
+  // Newsletters repeat the same link many times: each distinct string is masked once.
+  const mask = (s: string): string => {
+    let out = seen.get(s);
+    if (out === undefined) {
+      out = redactText(s, addresses, known);
+      seen.set(s, out);
+    }
+    return out;
+  };
+  return walk(value, mask) as T;
+}
+
+function walk(value: unknown, mask: (s: string) => string): unknown {
+  if (typeof value === 'string') return mask(value);
+  if (Array.isArray(value)) return value.map((v) => walk(v, mask));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = k === 'source' ? v : walk(v, mask);
+    return out;
+  }
+  return value;
+}
+
+/** One string: addresses masked; a URL also loses its long per-recipient tokens. */
+export function redactText(text: string, addresses: AddressFinder, known?: KnownIdentifiers): string {
+  return URL_SHAPED.test(text) ? redactUrl(text, addresses, known) : maskAddresses(text, addresses);
+}
 
 /**
  * Masks what identifies the reader in a URL: recipient addresses (in every encoding the leak
  * rule knows) and long per-recipient tokens, keeping the host, path shape and first characters.
  */
-export function redactUrl(url: string, addresses: AddressFinder): string {
-  let out = url;
-  for (const leak of addresses.find(url)) out = replaceAllCaseless(out, leak.text, '[address]');
-  return maskIdentifiers(out, findIdentifiers(parseUrl(out)));
+export function redactUrl(url: string, addresses: AddressFinder, known?: KnownIdentifiers): string {
+  const masked = maskAddresses(url, addresses);
+  const identifiers = (masked === url ? known?.get(url) : undefined) ?? findIdentifiers(parseUrl(masked));
+  const tokensMasked = maskIdentifiers(masked, identifiers);
+  return masked === url ? tokensMasked : maskGlued(tokensMasked);
 }
 
-/** The same, with the leaks and identifiers the rules already found in this URL (no second search). */
-export function redactKnown(url: string, leaks: AddressLeak[], identifiers: Identifier[]): string {
-  let out = url;
-  for (const leak of leaks) out = replaceAllCaseless(out, leak.text, '[address]');
-  return maskIdentifiers(out, identifiers);
+// What a token is made of (identifiers.ts), without separators (`=` `&` `/` `?` `#` `;` `,`),
+// without `%`, which as often starts an encoded separator (`%26unsub=`), and without `@`, which
+// starts the domain of a longer address (`[address]@hotmail.com`).
+const TOKEN_CHAR = /[A-Za-z0-9_\-.~+!*$|:]/;
+
+/**
+ * A token with the address inside it (`4hyjgY38026Rjbk...E3[address]G10`) is no identifier any
+ * more once masked (`[` is no token character), yet the rest of it is still per-recipient: a
+ * long run glued to the mask is cut like a token. One pass, linear.
+ */
+function maskGlued(url: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = url.indexOf(ADDRESS_MASK); at !== -1; at = url.indexOf(ADDRESS_MASK, from)) {
+    let left = at;
+    while (left > from && TOKEN_CHAR.test(url[left - 1])) left--;
+    const afterMask = at + ADDRESS_MASK.length;
+    let right = afterMask;
+    while (right < url.length && TOKEN_CHAR.test(url[right])) right++;
+    out += url.slice(from, left) + cut(url.slice(left, at)) + ADDRESS_MASK + cut(url.slice(afterMask, right));
+    from = right;
+  }
+  return out + url.slice(from);
 }
+
+const cut = (piece: string): string => (piece.length >= 8 ? `${piece.slice(0, KEEP)}…` : piece);
 
 function maskIdentifiers(url: string, identifiers: Identifier[]): string {
   let out = url;
   for (const id of identifiers) {
-    if (id.value.length < 8 || id.value.includes('[address]')) continue;
+    if (id.value.length < 8 || id.value.includes(ADDRESS_MASK)) continue;
     const masked = `${id.value.slice(0, KEEP)}…`;
     out = out.split(id.value).join(masked);
     const encoded = encodeURIComponent(id.value);
     if (encoded !== id.value) out = out.split(encoded).join(masked);
   }
   return out;
-}
-
-/** Masks addresses in a header finding (a read-receipt address). URL findings are redacted where they are made. */
-export function redactHeaderFinding(finding: Finding, addresses: AddressFinder): Finding {
-  let url = finding.url;
-  for (const leak of addresses.find(url)) url = replaceAllCaseless(url, leak.text, '[address]');
-  return { ...finding, url };
-}
-
-function replaceAllCaseless(haystack: string, needle: string, replacement: string): string {
-  if (!needle) return haystack;
-  const lower = haystack.toLowerCase();
-  const n = needle.toLowerCase();
-  let out = '';
-  let from = 0;
-  for (let i = lower.indexOf(n); i !== -1; i = lower.indexOf(n, from)) {
-    out += haystack.slice(from, i) + replacement;
-    from = i + n.length;
-  }
-  return out + haystack.slice(from);
 }

@@ -1,5 +1,6 @@
 import type { MessageResult } from '../types.js';
 import type { FormatterFactory } from './formatter.js';
+import { visible } from './safe-text.js';
 
 const COLUMNS = ['source', 'messageId', 'from', 'date', 'subject', 'tracked', 'linkTracked', 'addressLeak', 'readReceipt', 'platform', 'resources', 'findings', 'vendors', 'rules', 'error'] as const;
 
@@ -24,9 +25,10 @@ function row(r: MessageResult): string[] {
   ];
 }
 
-/** RFC 4180: quote fields with commas, quotes or line breaks; neutralise spreadsheet formulas. */
+/** RFC 4180: quote fields with commas, quotes or line breaks; neutralise spreadsheet formulas; controls shown as escapes. */
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const shown = visible(value);
+  const safe = /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

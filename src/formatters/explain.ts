@@ -1,4 +1,5 @@
 import type { ResourceKind, SourcePosition } from '../types.js';
+import { visibleDeep } from './safe-text.js';
 
 /** `explain` output as data: one message, every resource, every rule's answer. */
 export interface Explanation {
@@ -36,7 +37,9 @@ export interface Explanation {
   headers: Array<{ ruleId: string; rule: string; why: string }>;
 }
 
-export function renderExplanation(e: Explanation): string {
+/** The explanation for a terminal: every string from the message with its controls shown as escapes. */
+export function renderExplanation(raw: Explanation): string {
+  const e = visibleDeep(raw);
   const lines = [
     `message:  ${e.source}`,
     `from:     ${e.from ?? '(none)'}`,

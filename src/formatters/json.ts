@@ -1,9 +1,10 @@
 import { STUDIES } from '../stats/definitions.js';
 import { VERSION } from '../version.js';
 import type { FormatterFactory } from './formatter.js';
+import { safeJson } from './safe-text.js';
 
 export const jsonFormatter: FormatterFactory = (ctx) => ({
   keepsResults: true,
   end: (summary, results) =>
-    `${JSON.stringify({ tool: 'pixelaudit', version: VERSION, inputs: ctx.inputs, summary, published: STUDIES, messages: results }, null, 2)}\n`,
+    `${safeJson({ tool: 'pixelaudit', version: VERSION, inputs: ctx.inputs, summary, published: STUDIES, messages: results }, 2)}\n`,
 });

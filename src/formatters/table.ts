@@ -4,6 +4,7 @@ import { renderStudy } from './study-table.js';
 import type { Summary } from '../report/summary.js';
 import { VERSION } from '../version.js';
 import type { FormatterFactory } from './formatter.js';
+import { visible, visibleDeep } from './safe-text.js';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
@@ -15,9 +16,11 @@ export const tableFormatter: FormatterFactory = (ctx) => {
 
   return {
     keepsResults: false,
-    end(summary: Summary): string {
+    end(raw: Summary): string {
+      // Sender addresses, vendor names, failure reasons and file names come from outside: no control reaches the terminal.
+      const summary = visibleDeep(raw);
       const out: string[] = [];
-      out.push(c.bold(`pixelaudit ${VERSION}`) + ` — ${ctx.inputs.join(', ')}`, '');
+      out.push(c.bold(`pixelaudit ${VERSION}`) + ` — ${ctx.inputs.map(visible).join(', ')}`, '');
       const counts = table(['messages', 'count']);
       counts.push(['found', summary.found], ['scanned', summary.scanned], ['failed', summary.failed], ['with HTML', summary.html]);
       if (summary.skippedFiles) counts.push(['files skipped (see below)', summary.skippedFiles]);

@@ -81,11 +81,21 @@ export class AddressFinder {
     return this.needles.length === 0;
   }
 
+  /** Every form looked for (lower-cased when caseless): what redaction masks wherever it appears. */
+  get forms(): ReadonlyArray<{ encoding: AddressEncoding; text: string; caseless: boolean }> {
+    return this.needles;
+  }
+
   /** Every leak in a URL (query, path and fragment), after percent-decoding. */
   find(url: string): AddressLeak[] {
     if (this.needles.length === 0) return [];
     const decoded = safeDecode(url);
     const variants = decoded === url ? [url] : [url, decoded];
+    // `+` means a space only in a form-encoded query: in `user+tag@example.org%2C...` it is part of the address.
+    if (url.includes('+') && decoded !== url) {
+      const plusKept = decodeKeepingPlus(url);
+      if (plusKept !== url && plusKept !== decoded) variants.push(plusKept);
+    }
     // Most URLs can hold no plain address (no "@") and no hash (no run of 32 hex digits): the
     // lower-cased copies that the caseless needles need are made only when one could match.
     const maybePlain = variants.some((v) => v.includes('@'));
@@ -98,7 +108,7 @@ export class AddressFinder {
       const hay = n.caseless ? (lowered ??= variants.map((v) => v.toLowerCase())) : variants;
       const at = hay.findIndex((h) => containsBounded(h, n));
       if (at === -1) continue;
-      const encoding: AddressEncoding = n.encoding === 'plain' && at === 1 ? 'url-encoded' : n.encoding;
+      const encoding: AddressEncoding = n.encoding === 'plain' && at >= 1 ? 'url-encoded' : n.encoding;
       const key = `${n.address}|${encoding}`;
       seen ??= new Set();
       if (seen.has(key)) continue;
@@ -106,6 +116,14 @@ export class AddressFinder {
       leaks.push({ address: n.address, encoding, text: encoding === 'url-encoded' ? encodeURIComponent(n.text) : n.text });
     }
     return leaks;
+  }
+}
+
+function decodeKeepingPlus(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
   }
 }
 

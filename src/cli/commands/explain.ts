@@ -1,11 +1,12 @@
 import { Command, Option } from 'commander';
 import { analyseParsed } from '../../engine/analyse-message.js';
 import { createDetector } from '../../engine/detector.js';
-import { redactUrl } from '../../engine/redact.js';
+import { redactDeep } from '../../engine/redact.js';
 import { EXIT_OK } from '../../exit-codes.js';
 import { readOneMessage } from '../../input/read-one.js';
 import { parseMessage } from '../../mail/parse-message.js';
 import { renderExplanation, type Explanation } from '../../formatters/explain.js';
+import { safeJson } from '../../formatters/safe-text.js';
 import type { Io } from '../io.js';
 import { collect, positiveNumber } from '../options.js';
 
@@ -24,8 +25,7 @@ export function explainCommand(io: Io, setExit: (code: number) => void): Command
       const { source, bytes } = await readOneMessage(spec, flags.maxMessageSize * 1024 * 1024);
       const parsed = await parseMessage(bytes);
       const { ctx, html, findings, platform } = analyseParsed(parsed, detector);
-      const show = (url: string): string => (flags.redact ? redactUrl(url, ctx.addresses) : url);
-      const explanation: Explanation = {
+      const clear: Explanation = {
         source,
         messageId: parsed.messageId,
         from: parsed.from,
@@ -36,8 +36,8 @@ export function explainCommand(io: Io, setExit: (code: number) => void): Command
         platform,
         senderDomains: [...ctx.senderDomains],
         resources: html.resources.map((r) => ({
-          url: show(r.facts.resource.url),
-          ...(r.facts.resource.proxy ? { target: show(r.facts.resource.target), proxy: r.facts.resource.proxy } : {}),
+          url: r.facts.resource.url,
+          ...(r.facts.resource.proxy ? { target: r.facts.resource.target, proxy: r.facts.resource.proxy } : {}),
           kind: r.facts.resource.kind,
           element: r.facts.resource.element,
           position: r.facts.resource.position,
@@ -54,14 +54,16 @@ export function explainCommand(io: Io, setExit: (code: number) => void): Command
           why: r.finding?.why ?? null,
         })),
         links: html.links.map((l) => ({
-          url: show(l.facts.link.url),
+          url: l.facts.link.url,
           position: l.facts.link.position,
-          destination: l.facts.destination ? show(l.facts.destination) : null,
+          destination: l.facts.destination ?? null,
           findings: l.findings.map((f) => ({ ruleId: f.ruleId, rule: f.rule, why: f.why, party: f.party ?? null })),
         })),
         headers: findings.filter((f) => f.kind === 'header').map((f) => ({ ruleId: f.ruleId, rule: f.rule, why: f.why })),
       };
-      await io.stdout.write(flags.format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : renderExplanation(explanation));
+      // Made in clear, then masked as a whole like a scan result: every string, whatever its field.
+      const explanation = flags.redact ? redactDeep(clear, ctx.addresses) : clear;
+      await io.stdout.write(flags.format === 'json' ? `${safeJson(explanation, 2)}\n` : renderExplanation(explanation));
       setExit(EXIT_OK);
     });
 }

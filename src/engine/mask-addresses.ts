@@ -1,0 +1,144 @@
+import type { AddressFinder } from '../url/address-leak.js';
+
+export const ADDRESS_MASK = '[address]';
+
+/**
+ * A string seen through one more round of percent-decoding, with, for each of its characters,
+ * the span of the original string it stands for. Matching on these views and masking the
+ * original span is what makes `reader%2Btag@example.org`, `reader%40example.org%2C...` and a
+ * double-encoded `%2540` masked: replacing the detector's exact text missed every mixed form.
+ */
+interface View {
+  text: string;
+  /** Original start of each character; absent for the original string itself. */
+  start?: Int32Array;
+  /** Original end (exclusive) of each character. */
+  end?: Int32Array;
+}
+
+// Double encoding is common (a redirect inside a redirect); a few more rounds cost nothing.
+const MAX_ROUNDS = 4;
+const HEX_RUN = /[0-9a-f]{32}/i;
+
+/**
+ * Replaces every form of the recipient addresses the detector knows (plain in any case, base64,
+ * base64url, the hex hashes in any case), found as written or under any mix of percent-encoding
+ * rounds, with `[address]`. Stricter than detection on purpose: a form inside a longer run is
+ * masked too, since masking a little more never leaks. Linear in the text: at most five views,
+ * and the position maps are built only for a view where a form was found.
+ */
+export function maskAddresses(text: string, finder: AddressFinder): string {
+  if (finder.empty || text.length < 5) return text;
+  const texts = [text];
+  for (let round = 0; round < MAX_ROUNDS && texts[round].includes('%'); round++) {
+    const next = decodeOnce({ text: texts[round] }, false);
+    if (!next) break;
+    texts.push(next.text);
+  }
+  const spans: Array<[number, number]> = [];
+  const views: View[] = [{ text }];
+  texts.forEach((viewText, k) => {
+    const found = findForms(viewText, finder);
+    if (found.length === 0) return;
+    for (let j = 1; j <= k; j++) views[j] ??= decodeOnce(views[j - 1], true) as View;
+    const { start, end } = views[k];
+    for (const [first, last] of found) spans.push([start ? start[first] : first, end ? end[last] : last + 1]);
+  });
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  let out = '';
+  let from = 0;
+  for (const [start, end] of spans) {
+    if (end <= from) continue; // inside the span masked before
+    // A span that overlaps the one before extends its mask; one after it gets its own.
+    if (start >= from) out += text.slice(from, start) + ADDRESS_MASK;
+    from = end;
+  }
+  return out + text.slice(from);
+}
+
+/** Where the forms stand in one view: first and last character of each occurrence. */
+function findForms(text: string, finder: AddressFinder): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  const maybePlain = text.includes('@');
+  const maybeHash = HEX_RUN.test(text);
+  let lowered: string | undefined;
+  for (const form of finder.forms) {
+    if (form.caseless && !(form.encoding === 'plain' ? maybePlain : maybeHash)) continue;
+    const hay = form.caseless ? (lowered ??= lowerSameLength(text)) : text;
+    for (let i = hay.indexOf(form.text); i !== -1; i = hay.indexOf(form.text, i + 1)) found.push([i, i + form.text.length - 1]);
+  }
+  return found;
+}
+
+/** Lower case without changing positions (a few non-ASCII letters grow when lower-cased). */
+function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+}
+
+/**
+ * One round of percent-decoding (a UTF-8 sequence as its character; invalid escapes stay as
+ * written), with the original span of each character when asked; undefined when nothing decodes.
+ */
+function decodeOnce(view: View, withMaps: boolean): View | undefined {
+  const { text } = view;
+  // Decoding only shortens: the maps never need more room than the text.
+  const start = withMaps ? new Int32Array(text.length) : undefined;
+  const end = withMaps ? new Int32Array(text.length) : undefined;
+  let n = 0;
+  const map = (from: number, to: number, count: number): void => {
+    if (!start || !end) return;
+    for (let k = 0; k < count; k++, n++) {
+      start[n] = view.start ? view.start[from] : from;
+      end[n] = view.end ? view.end[to] : to + 1;
+    }
+  };
+  const parts: string[] = [];
+  let copied = 0;
+  for (let i = text.indexOf('%'); i !== -1; i = text.indexOf('%', i)) {
+    const b = byteAt(text, i);
+    const seq = b === -1 ? undefined : b < 0x80 ? { chars: String.fromCharCode(b), length: 3 } : utf8At(text, i, b);
+    if (!seq) {
+      i++;
+      continue;
+    }
+    parts.push(text.slice(copied, i), seq.chars);
+    for (let j = copied; j < i; j++) map(j, j, 1);
+    map(i, i + seq.length - 1, seq.chars.length);
+    copied = i += seq.length;
+  }
+  if (parts.length === 0) return undefined;
+  parts.push(text.slice(copied));
+  for (let j = copied; j < text.length; j++) map(j, j, 1);
+  return { text: parts.join(''), start, end };
+}
+
+/** The byte of a `%XX` escape at i, or -1. */
+function byteAt(text: string, i: number): number {
+  if (text.charCodeAt(i) !== 37 || i + 2 >= text.length) return -1;
+  const h = hexValue(text.charCodeAt(i + 1));
+  const l = hexValue(text.charCodeAt(i + 2));
+  return h === -1 || l === -1 ? -1 : h * 16 + l;
+}
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+/** A UTF-8 sequence written as escapes from i (lead byte b): its characters and its length in the text. */
+function utf8At(text: string, i: number, b: number): { chars: string; length: number } | undefined {
+  const extra = b >= 0xf0 && b <= 0xf4 ? 3 : b >= 0xe0 ? 2 : b >= 0xc2 && b < 0xe0 ? 1 : 0;
+  if (extra === 0 || b > 0xf4) return undefined;
+  let cp = b & (0x3f >> extra);
+  for (let k = 1; k <= extra; k++) {
+    const c = byteAt(text, i + 3 * k);
+    if (c < 0x80 || c > 0xbf) return undefined;
+    cp = cp * 64 + (c & 0x3f);
+  }
+  if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || cp < [0, 0x80, 0x800, 0x10000][extra]) return undefined;
+  return { chars: String.fromCodePoint(cp), length: 3 * (extra + 1) };
+}
