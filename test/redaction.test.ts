@@ -200,14 +200,16 @@ describe.skipIf(!HAS_DOVECOT)('redaction over IMAP, and the cache', () => {
     const fetched = await run(args, { env });
     const again = await run(args, { env });
     expect(fetched.exitCode).toBe(0);
+    // One folder per account, one file per mailbox: a header line, then one result per line.
     const dir = path.join(cacheDir, 'imap');
-    const cache = readdirSync(dir).map((f) => readFileSync(path.join(dir, f), 'utf8')).join('');
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    const cache = files.map((e) => readFileSync(path.join(e.parentPath, e.name), 'utf8')).join('');
     for (const text of [fetched.stdout, again.stdout, cache]) {
       expect(text).toContain(ADDRESS_MASK);
       expect(leaksIn(text)).toEqual([]);
       expect(text.toLowerCase()).not.toContain(USER);
     }
-    const stored = JSON.parse(cache.trim().split('\n')[0]).result;
+    const stored = JSON.parse(cache.trim().split('\n').find((line) => line.startsWith('{"uid":')) as string).result;
     expect(stored).toEqual(JSON.parse(fetched.stdout));
     expect(JSON.parse(again.stdout)).toEqual(stored);
   });
