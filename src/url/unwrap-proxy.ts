@@ -23,7 +23,8 @@ export function unwrapProxy(url: string): Unwrapped {
   if (lower.includes('clicktime.symantec.com/')) {
     const inner = /[?&]u=([^&#]+)/.exec(url)?.[1];
     if (inner) {
-      const decoded = decodeURIComponent(inner);
+      // A bad escape (`%E0%A4%A`) stays as written: decodeURIComponent would throw on it.
+      const decoded = decodeOr(inner);
       if (/^https?:\/\//i.test(decoded)) return { target: decoded, proxy: 'symantec-clicktime' };
     }
   }
@@ -33,4 +34,12 @@ export function unwrapProxy(url: string): Unwrapped {
   const amp = /^https?:\/\/(?:www\.)?google\.[a-z.]+\/amp\/(s\/)?([^/?#]+\.[a-z]{2,}[^\s]*)$/i.exec(url);
   if (amp) return { target: `${amp[1] ? 'https' : 'http'}://${amp[2]}`, proxy: 'google-amp' };
   return { target: url };
+}
+
+function decodeOr(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
