@@ -11,8 +11,10 @@ export interface ScanOptions {
   detector: Detector;
   /** What the workers need to build the same detector. */
   detectorOptions?: DetectorOptions;
-  /** Worker threads; 1 analyses in this thread. */
+  /** Worker threads at most (started as the input needs them); 1 analyses in this thread. */
   jobs?: number;
+  /** Each message's time budget in milliseconds (default DEFAULT_MESSAGE_TIMEOUT_MS). */
+  messageTimeoutMs?: number;
   maxMessageBytes: number;
   stdin?: AsyncIterable<Buffer>;
   shard?: Shard;
@@ -45,7 +47,9 @@ export interface ScanOutcome {
 export async function scan(paths: string[], options: ScanOptions): Promise<ScanOutcome> {
   const summary = new Aggregate(options.detector.vendors);
   const jobs = Math.max(1, options.jobs ?? 1);
-  const pool = jobs > 1 ? new WorkerPool(jobs, { ...options.detectorOptions, redact: options.detector.redact, me: options.detector.me }) : undefined;
+  const timeoutMs = options.messageTimeoutMs;
+  const detectorOptions = { ...options.detectorOptions, redact: options.detector.redact, me: options.detector.me };
+  const pool = jobs > 1 ? new WorkerPool(jobs, detectorOptions, { timeoutMs }) : undefined;
   const inFlight: InFlight[] = [];
   let inFlightBytes = 0;
   const windowMessages = pool ? jobs * 96 : 0;
@@ -74,7 +78,7 @@ export async function scan(paths: string[], options: ScanOptions): Promise<ScanO
         bytes += item.bytes.length;
         inFlightBytes += item.bytes.length;
         if (pool) inFlight.push({ ...pool.analyse(item.source, item.bytes), bytes: item.bytes.length });
-        else inFlight.push({ result: analyseMessage(item.source, item.bytes, options.detector), bytes: item.bytes.length });
+        else inFlight.push({ result: analyseMessage(item.source, item.bytes, options.detector, { timeoutMs }), bytes: item.bytes.length });
       }
       while (inFlight.length > windowMessages || (inFlightBytes > WINDOW_BYTES && inFlight.length > 1)) await emitOldest();
     }

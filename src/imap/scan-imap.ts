@@ -23,6 +23,8 @@ export interface ImapScanOptions {
   batchSize: number;
   detector: Detector;
   maxMessageBytes: number;
+  /** Each message's time budget in milliseconds (default DEFAULT_MESSAGE_TIMEOUT_MS). */
+  messageTimeoutMs?: number;
   cache?: ResultCache;
   logger: Logger | false;
   maxReconnects: number;
@@ -153,7 +155,7 @@ async function scanBatch(client: ImapFlow, uids: number[], source: (uid: number)
       const c = byUid.get(msg.uid);
       if (!c) continue;
       const bytes = options.fullSource ? msg.source : rebuild(msg, c.parts);
-      results.set(c.uid, bytes ? await analyseMessage(source(c.uid), bytes, options.detector) : failedResult(source(c.uid), 'the server sent no content for this message'));
+      results.set(c.uid, bytes ? await analyseMessage(source(c.uid), bytes, options.detector, { timeoutMs: options.messageTimeoutMs }) : failedResult(source(c.uid), 'the server sent no content for this message'));
     }
   }
   return results;
