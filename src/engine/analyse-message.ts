@@ -26,8 +26,8 @@ export function detectPlatform(parsed: ParsedMessage, detector: Detector): strin
   const fromHeaders = detector.platforms.detect(parsed.headers);
   if (fromHeaders) return fromHeaders;
   for (const value of parsed.header('list-unsubscribe')) {
-    for (const m of value.matchAll(/<(https?:\/\/[^>]+)>/gi)) {
-      const host = parseUrl(m[1]).host;
+    for (const url of bracketedHttpUrls(value)) {
+      const host = parseUrl(url).host;
       for (let h = host; h.includes('.'); h = h.slice(h.indexOf('.') + 1)) {
         const vendor = detector.sendingDomains.get(h);
         if (vendor) return vendor;
@@ -40,6 +40,28 @@ export function detectPlatform(parsed: ParsedMessage, detector: Detector): strin
 }
 
 /** Runs every rule on a parsed message. Each step's exceptions carry its stage (see stage.ts). */
+/**
+ * The `<http...>` URLs of a header value (what /<(https?:\/\/[^>]+)>/gi matched), by hand: that
+ * expression rescanned to the end of the value from every `<` when no `>` followed (quadratic).
+ */
+function bracketedHttpUrls(value: string): string[] {
+  const out: string[] = [];
+  let lt = value.indexOf('<');
+  while (lt !== -1) {
+    const scheme = /^https?:\/\//i.exec(value.slice(lt + 1, lt + 9));
+    const first = scheme ? lt + 1 + scheme[0].length : -1; // the URL needs a character after '//'
+    if (!scheme || first >= value.length || value[first] === '>') {
+      lt = value.indexOf('<', lt + 1);
+      continue;
+    }
+    const gt = value.indexOf('>', first + 1);
+    if (gt === -1) break; // no '>' later: no later '<' can close either
+    out.push(value.slice(lt + 1, gt));
+    lt = value.indexOf('<', gt + 1);
+  }
+  return out;
+}
+
 export function analyseParsed(parsed: ParsedMessage, detector: Detector, deadline: DeadlineLike = NO_DEADLINE): MessageAnalysis {
   const { platformId, ctx } = staged('headers', () => {
     const platformId = detectPlatform(parsed, detector);
