@@ -4,7 +4,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_DOVECOT, seed, startDovecot, type Dovecot } from '../scripts/dovecot.js';
 import { run } from '../src/cli/run.js';
 import { analyseMessage } from '../src/engine/analyse-message.js';
 import type { Detector } from '../src/engine/detector.js';
@@ -185,5 +186,43 @@ describe('numeric options are whole numbers where they count things', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toMatch(new RegExp(`warning: --jobs ${jobs} is more than the ${availableParallelism()} core`));
     expect((JSON.parse(r.stdout) as JsonReport).summary.scanned).toBe(1);
+  });
+});
+
+describe.skipIf(!HAS_DOVECOT)('over IMAP, against a real Dovecot', () => {
+  let d: Dovecot;
+  const USER = 'sam.rivera@example.org';
+  const imap = (args: string[]) =>
+    run(['imap', '--host', '127.0.0.1', '--port', String(d.port), '--tls', 'none', '--user', USER, '--no-cache', '-f', 'json', ...args], {
+      env: { PIXELAUDIT_IMAP_PASSWORD: 'testpass' },
+    });
+
+  beforeAll(async () => {
+    d = await startDovecot();
+    const raw = (html: string, i: number) => htmlMessage(html, { 'Message-ID': `<imap${i}@example.com>` });
+    await seed(d.port, USER, 'Hostile', [PIXEL('abcdef0123456789abcdef'), BAD_ESCAPE, PIXEL('0123456789abcdef0123')].map((html, i) => ({ raw: raw(html, i) })));
+    await seed(d.port, USER, 'Slow', [slowHtml(), PIXEL('abcdef0123456789abcdef')].map((html, i) => ({ raw: raw(html, i + 10) })));
+  }, 60_000);
+
+  afterAll(async () => d?.stop());
+
+  it('the bad percent-escape is a message, not a connection error: exit 0, every message reported', async () => {
+    const r = await imap(['--mailbox', 'Hostile']);
+    expect(r.stderr).not.toMatch(/connection|bug/i);
+    expect(r.exitCode).toBe(0);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expectTotals(report, 3);
+    const byId = new Map(report.messages.map((m) => [m.messageId, m]));
+    for (const id of ['<imap0@example.com>', '<imap2@example.com>']) expect(byId.get(id)).toMatchObject({ error: null, tracked: true });
+    const bad = byId.get('<imap1@example.com>');
+    expect(bad?.error ?? 'scanned').toMatch(/^(scanned|(mime|headers|html|css|url|rule \w+|redact|analysis): )/);
+  });
+
+  it('--message-timeout: the slow message fails "took too long", the next one is scanned', async () => {
+    const r = await imap(['--mailbox', 'Slow', '--message-timeout', '0.3', '-q']);
+    expect(r.exitCode).toBe(0);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expectTotals(report, 2);
+    expect(report.messages.map((m) => m.error)).toEqual(['took too long (over 0.3 s)', null]);
   });
 });
