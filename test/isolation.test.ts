@@ -147,6 +147,18 @@ describe('a message over its time budget fails and the next one is scanned', () 
     expect(elapsed).toBeLessThan(5_000);
   });
 
+  it('in the scan thread: mailparser\'s parse is raced against the budget', async () => {
+    // An attached message sends the whole message to mailparser (16 MB: well over 50 ms anywhere).
+    const inner = `From: x@example.com\r\nContent-Type: text/html\r\n\r\n${'<p>hello world</p>\r\n'.repeat(800_000)}`;
+    const bytes = Buffer.from(
+      `From: a@example.com\r\nTo: b@example.org\r\nSubject: s\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: message/rfc822\r\n\r\n${inner}\r\n--b--\r\n`,
+    );
+    const r = await analyseMessage('attached.eml', bytes, detector(), { timeoutMs: 50 });
+    expect(r.error).toBe('took too long (over 0.05 s)');
+    const next = await analyseMessage('good.eml', htmlMessage(PIXEL('abcdef0123456789abcdef')), detector());
+    expect(next).toMatchObject({ error: null, tracked: true });
+  });
+
   it('the default budget lets ordinary mail through', async () => {
     const r = await analyseMessage('ok.eml', htmlMessage(PIXEL('abcdef0123456789abcdef')), detector());
     expect(r.error).toBeNull();
