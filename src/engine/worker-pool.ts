@@ -6,7 +6,7 @@ import { failedResult } from './analyse-message.js';
 import { DEFAULT_MESSAGE_TIMEOUT_MS } from './deadline.js';
 import type { DetectorOptions } from './detector.js';
 import { MessageTimeout } from './stage.js';
-import { PROGRESS_SLOTS, type WorkerInit } from './worker-progress.js';
+import { BATCH, BUSY, PROGRESS_SLOTS, SEQ, type WorkerInit } from './worker-progress.js';
 import { Watchdog } from './watchdog.js';
 
 // Workers run the compiled code: tests run src/ through vitest, but a worker needs plain JS.
@@ -19,6 +19,9 @@ const BATCH_MESSAGES = 32;
 const BATCH_BYTES = 1 << 20;
 // Workers that die before analysing anything, in a row: the install is broken, not a message.
 const MAX_STARTUP_DEATHS = 3;
+// Times a message is sent again after its worker died while it waited behind another message:
+// a bound, so that a worker dying for reasons of its own cannot keep the run going forever.
+const MAX_ATTEMPTS = 3;
 
 /** A batch as the worker receives it: every message's bytes in one transferred buffer. */
 export interface BatchJob {
@@ -41,6 +44,8 @@ interface Queued {
   bytes: Buffer;
   resolve: (result: MessageResult) => void;
   reject: (error: Error) => void;
+  /** Times it was sent to a worker. */
+  attempts: number;
 }
 
 interface InHand {
@@ -56,8 +61,6 @@ export interface Slot {
   batches: Map<number, InHand>;
   /** What the worker analyses now, written by the worker (see worker-progress.ts). */
   progress: Int32Array;
-  /** Whether it has analysed at least one message (a death before that is a startup death). */
-  started: boolean;
   dead: boolean;
 }
 
@@ -107,7 +110,7 @@ export class WorkerPool {
     const index = this.queued++;
     const result = new Promise<MessageResult>((resolve, reject) => {
       if (this.failure) return reject(this.failure);
-      this.queue.push({ source, bytes, resolve, reject });
+      this.queue.push({ source, bytes, resolve, reject, attempts: 0 });
     });
     // The caller awaits results in order and may stop at the first rejection: the others must
     // not become unhandled rejections (they crashed the process with a raw stack).
@@ -147,6 +150,7 @@ export class WorkerPool {
     }
     const batch = this.nextBatch++;
     const slot = this.pick();
+    for (const job of jobs) job.attempts++;
     slot.batches.set(batch, { jobs, retry });
     const job: BatchJob = { batch, sources: jobs.map((j) => j.source), ends, bytes, timeoutMs: this.timeoutMs };
     slot.worker.postMessage(job, [bytes.buffer]);
@@ -168,11 +172,10 @@ export class WorkerPool {
     // the heap growth setting, two workers peak at about 270 MB; 16 MB added about 20 MB for
     // no steady gain, 4 MB was slower.
     const worker = new Worker(WORKER_FILE, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-    const slot: Slot = { worker, batches: new Map(), progress, started: false, dead: false };
+    const slot: Slot = { worker, batches: new Map(), progress, dead: false };
     worker.on('message', ({ batch, results }: BatchReply) => {
       const inHand = slot.batches.get(batch);
       if (!inHand) return;
-      slot.started = true;
       this.startupDeaths = 0;
       slot.batches.delete(batch);
       inHand.jobs.forEach((job, i) => job.resolve(results[i]));
@@ -193,25 +196,29 @@ export class WorkerPool {
       inHand.jobs.splice(index, 1);
       culprit.resolve(failedResult(culprit.source, new MessageTimeout(this.timeoutMs).message));
     }
-    slot.started = true; // a message was running: not a startup death
     this.lost(slot, new MessageTimeout(this.timeoutMs).message);
     void slot.worker.terminate();
   }
 
-  /** A worker is gone: every message it held goes again, alone, to a live or new worker. */
+  /**
+   * A worker is gone: every message it held goes again, alone, to a live or new worker, except
+   * the message it died on when that one was already alone (its second death): that one fails.
+   */
   private lost(slot: Slot, reason: string): void {
     if (slot.dead || this.closing) return;
     slot.dead = true;
     this.slots.splice(this.slots.indexOf(slot), 1);
-    const held = [...slot.batches.values()];
+    const held = [...slot.batches.entries()];
     slot.batches.clear();
-    if (!slot.started && ++this.startupDeaths >= MAX_STARTUP_DEATHS) {
-      this.fail(new Error(`${reason} before analysing any message, ${MAX_STARTUP_DEATHS} times`), held);
+    const p = slot.progress;
+    if (Atomics.load(p, SEQ) === 0 && ++this.startupDeaths >= MAX_STARTUP_DEATHS) {
+      this.fail(new Error(`${reason} before analysing any message, ${MAX_STARTUP_DEATHS} times`), held.map(([, h]) => h));
       return;
     }
-    for (const { jobs, retry } of held) {
+    const running = Atomics.load(p, BUSY) === 1 ? Atomics.load(p, BATCH) : -1;
+    for (const [batch, { jobs, retry }] of held) {
       for (const job of jobs) {
-        if (retry) job.resolve(failedResult(job.source, reason));
+        if ((retry && batch === running) || job.attempts >= MAX_ATTEMPTS) job.resolve(failedResult(job.source, reason));
         else this.dispatch([job], true);
       }
     }
