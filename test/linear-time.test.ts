@@ -1,8 +1,10 @@
 // Every parser over message content is linear in its input. Proven without fragile timings:
-// each parser runs on an adversarial input of size n and of size 8n (the best of a few runs
-// each); linear code takes about 8 times as long, quadratic 64 times, cubic 512 times. The test
-// asks for under 32 times (with a floor under the small time, so timer noise cannot fail it) and
-// a generous absolute cap on the large run. The inputs are the shapes that made the replaced
+// each parser runs on an adversarial input of size n and of size 16n (the best of a few runs
+// each); linear code takes about 16 times as long, quadratic 256 times, cubic 4,096 times. The
+// test asks for under 64 times (with a floor under the small time, so timer noise cannot fail
+// it) and a generous absolute cap on the large run. The margin of 4 on both sides is what a
+// shared, loaded machine needs: garbage collection alone made a linear parser's 8n run take
+// 55 times its n run once, where 8 was expected. The inputs are the shapes that made the replaced
 // regular expressions backtrack: long runs of blanks, digits and name characters that never
 // reach what the expression waits for, deep nesting and stray tags.
 import { describe, expect, it } from 'vitest';
@@ -19,8 +21,8 @@ import { unwrapProxy } from '../src/url/unwrap-proxy.js';
 import { parseUrl } from '../src/url/url-parts.js';
 import { detector, htmlMessage } from './helpers.js';
 
-const GROWTH = 8;
-const MAX_RATIO = 32;
+const GROWTH = 16;
+const MAX_RATIO = 64;
 const FLOOR_MS = 2;
 const CAP_MS = 3_000;
 
@@ -40,10 +42,16 @@ function expectLinear<T>(make: (n: number) => T, parse: (input: T) => unknown, n
   // Compiled and optimised before it is timed, on an input of its own (strings are flattened on first read).
   parse(make(2 * n));
   parse(make(2 * n));
-  const tSmall = bestOf(() => parse(small));
-  const tLarge = bestOf(() => parse(large));
-  expect(tLarge, `${tLarge.toFixed(1)} ms at ${GROWTH}n`).toBeLessThan(CAP_MS);
-  expect(tLarge / Math.max(tSmall, FLOOR_MS), `${tSmall.toFixed(2)} ms at n, ${tLarge.toFixed(2)} ms at ${GROWTH}n`).toBeLessThan(MAX_RATIO);
+  // A load spike on a shared machine can spoil one measurement; super-linear code fails every one.
+  let last = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const tSmall = bestOf(() => parse(small), 5);
+    const tLarge = bestOf(() => parse(large));
+    const ratio = tLarge / Math.max(tSmall, FLOOR_MS);
+    if (tLarge < CAP_MS && ratio < MAX_RATIO) return;
+    last = `${tSmall.toFixed(2)} ms at n, ${tLarge.toFixed(2)} ms at ${GROWTH}n`;
+  }
+  expect.fail(`not linear: ${last} (ratio under ${MAX_RATIO} and under ${CAP_MS} ms expected)`);
 }
 
 const cases = <T>(list: Array<[string, (n: number) => T, number]>, parse: (input: T) => unknown) =>
@@ -74,7 +82,7 @@ describe('CSS is read in linear time', () => {
   cases(
     [
       ['!important with blanks and no word', (n) => `a:b!${' '.repeat(n)}x`, 50_000],
-      ['many declarations', (n) => 'width:1px;'.repeat(n), 50_000],
+      ['many declarations', (n) => 'width:1px;'.repeat(n), 10_000],
     ],
     parseStyle,
   );
@@ -103,7 +111,7 @@ describe('URLs are read in linear time', () => {
   cases(
     [
       ['a host of :digits', (n) => `http://${':1'.repeat(n)}x/`, 20_000],
-      ['a query of separators', (n) => `http://h.example/?${'&;='.repeat(n)}`, 50_000],
+      ['a query of separators', (n) => `http://h.example/?${'&;'.repeat(n)}=`, 10_000],
       ['a path of percent signs', (n) => `http://h.example/${'%'.repeat(n)}`, 20_000],
       ['a path of slug-like pieces', (n) => `http://h.example/${'ab1-'.repeat(n)}!`, 5_000],
       ['a path of token-like pieces', (n) => `http://h.example/x/${'a1B2'.repeat(n)}.gif`, 5_000],
@@ -163,10 +171,13 @@ describe('headers are read in linear time', () => {
       return performance.now() - start;
     };
     await time(make(1000));
-    const small = Math.min(await time(make(20_000)), await time(make(20_000)));
-    const large = Math.min(await time(make(160_000)), await time(make(160_000)));
-    expect(large).toBeLessThan(CAP_MS);
-    expect(large / Math.max(small, FLOOR_MS)).toBeLessThan(MAX_RATIO);
+    let ratio = Number.POSITIVE_INFINITY;
+    for (let attempt = 0; attempt < 3 && ratio >= MAX_RATIO; attempt++) {
+      const small = Math.min(await time(make(20_000)), await time(make(20_000)));
+      const large = Math.min(await time(make(GROWTH * 20_000)), await time(make(GROWTH * 20_000)));
+      ratio = large < CAP_MS ? large / Math.max(small, FLOOR_MS) : Number.POSITIVE_INFINITY;
+    }
+    expect(ratio).toBeLessThan(MAX_RATIO);
   });
 });
 
