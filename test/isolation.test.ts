@@ -32,10 +32,10 @@ function mbox(bodies: string[]): string {
   return file;
 }
 
-// About 16 MB of CSS after one url(): one tokenizer call that never reaches a deadline check
+// About 16 MB of CSS before one url(): one tokenizer call that never reaches a deadline check
 // (seconds of work), so only the watchdog can stop it.
 function stuckHtml(): string {
-  return `<style>x{background:url(https://e.example/a.png)}${'a{b:c}'.repeat(16 * 174763)}</style>${PIXEL('f00dfeed0123456789ab')}`;
+  return `<style>${'a{b:c}'.repeat(16 * 174763)}x{background:url(https://e.example/a.png)}</style>${PIXEL('f00dfeed0123456789ab')}`;
 }
 
 // 100,000 tiny images: seconds of resource analysis, with deadline checks between them.
