@@ -7,7 +7,7 @@ import type { MessageResult } from '../types.js';
 import { useColor } from './color.js';
 import { AtomicFileSink } from '../output/atomic-sink.js';
 import type { Io, Sink } from './io.js';
-import { collect, positiveNumber } from './options.js';
+import { collect, positiveInteger, positiveNumber } from './options.js';
 
 /** Flags shared by every command that produces a report (scan, imap). */
 export interface ReportFlags {
@@ -36,7 +36,7 @@ export function addReportOptions(cmd: Command): Command {
     .option('--max-message-size <MB>', 'messages above this size fail instead of being parsed', positiveNumber('--max-message-size'), 32)
     .option('--rules <path>', 'extra tracker data: a JSON file or folder in the rules/trackers format (repeatable)', collect)
     .option('--disable <id>', 'leave out a vendor or pattern id (repeatable)', collect)
-    .option('--top <n>', 'vendors and senders listed in the table report', positiveNumber('--top'), 10)
+    .option('--top <n>', 'vendors and senders listed in the table report', positiveInteger('--top'), 10)
     .option('-q, --quiet', 'do not print a line on stderr for each message that fails');
 }
 

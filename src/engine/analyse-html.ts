@@ -1,12 +1,20 @@
-import { extractResources } from '../html/extract-resources.js';
+import { extractResources as extract } from '../html/extract-resources.js';
 import { renderMessage, type LinkFacts, type ResourceFacts, type Rule, type RuleHit } from '../rules/rule.js';
 import type { Vendor } from '../trackers/schema.js';
 import type { Finding, Link } from '../types.js';
 import type { AddressFinder } from '../url/address-leak.js';
 import type { Detector } from './detector.js';
-import { linkFacts } from './link-facts.js';
+import { linkFacts as factsOfLink } from './link-facts.js';
 import { partyOf, registrable } from './party.js';
-import { resourceFacts } from './resource-facts.js';
+import { resourceFacts as factsOfResource } from './resource-facts.js';
+import { NO_DEADLINE, type DeadlineLike } from './deadline.js';
+import { checkRule, staged } from './stage.js';
+
+// Each step under the name of its stage: an exception in one becomes the message's failure
+// reason with that stage (`url: URI malformed`), never the run's.
+const extractResources = staged('html', extract);
+const resourceFacts = staged('url', factsOfResource);
+const linkFacts = staged('url', factsOfLink);
 
 /** What the analysis of one message's HTML needs to know about the message. */
 export interface MessageContext {
@@ -38,13 +46,14 @@ export interface HtmlAnalysis {
 }
 
 /** Runs the resource rules (the first that fires speaks for a resource) and the link rules (each that fires is reported). */
-export function analyseHtml(html: string, ctx: MessageContext, detector: Detector): HtmlAnalysis {
-  const extracted = extractResources(html);
+export function analyseHtml(html: string, ctx: MessageContext, detector: Detector, deadline: DeadlineLike = NO_DEADLINE): HtmlAnalysis {
+  const extracted = extractResources(html, deadline);
   const resources: ExplainedResource[] = [];
   const findings: Finding[] = [];
   for (const resource of extracted.resources) {
+    deadline.tick();
     const facts = resourceFacts(resource, detector.matcher, ctx.addresses);
-    const hits = detector.rules.map((rule) => ({ rule, hit: rule.check(facts) }));
+    const hits = detector.rules.map((rule) => ({ rule, hit: checkRule(rule, facts) }));
     const fired = hits.filter((h): h is { rule: Rule; hit: RuleHit } => h.hit !== undefined);
     const primary = fired.find((h) => h.hit.tracking) ?? fired[0];
     let finding: Finding | undefined;
@@ -55,22 +64,23 @@ export function analyseHtml(html: string, ctx: MessageContext, detector: Detecto
     }
     resources.push({ facts, hits, ...(finding ? { finding } : {}) });
   }
-  const links = analyseLinks(extracted.links, ctx, detector);
+  const links = analyseLinks(extracted.links, ctx, detector, deadline);
   for (const l of links) findings.push(...l.findings);
   return { resources, links, findings, tracked: findings.some((f) => f.tracking) };
 }
 
-function analyseLinks(list: Link[], ctx: MessageContext, detector: Detector): ExplainedLink[] {
+function analyseLinks(list: Link[], ctx: MessageContext, detector: Detector, deadline: DeadlineLike): ExplainedLink[] {
   const out: ExplainedLink[] = [];
   // Newsletters repeat the same link many times: judge each URL once.
   const judged = new Map<string, { facts: LinkFacts; hits: Array<{ rule: Rule<LinkFacts>; hit: RuleHit }> } | null>();
   for (const link of list) {
+    deadline.tick();
     let judgement = judged.get(link.url);
     if (judgement === undefined) {
       const facts = linkFacts(link, detector.matcher, ctx.addresses);
       const hits: Array<{ rule: Rule<LinkFacts>; hit: RuleHit }> = [];
       for (const rule of facts ? detector.linkRules : []) {
-        const hit = rule.check(facts as LinkFacts);
+        const hit = checkRule(rule, facts as LinkFacts);
         if (hit) hits.push({ rule, hit });
       }
       judgement = facts && hits.length ? { facts, hits } : null;

@@ -1,4 +1,4 @@
-import { reasonOf } from '../errors.js';
+import { KnownError } from '../errors.js';
 import { parseMessage, type ParsedMessage } from '../mail/parse-message.js';
 import type { MessageResult } from '../types.js';
 import { addressFinderFor } from '../url/address-leak.js';
@@ -8,6 +8,8 @@ import type { Detector } from './detector.js';
 import { partyOf, registrable, senderDomains } from './party.js';
 import { messageTraits } from './traits.js';
 import { knownIdentifiers, redactResult } from './redact.js';
+import { Deadline, DEFAULT_MESSAGE_TIMEOUT_MS, NO_DEADLINE, type DeadlineLike } from './deadline.js';
+import { checkRule, failureReason, MessageTimeout, staged, StageError } from './stage.js';
 
 const RECEIPT_HEADERS = ['disposition-notification-to', 'return-receipt-to', 'x-confirm-reading-to'];
 
@@ -24,8 +26,8 @@ export function detectPlatform(parsed: ParsedMessage, detector: Detector): strin
   const fromHeaders = detector.platforms.detect(parsed.headers);
   if (fromHeaders) return fromHeaders;
   for (const value of parsed.header('list-unsubscribe')) {
-    for (const m of value.matchAll(/<(https?:\/\/[^>]+)>/gi)) {
-      const host = parseUrl(m[1]).host;
+    for (const url of bracketedHttpUrls(value)) {
+      const host = parseUrl(url).host;
       for (let h = host; h.includes('.'); h = h.slice(h.indexOf('.') + 1)) {
         const vendor = detector.sendingDomains.get(h);
         if (vendor) return vendor;
@@ -37,33 +39,95 @@ export function detectPlatform(parsed: ParsedMessage, detector: Detector): strin
   return undefined;
 }
 
-export function analyseParsed(parsed: ParsedMessage, detector: Detector): MessageAnalysis {
-  const platformId = detectPlatform(parsed, detector);
-  const ctx: MessageContext = {
-    addresses: addressFinderFor([...parsed.recipients, ...detector.me]),
-    senderDomains: senderDomains(parsed),
-    ...(platformId ? { platform: detector.vendors.get(platformId) } : {}),
-  };
-  const html = parsed.html ? analyseHtml(parsed.html, ctx, detector) : { resources: [], links: [], findings: [], tracked: false };
+/** Runs every rule on a parsed message. Each step's exceptions carry its stage (see stage.ts). */
+/**
+ * The `<http...>` URLs of a header value (what /<(https?:\/\/[^>]+)>/gi matched), by hand: that
+ * expression rescanned to the end of the value from every `<` when no `>` followed (quadratic).
+ */
+function bracketedHttpUrls(value: string): string[] {
+  const out: string[] = [];
+  let lt = value.indexOf('<');
+  while (lt !== -1) {
+    const scheme = /^https?:\/\//i.exec(value.slice(lt + 1, lt + 9));
+    const first = scheme ? lt + 1 + scheme[0].length : -1; // the URL needs a character after '//'
+    if (!scheme || first >= value.length || value[first] === '>') {
+      lt = value.indexOf('<', lt + 1);
+      continue;
+    }
+    const gt = value.indexOf('>', first + 1);
+    if (gt === -1) break; // no '>' later: no later '<' can close either
+    out.push(value.slice(lt + 1, gt));
+    lt = value.indexOf('<', gt + 1);
+  }
+  return out;
+}
+
+export function analyseParsed(parsed: ParsedMessage, detector: Detector, deadline: DeadlineLike = NO_DEADLINE): MessageAnalysis {
+  const { platformId, ctx } = staged('headers', () => {
+    const platformId = detectPlatform(parsed, detector);
+    const ctx: MessageContext = {
+      addresses: addressFinderFor([...parsed.recipients, ...detector.me]),
+      senderDomains: senderDomains(parsed),
+      ...(platformId ? { platform: detector.vendors.get(platformId) } : {}),
+    };
+    return { platformId, ctx };
+  })();
+  const html = parsed.html ? staged('html', analyseHtml)(parsed.html, ctx, detector, deadline) : { resources: [], links: [], findings: [], tracked: false };
   const findings = [...html.findings];
   const receiptHeaders = parsed.headers.filter((h) => RECEIPT_HEADERS.includes(h.name));
   for (const rule of detector.messageRules) {
-    const hit = rule.check({ receiptHeaders });
+    const hit = checkRule(rule, { receiptHeaders });
     if (hit) findings.push(base(rule, hit, { url: receiptHeaders.map((h) => h.value).join(', '), kind: 'header' }));
   }
   return { ctx, html, findings, platform: platformId ?? null };
 }
 
-/** Parses one message and runs the rules; a message that cannot be read becomes a failed result, never an exception. */
-export async function analyseMessage(source: string, bytes: Buffer, detector: Detector): Promise<MessageResult> {
-  let parsed;
+/** How analyseMessage may spend its time. */
+export interface AnalyseOptions {
+  /** The message's time budget in milliseconds (default DEFAULT_MESSAGE_TIMEOUT_MS). */
+  timeoutMs?: number;
+}
+
+/**
+ * Parses one message and runs the rules. Never throws: a message that cannot be read, or whose
+ * analysis throws in any stage, or that runs over its time budget, becomes a failed result with
+ * the reason, so one message never stops the run.
+ */
+export async function analyseMessage(source: string, bytes: Buffer, detector: Detector, options: AnalyseOptions = {}): Promise<MessageResult> {
+  const deadline = new Deadline(options.timeoutMs ?? DEFAULT_MESSAGE_TIMEOUT_MS);
   try {
-    parsed = await parseMessage(bytes);
+    const parsed = await parseWithin(bytes, deadline);
+    deadline.check();
+    return resultOf(source, parsed, detector, deadline);
   } catch (error) {
-    return failedResult(source, reasonOf(error));
+    return failedResult(source, failureReason(error));
   }
-  const { ctx, html, findings, platform } = analyseParsed(parsed, detector);
-  const traits = messageTraits(parsed, source);
+}
+
+/**
+ * mailparser's parse, raced against the budget. The race returns at the deadline when the parse
+ * yields to the event loop (its stream steps do); the abandoned parse runs on in the background
+ * and its outcome is dropped. Known input errors keep their own words; anything else is `mime:`.
+ */
+async function parseWithin(bytes: Buffer, deadline: Deadline): Promise<ParsedMessage> {
+  let timer: NodeJS.Timeout | undefined;
+  const parsing = parseMessage(bytes).catch((error: unknown) => {
+    throw error instanceof KnownError ? error : new StageError('mime', error);
+  });
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new MessageTimeout(deadline.budgetMs)), deadline.remaining());
+  });
+  try {
+    return await Promise.race([parsing, expired]);
+  } finally {
+    clearTimeout(timer);
+    parsing.catch(() => undefined);
+  }
+}
+
+function resultOf(source: string, parsed: ParsedMessage, detector: Detector, deadline: Deadline): MessageResult {
+  const { ctx, html, findings, platform } = analyseParsed(parsed, detector, deadline);
+  const traits = staged('headers', messageTraits)(parsed, source);
   const result: MessageResult = {
     source,
     messageId: parsed.messageId,
@@ -75,7 +139,7 @@ export async function analyseMessage(source: string, bytes: Buffer, detector: De
     addressLeak: findings.some((f) => f.category === 'address-leak'),
     readReceipt: findings.some((f) => f.category === 'read-receipt'),
     platform,
-    senderDomain: parsed.fromAddress?.includes('@') ? registrable(parsed.fromAddress.split('@')[1]) : null,
+    senderDomain: parsed.fromAddress?.includes('@') ? staged('headers', registrable)(parsed.fromAddress.split('@')[1]) : null,
     ...traits,
     thirdParty: html.resources.some((r) => partyOf(r.facts.parts.host, ctx.senderDomains, false) === 'third-party'),
     resources: html.resources.length,
@@ -84,7 +148,8 @@ export async function analyseMessage(source: string, bytes: Buffer, detector: De
     warnings: parsed.warnings,
     error: null,
   };
-  return detector.redact ? redactResult(result, ctx.addresses, knownIdentifiers(html)) : result;
+  // One redaction step over the whole result, after the analysis (src/engine/redact.ts).
+  return detector.redact ? staged('redact', redactResult)(result, ctx.addresses, knownIdentifiers(html)) : result;
 }
 
 export function failedResult(source: string, error: string): MessageResult {

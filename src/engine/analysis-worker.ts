@@ -1,20 +1,37 @@
-// A worker thread of the scan pool: builds its own detector once, then analyses the batches it is sent.
+// A worker thread of the scan pool: builds its own detector once, then analyses the batches it is sent, one at a time.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MessageResult } from '../types.js';
-import { analyseMessage } from './analyse-message.js';
-import { createDetector, type DetectorOptions } from './detector.js';
+import { analyseMessage, failedResult } from './analyse-message.js';
+import { createDetector } from './detector.js';
+import { failureReason } from './stage.js';
 import type { BatchJob, BatchReply } from './worker-pool.js';
+import { markDone, markStarted, type WorkerInit } from './worker-progress.js';
 
-const detector = createDetector(workerData as DetectorOptions);
+const { options, progress } = workerData as WorkerInit;
+const detector = createDetector(options);
 
-parentPort?.on('message', async (job: BatchJob) => {
+// Batches run strictly one after another: the pool's watchdog reads which message runs now,
+// which only means something when messages do not interleave at mailparser's awaits.
+let chain: Promise<void> = Promise.resolve();
+parentPort?.on('message', (job: BatchJob) => {
+  chain = chain.then(() => analyseBatch(job));
+});
+
+async function analyseBatch(job: BatchJob): Promise<void> {
   const all = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
   const results: MessageResult[] = [];
   let start = 0;
   for (let i = 0; i < job.sources.length; i++) {
-    results.push(await analyseMessage(job.sources[i], all.subarray(start, job.ends[i]), detector));
+    markStarted(progress, job.batch, i);
+    try {
+      results.push(await analyseMessage(job.sources[i], all.subarray(start, job.ends[i]), detector, { timeoutMs: job.timeoutMs }));
+    } catch (error) {
+      // analyseMessage does not throw; should it ever, the message fails, not the worker.
+      results.push(failedResult(job.sources[i], failureReason(error)));
+    }
+    markDone(progress);
     start = job.ends[i];
   }
   const reply: BatchReply = { batch: job.batch, results };
   parentPort?.postMessage(reply);
-});
+}

@@ -12,8 +12,10 @@ export interface ScanOptions {
   detector: Detector;
   /** What the workers need to build the same detector. */
   detectorOptions?: DetectorOptions;
-  /** Worker threads; 1 analyses in this thread. */
+  /** Worker threads at most (started as the input needs them); 1 analyses in this thread. */
   jobs?: number;
+  /** Each message's time budget in milliseconds (default DEFAULT_MESSAGE_TIMEOUT_MS). */
+  messageTimeoutMs?: number;
   maxMessageBytes: number;
   stdin?: AsyncIterable<Buffer>;
   shard?: Shard;
@@ -46,7 +48,9 @@ export interface ScanOutcome {
 export async function scan(paths: string[], options: ScanOptions): Promise<ScanOutcome> {
   const summary = new Aggregate(options.detector.vendors);
   const jobs = Math.max(1, options.jobs ?? 1);
-  const pool = jobs > 1 ? new WorkerPool(jobs, { ...options.detectorOptions, redact: options.detector.redact, me: options.detector.me }) : undefined;
+  const timeoutMs = options.messageTimeoutMs;
+  const detectorOptions = { ...options.detectorOptions, redact: options.detector.redact, me: options.detector.me };
+  const pool = jobs > 1 ? new WorkerPool(jobs, detectorOptions, { timeoutMs }) : undefined;
   const inFlight: InFlight[] = [];
   let inFlightBytes = 0;
   const windowMessages = pool ? jobs * 96 : 0;
@@ -74,7 +78,7 @@ export async function scan(paths: string[], options: ScanOptions): Promise<ScanO
       } else {
         bytes += item.bytes.length;
         inFlightBytes += item.bytes.length;
-        const job = pool ? pool.analyse(item.source, item.bytes) : { result: analyseMessage(item.source, item.bytes, options.detector) };
+        const job = pool ? pool.analyse(item.source, item.bytes) : { result: analyseMessage(item.source, item.bytes, options.detector, { timeoutMs }) };
         inFlight.push({ ...job, result: withInputWarnings(job.result, item.warnings), bytes: item.bytes.length });
       }
       while (inFlight.length > windowMessages || (inFlightBytes > WINDOW_BYTES && inFlight.length > 1)) await emitOldest();

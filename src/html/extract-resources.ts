@@ -1,6 +1,8 @@
 import type { Link, Resource, ResourceKind } from '../types.js';
-import { unwrapProxy } from '../url/unwrap-proxy.js';
-import { cssUrls, parseStyle } from './css.js';
+import { NO_DEADLINE, type DeadlineLike } from '../engine/deadline.js';
+import { staged } from '../engine/stage.js';
+import { unwrapProxy as unwrap } from '../url/unwrap-proxy.js';
+import { cssUrls as urlsOfCss, parseStyle } from './css.js';
 import { LineIndex } from './line-index.js';
 import { walkHtml } from './sax.js';
 import { declaredSize, hiddenByElement, tinyBySize, type Hidden, type Size } from './visibility.js';
@@ -22,14 +24,17 @@ const WANTED = new Set(['src', 'srcset', 'background', 'style', 'hidden', 'href'
 const MAY_HIDE = /display|visibility|opacity|mso-hide|position|margin-(?:left|top)\s*:\s*-|text-indent\s*:\s*-|overflow/i;
 // Outlook's conditional comments hold real markup that Outlook renders: `<!--[if mso]>...<![endif]-->`.
 const CONDITIONAL = /^\[if [^\]]*\]>([\s\S]*)<!\[endif\]$/i;
+// A failure inside is that stage's, not the HTML walk's (see engine/stage.ts).
+const cssUrls = staged('css', urlsOfCss);
+const unwrapProxy = staged('url', unwrap);
 
 /**
  * Walks the HTML once (tokenizer events and a linear stack: no DOM, so memory and time stay
  * linear even for 100,000 nested elements) and collects every remote resource a mail client
  * would load, with its source position and whether the reader could see it.
  */
-export function extractResources(html: string): ExtractedHtml {
-  const collector = new Collector(html);
+export function extractResources(html: string, deadline: DeadlineLike = NO_DEADLINE): ExtractedHtml {
+  const collector = new Collector(html, deadline);
   collector.walk(html, 0, [], false);
   return { resources: collector.resources, links: collector.links };
 }
@@ -40,17 +45,23 @@ class Collector {
   private base: string | undefined;
   private readonly lines: LineIndex;
 
-  constructor(html: string) {
+  constructor(
+    html: string,
+    private readonly deadline: DeadlineLike,
+  ) {
     this.lines = new LineIndex(html);
   }
 
   /** Walks `text`, found at `offsetBase` in the message HTML, inside the elements of `outer`. */
   walk(text: string, offsetBase: number, outer: Frame[], inConditional: boolean): void {
-    const stack: Frame[] = [...outer];
+    // Only the innermost outer frame is read (its hidden state): copying the whole stack for each
+    // conditional comment made deep nesting with many comments quadratic.
+    const stack: Frame[] = outer.length ? [outer[outer.length - 1]] : [];
     let styleText: string | null = null;
     let styleStart = 0;
     walkHtml(text, {
       open: (name, attribs, start) => {
+        this.deadline.tick();
         // Parsing every inline style is costly; only images (for their size) and styles that can hide need it.
         const style = attribs.style && (name === 'img' || name === 'input' || MAY_HIDE.test(attribs.style)) ? parseStyle(attribs.style) : undefined;
         const hidden = hiddenByElement(name, attribs, style) ?? stack[stack.length - 1]?.hidden;

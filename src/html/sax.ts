@@ -75,9 +75,16 @@ const isNameStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 &&
  */
 export function walkHtml(html: string, handler: SaxHandler, wanted?: ReadonlySet<string>): void {
   const stack: string[] = [];
+  // How many elements of each name are open: a stray end tag is answered without a walk down a
+  // deep stack (50,000 open <div>s and as many stray </span>s were quadratic).
+  const openCount = new Map<string, number>();
   const wantedTable = wanted ? byLength(wanted) : undefined;
   const length = html.length;
-  const closeTop = (): void => handler.close(stack.pop() as string);
+  const closeTop = (): void => {
+    const name = stack.pop() as string;
+    openCount.set(name, (openCount.get(name) as number) - 1);
+    handler.close(name);
+  };
 
   const openElement = (name: string, attribs: Record<string, string>, start: number, selfClosing: boolean): void => {
     if (CLOSES_P.has(name)) {
@@ -93,11 +100,15 @@ export function walkHtml(html: string, handler: SaxHandler, wanted?: ReadonlySet
     if (closes) while (stack.length && closes.has(stack[stack.length - 1])) closeTop();
     handler.open(name, attribs, start);
     if (VOID.has(name) || selfClosing) handler.close(name);
-    else stack.push(name);
+    else {
+      stack.push(name);
+      openCount.set(name, (openCount.get(name) ?? 0) + 1);
+    }
   };
 
   const closeElement = (name: string): void => {
     // Close back to the nearest open element of that name; a stray end tag closes nothing.
+    if (!openCount.get(name)) return;
     for (let i = stack.length - 1; i >= 0; i--) {
       if (stack[i] === name) {
         while (stack.length > i) closeTop();

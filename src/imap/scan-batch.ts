@@ -64,7 +64,7 @@ async function analyseOne(msg: FetchMessageObject, c: Candidate, source: string,
   }
   if (!bytes) return failedResult(source, 'the server sent no content for this message');
   try {
-    const result = await analyseMessage(source, bytes, options.detector);
+    const result = await analyseMessage(source, bytes, options.detector, { timeoutMs: options.messageTimeoutMs });
     if (options.fullSource) return result;
     const warnings = [
       ...(c.tooDeep ? [`parts nested deeper than ${MAX_STRUCTURE_DEPTH} levels were not read`] : []),

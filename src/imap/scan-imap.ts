@@ -22,6 +22,8 @@ export interface ImapScanOptions {
   batchSize: number;
   detector: Detector;
   maxMessageBytes: number;
+  /** Each message's time budget in milliseconds (default DEFAULT_MESSAGE_TIMEOUT_MS). */
+  messageTimeoutMs?: number;
   cache?: ResultCache;
   logger: Logger | false;
   /** Reconnects in a row without progress before the run gives up. */

@@ -4,6 +4,9 @@ export interface Unwrapped {
   proxy?: 'gmail-image-proxy' | 'outlook-safelinks' | 'google-amp' | 'symantec-clicktime' | 'proofpoint-urldefense';
 }
 
+const AMP_PREFIX = /^https?:\/\/(?:www\.)?google\.[a-z.]+\/amp\/(s\/)?/i;
+const AMP_HOST = /^[^/?#\s]+\.[a-z]{2,}/i;
+
 export function unwrapProxy(url: string): Unwrapped {
   const lower = url.slice(0, 120).toLowerCase();
   // Gmail's image proxy keeps the original URL after '#'.
@@ -23,14 +26,28 @@ export function unwrapProxy(url: string): Unwrapped {
   if (lower.includes('clicktime.symantec.com/')) {
     const inner = /[?&]u=([^&#]+)/.exec(url)?.[1];
     if (inner) {
-      const decoded = decodeURIComponent(inner);
+      // A bad escape (`%E0%A4%A`) stays as written: decodeURIComponent would throw on it.
+      const decoded = decodeOr(inner);
       if (/^https?:\/\//i.test(decoded)) return { target: decoded, proxy: 'symantec-clicktime' };
     }
   }
   const proofpoint = /^https?:\/\/urldefense\.(?:com|proofpoint\.com)\/v3\/__(.+?)__;/i.exec(url);
   if (proofpoint) return { target: proofpoint[1], proxy: 'proofpoint-urldefense' };
   // Google AMP viewer: https://www.google.<tld>/amp/[s/]host/path loads host/path.
-  const amp = /^https?:\/\/(?:www\.)?google\.[a-z.]+\/amp\/(s\/)?([^/?#]+\.[a-z]{2,}[^\s]*)$/i.exec(url);
-  if (amp) return { target: `${amp[1] ? 'https' : 'http'}://${amp[2]}`, proxy: 'google-amp' };
+  // The prefix and the rest are tested apart: as one expression, `[^/?#]+\.[a-z]{2,}[^\s]*$`
+  // backtracked over every split of a long host when a blank followed (cubic).
+  const amp = AMP_PREFIX.exec(url);
+  if (amp) {
+    const rest = url.slice(amp[0].length);
+    if (AMP_HOST.test(rest) && !/\s/.test(rest)) return { target: `${amp[1] ? 'https' : 'http'}://${rest}`, proxy: 'google-amp' };
+  }
   return { target: url };
+}
+
+function decodeOr(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

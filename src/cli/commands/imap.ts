@@ -8,7 +8,8 @@ import { scanImap } from '../../imap/scan-imap.js';
 import { readSecret, type SecretFlags } from '../../imap/secrets.js';
 import { VERSION } from '../../version.js';
 import type { Io } from '../io.js';
-import { collect, positiveNumber } from '../options.js';
+import { addMessageTimeoutOption, timeoutMs } from '../message-timeout.js';
+import { collect, positiveInteger } from '../options.js';
 import { progressLine } from '../progress.js';
 import { addReportOptions, openReport, type ReportFlags } from '../report-output.js';
 import { guardReportOutput } from '../../output/guard-report-output.js';
@@ -31,6 +32,7 @@ interface ImapFlags extends ReportFlags, SecretFlags {
   cacheDir?: string;
   batchSize: number;
   debug?: boolean;
+  messageTimeout: number;
 }
 
 function date(flag: string) {
@@ -46,7 +48,7 @@ export function imapCommand(io: Io, setExit: (code: number) => void): Command {
     .description('audit a mailbox on an IMAP server, read-only (EXAMINE and BODY.PEEK: nothing is marked read, moved or deleted)')
     .requiredOption('--host <host>', 'IMAP server, e.g. imap.gmail.com')
     .requiredOption('--user <user>', 'login name, usually your address')
-    .option('--port <port>', 'port (default 993 for implicit TLS, 143 otherwise)', positiveNumber('--port'))
+    .option('--port <port>', 'port (default 993 for implicit TLS, 143 otherwise)', positiveInteger('--port', 65535))
     .addOption(new Option('--tls <mode>', 'implicit TLS, STARTTLS, or none (plain, only when asked)').choices(['implicit', 'starttls', 'none']).default('implicit'))
     .option('--insecure', 'do not verify the server certificate (a warning is printed)')
     .option('--password-env <VAR>', 'read the password from this environment variable (default PIXELAUDIT_IMAP_PASSWORD)')
@@ -59,13 +61,13 @@ export function imapCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--include-trash', 'also scan Trash')
     .option('--since <date>', 'only messages since this date (YYYY-MM-DD)', date('--since'))
     .option('--before <date>', 'only messages before this date (YYYY-MM-DD)', date('--before'))
-    .option('--limit <n>', 'at most this many messages per mailbox, the newest', positiveNumber('--limit'))
+    .option('--limit <n>', 'at most this many messages per mailbox, the newest', positiveInteger('--limit'))
     .option('--full-source', 'fetch whole messages (faster on a LAN) instead of only headers and HTML parts')
     .option('--no-cache', 'do not read or write the results cache')
     .option('--cache-dir <dir>', 'results cache folder (default $PIXELAUDIT_CACHE_DIR, $XDG_CACHE_HOME/pixelaudit or ~/.cache/pixelaudit)')
-    .option('--batch-size <n>', 'messages per FETCH', positiveNumber('--batch-size'), 200)
+    .option('--batch-size <n>', 'messages per FETCH', positiveInteger('--batch-size'), 200)
     .option('--debug', 'log the IMAP conversation to stderr, credentials masked');
-  return addReportOptions(cmd).action(async (flags: ImapFlags) => {
+  return addMessageTimeoutOption(addReportOptions(cmd)).action(async (flags: ImapFlags) => {
     const secretFiles = [flags.passwordFile, (flags as { oauthTokenFile?: string }).oauthTokenFile].filter((f): f is string => Boolean(f));
     guardReportOutput(flags.output, [...secretFiles, ...(flags.rules ?? [])]);
     const secret = await readSecret(
@@ -94,6 +96,7 @@ export function imapCommand(io: Io, setExit: (code: number) => void): Command {
         batchSize: flags.batchSize,
         detector,
         maxMessageBytes: flags.maxMessageSize * 1024 * 1024,
+        messageTimeoutMs: timeoutMs(flags.messageTimeout),
         cache,
         logger: flags.debug ? maskedLogger((line) => void io.stderr.write(line), secrets) : false,
         maxReconnects: 5,

@@ -13,7 +13,7 @@ import { guardReportOutput } from '../../output/guard-report-output.js';
 import type { MessageResult } from '../../types.js';
 import { useColor } from '../color.js';
 import type { Io } from '../io.js';
-import { collect, positiveNumber } from '../options.js';
+import { collect, positiveInteger } from '../options.js';
 
 /** `report`: merges per-message JSONL (from scan -f jsonl, one file per shard) into one report. */
 export function reportCommand(io: Io, setExit: (code: number) => void): Command {
@@ -24,7 +24,7 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
     .option('-o, --output <file>', 'write the report to a file')
     .option('--tables-dir <dir>', 'also write every table as CSV and JSON into this folder')
     .option('--rules <path>', 'extra tracker data, for vendor organisations (repeatable)', collect)
-    .option('--top <n>', 'rows in the sender, vendor and organisation tables', positiveNumber('--top'), 20)
+    .option('--top <n>', 'rows in the sender, vendor and organisation tables', positiveInteger('--top'), 20)
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .action(async (files: string[], flags: { format: string; output?: string; tablesDir?: string; rules?: string[]; top: number; color?: boolean }) => {

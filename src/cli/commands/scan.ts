@@ -6,7 +6,9 @@ import { atLeastBytes, totalBytes } from '../../input/input-size.js';
 import { parseShard, type Shard } from '../../input/shard.js';
 import type { Io } from '../io.js';
 import { availableParallelism } from 'node:os';
-import { positiveNumber } from '../options.js';
+import { jobsWarning, MAX_JOBS } from '../jobs.js';
+import { addMessageTimeoutOption, timeoutMs } from '../message-timeout.js';
+import { positiveInteger } from '../options.js';
 import { scanProgress } from '../progress.js';
 import { guardReportOutput } from '../../output/guard-report-output.js';
 import { addReportOptions, openReport, type ReportFlags } from '../report-output.js';
@@ -17,10 +19,12 @@ export function scanCommand(io: Io, setExit: (code: number) => void): Command {
   const cmd = new Command('scan')
     .description('scan mail files, folders, maildirs and mbox files for tracking pixels')
     .argument('<paths...>', 'files (.eml, .emlx, mbox), folders (walked recursively, maildir included), or - for stdin')
-    .option('-j, --jobs <n>', 'worker threads (default: all cores for inputs over 16 MB, else 1)', positiveNumber('--jobs'))
+    .option('-j, --jobs <n>', 'worker threads (default: all cores for inputs over 16 MB, else 1)', positiveInteger('--jobs', MAX_JOBS))
     .option('--shard <K/N>', 'scan only part K of N of the input (files by path, large mbox files by message offset); give every shard the same paths', parseShard);
-  return addReportOptions(cmd).action(async (paths: string[], flags: ReportFlags & { shard?: Shard; jobs?: number }) => {
+  return addMessageTimeoutOption(addReportOptions(cmd)).action(async (paths: string[], flags: ReportFlags & { shard?: Shard; jobs?: number; messageTimeout: number }) => {
     guardReportOutput(flags.output, [...paths, ...(flags.rules ?? [])]);
+    const warning = flags.jobs === undefined ? undefined : jobsWarning(flags.jobs);
+    if (warning) await io.stderr.write(warning);
     const detectorOptions = { me: flags.me, redact: flags.redact, extra: flags.rules, disable: flags.disable };
     const detector = createDetector(detectorOptions);
     const progress = io.stderrIsTTY ? scanProgress(io, await totalBytes(paths)) : undefined;
@@ -34,6 +38,7 @@ export function scanCommand(io: Io, setExit: (code: number) => void): Command {
         // Worker threads take a moment to start and load the tracker data: worth it for large inputs only.
         jobs: flags.jobs ?? ((await atLeastBytes(paths, AUTO_PARALLEL_BYTES)) ? availableParallelism() : 1),
         detectorOptions,
+        messageTimeoutMs: timeoutMs(flags.messageTimeout),
         onProgress: progress?.update,
         onResult: (result) => report.onResult(result),
       });
