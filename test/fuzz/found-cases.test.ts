@@ -1,0 +1,55 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'vitest';
+import { createDetector } from '../../src/engine/detector.js';
+import { FIXTURES } from '../helpers.js';
+import { envelopeCount } from './arbitraries.js';
+import { GOOD_MESSAGES } from './corpus.js';
+import { checkAnalyse, checkMbox, checkRedaction, checkScan, scratchFile } from './contract.js';
+
+/**
+ * Every case the fuzzer found, kept as a named fixture in fixtures/fuzz/ (fixtures/fuzz/README.md
+ * says what each one broke), run through the same properties as the fuzzer's cases: each must
+ * hold on every fixture, whichever property first found it.
+ */
+const DIR = path.join(FIXTURES, 'fuzz');
+const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => /\.(eml|mbox)$/.test(f)).sort() : [];
+
+/** Recipients as the To, Cc and Delivered-To lines of the header block name them plainly. */
+function recipientsOf(bytes: Buffer): string[] {
+  const text = bytes.toString('latin1');
+  const end = text.search(/\r?\n\r?\n/);
+  const head = end === -1 ? text : text.slice(0, end);
+  const out = new Set<string>();
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    if (!/^(to|cc|delivered-to|x-original-to):/i.test(line)) continue;
+    for (const m of line.matchAll(/[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/gi)) out.add(m[0].toLowerCase());
+  }
+  return [...out];
+}
+
+describe('fuzz: found cases (fixtures/fuzz)', () => {
+  const detector = createDetector({ redact: true });
+  const good = scratchFile('good.eml', GOOD_MESSAGES[0]);
+
+  it('has found cases to run', () => {
+    if (files.length === 0) throw new Error('fixtures/fuzz holds no .eml or .mbox file');
+  });
+
+  // One test per case, the properties in order: a case that stalls fails the first and does not stall the rest.
+  for (const name of files) {
+    const file = path.join(DIR, name);
+    const bytes = readFileSync(file);
+    if (name.endsWith('.mbox')) {
+      it(`${name}: every message of the mbox found, no exit 2, totals add up`, async () => {
+        await checkMbox(file, envelopeCount(bytes), undefined);
+      });
+      continue;
+    }
+    it(`${name}: no throw, one bucket, in time; scan totals and exit code; redacted output holds no recipient form`, async () => {
+      await checkAnalyse(bytes, detector);
+      await checkScan([file, good]);
+      for (const address of recipientsOf(bytes)) await checkRedaction(file, address);
+    });
+  }
+});

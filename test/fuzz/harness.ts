@@ -1,0 +1,98 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { ROOT } from '../helpers.js';
+
+/**
+ * How the fuzz suite runs. In `npm test`: a fixed seed and a small count per property, so the
+ * run is the same every time and stays short. `npm run fuzz` with FUZZ_RUNS (cases per property)
+ * and FUZZ_SEED runs longer and prints what it ran.
+ *
+ * - FUZZ_RUNS   cases per property (default: each property's own small count)
+ * - FUZZ_SEED   seed (default fixed); every failure prints the seed and path that replay it
+ * - FUZZ_PATH   with FUZZ_SEED, replays exactly one failing case (from a failure's message)
+ * - FUZZ_IGNORE a regular expression: failures whose message matches count as ignored, not
+ *               failed, to hunt for new bugs while known ones are still open
+ * - FUZZ_TIME_LIMIT_MS  stop a property after this long (mostly bounds shrinking); default 10 s in npm test, 10 min in long runs
+ * - FUZZ_BUDGET_MS      the time one message may take (default 3000: generous, the machine is shared)
+ */
+export const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : 20260901;
+const RUNS = process.env.FUZZ_RUNS !== undefined ? Number(process.env.FUZZ_RUNS) : undefined;
+const PATH = process.env.FUZZ_PATH;
+const IGNORE = process.env.FUZZ_IGNORE ? new RegExp(process.env.FUZZ_IGNORE, 's') : undefined;
+const TIME_LIMIT = Number(process.env.FUZZ_TIME_LIMIT_MS ?? (process.env.FUZZ_RUNS !== undefined ? 600_000 : 10_000));
+export const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 3000);
+/** Where a failing case's bytes are written, to be shrunk by hand into fixtures/fuzz/. */
+export const FOUND_DIR = process.env.FUZZ_FOUND_DIR ?? path.join(ROOT, '.scratch', 'fuzz-found');
+
+/** A long run (FUZZ_RUNS set) prints what it did; the normal test run stays quiet. */
+export const LONG = RUNS !== undefined;
+
+/** The vitest timeout for a property: generous for the default count, unbounded for long runs. */
+export const TIMEOUT = LONG ? 0 : 120_000;
+
+export function runsFor(defaultRuns: number): number {
+  return RUNS ?? defaultRuns;
+}
+
+/** The bytes of every generated input in a counterexample, so a failure can be looked at as a file. */
+function saveCounterexample(name: string, values: unknown[]): string[] {
+  const saved: string[] = [];
+  mkdirSync(FOUND_DIR, { recursive: true });
+  values.forEach((v, i) => {
+    if (v && typeof v === 'object' && 'bytes' in v && Buffer.isBuffer((v as { bytes: unknown }).bytes)) {
+      const file = path.join(FOUND_DIR, `${name.replace(/[^a-z0-9]+/gi, '-')}.${SEED}.${i}.${'messages' in v ? 'mbox' : 'eml'}`);
+      writeFileSync(file, (v as { bytes: Buffer }).bytes);
+      saved.push(file);
+    }
+  });
+  return saved;
+}
+
+/**
+ * Runs one property with the suite's seed and count. A failure becomes an error that names the
+ * seed, the path, the shrunk case and the file its bytes were saved to, and the command that
+ * replays it.
+ */
+export async function checkProperty<T extends unknown[]>(
+  name: string,
+  arbitraries: { [K in keyof T]: fc.Arbitrary<T[K]> },
+  predicate: (...args: T) => Promise<void>,
+  defaultRuns: number,
+): Promise<void> {
+  let ignored = 0;
+  const property = fc.asyncProperty(...arbitraries, async (...args: T) => {
+    try {
+      await predicate(...args);
+    } catch (error) {
+      if (IGNORE && IGNORE.test(String((error as Error)?.message ?? error))) {
+        ignored++;
+        return;
+      }
+      throw error;
+    }
+  });
+  const numRuns = runsFor(defaultRuns);
+  const started = performance.now();
+  const details = await fc.check(property, {
+    seed: SEED,
+    numRuns,
+    ...(PATH ? { path: PATH } : {}),
+    plugins: [fc.interruptAfterTimeLimit(TIME_LIMIT)],
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (LONG || details.failed || details.interrupted) {
+    const status = details.failed ? 'FAILED' : details.interrupted ? 'interrupted (time limit)' : 'ok';
+    console.log(`fuzz: ${name}: ${details.numRuns} cases, seed ${SEED}, ${seconds} s, ${ignored} ignored, ${status}`);
+  }
+  if (!details.failed) return;
+  const saved = details.counterexample ? saveCounterexample(name, details.counterexample) : [];
+  const message = [
+    `property "${name}" failed after ${details.numRuns} cases (${details.numShrinks} shrinks)`,
+    `replay: FUZZ_SEED=${SEED} FUZZ_PATH=${details.counterexamplePath} npx vitest run test/fuzz -t "${name}"`,
+    `case: ${fc.stringify(details.counterexample).slice(0, 2000)}`,
+    ...(saved.length ? [`bytes saved to: ${saved.join(', ')}`] : []),
+    `error: ${String((details.errorInstance as Error)?.message ?? details.errorInstance)}`,
+  ].join('\n');
+  throw new Error(message);
+}
