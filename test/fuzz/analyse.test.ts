@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import { createDetector } from '../../src/engine/detector.js';
-import { anyMessage, hostileMessage, mutatedRealMessage, randomBytes } from './arbitraries.js';
-import { checkAnalyse } from './contract.js';
+import { anyMessage, hostileMessage, mutatedRealMessage, randomBytes, readableMessage } from './arbitraries.js';
+import { checkAnalyse, checkReadable } from './contract.js';
 import { checkProperty, TIMEOUT } from './harness.js';
 
 // Promises: no throw escapes analyseMessage, every message ends in one bucket, bounded time.
@@ -23,5 +23,9 @@ describe('fuzz: analyseMessage on hostile input', () => {
 
   it('any message, redaction off: never throws', async () => {
     await checkProperty('analyse without redaction', [anyMessage], async (c) => void (await checkAnalyse(c.bytes, plain)), 100);
+  }, TIMEOUT);
+
+  it('mail that clients display (forwarded N deep, base64 with junk or a footer, unclosed, BOM, LF) is read and its pixel seen, or a warning says why', async () => {
+    await checkProperty('read what a client displays', [readableMessage], async (c) => checkReadable(c.bytes, plain), 60);
   }, TIMEOUT);
 });

@@ -362,3 +362,30 @@ function goodMessage(i: number): Buffer {
 }
 
 export { brokenEscape };
+
+// ---------------------------------------------------------------- mail a client displays
+
+/** The pixel every readable message carries: a client would load it, so the scan must see it. */
+export const PIXEL = 'https://example.com/p/open.gif?id=0123456789abcdef';
+
+/**
+ * Mail that clients display in full: forwarded N deep, a base64 part with trailing junk or a
+ * list footer, an unclosed multipart, a BOM, bare LF. The scan must see its pixel, or at least
+ * say with a warning why it did not.
+ */
+export const readableMessage: fc.Arbitrary<FuzzCase> = fc
+  .tuple(
+    structureArb,
+    fc.integer({ min: 1, max: 7 }),
+    fc.constantFrom('8bit' as const, 'base64' as const, 'quoted-printable' as const),
+    fc.constantFrom('\r\n', '\n'),
+    fc.boolean(),
+  )
+  .map(([structure, depth, cte, eol, bom]) => {
+    const html = `<html><body><p>Hello</p><img src="${PIXEL}" width="1" height="1" alt=""></body></html>`;
+    const head = ['From: Sender <news@sender.example>', 'To: reader@example.org', 'Subject: readable', 'Date: Tue, 14 May 2024 09:12:33 +0000', 'Message-ID: <r@sender.example>', 'MIME-Version: 1.0'];
+    let text = `${head.join('\r\n')}\r\n${shape(structure, html, depth, cte)}\r\n`;
+    if (eol === '\n') text = text.replace(/\r\n/g, '\n');
+    const bytes = Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text)]);
+    return named(`${structure}${structure === 'nested' ? ` depth ${depth}` : ''}, ${cte}, ${eol === '\n' ? 'LF' : 'CRLF'}${bom ? ', BOM' : ''}`, bytes);
+  });

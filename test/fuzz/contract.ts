@@ -48,6 +48,13 @@ export async function checkAnalyse(bytes: Buffer, detector: Detector): Promise<M
   return result;
 }
 
+/** A message a client displays is read, and its pixel seen, or a warning says why not. */
+export async function checkReadable(bytes: Buffer, detector: Detector): Promise<void> {
+  const r = await checkAnalyse(bytes, detector);
+  if (r.error !== null) fail('sees what a client loads', `a message clients display failed: ${r.error}`);
+  if (r.resources === 0 && r.warnings.length === 0) fail('sees what a client loads', 'the pixel a client would load was not seen, and no warning says why');
+}
+
 const ALLOWED_EXIT = new Set([0, 1, 2]);
 
 function checkRun(what: string, r: RunResult): void {
@@ -123,7 +130,7 @@ export async function checkScan(paths: string[], extra: string[] = []): Promise<
 export async function checkMbox(file: string, expected: number, bad: number | undefined, extra: string[] = []): Promise<void> {
   const { json, report } = await checkScan([file], extra);
   if (report.summary.found !== expected) {
-    fail('totals', `the mbox holds ${expected} messages, the scan found ${report.summary.found}`);
+    fail('totals', `the mbox holds ${expected} messages, the scan found ${report.summary.found} (${report.summary.found > expected ? 'more: a body line taken for a separator?' : 'fewer'})`);
   }
   report.messages.forEach((m, i) => {
     if (m.source !== `${file}#${i + 1}`) fail('totals', `result ${i + 1} is ${m.source}, expected ${file}#${i + 1}`);

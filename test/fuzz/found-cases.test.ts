@@ -5,7 +5,7 @@ import { createDetector } from '../../src/engine/detector.js';
 import { FIXTURES } from '../helpers.js';
 import { envelopeCount } from './arbitraries.js';
 import { GOOD_MESSAGES } from './corpus.js';
-import { checkAnalyse, checkMbox, checkRedaction, checkScan, scratchFile } from './contract.js';
+import { checkAnalyse, checkMbox, checkReadable, checkRedaction, checkScan, scratchFile } from './contract.js';
 
 /**
  * Every case the fuzzer found, kept as a named fixture in fixtures/fuzz/ (fixtures/fuzz/README.md
@@ -14,6 +14,14 @@ import { checkAnalyse, checkMbox, checkRedaction, checkScan, scratchFile } from 
  */
 const DIR = path.join(FIXTURES, 'fuzz');
 const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => /\.(eml|mbox)$/.test(f)).sort() : [];
+
+/** The README's table: file name to the property that found it. */
+function propertyByFile(): Map<string, string> {
+  const readme = existsSync(path.join(DIR, 'README.md')) ? readFileSync(path.join(DIR, 'README.md'), 'utf8') : '';
+  const out = new Map<string, string>();
+  for (const m of readme.matchAll(/^\| ([^ |]+\.(?:eml|mbox)) \| ([a-z]+) \|/gm)) out.set(m[1], m[2]);
+  return out;
+}
 
 /** Recipients as the To, Cc and Delivered-To lines of the header block name them plainly. */
 function recipientsOf(bytes: Buffer): string[] {
@@ -32,8 +40,12 @@ describe('fuzz: found cases (fixtures/fuzz)', () => {
   const detector = createDetector({ redact: true });
   const good = scratchFile('good.eml', GOOD_MESSAGES[0]);
 
-  it('has found cases to run', () => {
+  const properties = propertyByFile();
+
+  it('has found cases to run, each with its row in fixtures/fuzz/README.md', () => {
     if (files.length === 0) throw new Error('fixtures/fuzz holds no .eml or .mbox file');
+    const missing = files.filter((f) => !properties.has(f));
+    if (missing.length) throw new Error(`no README row for ${missing.join(', ')}`);
   });
 
   // One test per case, the properties in order: a case that stalls fails the first and does not stall the rest.
@@ -48,6 +60,7 @@ describe('fuzz: found cases (fixtures/fuzz)', () => {
     }
     it(`${name}: no throw, one bucket, in time; scan totals and exit code; redacted output holds no recipient form`, async () => {
       await checkAnalyse(bytes, detector);
+      if (properties.get(name) === 'readable') await checkReadable(bytes, detector);
       await checkScan([file, good]);
       for (const address of recipientsOf(bytes)) await checkRedaction(file, address);
     });

@@ -13,13 +13,17 @@ import { ROOT } from '../helpers.js';
  * - FUZZ_PATH   with FUZZ_SEED, replays exactly one failing case (from a failure's message)
  * - FUZZ_IGNORE a regular expression: failures whose message matches count as ignored, not
  *               failed, to hunt for new bugs while known ones are still open
+ * - FUZZ_COLLECT=1 hunting mode: no property stops at a failure; each distinct kind of failure is
+ *               counted, its first case saved to FUZZ_FOUND_DIR, and a table printed at the end
  * - FUZZ_TIME_LIMIT_MS  stop a property after this long (mostly bounds shrinking); default 10 s in npm test, 10 min in long runs
  * - FUZZ_BUDGET_MS      the time one message may take (default 3000: generous, the machine is shared)
+ * - FUZZ_MAX_RUN        longest run of blanks or digits in hostile CSS (default 3000)
  */
 export const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : 20260901;
 const RUNS = process.env.FUZZ_RUNS !== undefined ? Number(process.env.FUZZ_RUNS) : undefined;
 const PATH = process.env.FUZZ_PATH;
 const IGNORE = process.env.FUZZ_IGNORE ? new RegExp(process.env.FUZZ_IGNORE, 's') : undefined;
+const COLLECT = process.env.FUZZ_COLLECT === '1';
 const TIME_LIMIT = Number(process.env.FUZZ_TIME_LIMIT_MS ?? (process.env.FUZZ_RUNS !== undefined ? 600_000 : 10_000));
 export const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 3000);
 /** Where a failing case's bytes are written, to be shrunk by hand into fixtures/fuzz/. */
@@ -61,15 +65,22 @@ export async function checkProperty<T extends unknown[]>(
   defaultRuns: number,
 ): Promise<void> {
   let ignored = 0;
+  const kinds = new Map<string, { count: number; first: string; saved: string[] }>();
   const property = fc.asyncProperty(...arbitraries, async (...args: T) => {
     try {
       await predicate(...args);
     } catch (error) {
-      if (IGNORE && IGNORE.test(String((error as Error)?.message ?? error))) {
+      const text = String((error as Error)?.message ?? error);
+      if (IGNORE && IGNORE.test(text)) {
         ignored++;
         return;
       }
-      throw error;
+      if (!COLLECT) throw error;
+      // One kind per promise and wording, numbers and quoted text left out.
+      const kind = text.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N').slice(0, 100);
+      const seen = kinds.get(kind);
+      if (seen) seen.count++;
+      else kinds.set(kind, { count: 1, first: text.slice(0, 300), saved: saveCounterexample(`${name}-${kinds.size + 1}`, args) });
     }
   });
   const numRuns = runsFor(defaultRuns);
@@ -85,6 +96,7 @@ export async function checkProperty<T extends unknown[]>(
     const status = details.failed ? 'FAILED' : details.interrupted ? 'interrupted (time limit)' : 'ok';
     console.log(`fuzz: ${name}: ${details.numRuns} cases, seed ${SEED}, ${seconds} s, ${ignored} ignored, ${status}`);
   }
+  for (const [kind, k] of kinds) console.log(`fuzz: ${name}: ${k.count} x ${kind}\n    first: ${k.first}\n    saved: ${k.saved.join(', ')}`);
   if (!details.failed) return;
   const saved = details.counterexample ? saveCounterexample(name, details.counterexample) : [];
   const message = [
