@@ -154,6 +154,7 @@ const toHeader = (address: string) =>
 const headerPlaces = (address: string) =>
   fc.subarray([
     `Subject: Hello ${address}, your account`,
+    `Subject: \u001b[2J\u001b[31m${address}\u0007 \u001b]0;owned\u0007`,
     `Subject: =?UTF-8?B?${Buffer.from(`Für ${address}`).toString('base64')}?=`,
     `From: "${address}" <${address}>`,
     `From: Support <${address}>`,
@@ -165,6 +166,8 @@ const headerPlaces = (address: string) =>
 
 export interface RecipientCase extends FuzzCase {
   address: string;
+  /** The plain address is in the Subject, so output without redaction must show it. */
+  shown: boolean;
 }
 
 /** A message to one recipient that puts the address into URLs and headers, among hostile markup. */
@@ -200,7 +203,7 @@ export const recipientMessage: fc.Arbitrary<RecipientCase> = recipientAddress.ch
       if (!places.some((p) => p.startsWith('Subject:'))) headers.push('Subject: Weekly');
       const bytes = message(headers, html, cte);
       const what = `to ${JSON.stringify(to)}, headers ${JSON.stringify(places)}, urls ${JSON.stringify(urls.map((u) => u.slice(0, 2)))}, ${cte}`;
-      return Object.assign(named(what, bytes), { address });
+      return Object.assign(named(what, bytes), { address, shown: places.some((p) => p.startsWith('Subject: Hello')) });
     }),
 );
 

@@ -64,13 +64,14 @@ function checkRun(what: string, r: RunResult): void {
 }
 
 async function runChecked(argv: string[]): Promise<RunResult> {
+  let r: RunResult;
   try {
-    const r = await run(argv);
-    checkRun(`pixelaudit ${argv[0]}`, r);
-    return r;
+    r = await run(argv);
   } catch (error) {
     fail('no throw', `run(${argv[0]}) threw ${(error as Error)?.name}: ${String((error as Error)?.message ?? error).split('\n')[0]}`);
   }
+  checkRun(`pixelaudit ${argv[0]}`, r);
+  return r;
 }
 
 export interface JsonReport {
@@ -124,17 +125,19 @@ export async function checkScan(paths: string[], extra: string[] = []): Promise<
 }
 
 /**
- * An mbox written by the builder with `expected` messages, one of them (`bad`) hostile: every
+ * An mbox written by the builder with `expected` messages, `bad` the hostile one (or a test for
+ * which ones are; undefined: any may fail): every
  * message is found, the good ones are scanned, and the bad one alone does not make exit 2.
  */
-export async function checkMbox(file: string, expected: number, bad: number | undefined, extra: string[] = []): Promise<void> {
+export async function checkMbox(file: string, expected: number, bad: number | ((index: number) => boolean) | undefined, extra: string[] = []): Promise<void> {
+  const isBad = typeof bad === 'function' ? bad : (i: number) => bad === undefined || i === bad;
   const { json, report } = await checkScan([file], extra);
   if (report.summary.found !== expected) {
     fail('totals', `the mbox holds ${expected} messages, the scan found ${report.summary.found} (${report.summary.found > expected ? 'more: a body line taken for a separator?' : 'fewer'})`);
   }
   report.messages.forEach((m, i) => {
     if (m.source !== `${file}#${i + 1}`) fail('totals', `result ${i + 1} is ${m.source}, expected ${file}#${i + 1}`);
-    if (i !== bad && m.error !== null) fail('bucket', `good message #${i + 1} failed: ${m.error}`);
+    if (!isBad(i) && m.error !== null) fail('bucket', `good message #${i + 1} failed: ${m.error}`);
   });
   if (json.exitCode === 2) fail('exit code', `one bad message in a good mbox made exit 2 (${json.stderr.split('\n')[0]})`);
 }
@@ -197,8 +200,28 @@ export async function checkRedaction(file: string, address: string): Promise<voi
     const r = await runChecked(argv);
     if (what.endsWith('text') || what.endsWith('table')) checkTerminal(what, r.stdout + r.stderr);
     const hit = findForms(r.stdout + r.stderr, address);
-    if (hit) fail('redaction', `${hit.form} form of the recipient in ${what} output: ${hit.at}`);
+    if (hit) fail('redaction', `${hit.form} form of the recipient in ${what} output${where(r.stdout, what, address)}: ${hit.at}`);
   }
+}
+
+/** For JSON output, the field that holds the address (`messages[].subject`), so failures sort by field. */
+function where(stdout: string, what: string, address: string): string {
+  if (!what.endsWith('json') && !what.endsWith('jsonl')) return '';
+  const paths: string[] = [];
+  const walk = (v: unknown, at: string): void => {
+    if (typeof v === 'string') {
+      if (findForms(v, address)) paths.push(at);
+    } else if (Array.isArray(v)) v.forEach((x) => walk(x, `${at}[]`));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, at ? `${at}.${k}` : k);
+  };
+  for (const line of what.endsWith('jsonl') ? stdout.split('\n').filter(Boolean) : [stdout]) {
+    try {
+      walk(JSON.parse(line), '');
+    } catch {
+      // not JSON: the raw text was searched already
+    }
+  }
+  return paths.length ? ` at ${[...new Set(paths)].join(', ')}` : '';
 }
 
 /** The control for checkRedaction: without redaction, a subject that names the reader shows it. */

@@ -52,7 +52,7 @@ export function realMessages(): RealMessage[] {
   if (pool) return pool;
   pool = [];
   const add = (file: string, from: string): void => {
-    let bytes = readFileSync(file);
+    let bytes: Buffer = readFileSync(file);
     if (bytes.length > 400_000) return;
     if (file.endsWith('.emlx')) bytes = fromEmlx(bytes);
     const parts = splitForPool(bytes);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, it } from 'vitest';
 import { createDetector } from '../../src/engine/detector.js';
 import { FIXTURES } from '../helpers.js';
-import { envelopeCount } from './arbitraries.js';
+import { envelopeCount, mbox } from './arbitraries.js';
 import { GOOD_MESSAGES } from './corpus.js';
 import { checkAnalyse, checkMbox, checkReadable, checkRedaction, checkScan, scratchFile } from './contract.js';
 
@@ -48,7 +48,7 @@ describe('fuzz: found cases (fixtures/fuzz)', () => {
     if (missing.length) throw new Error(`no README row for ${missing.join(', ')}`);
   });
 
-  // One test per case, the properties in order: a case that stalls fails the first and does not stall the rest.
+  // The properties in order: a case that stalls fails the first check and does not stall the others.
   for (const name of files) {
     const file = path.join(DIR, name);
     const bytes = readFileSync(file);
@@ -64,5 +64,16 @@ describe('fuzz: found cases (fixtures/fuzz)', () => {
       await checkScan([file, good]);
       for (const address of recipientsOf(bytes)) await checkRedaction(file, address);
     });
+    it(`${name}: inside a good mbox: every message found, the good ones scanned, no exit 2`, async () => {
+      await checkMbox(scratchFile('case.mbox', mbox([GOOD_MESSAGES[0], bytes, GOOD_MESSAGES[1]])), 3, 1);
+    });
   }
+
+  // Worker threads take a second to start: every message case goes into one mbox for them.
+  const messages = files.filter((f) => f.endsWith('.eml'));
+  it('every .eml case in one mbox between good messages, on 2 workers: every message found, the good ones scanned, no exit 2', async () => {
+    const members = messages.flatMap((f) => [GOOD_MESSAGES[0], readFileSync(path.join(DIR, f))]);
+    const file = scratchFile('all.mbox', mbox([...members, GOOD_MESSAGES[1]]));
+    await checkMbox(file, members.length + 1, (i) => i % 2 === 1, ['--jobs', '2']);
+  });
 });

@@ -66,7 +66,9 @@ export async function checkProperty<T extends unknown[]>(
 ): Promise<void> {
   let ignored = 0;
   const kinds = new Map<string, { count: number; first: string; saved: string[] }>();
-  const property = fc.asyncProperty(...arbitraries, async (...args: T) => {
+  // fast-check types asyncProperty per arity; the arbitraries here are a tuple of any length.
+  const asyncProperty = fc.asyncProperty as unknown as (...parts: unknown[]) => fc.IAsyncProperty<T>;
+  const property = asyncProperty(...(arbitraries as unknown[]), async (...args: T) => {
     try {
       await predicate(...args);
     } catch (error) {
@@ -98,7 +100,7 @@ export async function checkProperty<T extends unknown[]>(
   }
   for (const [kind, k] of kinds) console.log(`fuzz: ${name}: ${k.count} x ${kind}\n    first: ${k.first}\n    saved: ${k.saved.join(', ')}`);
   if (!details.failed) return;
-  const saved = details.counterexample ? saveCounterexample(name, details.counterexample) : [];
+  const saved = details.counterexample ? saveCounterexample(name, details.counterexample as unknown[]) : [];
   const message = [
     `property "${name}" failed after ${details.numRuns} cases (${details.numShrinks} shrinks)`,
     `replay: FUZZ_SEED=${SEED} FUZZ_PATH=${details.counterexamplePath} npx vitest run test/fuzz -t "${name}"`,

@@ -9,7 +9,7 @@ describe('fuzz: redaction', () => {
   it('no output holds a recipient form (plain, percent-encoded, base64, md5/sha1/sha256 hex) or a control character', async () => {
     await checkProperty('redacted output never holds the recipient', [recipientMessage], async (c) => {
       const file = scratchFile('case.eml', c.bytes);
-      await checkUnredactedShows(file, c.address);
+      if (c.shown) await checkUnredactedShows(file, c.address);
       await checkRedaction(file, c.address);
     }, 40);
   }, TIMEOUT);
