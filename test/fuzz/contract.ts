@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run, type RunResult } from '../../src/cli/run.js';
@@ -79,7 +79,18 @@ export interface JsonReport {
   messages: MessageResult[];
 }
 
-const digest = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+/** A file's bytes, or a folder's names and bytes all the way down: what "unchanged" compares. */
+function digest(p: string): string {
+  const hash = createHash('sha256');
+  const add = (at: string, rel: string): void => {
+    const info = statSync(at, { throwIfNoEntry: false });
+    if (!info) return void hash.update(`${rel}:missing\n`);
+    if (info.isDirectory()) for (const name of readdirSync(at).sort()) add(path.join(at, name), `${rel}/${name}`);
+    else hash.update(`${rel}:`).update(readFileSync(at)).update('\n');
+  };
+  add(p, '');
+  return hash.digest('hex');
+}
 
 /**
  * A scan of these paths: exit 0, 1 or 2; the JSON summary adds up and lists every message once,

@@ -1,11 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'vitest';
 import { createDetector } from '../../src/engine/detector.js';
 import { FIXTURES } from '../helpers.js';
 import { envelopeCount, mbox } from './arbitraries.js';
 import { GOOD_MESSAGES } from './corpus.js';
-import { checkAnalyse, checkMbox, checkReadable, checkRedaction, checkScan, scratchFile } from './contract.js';
+import { checkAnalyse, checkMbox, checkReadable, checkRedaction, checkScan, fail, scratchFile } from './contract.js';
 
 /**
  * Every case the fuzzer found, kept as a named fixture in fixtures/fuzz/ (fixtures/fuzz/README.md
@@ -36,6 +37,23 @@ function recipientsOf(bytes: Buffer): string[] {
   return [...out];
 }
 
+/** In a folder, directly and through a symlink from another folder, a message is scanned: never skipped, never lost. */
+async function checkScannedInFolder(name: string, bytes: Buffer): Promise<void> {
+  const root = mkdtempSync(path.join(tmpdir(), 'pixelaudit-fuzz-walk-'));
+  const [folder, elsewhere] = [path.join(root, 'mail'), path.join(root, 'elsewhere')];
+  mkdirSync(folder);
+  mkdirSync(elsewhere);
+  writeFileSync(path.join(folder, name), bytes);
+  writeFileSync(path.join(elsewhere, name), bytes);
+  symlinkSync(path.join(elsewhere, name), path.join(folder, `link-${name}`));
+  const { report } = await checkScan([folder]);
+  for (const file of [name, `link-${name}`]) {
+    const m = report.messages.find((r) => r.source === path.join(folder, file));
+    if (!m) fail('totals', `${file} in a folder was not scanned (${report.summary.found} found, ${(report.summary as { skippedFiles?: number }).skippedFiles} skipped)`);
+    if (m.error !== null) fail('bucket', `${file} in a folder failed: ${m.error}`);
+  }
+}
+
 describe('fuzz: found cases (fixtures/fuzz)', () => {
   const detector = createDetector({ redact: true });
   const good = scratchFile('good.eml', GOOD_MESSAGES[0]);
@@ -61,6 +79,7 @@ describe('fuzz: found cases (fixtures/fuzz)', () => {
     it(`${name}: no throw, one bucket, in time; scan totals and exit code; redacted output holds no recipient form`, async () => {
       await checkAnalyse(bytes, detector);
       if (properties.get(name) === 'readable') await checkReadable(bytes, detector);
+      if (properties.get(name) === 'walk') await checkScannedInFolder(name, bytes);
       await checkScan([file, good]);
       for (const address of recipientsOf(bytes)) await checkRedaction(file, address);
     });
