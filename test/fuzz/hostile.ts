@@ -79,6 +79,8 @@ export const hostileCss = fc.oneof(
   ),
   repeat(' ', LONG_RUN).map((s) => `width:${s}1px`),
   repeat('1', LONG_RUN).map((s) => `width:${s}px`),
+  // A size that almost parses: quadratic readers take seconds on 20,000 digits before an `x`.
+  fc.integer({ min: 1, max: LONG_RUN * 8 }).map((n) => `width:${'1'.repeat(n)}x;height:1`),
 );
 
 /** One attribute: quoted or not, huge, duplicated, with an image URL. */
@@ -91,6 +93,7 @@ export const hostileAttribute = fc.oneof(
   hostileCss.map((c) => `style='${c}`),
   fc.constantFrom('width=1', 'height="1"', 'width="0" height="0"', 'width=1px', 'hidden', 'width', '=', '""', "'", '"', '/', 'src', 'src=', 'width="1e999"'),
   fc.integer({ min: 1000, max: 200_000 }).map((n) => `title="${'x'.repeat(n)}"`),
+  fc.integer({ min: 1, max: LONG_RUN * 8 }).map((n) => `width="${'1'.repeat(n)}x" height="1"`),
   fc.integer({ min: 1000, max: 50_000 }).map((n) => `src="http://example.com/${'a'.repeat(n)}"`),
 );
 
