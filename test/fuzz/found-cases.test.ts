@@ -6,6 +6,7 @@ import { createDetector } from '../../src/engine/detector.js';
 import { FIXTURES } from '../helpers.js';
 import { envelopeCount, mbox } from './arbitraries.js';
 import { GOOD_MESSAGES } from './corpus.js';
+import { TIMEOUT } from './harness.js';
 import { checkAnalyse, checkMbox, checkReadable, checkRedaction, checkScan, fail, scratchFile } from './contract.js';
 
 /**
@@ -73,7 +74,7 @@ describe('fuzz: found cases (fixtures/fuzz)', () => {
     if (name.endsWith('.mbox')) {
       it(`${name}: every message of the mbox found, no exit 2, totals add up`, async () => {
         await checkMbox(file, envelopeCount(bytes), undefined);
-      });
+      }, TIMEOUT);
       continue;
     }
     it(`${name}: no throw, one bucket, in time; scan totals and exit code; redacted output holds no recipient form`, async () => {
@@ -82,10 +83,10 @@ describe('fuzz: found cases (fixtures/fuzz)', () => {
       if (properties.get(name) === 'walk') await checkScannedInFolder(name, bytes);
       await checkScan([file, good]);
       for (const address of recipientsOf(bytes)) await checkRedaction(file, address);
-    });
+    }, TIMEOUT);
     it(`${name}: inside a good mbox: every message found, the good ones scanned, no exit 2`, async () => {
       await checkMbox(scratchFile('case.mbox', mbox([GOOD_MESSAGES[0], bytes, GOOD_MESSAGES[1]])), 3, 1);
-    });
+    }, TIMEOUT);
   }
 
   // Worker threads take a second to start: every message case goes into one mbox for them.
@@ -94,5 +95,5 @@ describe('fuzz: found cases (fixtures/fuzz)', () => {
     const members = messages.flatMap((f) => [GOOD_MESSAGES[0], readFileSync(path.join(DIR, f))]);
     const file = scratchFile('all.mbox', mbox([...members, GOOD_MESSAGES[1]]));
     await checkMbox(file, members.length + 1, (i) => i % 2 === 1, ['--jobs', '2']);
-  });
+  }, TIMEOUT);
 });
