@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import { ROOT } from '../helpers.js';
 
 /**
@@ -103,10 +104,19 @@ export async function checkProperty<T extends unknown[]>(
   const saved = details.counterexample ? saveCounterexample(name, details.counterexample as unknown[]) : [];
   const message = [
     `property "${name}" failed after ${details.numRuns} cases (${details.numShrinks} shrinks)`,
-    `replay: FUZZ_SEED=${SEED} FUZZ_PATH=${details.counterexamplePath} npx vitest run test/fuzz -t "${name}"`,
+    `replay: ${replayCommand(details.counterexamplePath)}`,
     `case: ${fc.stringify(details.counterexample).slice(0, 2000)}`,
     ...(saved.length ? [`bytes saved to: ${saved.join(', ')}`] : []),
     `error: ${String((details.errorInstance as Error)?.message ?? details.errorInstance)}`,
   ].join('\n');
   throw new Error(message);
+}
+
+/** The command that runs this one case again: the test file, its title as a pattern, seed and path. */
+function replayCommand(counterexamplePath: string | null): string {
+  const state = expect.getState();
+  const file = state.testPath ? path.relative(ROOT, state.testPath) : 'test/fuzz';
+  const title = (state.currentTestName ?? '').split(' > ').pop() ?? '';
+  const pattern = title.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return `FUZZ_SEED=${SEED} FUZZ_PATH=${counterexamplePath} npx vitest run ${file} -t '${pattern}'`;
 }
