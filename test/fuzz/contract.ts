@@ -6,7 +6,7 @@ import { run, type RunResult } from '../../src/cli/run.js';
 import { analyseMessage } from '../../src/engine/analyse-message.js';
 import type { Detector } from '../../src/engine/detector.js';
 import type { MessageResult } from '../../src/types.js';
-import { recipientForms } from './arbitraries.js';
+import { recipientForms } from './recipients.js';
 import { BUDGET_MS } from './harness.js';
 
 /**
