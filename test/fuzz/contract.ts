@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { run, type RunResult } from '../../src/cli/run.js';
 import { analyseMessage } from '../../src/engine/analyse-message.js';
 import type { Detector } from '../../src/engine/detector.js';
 import type { MessageResult } from '../../src/types.js';
 import { recipientForms } from './recipients.js';
-import { BUDGET_MS } from './harness.js';
+import { BUDGET_MS, scratchDir } from './harness.js';
 
 /**
  * The promises, as checks that throw a one-line reason. Each reason starts with the promise it
@@ -21,7 +20,7 @@ export function fail(promise: string, detail: string): never {
 
 /** A scratch folder per case; the file names hold nothing a check looks for. */
 export function scratchFile(name: string, bytes: Buffer): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'pixelaudit-fuzz-')), name);
+  const file = path.join(scratchDir(), name);
   writeFileSync(file, bytes);
   return file;
 }

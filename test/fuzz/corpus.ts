@@ -64,6 +64,5 @@ export function realMessages(): RealMessage[] {
 }
 
 /** Well-formed messages that scan cleanly: the good neighbours of a bad message in an mbox. */
-export const GOOD_MESSAGES = ['shipping-sfmc.eml', 'mailtrack-sales.eml', 'blog-selfhosted.eml'].map((name) =>
-  readFileSync(path.join(FIXTURES, 'sample-mailbox', name)),
-);
+export const GOOD_FILES = ['shipping-sfmc.eml', 'mailtrack-sales.eml', 'blog-selfhosted.eml'].map((name) => path.join(FIXTURES, 'sample-mailbox', name));
+export const GOOD_MESSAGES = GOOD_FILES.map((file) => readFileSync(file));

@@ -1,12 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { createDetector } from '../../src/engine/detector.js';
 import { FIXTURES } from '../helpers.js';
 import { envelopeCount, mbox } from './arbitraries.js';
-import { GOOD_MESSAGES } from './corpus.js';
-import { TIMEOUT } from './harness.js';
+import { GOOD_FILES, GOOD_MESSAGES } from './corpus.js';
+import { removeScratch, scratchDir, TIMEOUT } from './harness.js';
 import { checkAnalyse, checkMbox, checkReadable, checkRedaction, checkScan, fail, scratchFile } from './contract.js';
 
 /**
@@ -40,7 +39,7 @@ function recipientsOf(bytes: Buffer): string[] {
 
 /** In a folder, directly and through a symlink from another folder, a message is scanned: never skipped, never lost. */
 async function checkScannedInFolder(name: string, bytes: Buffer): Promise<void> {
-  const root = mkdtempSync(path.join(tmpdir(), 'pixelaudit-fuzz-walk-'));
+  const root = scratchDir('pixelaudit-fuzz-walk-');
   const [folder, elsewhere] = [path.join(root, 'mail'), path.join(root, 'elsewhere')];
   mkdirSync(folder);
   mkdirSync(elsewhere);
@@ -57,7 +56,8 @@ async function checkScannedInFolder(name: string, bytes: Buffer): Promise<void> 
 
 describe('fuzz: found cases (fixtures/fuzz)', () => {
   const detector = createDetector({ redact: true });
-  const good = scratchFile('good.eml', GOOD_MESSAGES[0]);
+  const good = GOOD_FILES[0];
+  afterAll(removeScratch);
 
   const properties = propertyByFile();
 

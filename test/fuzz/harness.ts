@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { expect } from 'vitest';
@@ -38,6 +39,20 @@ export const LONG = RUNS !== undefined;
 /** The vitest timeout for a property: generous for the default count, unbounded for long runs. */
 export const TIMEOUT = LONG ? 0 : 120_000;
 
+const scratch: string[] = [];
+
+/** A fresh folder for one case, removed when the case is done (a long run makes 100,000 of them). */
+export function scratchDir(prefix = 'pixelaudit-fuzz-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+}
+
+/** Removes every scratch folder made so far. */
+export function removeScratch(): void {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 export function runsFor(defaultRuns: number): number {
   return RUNS ?? defaultRuns;
 }
@@ -74,6 +89,7 @@ export async function checkProperty<T extends unknown[]>(
   const property = asyncProperty(...(arbitraries as unknown[]), async (...args: T) => {
     try {
       await predicate(...args);
+      removeScratch();
     } catch (error) {
       const text = String((error as Error)?.message ?? error);
       if (IGNORE && IGNORE.test(text)) {
@@ -96,6 +112,7 @@ export async function checkProperty<T extends unknown[]>(
     ...(PATH ? { path: PATH } : {}),
     plugins: Number.isFinite(TIME_LIMIT) ? [fc.interruptAfterTimeLimit(TIME_LIMIT)] : [],
   });
+  removeScratch();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (LONG || details.failed || details.interrupted) {
     const status = details.failed ? 'FAILED' : details.interrupted ? 'interrupted (time limit)' : 'ok';

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
@@ -10,7 +9,7 @@ import { ROOT } from '../helpers.js';
 import { mbox } from './arbitraries.js';
 import { GOOD_MESSAGES } from './corpus.js';
 import { fail } from './contract.js';
-import { checkProperty, TIMEOUT } from './harness.js';
+import { checkProperty, scratchDir, TIMEOUT } from './harness.js';
 
 /**
  * Promise: pixelaudit never changes or destroys mail. Every command that writes is pointed at
@@ -41,7 +40,7 @@ function filesIn(dir: string): string[] {
 }
 
 async function setUp(command: Command, alias: Alias, folderInput: boolean): Promise<Setup> {
-  const root = mkdtempSync(path.join(tmpdir(), 'pixelaudit-fuzz-out-'));
+  const root = scratchDir('pixelaudit-fuzz-out-');
   const folder = path.join(root, 'mail');
   mkdirSync(folder);
   let input: string;

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { anyMessage, mboxWithOneBad } from './arbitraries.js';
-import { GOOD_MESSAGES } from './corpus.js';
+import { GOOD_FILES } from './corpus.js';
 import { checkMbox, checkScan, scratchFile } from './contract.js';
 import { checkProperty, TIMEOUT } from './harness.js';
 
@@ -8,7 +8,7 @@ import { checkProperty, TIMEOUT } from './harness.js';
 // message found; one bad message inside a good mbox is counted and does not make exit 2.
 describe('fuzz: pixelaudit scan, in-process', () => {
   it('any file next to a good message: exit 0/1/2, totals add up, JSONL lines = messages found, input unchanged', async () => {
-    const good = scratchFile('good.eml', GOOD_MESSAGES[0]);
+    const good = GOOD_FILES[0];
     await checkProperty('scan any file', [anyMessage], async (c) => {
       await checkScan([scratchFile('case.eml', c.bytes), good]);
     }, 60);

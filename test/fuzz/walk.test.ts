@@ -1,11 +1,10 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { GOOD_MESSAGES } from './corpus.js';
 import { checkScan, fail } from './contract.js';
-import { checkProperty, TIMEOUT } from './harness.js';
+import { checkProperty, scratchDir, TIMEOUT } from './harness.js';
 
 /**
  * Promise: no message is lost silently in a folder walk. A folder of real files and links: every
@@ -21,7 +20,7 @@ const entryArb = fc.record({
 });
 
 async function checkWalk(entries: Array<{ kind: Entry; depth: number }>): Promise<void> {
-  const root = mkdtempSync(path.join(tmpdir(), 'pixelaudit-fuzz-walk-'));
+  const root = scratchDir('pixelaudit-fuzz-walk-');
   const folder = path.join(root, 'mail');
   const outside = path.join(root, 'elsewhere');
   mkdirSync(folder);
