@@ -102,6 +102,12 @@ describe('an output never lands on an input (identity, not path strings)', () =>
     await expectRefused(['scan', w.mbox, '-o', path.join(w.dir, 'out.json')], w.dir, /also an input/);
   });
 
+  it('scan FOLDER -o FILE, where FILE is a hard link of a message inside FOLDER, is refused (found by the fuzz suite)', async () => {
+    const w = workspace();
+    linkSync(path.join(w.folder, 'cur', '1.eml'), path.join(w.dir, 'out.json'));
+    await expectRefused(['scan', w.folder, '-f', 'json', '-o', path.join(w.dir, 'out.json')], w.dir, /also an input/);
+  });
+
   it('scan -o: the input itself, named another way (./, ..), is refused', async () => {
     const w = workspace();
     await expectRefused(['scan', w.eml, '-o', path.join(w.folder, '..', '.', 'in.eml')], w.dir, /also an input/);

@@ -20,7 +20,7 @@ export interface Reached {
  * cost is one readdir per folder and one stat per link. Unreadable folders are passed over here;
  * the scan reports them.
  */
-export function* reachable(roots: readonly string[]): Generator<Reached> {
+export function* reachable(roots: readonly string[], options: { plainFiles?: boolean } = {}): Generator<Reached> {
   const seen = new Set<string>();
   const pending: Array<{ dir: string; viaLink: boolean }> = roots.map((dir) => ({ dir, viaLink: false }));
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
@@ -39,6 +39,15 @@ export function* reachable(roots: readonly string[]): Generator<Reached> {
     for (const entry of entries) {
       const full = path.join(next.dir, entry.name);
       if (entry.isDirectory()) pending.push({ dir: full, viaLink: false });
+      // Plain files are stat'ed only when asked: to find a hard link of the output among them.
+      if (options.plainFiles && entry.isFile()) {
+        try {
+          const stats = statSync(full);
+          yield { path: full, id: identityOfStats(stats), stats, viaLink: false };
+        } catch {
+          // gone or unreadable: the scan reports it
+        }
+      }
       if (!entry.isSymbolicLink()) continue;
       let stats;
       try {

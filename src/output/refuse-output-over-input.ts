@@ -30,7 +30,10 @@ export function refuseOutputOverInput(output: string | undefined, inputs: readon
   if (existing && folder && isRegularFile(output)) {
     const folderId = identityOfStats(folder);
     const roots = found.filter((input) => input.isDirectory).map((input) => input.name);
-    const reach = firstOf(reachable(roots), (r) => (r.stats.isDirectory() ? sameIdentity(r.id, folderId) : sameIdentity(r.id, existing)));
+    // A file with more than one name may be a hard link of a message inside an input folder: then
+    // every plain file there is compared too (only in that case: it costs a stat per file).
+    const hardLinked = (place.existing?.nlink ?? 1) > 1;
+    const reach = firstOf(reachable(roots, { plainFiles: hardLinked }), (r) => (r.stats.isDirectory() ? sameIdentity(r.id, folderId) : sameIdentity(r.id, existing)));
     if (reach) throw new UsageError(`the output file ${output} is also an input (the input reaches it through ${reach.path}); choose another path`);
   }
 }
