@@ -1,3 +1,4 @@
+import { domainToASCII, domainToUnicode } from 'node:url';
 import { createHash } from 'node:crypto';
 import { safeDecode } from './url-parts.js';
 
@@ -69,12 +70,36 @@ function needlesOf(address: string): Needle[] {
   return needles;
 }
 
+/**
+ * An address with an internationalised domain in both its forms: mailparser hands the header's
+ * `xn--bcher-kva.example` over as `bücher.example`, while a URL (or a hash a tracker computed)
+ * holds whichever form the sender used.
+ */
+function domainForms(address: string): string[] {
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return [address];
+  const local = address.slice(0, at);
+  const domain = address.slice(at + 1);
+  const forms = [address];
+  for (const other of [domainToASCII(domain), domainToUnicode(domain)]) {
+    if (other && other !== domain) forms.push(`${local}@${other.toLowerCase()}`);
+  }
+  return forms;
+}
+
 /** Finds recipient addresses in URLs: plain, URL-encoded, base64 and hex hashes. */
 export class AddressFinder {
   private readonly needles: Needle[] = [];
 
   constructor(addresses: string[]) {
-    for (const raw of addresses) this.needles.push(...needlesOf(raw.trim().toLowerCase()));
+    const seen = new Set<string>();
+    for (const raw of addresses) {
+      for (const address of domainForms(raw.trim().toLowerCase())) {
+        if (seen.has(address)) continue;
+        seen.add(address);
+        this.needles.push(...needlesOf(address));
+      }
+    }
   }
 
   get empty(): boolean {
