@@ -66,6 +66,20 @@ describe('pixelaudit clean', () => {
     expect(head(text).split('\r\n').slice(1).join('\r\n')).toBe(head(readFileSync(input, 'latin1')));
   });
 
+  it('drops the Content-Length of a changed message (its body no longer has that length), and keeps a body of 200,000 blank lines', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-clean-'));
+    const pixel = '<img src="https://u1234567.ct.sendgrid.net/wf/open?upn=abcdefABCDEF1234567890" width="1" height="1">';
+    const blank = '\r\n'.repeat(200_000);
+    const input = path.join(dir, 'in.eml');
+    writeFileSync(input, htmlMessage(`<p>a</p>${blank}${pixel}${blank}<p>b</p>`, { 'Content-Length': '999' }));
+    const r = await run(['clean', input, '-o', path.join(dir, 'out.eml')]);
+    expect(r.stderr).toContain('cleaned 1 of 1 message');
+    const text = readFileSync(path.join(dir, 'out.eml'), 'latin1');
+    expect(text).not.toMatch(/^content-length:/im);
+    expect(text).not.toContain('sendgrid');
+    expect(text.length).toBeGreaterThan(800_000);
+  });
+
   it('unwraps tracked links whose destination the URL reveals', async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'pixelaudit-clean-')), 'link.eml');
     await run(['clean', path.join(FIXTURES, 'rules', 'ok-link-redirect-with-destination', 'message.eml'), '-o', out]);

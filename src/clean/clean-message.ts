@@ -45,7 +45,7 @@ export async function cleanMessage(bytes: Buffer, detector: Detector): Promise<C
   if (counts.resources + counts.links === 0) return { bytes, resources: 0, links: 0 };
   const { resources, links } = counts;
   const note = `X-Pixelaudit-Cleaned: ${resources} tracking resource${resources === 1 ? '' : 's'} replaced, ${links} tracked link${links === 1 ? '' : 's'} unwrapped; DKIM signatures over the body no longer verify${eol}`;
-  return { bytes: Buffer.from(note + cleaned, 'latin1'), resources, links };
+  return { bytes: Buffer.from(note + withoutContentLength(cleaned), 'latin1'), resources, links };
 }
 
 /**
@@ -56,7 +56,7 @@ function rewriteParts(text: string, replace: Map<string, string>, eol: string, c
   // Work from the last part back so earlier offsets stay valid.
   for (const part of findHtmlParts(text, depth).reverse()) {
     const raw = text.slice(part.bodyStart, part.bodyEnd);
-    const trailing = /(\r?\n)*$/.exec(raw)?.[0] ?? '';
+    const trailing = raw.slice(raw.length - trailingLineBreaks(raw));
     const decoded = decodeBody(raw, part.encoding, part.charset);
     let changed = decoded;
     if (part.kind === 'encoded-message') {
@@ -71,7 +71,8 @@ function rewriteParts(text: string, replace: Map<string, string>, eol: string, c
       }
     }
     if (changed === decoded) continue;
-    const encoded = encodeBody(changed, part.encoding, part.charset, eol).replace(/(\r?\n)+$/, '') + trailing;
+    const body = encodeBody(changed, part.encoding, part.charset, eol);
+    const encoded = body.slice(0, body.length - trailingLineBreaks(body)) + trailing;
     text = text.slice(0, part.bodyStart) + encoded + text.slice(part.bodyEnd);
   }
   return text;
@@ -92,4 +93,43 @@ function replaceBounded(html: string, url: string, replacement: string): { text:
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * How many characters of line breaks (CR and LF) end `text`, counted from the end: the regex
+ * `(\r?\n)*$` does the same but is tried from every position of a long run of line breaks
+ * (quadratic on a body of blank lines).
+ */
+function trailingLineBreaks(text: string): number {
+  let i = text.length;
+  while (i > 0 && (text.charCodeAt(i - 1) === 0x0a || text.charCodeAt(i - 1) === 0x0d)) i--;
+  return text.length - i;
+}
+
+/**
+ * A rewritten body no longer has the length a top-level `Content-Length` header declares (mbox
+ * writers add one): the header is dropped, so a reader that trusts it does not cut the copy
+ * wrongly; readers fall back to the `From ` separators.
+ */
+function withoutContentLength(message: string): string {
+  // The header block ends after the line break that precedes its blank line.
+  const lf = message.indexOf('\n\n');
+  const crlf = message.indexOf('\r\n\r\n');
+  let end = message.length;
+  if (lf !== -1) end = lf + 1;
+  if (crlf !== -1 && crlf + 2 < end) end = crlf + 2;
+  const lines: string[] = [];
+  let dropping = false;
+  let at = 0;
+  while (at < end) {
+    let next = message.indexOf('\n', at);
+    if (next === -1 || next >= end) next = end;
+    else next++;
+    const line = message.slice(at, next);
+    const folded = line.startsWith(' ') || line.startsWith('\t');
+    if (!folded) dropping = /^content-length[ \t]*:/i.test(line);
+    if (!dropping) lines.push(line);
+    at = next;
+  }
+  return lines.join('') + message.slice(end);
 }

@@ -1,3 +1,4 @@
+import { visible } from '../formatters/safe-text.js';
 import type { Io } from './io.js';
 
 /** A one-line progress display on stderr (only used on a terminal): done/total, rate, ETA. */
@@ -12,7 +13,7 @@ export function progressLine(io: Io) {
       const rate = done / Math.max(0.001, (now - started) / 1000);
       const eta = rate > 0 ? Math.round((total - done) / rate) : 0;
       const clock = `${Math.floor(eta / 60)}:${String(eta % 60).padStart(2, '0')}`;
-      void io.stderr.write(`\r${mailbox}: ${done}/${total} messages, ${rate.toFixed(0)} msg/s, ETA ${clock}   `);
+      void io.stderr.write(`\r${visible(mailbox)}: ${done}/${total} messages, ${rate.toFixed(0)} msg/s, ETA ${clock}   `);
     },
     done(): void {
       void io.stderr.write('\n');

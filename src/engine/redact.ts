@@ -106,7 +106,8 @@ function maskIdentifiers(url: string, identifiers: Identifier[]): string {
     if (id.value.length < 8 || id.value.includes(ADDRESS_MASK)) continue;
     const masked = `${id.value.slice(0, KEEP)}…`;
     out = out.split(id.value).join(masked);
-    const encoded = encodeURIComponent(id.value);
+    // A lone surrogate (UTF-16 HTML) makes encodeURIComponent throw; such a value has no encoded form to look for.
+    const encoded = encodeURIComponent(id.value.toWellFormed());
     if (encoded !== id.value) out = out.split(encoded).join(masked);
   }
   return out;

@@ -138,7 +138,7 @@ export class AddressFinder {
       seen ??= new Set();
       if (seen.has(key)) continue;
       seen.add(key);
-      leaks.push({ address: n.address, encoding, text: encoding === 'url-encoded' ? encodeURIComponent(n.text) : n.text });
+      leaks.push({ address: n.address, encoding, text: encoding === 'url-encoded' ? encodeURIComponent(n.text.toWellFormed()) : n.text });
     }
     return leaks;
   }

@@ -8,6 +8,7 @@ import { UsageError } from '../../errors.js';
 import type { Io } from '../io.js';
 import { collect, positiveNumber } from '../options.js';
 import { existsSync } from 'node:fs';
+import { visible } from '../../formatters/safe-text.js';
 
 export function cleanCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('clean')
@@ -31,11 +32,11 @@ export function cleanCommand(io: Io, setExit: (code: number) => void): Command {
         removePendingTemps();
         throw error;
       }
-      for (const f of totals.failed) await io.stderr.write(`pixelaudit: ${f.source}: ${f.reason}${f.reason.endsWith('(not copied)') ? '' : ' (copied unchanged)'}\n`);
+      for (const f of totals.failed) await io.stderr.write(`pixelaudit: ${visible(f.source)}: ${visible(f.reason)}${f.reason.endsWith('(not copied)') ? '' : ' (copied unchanged)'}\n`);
       const n = (count: number, one: string): string => `${count} ${one}${count === 1 ? '' : 's'}`;
-      for (const line of skippedLines(totals.skipped ?? [])) await io.stderr.write(`pixelaudit: ${line}\n`);
+      for (const line of skippedLines(totals.skipped ?? [])) await io.stderr.write(`pixelaudit: ${visible(line)}\n`);
       await io.stderr.write(
-        `pixelaudit: cleaned ${totals.changed} of ${n(totals.messages, 'message')} into ${flags.output}: ` +
+        `pixelaudit: cleaned ${totals.changed} of ${n(totals.messages, 'message')} into ${visible(flags.output)}: ` +
           `${n(totals.resources, 'tracking resource')} replaced, ${n(totals.links, 'tracked link')} unwrapped; ` +
           `${totals.messages - totals.changed - totals.failed.length} unchanged, ${totals.failed.length} unreadable\n`,
       );
