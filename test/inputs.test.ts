@@ -59,6 +59,9 @@ describe('input formats', () => {
     expect(detectFormat(Buffer.from('\n\nFrom x@y Mon Jan 1 00:00:00 2024\n'))).toBe('mbox');
     expect(detectFormat(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]))).toBe('binary');
     expect(detectFormat(Buffer.from('# README\nnot mail'))).toBe('not-mail');
+    // A text that opens like a letter is not an mbox: no envelope date, no header block after it.
+    expect(detectFormat(Buffer.from('From the desk of the editor\nDear reader,\n'))).toBe('not-mail');
+    expect(detectFormat(Buffer.from('From - \nFrom: a@b.c\n\nhi'))).toBe('mbox');
     expect(detectFormat(Buffer.alloc(0))).toBe('empty');
   });
 

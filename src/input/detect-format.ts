@@ -1,3 +1,5 @@
+import { isEnvelope, isMozillaEnvelope } from './mbox-envelope.js';
+
 /** What a file holds, judged from its first bytes rather than its name. */
 export type MailFormat = 'mbox' | 'emlx' | 'eml' | 'empty' | 'binary' | 'not-mail';
 
@@ -27,9 +29,13 @@ export function detectFormat(head: Buffer): MailFormat {
   if (start.trim() === '' && !strict) return 'empty';
   const fallback = strict ? 'binary' : 'not-mail';
   if (start.startsWith('From ')) {
-    if (!strict) return 'mbox';
-    const firstLine = /\r?\n/.exec(start);
-    return firstLine && looksLikeHeaders(start.slice(firstLine.index + firstLine[0].length), true) ? 'mbox' : 'binary';
+    // An mbox starts with an envelope line or a header block after its first line; a text file
+    // that opens "From the desk of ..." is neither, and is not read as one headerless message.
+    const lineEnd = /\r?\n/.exec(start);
+    const first = lineEnd ? start.slice(0, lineEnd.index) : start;
+    const next = lineEnd ? start.slice(lineEnd.index + lineEnd[0].length) : '';
+    if (strict) return lineEnd && looksLikeHeaders(next, true) ? 'mbox' : 'binary';
+    return isEnvelope(first) || isMozillaEnvelope(first) || looksLikeHeaders(next) ? 'mbox' : 'not-mail';
   }
   // Apple Mail .emlx: a byte count alone on the first line, then the message.
   const emlx = /^(\d+)[ \t]*\r?\n/.exec(start);
