@@ -175,6 +175,44 @@ describe('redaction is complete', () => {
   });
 });
 
+describe('redaction of the forms an attacker tried (outside review)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-redact-more-'));
+  const write = (name: string, text: string): string => {
+    const file = path.join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  const head = (to: string, rest = ''): string => `From: a@b.example\r\nTo: ${to}\r\nSubject: Hi reader@mail.example\r\nMessage-ID: <reader@mail.example>\r\n${rest}MIME-Version: 1.0\r\n`;
+
+  it('a To written as an encoded word is the recipient: masked everywhere, and its leak found', async () => {
+    const file = write('ew.eml', `${head('=?utf-8?B?cmVhZGVyQG1haWwuZXhhbXBsZQ==?=')}Content-Type: text/html\r\n\r\n<img src="https://t.example/open?e=reader@mail.example" width=1 height=1>\r\n`);
+    const out = (await run(['scan', file, '-f', 'json'])).stdout;
+    expect(out.toLowerCase()).not.toContain('reader@mail.example');
+    expect(JSON.parse(out).messages[0].addressLeak).toBe(true);
+  });
+
+  it('a quoted local part is found without its quotes; HTML character references are masked in every field', async () => {
+    const quoted = write('q.eml', `${head('"john doe"@mail.example')}Content-Type: text/html\r\n\r\n<img src="https://t.example/open?e=john%20doe%40mail.example" width=1 height=1>\r\n`);
+    const q = (await run(['scan', quoted, '-f', 'json'])).stdout;
+    expect(q).not.toMatch(/john(%20| )doe(%40|@)mail/i);
+    expect(JSON.parse(q).messages[0].addressLeak).toBe(true);
+    const refs = write('r.eml', head('reader@mail.example', 'Disposition-Notification-To: reader&#64;mail.example\r\n').replace('Subject: Hi reader@mail.example', 'Subject: Hi &#x72;eader&commat;mail&period;example') + 'Content-Type: text/html\r\n\r\n<p>x</p>\r\n');
+    const r = (await run(['scan', refs, '-f', 'json'])).stdout;
+    expect(r).not.toMatch(/eader(&#64;|&commat;)mail/);
+    expect(r).toContain(ADDRESS_MASK);
+  });
+
+  it("a failed message's reason is masked too (it can quote the message), and shown with --no-redact", async () => {
+    const file = write('cs.eml', `${head('reader@mail.example')}Content-Type: text/html; charset="reader@mail.example"\r\n\r\n<p>x</p>\r\n`);
+    for (const format of ['json', 'csv', 'table']) {
+      const r = await run(['scan', file, '-f', format]);
+      expect(`${r.stdout}${r.stderr}`.toLowerCase()).not.toContain('reader@mail.example');
+    }
+    const shown = await run(['scan', file, '-f', 'json', '--no-redact']);
+    expect(JSON.parse(shown.stdout).messages[0].error).toContain('reader@mail.example');
+  });
+});
+
 describe.skipIf(!HAS_DOVECOT)('redaction over IMAP, and the cache', () => {
   const USER = 'sam.rivera@example.org';
   let d: Dovecot | undefined;
@@ -257,7 +295,7 @@ describe('maskAddresses', () => {
   });
 
   it('is linear on long adversarial text (every round of decoding, every occurrence)', () => {
-    for (const text of ['%'.repeat(2e6), '%41'.repeat(7e5), '%2541'.repeat(4e5), '%E0%A4%A'.repeat(2e5), 'reader+news@example.org'.repeat(1e5)]) {
+    for (const text of ['%'.repeat(2e6), '%41'.repeat(7e5), '%2541'.repeat(4e5), '%E0%A4%A'.repeat(2e5), 'reader+news@example.org'.repeat(1e5), '&'.repeat(2e6), '&#'.repeat(1e6), '&#x4'.repeat(5e5), '%&'.repeat(1e6), '&#64;'.repeat(4e5)]) {
       const started = performance.now();
       const masked = maskAddresses(text, finder);
       expect(performance.now() - started, text.slice(0, 12)).toBeLessThan(3000);
@@ -366,9 +404,13 @@ describe('nothing from a message or a file name drives a terminal', () => {
 });
 
 describe('safe text', () => {
+  it('visible escapes the invisible format characters that hide inside a word (zero-width, soft hyphen, BOM, tags)', () => {
+    expect(visible('r\u200beader\u00ad@\u2060x\ufeff\u{e0041}.org')).toBe('r\\u200beader\\xad@\\u2060x\\ufeff\\u{e0041}.org');
+  });
+
   it('visible escapes C0, DEL, C1 and bidi controls and nothing else', () => {
     expect(visible('a\u0000b\tc\nd\u001be\u007ff\u0085g\u009fh\u202ei\u2066j\u200ek\u061cl é ✓ \u2028')).toBe(
-      'a\\x00b\\x09c\\x0ad\\x1be\\x7ff\\x85g\\x9fh\\u202ei\\u2066j\\u200ek\\u061cl é ✓ \u2028',
+      'a\\x00b\\x09c\\x0ad\\x1be\\x7ff\\x85g\\x9fh\\u202ei\\u2066j\\u200ek\\u061cl é ✓ \\u2028',
     );
   });
 

@@ -8,6 +8,7 @@ import type { Detector } from './detector.js';
 import { partyOf, registrable, senderDomains } from './party.js';
 import { messageTraits } from './traits.js';
 import { knownIdentifiers, redactResult } from './redact.js';
+import { redactFailure } from './redact-failure.js';
 import { Deadline, DEFAULT_MESSAGE_TIMEOUT_MS, NO_DEADLINE, type DeadlineLike } from './deadline.js';
 import { checkRule, failureReason, MessageTimeout, staged, StageError } from './stage.js';
 
@@ -100,7 +101,8 @@ export async function analyseMessage(source: string, bytes: Buffer, detector: De
     deadline.check();
     return resultOf(source, parsed, detector, deadline);
   } catch (error) {
-    return failedResult(source, failureReason(error));
+    const failed = failedResult(source, failureReason(error));
+    return detector.redact ? redactFailure(failed, bytes, detector) : failed;
   }
 }
 

@@ -30,7 +30,7 @@ const HEX_RUN = /[0-9a-f]{32}/i;
 export function maskAddresses(text: string, finder: AddressFinder): string {
   if (finder.empty || text.length < 5) return text;
   const texts = [text];
-  for (let round = 0; round < MAX_ROUNDS && texts[round].includes('%'); round++) {
+  for (let round = 0; round < MAX_ROUNDS && mayDecode(texts[round]); round++) {
     const next = decodeOnce({ text: texts[round] }, false);
     if (!next) break;
     texts.push(next.text);
@@ -96,9 +96,10 @@ function decodeOnce(view: View, withMaps: boolean): View | undefined {
   };
   const parts: string[] = [];
   let copied = 0;
-  for (let i = text.indexOf('%'); i !== -1; i = text.indexOf('%', i)) {
-    const b = byteAt(text, i);
-    const seq = b === -1 ? undefined : b < 0x80 ? { chars: String.fromCharCode(b), length: 3 } : utf8At(text, i, b);
+  const escapes = escapeFinder(text);
+  for (let i = escapes(0); i !== -1; i = escapes(i)) {
+    const b = text.charCodeAt(i) === 38 ? -1 : byteAt(text, i);
+    const seq = text.charCodeAt(i) === 38 ? referenceAt(text, i) : b === -1 ? undefined : b < 0x80 ? { chars: String.fromCharCode(b), length: 3 } : utf8At(text, i, b);
     if (!seq) {
       i++;
       continue;
@@ -112,6 +113,59 @@ function decodeOnce(view: View, withMaps: boolean): View | undefined {
   parts.push(text.slice(copied));
   for (let j = copied; j < text.length; j++) map(j, j, 1);
   return { text: parts.join(''), start, end };
+}
+
+function mayDecode(text: string): boolean {
+  return text.includes('%') || text.includes('&');
+}
+
+/**
+ * The next `%` or `&` at or after i, or -1 (both start an escape that a view decodes). Each
+ * character's next position is remembered until passed: searching both afresh at every escape
+ * rescanned a text of `%` alone to its end for a `&` each time (quadratic).
+ */
+function escapeFinder(text: string): (i: number) => number {
+  let p = -2;
+  let a = -2;
+  return (i) => {
+    if (p !== -1 && p < i) p = text.indexOf('%', i);
+    if (a !== -1 && a < i) a = text.indexOf('&', i);
+    return p === -1 ? a : a === -1 ? p : Math.min(p, a);
+  };
+}
+
+// The named references that can spell an address; numeric ones can spell anything.
+const NAMED: Record<string, string> = { amp: '&', commat: '@', period: '.', plus: '+', lowbar: '_', hyphen: '-', dash: '-', num: '#', percnt: '%' };
+
+/**
+ * An HTML character reference at i (`&#64;`, `&#x40;`, `&commat;`), as its character and its
+ * length in the text: a header or text shown as HTML writes the address that way too.
+ */
+function referenceAt(text: string, i: number): { chars: string; length: number } | undefined {
+  let j = i + 1;
+  let cp = -1;
+  if (text.charCodeAt(j) === 35) {
+    j++;
+    const hex = text.charCodeAt(j) === 120 || text.charCodeAt(j) === 88;
+    if (hex) j++;
+    const first = j;
+    let value = 0;
+    for (; j < text.length && j - first < 8; j++) {
+      const d = hex ? hexValue(text.charCodeAt(j)) : text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57 ? text.charCodeAt(j) - 48 : -1;
+      if (d === -1) break;
+      value = value * (hex ? 16 : 10) + d;
+    }
+    if (j === first || value === 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) return undefined;
+    cp = value;
+  } else {
+    const first = j;
+    while (j < text.length && j - first < 8 && /[a-z]/i.test(text[j])) j++;
+    const char = NAMED[text.slice(first, j).toLowerCase()];
+    if (!char || text.charCodeAt(j) !== 59) return undefined;
+    cp = char.codePointAt(0) as number;
+  }
+  if (text.charCodeAt(j) === 59) j++;
+  return { chars: String.fromCodePoint(cp), length: j - i };
 }
 
 /** The byte of a `%XX` escape at i, or -1. */

@@ -6,8 +6,11 @@
  */
 
 // C0 controls, DEL, C1 controls, and the bidi controls: embeddings and overrides
-// (U+202A-202E), isolates (U+2066-2069), the marks LRM, RLM and ALM.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+// (U+202A-202E), isolates (U+2066-2069), the marks LRM, RLM and ALM. Also the invisible format
+// characters that hide inside a word on screen (soft hyphen, zero-width space and joiners, word
+// joiner and invisible operators, BOM, line and paragraph separators, tag characters):
+// `r\u200beader@example.org` must not look like an address that was not masked.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c]|\udb40[\udc00-\udc7f]/g;
 // What JSON.stringify leaves raw but a terminal or a JavaScript reader trips on.
 const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 
@@ -15,7 +18,10 @@ const hex = (c: string, width: number): string => c.charCodeAt(0).toString(16).p
 
 /** `\x1b` for a control character, `\u202e` for a bidi control; every other character as is. */
 export function visible(text: string): string {
-  return text.replace(UNSAFE, (c) => (c.charCodeAt(0) < 0x100 ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
+  return text.replace(UNSAFE, (c) => {
+    const cp = c.codePointAt(0) as number;
+    return cp < 0x100 ? `\\x${hex(c, 2)}` : cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${hex(c, 4)}`;
+  });
 }
 
 /** `visible` over every string of plain data (a summary, an explanation), before it is laid out. */

@@ -41,19 +41,18 @@ export function headerFields(lines: readonly HeaderLine[]): HeaderFields {
   for (const key of ['to', 'cc']) {
     for (const value of values.get(key) ?? []) {
       for (const a of parseAddressHeader(value).value) {
-        if (a.address) recipients.add(a.address.toLowerCase());
-        for (const member of a.group ?? []) if (member.address) recipients.add(member.address.toLowerCase());
+        for (const one of [a, ...(a.group ?? [])]) {
+          if (one.address) recipients.add(one.address.toLowerCase());
+          // An address written as an encoded word (`=?utf-8?B?...?=`) comes back as a name with
+          // no address: a client shows it, so it is the recipient's all the same.
+          else if (one.name) for (const word of addressWords(one.name)) recipients.add(word);
+        }
       }
     }
   }
   for (const key of ['delivered-to', 'x-original-to']) {
     for (const value of values.get(key) ?? []) {
-      // Words with an '@' inside (what /[^\s<>,;"]+@[^\s<>,;"]+/g matched), found by splitting:
-      // that expression rescanned a long word without '@' from each of its characters (quadratic).
-      for (const word of value.split(/[\s<>,;"]+/)) {
-        const at = word.indexOf('@', 1);
-        if (at !== -1 && at < word.length - 1) recipients.add(word.toLowerCase());
-      }
+      for (const word of addressWords(value)) recipients.add(word);
     }
   }
   const dateValue = first('date');
@@ -66,6 +65,19 @@ export function headerFields(lines: readonly HeaderLine[]): HeaderFields {
     subject: firstNonEmpty(values.get('subject'), decodeWords),
     recipients: [...recipients],
   };
+}
+
+/**
+ * Words with an '@' inside (what /[^\s<>,;"]+@[^\s<>,;"]+/g matched), found by splitting: that
+ * expression rescanned a long word without '@' from each of its characters (quadratic).
+ */
+function addressWords(value: string): string[] {
+  const out: string[] = [];
+  for (const word of value.split(/[\s<>,;"]+/)) {
+    const at = word.indexOf('@', 1);
+    if (at !== -1 && at < word.length - 1) out.push(word.toLowerCase());
+  }
+  return out;
 }
 
 function firstNonEmpty(values: string[] | undefined, map: (value: string) => string): string | null {

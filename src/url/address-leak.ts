@@ -71,7 +71,7 @@ function needlesOf(address: string): Needle[] {
 }
 
 /**
- * An address with an internationalised domain in both its forms: mailparser hands the header's
+ * The forms of one address: an internationalised domain in both its forms (mailparser hands the header's
  * `xn--bcher-kva.example` over as `bücher.example`, while a URL (or a hash a tracker computed)
  * holds whichever form the sender used.
  */
@@ -80,11 +80,13 @@ function domainForms(address: string): string[] {
   if (at <= 0) return [address];
   const local = address.slice(0, at);
   const domain = address.slice(at + 1);
-  const forms = [address];
+  // A quoted local part (`"john doe"@example.org`) stands in URLs without its quotes too.
+  const locals = local.length > 2 && local.startsWith('"') && local.endsWith('"') ? [local, local.slice(1, -1)] : [local];
+  const domains = [domain];
   for (const other of [domainToASCII(domain), domainToUnicode(domain)]) {
-    if (other && other !== domain) forms.push(`${local}@${other.toLowerCase()}`);
+    if (other && !domains.includes(other.toLowerCase())) domains.push(other.toLowerCase());
   }
-  return forms;
+  return locals.flatMap((l) => domains.map((d) => `${l}@${d}`));
 }
 
 /** Finds recipient addresses in URLs: plain, URL-encoded, base64 and hex hashes. */
