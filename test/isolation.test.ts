@@ -177,6 +177,8 @@ describe('numeric options are whole numbers where they count things', () => {
     [['--top', '1.5'], /--top takes a whole number of 1 or more, not "1.5"/],
     [['--message-timeout', '0'], /--message-timeout takes a positive number, not "0"/],
     [['--message-timeout', ''], /--message-timeout takes a positive number/],
+    // Node's timers overflow past 2^31-1 ms and fire at once: a huge budget failed every message.
+    [['--message-timeout', '1e9'], /--message-timeout takes a number up to 86400, not "1e9"/],
   ] as Array<[string[], RegExp]>) {
     it(`refuses ${args.join(' ')} with one line, exit 2`, async () => {
       const r = await run(['scan', file, ...args]);

@@ -5,10 +5,11 @@ export function collect(value: string, previous: string[] = []): string[] {
 }
 
 /** A positive number where a fraction means something (seconds, megabytes). */
-export function positiveNumber(name: string) {
+export function positiveNumber(name: string, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
     const n = Number(value);
     if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`${name} takes a positive number, not "${value}"`);
+    if (n > max) throw new UsageError(`${name} takes a number up to ${max}, not "${value}"`);
     return n;
   };
 }
