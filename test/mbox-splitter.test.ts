@@ -182,11 +182,22 @@ describe('mbox splitter', () => {
 
   describe('Content-Length', () => {
     const env = 'From a@example.com Mon Jan  1 00:00:00 2024';
-    // A body holding what would otherwise be a separator (blank line, envelope line).
-    const body = 'text\n\nFrom b@example.com Mon Jan  1 00:00:00 2024\nnot a separator here\n';
+    // A body holding what would otherwise be a separator: a Mozilla `From - ` line, which
+    // separates without a blank line before it. (An envelope after a blank line always
+    // separates, whatever the length says: see the test below.)
+    const body = 'text\nFrom - Mon Jan  1 00:00:00 2024\nnot a separator here\n';
     const declared = (length: number, after: string, eol = '\n') =>
       Buffer.from(`${env}\nSubject: one\nContent-Length: ${length}\n\n${body}${after}`.replace(/\n/g, eol), 'latin1');
     const next = `\n${env}\nSubject: two\n\nsecond\n`;
+
+    it('never hides an envelope after a blank line: the sender writes the length (outside review)', async () => {
+      const hiding = `text\n\n${env}\nSubject: hidden\n\n<img src="https://t.example/open?id=abcdef1234567890">\n`;
+      const bytes = Buffer.from(`${env}\nSubject: one\nContent-Length: ${Buffer.byteLength(hiding) + 1}\n\n${hiding}\n${env}\nSubject: three\n\nthird\n`, 'latin1');
+      for (const size of [1, 7, 1 << 20]) {
+        const out = await split(bytes, size);
+        expect(out.map((m) => /Subject: (\w+)/.exec(m.bytes?.toString() ?? '')?.[1]), String(size)).toEqual(['one', 'hidden', 'three']);
+      }
+    });
 
     it('is honoured when the declared body ends at a separator or at the end of the file', async () => {
       for (const [eol, after] of [['\n', next], ['\n', ''], ['\r\n', next], ['\n', next.slice(1)]]) {
@@ -203,17 +214,17 @@ describe('mbox splitter', () => {
     it('is ignored when the declared end is not a separator (too short, too long, past the end)', async () => {
       for (const length of [3, body.length - 2, body.length + 30, 10_000]) {
         const out = await split(declared(length, next));
-        expect(out.map((m) => m.separator), String(length)).toEqual([env, 'From b@example.com Mon Jan  1 00:00:00 2024', env]);
+        expect(out.map((m) => m.separator), String(length)).toEqual([env, 'From - Mon Jan  1 00:00:00 2024', env]);
         expect(out[0].bytes?.toString()).toBe(`Subject: one\nContent-Length: ${length}\n\ntext\n`);
         for (const size of [1, 5, 13]) expect((await split(declared(length, next), size)).map((m) => m.bytes?.toString())).toEqual(out.map((m) => m.bytes?.toString()));
       }
     });
 
     it('is ignored when it ends inside an envelope line of the declared body', async () => {
-      const inside = body.indexOf('From b@') + 10;
+      const inside = body.indexOf('From - ') + 10;
       for (const size of [1, 4, 1 << 20]) {
         const out = await split(declared(inside, next), size);
-        expect(out.map((m) => m.separator), String(size)).toEqual([env, 'From b@example.com Mon Jan  1 00:00:00 2024', env]);
+        expect(out.map((m) => m.separator), String(size)).toEqual([env, 'From - Mon Jan  1 00:00:00 2024', env]);
         expect(out.map((m) => m.bytes?.toString()).join('')).toBe(`Subject: one\nContent-Length: ${inside}\n\ntext\nnot a separator here\nSubject: two\n\nsecond\n`);
       }
     });

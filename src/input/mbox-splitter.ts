@@ -294,14 +294,21 @@ class MboxSplitter {
       this.append(this.pos, c);
       this.pos = c;
       if (p.declaredEnd !== null && c < declaredAt) {
-        // Inside the declared body: a separator only if the declaration proves wrong.
-        p.deferred.push({ at: p.size, offset: this.base + c, separator, lineLength: line.end - c });
-        this.append(c, line.end);
-        this.pos = line.end;
-        search = line.end;
-        continue;
+        if (!blank) {
+          // Inside the declared body, a line without a blank one before it (Netscape's `From - `)
+          // is a separator only if the declaration proves wrong.
+          p.deferred.push({ at: p.size, offset: this.base + c, separator, lineLength: line.end - c });
+          this.append(c, line.end);
+          this.pos = line.end;
+          search = line.end;
+          continue;
+        }
+        // An envelope after a blank line separates whatever a Content-Length says: the sender
+        // writes that header, and could otherwise hide the next message inside its own body
+        // (outside review: a declared length that ends exactly at the third envelope hid the second).
+        this.declarationFailed();
       }
-      this.out.push(finish(p, true, this.max));
+      this.out.push(finish(this.current as Pending, true, this.max));
       this.begin(c, separator);
       this.pos = line.end;
       return true;
