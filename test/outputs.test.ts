@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -414,3 +414,194 @@ describe('writeFileAtomic and AtomicFileSink', () => {
     expect(tempFilesUnder(dir)).toEqual([]);
   });
 });
+
+/** The built bin with `stdin` as its standard input (an open file descriptor: a redirect, `< FILE`). */
+async function binWithStdin(args: string[], stdin: number): Promise<{ code: number; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: [stdin, 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.on('close', (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr }));
+  });
+}
+
+function tempFoldersIn(dir: string): string[] {
+  return readdirSync(dir).filter((name) => /\.pixelaudit-\d+-[0-9a-f]+\.tmp$/.test(name));
+}
+
+describe('outside attacks on the promise (second round)', () => {
+  it('scan - -o FILE with standard input redirected from FILE is refused: fd 0 is an input (built bin, `< in.mbox`)', async () => {
+    const w = workspace();
+    const before = snapshot(w.dir);
+    const fd = openSync(w.mbox, 'r');
+    const r = await binWithStdin(['scan', '-', '-o', w.mbox], fd).finally(() => closeSync(fd));
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^pixelaudit: the output file .*in\.mbox is also an input \(standard input\)/)]);
+    expect(snapshot(w.dir)).toEqual(before);
+    // A hard link of the redirected file is the same file; another file is fine.
+    linkSync(w.mbox, path.join(w.dir, 'hard.mbox'));
+    const fd2 = openSync(w.mbox, 'r');
+    const hard = await binWithStdin(['scan', '-', '-o', path.join(w.dir, 'hard.mbox')], fd2).finally(() => closeSync(fd2));
+    expect(hard.code).toBe(2);
+    const fd3 = openSync(w.mbox, 'r');
+    const ok = await binWithStdin(['scan', '-', '-f', 'json', '-o', path.join(w.dir, 'r.json')], fd3).finally(() => closeSync(fd3));
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(w.dir, 'r.json'), 'utf8')).summary.found).toBeGreaterThan(1);
+    expect(readFileSync(w.mbox).equals(MBOX)).toBe(true);
+    expect(tempFilesUnder(w.dir)).toEqual([]);
+  });
+
+  it('`..` after a symlink is resolved as the OS does (L/../x with L -> A/sub is A/x): scan, clean, report, link targets, clean folders', async () => {
+    const w = workspace();
+    const A = path.join(w.dir, 'A');
+    mkdirSync(path.join(A, 'sub'), { recursive: true });
+    const box = path.join(A, 'box.mbox');
+    writeFileSync(box, MBOX);
+    symlinkSync(path.join(A, 'sub'), path.join(w.dir, 'L'));
+    const jsonl = path.join(A, 'r.jsonl');
+    expect((await run(['scan', box, '-f', 'jsonl', '-o', jsonl])).exitCode).toBe(0);
+    const L = path.join(w.dir, 'L');
+    await expectRefused(['scan', box, '-o', `${L}/../box.mbox`], w.dir, /box\.mbox is also an input/);
+    await expectRefused(['clean', box, '--force', '-o', `${L}/../box.mbox`], w.dir, /the output is the input/);
+    await expectRefused(['report', jsonl, '-o', `${L}/../r.jsonl`], w.dir, /r\.jsonl is also an input/);
+    // A link whose target holds `..` after a link: out.json -> L/../box.mbox is A/box.mbox.
+    symlinkSync('L/../box.mbox', path.join(w.dir, 'out.json'));
+    await expectRefused(['scan', box, '-o', path.join(w.dir, 'out.json')], w.dir, /out\.json is also an input/);
+    // clean FOLDER -o L2/../copy with L2 -> FOLDER/cur/sub would create FOLDER/cur/copy.
+    mkdirSync(path.join(w.folder, 'cur', 'sub'));
+    symlinkSync(path.join(w.folder, 'cur', 'sub'), path.join(w.dir, 'L2'));
+    await expectRefused(['clean', w.folder, '-o', `${path.join(w.dir, 'L2')}/../copy`], w.dir, /inside the input folder/);
+    await expectRefused(['clean', w.folder, '-o', `${path.join(w.dir, 'L2')}/../missing/deeper`], w.dir, /inside the input folder/);
+    expect(existsSync(path.join(w.folder, 'cur', 'copy'))).toBe(false);
+    // What is allowed goes where the OS puts it, the place that was checked.
+    expect((await run(['scan', path.join(w.dir, 'in.eml'), '-f', 'json', '-o', `${L}/../new.json`])).exitCode).toBe(0);
+    expect(existsSync(path.join(A, 'new.json'))).toBe(true);
+    expect(existsSync(path.join(w.dir, 'new.json'))).toBe(false);
+    expect((await run(['clean', w.eml, '-o', `${L}/../clean.eml`])).exitCode).toBe(0);
+    expect(existsSync(path.join(A, 'clean.eml'))).toBe(true);
+    expect(readFileSync(box).equals(MBOX)).toBe(true);
+    expect(tempFilesUnder(w.dir)).toEqual([]);
+  });
+
+  it('a NEW output inside a folder the input reaches through a link is refused (scan and clean)', async () => {
+    const w = workspace();
+    const md = path.join(w.dir, 'other', 'md');
+    for (const sub of ['cur', 'new', 'tmp']) mkdirSync(path.join(md, sub), { recursive: true });
+    writeFileSync(path.join(md, 'cur', '1.eml'), EML);
+    const input = path.join(w.dir, 'in');
+    mkdirSync(input);
+    symlinkSync('../other/md', path.join(input, 'md'));
+    await expectRefused(['scan', input, '-o', path.join(md, 'cur', '2.eml')], w.dir, /2\.eml is inside a folder the input reaches through .*in\/md/);
+    await expectRefused(['scan', input, '-o', path.join(md, 'report.json')], w.dir, /inside a folder the input reaches through/);
+    await expectRefused(['clean', input, '-o', path.join(md, 'new', 'copy')], w.dir, /inside a folder the input reaches through .*in\/md/);
+    expect(existsSync(path.join(md, 'cur', '2.eml'))).toBe(false);
+    // Beside the linked folder, outside everything the scan reads: fine.
+    const ok = await run(['scan', input, '-f', 'json', '-o', path.join(w.dir, 'other', 'report.json')]);
+    expect(ok.exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(w.dir, 'other', 'report.json'), 'utf8')).summary.found).toBe(1);
+  });
+
+  it('an output that is a FIFO, or a link to /dev/null or to /proc/self/fd/1, is written straight to, never replaced', async () => {
+    const w = workspace();
+    const devNull = path.join(w.dir, 'null-link');
+    symlinkSync('/dev/null', devNull);
+    expect((await bin(['scan', w.eml, '-f', 'json', '-o', devNull])).code).toBe(0);
+    expect((await bin(['clean', w.eml, '--force', '-o', devNull])).code).toBe(0);
+    expect(readlinkSync(devNull)).toBe('/dev/null');
+    // In a folder of its own: snapshot() reads every file, and reading a FIFO with no writer blocks.
+    const fifo = path.join(tempDir(), 'report.fifo');
+    execFileSync('mkfifo', [fifo]);
+    // The reader is another process, as in `pixelaudit scan x -o fifo & cat fifo`.
+    const read = new Promise<string>((resolve) => {
+      const cat = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let text = '';
+      cat.stdout.on('data', (d) => (text += d));
+      cat.on('close', () => resolve(text));
+    });
+    expect((await bin(['scan', w.eml, '-f', 'json', '-o', fifo])).code).toBe(0);
+    expect(JSON.parse(await read).summary.found).toBe(1);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    // What /dev/stdout is: a link to /proc/self/fd/1, here a pipe to the test.
+    const stdoutLink = path.join(w.dir, 'stdout-link');
+    symlinkSync('/proc/self/fd/1', stdoutLink);
+    // Through a real pipe (`| cat`), as a shell makes one: spawn's own stdio is a socket pair.
+    const piped = await new Promise<string>((resolve) => {
+      const sh = spawn('sh', ['-c', 'NO_COLOR=1 "$0" "$1" scan "$2" -f json -o "$3" | cat', process.execPath, BIN, w.eml, stdoutLink], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let text = '';
+      sh.stdout.on('data', (d) => (text += d));
+      sh.on('close', () => resolve(text));
+    });
+    expect(JSON.parse(piped).summary.found).toBe(1);
+    expect(readlinkSync(stdoutLink)).toBe('/proc/self/fd/1');
+    // A folder stays an error.
+    await expectRefused(['scan', w.eml, '-o', w.folder], w.dir, /it is a folder/);
+    expect(tempFilesUnder(w.dir)).toEqual([]);
+  });
+
+  it('SIGQUIT (Ctrl-\\) during scan -o removes the temp file and the bin dies of SIGQUIT, not 0', async () => {
+    const w = workspace();
+    const report = path.join(w.dir, 'report.jsonl');
+    writeFileSync(report, 'the old report\n');
+    const child = spawn(process.execPath, [BIN, 'scan', '-', '-f', 'jsonl', '-o', report], { stdio: ['pipe', 'ignore', 'pipe'], cwd: w.dir });
+    child.stdin.write(MBOX);
+    for (let i = 0; i < 200 && tempFilesUnder(w.dir).length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(tempFilesUnder(w.dir)).toHaveLength(1);
+    const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (code, signal) => resolve([code, signal])));
+    child.kill('SIGQUIT');
+    const [code, signal] = await closed;
+    expect(signal).toBe('SIGQUIT');
+    expect(code).not.toBe(0);
+    expect(readFileSync(report, 'utf8')).toBe('the old report\n');
+    expect(tempFilesUnder(w.dir)).toEqual([]);
+  });
+
+  it('clean FOLDER -o NEWDIR builds the copy beside NEWDIR and renames it in: a stopped run leaves nothing, the next run needs no --force', async () => {
+    const w = workspace();
+    const big = path.join(w.dir, 'big');
+    mkdirSync(path.join(big, 'cur'), { recursive: true });
+    for (let i = 0; i < 3000; i++) writeFileSync(path.join(big, 'cur', `${i}.eml`), i % 2 ? EML : EML2);
+    const copy = path.join(w.dir, 'copy');
+    const child = spawn(process.execPath, [BIN, 'clean', big, '-o', copy], { stdio: ['ignore', 'ignore', 'pipe'], cwd: w.dir });
+    const closed = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)));
+    // Wait until some messages are in the temporary folder: the copy is under way.
+    for (let i = 0; i < 400; i++) {
+      const [building] = tempFoldersIn(w.dir);
+      if (building && existsSync(path.join(w.dir, building, 'cur')) && readdirSync(path.join(w.dir, building, 'cur')).length > 10) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(tempFoldersIn(w.dir)).toHaveLength(1);
+    expect(existsSync(copy)).toBe(false);
+    child.kill('SIGTERM');
+    expect(await closed).toBe('SIGTERM');
+    expect(tempFoldersIn(w.dir)).toEqual([]);
+    expect(existsSync(copy)).toBe(false);
+    // The next run, without --force, writes the whole copy.
+    const r = await run(['clean', w.folder, '-o', copy]);
+    expect(r.exitCode).toBe(0);
+    expect(readdirSync(path.join(copy, 'cur')).sort()).toEqual(['1.eml', '2.eml']);
+    expect(tempFoldersIn(w.dir)).toEqual([]);
+  }, 60_000);
+
+  it('clean FOLDER -o NEWDIR on a full disk (a 64 KB tmpfs): exit 2, nothing left there', async (ctx) => {
+    const mount = tempDir();
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount], { stdio: 'ignore' });
+    } catch {
+      ctx.skip('mounting a small tmpfs is not allowed here (needs root and mount rights), so ENOSPC cannot be produced');
+      return;
+    }
+    try {
+      const w = workspace();
+      for (let i = 3; i < 60; i++) writeFileSync(path.join(w.folder, 'cur', `${i}.eml`), EML);
+      const r = await run(['clean', w.folder, '-o', path.join(mount, 'copy')]);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toMatch(/the disk is full \(ENOSPC\)/);
+      expect(readdirSync(mount)).toEqual([]);
+    } finally {
+      execFileSync('umount', [mount]);
+    }
+  });
+});
+

@@ -31,9 +31,10 @@ function promptHidden(question: string): Promise<string> {
 /** Wires the real process to run(); returns the exit code for bin/ to set. */
 export async function main(): Promise<number> {
   tuneHeapForStreaming();
-  // Stopped from outside (Ctrl-C, a batch system's SIGTERM): no finally block runs, so remove the
-  // unfinished temporary files here, then die of the same signal as if nothing had been caught.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  // Stopped from outside (Ctrl-C, Ctrl-\, a batch system's SIGTERM): no finally block runs, so
+  // remove the unfinished temporary files and folders here, then die of the same signal as if
+  // nothing had been caught (the shell sees 128 + the signal number, never 0).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) {
     process.once(signal, () => {
       removePendingTemps();
       process.kill(process.pid, signal);

@@ -1,4 +1,7 @@
+import { constants } from 'node:fs';
 import { open, rename, type FileHandle } from 'node:fs/promises';
+import { statIfExists } from './file-identity.js';
+import { resolveOutputPath } from './os-path.js';
 import { outputError } from './output-error.js';
 import { fsyncFolderOf } from './fsync-folder.js';
 import { removeTemp, trackTemp, untrackTemp } from './pending-writes.js';
@@ -13,6 +16,12 @@ const FLUSH_BYTES = 256 * 1024;
  * the temporary file. The rename replaces the directory entry of the target; it never writes
  * through a symlink or into a hard-linked file, so a link planted where the output goes cannot
  * carry the report onto another file.
+ *
+ * An existing target that is, after following links, neither a regular file nor a folder (a
+ * character device such as /dev/null, `/dev/stdout` -> /proc/self/fd/1, a FIFO, a socket) is
+ * written straight to: a rename would replace the device, link or FIFO with a regular file, and
+ * there is no content there to protect from truncation. The path written is the one the OS
+ * reaches (resolveOutputPath), the same the guards checked.
  */
 export class AtomicFile {
   private pieces: Buffer[] = [];
@@ -23,23 +32,35 @@ export class AtomicFile {
   private constructor(
     /** The path the caller named. */
     readonly target: string,
-    /** The temporary file being written. */
-    readonly temp: string,
+    /** The temporary file being written; undefined when writing straight to a device or FIFO. */
+    readonly temp: string | undefined,
     private readonly handle: FileHandle,
+    /** Where the rename puts the file: `target` resolved as the OS resolves it. */
+    private readonly place: string = target,
   ) {}
 
   /** Creates the temporary file now, so a folder that cannot be written to fails before any work is done. */
   static async open(target: string): Promise<AtomicFile> {
-    const temp = tempPathBeside(target);
+    let place: string;
     let handle: FileHandle;
     try {
+      place = resolveOutputPath(target);
+      if (isStream(place)) {
+        // No O_CREAT, no O_TRUNC: the device or FIFO that was checked, or an error.
+        return new AtomicFile(target, undefined, await open(place, constants.O_WRONLY), place);
+      }
+    } catch (error) {
+      throw outputError(target, error);
+    }
+    const temp = tempPathBeside(place);
+    try {
       // O_EXCL: never open something already there, such as a link someone planted under this name.
-      handle = await open(temp, 'wx', modeFor(target));
+      handle = await open(temp, 'wx', modeFor(place));
     } catch (error) {
       throw outputError(target, error);
     }
     trackTemp(temp);
-    return new AtomicFile(target, temp, handle);
+    return new AtomicFile(target, temp, handle, place);
   }
 
   async write(chunk: Uint8Array | string): Promise<void> {
@@ -56,17 +77,23 @@ export class AtomicFile {
     if (this.state !== 'open') return;
     try {
       await this.flush();
+      if (this.temp === undefined) {
+        await this.writing;
+        await this.handle.close();
+        this.state = 'renamed';
+        return;
+      }
       await this.handle.sync();
       await this.handle.close();
       this.state = 'closed';
-      await rename(this.temp, this.target);
+      await rename(this.temp, this.place);
       this.state = 'renamed';
       untrackTemp(this.temp);
     } catch (error) {
       await this.abort();
       throw outputError(this.target, error);
     }
-    fsyncFolderOf(this.target);
+    fsyncFolderOf(this.place);
   }
 
   /** Drops the temporary file; the target is untouched. Safe to call twice or after commit. */
@@ -77,7 +104,7 @@ export class AtomicFile {
       await this.handle.close().catch(() => undefined);
     }
     this.state = 'aborted';
-    removeTemp(this.temp);
+    if (this.temp !== undefined) removeTemp(this.temp);
   }
 
   private flush(): Promise<void> {
@@ -95,4 +122,10 @@ export class AtomicFile {
     });
     return this.writing;
   }
+}
+
+/** An existing path that, after following links, is neither a regular file nor a folder: written straight to. */
+export function isStream(place: string): boolean {
+  const stats = statIfExists(place);
+  return stats !== undefined && !stats.isFile() && !stats.isDirectory();
 }

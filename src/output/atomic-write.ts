@@ -1,4 +1,6 @@
-import { closeSync, fsyncSync, lstatSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, lstatSync, openSync, renameSync, writeSync } from 'node:fs';
+import { isStream } from './atomic-file.js';
+import { resolveOutputPath } from './os-path.js';
 import { outputError } from './output-error.js';
 import { removeTemp, trackTemp, untrackTemp } from './pending-writes.js';
 import { fsyncFolderOf } from './fsync-folder.js';
@@ -16,9 +18,17 @@ import { modeFor, tempPathBeside } from './temp-path.js';
  * write through the target with a plain open instead. The temporary file is opened with O_EXCL, so
  * it cannot be a link planted in advance either.
  */
-export function writeFileAtomic(target: string, bytes: Uint8Array | string): void {
-  const temp = tempPathBeside(target);
+export function writeFileAtomic(name: string, bytes: Uint8Array | string): void {
   const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+  let target: string;
+  try {
+    // Where the OS puts it (the place the guards checked), and a device or FIFO is written straight to.
+    target = resolveOutputPath(name);
+    if (isStream(target)) return writeStraight(target, data);
+  } catch (error) {
+    throw outputError(name, error);
+  }
+  const temp = tempPathBeside(target);
   const replacing = entryExists(target);
   let fd: number | undefined;
   try {
@@ -33,9 +43,18 @@ export function writeFileAtomic(target: string, bytes: Uint8Array | string): voi
   } catch (error) {
     if (fd !== undefined) closeQuietly(fd);
     removeTemp(temp);
-    throw outputError(target, error);
+    throw outputError(name, error);
   }
   if (replacing) fsyncFolderOf(target);
+}
+
+function writeStraight(target: string, data: Uint8Array): void {
+  const fd = openSync(target, constants.O_WRONLY);
+  try {
+    for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done);
+  } finally {
+    closeQuietly(fd);
+  }
 }
 
 function entryExists(file: string): boolean {

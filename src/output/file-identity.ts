@@ -1,5 +1,6 @@
 import { lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { resolveOutputPath } from './os-path.js';
 
 /** What makes two paths the same file: the device and the inode, whatever the names and links. */
 export interface FileIdentity {
@@ -48,7 +49,8 @@ export interface OutputPlace {
  */
 export function placeOf(file: string): OutputPlace {
   const dirs: FileIdentity[] = [];
-  let current = path.resolve(file);
+  // Resolved as the OS does (a link followed before the `..` after it), never textually.
+  let current = resolveOutputPath(file);
   for (let hop = 0; ; hop++) {
     addFoldersAbove(current, dirs);
     let link: Stats | undefined;
@@ -58,7 +60,7 @@ export function placeOf(file: string): OutputPlace {
       return { final: current, dirs };
     }
     if (!link.isSymbolicLink() || hop >= MAX_LINK_HOPS) return { final: current, existing: statIfExists(current), dirs };
-    current = path.resolve(path.dirname(current), readlinkSync(current));
+    current = resolveOutputPath(readlinkSync(current), path.dirname(current));
   }
 }
 
@@ -68,7 +70,7 @@ function addFoldersAbove(file: string, into: FileIdentity[]): void {
   // The nearest existing folder's real path names every real folder above it.
   for (;;) {
     try {
-      dir = realpathSync(dir);
+      dir = realpathSync.native(dir);
       break;
     } catch {
       const up = path.dirname(dir);

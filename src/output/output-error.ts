@@ -14,6 +14,7 @@ const REASONS: Record<string, string> = {
   ELOOP: 'too many levels of symbolic links',
   ENAMETOOLONG: 'the name is too long',
   EIO: 'an I/O error',
+  ENXIO: 'nothing is listening there',
 };
 
 /** Turns a file system error met while writing an output into one readable line; anything else is a bug and passes through. */

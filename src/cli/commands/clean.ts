@@ -1,13 +1,16 @@
 import { Command } from 'commander';
 import { cleanPath, type CleanTotals } from '../../clean/clean-inputs.js';
 import { checkCleanTarget } from '../../output/clean-target.js';
-import { removePendingTemps } from '../../output/pending-writes.js';
+import { removePendingTemps, removeTempDir, trackTempDir, untrackTempDir } from '../../output/pending-writes.js';
+import { tempPathBeside } from '../../output/temp-path.js';
+import { fsyncFolderOf } from '../../output/fsync-folder.js';
+import { outputError } from '../../output/output-error.js';
 import { createDetector } from '../../engine/detector.js';
 import { EXIT_ERROR, EXIT_OK } from '../../exit-codes.js';
 import { UsageError } from '../../errors.js';
 import type { Io } from '../io.js';
 import { collect, positiveNumber } from '../options.js';
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { visible } from '../../formatters/safe-text.js';
 
 export function cleanCommand(io: Io, setExit: (code: number) => void): Command {
@@ -25,10 +28,32 @@ export function cleanCommand(io: Io, setExit: (code: number) => void): Command {
       const target = checkCleanTarget(input, flags.output, Boolean(flags.force));
       const detector = createDetector({ me: flags.me, redact: false, extra: flags.rules, disable: flags.disable });
       const totals: CleanTotals = { messages: 0, changed: 0, resources: 0, links: 0, failed: [] };
+      // A new output folder is built beside its place and renamed there whole on success: a run that
+      // fails or is stopped leaves no partial tree for the next run to refuse as existing. Over an
+      // existing folder (--force) the files are replaced one by one, as before.
+      const building = statSync(input).isDirectory() && !entryExists(target) ? tempPathBeside(target) : undefined;
       try {
-        await cleanPath(input, target, detector, totals, { maxMessageBytes: flags.maxMessageSize * 1024 * 1024 });
+        if (building) {
+          trackTempDir(building);
+          try {
+            mkdirSync(building, { recursive: true });
+          } catch (error) {
+            throw outputError(flags.output, error);
+          }
+        }
+        await cleanPath(input, building ?? target, detector, totals, { maxMessageBytes: flags.maxMessageSize * 1024 * 1024 });
+        if (building) {
+          try {
+            renameSync(building, target);
+          } catch (error) {
+            throw outputError(flags.output, error);
+          }
+          untrackTempDir(building);
+          fsyncFolderOf(target);
+        }
       } catch (error) {
-        // A file whose write was cut short by the failure is still a temporary file: drop it.
+        // A file whose write was cut short by the failure is still a temporary file: drop it, and the unfinished copy folder.
+        if (building) removeTempDir(building);
         removePendingTemps();
         throw error;
       }
@@ -57,4 +82,14 @@ function skippedLines(skipped: NonNullable<CleanTotals['skipped']>): string[] {
     const shown = files.slice(0, 3).join(', ') + (files.length > 3 ? `, and ${files.length - 3} more` : '');
     return `${files.length} file${files.length === 1 ? '' : 's'} ${key}: ${shown}`;
   });
+}
+
+/** A name taken, even by a dangling link. */
+function entryExists(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
