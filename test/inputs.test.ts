@@ -56,6 +56,7 @@ describe('input formats', () => {
     expect(items.filter((i) => i.source.includes('looks-like-one-message.eml#'))).toHaveLength(8);
     expect(items.find((i) => i.source.endsWith('message.txt'))?.type).toBe('message');
     expect(detectFormat(Buffer.from('12\nFrom: a@b.c\n\nhi'))).toBe('emlx');
+    expect(detectFormat(Buffer.from('        12\nFrom: a@b.c\n\nhi'))).toBe('emlx');
     expect(detectFormat(Buffer.from('\n\nFrom x@y Mon Jan 1 00:00:00 2024\n'))).toBe('mbox');
     expect(detectFormat(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]))).toBe('binary');
     expect(detectFormat(Buffer.from('# README\nnot mail'))).toBe('not-mail');

@@ -37,8 +37,8 @@ export function detectFormat(head: Buffer): MailFormat {
     if (strict) return lineEnd && looksLikeHeaders(next, true) ? 'mbox' : 'binary';
     return isEnvelope(first) || isMozillaEnvelope(first) || looksLikeHeaders(next) ? 'mbox' : 'not-mail';
   }
-  // Apple Mail .emlx: a byte count alone on the first line, then the message.
-  const emlx = /^(\d+)[ \t]*\r?\n/.exec(start);
+  // Apple Mail .emlx: a byte count alone on the first line (Mail pads it with blanks), then the message.
+  const emlx = /^[ \t]*(\d+)[ \t]*\r?\n/.exec(start);
   if (emlx && looksLikeHeaders(start.slice(emlx[0].length), strict)) return 'emlx';
   if (looksLikeHeaders(start, strict)) return 'eml';
   return fallback;
