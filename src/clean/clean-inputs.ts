@@ -16,8 +16,11 @@ export interface CleanTotals {
   changed: number;
   resources: number;
   links: number;
-  /** Messages that could not be parsed: copied unchanged, with the reason. */
-  failed: Array<{ source: string; reason: string }>;
+  /**
+   * Messages that could not be parsed (copied unchanged), or whose copy still holds tracking
+   * (`stillTracked`: the copy is written as far as it could be cleaned), with the reason.
+   */
+  failed: Array<{ source: string; reason: string; stillTracked?: { copy: 'partly cleaned' | 'copied unchanged' } }>;
   /** Files that hold no mail (copied as they are) or that the walk passed over (left out of the copy), with the reason. */
   skipped?: Array<{ source: string; reason: string; /** The name already copied, the folder a loop leads to... */ detail?: string; outcome: SkipOutcome }>;
 }
@@ -126,12 +129,26 @@ async function cleanOne(source: string, bytes: Buffer, detector: Detector, total
   totals.messages++;
   try {
     const outcome = await cleanMessage(bytes, detector);
-    if (outcome.resources + outcome.links > 0) totals.changed++;
+    const changed = outcome.bytes !== bytes;
     totals.resources += outcome.resources;
     totals.links += outcome.links;
+    if (outcome.remaining > 0) {
+      // Never a silent success: the copy (better than the original) is written and the message named.
+      const n = outcome.remaining;
+      totals.failed.push({ source, reason: `${n} tracking resource${n === 1 ? '' : 's'} could not be made inert`, stillTracked: { copy: changed ? 'partly cleaned' : 'copied unchanged' } });
+    } else if (changed) totals.changed++;
     return outcome.bytes;
   } catch (error) {
-    totals.failed.push({ source, reason: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+    totals.failed.push({ source, reason: shortReason(error instanceof Error ? error.message : String(error)) });
     return bytes;
   }
+}
+
+const REASON_MAX = 200;
+
+/** A failure reason as one short line: its first line, cut to 200 characters (an error may quote megabytes of input). */
+export function shortReason(reason: string): string {
+  const nl = reason.search(/[\r\n]/);
+  const line = nl === -1 ? reason : reason.slice(0, nl);
+  return line.length <= REASON_MAX ? line : `${line.slice(0, REASON_MAX)}... (${line.length - REASON_MAX} more characters)`;
 }

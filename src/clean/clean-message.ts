@@ -1,7 +1,9 @@
 import { analyseParsed } from '../engine/analyse-message.js';
 import type { Detector } from '../engine/detector.js';
 import { parseMessage } from '../mail/parse-message.js';
+import { remoteUrl } from '../html/extract-resources.js';
 import { findHtmlParts } from './mime-parts.js';
+import { rewriteHtml, type Lookup } from './rewrite-html.js';
 import { decodeBody, encodeBody } from './transfer-encoding.js';
 
 /** A transparent 1x1 GIF inside the message: it loads nothing. */
@@ -13,6 +15,11 @@ export interface CleanOutcome {
   resources: number;
   /** Tracked links replaced by their destination. */
   links: number;
+  /**
+   * Tracking resources that the same detector still finds in `bytes` (the copy as written): what
+   * could not be made inert. Zero for a clean copy; the copy is still better than the original.
+   */
+  remaining: number;
 }
 
 /**
@@ -20,39 +27,55 @@ export interface CleanOutcome {
  * every tracked link whose destination is known replaced by that destination. Only the bodies
  * of changed text/html parts are rewritten (in their own transfer encoding and charset); all
  * other bytes stay as they were. A changed message gets an X-Pixelaudit-Cleaned header, since
- * its DKIM body hash no longer verifies.
+ * its DKIM body hash no longer verifies. The copy is analysed again with the same detector, and
+ * what it still holds is counted in `remaining`: a success is never assumed.
  */
 export async function cleanMessage(bytes: Buffer, detector: Detector): Promise<CleanOutcome> {
   const parsed = await parseMessage(bytes);
   const { html } = analyseParsed(parsed, detector);
   const replace = new Map<string, string>();
+  let tracking = 0;
   for (const r of html.resources) {
     if (!r.finding?.tracking) continue;
+    tracking++;
     replace.set(r.facts.resource.url, INERT_IMAGE);
-    // The form in the HTML may differ (`//host/...`, line breaks inside the URL).
+    // A relative URL was resolved against <base>: its written form is looked up too.
     const written = r.facts.resource.written?.trim();
     if (written) replace.set(written, INERT_IMAGE);
   }
   for (const l of html.links) {
     if (l.facts.destination && l.findings.some((f) => f.category === 'link-tracking')) replace.set(l.facts.link.url, l.facts.destination);
   }
-  if (replace.size === 0) return { bytes, resources: 0, links: 0 };
+  if (replace.size === 0) return { bytes, resources: 0, links: 0, remaining: 0 };
 
+  // A value is looked up as the extractor reads it: entities are already decoded; then the same
+  // normalisation (tabs and line breaks dropped, ends trimmed, `//host` made http:), else as written.
+  const lookup = (value: string): string | undefined => {
+    const url = remoteUrl(value);
+    return (url === undefined ? undefined : replace.get(url)) ?? replace.get(value.trim());
+  };
   const text = bytes.toString('latin1');
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const counts = { resources: 0, links: 0 };
-  const cleaned = rewriteParts(text, replace, eol, counts, 0);
-  if (counts.resources + counts.links === 0) return { bytes, resources: 0, links: 0 };
+  const cleaned = rewriteParts(text, lookup, eol, counts, 0);
+  if (counts.resources + counts.links === 0) return { bytes, resources: 0, links: 0, remaining: tracking };
   const { resources, links } = counts;
   const note = `X-Pixelaudit-Cleaned: ${resources} tracking resource${resources === 1 ? '' : 's'} replaced, ${links} tracked link${links === 1 ? '' : 's'} unwrapped; DKIM signatures over the body no longer verify${eol}`;
-  return { bytes: Buffer.from(note + withoutContentLength(cleaned), 'latin1'), resources, links };
+  const out = Buffer.from(note + withoutContentLength(cleaned), 'latin1');
+  return { bytes: out, resources, links, remaining: await trackingIn(out, detector) };
+}
+
+/** How many tracking resources the detector finds in a message: the scan's own verdict on the copy. */
+async function trackingIn(bytes: Buffer, detector: Detector): Promise<number> {
+  const { html } = analyseParsed(await parseMessage(bytes), detector);
+  return html.resources.filter((r) => r.finding?.tracking).length;
 }
 
 /**
  * Rewrites the HTML parts of a message (latin1 text of its bytes), and those of attached messages
  * in base64 or quoted-printable, which are decoded, rewritten the same way and encoded again.
  */
-function rewriteParts(text: string, replace: Map<string, string>, eol: string, counts: { resources: number; links: number }, depth: number): string {
+function rewriteParts(text: string, lookup: Lookup, eol: string, counts: { resources: number; links: number }, depth: number): string {
   // Work from the last part back so earlier offsets stay valid.
   for (const part of findHtmlParts(text, depth).reverse()) {
     const raw = text.slice(part.bodyStart, part.bodyEnd);
@@ -60,15 +83,12 @@ function rewriteParts(text: string, replace: Map<string, string>, eol: string, c
     const decoded = decodeBody(raw, part.encoding, part.charset);
     let changed = decoded;
     if (part.kind === 'encoded-message') {
-      changed = rewriteParts(decoded, replace, decoded.includes('\r\n') ? '\r\n' : '\n', counts, depth + 1);
+      changed = rewriteParts(decoded, lookup, decoded.includes('\r\n') ? '\r\n' : '\n', counts, depth + 1);
     } else {
-      for (const [from, to] of replace) {
-        const { text: next, count } = replaceBounded(changed, from, to);
-        if (count === 0) continue;
-        changed = next;
-        if (to === INERT_IMAGE) counts.resources += count;
-        else counts.links += count;
-      }
+      changed = rewriteHtml(decoded, lookup, (to) => {
+        if (to === INERT_IMAGE) counts.resources++;
+        else counts.links++;
+      });
     }
     if (changed === decoded) continue;
     const body = encodeBody(changed, part.encoding, part.charset, eol);
@@ -76,23 +96,6 @@ function rewriteParts(text: string, replace: Map<string, string>, eol: string, c
     text = text.slice(0, part.bodyStart) + encoded + text.slice(part.bodyEnd);
   }
   return text;
-}
-
-/** Replaces a URL where it stands whole (each `&` written as `&` or `&amp;`), never inside a longer URL. */
-function replaceBounded(html: string, url: string, replacement: string): { text: string; count: number } {
-  let count = 0;
-  const safe = replacement.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  const pattern = url.split('&').map(escapeRegExp).join('(?:&amp;|&)');
-  const re = new RegExp(`(?<=["'(\\s=,]|^)${pattern}(?=["'\\s),>]|&quot;|$)`, 'g');
-  const text = html.replace(re, () => {
-    count++;
-    return safe;
-  });
-  return { text, count };
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

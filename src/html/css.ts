@@ -40,6 +40,11 @@ export interface CssUrl {
   /** Offset of the `url(` or `@import` in the CSS text. */
   offset: number;
   kind: 'css-url' | 'css-import' | 'css-font-face';
+  /** Where the token holding the URL is, css[start, end): a whole `url(...)` token, or a quoted string. */
+  start: number;
+  end: number;
+  /** `url` when that token is a whole `url(...)`, `string` when it is a quoted string. */
+  form: 'url' | 'string';
 }
 
 // Text that can hold no URL a client would load; a backslash may be an escape (`u\72l(`).
@@ -74,18 +79,18 @@ export function cssUrls(css: string): CssUrl[] {
     if (token[2] > last && urlFunction === undefined && afterImport === undefined) break;
     if (type === TokenType.Whitespace || type === TokenType.Comment) continue;
     if (urlFunction !== undefined) {
-      if (type === TokenType.String) out.push({ url: token[4].value, offset: urlFunction, kind: kindAt() });
+      if (type === TokenType.String) out.push({ url: token[4].value, offset: urlFunction, kind: kindAt(), start: token[2], end: token[3] + 1, form: 'string' });
       urlFunction = undefined;
       afterImport = undefined;
       continue;
     }
     if (type === TokenType.URL) {
-      out.push({ url: token[4].value, offset: token[2], kind: kindAt() });
+      out.push({ url: token[4].value, offset: token[2], kind: kindAt(), start: token[2], end: token[3] + 1, form: 'url' });
       afterImport = undefined;
     } else if (type === TokenType.Function && token[4].value.toLowerCase() === 'url') {
       urlFunction = token[2];
     } else if (type === TokenType.String && afterImport !== undefined) {
-      out.push({ url: token[4].value, offset: afterImport, kind: 'css-import' });
+      out.push({ url: token[4].value, offset: afterImport, kind: 'css-import', start: token[2], end: token[3] + 1, form: 'string' });
       afterImport = undefined;
     } else if (type === TokenType.AtKeyword) {
       const name = token[4].value.toLowerCase();

@@ -10,6 +10,12 @@ export interface SaxHandler {
   text(start: number, end: number): void;
   /** A comment's text, starting at offset `start`. */
   comment(text: string, start: number): void;
+  /**
+   * Optional: every attribute that has a value, reported before its element's `open`, with the
+   * raw (not entity-decoded) value at html[valueStart, valueEnd) and its quote (34, 39, or 0 when
+   * unquoted). Clean uses it to rewrite values where they are written.
+   */
+  attribute?(name: string, valueStart: number, valueEnd: number, quote: number): void;
 }
 
 const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
@@ -173,6 +179,7 @@ export function walkHtml(html: string, handler: SaxHandler, wanted?: ReadonlySet
         if (isSpace(c) || c === 61 || c === 62 || c === 47) break;
         j++;
       }
+      const nameEnd = j;
       if (j === nameStart) {
         j++; // a stray quote or '=': step over it
         continue;
@@ -199,6 +206,7 @@ export function walkHtml(html: string, handler: SaxHandler, wanted?: ReadonlySet
           while (j < length && !isSpace(html.charCodeAt(j)) && html.charCodeAt(j) !== 62) j++;
           valueEnd = j;
         }
+        if (handler.attribute) handler.attribute(html.slice(nameStart, nameEnd).toLowerCase(), valueStart, valueEnd, q === 34 || q === 39 ? q : 0);
         if (keep) {
           value = html.slice(valueStart, valueEnd);
           if (value.includes('&')) value = decodeHTMLAttribute(value);

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { cleanPath, type CleanTotals } from '../../clean/clean-inputs.js';
+import { cleanPath, shortReason, type CleanTotals } from '../../clean/clean-inputs.js';
 import { checkCleanTarget } from '../../output/clean-target.js';
 import { removePendingTemps, removeTempDir, trackTempDir, untrackTempDir } from '../../output/pending-writes.js';
 import { tempPathBeside } from '../../output/temp-path.js';
@@ -57,13 +57,17 @@ export function cleanCommand(io: Io, setExit: (code: number) => void): Command {
         removePendingTemps();
         throw error;
       }
-      for (const f of totals.failed) await io.stderr.write(`pixelaudit: ${visible(f.source)}: ${visible(f.reason)}${f.reason.endsWith('(not copied)') ? '' : ' (copied unchanged)'}\n`);
+      for (const f of totals.failed) {
+        const copy = f.stillTracked ? ` (${f.stillTracked.copy})` : f.reason.endsWith('(not copied)') ? '' : ' (copied unchanged)';
+        await io.stderr.write(`pixelaudit: ${visible(f.source)}: ${visible(shortReason(f.reason))}${copy}\n`);
+      }
+      const stillTracked = totals.failed.filter((f) => f.stillTracked).length;
       const n = (count: number, one: string): string => `${count} ${one}${count === 1 ? '' : 's'}`;
       for (const line of skippedLines(totals.skipped ?? [])) await io.stderr.write(`pixelaudit: ${visible(line)}\n`);
       await io.stderr.write(
         `pixelaudit: cleaned ${totals.changed} of ${n(totals.messages, 'message')} into ${visible(flags.output)}: ` +
           `${n(totals.resources, 'tracking resource')} replaced, ${n(totals.links, 'tracked link')} unwrapped; ` +
-          `${totals.messages - totals.changed - totals.failed.length} unchanged, ${totals.failed.length} unreadable\n`,
+          `${totals.messages - totals.changed - totals.failed.length} unchanged, ${totals.failed.length - stillTracked} unreadable, ${stillTracked} still tracked\n`,
       );
       setExit(totals.failed.length ? EXIT_ERROR : EXIT_OK);
     });

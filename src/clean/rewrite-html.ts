@@ -1,0 +1,140 @@
+import { decodeHTMLAttribute } from 'entities';
+import { cssUrls } from '../html/css.js';
+import { walkHtml } from '../html/sax.js';
+
+/** The replacement for a URL as the extractor reads it (entities decoded), or undefined to leave it. */
+export type Lookup = (value: string) => string | undefined;
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+// No attribute is sliced into the walker's record: the values are read through `attribute`.
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * Rewrites the URLs of an HTML text where they are written, in one pass: the same walker as the
+ * extractor (src/html/sax.ts) finds every attribute value, `srcset` candidate and CSS `url()` or
+ * `@import` (in `style` attributes and `<style>` elements, also inside comments such as Outlook's
+ * conditional ones); each is decoded as the extractor decodes it (HTML character references, CSS
+ * escapes) and looked up whole. No regular expression is built from the message, and the time is
+ * linear in the HTML plus the candidates (the per-URL regular expressions this replaces were
+ * quadratic in the number of pixels and overflowed the stack on a 2 MB URL).
+ */
+export function rewriteHtml(html: string, lookup: Lookup, onReplace: (to: string) => void): string {
+  const edits: Edit[] = [];
+  collect(html, 0, lookup, onReplace, edits, true);
+  if (edits.length === 0) return html;
+  const pieces: string[] = [];
+  let at = 0;
+  for (const e of edits) {
+    pieces.push(html.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  pieces.push(html.slice(at));
+  return pieces.join('');
+}
+
+function collect(html: string, offset: number, lookup: Lookup, onReplace: (to: string) => void, edits: Edit[], comments: boolean): void {
+  let inStyle = false;
+  const edit = (start: number, end: number, text: string): void => {
+    // The walk goes forward, so edits come in order; one that would overlap is dropped, never misplaced.
+    const last = edits[edits.length - 1];
+    if (last && offset + start < last.end) return;
+    edits.push({ start: offset + start, end: offset + end, text });
+  };
+  walkHtml(
+    html,
+    {
+      attribute: (name, start, end, quote) => {
+        const raw = html.slice(start, end);
+        const value = raw.includes('&') ? decodeHTMLAttribute(raw) : raw;
+        let next: string | undefined;
+        if (name === 'style') next = rewriteCss(value, lookup, onReplace);
+        else if (name === 'srcset') next = rewriteSrcset(value, lookup, onReplace) ?? whole(value, lookup, onReplace);
+        else next = whole(value, lookup, onReplace);
+        if (next === undefined) return;
+        edit(start, end, attributeValue(next, quote));
+      },
+      open: (name) => {
+        inStyle = name === 'style';
+      },
+      close: () => undefined,
+      text: (start, end) => {
+        if (!inStyle) return;
+        const next = rewriteCss(html.slice(start, end), lookup, onReplace);
+        if (next !== undefined) edit(start, end, next);
+      },
+      comment: (data, start) => {
+        // Outlook renders the markup of `<!--[if mso]>...<![endif]-->`; the extractor reads it.
+        if (comments && data.includes('<')) collect(data, offset + start, lookup, onReplace, edits, false);
+      },
+    },
+    NONE,
+  );
+}
+
+function whole(value: string, lookup: Lookup, onReplace: (to: string) => void): string | undefined {
+  const to = lookup(value);
+  if (to !== undefined) onReplace(to);
+  return to;
+}
+
+/** A decoded value written back between its quotes (an unquoted one gets double quotes). */
+function attributeValue(value: string, quote: number): string {
+  const amp = value.replace(/&/g, '&amp;');
+  if (quote === 39) return amp.replace(/'/g, '&#39;');
+  const escaped = amp.replace(/"/g, '&quot;');
+  return quote === 34 ? escaped : `"${escaped}"`;
+}
+
+/** The CSS with its looked-up URLs replaced, or undefined when none is. */
+function rewriteCss(css: string, lookup: Lookup, onReplace: (to: string) => void): string | undefined {
+  let out = '';
+  let at = 0;
+  let changed = false;
+  for (const u of cssUrls(css)) {
+    const to = lookup(u.url);
+    if (to === undefined) continue;
+    onReplace(to);
+    out += css.slice(at, u.start);
+    out += u.form === 'url' ? (/^[^\s"'()\\\x00-\x1f\x7f]*$/.test(to) ? `url(${to})` : `url(${cssString(to, '"')})`) : cssString(to, css[u.start] === "'" ? "'" : '"');
+    at = u.end;
+    changed = true;
+  }
+  return changed ? out + css.slice(at) : undefined;
+}
+
+function cssString(value: string, quote: string): string {
+  let out = quote;
+  for (const c of value) {
+    if (c === quote || c === '\\') out += `\\${c}`;
+    else if (c === '\n' || c === '\r' || c === '\f') out += `\\${c.charCodeAt(0).toString(16)} `;
+    else out += c;
+  }
+  return out + quote;
+}
+
+/**
+ * A srcset with its looked-up candidates replaced, or undefined: candidates are split as the
+ * extractor splits them (at a comma followed by blanks; the URL is the first word).
+ */
+function rewriteSrcset(srcset: string, lookup: Lookup, onReplace: (to: string) => void): string | undefined {
+  const parts = srcset.split(/(,\s+)/);
+  let changed = false;
+  for (let i = 0; i < parts.length; i += 2) {
+    const part = parts[i];
+    const lead = part.length - part.trimStart().length;
+    let end = lead;
+    while (end < part.length && !/\s/.test(part[end])) end++;
+    if (end === lead) continue;
+    const to = lookup(part.slice(lead, end));
+    if (to === undefined) continue;
+    onReplace(to);
+    parts[i] = part.slice(0, lead) + to + part.slice(end);
+    changed = true;
+  }
+  return changed ? parts.join('') : undefined;
+}
