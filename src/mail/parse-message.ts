@@ -30,8 +30,17 @@ const PARSER_OPTIONS = {
 export { MAX_ATTACHED_DEPTH } from './mime-structure.js';
 
 export async function parseMessage(bytes: Buffer): Promise<ParsedMessage> {
+  return parseMessageFast(bytes) ?? parseMessageSlow(bytes);
+}
+
+/** The fast MIME path alone, synchronous: null when the message needs mailparser. */
+export function parseMessageFast(bytes: Buffer): ParsedMessage | null {
   const fast = readMimeFast(bytes);
-  if (fast) return build(fast.headerLines, fast.html, []);
+  return fast ? build(fast.headerLines, fast.html, []) : null;
+}
+
+/** mailparser and the structure check, for mail the fast path does not take. */
+export async function parseMessageSlow(bytes: Buffer): Promise<ParsedMessage> {
   const warnings = checkStructure(bytes);
   const mail = await parseMime(bytes);
   const htmlParts = typeof mail.html === 'string' && mail.html.length > 0 ? [mail.html] : [];
