@@ -69,25 +69,32 @@ export function analyseHtml(html: string, ctx: MessageContext, detector: Detecto
   return { resources, links, findings, tracked: findings.some((f) => f.tracking) };
 }
 
+/**
+ * One ExplainedLink per distinct judged URL, its findings made once: a newsletter repeats the
+ * same link many times, and a message of 100,000 copies of one link gave 100,000 findings (26
+ * such messages made the JSON report too long for a string). Each finding counts the links that
+ * carry its URL in `data.links` and keeps the first one's position.
+ */
 function analyseLinks(list: Link[], ctx: MessageContext, detector: Detector, deadline: DeadlineLike): ExplainedLink[] {
   const out: ExplainedLink[] = [];
-  // Newsletters repeat the same link many times: judge each URL once.
-  const judged = new Map<string, { facts: LinkFacts; hits: Array<{ rule: Rule<LinkFacts>; hit: RuleHit }> } | null>();
+  const judged = new Map<string, ExplainedLink | null>();
   for (const link of list) {
     deadline.tick();
-    let judgement = judged.get(link.url);
-    if (judgement === undefined) {
-      const facts = linkFacts(link, detector.matcher, ctx.addresses);
-      const hits: Array<{ rule: Rule<LinkFacts>; hit: RuleHit }> = [];
-      for (const rule of facts ? detector.linkRules : []) {
-        const hit = checkRule(rule, facts as LinkFacts);
-        if (hit) hits.push({ rule, hit });
-      }
-      judgement = facts && hits.length ? { facts, hits } : null;
-      judged.set(link.url, judgement);
+    const seen = judged.get(link.url);
+    if (seen !== undefined) {
+      if (seen) for (const f of seen.findings) (f.data.links as number)++;
+      continue;
     }
-    if (!judgement) continue;
-    const { facts, hits } = judgement;
+    const facts = linkFacts(link, detector.matcher, ctx.addresses);
+    const hits: Array<{ rule: Rule<LinkFacts>; hit: RuleHit }> = [];
+    for (const rule of facts ? detector.linkRules : []) {
+      const hit = checkRule(rule, facts as LinkFacts);
+      if (hit) hits.push({ rule, hit });
+    }
+    if (!facts || hits.length === 0) {
+      judged.set(link.url, null);
+      continue;
+    }
     const matched = facts.match && facts.match.pattern.kind !== 'asset' ? facts.match : undefined;
     // Findings are made in clear; redactResult masks the whole result once, after the analysis.
     const findings = hits.map(({ rule, hit }) =>
@@ -100,9 +107,12 @@ function analyseLinks(list: Link[], ctx: MessageContext, detector: Detector, dea
         vendor: matched?.vendor,
         pattern: matched?.pattern.id,
         destination: facts.destination,
+        data: { ...hit.data, links: 1 },
       }),
     );
-    out.push({ facts: { ...facts, link }, findings });
+    const explained = { facts: { ...facts, link }, findings };
+    judged.set(link.url, explained);
+    out.push(explained);
   }
   return out;
 }

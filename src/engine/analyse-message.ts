@@ -99,7 +99,10 @@ export async function analyseMessage(source: string, bytes: Buffer, detector: De
   try {
     const parsed = await parseWithin(bytes, deadline);
     deadline.check();
-    return resultOf(source, parsed, detector, deadline);
+    const result = resultOf(source, parsed, detector, deadline);
+    // The analysis ticks as it goes; this also counts the last stretch and the redaction.
+    deadline.check();
+    return result;
   } catch (error) {
     const failed = failedResult(source, failureReason(error));
     return detector.redact ? redactFailure(failed, bytes, detector) : failed;
@@ -137,7 +140,8 @@ async function parseWithin(bytes: Buffer, deadline: Deadline): Promise<ParsedMes
 }
 
 function resultOf(source: string, parsed: ParsedMessage, detector: Detector, deadline: Deadline): MessageResult {
-  const { ctx, html, findings, platform } = analyseParsed(parsed, detector, deadline);
+  const { ctx, html, findings: all, platform } = analyseParsed(parsed, detector, deadline);
+  const { findings, warnings } = listed(all, parsed.warnings);
   const traits = staged('headers', messageTraits)(parsed, source);
   const result: MessageResult = {
     source,
@@ -146,9 +150,10 @@ function resultOf(source: string, parsed: ParsedMessage, detector: Detector, dea
     date: parsed.date,
     subject: parsed.subject,
     tracked: html.tracked,
-    linkTracked: findings.some((f) => f.category === 'link-tracking'),
-    addressLeak: findings.some((f) => f.category === 'address-leak'),
-    readReceipt: findings.some((f) => f.category === 'read-receipt'),
+    // The verdicts count every finding, also those past the cap.
+    linkTracked: all.some((f) => f.category === 'link-tracking'),
+    addressLeak: all.some((f) => f.category === 'address-leak'),
+    readReceipt: all.some((f) => f.category === 'read-receipt'),
     platform,
     senderDomain: parsed.fromAddress?.includes('@') ? staged('headers', registrable)(parsed.fromAddress.split('@')[1]) : null,
     ...traits,
@@ -156,11 +161,28 @@ function resultOf(source: string, parsed: ParsedMessage, detector: Detector, dea
     resources: html.resources.length,
     html: parsed.html !== null,
     findings,
-    warnings: parsed.warnings,
+    warnings,
     error: null,
   };
   // One redaction step over the whole result, after the analysis (src/engine/redact.ts).
-  return detector.redact ? staged('redact', redactResult)(result, ctx.addresses, knownIdentifiers(html)) : result;
+  return detector.redact ? staged('redact', redactResult)(result, ctx.addresses, knownIdentifiers(html), deadline) : result;
+}
+
+/** The most findings one message lists: 100,000 copies of one pixel made a report too long for a string. */
+export const MAX_FINDINGS = 2_000;
+
+/**
+ * The findings a result lists: the first MAX_FINDINGS of its resources and links, then every
+ * header finding, with a warning that says how many more were judged but not listed.
+ */
+function listed(all: MessageResult['findings'], warnings: string[]): { findings: MessageResult['findings']; warnings: string[] } {
+  const html = all.filter((f) => f.kind !== 'header');
+  if (html.length <= MAX_FINDINGS) return { findings: all, warnings };
+  const more = html.length - MAX_FINDINGS;
+  return {
+    findings: [...html.slice(0, MAX_FINDINGS), ...all.filter((f) => f.kind === 'header')],
+    warnings: [...warnings, `${more} more finding${more === 1 ? '' : 's'} judged but not listed: a message lists at most ${MAX_FINDINGS} (its verdicts count them all)`],
+  };
 }
 
 export function failedResult(source: string, error: string): MessageResult {
