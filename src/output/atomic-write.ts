@@ -1,4 +1,5 @@
-import { closeSync, constants, fsyncSync, lstatSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { entryExists } from './file-identity.js';
 import { isStream } from './atomic-file.js';
 import { resolveOutputPath } from './os-path.js';
 import { outputError } from './output-error.js';
@@ -57,14 +58,6 @@ function writeStraight(target: string, data: Uint8Array): void {
   }
 }
 
-function entryExists(file: string): boolean {
-  try {
-    lstatSync(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function closeQuietly(fd: number): void {
   try {

@@ -1,4 +1,5 @@
-import { lstatSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
+import { entryExists } from './file-identity.js';
 import path from 'node:path';
 import { OutputError, UsageError } from '../errors.js';
 import { identityOfStats, placeOf, sameIdentity, statIfExists } from './file-identity.js';
@@ -58,12 +59,3 @@ export function checkCleanTarget(input: string, output: string, force: boolean):
   return to?.isDirectory() ? realpathSync.native(resolved) : resolved;
 }
 
-/** A name taken, even by a dangling link. */
-function entryExists(file: string): boolean {
-  try {
-    lstatSync(file);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -86,3 +86,13 @@ function addFoldersAbove(file: string, into: FileIdentity[]): void {
     dir = up;
   }
 }
+
+/** A name taken, even by a dangling link. */
+export function entryExists(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { entryExists } from '../../output/file-identity.js';
 import { cleanPath, shortReason, type CleanTotals } from '../../clean/clean-inputs.js';
 import { checkCleanTarget } from '../../output/clean-target.js';
 import { removePendingTemps, removeTempDir, trackTempDir, untrackTempDir } from '../../output/pending-writes.js';
@@ -10,7 +11,7 @@ import { EXIT_ERROR, EXIT_OK } from '../../exit-codes.js';
 import { UsageError } from '../../errors.js';
 import type { Io } from '../io.js';
 import { collect, positiveNumber } from '../options.js';
-import { existsSync, lstatSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { visible } from '../../formatters/safe-text.js';
 
 export function cleanCommand(io: Io, setExit: (code: number) => void): Command {
@@ -88,12 +89,3 @@ function skippedLines(skipped: NonNullable<CleanTotals['skipped']>): string[] {
   });
 }
 
-/** A name taken, even by a dangling link. */
-function entryExists(file: string): boolean {
-  try {
-    lstatSync(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
