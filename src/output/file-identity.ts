@@ -1,27 +1,18 @@
-import { lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readlinkSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { resolveOutputPath } from './os-path.js';
 
-/** What makes two paths the same file: the device and the inode, whatever the names and links. */
-export interface FileIdentity {
-  /** Device the file lives on. */
-  dev: number;
-  /** Inode on that device. */
-  ino: number;
-}
+// One notion of file identity for the walk and the output guard: device and inode as bigints
+// (an inode number past 2^53 would lose its last bits as a number, and two files could look one).
+import { identityOf, type FileIdentity } from '../input/file-identity.js';
 
-export function identityOfStats(stats: Stats): FileIdentity {
-  return { dev: stats.dev, ino: stats.ino };
-}
-
-export function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
-  return a.dev === b.dev && a.ino === b.ino;
-}
+export { sameIdentity, type FileIdentity } from '../input/file-identity.js';
+export const identityOfStats = identityOf;
 
 /** The stats of a path after following every link, or undefined when nothing is there (or a link dangles). */
-export function statIfExists(file: string): Stats | undefined {
+export function statIfExists(file: string): BigIntStats | undefined {
   try {
-    return statSync(file);
+    return statSync(file, { bigint: true });
   } catch {
     return undefined;
   }
@@ -35,7 +26,7 @@ export interface OutputPlace {
   /** The path a plain open would reach once every link of the last component is followed. */
   final: string;
   /** What is at `final` now, if anything. */
-  existing?: Stats;
+  existing?: BigIntStats;
   /** Identities of every existing folder above every path on the link chain, up to the root. */
   dirs: FileIdentity[];
 }
@@ -53,9 +44,9 @@ export function placeOf(file: string): OutputPlace {
   let current = resolveOutputPath(file);
   for (let hop = 0; ; hop++) {
     addFoldersAbove(current, dirs);
-    let link: Stats | undefined;
+    let link: BigIntStats | undefined;
     try {
-      link = lstatSync(current);
+      link = lstatSync(current, { bigint: true });
     } catch {
       return { final: current, dirs };
     }

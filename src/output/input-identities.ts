@@ -35,7 +35,7 @@ export function inputIdentities(inputs: readonly string[]): InputIdentity[] {
 
 function standardInputStats() {
   try {
-    return fstatSync(0);
+    return fstatSync(0, { bigint: true });
   } catch {
     return undefined; // fd 0 closed
   }

@@ -1,4 +1,4 @@
-import { readdirSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, statSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { identityOfStats, type FileIdentity } from './file-identity.js';
 
@@ -8,7 +8,7 @@ export interface Reached {
   path: string;
   /** Its identity after following links. */
   id: FileIdentity;
-  stats: Stats;
+  stats: BigIntStats;
   /** Reached through a symlink of its own (a linked file or folder), not as a plain entry. */
   viaLink: boolean;
 }
@@ -26,7 +26,7 @@ export function* reachable(roots: readonly string[], options: { plainFiles?: boo
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     let entries;
     try {
-      const stats = statSync(next.dir);
+      const stats = statSync(next.dir, { bigint: true });
       const id = identityOfStats(stats);
       const key = `${id.dev}:${id.ino}`;
       if (seen.has(key)) continue;
@@ -42,7 +42,7 @@ export function* reachable(roots: readonly string[], options: { plainFiles?: boo
       // Plain files are stat'ed only when asked: to find a hard link of the output among them.
       if (options.plainFiles && entry.isFile()) {
         try {
-          const stats = statSync(full);
+          const stats = statSync(full, { bigint: true });
           yield { path: full, id: identityOfStats(stats), stats, viaLink: false };
         } catch {
           // gone or unreadable: the scan reports it
@@ -51,7 +51,7 @@ export function* reachable(roots: readonly string[], options: { plainFiles?: boo
       if (!entry.isSymbolicLink()) continue;
       let stats;
       try {
-        stats = statSync(full);
+        stats = statSync(full, { bigint: true });
       } catch {
         continue;
       }
