@@ -356,24 +356,21 @@ function hostileMessage(body: string, contentType = 'text/html'): Buffer {
   return Buffer.from(`From: a@example.com\r\nTo: sam.rivera@example.org\r\nSubject: hostile\r\nMessage-ID: <hostile-${Math.random().toString(36).slice(2)}@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: ${contentType}\r\n\r\n${body}\r\n`);
 }
 
-/** A TCP proxy that answers NO, as a server would for a message it cannot read, to any UID FETCH whose set names `uid`. */
-async function refusingProxy(target: number, uid: number): Promise<{ port: number; close: () => void }> {
+/**
+ * A TCP proxy on loopback to the test's Dovecot: `relay` decides what each connection passes on
+ * (`toServer` for the client's bytes, `toClient` for the server's); the socket plumbing is shared.
+ */
+async function relayProxy(
+  target: number,
+  relay: (client: Socket, upstream: Socket) => { toServer?: (chunk: Buffer) => void; toClient?: (chunk: Buffer) => void },
+): Promise<{ port: number; close: () => void }> {
   const sockets: Socket[] = [];
   const server: Server = createServer((client) => {
     const upstream = createConnection(target, '127.0.0.1');
     sockets.push(client, upstream);
-    let pending = '';
-    client.on('data', (chunk: Buffer) => {
-      pending += chunk.toString('latin1');
-      for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n')) {
-        const line = pending.slice(0, nl + 1);
-        pending = pending.slice(nl + 1);
-        const m = /^(\S+) UID FETCH ([\d,:*]+) /i.exec(line);
-        if (m && m[2].split(',').includes(String(uid))) client.write(`${m[1]} NO simulated refusal\r\n`);
-        else upstream.write(line, 'latin1');
-      }
-    });
-    upstream.on('data', (chunk) => client.write(chunk));
+    const { toServer = (chunk: Buffer) => void upstream.write(chunk), toClient = (chunk: Buffer) => void client.write(chunk) } = relay(client, upstream);
+    client.on('data', toServer);
+    upstream.on('data', toClient);
     client.on('error', () => upstream.destroy());
     upstream.on('error', () => client.destroy());
     client.on('close', () => upstream.destroy());
@@ -389,71 +386,62 @@ async function refusingProxy(target: number, uid: number): Promise<{ port: numbe
   };
 }
 
-/** A TCP proxy that cuts a connection whenever the server sends `marker` through it: a message that breaks every fetch. */
-async function markerProxy(target: number, marker: string): Promise<{ port: number; close: () => void }> {
-  const sockets: Socket[] = [];
-  const server: Server = createServer((client) => {
-    const upstream = createConnection(target, '127.0.0.1');
-    sockets.push(client, upstream);
-    let tail = '';
-    upstream.on('data', (chunk: Buffer) => {
-      const text = tail + chunk.toString('latin1');
-      if (text.includes(marker)) {
-        client.destroy();
-        upstream.destroy();
-        return;
-      }
-      tail = text.slice(-marker.length);
-      client.write(chunk);
-    });
-    client.on('data', (chunk) => upstream.write(chunk));
-    client.on('error', () => upstream.destroy());
-    upstream.on('error', () => client.destroy());
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
+/** A TCP proxy that answers NO, as a server would for a message it cannot read, to any UID FETCH whose set names `uid`. */
+function refusingProxy(target: number, uid: number): Promise<{ port: number; close: () => void }> {
+  return relayProxy(target, (client, upstream) => {
+    let pending = '';
+    return {
+      toServer: (chunk) => {
+        pending += chunk.toString('latin1');
+        for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n')) {
+          const line = pending.slice(0, nl + 1);
+          pending = pending.slice(nl + 1);
+          const m = /^(\S+) UID FETCH ([\d,:*]+) /i.exec(line);
+          if (m && m[2].split(',').includes(String(uid))) client.write(`${m[1]} NO simulated refusal\r\n`);
+          else upstream.write(line, 'latin1');
+        }
+      },
+    };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as { port: number }).port,
-    close: () => {
-      for (const s of sockets) s.destroy();
-      server.close();
-    },
-  };
+}
+
+/** A TCP proxy that cuts a connection whenever the server sends `marker` through it: a message that breaks every fetch. */
+function markerProxy(target: number, marker: string): Promise<{ port: number; close: () => void }> {
+  return relayProxy(target, (client, upstream) => {
+    let tail = '';
+    return {
+      toClient: (chunk) => {
+        const text = tail + chunk.toString('latin1');
+        if (text.includes(marker)) {
+          client.destroy();
+          upstream.destroy();
+          return;
+        }
+        tail = text.slice(-marker.length);
+        client.write(chunk);
+      },
+    };
+  });
 }
 
 /** A TCP proxy to the server that cuts the first connection once it has relayed `afterBytes` from the server. */
 async function cuttingProxy(target: number, afterBytes: number): Promise<{ port: number; cuts: () => number; close: () => void }> {
   let cuts = 0;
   let connections = 0;
-  const sockets: Socket[] = [];
-  const server: Server = createServer((client) => {
+  const proxy = await relayProxy(target, (client, upstream) => {
     const first = connections++ === 0;
-    const upstream = createConnection(target, '127.0.0.1');
-    sockets.push(client, upstream);
     let relayed = 0;
-    upstream.on('data', (chunk) => {
-      relayed += chunk.length;
-      client.write(chunk);
-      if (first && relayed > afterBytes && cuts === 0) {
-        cuts++;
-        client.destroy();
-        upstream.destroy();
-      }
-    });
-    client.on('data', (chunk) => upstream.write(chunk));
-    client.on('error', () => upstream.destroy());
-    upstream.on('error', () => client.destroy());
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
+    return {
+      toClient: (chunk) => {
+        relayed += chunk.length;
+        client.write(chunk);
+        if (first && relayed > afterBytes && cuts === 0) {
+          cuts++;
+          client.destroy();
+          upstream.destroy();
+        }
+      },
+    };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as { port: number }).port,
-    cuts: () => cuts,
-    close: () => {
-      for (const s of sockets) s.destroy();
-      server.close();
-    },
-  };
+  return { ...proxy, cuts: () => cuts };
 }

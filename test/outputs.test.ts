@@ -59,6 +59,17 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
+/** A real 64 KB tmpfs in a fresh folder (a disk that fills up), or undefined where mounting is not allowed; unmount it after. */
+function smallTmpfs(): string | undefined {
+  const mount = tempDir();
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount], { stdio: 'ignore' });
+    return mount;
+  } catch {
+    return undefined;
+  }
+}
+
 function tempFilesUnder(dir: string): string[] {
   return Object.keys(snapshot(dir)).filter((p) => /\.pixelaudit-\d+-[0-9a-f]+\.tmp$/.test(p));
 }
@@ -251,10 +262,8 @@ describe('report files: clear errors up front, temp + rename, never half a repor
   });
 
   it('a full disk (ENOSPC, a 64 KB tmpfs): one line, exit 2, the old report survives, no temp file', async (ctx) => {
-    const mount = tempDir();
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount], { stdio: 'ignore' });
-    } catch {
+    const mount = smallTmpfs();
+    if (!mount) {
       ctx.skip('mounting a small tmpfs is not allowed here (needs root and mount rights), so ENOSPC cannot be produced');
       return;
     }
@@ -585,10 +594,8 @@ describe('outside attacks on the promise (second round)', () => {
   }, 60_000);
 
   it('clean FOLDER -o NEWDIR on a full disk (a 64 KB tmpfs): exit 2, nothing left there', async (ctx) => {
-    const mount = tempDir();
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount], { stdio: 'ignore' });
-    } catch {
+    const mount = smallTmpfs();
+    if (!mount) {
       ctx.skip('mounting a small tmpfs is not allowed here (needs root and mount rights), so ENOSPC cannot be produced');
       return;
     }
