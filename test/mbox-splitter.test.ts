@@ -185,10 +185,20 @@ describe('mbox splitter', () => {
     // A body holding what would otherwise be a separator: a Mozilla `From - ` line, which
     // separates without a blank line before it. (An envelope after a blank line always
     // separates, whatever the length says: see the test below.)
-    const body = 'text\nFrom - Mon Jan  1 00:00:00 2024\nnot a separator here\n';
+    // A header field follows it, as in Netscape's files: without one such a line never separates.
+    const body = 'text\nFrom - Mon Jan  1 00:00:00 2024\nX-Note: not a separator here\n';
     const declared = (length: number, after: string, eol = '\n') =>
       Buffer.from(`${env}\nSubject: one\nContent-Length: ${length}\n\n${body}${after}`.replace(/\n/g, eol), 'latin1');
     const next = `\n${env}\nSubject: two\n\nsecond\n`;
+
+    it('a body line "From - " with no header field after it splits nothing (outside review: its pixel was lost)', async () => {
+      const bytes = Buffer.from(`${env}\nSubject: one\n\n<p>Forwarded:\nFrom - \n<img src="https://t.example/open?u=1"></p>\n\n${env}\nSubject: two\n\nhi\n`, 'latin1');
+      for (const size of [1, 5, 1 << 20]) {
+        const out = await split(bytes, size);
+        expect(out.map((m) => /Subject: (\w+)/.exec(m.bytes?.toString() ?? '')?.[1]), String(size)).toEqual(['one', 'two']);
+        expect(out[0].bytes?.toString()).toContain('<img src="https://t.example/open?u=1">');
+      }
+    });
 
     it('never hides an envelope after a blank line: the sender writes the length (outside review)', async () => {
       const hiding = `text\n\n${env}\nSubject: hidden\n\n<img src="https://t.example/open?id=abcdef1234567890">\n`;
@@ -225,7 +235,7 @@ describe('mbox splitter', () => {
       for (const size of [1, 4, 1 << 20]) {
         const out = await split(declared(inside, next), size);
         expect(out.map((m) => m.separator), String(size)).toEqual([env, 'From - Mon Jan  1 00:00:00 2024', env]);
-        expect(out.map((m) => m.bytes?.toString()).join('')).toBe(`Subject: one\nContent-Length: ${inside}\n\ntext\nnot a separator here\nSubject: two\n\nsecond\n`);
+        expect(out.map((m) => m.bytes?.toString()).join('')).toBe(`Subject: one\nContent-Length: ${inside}\n\ntext\nX-Note: not a separator here\nSubject: two\n\nsecond\n`);
       }
     });
 

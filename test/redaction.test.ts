@@ -202,6 +202,21 @@ describe('redaction of the forms an attacker tried (outside review)', () => {
     expect(r).toContain(ADDRESS_MASK);
   });
 
+  it('explain and clean mask a reason that quotes the address; a usage error echoes a hostile file name with escapes', async () => {
+    const file = write('cs2.eml', `${head('reader@mail.example')}Content-Type: text/html; charset="x-reader@mail.example"\r\n\r\n<p>x</p>\r\n`);
+    const explained = await run(['explain', file]);
+    expect(explained.exitCode).toBe(2);
+    expect(explained.stderr).toContain(ADDRESS_MASK);
+    expect(explained.stderr.toLowerCase()).not.toContain('reader@mail.example');
+    const cleaned = await run(['clean', file, '-o', path.join(dir, 'cs2-clean.eml')]);
+    expect(cleaned.stderr).toContain(ADDRESS_MASK);
+    expect(cleaned.stderr.toLowerCase()).not.toContain('reader@mail.example');
+    const usage = await run(['scan', '--x\u001b]0;PWN\u0007', file]);
+    expect(usage.exitCode).toBe(2);
+    expect(usage.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    expect(usage.stderr).toContain('\\x1b]0;PWN');
+  });
+
   it("a failed message's reason is masked too (it can quote the message), and shown with --no-redact", async () => {
     const file = write('cs.eml', `${head('reader@mail.example')}Content-Type: text/html; charset="reader@mail.example"\r\n\r\n<p>x</p>\r\n`);
     for (const format of ['json', 'csv', 'table']) {

@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../output/atomic-write.js';
 import { makeOutputDir } from '../output/output-dir.js';
 import { readMessages, type FileItem } from '../input/read-messages.js';
 import { SKIP, Walker } from '../input/walk.js';
+import { maskReason } from '../engine/redact-failure.js';
 import { cleanMessage } from './clean-message.js';
 
 export interface CleanTotals {
@@ -139,7 +140,8 @@ async function cleanOne(source: string, bytes: Buffer, detector: Detector, total
     } else if (changed) totals.changed++;
     return outcome.bytes;
   } catch (error) {
-    totals.failed.push({ source, reason: shortReason(error instanceof Error ? error.message : String(error)) });
+    // clean writes real URLs into the copy, but what it prints is masked like any report.
+    totals.failed.push({ source, reason: maskReason(shortReason(error instanceof Error ? error.message : String(error)), bytes, detector.me) });
     return bytes;
   }
 }

@@ -8,6 +8,7 @@ import { imapCommand } from './commands/imap.js';
 import { reportCommand } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
 import { scanCommand } from './commands/scan.js';
+import { visibleLines } from '../formatters/safe-text.js';
 import { StringSink, type Io } from './io.js';
 
 export interface RunResult {
@@ -41,11 +42,12 @@ export async function run(argv: string[], partialIo: Partial<Io> = {}): Promise<
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXIT_HELP)
-    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(visibleLines(s)) })
     .exitOverride();
   for (const make of [scanCommand, imapCommand, reportCommand, explainCommand, cleanCommand, rulesCommand]) {
     const cmd = make(io, setExit);
-    cmd.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
+    // Usage errors echo what was typed, or a file name a glob expanded: never raw to a terminal.
+    cmd.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(visibleLines(s)) });
     cmd.addHelpText('after', EXIT_HELP);
     program.addCommand(cmd);
   }

@@ -3,6 +3,7 @@ import { splitHeaderLines, type HeaderLine } from '../mail/header-lines.js';
 import type { MessageResult } from '../types.js';
 import { addressFinderFor } from '../url/address-leak.js';
 import type { Detector } from './detector.js';
+import { maskAddresses } from './mask-addresses.js';
 import { redactResult } from './redact.js';
 
 // A header block longer than this is not read for recipients: the --me addresses still mask.
@@ -20,6 +21,18 @@ export function redactFailure(failed: MessageResult, bytes: Buffer, detector: De
     return redactResult(failed, addressFinderFor([...recipients, ...detector.me]));
   } catch {
     return { ...failed, error: 'the message could not be read (the reason is withheld: it could not be masked)' };
+  }
+}
+
+/**
+ * A reason (an error's message) masked with the recipients of the message it is about, read from
+ * its header block: for `explain` and `clean`, which report a failure without a result.
+ */
+export function maskReason(reason: string, bytes: Buffer, me: readonly string[]): string {
+  try {
+    return maskAddresses(reason, addressFinderFor([...headerFields(headerBlock(bytes)).recipients, ...me]));
+  } catch {
+    return 'the message could not be read (the reason is withheld: it could not be masked)';
   }
 }
 

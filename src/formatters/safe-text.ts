@@ -24,6 +24,11 @@ export function visible(text: string): string {
   });
 }
 
+/** `visible` line by line: for text that is meant to hold line breaks (a usage error's lines). */
+export function visibleLines(text: string): string {
+  return text.split('\n').map(visible).join('\n');
+}
+
 /** `visible` over every string of plain data (a summary, an explanation), before it is laid out. */
 export function visibleDeep<T>(value: T): T {
   return walk(value) as T;

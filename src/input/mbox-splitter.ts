@@ -287,7 +287,21 @@ class MboxSplitter {
         return false;
       }
       const separator = line.whole ? lineText(buf, c, line.end) : '';
-      if (!line.whole || !((mozilla && isMozillaEnvelope(separator)) || (blank && isEnvelope(separator)))) {
+      // Netscape wrote `From - ` lines with no blank line before them; such a line in a body (a
+      // forwarded header, an attacker's markup) must not split its message, so without a blank
+      // line it separates only when a header field follows it (outside review: the pixel after a
+      // body line `From - ` was lost).
+      let mozillaSeparator = mozilla && line.whole && isMozillaEnvelope(separator);
+      if (mozillaSeparator && !blank && p.declaredEnd === null) {
+        const next = this.lineAt(line.end, eof);
+        if (!next) {
+          this.append(this.pos, c);
+          this.pos = c;
+          return false;
+        }
+        mozillaSeparator = startsWithField(buf, line.end, next.end);
+      }
+      if (!line.whole || !(mozillaSeparator || (blank && isEnvelope(separator)))) {
         search = c + 1;
         continue;
       }
@@ -409,6 +423,13 @@ function partSlicer(parts: Buffer[]): (from: number, to: number) => Buffer[] {
     }
     return out;
   };
+}
+
+/** Whether the bytes from start begin with a header field name and its colon (RFC 5322: printable ASCII but ':'). */
+function startsWithField(buf: Buffer, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && buf[i] >= 0x21 && buf[i] <= 0x7e && buf[i] !== 0x3a) i++;
+  return i > start && i < end && buf[i] === 0x3a;
 }
 
 function lineText(buf: Buffer, start: number, end: number): string {

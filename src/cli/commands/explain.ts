@@ -3,6 +3,8 @@ import { analyseParsed } from '../../engine/analyse-message.js';
 import { createDetector } from '../../engine/detector.js';
 import { redactDeep } from '../../engine/redact.js';
 import { EXIT_OK } from '../../exit-codes.js';
+import { InputError, KnownError } from '../../errors.js';
+import { maskReason } from '../../engine/redact-failure.js';
 import { readOneMessage } from '../../input/read-one.js';
 import { parseMessage } from '../../mail/parse-message.js';
 import { renderExplanation, type Explanation } from '../../formatters/explain.js';
@@ -23,7 +25,14 @@ export function explainCommand(io: Io, setExit: (code: number) => void): Command
     .action(async (spec: string, flags: { format: string; redact: boolean; me?: string[]; rules?: string[]; disable?: string[]; maxMessageSize: number }) => {
       const detector = createDetector({ me: flags.me, redact: flags.redact, extra: flags.rules, disable: flags.disable });
       const { source, bytes } = await readOneMessage(spec, flags.maxMessageSize * 1024 * 1024);
-      const parsed = await parseMessage(bytes);
+      let parsed;
+      try {
+        parsed = await parseMessage(bytes);
+      } catch (error) {
+        // The reason can quote the message (a charset holding the address): masked like scan's.
+        if (!(error instanceof KnownError) || !flags.redact) throw error;
+        throw new InputError(maskReason(error.message, bytes, detector.me), error.hint);
+      }
       const { ctx, html, findings, platform } = analyseParsed(parsed, detector);
       const clear: Explanation = {
         source,
