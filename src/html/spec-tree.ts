@@ -1,0 +1,90 @@
+import { parse, parseFragment, defaultTreeAdapter, html as spec, type DefaultTreeAdapterMap } from 'parse5';
+import type { HtmlTree, Namespace, StyleText, TreeBuilder, TreeElement, TreeVisitor } from './tree.js';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+type ParentNode = DefaultTreeAdapterMap['parentNode'];
+
+// Mail clients show messages with scripting disabled: <noscript> content is markup.
+const OPTIONS = { sourceCodeLocationInfo: true, scriptingEnabled: false } as const;
+
+const NAMESPACES: Record<string, Namespace> = { [spec.NS.HTML]: 'html', [spec.NS.SVG]: 'svg', [spec.NS.MATHML]: 'math' };
+
+/** The reference builder: parse5, the HTML standard's tokenizer and tree construction. */
+export const specTree: TreeBuilder = {
+  document(html) {
+    return new SpecTree(parse(html, OPTIONS), html);
+  },
+  fragment(html, context) {
+    const ctx = defaultTreeAdapter.createElement(context.name, namespaceUri(context.namespace), []);
+    return new SpecTree(parseFragment(ctx, html, OPTIONS), html);
+  },
+};
+
+function namespaceUri(ns: Namespace): spec.NS {
+  return ns === 'svg' ? spec.NS.SVG : ns === 'math' ? spec.NS.MATHML : spec.NS.HTML;
+}
+
+class SpecTree implements HtmlTree {
+  readonly styles: StyleText[] = [];
+
+  constructor(
+    private readonly root: ParentNode,
+    private readonly html: string,
+  ) {
+    // A first pass collects the style sheets: a <style> anywhere applies to the whole document.
+    this.visit(root, IGNORE, (node) => {
+      if (node.nodeName !== 'style' || node.namespaceURI !== spec.NS.HTML) return;
+      let css = '';
+      let start = -1;
+      for (const child of node.childNodes) {
+        if (!defaultTreeAdapter.isTextNode(child)) continue;
+        if (start < 0) start = child.sourceCodeLocation?.startOffset ?? -1;
+        css += child.value;
+      }
+      this.styles.push({ css, start });
+    });
+  }
+
+  walk(visitor: TreeVisitor): void {
+    this.visit(this.root, visitor);
+  }
+
+  /** Pre-order over the tree without recursion: a document may nest 100,000 elements. */
+  private visit(root: ParentNode, visitor: TreeVisitor, onElement?: (el: Element) => void): void {
+    const stack: Array<{ node: Node; view?: TreeElement; next: number }> = [{ node: root, next: 0 }];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const children = 'childNodes' in top.node ? top.node.childNodes : [];
+      if (top.next >= children.length) {
+        stack.pop();
+        if (top.view) visitor.leave(top.view);
+        continue;
+      }
+      const child = children[top.next++];
+      if (child.nodeName === '#comment') {
+        const c = child as DefaultTreeAdapterMap['commentNode'];
+        // The data follows `<!--`, or `<!` / `<?` / `</` in a bogus comment.
+        const at = c.sourceCodeLocation?.startOffset ?? -1;
+        visitor.comment(c.data, at < 0 ? -1 : at + (this.html.startsWith('<!--', at) ? 4 : 2));
+      } else if ('tagName' in child) {
+        const view = elementView(child);
+        onElement?.(child);
+        visitor.enter(view);
+        // Template contents live in `content`, not `childNodes`: inert, never walked.
+        stack.push({ node: child, view, next: 0 });
+      }
+    }
+  }
+}
+
+const IGNORE: TreeVisitor = { enter: () => undefined, leave: () => undefined, comment: () => undefined };
+
+function elementView(el: Element): TreeElement {
+  const attrs: Record<string, string> = Object.create(null);
+  for (const a of el.attrs) {
+    const key = a.prefix ? `${a.prefix}:${a.name}` : a.name;
+    if (!(key in attrs)) attrs[key] = a.value;
+  }
+  return { name: el.tagName, namespace: NAMESPACES[el.namespaceURI] ?? 'html', attrs, start: el.sourceCodeLocation?.startOffset ?? -1 };
+}
