@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -90,6 +91,21 @@ describe('input formats', () => {
     const chunks = [buf.subarray(0, 1000), buf.subarray(1000, 1001), buf.subarray(1001)];
     const items = await collect(['-'], Readable.from(chunks));
     expect(items.map((i) => i.source)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `-#${n}`));
+  });
+
+  it('reads standard input once: `- -` and a file that is also standard input are skipped as duplicates', async () => {
+    const mbox = path.join(SAMPLE, 'takeout', 'All mail Including Spam and Trash.mbox');
+    const twice = await collect(['-', '-'], Readable.from([readFileSync(mbox)]));
+    expect(twice.filter((i) => i.type === 'message')).toHaveLength(8);
+    expect(twice[twice.length - 1]).toEqual({ type: 'skipped', source: '-', reason: SKIP.duplicate, detail: '-' });
+    // The real process: fd 0 is the mbox itself, named again before and after.
+    const bin = path.join(FIXTURES, '..', 'bin', 'pixelaudit.js');
+    for (const args of [[mbox, '-'], ['-', mbox]]) {
+      const out = execFileSync('sh', ['-c', 'exec node "$0" scan -f json "$@" < "$MBOX"', bin, ...args], { env: { ...process.env, MBOX: mbox } }).toString();
+      const summary = JSON.parse(out).summary;
+      expect(summary).toMatchObject({ found: 8, scanned: 8, skippedFiles: 1 });
+      expect(summary.skipped).toEqual([expect.objectContaining({ reason: SKIP.duplicate })]);
+    }
   });
 
   it('skips non-mail files inside folders but fails a folder that holds no mail', async () => {

@@ -1,3 +1,4 @@
+import type { FileIdentity } from '../input/file-identity.js';
 /** Where text goes: the process streams, a file, or a string buffer in tests. */
 export interface Sink {
   write(text: string): void | Promise<void>;
@@ -8,6 +9,8 @@ export interface Io {
   stdout: Sink;
   stderr: Sink;
   stdin?: AsyncIterable<Buffer>;
+  /** The regular file behind standard input (`scan - < box.mbox`), so that naming it too reads it once. */
+  stdinFile?: FileIdentity;
   env: Record<string, string | undefined>;
   /** Whether stdout is a terminal (colour, progress). */
   stdoutIsTTY: boolean;

@@ -1,3 +1,5 @@
+import { fstatSync } from 'node:fs';
+import { identityOf, type FileIdentity } from '../input/file-identity.js';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { removePendingTemps } from '../output/pending-writes.js';
@@ -51,6 +53,7 @@ export async function main(): Promise<number> {
     stdout: sinkOf(process.stdout),
     stderr: sinkOf(process.stderr),
     stdin: process.stdin,
+    ...stdinFile(),
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
@@ -59,4 +62,14 @@ export async function main(): Promise<number> {
   // Whatever is still a temporary file once the command is over belongs to an output that was never finished.
   removePendingTemps();
   return exitCode;
+}
+
+/** The identity of the regular file on fd 0, if it is one (a pipe or terminal has none worth comparing). */
+function stdinFile(): { stdinFile?: FileIdentity } {
+  try {
+    const info = fstatSync(0, { bigint: true });
+    return info.isFile() ? { stdinFile: identityOf(info) } : {};
+  } catch {
+    return {};
+  }
 }

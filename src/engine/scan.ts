@@ -1,3 +1,4 @@
+import type { FileIdentity } from '../input/file-identity.js';
 import { withInputWarnings } from '../input/input-warnings.js';
 import { readInputs } from '../input/read-inputs.js';
 import type { Shard } from '../input/shard.js';
@@ -18,6 +19,7 @@ export interface ScanOptions {
   messageTimeoutMs?: number;
   maxMessageBytes: number;
   stdin?: AsyncIterable<Buffer>;
+  stdinFile?: FileIdentity;
   shard?: Shard;
   /** Called for every message, scanned or failed, in input order. */
   onResult: (result: MessageResult) => void | Promise<void>;
@@ -67,7 +69,7 @@ export async function scan(paths: string[], options: ScanOptions): Promise<ScanO
     options.onProgress?.(++messages, bytes);
   };
   try {
-    for await (const item of readInputs(paths, { maxMessageBytes: options.maxMessageBytes, stdin: options.stdin, shard: options.shard })) {
+    for await (const item of readInputs(paths, { maxMessageBytes: options.maxMessageBytes, stdin: options.stdin, stdinFile: options.stdinFile, shard: options.shard })) {
       if (item.type === 'skipped') {
         summary.skip(item);
         continue;

@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import type { MailFormat } from './detect-format.js';
 import { readMessages } from './read-messages.js';
 import { LARGE_FILE, ownsOffset, ownsPath, type Shard } from './shard.js';
-import { Walker } from './walk.js';
+import type { FileIdentity } from './file-identity.js';
+import { SKIP, Walker } from './walk.js';
 
 /** Something read from the inputs: a message, a failure with its reason, or a file passed over with its reason. */
 export type InputItem =
@@ -23,6 +24,8 @@ export interface ReadOptions {
   maxMessageBytes: number;
   /** Standard input, for the path `-`. */
   stdin?: AsyncIterable<Buffer>;
+  /** The regular file behind standard input, when it is one: a name for it later is the same input. */
+  stdinFile?: FileIdentity;
   /** Only this part of the input (files by path, large mbox files by message offset). */
   shard?: Shard;
 }
@@ -38,8 +41,16 @@ const SMALL_CHUNK = 64 * 1024;
 export async function* readInputs(paths: string[], options: ReadOptions): AsyncGenerator<InputItem> {
   const walker = new Walker();
   const { shard } = options;
+  let stdinRead = false;
   for (const p of paths) {
     if (p === '-') {
+      // Standard input can be read once; the file behind it is the same input as its name.
+      const first = stdinRead ? '-' : options.stdinFile ? walker.claim(options.stdinFile, '-') : undefined;
+      stdinRead = true;
+      if (first !== undefined) {
+        yield { type: 'skipped', source: '-', reason: SKIP.duplicate, ...(first ? { detail: first } : {}) };
+        continue;
+      }
       if (!options.stdin) {
         yield { type: 'failed', source: '-', error: 'standard input is not available', wholeInput: true };
         continue;

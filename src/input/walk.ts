@@ -35,6 +35,11 @@ export class Walker {
   private readonly files = new SeenFiles();
   private readonly folders = new Map<string, string>();
 
+  /** Records a file read outside the walk (standard input); returns the first name if it was met already ('' when unknown). */
+  claim(id: FileIdentity, name: string): string | undefined {
+    return this.files.visit(id, name, true);
+  }
+
   async *walk(root: string): AsyncGenerator<WalkEntry> {
     let info: BigIntStats;
     try {

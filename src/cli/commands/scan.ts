@@ -34,6 +34,7 @@ export function scanCommand(io: Io, setExit: (code: number) => void): Command {
         detector,
         maxMessageBytes: flags.maxMessageSize * 1024 * 1024,
         stdin: io.stdin,
+        stdinFile: io.stdinFile,
         shard: flags.shard,
         // Worker threads take a moment to start and load the tracker data: worth it for large inputs only.
         jobs: flags.jobs ?? ((await atLeastBytes(paths, AUTO_PARALLEL_BYTES)) ? availableParallelism() : 1),
