@@ -77,6 +77,27 @@ describe('address leaks', () => {
     expect(b64url === b64.replace(/=+$/, '') || finder.find(`https://t.example.net/i/${b64url}`)[0].encoding === 'base64url').toBe(true);
   });
 
+  it('finds base64 of a longer text holding the address, at each of the three byte offsets', () => {
+    for (const prefix of ['{"e":"', '{"em":"', '{"ema":"', 'x', 'xy', '']) {
+      for (const suffix of ['"}', '","id":7}', '']) {
+        const blob = Buffer.from(`${prefix}${norm}${suffix}`);
+        for (const form of ['base64', 'base64url'] as const) {
+          const url = `https://t.example.net/o/${blob.toString(form)}/p.gif`;
+          expect(finder.find(url).map((l) => l.encoding), `${form} ${prefix}|${suffix}`).toContain(form === 'base64url' && !/[-_]/.test(blob.toString(form)) ? 'base64' : form);
+        }
+      }
+    }
+    // Random base64 of the same length does not match.
+    expect(finder.find(`https://t.example.net/o/${Buffer.from('{"e":"someone-else@example.org"}').toString('base64')}`)).toEqual([]);
+  });
+
+  it('finds an address percent-encoded twice or three times (%2540)', () => {
+    const twice = encodeURIComponent(encodeURIComponent(norm));
+    expect(twice).toContain('%2540');
+    expect(finder.find(`https://t.example.net/i?e=${twice}`).map((l) => l.encoding)).toEqual(['url-encoded']);
+    expect(finder.find(`https://t.example.net/i?e=${encodeURIComponent(twice)}`).map((l) => l.encoding)).toEqual(['url-encoded']);
+  });
+
   it('does not take an address inside a longer token for a leak', () => {
     expect(finder.find(`https://cdn.example.net/a/b0f0146${norm}d47/x.png`)).toEqual([]);
     expect(finder.find(`https://t.example.net/i?h=0${hex('md5')}`)).toEqual([]);

@@ -63,11 +63,37 @@ function needlesOf(address: string): Needle[] {
     add('base64', b64.replace(/=+$/, ''), false);
     const b64url = Buffer.from(address).toString('base64url');
     if (b64url !== b64.replace(/=+$/, '')) add('base64url', b64url, false);
+    // Inside a longer encoded text (`{"email":"..."}` in base64) the address starts at any of the
+    // three byte offsets of a base64 group: each gives other characters. Only those that encode
+    // address bytes alone are looked for (the groups shared with the bytes around it vary).
+    for (const text of embeddedBase64(address)) {
+      add('base64', text, false);
+      const url = text.replace(/\+/g, '-').replace(/\//g, '_');
+      if (url !== text) add('base64url', url, false);
+    }
     for (const h of HASHES) add(h, createHash(h).update(address).digest('hex'), true);
   }
   if (needleCache.size >= 4096) needleCache.delete(needleCache.keys().next().value as string);
   needleCache.set(address, needles);
   return needles;
+}
+
+// Shorter stable runs could turn up by chance in a long token.
+const MIN_EMBEDDED_BASE64 = 12;
+
+/** The base64 characters that stand for `address` alone when it sits at byte offset 0, 1 or 2 of a group. */
+export function embeddedBase64(address: string): string[] {
+  const bytes = Buffer.from(address);
+  const out: string[] = [];
+  for (let lead = 0; lead < 3; lead++) {
+    // `lead` bytes before the address share its first group, unless lead is 0.
+    const skip = lead === 0 ? 0 : 3 - lead;
+    const whole = Math.floor((bytes.length - skip) / 3) * 3;
+    if (whole <= 0) continue;
+    const text = bytes.subarray(skip, skip + whole).toString('base64');
+    if (text.length >= MIN_EMBEDDED_BASE64) out.push(text);
+  }
+  return out;
 }
 
 /**
@@ -116,8 +142,15 @@ export class AddressFinder {
   /** Every leak in a URL (query, path and fragment), after percent-decoding. */
   find(url: string): AddressLeak[] {
     if (this.needles.length === 0) return [];
-    const decoded = safeDecode(url);
-    const variants = decoded === url ? [url] : [url, decoded];
+    const variants = [url];
+    // Encoded more than once (`%2540` for `@`): a few rounds, as redaction masks them.
+    for (let round = 0, last = url; round < 3 && (last.includes('%') || last.includes('+')); round++) {
+      const next = safeDecode(last);
+      if (next === last) break;
+      variants.push(next);
+      last = next;
+    }
+    const decoded = variants[1] ?? url;
     // `+` means a space only in a form-encoded query: in `user+tag@example.org%2C...` it is part of the address.
     if (url.includes('+') && decoded !== url) {
       const plusKept = decodeKeepingPlus(url);
