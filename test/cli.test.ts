@@ -60,7 +60,9 @@ describe('pixelaudit CLI, in-process', () => {
   it('--format jsonl: one object per message, sources as path#N inside an mbox', async () => {
     const r = await run(['scan', SAMPLE, '-f', 'jsonl']);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(22);
+    // 22 messages, then the closing line of the files passed over (the sample's empty maildir tmp/).
+    expect(lines).toHaveLength(23);
+    expect(lines[22]).toMatchObject({ pixelaudit: 'skipped-files', skippedFiles: 1, skippedReasons: [{ files: 1 }] });
     expect(lines.filter((l) => /\.mbox#[1-8]$/.test(l.source))).toHaveLength(8);
   });
 

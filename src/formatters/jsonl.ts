@@ -1,9 +1,19 @@
 import type { FormatterFactory } from './formatter.js';
 import { safeJson } from './safe-text.js';
 
-/** One JSON object per message, written as each message is done; `pixelaudit report` can merge these. */
+/** The marker of the closing line, which is not a message: the files passed over, for `report`. */
+export const SKIPPED_LINE = 'skipped-files';
+
+/**
+ * One JSON object per message, written as each message is done; `pixelaudit report` can merge
+ * these. When files were passed over (README files, links read already...), one closing line
+ * `{"pixelaudit":"skipped-files",...}` says which, so that a merged report counts them too.
+ */
 export const jsonlFormatter: FormatterFactory = () => ({
   keepsResults: false,
   message: (result) => `${safeJson(result)}\n`,
-  end: () => '',
+  end: (summary) =>
+    summary.skippedFiles > 0
+      ? `${safeJson({ pixelaudit: SKIPPED_LINE, skippedFiles: summary.skippedFiles, skipped: summary.skipped, skippedReasons: summary.skippedReasons })}\n`
+      : '',
 });

@@ -20,6 +20,10 @@ export class Aggregate {
     this.study.add(result);
   }
 
+  addSkipped(skippedFiles: number, listed: readonly SkippedFile[], reasons: ReadonlyArray<{ reason: string; files: number }>): void {
+    this.summary.addSkipped(skippedFiles, listed, reasons);
+  }
+
   skip(file?: SkippedFile): void {
     this.summary.skip(file);
   }

@@ -127,6 +127,13 @@ export class SummaryBuilder {
     this.senders.set(sender, s);
   }
 
+  /** Skipped files counted elsewhere (a JSONL file's closing line, read by `report`). */
+  addSkipped(skippedFiles: number, listed: readonly SkippedFile[], reasons: ReadonlyArray<{ reason: string; files: number }>): void {
+    this.skipped += skippedFiles;
+    for (const file of listed) if (this.skippedList.length < SKIPPED_LISTED) this.skippedList.push(file);
+    for (const { reason, files } of reasons) this.skipReasons.set(reason, (this.skipReasons.get(reason) ?? 0) + files);
+  }
+
   skip(file?: SkippedFile): void {
     this.skipped++;
     if (!file) return;

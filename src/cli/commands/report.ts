@@ -5,6 +5,8 @@ import { createDetector } from '../../engine/detector.js';
 import { InputError } from '../../errors.js';
 import { EXIT_ERROR, EXIT_OK } from '../../exit-codes.js';
 import { FORMATTERS } from '../../formatters/index.js';
+import { SKIPPED_LINE } from '../../formatters/jsonl.js';
+import type { SkippedFile } from '../../report/summary.js';
 import { Aggregate } from '../../report/aggregate.js';
 import { exportTables, TABLE_FILES } from '../../report/tables-export.js';
 import { AtomicFileSink } from '../../output/atomic-sink.js';
@@ -14,6 +16,13 @@ import type { MessageResult } from '../../types.js';
 import { useColor } from '../color.js';
 import type { Io } from '../io.js';
 import { collect, positiveInteger } from '../options.js';
+
+interface SkippedLine {
+  pixelaudit: string;
+  skippedFiles: number;
+  skipped: SkippedFile[];
+  skippedReasons: Array<{ reason: string; files: number }>;
+}
 
 /** `report`: merges per-message JSONL (from scan -f jsonl, one file per shard) into one report. */
 export function reportCommand(io: Io, setExit: (code: number) => void): Command {
@@ -48,6 +57,15 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
               result = JSON.parse(line) as MessageResult;
             } catch {
               throw new InputError(`${file}:${lineNo}: not a JSON line`, 'report reads the output of scan -f jsonl');
+            }
+            const closing = result as unknown as SkippedLine;
+            if (closing?.pixelaudit === SKIPPED_LINE) {
+              // The same file given twice lists the same files twice.
+              if (seen.has(line)) continue;
+              seen.add(line);
+              if (!Number.isSafeInteger(closing.skippedFiles) || !Array.isArray(closing.skipped) || !Array.isArray(closing.skippedReasons)) throw new InputError(`${file}:${lineNo}: a skipped-files line without its counts`);
+              aggregate.addSkipped(closing.skippedFiles, closing.skipped, closing.skippedReasons);
+              continue;
             }
             if (typeof result.source !== 'string' || !Array.isArray(result.findings)) throw new InputError(`${file}:${lineNo}: not a pixelaudit message result`);
             // The same message in two shards would be counted twice: keep the first.
