@@ -18,7 +18,8 @@ export interface LoadOptions {
  * Loads the built-in tracker data plus the user's, validating the user's files, and checks ids
  * are unique. The built-in files are validated by the tests (test/tracker-schema.test.ts), not on
  * every start: checking them cost about 4 ms of a cold start here (10 ms with reading the larger
- * files), and a scan of one message starts in about 400 ms.
+ * files). Measured 2026-12-01, `scan` of one .eml, 20 runs each, load average under 2: 0.40 s
+ * minimum and 0.505 s median before the schema, 0.40 s and 0.515 s after.
  */
 export function loadVendors(options: LoadOptions = {}): Vendor[] {
   const builtin = jsonFiles(BUILTIN_RULES_DIR);
