@@ -1,3 +1,4 @@
+import { compileExpression } from './compile.js';
 import type { UrlParts } from '../url/url-parts.js';
 import type { PatternKind, TrackerPattern, Vendor } from './schema.js';
 
@@ -34,9 +35,9 @@ export class TrackerMatcher {
         const compiled: Compiled = {
           vendor,
           pattern,
-          host: pattern.host ? new RegExp(pattern.host, 'i') : undefined,
-          path: pattern.path ? new RegExp(pattern.path, 'i') : undefined,
-          query: pattern.query ? new RegExp(pattern.query, 'i') : undefined,
+          host: compileExpression(pattern, 'host'),
+          path: compileExpression(pattern, 'path'),
+          query: compileExpression(pattern, 'query'),
         };
         if (pattern.anyHost) this.anyHost.push(compiled);
         for (const domain of pattern.domains ?? []) {
@@ -52,6 +53,7 @@ export class TrackerMatcher {
     if (this.anyHostPaths === undefined) {
       const sources = this.anyHost.filter((c) => c.path).map((c) => `(?:${(c.pattern.path as string)})`);
       this.anyHostWithoutPath = this.anyHost.some((c) => !c.path);
+      // Case-insensitive: a prefilter may let more through (each pattern then tests in its own case), never fewer.
       this.anyHostPaths = new RegExp(sources.join('|') || '(?!)', 'i');
     }
     return this.anyHostWithoutPath || this.anyHostPaths.test(path);
