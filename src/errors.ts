@@ -18,13 +18,21 @@ export class UsageError extends KnownError {}
 export class InputError extends KnownError {}
 /** Rules data or configuration that does not validate. */
 export class ConfigError extends KnownError {}
+/** Tracker data that does not follow rules/schema/trackers.schema.json: one line per problem. */
+export class TrackerDataError extends ConfigError {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
 /** An output that cannot be written (missing folder, a folder in its place, no permission, full disk). */
 export class OutputError extends KnownError {}
 
 export function formatError(error: unknown): string {
   if (error instanceof KnownError) {
     // The message often names a file, and a file name can hold an escape sequence.
-    return `pixelaudit: ${visible(error.message)}${error.hint ? ` (${visible(error.hint)})` : ''}\n`;
+    // Tracker data problems are one line each; every line is made safe on its own.
+    const lines = error instanceof TrackerDataError ? error.problems : [error.message];
+    return lines.map((line, i) => `pixelaudit: ${visible(line)}${i === lines.length - 1 && error.hint ? ` (${visible(error.hint)})` : ''}\n`).join('');
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return (

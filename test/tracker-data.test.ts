@@ -1,10 +1,27 @@
+import { getDomain } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import { loadVendors } from '../src/trackers/load.js';
 import { TrackerMatcher } from '../src/trackers/matcher.js';
-import { validateTrackerFile } from '../src/trackers/validate.js';
+import type { TrackerPattern } from '../src/trackers/schema.js';
 import { parseUrl } from '../src/url/url-parts.js';
 
 const vendors = loadVendors();
+// The matcher a scan uses: every vendor, every pattern, the real precedence.
+const full = new TrackerMatcher(vendors);
+const patternIds = new Set(vendors.flatMap((v) => v.patterns.map((p) => p.id)));
+
+/**
+ * A domain pattern proves its host, path or query expression only with a noMatch URL on its own
+ * ground: the same registrable domain as one of its domains (an off-domain URL is never looked at).
+ * A pattern that claims whole registrable domains with no expression has no such URL to give.
+ */
+function onDomainProblem(p: TrackerPattern): string | undefined {
+  if (!p.domains) return undefined;
+  if (!p.host && !p.path && !p.query && p.domains.every((d) => getDomain(d) === d)) return undefined;
+  const registrable = new Set(p.domains.map((d) => getDomain(d)));
+  const on = p.examples.noMatch.some((u) => registrable.has(getDomain(parseUrl(u).host)));
+  return on ? undefined : `no noMatch example on ${[...registrable].join(', ')}`;
+}
 
 describe('tracker data in rules/trackers', () => {
   it('loads and validates', () => {
@@ -13,24 +30,26 @@ describe('tracker data in rules/trackers', () => {
 
   for (const vendor of vendors) {
     for (const pattern of vendor.patterns) {
-      // Each pattern alone, as gitleaks tests each rule on its own samples.
       const alone = new TrackerMatcher([{ ...vendor, patterns: [pattern] }]);
-      it(`${pattern.id}: matches its match examples`, () => {
-        for (const url of pattern.examples.match) expect(alone.match(parseUrl(url))?.pattern.id, url).toBe(pattern.id);
+      it(`${pattern.id}: its match examples resolve to it in the full matcher`, () => {
+        for (const url of pattern.examples.match) expect(full.match(parseUrl(url))?.pattern.id, url).toBe(pattern.id);
+      });
+      it(`${pattern.id}: its shadowed examples match it and resolve to the declared winner`, () => {
+        for (const { url, winner } of pattern.examples.shadowed ?? []) {
+          expect(patternIds.has(winner), `winner ${winner}`).toBe(true);
+          expect(alone.match(parseUrl(url))?.pattern.id, url).toBe(pattern.id);
+          expect(full.match(parseUrl(url))?.pattern.id, url).toBe(winner);
+        }
       });
       it(`${pattern.id}: does not match its noMatch examples`, () => {
-        for (const url of pattern.examples.noMatch) expect(alone.match(parseUrl(url)), url).toBeUndefined();
+        for (const url of pattern.examples.noMatch) {
+          expect(alone.match(parseUrl(url)), url).toBeUndefined();
+          expect(full.match(parseUrl(url))?.pattern.id, url).not.toBe(pattern.id);
+        }
+      });
+      it(`${pattern.id}: has a noMatch example on its own domain`, () => {
+        expect(onDomainProblem(pattern)).toBeUndefined();
       });
     }
   }
-
-  it('rejects entries without examples or with a bad category', () => {
-    const base = { id: 'x', name: 'X', category: 'esp', provenance: [{ type: 'vendor-docs', ref: 'r' }] };
-    const pattern = { id: 'x-open', kind: 'open', domains: ['x.com'], examples: { match: ['https://x.com/o'], noMatch: ['https://y.com'] } };
-    expect(() => validateTrackerFile({ vendors: [{ ...base, patterns: [pattern] }] }, 'f.json')).not.toThrow();
-    expect(() => validateTrackerFile({ vendors: [{ ...base, patterns: [{ ...pattern, examples: { match: [], noMatch: [] } }] }] }, 'f.json')).toThrow(/examples/);
-    expect(() => validateTrackerFile({ vendors: [{ ...base, category: 'spyware', patterns: [pattern] }] }, 'f.json')).toThrow(/category/);
-    expect(() => validateTrackerFile({ vendors: [{ ...base, patterns: [{ ...pattern, path: '([' }] }] }, 'f.json')).toThrow(/regular expression/);
-    expect(() => validateTrackerFile({ vendors: [{ ...base, patterns: [{ ...pattern, anyHost: true }] }] }, 'f.json')).toThrow(/either domains or anyHost/);
-  });
 });

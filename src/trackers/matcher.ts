@@ -1,3 +1,4 @@
+import { compileExpression } from './compile.js';
 import type { UrlParts } from '../url/url-parts.js';
 import type { CnameHosts } from './cname-hosts.js';
 import type { PatternKind, TrackerPattern, Vendor } from './schema.js';
@@ -39,9 +40,9 @@ export class TrackerMatcher {
         const compiled: Compiled = {
           vendor,
           pattern,
-          host: pattern.host ? new RegExp(pattern.host, 'i') : undefined,
-          path: pattern.path ? new RegExp(pattern.path, 'i') : undefined,
-          query: pattern.query ? new RegExp(pattern.query, 'i') : undefined,
+          host: compileExpression(pattern, 'host'),
+          path: compileExpression(pattern, 'path'),
+          query: compileExpression(pattern, 'query'),
         };
         if (pattern.anyHost) this.anyHost.push(compiled);
         for (const domain of pattern.domains ?? []) {

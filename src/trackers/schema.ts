@@ -19,21 +19,38 @@ export interface TrackerPattern {
   domains?: string[];
   /** The pattern applies on any host (a sender's own domain CNAMEd to the vendor): path and query must then be distinctive. */
   anyHost?: boolean;
-  /** Regular expression the host must match (case-insensitive), e.g. `^sli\\.`. */
+  /** Regular expression the host must match (always case-insensitive: hosts are), e.g. `^sli\\.`. */
   host?: string;
-  /** Regular expression the path must match (case-insensitive). */
+  /** Regular expression the path must match (case-sensitive unless `ignoreCase`). */
   path?: string;
-  /** Regular expression the query string must match (case-insensitive). */
+  /** Regular expression the query string must match (case-sensitive unless `ignoreCase`). */
   query?: string;
+  /** Path and query compared case-insensitively: only for vendors whose servers do so. */
+  ignoreCase?: boolean;
   /** Why this shape means what `kind` says. */
   note?: string;
-  examples: { match: string[]; noMatch: string[] };
+  /** Where the knowledge of this shape comes from. */
+  provenance: Provenance[];
+  examples: PatternExamples;
+}
+
+export interface PatternExamples {
+  /** URLs the full matcher resolves to this pattern. */
+  match: string[];
+  /** URLs this pattern does not match; a domain pattern has one on its own domains. */
+  noMatch: string[];
+  /** URLs this pattern matches but another one (`winner`) wins in the full matcher. */
+  shadowed?: Array<{ url: string; winner: string; why?: string }>;
 }
 
 export interface Provenance {
-  type: 'vendor-docs' | 'observed-mail' | 'public-research';
-  /** What was read or seen, in words: a documentation page title, or the shape seen in mail. */
+  type: 'vendor-docs' | 'sdk-source' | 'public-list' | 'observed-mail' | 'public-research';
+  /** A URL, `owner/repo:path`, or the shape seen in mail; older data names the source in words. */
   ref: string;
+  /** The date it was read, YYYY-MM-DD. */
+  read: string;
+  /** What the source says, in a few words. */
+  note?: string;
 }
 
 export interface Vendor {
@@ -43,11 +60,11 @@ export interface Vendor {
   /** The company behind it, when it differs from the name. */
   organisation?: string;
   category: VendorCategory;
-  provenance: Provenance[];
   patterns: TrackerPattern[];
 }
 
 export interface TrackerFile {
+  $schema?: string;
   $comment?: string;
   vendors: Vendor[];
 }
