@@ -4,7 +4,7 @@ import { ConfigError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { UrlParts } from '../url/url-parts.js';
 import type { TrackerMatch } from './matcher.js';
-import type { PatternKind, TrackerPattern, Vendor } from './schema.js';
+import type { PatternKind, Provenance, TrackerPattern, Vendor } from './schema.js';
 
 export const CNAME_HOSTS_FILE = path.join(PACKAGE_ROOT, 'rules', 'cname-hosts.json');
 
@@ -31,7 +31,7 @@ export interface CnameProvider {
   /** Commit of the stored copy of that file that was read. */
   commit: string;
   /** Where the grammar comes from: a documentation page, SDK source or observed mail, with the date read. */
-  provenance: Array<{ type: string; ref: string; read: string }>;
+  provenance: Provenance[];
   /** Tried in order; the first that fits speaks. No rule fits: the URL says nothing by its host alone. */
   grammar: CnameRule[];
   /** Checked by test/cname-hosts.test.ts against the full matcher. */
@@ -94,7 +94,7 @@ export class CnameHosts {
       const vendor = vendors.get(provider.vendor);
       // A disabled vendor (--disable mailgun) takes its branded hosts with it.
       if (!vendor) continue;
-      const entry = { vendor, rules: provider.grammar.map((rule) => compile(rule, file, name)) };
+      const entry = { vendor, rules: provider.grammar.map((rule) => compile(rule, provider.provenance, file, name)) };
       for (const [label, raw] of Object.entries(provider.hosts)) {
         const groups = this.byLabel.get(label) ?? [];
         groups.push({ entry, raw });
@@ -143,7 +143,7 @@ export class CnameHosts {
   }
 }
 
-function compile(rule: CnameRule, file: string, provider: string): CompiledRule {
+function compile(rule: CnameRule, provenance: Provenance[], file: string, provider: string): CompiledRule {
   const re = (source: string | undefined, key: string): RegExp | undefined => {
     if (source === undefined) return undefined;
     try {
@@ -153,7 +153,7 @@ function compile(rule: CnameRule, file: string, provider: string): CompiledRule 
     }
   };
   // anyHost: the host is the sender's own name, CNAMEd to the provider (party esp-on-sender-domain).
-  const pattern: TrackerPattern = { id: rule.id, kind: rule.kind, anyHost: true, note: rule.note, examples: { match: [], noMatch: [] } };
+  const pattern: TrackerPattern = { id: rule.id, kind: rule.kind, anyHost: true, note: rule.note, provenance, examples: { match: [], noMatch: [] } };
   return { rule, pattern, host: re(rule.host, 'host'), path: re(rule.path, 'path'), query: re(rule.query, 'query') };
 }
 
