@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createDetector } from '../src/engine/detector.js';
 import { evaluate, findCorpora, readLabels } from '../src/eval/evaluate.js';
+import { accuracyTable } from '../src/eval/table.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 
 const corpora = findCorpora(PACKAGE_ROOT, process.env.PIXELAUDIT_CORPORA);
@@ -16,23 +17,22 @@ const verbose = process.argv.includes('--verbose');
 const detector = createDetector({ redact: false });
 for (const file of files) {
   const report = await evaluate(readLabels(path.join(labelDir, file)), corpora, detector);
-  const decided = report.labelled - report.undecided;
-  console.log(`labels: ${file} (${decided} decided, ${report.undecided} undecided left out)`);
-  console.log(`  TP ${report.truePositives}  FP ${report.falsePositives}  FN ${report.falseNegatives}  TN ${report.trueNegatives}  unreadable ${report.failed}`);
-  console.log(`  precision ${report.precision.toFixed(3)}  recall ${report.recall.toFixed(3)}`);
+  console.log(`labels: ${file}: ${report.decided} decided; left out: ${report.undecided} undecided (tracked null), ${report.unsure} unsure; unreadable ${report.failed}`);
+  console.log('');
+  console.log(accuracyTable(report));
+  console.log('');
   for (const [name, a] of [['link tracking', report.linkTracking], ['address leak', report.addressLeak]] as const) {
     const pct = (n: number): string => `${((100 * n) / Math.max(1, a.messages)).toFixed(1)}%`;
-    console.log(`  ${name}: labelled in ${a.labelled}/${a.messages} (${pct(a.labelled)}), found in ${a.found} (${pct(a.found)}), both ${a.both}`);
+    console.log(`${name}: labelled in ${a.labelled}/${a.messages} (${pct(a.labelled)}), found in ${a.found} (${pct(a.found)}), both ${a.both}`);
   }
   const show = (title: string, cases: typeof report.misses): void => {
-    if (!cases.length) return;
-    console.log(`  ${title}:`);
+    console.log(`${title}: ${cases.length ? '' : 'none'}`);
     for (const c of cases) {
-      console.log(`    ${c.label.file}${c.result.error ? `  [unreadable: ${c.result.error}]` : ''}`);
+      console.log(`  ${c.label.file}${c.result.error ? `  [unreadable: ${c.result.error}]` : ''}`);
       if (verbose) {
-        for (const p of c.label.pixels) console.log(`      label: ${p.why} ${p.url.slice(0, 140)}`);
-        for (const f of c.result.findings.filter((x) => x.tracking)) console.log(`      found: ${f.ruleId} ${f.url.slice(0, 140)} (${f.why})`);
-        if (c.label.notes) console.log(`      notes: ${c.label.notes}`);
+        for (const p of c.label.pixels) console.log(`    label: ${p.why} ${p.url.slice(0, 140)}`);
+        for (const f of c.result.findings.filter((x) => x.tracking)) console.log(`    found: ${f.ruleId} ${f.url.slice(0, 140)} (${f.why})`);
+        if (c.label.notes) console.log(`    notes: ${c.label.notes}`);
       }
     }
   };

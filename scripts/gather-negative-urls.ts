@@ -1,7 +1,8 @@
 // npm run build && node dist/scripts/gather-negative-urls.js > test/data/negative-urls.txt
 // Gathers ordinary URLs from the hand-labelled corpus messages for the negative corpus: every
 // remote resource and link of a message labelled clean (sure), and the visible content images
-// (declared wider than 3 px, not hidden, not a labelled pixel) of a message labelled tracked.
+// (declared wider than 3 px, not hidden, not a labelled pixel) of a message labelled tracked,
+// and the unsubscribe and preference-page links of both.
 // URLs are masked as pixelaudit masks output (recipient addresses, long per-recipient tokens);
 // no URL is fetched. The list was reviewed by hand after gathering (see its header).
 import path from 'node:path';
@@ -14,6 +15,12 @@ import { parseMessage } from '../src/mail/parse-message.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 
 const PER_MESSAGE = 12;
+// Any address, also one the message does not name as a recipient (a forwarded copy's); not a
+// retina image name (`button@2x.png`).
+const ANY_ADDRESS = /[A-Za-z0-9._+-]+(?:@|%40)(?:[A-Za-z0-9-]+\.)+(?!(?:png|gif|jpe?g|webp|svg)\b)[A-Za-z]{2,}/g;
+// An unsubscribe link names its reader in every query value: each is cut to four characters.
+const cutQueryValues = (url: string): string => url.replace(/([?&][^=&#]*=)([^&#]{5,})/g, (_, name: string, value: string) => `${name}${value.slice(0, 4)}…`);
+const UNSUBSCRIBE = /unsub|opt-?out|preferences|abmelden|desinscri|manage[-_]?subscription/i;
 const corpora = findCorpora(PACKAGE_ROOT, process.env.PIXELAUDIT_CORPORA);
 if (!corpora) throw new Error('no corpora beside the project');
 const detector = createDetector({ redact: true });
@@ -35,13 +42,18 @@ for (const label of readLabels(path.join(corpora, 'labels', 'public.jsonl'))) {
     urls.push({ url: res.url, what: `${res.element} ${res.kind}` });
   }
   if (!label.tracked) for (const l of html.links) urls.push({ url: l.facts.link.url, what: 'link' });
+  const unsubscribe = html.links.map((l) => l.facts.link.url).filter((u) => /^https?:\/\//i.test(u) && UNSUBSCRIBE.test(u));
   const lines: string[] = [];
-  for (const { url, what } of urls) {
-    const masked = redactUrl(url, ctx.addresses);
-    if (seen.has(masked) || /\s/.test(masked) || masked.length > 400) continue;
+  const add = (url: string, what: string, cut = false): boolean => {
+    const redacted = redactUrl(url, ctx.addresses).replace(ANY_ADDRESS, '[address]');
+    const masked = cut ? cutQueryValues(redacted) : redacted;
+    if (seen.has(masked) || /\s/.test(masked) || masked.length > 400) return false;
     seen.add(masked);
     lines.push(`${masked}\t# ${what}`);
-    if (lines.length >= PER_MESSAGE) break;
-  }
+    return true;
+  };
+  for (const { url, what } of urls) if (lines.length < PER_MESSAGE) add(url, what);
+  let pages = 0;
+  for (const url of unsubscribe) if (pages < 3 && add(url, 'unsubscribe or preferences link', true)) pages++;
   if (lines.length) console.log(`## ${label.file} (labelled ${label.tracked ? 'tracked: its visible content images' : 'clean'})\n${lines.join('\n')}`);
 }

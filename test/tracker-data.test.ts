@@ -28,6 +28,18 @@ describe('tracker data in rules/trackers', () => {
     expect(vendors.length).toBeGreaterThan(150);
   });
 
+  it('compares hosts case-insensitively, paths and queries as written unless ignoreCase', () => {
+    expect(full.match(parseUrl('https://shop.example.com/c/1/summer-collection'))).toBeUndefined();
+    expect(full.match(parseUrl('https://news.example.de/c/13/5812L1QV-4160U6X3-YZHP9A'))?.pattern.id).toBe('optimizely-campaign-click');
+    const base = { id: 'acme', name: 'Acme', category: 'esp' as const };
+    const pattern = { id: 'acme-open', kind: 'open' as const, domains: ['acme.example'], path: '^/Open/', provenance: [], examples: { match: [], noMatch: [] } };
+    const exact = new TrackerMatcher([{ ...base, patterns: [pattern] }]);
+    expect(exact.match(parseUrl('https://T.ACME.EXAMPLE/Open/x'))?.pattern.id).toBe('acme-open');
+    expect(exact.match(parseUrl('https://t.acme.example/open/x'))).toBeUndefined();
+    const loose = new TrackerMatcher([{ ...base, patterns: [{ ...pattern, ignoreCase: true }] }]);
+    expect(loose.match(parseUrl('https://t.acme.example/OPEN/x'))?.pattern.id).toBe('acme-open');
+  });
+
   for (const vendor of vendors) {
     for (const pattern of vendor.patterns) {
       const alone = new TrackerMatcher([{ ...vendor, patterns: [pattern] }]);

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TrackerDataError } from '../src/errors.js';
+import { BUILTIN_RULES_DIR } from '../src/trackers/load.js';
 import { validateTrackerFile } from '../src/trackers/validate.js';
 import { GENERATED_VALIDATOR_FILE, trackersValidatorCode } from '../src/trackers/validator-code.js';
 
@@ -31,6 +33,13 @@ function problems(data: unknown): string[] {
 describe('the tracker data schema (rules/schema/trackers.schema.json)', () => {
   it('is compiled into the checked-in standalone validator (npm run build:validator)', () => {
     expect(readFileSync(GENERATED_VALIDATOR_FILE, 'utf8')).toBe(trackersValidatorCode());
+  });
+
+  it('accepts every built-in file (they are not re-checked at start-up)', () => {
+    for (const f of readdirSync(BUILTIN_RULES_DIR).filter((n) => n.endsWith('.json'))) {
+      const file = path.join(BUILTIN_RULES_DIR, f);
+      expect(problems(JSON.parse(readFileSync(file, 'utf8'))), file).toEqual([]);
+    }
   });
 
   it('accepts a well-formed file', () => {

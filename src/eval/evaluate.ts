@@ -4,6 +4,7 @@ import { analyseMessage, failedResult } from '../engine/analyse-message.js';
 import type { Detector } from '../engine/detector.js';
 import { readOneMessage } from '../input/read-one.js';
 import type { MessageResult } from '../types.js';
+import { score, type Outcome, type Score } from './score.js';
 
 /** One hand label from shared/corpora/labels/*.jsonl (see GUIDE.md there). */
 export interface Label {
@@ -19,20 +20,20 @@ export interface Label {
 export interface EvalCase {
   label: Label;
   result: MessageResult;
+  outcome: Outcome;
 }
 
-export interface EvalReport {
+export interface EvalReport extends Score {
   labelled: number;
   /** Labels with tracked = null are left out of the scores, as GUIDE.md says. */
   undecided: number;
-  truePositives: number;
-  falsePositives: number;
-  falseNegatives: number;
-  trueNegatives: number;
+  /** Labels marked confidence "unsure" are left out too: a score is only as sure as its labels. */
+  unsure: number;
   /** Labelled messages the tool could not read (counted as predicted "not tracked"). */
   failed: number;
-  precision: number;
-  recall: number;
+  /** The scores of each corpus folder (the first part of the label's file path). */
+  byFolder: Record<string, Score>;
+  cases: EvalCase[];
   misses: EvalCase[];
   falseAlarms: EvalCase[];
   /** Agreement on the secondary labels (link_tracking is indicative, see GUIDE.md). */
@@ -63,14 +64,10 @@ export function findCorpora(projectRoot: string, override?: string): string | un
 
 /** Scores message-level `tracked` against the labels. */
 export async function evaluate(labels: Label[], corpora: string, detector: Detector): Promise<EvalReport> {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  let tn = 0;
   let failed = 0;
   let undecided = 0;
-  const misses: EvalCase[] = [];
-  const falseAlarms: EvalCase[] = [];
+  let unsure = 0;
+  const cases: EvalCase[] = [];
   const linkTracking: Agreement = { messages: 0, labelled: 0, found: 0, both: 0 };
   const addressLeak: Agreement = { messages: 0, labelled: 0, found: 0, both: 0 };
   const agree = (a: Agreement, label: boolean | undefined, found: boolean): void => {
@@ -85,6 +82,10 @@ export async function evaluate(labels: Label[], corpora: string, detector: Detec
       undecided++;
       continue;
     }
+    if (label.confidence === 'unsure') {
+      unsure++;
+      continue;
+    }
     let result: MessageResult;
     try {
       const { source, bytes } = await readOneMessage(path.join(corpora, label.file), 64 * 1024 * 1024);
@@ -97,28 +98,26 @@ export async function evaluate(labels: Label[], corpora: string, detector: Detec
       agree(linkTracking, label.link_tracking, result.linkTracked);
       agree(addressLeak, label.address_leak, result.addressLeak);
     }
-    if (label.tracked && result.tracked) tp++;
-    else if (!label.tracked && result.tracked) {
-      fp++;
-      falseAlarms.push({ label, result });
-    } else if (label.tracked && !result.tracked) {
-      fn++;
-      misses.push({ label, result });
-    } else tn++;
+    const outcome: Outcome = label.tracked ? (result.tracked ? 'tp' : 'fn') : result.tracked ? 'fp' : 'tn';
+    cases.push({ label, result, outcome });
   }
+  const folders = [...new Set(cases.map((c) => folderOf(c.label.file)))].sort();
   return {
     labelled: labels.length,
     undecided,
-    truePositives: tp,
-    falsePositives: fp,
-    falseNegatives: fn,
-    trueNegatives: tn,
+    unsure,
     failed,
-    precision: tp + fp ? tp / (tp + fp) : 1,
-    recall: tp + fn ? tp / (tp + fn) : 1,
-    misses,
-    falseAlarms,
+    ...score(cases.map((c) => c.outcome)),
+    byFolder: Object.fromEntries(folders.map((f) => [f, score(cases.filter((c) => folderOf(c.label.file) === f).map((c) => c.outcome))])),
+    cases,
+    misses: cases.filter((c) => c.outcome === 'fn'),
+    falseAlarms: cases.filter((c) => c.outcome === 'fp'),
     linkTracking,
     addressLeak,
   };
+}
+
+/** The corpus folder of a label's file: `phishing_pot/email/sample-1.eml` is in `phishing_pot`. */
+export function folderOf(file: string): string {
+  return file.split('/')[0];
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
-import type { Vendor } from './schema.js';
+import type { TrackerFile, Vendor } from './schema.js';
 import { validateTrackerFile } from './validate.js';
 
 export const BUILTIN_RULES_DIR = path.join(PACKAGE_ROOT, 'rules', 'trackers');
@@ -14,9 +14,16 @@ export interface LoadOptions {
   disable?: string[];
 }
 
-/** Loads and validates the built-in tracker data plus the user's, and checks ids are unique. */
+/**
+ * Loads the built-in tracker data plus the user's, validating the user's files, and checks ids
+ * are unique. The built-in files are validated by the tests (test/tracker-schema.test.ts), not on
+ * every start: checking them cost about 4 ms of a cold start here (10 ms with reading the larger
+ * files). Measured 2026-12-01, `scan` of one .eml, 20 runs each, load average under 2: 0.40 s
+ * minimum and 0.505 s median before the schema, 0.40 s and 0.515 s after.
+ */
 export function loadVendors(options: LoadOptions = {}): Vendor[] {
-  const files = [...jsonFiles(BUILTIN_RULES_DIR), ...(options.extra ?? []).flatMap(jsonFiles)];
+  const builtin = jsonFiles(BUILTIN_RULES_DIR);
+  const files = [...builtin, ...(options.extra ?? []).flatMap(jsonFiles)];
   const vendors: Vendor[] = [];
   const seenVendor = new Map<string, string>();
   const seenPattern = new Map<string, string>();
@@ -27,7 +34,8 @@ export function loadVendors(options: LoadOptions = {}): Vendor[] {
     } catch (error) {
       throw new ConfigError(`${file}: cannot read tracker data: ${(error as Error).message}`);
     }
-    for (const vendor of validateTrackerFile(data, file).vendors) {
+    const checked = builtin.includes(file) ? (data as TrackerFile) : validateTrackerFile(data, file);
+    for (const vendor of checked.vendors) {
       if (seenVendor.has(vendor.id)) throw new ConfigError(`${file}: vendor id "${vendor.id}" is also used in ${seenVendor.get(vendor.id)}`);
       seenVendor.set(vendor.id, file);
       for (const p of vendor.patterns) {

@@ -58,6 +58,7 @@ export class TrackerMatcher {
     if (this.anyHostPaths === undefined) {
       const sources = this.anyHost.filter((c) => c.path).map((c) => `(?:${(c.pattern.path as string)})`);
       this.anyHostWithoutPath = this.anyHost.some((c) => !c.path);
+      // Case-insensitive: a prefilter may let more through (each pattern then tests in its own case), never fewer.
       this.anyHostPaths = new RegExp(sources.join('|') || '(?!)', 'i');
     }
     return this.anyHostWithoutPath || this.anyHostPaths.test(path);
