@@ -121,7 +121,7 @@ describe('pixelaudit CLI, in-process', () => {
     expect(r.stdout).toMatch(/-PA002 hidden-image-with-id/);
     expect(r.stdout).toContain('address: md5');
     const json = JSON.parse((await run(['explain', LIVEINTENT, '-f', 'json'])).stdout);
-    expect(json.resources[0].rules.map((x: { id: string }) => x.id)).toEqual(['PA001', 'PA003', 'PA002', 'PA004', 'PA005']);
+    expect(json.resources[0].rules.map((x: { id: string }) => x.id)).toEqual(['PA001', 'PA003', 'PA002', 'PA004', 'PA009', 'PA010', 'PA005']);
     expect(json.links[0].findings[0].ruleId).toBe('PA006');
     const missing = await run(['explain', `${LIVEINTENT.replace(/#5$/, '')}#99`]);
     expect(missing.exitCode).toBe(2);
@@ -133,7 +133,7 @@ describe('pixelaudit CLI, in-process', () => {
     expect(r.stdout).toMatch(/PA001\s+known-tracker/);
     expect(r.stdout).toMatch(/Tracker data: \d{3} vendors, \d{3} patterns/);
     const json = JSON.parse((await run(['rules', '-f', 'json'])).stdout);
-    expect(json.rules).toHaveLength(8);
+    expect(json.rules).toHaveLength(10);
     expect(json.vendors.length).toBeGreaterThan(150);
   });
 

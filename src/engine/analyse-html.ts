@@ -3,6 +3,7 @@ import { renderMessage, type LinkFacts, type ResourceFacts, type Rule, type Rule
 import type { Vendor } from '../trackers/schema.js';
 import type { Finding, Link } from '../types.js';
 import type { AddressFinder } from '../url/address-leak.js';
+import { isRandomId } from '../url/identifiers.js';
 import type { Detector } from './detector.js';
 import { linkFacts as factsOfLink } from './link-facts.js';
 import { partyOf, registrable } from './party.js';
@@ -48,11 +49,14 @@ export interface HtmlAnalysis {
 /** Runs the resource rules (the first that fires speaks for a resource) and the link rules (each that fires is reported). */
 export function analyseHtml(html: string, ctx: MessageContext, detector: Detector, deadline: DeadlineLike = NO_DEADLINE): HtmlAnalysis {
   const extracted = extractResources(html, deadline);
+  // Links first: a resource rule (PA009) asks whether an image carries a tracked link's identifier.
+  const links = analyseLinks(extracted.links, ctx, detector, deadline);
+  const linkIds = trackedLinkIds(links);
   const resources: ExplainedResource[] = [];
   const findings: Finding[] = [];
   for (const resource of extracted.resources) {
     deadline.tick();
-    const facts = resourceFacts(resource, detector.matcher, ctx.addresses);
+    const facts = resourceFacts(resource, detector.matcher, ctx.addresses, linkIds);
     const hits = detector.rules.map((rule) => ({ rule, hit: checkRule(rule, facts) }));
     const fired = hits.filter((h): h is { rule: Rule; hit: RuleHit } => h.hit !== undefined);
     const primary = fired.find((h) => h.hit.tracking) ?? fired[0];
@@ -64,9 +68,22 @@ export function analyseHtml(html: string, ctx: MessageContext, detector: Detecto
     }
     resources.push({ facts, hits, ...(finding ? { finding } : {}) });
   }
-  const links = analyseLinks(extracted.links, ctx, detector, deadline);
   for (const l of links) findings.push(...l.findings);
   return { resources, links, findings, tracked: findings.some((f) => f.tracking) };
+}
+
+/**
+ * The random-looking identifiers (tokens, UUIDs, hex hashes of 10 characters or more) of the
+ * links that a link-tracking rule reported: the per-recipient ids a click redirect carries.
+ * Campaign numbers and named short ids are left out, since every recipient's copy has them.
+ */
+function trackedLinkIds(links: ExplainedLink[]): Set<string> {
+  const ids = new Set<string>();
+  for (const l of links) {
+    if (!l.findings.some((f) => f.category === 'link-tracking')) continue;
+    for (const id of l.facts.identifiers) if (isRandomId(id)) ids.add(id.value);
+  }
+  return ids;
 }
 
 /**

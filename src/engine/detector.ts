@@ -1,6 +1,7 @@
 import { LINK_RULES, MESSAGE_RULES, RESOURCE_RULES } from '../rules/index.js';
 import type { LinkFacts, MessageFacts, Rule } from '../rules/rule.js';
 import { loadVendors, type LoadOptions } from '../trackers/load.js';
+import { loadCnameHosts } from '../trackers/cname-hosts.js';
 import { TrackerMatcher } from '../trackers/matcher.js';
 import { loadPlatforms, type PlatformDetector } from '../trackers/platforms.js';
 import type { Vendor } from '../trackers/schema.js';
@@ -36,7 +37,7 @@ export function createDetector(options: DetectorOptions = {}): Detector {
     for (const p of v.patterns) for (const d of p.domains ?? []) if (!sendingDomains.has(d)) sendingDomains.set(d, v.id);
   }
   return {
-    matcher: new TrackerMatcher(vendorList),
+    matcher: new TrackerMatcher(vendorList, loadCnameHosts(vendors)),
     rules: RESOURCE_RULES,
     linkRules: LINK_RULES,
     messageRules: MESSAGE_RULES,

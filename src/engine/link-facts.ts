@@ -15,7 +15,7 @@ export function linkFacts(link: Link, matcher: TrackerMatcher, addresses: Addres
   if (!/^https?:\/\//i.test(link.url)) return undefined;
   const target = unwrapProxy(link.url).target;
   const parts = parseUrl(target);
-  const match = matcher.match(parts);
+  const match = matcher.match(parts, 'link');
   const destination = recoverDestination(parts);
   return {
     link,

@@ -6,8 +6,10 @@ import { findIdentifiers } from '../url/identifiers.js';
 import { openStyleWord, spacerFileName } from '../url/open-path.js';
 import { parseUrl } from '../url/url-parts.js';
 
-/** Computes once what every rule reads about a resource. */
-export function resourceFacts(resource: Resource, matcher: TrackerMatcher, addresses: AddressFinder): ResourceFacts {
+const NO_LINK_IDS: ReadonlySet<string> = new Set();
+
+/** Computes once what every rule reads about a resource; `linkIds` are the message's tracked-link identifiers. */
+export function resourceFacts(resource: Resource, matcher: TrackerMatcher, addresses: AddressFinder, linkIds: ReadonlySet<string> = NO_LINK_IDS): ResourceFacts {
   const parts = parseUrl(resource.target);
   const openWord = openStyleWord(parts);
   const strongOpenWord = openStyleWord(parts, true);
@@ -23,5 +25,6 @@ export function resourceFacts(resource: Resource, matcher: TrackerMatcher, addre
     spacerName: spacerName || undefined,
     match: match || undefined,
     leaks: addresses.find(resource.target),
+    linkIds,
   };
 }

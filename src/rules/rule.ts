@@ -18,6 +18,8 @@ export interface ResourceFacts {
   spacerName?: string;
   match?: TrackerMatch;
   leaks: AddressLeak[];
+  /** Random-looking identifier values (tokens, UUIDs, hashes) of this message's click-tracked links; empty when a resource is judged alone. */
+  linkIds: ReadonlySet<string>;
 }
 
 /** Everything known about one link (a/area href). */

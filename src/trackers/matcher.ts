@@ -1,5 +1,6 @@
 import { compileExpression } from './compile.js';
 import type { UrlParts } from '../url/url-parts.js';
+import type { CnameHosts } from './cname-hosts.js';
 import type { PatternKind, TrackerPattern, Vendor } from './schema.js';
 
 /** A tracker pattern that matched a URL. */
@@ -28,8 +29,12 @@ export class TrackerMatcher {
   private anyHostWithoutPath = false;
   readonly vendors: Vendor[];
 
-  constructor(vendors: Vendor[]) {
+  /** Branded hosts CNAMEd to a provider (rules/cname-hosts.json), asked when no pattern matched. */
+  private readonly cnameHosts: CnameHosts | undefined;
+
+  constructor(vendors: Vendor[], cnameHosts?: CnameHosts) {
     this.vendors = vendors;
+    this.cnameHosts = cnameHosts;
     for (const vendor of vendors) {
       for (const pattern of vendor.patterns) {
         const compiled: Compiled = {
@@ -59,8 +64,8 @@ export class TrackerMatcher {
     return this.anyHostWithoutPath || this.anyHostPaths.test(path);
   }
 
-  /** The best match for a URL, or undefined. */
-  match(parts: UrlParts): TrackerMatch | undefined {
+  /** The best match for a URL, or undefined; `as` says whether a client loads it (resource) or the reader clicks it (link). */
+  match(parts: UrlParts, as: 'resource' | 'link' = 'resource'): TrackerMatch | undefined {
     let best: Compiled | undefined;
     const consider = (c: Compiled): void => {
       if (c.host && !c.host.test(parts.host)) return;
@@ -77,7 +82,8 @@ export class TrackerMatcher {
       host = host.slice(dot + 1);
     }
     if ((!best || best.pattern.kind !== 'open') && this.anyHostCandidates(parts.path)) this.anyHost.forEach(consider);
-    return best ? { vendor: best.vendor, pattern: best.pattern } : undefined;
+    if (best) return { vendor: best.vendor, pattern: best.pattern };
+    return this.cnameHosts?.match(parts, as);
   }
 
   get patternCount(): number {

@@ -136,3 +136,8 @@ function isSlug(v: string): boolean {
 function isStrongToken(v: string): boolean {
   return v.length >= 20 && /[A-Z]/.test(v) && /[a-z]/.test(v) && /\d/.test(v) && isToken(v);
 }
+
+/** A random-looking identifier (token, UUID, hex hash) of 10 characters or more: the shapes that tell one recipient's copy from another's, unlike campaign numbers and short named ids. */
+export function isRandomId(id: Identifier): boolean {
+  return (id.shape === 'token' || id.shape === 'uuid' || id.shape === 'hex') && id.value.length >= 10;
+}

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { RULES } from '../../rules/index.js';
+import { coverageOf, coverageTable, loadCoverageLists } from '../../trackers/coverage.js';
 import { loadVendors } from '../../trackers/load.js';
 import { VENDOR_CATEGORIES } from '../../trackers/schema.js';
 import { EXIT_OK } from '../../exit-codes.js';
@@ -12,9 +13,16 @@ export function rulesCommand(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text'))
     .option('--vendors', 'list every vendor with its patterns')
     .option('--rules <path>', 'extra tracker data to include (repeatable)', collect)
-    .action(async (flags: { format: string; vendors?: boolean; rules?: string[] }) => {
+    .option('--coverage', 'how much of each public tracker list (rules/coverage) the data covers')
+    .action(async (flags: { format: string; vendors?: boolean; rules?: string[]; coverage?: boolean }) => {
       const vendors = loadVendors({ extra: flags.rules });
       const patterns = vendors.flatMap((v) => v.patterns);
+      if (flags.coverage) {
+        const rows = loadCoverageLists().map((list) => coverageOf(list, vendors));
+        const text = flags.format === 'json' ? JSON.stringify({ coverage: rows }, null, 2) : coverageTable(rows) + missingLines(rows);
+        await io.stdout.write(`${text}\n`);
+        return setExit(EXIT_OK);
+      }
       if (flags.format === 'json') {
         const rules = [...RULES].sort((a, b) => a.meta.id.localeCompare(b.meta.id)).map((r) => r.meta);
         await io.stdout.write(`${JSON.stringify({ rules, vendors }, null, 2)}\n`);
@@ -39,4 +47,9 @@ export function rulesCommand(io: Io, setExit: (code: number) => void): Command {
       await io.stdout.write(`${lines.join('\n')}\n`);
       setExit(EXIT_OK);
     });
+}
+
+function missingLines(rows: ReturnType<typeof coverageOf>[]): string {
+  const lines = rows.flatMap((r) => r.missing.map((m) => `  ${r.list}: ${m.name}: ${m.problem}`));
+  return lines.length ? `\n\nNot covered:\n${lines.join('\n')}` : '';
 }
