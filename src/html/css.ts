@@ -1,39 +1,42 @@
 import { tokenizer, TokenType } from '@csstools/css-tokenizer';
+import { asciiLower, cssTokens, isBlank, parseDeclarations, winners, type PropertyFilter } from './css-declarations.js';
 
-/** Declarations of one inline `style` attribute, property names lower-cased, `!important` dropped. */
-export function parseStyle(style: string): Map<string, string> {
+/**
+ * The declared value of each property of an inline `style` attribute, read by CSS Syntax (see
+ * `parseDeclarations`): names lower-cased, values normalised as `Declaration.value` says, and
+ * per property the declaration that wins inside the attribute (the last, unless an earlier one
+ * is `!important`). `want` limits it to the properties a caller reads.
+ */
+export function parseStyle(style: string, want?: PropertyFilter): Map<string, string> {
   const out = new Map<string, string>();
-  for (const decl of style.split(';')) {
-    const colon = decl.indexOf(':');
-    if (colon <= 0) continue;
-    const prop = decl.slice(0, colon).trim().toLowerCase();
-    const value = decl.slice(colon + 1).replace(/!\s*important/i, '').trim().toLowerCase();
-    if (prop) out.set(prop, value);
-  }
+  for (const [name, d] of winners(parseDeclarations(style, want))) out.set(name, d.value);
   return out;
 }
 
-/** A CSS length in px when it is absolute (`1px`, `1`, `0`, `1pt`), else undefined (%, auto, em). */
+// CSS absolute lengths in px (CSS Values 4: 1in = 96px = 2.54cm = 72pt = 6pc = 101.6Q).
+const PX_PER: Record<string, number> = { px: 1, pt: 96 / 72, pc: 16, in: 96, cm: 96 / 2.54, mm: 96 / 25.4, q: 96 / 101.6 };
+
+/**
+ * A CSS length in px when it is one absolute length token (`1px`, `1E1px`, `+1px`, `.5px`,
+ * `1pt`, `1in`) or a bare number (`1`, `0`: the unitless-length quirk, and how dimension
+ * attributes were read), read by the CSS tokenizer; undefined for %, auto, em, calc() and junk.
+ */
 export function cssPixels(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  // Read by hand: the regular expression this replaces backtracked over digits and blanks
-  // (cubic time on a long run of them in a width attribute).
-  const v = value.trim();
-  let i = v.charCodeAt(0) === 45 /* - */ ? 1 : 0;
-  const intStart = i;
-  while (isDigit(v.charCodeAt(i))) i++;
-  if (v.charCodeAt(i) === 46 /* . */) {
-    const fracStart = ++i;
-    while (isDigit(v.charCodeAt(i))) i++;
-    if (i === fracStart) return undefined;
-  } else if (i === intStart) return undefined;
-  const n = Number.parseFloat(v.slice(0, i));
-  const unit = v.slice(i).trim().toLowerCase();
-  if (unit === '' || unit === 'px') return n;
-  return unit === 'pt' ? (n * 4) / 3 : undefined;
+  const tokens = cssTokens(value);
+  let found: number | undefined;
+  for (const t of tokens) {
+    if (isBlank(t[0])) continue;
+    if (found !== undefined) return undefined;
+    if (t[0] === TokenType.Number) found = t[4].value;
+    else if (t[0] === TokenType.Dimension) {
+      const per = PX_PER[asciiLower(t[4].unit)];
+      if (per === undefined) return undefined;
+      found = t[4].value * per;
+    } else return undefined;
+  }
+  return found;
 }
-
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 export interface CssUrl {
   url: string;

@@ -1,0 +1,152 @@
+import { parseDeclarations, winners, type Declaration } from './css-declarations.js';
+import { isRelevant } from './css-properties.js';
+import { compileSelectorList, type CompiledSelector } from './css-selectors.js';
+import { sheetRules, UNLAYERED } from './css-sheet.js';
+import type { ElementContext } from './element-context.js';
+import { matches } from './selector-match.js';
+import type { StyleText } from './tree.js';
+
+export type { ElementContext } from './element-context.js';
+export { enterElement } from './element-context.js';
+
+/**
+ * The author style sheets of one document (its `<style>` elements), reduced to what can make an
+ * element hidden or give it a size (the properties in `RELEVANT`, css-properties.ts).
+ */
+export interface Cascade {
+  /** No rule sets a relevant property: no element needs matching (computed() reads the inline style alone). */
+  readonly empty: boolean;
+  /**
+   * The cascaded value of each relevant property of the element (CSS Cascade 5): from the rules
+   * whose selectors match it and its inline `style` (`ctx.el.attrs.style` unless `inline` is
+   * given), ordered by importance, then inline over rules, then cascade layer, specificity and
+   * source order. Values are `Declaration.value` text (`none`, `-9999px`, `inherit`, `var(--x)`).
+   *
+   * Cascaded, not computed: a property no declaration sets is absent, and `inherit`, `initial`,
+   * `unset`, `revert` and `var()` are returned as written. Inheritance is the caller's: it walks
+   * the tree (visibility inherits, display and opacity do not, but hide everything inside).
+   * Presentational hints (`width` attributes, `hidden`, which is `display:none` in the user
+   * agent's sheet and so loses to any author `display`) are the caller's too.
+   */
+  computed(ctx: ElementContext, inline?: string): Map<string, string>;
+}
+
+export interface CascadeOptions {
+  /**
+   * The document is in quirks mode (no doctype, as much mail): class and id selectors match
+   * case-insensitively. Default false.
+   */
+  quirks?: boolean;
+}
+
+interface Rule {
+  readonly selector: CompiledSelector;
+  readonly declarations: ReadonlyMap<string, Declaration>;
+  readonly layer: number;
+  /** Source order across all the document's sheets. */
+  readonly order: number;
+}
+
+/** Compiles the document's `<style>` elements (in tree order) into its cascade. */
+export function compileCascade(styles: readonly StyleText[], options: CascadeOptions = {}): Cascade {
+  const quirks = options.quirks ?? false;
+  const buckets = new Map<string, Rule[]>();
+  const layers = new Map<string, number>();
+  let order = 0;
+  let count = 0;
+  for (const style of styles) {
+    if (!MAY_BE_RELEVANT.test(style.css)) continue;
+    for (const r of sheetRules(style.css, layers)) {
+      const selectors = compileSelectorList(r.selectorText, quirks);
+      if (!selectors?.length) continue;
+      const declarations = winners(r.declarations);
+      const at = order++;
+      for (const selector of selectors) {
+        let bucket = buckets.get(selector.key);
+        if (!bucket) buckets.set(selector.key, (bucket = []));
+        bucket.push({ selector, declarations, layer: r.layer, order: at });
+        count++;
+      }
+    }
+  }
+  return new StyleCascade(buckets, count === 0, quirks);
+}
+
+/**
+ * A sheet in which no relevant property name can occur needs no parse. A backslash may be an
+ * escape inside a name (`disp\6c ay`); `margin` and `inset` are shorthands of relevant ones.
+ * Proven equal to the full parse by test/cascade.test.ts.
+ */
+export const MAY_BE_RELEVANT = /display|visibility|opacity|mso-hide|position|left|top|right|bottom|margin|text-indent|overflow|width|height|inset|\\/i;
+
+// The winning declaration so far of one property, with what the cascade compares.
+interface Candidate {
+  d: Declaration;
+  inline: boolean;
+  layer: number;
+  specificity: number;
+  order: number;
+}
+
+class StyleCascade implements Cascade {
+  constructor(
+    private readonly buckets: ReadonlyMap<string, readonly Rule[]>,
+    readonly empty: boolean,
+    private readonly quirks: boolean,
+  ) {}
+
+  computed(ctx: ElementContext, inline?: string): Map<string, string> {
+    const style = inline ?? attr(ctx, 'style');
+    const best = new Map<string, Candidate>();
+    if (!this.empty) for (const rule of this.candidates(ctx)) this.apply(rule, ctx, best);
+    if (style !== undefined && MAY_BE_RELEVANT.test(style)) {
+      for (const d of winners(parseDeclarations(style, isRelevant)).values()) offer(best, { d, inline: true, layer: UNLAYERED, specificity: 0, order: Number.MAX_SAFE_INTEGER });
+    }
+    const out = new Map<string, string>();
+    for (const [name, c] of best) out.set(name, c.d.value);
+    return out;
+  }
+
+  private apply(rule: Rule, ctx: ElementContext, best: Map<string, Candidate>): void {
+    if (!matches(rule.selector, ctx)) return;
+    for (const d of rule.declarations.values()) offer(best, { d, inline: false, layer: rule.layer, specificity: rule.selector.specificity, order: rule.order });
+  }
+
+  /** The rules whose subject's bucket is one of the element's: its id, classes, tag, and `*`. */
+  private *candidates(ctx: ElementContext): Iterable<Rule> {
+    const fold = (v: string): string => (this.quirks ? v.toLowerCase() : v);
+    const id = attr(ctx, 'id');
+    if (id) yield* this.buckets.get(`#${fold(id)}`) ?? [];
+    const cls = attr(ctx, 'class');
+    if (cls) {
+      const seen = new Set<string>();
+      for (const c of cls.split(/[\t\n\f\r ]+/)) {
+        if (!c || seen.has(c)) continue;
+        seen.add(c);
+        yield* this.buckets.get(`.${fold(c)}`) ?? [];
+      }
+    }
+    yield* this.buckets.get(ctx.el.name.toLowerCase()) ?? [];
+    yield* this.buckets.get('*') ?? [];
+  }
+}
+
+function attr(ctx: ElementContext, name: string): string | undefined {
+  return Object.hasOwn(ctx.el.attrs, name) ? ctx.el.attrs[name] : undefined;
+}
+
+/** Keeps `c` for its property when it beats the one kept (CSS Cascade 5, section 6.1). */
+function offer(best: Map<string, Candidate>, c: Candidate): void {
+  const kept = best.get(c.d.name);
+  if (!kept || beats(c, kept)) best.set(c.d.name, c);
+}
+
+function beats(a: Candidate, b: Candidate): boolean {
+  if (a.d.important !== b.d.important) return a.d.important;
+  if (a.inline !== b.inline) return a.inline;
+  // Layers: a later layer wins for normal declarations, an earlier one for important ones;
+  // unlayered rules count as the last layer.
+  if (a.layer !== b.layer) return a.d.important ? a.layer < b.layer : a.layer > b.layer;
+  if (a.specificity !== b.specificity) return a.specificity > b.specificity;
+  return a.order > b.order;
+}
