@@ -153,7 +153,11 @@ export function valueText(tokens: readonly CSSToken[], from: number, to: number,
     if (gap && out !== '') out += ' ';
     gap = false;
     if (custom) out += t[1];
-    else if (type === TokenType.Ident) out += asciiLower((t[4] as { value: string }).value);
+    else if (type === TokenType.Ident) {
+      // A custom property's name (in `var(--X)`) is case-sensitive.
+      const v = (t[4] as { value: string }).value;
+      out += v.startsWith('--') ? v : asciiLower(v);
+    }
     else if (type === TokenType.Function) out += `${asciiLower((t[4] as { value: string }).value)}(`;
     else out += t[1];
   }

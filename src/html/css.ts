@@ -1,4 +1,4 @@
-import { tokenizer, TokenType } from '@csstools/css-tokenizer';
+import { TokenType } from '@csstools/css-tokenizer';
 import { asciiLower, cssTokens, isBlank, parseDeclarations, winners, type PropertyFilter } from './css-declarations.js';
 
 /**
@@ -38,78 +38,4 @@ export function cssPixels(value: string | undefined): number | undefined {
   return found;
 }
 
-export interface CssUrl {
-  url: string;
-  /** Offset of the `url(` or `@import` in the CSS text. */
-  offset: number;
-  kind: 'css-url' | 'css-import' | 'css-font-face';
-  /** Where the token holding the URL is, css[start, end): a whole `url(...)` token, or a quoted string. */
-  start: number;
-  end: number;
-  /** `url` when that token is a whole `url(...)`, `string` when it is a quoted string. */
-  form: 'url' | 'string';
-}
-
-// Text that can hold no URL a client would load; a backslash may be an escape (`u\72l(`).
-const MAY_HOLD_URL = /url\(|@import|\\/i;
-const CANDIDATES = /url\(|@import|\\/gi;
-
-/**
- * Every `url()` and `@import` in a CSS text, with the kind of rule it stands in. Read with the
- * CSS Syntax standard's tokenizer (linear, and it decodes escapes as a client does): the regular
- * expressions it replaces took 30 s on 6 KB of blanks after `url(`. A `url(` whose content is
- * not a valid URL token (blanks or quotes inside) is a bad-url token, which clients do not load.
- */
-export function cssUrls(css: string): CssUrl[] {
-  if (!MAY_HOLD_URL.test(css)) return [];
-  // No token starting after the last candidate can be a URL: the walk stops there (measured:
-  // the tokenizer costs about 60 ns a character, and newsletters put their fonts first).
-  let last = 0;
-  for (const m of css.matchAll(CANDIDATES)) last = m.index ?? 0;
-  const out: CssUrl[] = [];
-  const t = tokenizer({ css }, { onParseError: () => undefined });
-  // Context a URL's kind depends on: right after `@import`, or inside an `@font-face` block.
-  let afterImport: number | undefined;
-  let depth = 0;
-  let fontFaceAt: number | undefined;
-  let fontFacePending = false;
-  // A `url(` function whose argument is a quoted string: its offset until the string comes.
-  let urlFunction: number | undefined;
-  const kindAt = (): CssUrl['kind'] => (afterImport !== undefined ? 'css-import' : fontFaceAt !== undefined ? 'css-font-face' : 'css-url');
-  while (!t.endOfFile()) {
-    const token = t.nextToken();
-    const type = token[0];
-    if (token[2] > last && urlFunction === undefined && afterImport === undefined) break;
-    if (type === TokenType.Whitespace || type === TokenType.Comment) continue;
-    if (urlFunction !== undefined) {
-      if (type === TokenType.String) out.push({ url: token[4].value, offset: urlFunction, kind: kindAt(), start: token[2], end: token[3] + 1, form: 'string' });
-      urlFunction = undefined;
-      afterImport = undefined;
-      continue;
-    }
-    if (type === TokenType.URL) {
-      out.push({ url: token[4].value, offset: token[2], kind: kindAt(), start: token[2], end: token[3] + 1, form: 'url' });
-      afterImport = undefined;
-    } else if (type === TokenType.Function && token[4].value.toLowerCase() === 'url') {
-      urlFunction = token[2];
-    } else if (type === TokenType.String && afterImport !== undefined) {
-      out.push({ url: token[4].value, offset: afterImport, kind: 'css-import', start: token[2], end: token[3] + 1, form: 'string' });
-      afterImport = undefined;
-    } else if (type === TokenType.AtKeyword) {
-      const name = token[4].value.toLowerCase();
-      afterImport = name === 'import' ? token[2] : undefined;
-      fontFacePending = name === 'font-face';
-    } else {
-      afterImport = undefined;
-      if (type === TokenType.OpenCurly) {
-        depth++;
-        if (fontFacePending && fontFaceAt === undefined) fontFaceAt = depth;
-        fontFacePending = false;
-      } else if (type === TokenType.CloseCurly) {
-        if (fontFaceAt === depth) fontFaceAt = undefined;
-        depth = Math.max(0, depth - 1);
-      } else if (type === TokenType.Semicolon) fontFacePending = false;
-    }
-  }
-  return out;
-}
+export { cssUrls, type CssUrl, type CssUrlOptions } from './css-urls.js';
