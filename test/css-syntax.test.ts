@@ -3,7 +3,8 @@ import { isSimpleBlockNode, isTokenNode, isWhiteSpaceOrCommentNode, parseListOfC
 import { TokenType, tokenize, type CSSToken } from '@csstools/css-tokenizer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDeclarations, valueText } from '../src/html/css-declarations.js';
+import { parseDeclarations, tokenDeclarations, valueText } from '../src/html/css-declarations.js';
+import { isRelevant } from '../src/html/css-properties.js';
 import { cssPixels, cssUrls, parseStyle } from '../src/html/css.js';
 
 const urls = (css: string, attribute = false) => cssUrls(css, { attribute }).map((u) => [u.kind, u.url, ...(u.imageSet ? ['image-set'] : [])]);
@@ -113,6 +114,24 @@ describe('parseStyle equals the css-parser-algorithms route', () => {
       { seed: 20261201, numRuns: 3000 },
     );
   });
+});
+
+describe('the split of simple styles equals the tokens', () => {
+  // Styles without escapes, strings, comments, blocks, `!` or `@` take the split; names and
+  // values here include relevant ones, junk names, blanks CSS does not trim (U+00A0) and CDC.
+  const name = fc.constantFrom('display', 'DISPLAY', 'margin', 'Margin-Left', 'inset', 'width', 'max-height', 'opacity', 'color', '--v', '--V', '-x', '-1a', '1a', '*zoom', 'a b', '\u00a0display', 'display\u00a0', '-->display', '_x', 'é', '');
+  const value = fc.array(fc.constantFrom(' ', '\t', '\n', '\r', '\f', 'none', 'NONE', 'block', 'flow-root', '0', '-2000px', '1E1px', '+.5px', '50%', 'auto', 'inherit', 'x', ':', '#f00', ',', '-->', '<!', '-', '.', '1px 2px', '\u00a0', '00', '-0', '+0.5', '1.', '5PX', '7%', '--', '-a', '_', '9'), { maxLength: 5 }).map((v) => v.join(''));
+  const style = fc.array(fc.tuple(fc.constantFrom(' ', '', '\n'), name, fc.constantFrom(':', ' : ', ''), value, fc.constantFrom(';', ' ;', '')), { maxLength: 6 }).map((d) => d.map((p) => p.join('')).join(''));
+  for (const [label, want] of [['every property', undefined], ['the relevant ones', isRelevant]] as const) {
+    it(`on ${label} (3,000 generated styles)`, () => {
+      fc.assert(
+        fc.property(style, (s) => {
+          expect(parseDeclarations(s, want)).toEqual(tokenDeclarations(s, want));
+        }),
+        { seed: 20261201, numRuns: 3000 },
+      );
+    });
+  }
 });
 
 describe('cssPixels reads one length token as the tokenizer does', () => {

@@ -67,7 +67,9 @@ const DPPX: Record<string, number> = { dppx: 1, x: 1, dpi: 1 / 96, dpcm: 2.54 / 
  * match (as Chromium treats them).
  */
 export function mediaMatches(prelude: CSSToken[]): boolean {
-  const queries = parseFromTokens(prelude.filter((t) => t[0] !== TokenType.Comment), { preserveInvalidMediaQueries: true });
+  const tokens = prelude.filter((t) => t[0] !== TokenType.Comment);
+  if (tokens.every((t) => t[0] === TokenType.Whitespace)) return true;
+  const queries = parseFromTokens(tokens, { preserveInvalidMediaQueries: true });
   if (queries.length === 0) return true;
   return queries.some(queryMatches);
 }

@@ -47,7 +47,7 @@ export function sheetRules(css: string, layers: Map<string, number>): SheetRule[
     // The prelude runs to the first top-level `{` or (for an at-rule) `;`.
     let j = i + (type === TokenType.AtKeyword ? 1 : 0);
     while (j < list.end && tokens[j][0] !== TokenType.OpenCurly && !(type === TokenType.AtKeyword && tokens[j][0] === TokenType.Semicolon)) {
-      j = closerOf(tokens[j][0]) !== undefined ? close[j] + 1 : j + 1;
+      j = closerOf(tokens[j][0]) !== undefined ? Math.min(close[j] + 1, list.end) : j + 1;
     }
     const block = j < list.end && tokens[j][0] === TokenType.OpenCurly;
     const blockEnd = block ? Math.min(close[j], list.end) : j;
