@@ -89,16 +89,39 @@ interface Candidate {
 }
 
 class StyleCascade implements Cascade {
+  private readonly hasIds: boolean;
+  private readonly hasClasses: boolean;
+
   constructor(
     private readonly buckets: ReadonlyMap<string, readonly Rule[]>,
     readonly empty: boolean,
     private readonly quirks: boolean,
-  ) {}
+  ) {
+    const keys = [...buckets.keys()];
+    this.hasIds = keys.some((k) => k.startsWith('#'));
+    this.hasClasses = keys.some((k) => k.startsWith('.'));
+  }
 
   computed(ctx: ElementContext, inline?: string): Map<string, string> {
     const style = inline ?? attr(ctx, 'style');
+    if (this.empty) return inlineValues(style);
     const best = new Map<string, Candidate>();
-    if (!this.empty) for (const rule of this.candidates(ctx)) this.apply(rule, ctx, best);
+    {
+      // The rules whose subject's bucket is one of the element's: its id, classes, tag, and `*`.
+      if (this.hasIds) {
+        const id = attr(ctx, 'id');
+        if (id) this.applyAll(this.buckets.get(`#${this.fold(id)}`), ctx, best);
+      }
+      if (this.hasClasses) {
+        const cls = attr(ctx, 'class');
+        if (cls) {
+          // A class written twice is one class (its rules apply once).
+          for (const c of new Set(cls.split(BLANKS))) if (c) this.applyAll(this.buckets.get(`.${this.fold(c)}`), ctx, best);
+        }
+      }
+      this.applyAll(this.buckets.get(ctx.el.name.toLowerCase()), ctx, best);
+      this.applyAll(this.buckets.get('*'), ctx, best);
+    }
     if (style !== undefined && MAY_BE_RELEVANT.test(style)) {
       for (const d of winners(parseDeclarations(style, isRelevant)).values()) offer(best, { d, inline: true, layer: UNLAYERED, specificity: 0, order: Number.MAX_SAFE_INTEGER });
     }
@@ -107,29 +130,34 @@ class StyleCascade implements Cascade {
     return out;
   }
 
-  private apply(rule: Rule, ctx: ElementContext, best: Map<string, Candidate>): void {
-    if (!matches(rule.selector, ctx)) return;
-    for (const d of rule.declarations.values()) offer(best, { d, inline: false, layer: rule.layer, specificity: rule.selector.specificity, order: rule.order });
+  private applyAll(rules: readonly Rule[] | undefined, ctx: ElementContext, best: Map<string, Candidate>): void {
+    if (rules === undefined) return;
+    for (const rule of rules) {
+      if (!matches(rule.selector, ctx)) continue;
+      for (const d of rule.declarations.values()) offer(best, { d, inline: false, layer: rule.layer, specificity: rule.selector.specificity, order: rule.order });
+    }
   }
 
-  /** The rules whose subject's bucket is one of the element's: its id, classes, tag, and `*`. */
-  private *candidates(ctx: ElementContext): Iterable<Rule> {
-    const fold = (v: string): string => (this.quirks ? v.toLowerCase() : v);
-    const id = attr(ctx, 'id');
-    if (id) yield* this.buckets.get(`#${fold(id)}`) ?? [];
-    const cls = attr(ctx, 'class');
-    if (cls) {
-      const seen = new Set<string>();
-      for (const c of cls.split(/[\t\n\f\r ]+/)) {
-        if (!c || seen.has(c)) continue;
-        seen.add(c);
-        yield* this.buckets.get(`.${fold(c)}`) ?? [];
-      }
-    }
-    yield* this.buckets.get(ctx.el.name.toLowerCase()) ?? [];
-    yield* this.buckets.get('*') ?? [];
+  private fold(v: string): string {
+    return this.quirks ? v.toLowerCase() : v;
   }
 }
+
+/** The relevant values of an inline style alone (no rule applies): the declarations that win in it. */
+function inlineValues(style: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (style === undefined || !MAY_BE_RELEVANT.test(style)) return out;
+  const important = new Set<string>();
+  for (const d of parseDeclarations(style, isRelevant)) {
+    if (d.important) important.add(d.name);
+    else if (important.has(d.name)) continue;
+    out.set(d.name, d.value);
+  }
+  return out;
+}
+
+// ASCII whitespace separates class names (HTML's "split on ASCII whitespace").
+const BLANKS = /[\t\n\f\r ]+/;
 
 function attr(ctx: ElementContext, name: string): string | undefined {
   return Object.hasOwn(ctx.el.attrs, name) ? ctx.el.attrs[name] : undefined;

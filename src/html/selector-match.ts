@@ -10,6 +10,8 @@ const key = (sel: CompiledSelector, k: number, what: number): number => sel.id *
 
 /** Whether `sel` matches the element of `ctx`. */
 export function matches(sel: CompiledSelector, ctx: ElementContext): boolean {
+  // One segment (`.x`, `td > img`): nothing to remember, css-select answers it directly.
+  if (sel.segments.length === 1) return sel.segments[0].test(ctx);
   return matchAt(sel, sel.segments.length - 1, ctx);
 }
 
