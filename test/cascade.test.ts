@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileCascade, enterElement, MAY_BE_RELEVANT, type Cascade, type ElementContext } from '../src/html/cascade.js';
 import { parseDeclarations } from '../src/html/css-declarations.js';
-import { isRelevant } from '../src/html/css-properties.js';
+import { isKept, isRelevant } from '../src/html/css-properties.js';
 import { sheetRules } from '../src/html/css-sheet.js';
 import { specTree } from '../src/html/spec-tree.js';
 
@@ -227,6 +227,8 @@ describe('the pre-check skips only what cannot matter', () => {
         expect(MAY_BE_RELEVANT.test(css)).toBe(false);
         expect(sheetRules(css, new Map())).toEqual([]);
         expect(parseDeclarations(css, isRelevant)).toEqual([]);
+        // The compile also keeps custom properties, for var(): only a sheet with `--` can have one.
+        if (!css.includes('--')) expect(sheetRules(css, new Map(), isKept)).toEqual([]);
       }),
       { seed: 20261201, numRuns: 2000 },
     );
@@ -237,4 +239,28 @@ describe('the pre-check skips only what cannot matter', () => {
       expect(sheetRules(css, new Map()).length).toBe(1);
     }
   });
+});
+
+describe('var() is substituted from custom properties', () => {
+  const t = (html: string) => computedById(`<!doctype html>${html}`).t;
+  it('from the same inline style', () => expect(t('<img id=t style="--h:none; display:var(--h)">')).toEqual({ display: 'none' }));
+  it('inherited from an ancestor inline style', () => expect(t('<div style="--h:NONE"><p><img id=t style="display:var(--h)"></p></div>')).toEqual({ display: 'none' }));
+  it('from a :root rule', () => expect(t('<style>:root{--h:none}</style><img id=t style="display:var(--h)">')).toEqual({ display: 'none' }));
+  it('in a rule, from a class rule on an ancestor', () => expect(t('<style>.w{--o:0} img{opacity:var(--o)}</style><div class=w><img id=t></div>')).toEqual({ opacity: '0' }));
+  it('a nearer ancestor wins', () => expect(t('<div style="--h:none"><div style="--h:block"><img id=t style="display:var(--h)"></div></div>')).toEqual({ display: 'block' }));
+  it('the fallback when the property is not set', () => expect(t('<img id=t style="display:var(--nope, none)">')).toEqual({ display: 'none' }));
+  it('nested references', () => expect(t('<div style="--a:var(--b); --b:-9999px"><img id=t style="margin-left:var(--a)"></div>')).toEqual({ 'margin-left': '-9999px' }));
+  it('a shorthand with var() expands once substituted', () => expect(t('<img id=t style="--m:-2000px 0 0 -3000px; margin:var(--m)">')).toEqual({ 'margin-top': '-2000px', 'margin-left': '-3000px' }));
+  it('names are case-sensitive', () => expect(t('<img id=t style="--H:none; display:var(--h)">')).toEqual({}));
+  it('not set and no fallback: left out (unset)', () => expect(t('<img id=t style="display:none; display:var(--nope)">')).toEqual({}));
+  it('invalid once substituted: left out', () => expect(t('<img id=t style="--h:bogus; display:var(--h)">')).toEqual({}));
+  it('properties in a cycle are invalid, so the fallback applies', () => {
+    expect(t('<img id=t style="--a:var(--b); --b:var(--a); display:var(--a, none)">')).toEqual({ display: 'none' });
+    expect(t('<img id=t style="--a:var(--b); --b:var(--a); display:var(--a)">')).toEqual({});
+  });
+  it('custom properties that double at each step are cut off, not expanded 2^40 times', () => {
+    const chain = Array.from({ length: 40 }, (_, i) => (i === 0 ? '--a0:x' : `--a${i}:var(--a${i - 1}) var(--a${i - 1})`)).join(';');
+    expect(t(`<img id=t style="${chain}; display:var(--a39)">`)).toEqual({});
+  });
+  it('!important on a custom property is its flag, not part of its value', () => expect(t('<img id=t style="--h:none !important; display:var(--h)">')).toEqual({ display: 'none' }));
 });

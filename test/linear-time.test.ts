@@ -130,6 +130,8 @@ describe('the <style> cascade is linear in the sheet and in the document', () =>
       ['deep nesting under a chain of descendants', (n) => doc('.a .b .c div{display:none}', '<div class=a><div class=b>'.repeat(n)), 500],
       ['wide siblings under a general-sibling selector that never matches', (n) => doc('.nope ~ p{display:none}', '<p></p>'.repeat(n)), 2_000],
       ['wide siblings under :nth-child and :nth-of-type', (n) => doc('p:nth-child(2n+1){display:none} p:nth-of-type(3n){opacity:0}', '<b></b><p></p>'.repeat(n)), 2_000],
+      ['deep nesting, each element using a custom property set at the top', (n) => doc('', `<div style="--h:none">${'<div style="display:var(--h)">'.repeat(n)}`), 1_000],
+      ['deep nesting under rules that use a custom property', (n) => doc(':root{--o:0} div{opacity:var(--o)}', '<div>'.repeat(n)), 1_000],
       ['wide siblings of distinct names under :first-of-type', (n) => doc('*:first-of-type{display:none}', Array.from({ length: n }, (_, i) => `<x${i}></x${i}>`).join('')), 2_000],
     ],
     computeAll,

@@ -1,5 +1,6 @@
-import { parseDeclarations, winners, type Declaration } from './css-declarations.js';
-import { isRelevant } from './css-properties.js';
+import { parseDeclarations, winners, type Declaration, type PropertyFilter } from './css-declarations.js';
+import { isCustom, isKept, isRelevant } from './css-properties.js';
+import { substituteVars } from './css-var.js';
 import { compileSelectorList, type CompiledSelector } from './css-selectors.js';
 import { sheetRules, UNLAYERED } from './css-sheet.js';
 import type { ElementContext } from './element-context.js';
@@ -20,10 +21,13 @@ export interface Cascade {
    * The cascaded value of each relevant property of the element (CSS Cascade 5): from the rules
    * whose selectors match it and its inline `style` (`ctx.el.attrs.style` unless `inline` is
    * given), ordered by importance, then inline over rules, then cascade layer, specificity and
-   * source order. Values are `Declaration.value` text (`none`, `-9999px`, `inherit`, `var(--x)`).
+   * source order. Values are `Declaration.value` text (`none`, `-9999px`, `inherit`).
+   * `var()` is substituted from the custom properties the element has (its own, or inherited
+   * from its ancestors' rules and styles); a value that cannot be substituted, or is invalid
+   * once substituted, is left out (as `unset`).
    *
    * Cascaded, not computed: a property no declaration sets is absent, and `inherit`, `initial`,
-   * `unset`, `revert` and `var()` are returned as written. Inheritance is the caller's: it walks
+   * `unset` and `revert` are returned as written. Inheritance is the caller's: it walks
    * the tree (visibility inherits, display and opacity do not, but hide everything inside).
    * Presentational hints (`width` attributes, `hidden`, which is `display:none` in the user
    * agent's sheet and so loses to any author `display`) are the caller's too.
@@ -55,8 +59,8 @@ export function compileCascade(styles: readonly StyleText[], options: CascadeOpt
   let order = 0;
   let count = 0;
   for (const style of styles) {
-    if (!MAY_BE_RELEVANT.test(style.css)) continue;
-    for (const r of sheetRules(style.css, layers)) {
+    if (!MAY_MATTER.test(style.css)) continue;
+    for (const r of sheetRules(style.css, layers, isKept)) {
       const selectors = compileSelectorList(r.selectorText, quirks);
       if (!selectors?.length) continue;
       const declarations = winners(r.declarations);
@@ -78,6 +82,8 @@ export function compileCascade(styles: readonly StyleText[], options: CascadeOpt
  * Proven equal to the full parse by test/cascade.test.ts.
  */
 export const MAY_BE_RELEVANT = /display|visibility|opacity|mso-hide|position|left|top|right|bottom|margin|text-indent|overflow|width|height|inset|\\/i;
+// A sheet's custom properties can be what an inline `var()` refers to: `--` keeps them.
+const MAY_MATTER = new RegExp(`${MAY_BE_RELEVANT.source}|--`, 'i');
 
 // The winning declaration so far of one property, with what the cascade compares.
 interface Candidate {
@@ -104,37 +110,96 @@ class StyleCascade implements Cascade {
 
   computed(ctx: ElementContext, inline?: string): Map<string, string> {
     const style = inline ?? attr(ctx, 'style');
-    if (this.empty) return inlineValues(style);
-    const best = new Map<string, Candidate>();
-    {
-      // The rules whose subject's bucket is one of the element's: its id, classes, tag, and `*`.
-      if (this.hasIds) {
-        const id = attr(ctx, 'id');
-        if (id) this.applyAll(this.buckets.get(`#${this.fold(id)}`), ctx, best);
-      }
-      if (this.hasClasses) {
-        const cls = attr(ctx, 'class');
-        if (cls) {
-          // A class written twice is one class (its rules apply once).
-          for (const c of new Set(cls.split(BLANKS))) if (c) this.applyAll(this.buckets.get(`.${this.fold(c)}`), ctx, best);
-        }
-      }
-      this.applyAll(this.buckets.get(ctx.el.name.toLowerCase()), ctx, best);
-      this.applyAll(this.buckets.get('*'), ctx, best);
-    }
-    if (style !== undefined && MAY_BE_RELEVANT.test(style)) {
-      for (const d of winners(parseDeclarations(style, isRelevant)).values()) offer(best, { d, inline: true, layer: UNLAYERED, specificity: 0, order: Number.MAX_SAFE_INTEGER });
-    }
+    const own = this.empty ? inlineDeclarations(style, isRelevant) : this.cascaded(ctx, style, isRelevant);
     const out = new Map<string, string>();
-    for (const [name, c] of best) out.set(name, c.d.value);
+    let withVar = false;
+    for (const [name, d] of own) {
+      out.set(name, d.value);
+      if (d.value.includes('var(')) withVar = true;
+    }
+    if (withVar) this.substitute(ctx, style, own, out);
     return out;
   }
 
-  private applyAll(rules: readonly Rule[] | undefined, ctx: ElementContext, best: Map<string, Candidate>): void {
+  /** The winning declarations of the properties `want` keeps, for the element: its rules and `style`. */
+  private cascaded(ctx: ElementContext, style: string | undefined, want: PropertyFilter): Map<string, Declaration> {
+    const best = new Map<string, Candidate>();
+    // The rules whose subject's bucket is one of the element's: its id, classes, tag, and `*`.
+    if (this.hasIds) {
+      const id = attr(ctx, 'id');
+      if (id) this.applyAll(this.buckets.get(`#${this.fold(id)}`), ctx, best, want);
+    }
+    if (this.hasClasses) {
+      const cls = attr(ctx, 'class');
+      // A class written twice is one class (its rules apply once).
+      if (cls) for (const c of new Set(cls.split(BLANKS))) if (c) this.applyAll(this.buckets.get(`.${this.fold(c)}`), ctx, best, want);
+    }
+    this.applyAll(this.buckets.get(ctx.el.name.toLowerCase()), ctx, best, want);
+    this.applyAll(this.buckets.get('*'), ctx, best, want);
+    for (const d of inlineDeclarations(style, want).values()) offer(best, { d, inline: true, layer: UNLAYERED, specificity: 0, order: Number.MAX_SAFE_INTEGER });
+    const out = new Map<string, Declaration>();
+    for (const [name, c] of best) out.set(name, c.d);
+    return out;
+  }
+
+  /**
+   * Replaces the values with `var()` by their substitution (CSS Variables 1), read again as the
+   * property's value; a value that cannot be substituted, or is invalid once substituted, is
+   * left out (the property is then as if `unset`, which the caller reads as not set).
+   */
+  private substitute(ctx: ElementContext, style: string | undefined, own: ReadonlyMap<string, Declaration>, out: Map<string, string>): void {
+    const lookup = (name: string): string | undefined => this.customValue(ctx, name, style);
+    for (const [name, d] of own) {
+      if (!d.value.includes('var(')) continue;
+      out.delete(name);
+      const text = substituteVars(d.value, lookup);
+      if (text === undefined) continue;
+      // `!important` that comes from a substitution is no flag: the value is invalid.
+      const expanded = parseDeclarations(`${d.shorthand ?? name}:${text}`, (n) => n === name).filter((x) => x.name === name && !x.important);
+      const v = expanded[expanded.length - 1]?.value;
+      if (v !== undefined && !v.includes('var(')) out.set(name, v);
+    }
+  }
+
+  /**
+   * The value of custom property `name` on the element: its own declaration, else its parent's
+   * (custom properties inherit). Each element keeps its own and what it inherited, so a lookup
+   * walks up only to the nearest element that knows.
+   */
+  private customValue(ctx: ElementContext, name: string, style: string | undefined): string | undefined {
+    const path: ElementContext[] = [];
+    let found: string | null = null;
+    for (let c: ElementContext | null = ctx; c; c = c.parent) {
+      const known = c.vars?.get(name);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      const own = this.ownCustom(c, c === ctx ? style : attr(c, 'style')).get(name);
+      path.push(c);
+      if (own !== undefined) {
+        found = own;
+        break;
+      }
+    }
+    for (const c of path) (c.vars ??= new Map()).set(name, found);
+    return found ?? undefined;
+  }
+
+  private ownCustom(ctx: ElementContext, style: string | undefined): Map<string, string> {
+    if (ctx.custom) return ctx.custom;
+    const custom = new Map<string, string>();
+    const decls = this.empty ? inlineDeclarations(style, isCustom) : this.cascaded(ctx, style, isCustom);
+    for (const [name, d] of decls) custom.set(name, d.value);
+    ctx.custom = custom;
+    return custom;
+  }
+
+  private applyAll(rules: readonly Rule[] | undefined, ctx: ElementContext, best: Map<string, Candidate>, want: PropertyFilter): void {
     if (rules === undefined) return;
     for (const rule of rules) {
       if (!matches(rule.selector, ctx)) continue;
-      for (const d of rule.declarations.values()) offer(best, { d, inline: false, layer: rule.layer, specificity: rule.selector.specificity, order: rule.order });
+      for (const d of rule.declarations.values()) if (want(d.name)) offer(best, { d, inline: false, layer: rule.layer, specificity: rule.selector.specificity, order: rule.order });
     }
   }
 
@@ -143,17 +208,11 @@ class StyleCascade implements Cascade {
   }
 }
 
-/** The relevant values of an inline style alone (no rule applies): the declarations that win in it. */
-function inlineValues(style: string | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  if (style === undefined || !MAY_BE_RELEVANT.test(style)) return out;
-  const important = new Set<string>();
-  for (const d of parseDeclarations(style, isRelevant)) {
-    if (d.important) important.add(d.name);
-    else if (important.has(d.name)) continue;
-    out.set(d.name, d.value);
-  }
-  return out;
+/** The winning declarations in an inline style of the properties `want` keeps (the last, unless an earlier one is `!important`). */
+function inlineDeclarations(style: string | undefined, want: PropertyFilter): Map<string, Declaration> {
+  if (style === undefined) return new Map();
+  if (want === isRelevant ? !MAY_BE_RELEVANT.test(style) : !/--|\\/.test(style)) return new Map();
+  return winners(parseDeclarations(style, want));
 }
 
 // ASCII whitespace separates class names (HTML's "split on ASCII whitespace").

@@ -14,6 +14,8 @@ export interface Declaration {
   readonly value: string;
   /** `!important` as CSS Syntax detects it: a `!` delim then the ident `important`, last in the value. */
   readonly important: boolean;
+  /** The shorthand (`margin`, `inset`) a longhand with `var()` came from: its value is the shorthand's, to expand once substituted. */
+  readonly shorthand?: string;
 }
 
 /** Which properties a caller keeps; the others are skipped without building their value. */

@@ -28,6 +28,12 @@ export const RELEVANT: ReadonlySet<string> = new Set([
 
 export const isRelevant: PropertyFilter = (name) => RELEVANT.has(name);
 
+/** Custom properties (`--x`): kept by the cascade for the `var()` of relevant values. */
+export const isCustom: PropertyFilter = (name) => name.startsWith('--');
+
+/** What the cascade keeps of a rule: relevant properties and custom properties. */
+export const isKept: PropertyFilter = (name) => RELEVANT.has(name) || name.startsWith('--');
+
 // CSS-wide keywords: valid for every property (what they resolve to is the inheritance's business).
 const WIDE = new Set(['inherit', 'initial', 'unset', 'revert', 'revert-layer']);
 const DISPLAY = new Set([
@@ -126,7 +132,8 @@ export function expandDeclaration(name: string, tokens: readonly CSSToken[], fro
     if (!want(longhand)) continue;
     // With var() or a CSS-wide keyword, each longhand takes the whole value (known only at computed time).
     const range = parts[sideIndex(parts.length, side)];
-    out.push({ name: longhand, value: wide || withVar ? value : valueText(tokens, range[0], range[1], false), important });
+    if (withVar && !wide) out.push({ name: longhand, value, important, shorthand: name });
+    else out.push({ name: longhand, value: wide ? value : valueText(tokens, range[0], range[1], false), important });
   }
 }
 

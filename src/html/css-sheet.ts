@@ -1,5 +1,5 @@
 import { TokenType, type CSSToken } from '@csstools/css-tokenizer';
-import { asciiLower, closerOf, cssTokens, declarationsIn, isBlank, type Declaration } from './css-declarations.js';
+import { asciiLower, closerOf, cssTokens, declarationsIn, isBlank, type Declaration, type PropertyFilter } from './css-declarations.js';
 import { mediaMatches } from './css-media.js';
 import { isRelevant } from './css-properties.js';
 
@@ -7,7 +7,7 @@ import { isRelevant } from './css-properties.js';
 export interface SheetRule {
   /** The selector list as text (comments gone), for css-what. */
   readonly selectorText: string;
-  /** Its relevant declarations in order. */
+  /** Its declarations that `want` keeps, in order. */
   readonly declarations: readonly Declaration[];
   /** Cascade layer: its rank in layer order, from 0; UNLAYERED for rules outside any layer. */
   readonly layer: number;
@@ -23,7 +23,7 @@ export const UNLAYERED = Number.MAX_SAFE_INTEGER;
  * applied), `@font-face`, `@keyframes`, `@page`. Rules nested inside a style rule (CSS Nesting)
  * are skipped too. `layers` carries layer names across the sheets of one document.
  */
-export function sheetRules(css: string, layers: Map<string, number>): SheetRule[] {
+export function sheetRules(css: string, layers: Map<string, number>, want: PropertyFilter = isRelevant): SheetRule[] {
   const tokens = cssTokens(css);
   const close = matchingClosers(tokens);
   const out: SheetRule[] = [];
@@ -72,7 +72,7 @@ export function sheetRules(css: string, layers: Map<string, number>): SheetRule[
         continue;
       }
     } else if (block) {
-      const declarations = declarationsIn(tokens, j + 1, blockEnd, isRelevant, true);
+      const declarations = declarationsIn(tokens, j + 1, blockEnd, want, true);
       if (declarations.length) {
         const selectorText = preludeText(tokens, i, j);
         if (selectorText !== undefined) out.push({ selectorText, declarations, layer: list.layer === undefined ? UNLAYERED : rank(layers, list.layer) });

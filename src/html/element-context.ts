@@ -18,6 +18,10 @@ export interface ElementContext {
   readonly typeIndex: number;
   /** Memo of the cascade's selector matching on this element (see `selector-match.ts`). */
   memo: Map<number, boolean> | undefined;
+  /** The custom properties (`--x`) this element's own declarations set, once asked for (see cascade.ts). */
+  custom: Map<string, string> | undefined;
+  /** Custom property values as inherited here, once looked up (null: not set). */
+  vars: Map<string, string | null> | undefined;
   /** Counts by name of this element and its previous siblings, shared along the sibling chain. */
   readonly siblingTypes: Map<string, number>;
 }
@@ -31,5 +35,5 @@ export function enterElement(el: TreeElement, parent: ElementContext | null, pre
   const siblingTypes = previous ? previous.siblingTypes : new Map<string, number>();
   const typeIndex = (siblingTypes.get(el.name) ?? 0) + 1;
   siblingTypes.set(el.name, typeIndex);
-  return { el, parent, previous, index: previous ? previous.index + 1 : 1, typeIndex, memo: undefined, siblingTypes };
+  return { el, parent, previous, index: previous ? previous.index + 1 : 1, typeIndex, memo: undefined, custom: undefined, vars: undefined, siblingTypes };
 }
