@@ -9,11 +9,18 @@ export interface SheetRule {
   readonly selectorText: string;
   /** Its declarations that `want` keeps, in order. */
   readonly declarations: readonly Declaration[];
-  /** Cascade layer: its rank in layer order, from 0; UNLAYERED for rules outside any layer. */
-  readonly layer: number;
+  /**
+   * Its cascade layer's full name (`a.b`), or undefined outside any layer. An anonymous layer's
+   * name holds a NUL (`\u0000` and a number), unique within the sheet only.
+   */
+  readonly layer: string | undefined;
 }
 
-export const UNLAYERED = Number.MAX_SAFE_INTEGER;
+/** A sheet's rules, and its layer names in the order they are first mentioned (which is layer order). */
+export interface ParsedSheet {
+  readonly rules: readonly SheetRule[];
+  readonly layers: readonly string[];
+}
 
 /**
  * The style rules of `css` that can matter for hidden-ness and size, by CSS Syntax's "parse a
@@ -21,9 +28,11 @@ export const UNLAYERED = Number.MAX_SAFE_INTEGER;
  * css-media.ts), `@layer` blocks and statements give layer order, and every other at-rule's
  * block is skipped: `@supports`, `@container` and `@scope` (not evaluated: their rules are not
  * applied), `@font-face`, `@keyframes`, `@page`. Rules nested inside a style rule (CSS Nesting)
- * are skipped too. `layers` carries layer names across the sheets of one document.
+ * are skipped too. It depends on nothing but the text (the document's layer order is ranked by
+ * the cascade), so a sheet that many messages repeat can be parsed once.
  */
-export function sheetRules(css: string, layers: Map<string, number>, want: PropertyFilter = isRelevant): SheetRule[] {
+export function sheetRules(css: string, want: PropertyFilter = isRelevant): ParsedSheet {
+  const layers = new Map<string, number>();
   const tokens = cssTokens(css);
   const close = matchingClosers(tokens);
   const out: SheetRule[] = [];
@@ -75,12 +84,12 @@ export function sheetRules(css: string, layers: Map<string, number>, want: Prope
       const declarations = declarationsIn(tokens, j + 1, blockEnd, want, true);
       if (declarations.length) {
         const selectorText = preludeText(tokens, i, j);
-        if (selectorText !== undefined) out.push({ selectorText, declarations, layer: list.layer === undefined ? UNLAYERED : rank(layers, list.layer) });
+        if (selectorText !== undefined) out.push({ selectorText, declarations, layer: list.layer });
       }
     }
     i = blockEnd + 1;
   }
-  return out;
+  return { rules: out, layers: [...layers.keys()] };
 }
 
 /** For each opening token ( `{` `(` `[` or a function), the index of its closer (tokens.length when never closed). */

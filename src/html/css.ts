@@ -23,6 +23,23 @@ const PX_PER: Record<string, number> = { px: 1, pt: 96 / 72, pc: 16, in: 96, cm:
  */
 export function cssPixels(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
+  // The same few lengths (`0`, `1px`, `600px`) are read again and again.
+  if (PIXELS.has(value)) return PIXELS.get(value);
+  const px = readPixels(value);
+  if (value.length <= 32) {
+    if (PIXELS.size >= 10_000) PIXELS.clear();
+    PIXELS.set(value, px);
+  }
+  return px;
+}
+
+const PIXELS = new Map<string, number | undefined>();
+
+export function clearPixelCache(): void {
+  PIXELS.clear();
+}
+
+function readPixels(value: string): number | undefined {
   const tokens = cssTokens(value);
   let found: number | undefined;
   for (const t of tokens) {
