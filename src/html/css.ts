@@ -1,5 +1,5 @@
-import { TokenType } from '@csstools/css-tokenizer';
-import { asciiLower, cssTokens, isBlank, parseDeclarations, winners, type PropertyFilter } from './css-declarations.js';
+import { tokenizer, TokenType } from '@csstools/css-tokenizer';
+import { asciiLower, isBlank, parseDeclarations, winners, type PropertyFilter } from './css-declarations.js';
 
 /**
  * The declared value of each property of an inline `style` attribute, read by CSS Syntax (see
@@ -40,16 +40,19 @@ export function clearPixelCache(): void {
 }
 
 function readPixels(value: string): number | undefined {
-  const tokens = cssTokens(value);
+  // Streamed: a second token ends the answer, so a long junk value is not read to its end.
+  const t = tokenizer({ css: value }, { onParseError: () => undefined });
   let found: number | undefined;
-  for (const t of tokens) {
-    if (isBlank(t[0])) continue;
+  while (!t.endOfFile()) {
+    const token = t.nextToken();
+    if (token[0] === TokenType.EOF) break;
+    if (isBlank(token[0])) continue;
     if (found !== undefined) return undefined;
-    if (t[0] === TokenType.Number) found = t[4].value;
-    else if (t[0] === TokenType.Dimension) {
-      const per = PX_PER[asciiLower(t[4].unit)];
+    if (token[0] === TokenType.Number) found = token[4].value;
+    else if (token[0] === TokenType.Dimension) {
+      const per = PX_PER[asciiLower(token[4].unit)];
       if (per === undefined) return undefined;
-      found = t[4].value * per;
+      found = token[4].value * per;
     } else return undefined;
   }
   return found;
