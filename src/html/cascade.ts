@@ -1,22 +1,22 @@
 import { parseDeclarations, winners, type Declaration, type PropertyFilter } from './css-declarations.js';
-import { isCustom, isKept, isRelevant } from './css-properties.js';
-import { clearPixelCache } from './css.js';
+import { isCustom, isRelevant } from './css-properties.js';
+import { inlineDeclarations, parsedSheet, selectorList } from './css-cache.js';
+import type { CompiledSelector } from './css-selectors.js';
 import { substituteVars } from './css-var.js';
-import { compileSelectorList, type CompiledSelector } from './css-selectors.js';
-import { sheetRules, type ParsedSheet } from './css-sheet.js';
 import type { ElementContext } from './element-context.js';
 import { matches } from './selector-match.js';
 import type { StyleText } from './tree.js';
 
 export type { ElementContext } from './element-context.js';
 export { enterElement } from './element-context.js';
+export { clearCssCaches, MAY_BE_RELEVANT } from './css-cache.js';
 
 /**
  * The author style sheets of one document (its `<style>` elements), reduced to what can make an
  * element hidden or give it a size (the properties in `RELEVANT`, css-properties.ts).
  */
 export interface Cascade {
-  /** No rule sets a relevant property: no element needs matching (computed() reads the inline style alone). */
+  /** No rule sets a relevant or a custom property: no element needs matching (computed() reads the inline style alone). */
   readonly empty: boolean;
   /**
    * The cascaded value of each relevant property of the element (CSS Cascade 5): from the rules
@@ -60,8 +60,8 @@ export function compileCascade(styles: readonly StyleText[], options: CascadeOpt
   let order = 0;
   let count = 0;
   styles.forEach((style, index) => {
-    if (!MAY_MATTER.test(style.css)) return;
     const sheet = parsedSheet(style.css);
+    if (!sheet) return;
     // Layer order is the order of first mention across the document's sheets.
     const layerOf = (name: string): string => (name.includes('\u0000') ? `${index}:${name}` : name);
     for (const name of sheet.layers) rank(layers, layerOf(name));
@@ -89,59 +89,6 @@ function rank(layers: Map<string, number>, name: string): number {
   if (r === undefined) layers.set(name, (r = layers.size));
   return r;
 }
-
-// Mail from one sender repeats its template's sheet and selectors message after message: each is
-// parsed once per worker. Bounded (emptied when full), so memory stays flat. Measured on the
-// corpus's 743 sheets compiled one by one, best of 15: 69.7 ms with no cache; a second pass over
-// them (every sheet met before) costs what the selector buckets cost.
-const SHEETS = new Map<string, ParsedSheet>();
-const SHEET_CACHE_CHARS = 4_000_000;
-let sheetChars = 0;
-const SELECTORS = new Map<string, CompiledSelector[] | undefined>();
-const SELECTOR_CACHE_SIZE = 20_000;
-
-/** Empties the caches of parsed sheets, selectors and inline styles (for measurements of the parse itself). */
-export function clearCssCaches(): void {
-  SHEETS.clear();
-  sheetChars = 0;
-  SELECTORS.clear();
-  INLINE_RELEVANT.clear();
-  INLINE_CUSTOM.clear();
-  clearPixelCache();
-}
-
-function parsedSheet(css: string): ParsedSheet {
-  let sheet = SHEETS.get(css);
-  if (sheet) return sheet;
-  sheet = sheetRules(css, isKept);
-  if (css.length <= SHEET_CACHE_CHARS / 16) {
-    if (sheetChars + css.length > SHEET_CACHE_CHARS) {
-      SHEETS.clear();
-      sheetChars = 0;
-    }
-    SHEETS.set(css, sheet);
-    sheetChars += css.length;
-  }
-  return sheet;
-}
-
-function selectorList(text: string, quirks: boolean): CompiledSelector[] | undefined {
-  const key = `${quirks ? 'q' : 's'}${text}`;
-  if (SELECTORS.has(key)) return SELECTORS.get(key);
-  const list = compileSelectorList(text, quirks);
-  if (SELECTORS.size >= SELECTOR_CACHE_SIZE) SELECTORS.clear();
-  SELECTORS.set(key, list);
-  return list;
-}
-
-/**
- * A sheet in which no relevant property name can occur needs no parse. A backslash may be an
- * escape inside a name (`disp\6c ay`); `margin` and `inset` are shorthands of relevant ones.
- * Proven equal to the full parse by test/cascade.test.ts.
- */
-export const MAY_BE_RELEVANT = /display|visibility|opacity|mso-hide|position|left|top|right|bottom|margin|text-indent|overflow|width|height|inset|\\/i;
-// A sheet's custom properties can be what an inline `var()` refers to: `--` keeps them.
-const MAY_MATTER = new RegExp(`${MAY_BE_RELEVANT.source}|--`, 'i');
 
 // The winning declaration so far of one property, with what the cascade compares.
 interface Candidate {
@@ -265,29 +212,6 @@ class StyleCascade implements Cascade {
     return this.quirks ? v.toLowerCase() : v;
   }
 }
-
-/** The winning declarations in an inline style of the properties `want` keeps (the last, unless an earlier one is `!important`). */
-function inlineDeclarations(style: string | undefined, want: PropertyFilter): ReadonlyMap<string, Declaration> {
-  if (style === undefined) return NONE;
-  const relevant = want === isRelevant;
-  if (relevant ? !MAY_BE_RELEVANT.test(style) : !/--|\\/.test(style)) return NONE;
-  // A newsletter repeats its inline styles row after row: the corpus's 39,295 are 7,979 distinct.
-  const cache = relevant ? INLINE_RELEVANT : INLINE_CUSTOM;
-  let found = cache.get(style);
-  if (!found) {
-    found = winners(parseDeclarations(style, want));
-    if (style.length <= 4096) {
-      if (cache.size >= INLINE_CACHE_SIZE) cache.clear();
-      cache.set(style, found);
-    }
-  }
-  return found;
-}
-
-const NONE: ReadonlyMap<string, Declaration> = new Map();
-const INLINE_CACHE_SIZE = 20_000;
-const INLINE_RELEVANT = new Map<string, Map<string, Declaration>>();
-const INLINE_CUSTOM = new Map<string, Map<string, Declaration>>();
 
 // ASCII whitespace separates class names (HTML's "split on ASCII whitespace").
 const BLANKS = /[\t\n\f\r ]+/;
