@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { detectPlatform } from '../src/engine/analyse-message.js';
 import { analyseMessage } from '../src/engine/analyse-message.js';
 import { senderDomains } from '../src/engine/party.js';
+import { clearCssCaches, compileCascade, enterElement, type ElementContext } from '../src/html/cascade.js';
 import { cssPixels, cssUrls, parseStyle } from '../src/html/css.js';
+import { specTree } from '../src/html/spec-tree.js';
 import { extractResources } from '../src/html/extract-resources.js';
 import type { ParsedMessage } from '../src/mail/parse-message.js';
 import { AddressFinder } from '../src/url/address-leak.js';
@@ -78,14 +80,72 @@ describe('CSS is read in linear time', () => {
       ['digits, blanks, junk', (n) => `${'1'.repeat(n)}${' '.repeat(n)}pq`, 20_000],
       ['dots and digits', (n) => '1.'.repeat(n), 20_000],
     ],
-    cssPixels,
+    (value: string) => {
+      clearCssCaches();
+      return cssPixels(value);
+    },
   );
   cases(
     [
       ['!important with blanks and no word', (n) => `a:b!${' '.repeat(n)}x`, 50_000],
       ['many declarations', (n) => 'width:1px;'.repeat(n), 10_000],
     ],
-    parseStyle,
+    (style: string) => {
+      clearCssCaches();
+      return parseStyle(style);
+    },
+  );
+});
+
+describe('the <style> cascade is linear in the sheet and in the document', () => {
+  cases(
+    [
+      ['many rules', (n) => '.a{display:none}'.repeat(n), 2_000],
+      ['nested @media blocks never closed', (n) => `${'@media screen{'.repeat(n)}img{display:none}`, 5_000],
+      ['open blocks in a selector', (n) => `${'['.repeat(n)}{display:none}`, 20_000],
+      ['open parens in a media query', (n) => `@media ${'('.repeat(n)}{img{display:none}}`, 20_000],
+      ['a long selector of descendants', (n) => `${'div '.repeat(n)}img{display:none}`, 2_000],
+      ['@layer statements with many names', (n) => `@layer ${'a,'.repeat(n)}b;img{display:none}`, 5_000],
+      ['declarations of one rule', (n) => `img{${'display:none;'.repeat(n)}}`, 5_000],
+    ],
+    // The caches would answer the repeated runs without parsing: emptied before each.
+    (css: string) => {
+      clearCssCaches();
+      return compileCascade([{ css, start: 0 }]);
+    },
+  );
+  // The document walked as the core walks it, every element's values asked for.
+  const computeAll = ([css, html]: [string, string]): number => {
+    clearCssCaches();
+    const tree = specTree.document(html);
+    const cascade = compileCascade(tree?.styles ?? [{ css, start: 0 }]);
+    const stack: Array<{ ctx: ElementContext; last: ElementContext | null }> = [];
+    let n = 0;
+    tree?.walk({
+      enter(el) {
+        const top = stack[stack.length - 1];
+        const ctx = enterElement(el, top?.ctx ?? null, top?.last ?? null);
+        if (top) top.last = ctx;
+        stack.push({ ctx, last: null });
+        n += cascade.computed(ctx).size;
+      },
+      leave: () => void stack.pop(),
+      comment: () => undefined,
+    });
+    return n;
+  };
+  const doc = (css: string, body: string): [string, string] => [css, `<style>${css}</style>${body}`];
+  cases(
+    [
+      ['deep nesting under a descendant selector that never matches', (n) => doc('.nope div{display:none}', '<div>'.repeat(n)), 1_000],
+      ['deep nesting under a chain of descendants', (n) => doc('.a .b .c div{display:none}', '<div class=a><div class=b>'.repeat(n)), 500],
+      ['wide siblings under a general-sibling selector that never matches', (n) => doc('.nope ~ p{display:none}', '<p></p>'.repeat(n)), 2_000],
+      ['wide siblings under :nth-child and :nth-of-type', (n) => doc('p:nth-child(2n+1){display:none} p:nth-of-type(3n){opacity:0}', '<b></b><p></p>'.repeat(n)), 2_000],
+      ['deep nesting, each element using a custom property set at the top', (n) => doc('', `<div style="--h:none">${'<div style="display:var(--h)">'.repeat(n)}`), 1_000],
+      ['deep nesting under rules that use a custom property', (n) => doc(':root{--o:0} div{opacity:var(--o)}', '<div>'.repeat(n)), 1_000],
+      ['wide siblings of distinct names under :first-of-type', (n) => doc('*:first-of-type{display:none}', Array.from({ length: n }, (_, i) => `<x${i}></x${i}>`).join('')), 2_000],
+    ],
+    computeAll,
   );
 });
 

@@ -8,6 +8,8 @@ export interface Hidden {
 
 const TINY = 3;
 const OFF_SCREEN = -100;
+// `overflow` values that clip both axes (one value sets both; CSS values are normalised, see css-declarations.ts).
+const CLIPS = new Set(['hidden', 'clip', 'hidden hidden', 'clip clip', 'hidden clip', 'clip hidden']);
 
 /** Why an element hides itself and everything inside it, or undefined. */
 export function hiddenByElement(name: string, attribs: Record<string, string>, style: Map<string, string> | undefined): Hidden | undefined {
@@ -31,7 +33,7 @@ export function hiddenByElement(name: string, attribs: Record<string, string>, s
     const px = cssPixels(style.get(side));
     if (px !== undefined && px <= -1000) return { by: 'off-screen', detail: `<${name}> ${side}:${px}px` };
   }
-  if (name !== 'img' && style.get('overflow') === 'hidden') {
+  if (name !== 'img' && CLIPS.has(style.get('overflow') ?? '')) {
     for (const prop of ['height', 'max-height', 'width', 'max-width']) {
       if (cssPixels(style.get(prop)) === 0) return { by: 'zero-height-wrapper', detail: `<${name}> ${prop}:0; overflow:hidden` };
     }

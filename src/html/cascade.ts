@@ -1,0 +1,237 @@
+import { parseDeclarations, winners, type Declaration, type PropertyFilter } from './css-declarations.js';
+import { isCustom, isRelevant } from './css-properties.js';
+import { inlineDeclarations, parsedSheet, selectorList } from './css-cache.js';
+import type { CompiledSelector } from './css-selectors.js';
+import { substituteVars } from './css-var.js';
+import type { ElementContext } from './element-context.js';
+import { matches } from './selector-match.js';
+import type { StyleText } from './tree.js';
+
+export type { ElementContext } from './element-context.js';
+export { enterElement } from './element-context.js';
+export { clearCssCaches, MAY_BE_RELEVANT } from './css-cache.js';
+
+/**
+ * The author style sheets of one document (its `<style>` elements), reduced to what can make an
+ * element hidden or give it a size (the properties in `RELEVANT`, css-properties.ts).
+ */
+export interface Cascade {
+  /** No rule sets a relevant or a custom property: no element needs matching (computed() reads the inline style alone). */
+  readonly empty: boolean;
+  /**
+   * The cascaded value of each relevant property of the element (CSS Cascade 5): from the rules
+   * whose selectors match it and its inline `style` (`ctx.el.attrs.style` unless `inline` is
+   * given), ordered by importance, then inline over rules, then cascade layer, specificity and
+   * source order. Values are `Declaration.value` text (`none`, `-9999px`, `inherit`).
+   * `var()` is substituted from the custom properties the element has (its own, or inherited
+   * from its ancestors' rules and styles); a value that cannot be substituted, or is invalid
+   * once substituted, is left out (as `unset`).
+   *
+   * Cascaded, not computed: a property no declaration sets is absent, and `inherit`, `initial`,
+   * `unset` and `revert` are returned as written. Inheritance is the caller's: it walks
+   * the tree (visibility inherits, display and opacity do not, but hide everything inside).
+   * Presentational hints (`width` attributes, `hidden`, which is `display:none` in the user
+   * agent's sheet and so loses to any author `display`) are the caller's too.
+   */
+  computed(ctx: ElementContext, inline?: string): Map<string, string>;
+}
+
+export interface CascadeOptions {
+  /**
+   * The document is in quirks mode (no doctype, as much mail): class and id selectors match
+   * case-insensitively. Default false.
+   */
+  quirks?: boolean;
+}
+
+interface Rule {
+  readonly selector: CompiledSelector;
+  readonly declarations: ReadonlyMap<string, Declaration>;
+  readonly layer: number;
+  /** Source order across all the document's sheets. */
+  readonly order: number;
+}
+
+/** Compiles the document's `<style>` elements (in tree order) into its cascade. */
+export function compileCascade(styles: readonly StyleText[], options: CascadeOptions = {}): Cascade {
+  const quirks = options.quirks ?? false;
+  const buckets = new Map<string, Rule[]>();
+  const layers = new Map<string, number>();
+  let order = 0;
+  let count = 0;
+  styles.forEach((style, index) => {
+    const sheet = parsedSheet(style.css);
+    if (!sheet) return;
+    // Layer order is the order of first mention across the document's sheets.
+    const layerOf = (name: string): string => (name.includes('\u0000') ? `${index}:${name}` : name);
+    for (const name of sheet.layers) rank(layers, layerOf(name));
+    for (const r of sheet.rules) {
+      const selectors = selectorList(r.selectorText, quirks);
+      if (!selectors?.length) continue;
+      const declarations = winners(r.declarations);
+      const at = order++;
+      const layer = r.layer === undefined ? UNLAYERED : rank(layers, layerOf(r.layer));
+      for (const selector of selectors) {
+        let bucket = buckets.get(selector.key);
+        if (!bucket) buckets.set(selector.key, (bucket = []));
+        bucket.push({ selector, declarations, layer, order: at });
+        count++;
+      }
+    }
+  });
+  return new StyleCascade(buckets, count === 0, quirks);
+}
+
+const UNLAYERED = Number.MAX_SAFE_INTEGER;
+
+function rank(layers: Map<string, number>, name: string): number {
+  let r = layers.get(name);
+  if (r === undefined) layers.set(name, (r = layers.size));
+  return r;
+}
+
+// The winning declaration so far of one property, with what the cascade compares.
+interface Candidate {
+  d: Declaration;
+  inline: boolean;
+  layer: number;
+  specificity: number;
+  order: number;
+}
+
+class StyleCascade implements Cascade {
+  private readonly hasIds: boolean;
+  private readonly hasClasses: boolean;
+
+  constructor(
+    private readonly buckets: ReadonlyMap<string, readonly Rule[]>,
+    readonly empty: boolean,
+    private readonly quirks: boolean,
+  ) {
+    const keys = [...buckets.keys()];
+    this.hasIds = keys.some((k) => k.startsWith('#'));
+    this.hasClasses = keys.some((k) => k.startsWith('.'));
+  }
+
+  computed(ctx: ElementContext, inline?: string): Map<string, string> {
+    const style = inline ?? attr(ctx, 'style');
+    const own = this.empty ? inlineDeclarations(style, isRelevant) : this.cascaded(ctx, style, isRelevant);
+    const out = new Map<string, string>();
+    let withVar = false;
+    for (const [name, d] of own) {
+      out.set(name, d.value);
+      if (d.value.includes('var(')) withVar = true;
+    }
+    if (withVar) this.substitute(ctx, style, own, out);
+    return out;
+  }
+
+  /** The winning declarations of the properties `want` keeps, for the element: its rules and `style`. */
+  private cascaded(ctx: ElementContext, style: string | undefined, want: PropertyFilter): Map<string, Declaration> {
+    const best = new Map<string, Candidate>();
+    // The rules whose subject's bucket is one of the element's: its id, classes, tag, and `*`.
+    if (this.hasIds) {
+      const id = attr(ctx, 'id');
+      if (id) this.applyAll(this.buckets.get(`#${this.fold(id)}`), ctx, best, want);
+    }
+    if (this.hasClasses) {
+      const cls = attr(ctx, 'class');
+      // A class written twice is one class (its rules apply once).
+      if (cls) for (const c of new Set(cls.split(BLANKS))) if (c) this.applyAll(this.buckets.get(`.${this.fold(c)}`), ctx, best, want);
+    }
+    this.applyAll(this.buckets.get(ctx.el.name.toLowerCase()), ctx, best, want);
+    this.applyAll(this.buckets.get('*'), ctx, best, want);
+    for (const d of inlineDeclarations(style, want).values()) offer(best, { d, inline: true, layer: UNLAYERED, specificity: 0, order: Number.MAX_SAFE_INTEGER });
+    const out = new Map<string, Declaration>();
+    for (const [name, c] of best) out.set(name, c.d);
+    return out;
+  }
+
+  /**
+   * Replaces the values with `var()` by their substitution (CSS Variables 1), read again as the
+   * property's value; a value that cannot be substituted, or is invalid once substituted, is
+   * left out (the property is then as if `unset`, which the caller reads as not set).
+   */
+  private substitute(ctx: ElementContext, style: string | undefined, own: ReadonlyMap<string, Declaration>, out: Map<string, string>): void {
+    const lookup = (name: string): string | undefined => this.customValue(ctx, name, style);
+    for (const [name, d] of own) {
+      if (!d.value.includes('var(')) continue;
+      out.delete(name);
+      const text = substituteVars(d.value, lookup);
+      if (text === undefined) continue;
+      // `!important` that comes from a substitution is no flag: the value is invalid.
+      const expanded = parseDeclarations(`${d.shorthand ?? name}:${text}`, (n) => n === name).filter((x) => x.name === name && !x.important);
+      const v = expanded[expanded.length - 1]?.value;
+      if (v !== undefined && !v.includes('var(')) out.set(name, v);
+    }
+  }
+
+  /**
+   * The value of custom property `name` on the element: its own declaration, else its parent's
+   * (custom properties inherit). Each element keeps its own and what it inherited, so a lookup
+   * walks up only to the nearest element that knows.
+   */
+  private customValue(ctx: ElementContext, name: string, style: string | undefined): string | undefined {
+    const path: ElementContext[] = [];
+    let found: string | null = null;
+    for (let c: ElementContext | null = ctx; c; c = c.parent) {
+      const known = c.vars?.get(name);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      const own = this.ownCustom(c, c === ctx ? style : attr(c, 'style')).get(name);
+      path.push(c);
+      if (own !== undefined) {
+        found = own;
+        break;
+      }
+    }
+    for (const c of path) (c.vars ??= new Map()).set(name, found);
+    return found ?? undefined;
+  }
+
+  private ownCustom(ctx: ElementContext, style: string | undefined): Map<string, string> {
+    if (ctx.custom) return ctx.custom;
+    const custom = new Map<string, string>();
+    const decls = this.empty ? inlineDeclarations(style, isCustom) : this.cascaded(ctx, style, isCustom);
+    for (const [name, d] of decls) custom.set(name, d.value);
+    ctx.custom = custom;
+    return custom;
+  }
+
+  private applyAll(rules: readonly Rule[] | undefined, ctx: ElementContext, best: Map<string, Candidate>, want: PropertyFilter): void {
+    if (rules === undefined) return;
+    for (const rule of rules) {
+      if (!matches(rule.selector, ctx)) continue;
+      for (const d of rule.declarations.values()) if (want(d.name)) offer(best, { d, inline: false, layer: rule.layer, specificity: rule.selector.specificity, order: rule.order });
+    }
+  }
+
+  private fold(v: string): string {
+    return this.quirks ? v.toLowerCase() : v;
+  }
+}
+
+// ASCII whitespace separates class names (HTML's "split on ASCII whitespace").
+const BLANKS = /[\t\n\f\r ]+/;
+
+function attr(ctx: ElementContext, name: string): string | undefined {
+  return Object.hasOwn(ctx.el.attrs, name) ? ctx.el.attrs[name] : undefined;
+}
+
+/** Keeps `c` for its property when it beats the one kept (CSS Cascade 5, section 6.1). */
+function offer(best: Map<string, Candidate>, c: Candidate): void {
+  const kept = best.get(c.d.name);
+  if (!kept || beats(c, kept)) best.set(c.d.name, c);
+}
+
+function beats(a: Candidate, b: Candidate): boolean {
+  if (a.d.important !== b.d.important) return a.d.important;
+  if (a.inline !== b.inline) return a.inline;
+  // Layers: a later layer wins for normal declarations, an earlier one for important ones;
+  // unlayered rules count as the last layer.
+  if (a.layer !== b.layer) return a.d.important ? a.layer < b.layer : a.layer > b.layer;
+  if (a.specificity !== b.specificity) return a.specificity > b.specificity;
+  return a.order > b.order;
+}

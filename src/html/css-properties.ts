@@ -1,0 +1,181 @@
+import { TokenType, type CSSToken } from '@csstools/css-tokenizer';
+import type { Declaration, PropertyFilter } from './css-declarations.js';
+import { asciiLower, isBlank, valueText } from './css-declarations.js';
+
+/**
+ * The properties that can make an element hidden or give it a size: the only ones the cascade
+ * keeps. `margin` and `inset` are read as the longhands they set.
+ */
+export const RELEVANT: ReadonlySet<string> = new Set([
+  'display',
+  'visibility',
+  'opacity',
+  'mso-hide',
+  'position',
+  'left',
+  'top',
+  'right',
+  'bottom',
+  'margin-left',
+  'margin-top',
+  'text-indent',
+  'overflow',
+  'width',
+  'height',
+  'max-width',
+  'max-height',
+]);
+
+export const isRelevant: PropertyFilter = (name) => RELEVANT.has(name);
+
+/** Custom properties (`--x`): kept by the cascade for the `var()` of relevant values. */
+export const isCustom: PropertyFilter = (name) => name.startsWith('--');
+
+/** What the cascade keeps of a rule: relevant properties and custom properties. */
+export const isKept: PropertyFilter = (name) => RELEVANT.has(name) || name.startsWith('--');
+
+// CSS-wide keywords: valid for every property (what they resolve to is the inheritance's business).
+const WIDE = new Set(['inherit', 'initial', 'unset', 'revert', 'revert-layer']);
+const DISPLAY = new Set([
+  'none', 'contents', 'block', 'inline', 'inline-block', 'flow', 'flow-root', 'run-in', 'list-item',
+  'flex', 'inline-flex', 'grid', 'inline-grid', 'table', 'inline-table', 'table-row-group',
+  'table-header-group', 'table-footer-group', 'table-row', 'table-cell', 'table-column-group',
+  'table-column', 'table-caption', 'ruby', 'ruby-base', 'ruby-text', 'ruby-base-container',
+  'ruby-text-container', 'math', 'inline-list-item', 'block flow', 'inline flow', 'block flow-root',
+  'inline flow-root', 'block flex', 'inline flex', 'block grid', 'inline grid', 'block table',
+  'inline table', 'block list-item', 'inline list-item', 'flow list-item', 'block flow list-item',
+  '-webkit-box', '-webkit-inline-box', '-webkit-flex', '-webkit-inline-flex', '-moz-box', '-moz-inline-box',
+]);
+const VISIBILITY = new Set(['visible', 'hidden', 'collapse']);
+const POSITION = new Set(['static', 'relative', 'absolute', 'fixed', 'sticky', '-webkit-sticky']);
+const OVERFLOW = new Set(['visible', 'hidden', 'clip', 'scroll', 'auto', 'overlay', '-webkit-paged-x', '-webkit-paged-y']);
+const SIZE_WORDS = new Set(['auto', 'min-content', 'max-content', 'fit-content', 'stretch', '-webkit-fill-available', '-moz-available', '-webkit-min-content', '-webkit-max-content', '-moz-fit-content', '-webkit-fit-content']);
+const LENGTH_UNITS = new Set([
+  'px', 'pt', 'pc', 'in', 'cm', 'mm', 'q', 'em', 'rem', 'ex', 'rex', 'ch', 'rch', 'cap', 'rcap', 'ic', 'ric', 'lh', 'rlh',
+  'vw', 'vh', 'vi', 'vb', 'vmin', 'vmax', 'svw', 'svh', 'lvw', 'lvh', 'dvw', 'dvh', 'svi', 'svb', 'lvi', 'lvb', 'dvi', 'dvb',
+  'svmin', 'svmax', 'lvmin', 'lvmax', 'dvmin', 'dvmax', 'cqw', 'cqh', 'cqi', 'cqb', 'cqmin', 'cqmax',
+]);
+
+type Check = (parts: readonly CSSToken[]) => boolean;
+
+/** A `<length-percentage>`, a bare number (the unitless-length quirk), or a math function. */
+function isLengthPercentage(t: CSSToken): boolean {
+  switch (t[0]) {
+    case TokenType.Dimension:
+      return LENGTH_UNITS.has(asciiLower(t[4].unit));
+    case TokenType.Percentage:
+      return true;
+    // `0` is a length; any other bare number only in quirks mode, which mail without a doctype
+    // is in (and the attributes this replaced were read the same way).
+    case TokenType.Number:
+      return true;
+    case TokenType.Function:
+      return true;
+    default:
+      return false;
+  }
+}
+
+const keyword = (set: ReadonlySet<string>): Check => (p) => p.length === 1 && p[0][0] === TokenType.Ident && set.has(asciiLower(p[0][4].value));
+const lengthOr = (words: ReadonlySet<string>): Check => (p) => p.length === 1 && (isLengthPercentage(p[0]) || (p[0][0] === TokenType.Ident && words.has(asciiLower(p[0][4].value))));
+const AUTO = new Set(['auto']);
+const NONE_OR_SIZE = new Set([...SIZE_WORDS, 'none']);
+
+const CHECKS: Record<string, Check> = {
+  display: (p) => p.length >= 1 && p.length <= 3 && p.every((t) => t[0] === TokenType.Ident) && DISPLAY.has(p.map((t) => asciiLower((t[4] as { value: string }).value)).join(' ')),
+  visibility: keyword(VISIBILITY),
+  opacity: (p) => p.length === 1 && (p[0][0] === TokenType.Number || p[0][0] === TokenType.Percentage || p[0][0] === TokenType.Function),
+  // Outlook's own property: Outlook's parser, not a browser's, reads it; anything is kept.
+  'mso-hide': (p) => p.length >= 1,
+  position: keyword(POSITION),
+  left: lengthOr(AUTO),
+  top: lengthOr(AUTO),
+  right: lengthOr(AUTO),
+  bottom: lengthOr(AUTO),
+  'margin-left': lengthOr(AUTO),
+  'margin-top': lengthOr(AUTO),
+  'text-indent': (p) => p.length >= 1 && p.length <= 3 && isLengthPercentage(p[0]) && p.slice(1).every((t) => t[0] === TokenType.Ident && ['hanging', 'each-line'].includes(asciiLower(t[4].value))),
+  overflow: (p) => p.length >= 1 && p.length <= 2 && p.every((t) => t[0] === TokenType.Ident && OVERFLOW.has(asciiLower(t[4].value))),
+  width: lengthOr(SIZE_WORDS),
+  height: lengthOr(SIZE_WORDS),
+  'max-width': lengthOr(NONE_OR_SIZE),
+  'max-height': lengthOr(NONE_OR_SIZE),
+};
+
+/**
+ * Appends the declaration `name: tokens[from, to)` to `out` when it is wanted and valid, or the
+ * longhands a `margin` / `inset` shorthand sets. A value with `var()` is valid when parsed
+ * (what it substitutes to is not known here) and kept as written.
+ */
+export function expandDeclaration(name: string, tokens: readonly CSSToken[], from: number, to: number, important: boolean, want: PropertyFilter, out: Declaration[]): void {
+  if (from >= to) return;
+  const check = CHECKS[name];
+  const shorthand = name === 'margin' ? MARGIN : name === 'inset' ? INSET : undefined;
+  if (!check && !shorthand) {
+    if (want(name)) out.push({ name, value: valueText(tokens, from, to, name.startsWith('--')), important });
+    return;
+  }
+  const parts = components(tokens, from, to);
+  if (parts === undefined) return;
+  const heads = parts.map((r) => tokens[r[0]]);
+  const value = valueText(tokens, from, to, false);
+  const wide = heads.length === 1 && heads[0][0] === TokenType.Ident && WIDE.has(asciiLower(heads[0][4].value));
+  const withVar = value.includes('var(');
+  if (check) {
+    if (wide || withVar || check(heads)) out.push({ name, value, important });
+    return;
+  }
+  if (!shorthand) return;
+  // A shorthand takes 1 to 4 values: top, right, bottom, left as the CSS box sides go.
+  if (!wide && !withVar && !(heads.length <= 4 && heads.every((t) => isLengthPercentage(t) || isAuto(t)))) return;
+  for (const [longhand, side] of shorthand) {
+    if (!want(longhand)) continue;
+    // With var() or a CSS-wide keyword, each longhand takes the whole value (known only at computed time).
+    const range = parts[sideIndex(parts.length, side)];
+    if (withVar && !wide) out.push({ name: longhand, value, important, shorthand: name });
+    else out.push({ name: longhand, value: wide ? value : valueText(tokens, range[0], range[1], false), important });
+  }
+}
+
+const isAuto = (t: CSSToken): boolean => t[0] === TokenType.Ident && asciiLower(t[4].value) === 'auto';
+
+// Longhand and its index in the 1-to-4 value list's expansion (top 0, right 1, bottom 2, left 3).
+const MARGIN: ReadonlyArray<[string, number]> = [['margin-top', 0], ['margin-left', 3]];
+const INSET: ReadonlyArray<[string, number]> = [['top', 0], ['right', 1], ['bottom', 2], ['left', 3]];
+
+/** CSS box shorthand: 1 value sets every side; 2 vertical, horizontal; 3 top, horizontal, bottom; 4 each. */
+function sideIndex(n: number, side: number): number {
+  return n === 1 ? 0 : n === 2 ? side % 2 : n === 3 ? (side === 3 ? 1 : side) : side;
+}
+
+/**
+ * The value's top-level components as token ranges (a function is one, up to its `)`), blanks
+ * left out; undefined when a block is not closed or a token is not a plain value (`{`, `;`).
+ */
+function components(tokens: readonly CSSToken[], from: number, to: number): Array<[number, number]> | undefined {
+  const out: Array<[number, number]> = [];
+  for (let i = from; i < to; i++) {
+    const type = tokens[i][0];
+    if (isBlank(type)) continue;
+    if (type === TokenType.Function) {
+      const end = functionEnd(tokens, i, to);
+      out.push([i, end + 1]);
+      i = end;
+      continue;
+    }
+    if (type === TokenType.OpenCurly || type === TokenType.OpenSquare || type === TokenType.OpenParen || type === TokenType.BadString || type === TokenType.BadURL) return undefined;
+    out.push([i, i + 1]);
+  }
+  return out;
+}
+
+/** The index of the `)` closing the function at `at`, or to - 1 when it is left open to the end. */
+function functionEnd(tokens: readonly CSSToken[], at: number, to: number): number {
+  let depth = 0;
+  for (let i = at; i < to; i++) {
+    const type = tokens[i][0];
+    if (type === TokenType.Function || type === TokenType.OpenParen) depth++;
+    else if (type === TokenType.CloseParen && --depth === 0) return i;
+  }
+  return to - 1;
+}

@@ -1,0 +1,162 @@
+import { TokenType, type CSSToken } from '@csstools/css-tokenizer';
+import { asciiLower, closerOf, cssTokens, declarationsIn, isBlank, type Declaration, type PropertyFilter } from './css-declarations.js';
+import { mediaMatches } from './css-media.js';
+import { isRelevant } from './css-properties.js';
+
+/** A style rule of a sheet that sets at least one relevant property, in document order. */
+export interface SheetRule {
+  /** The selector list as text (comments gone), for css-what. */
+  readonly selectorText: string;
+  /** Its declarations that `want` keeps, in order. */
+  readonly declarations: readonly Declaration[];
+  /**
+   * Its cascade layer's full name (`a.b`), or undefined outside any layer. An anonymous layer's
+   * name holds a NUL (`\u0000` and a number), unique within the sheet only.
+   */
+  readonly layer: string | undefined;
+}
+
+/** A sheet's rules, and its layer names in the order they are first mentioned (which is layer order). */
+export interface ParsedSheet {
+  readonly rules: readonly SheetRule[];
+  readonly layers: readonly string[];
+}
+
+/**
+ * The style rules of `css` that can matter for hidden-ness and size, by CSS Syntax's "parse a
+ * stylesheet": `@media` blocks that match a desktop mail client's screen are read (see
+ * css-media.ts), `@layer` blocks and statements give layer order, and every other at-rule's
+ * block is skipped: `@supports`, `@container` and `@scope` (not evaluated: their rules are not
+ * applied), `@font-face`, `@keyframes`, `@page`. Rules nested inside a style rule (CSS Nesting)
+ * are skipped too. It depends on nothing but the text (the document's layer order is ranked by
+ * the cascade), so a sheet that many messages repeat can be parsed once.
+ */
+export function sheetRules(css: string, want: PropertyFilter = isRelevant): ParsedSheet {
+  const layers = new Map<string, number>();
+  const tokens = cssTokens(css);
+  const close = matchingClosers(tokens);
+  const out: SheetRule[] = [];
+  // The rule lists being read: the sheet, then nested @media / @layer blocks (no recursion).
+  const lists: Array<{ end: number; layer: string | undefined }> = [{ end: tokens.length, layer: undefined }];
+  let anonymous = 0;
+  let i = 0;
+  while (lists.length) {
+    const list = lists[lists.length - 1];
+    if (i >= list.end) {
+      lists.pop();
+      i = list.end + 1;
+      continue;
+    }
+    const t = tokens[i];
+    const type = t[0];
+    if (isBlank(type) || type === TokenType.CDO || type === TokenType.CDC || type === TokenType.Semicolon) {
+      i++;
+      continue;
+    }
+    // The prelude runs to the first top-level `{` or (for an at-rule) `;`.
+    let j = i + (type === TokenType.AtKeyword ? 1 : 0);
+    while (j < list.end && tokens[j][0] !== TokenType.OpenCurly && !(type === TokenType.AtKeyword && tokens[j][0] === TokenType.Semicolon)) {
+      j = closerOf(tokens[j][0]) !== undefined ? Math.min(close[j] + 1, list.end) : j + 1;
+    }
+    const block = j < list.end && tokens[j][0] === TokenType.OpenCurly;
+    const blockEnd = block ? Math.min(close[j], list.end) : j;
+    if (type === TokenType.AtKeyword) {
+      const name = asciiLower(t[4].value);
+      if (name === 'layer') {
+        const names = layerNames(tokens, i + 1, j, list.layer);
+        if (!block) {
+          for (const n of names) rank(layers, n);
+        } else {
+          const n = names.length === 1 ? names[0] : `${list.layer ?? ''}\u0000${anonymous++}`;
+          if (names.length <= 1) {
+            rank(layers, n);
+            lists.push({ end: blockEnd, layer: n });
+            i = j + 1;
+            continue;
+          }
+        }
+      } else if (name === 'media' && block && mediaMatches(tokens.slice(i + 1, j))) {
+        lists.push({ end: blockEnd, layer: list.layer });
+        i = j + 1;
+        continue;
+      }
+    } else if (block) {
+      const declarations = declarationsIn(tokens, j + 1, blockEnd, want, true);
+      if (declarations.length) {
+        const selectorText = preludeText(tokens, i, j);
+        if (selectorText !== undefined) out.push({ selectorText, declarations, layer: list.layer });
+      }
+    }
+    i = blockEnd + 1;
+  }
+  return { rules: out, layers: [...layers.keys()] };
+}
+
+/** For each opening token ( `{` `(` `[` or a function), the index of its closer (tokens.length when never closed). */
+function matchingClosers(tokens: readonly CSSToken[]): Int32Array {
+  const close = new Int32Array(tokens.length).fill(tokens.length);
+  const open: number[] = [];
+  const want: TokenType[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i][0];
+    if (want.length && type === want[want.length - 1]) {
+      want.pop();
+      close[open.pop() as number] = i;
+      continue;
+    }
+    const closer = closerOf(type);
+    if (closer !== undefined) {
+      open.push(i);
+      want.push(closer);
+    }
+  }
+  return close;
+}
+
+/** Layer names in the prelude `a, b.c`, each as its full dotted path under `parent`. */
+function layerNames(tokens: readonly CSSToken[], from: number, to: number, parent: string | undefined): string[] {
+  const names: string[] = [];
+  let current = '';
+  for (let i = from; i < to; i++) {
+    const t = tokens[i];
+    if (t[0] === TokenType.Ident) current += t[4].value;
+    else if (t[0] === TokenType.Delim && t[4].value === '.') current += '.';
+    else if (t[0] === TokenType.Comma) {
+      names.push(current);
+      current = '';
+    }
+  }
+  if (current) names.push(current);
+  return names.map((n) => (parent === undefined ? n : `${parent}.${n}`));
+}
+
+// Layer order is the order in which names first appear.
+function rank(layers: Map<string, number>, name: string): number {
+  let r = layers.get(name);
+  if (r === undefined) {
+    r = layers.size;
+    layers.set(name, r);
+  }
+  return r;
+}
+
+/**
+ * The selector text of tokens[from, to), as written, comments left out. CSS Syntax drops
+ * comments between tokens: `.a/**\/.b` is `.a.b`, but `a/**\/b` is two idents in a row (no
+ * selector), which joined text would read as `ab`; such a prelude is undefined (not applied).
+ */
+function preludeText(tokens: readonly CSSToken[], from: number, to: number): string | undefined {
+  let out = '';
+  let dropped = false;
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    if (tokens[i][0] === TokenType.Comment) {
+      dropped = true;
+      continue;
+    }
+    out += tokens[i][1];
+    count++;
+  }
+  if (dropped && cssTokens(out).filter((t) => t[0] !== TokenType.Comment).length !== count) return undefined;
+  return out.trim();
+}

@@ -1,0 +1,77 @@
+import type { CompiledSelector } from './css-selectors.js';
+import type { ElementContext } from './element-context.js';
+
+// Memo keys: selector id, segment index, and which question (MAX_SEGMENTS keeps them apart).
+const MATCH = 0;
+const ANCESTOR = 1;
+const SIBLING = 2;
+export const MAX_SEGMENTS = 85;
+const key = (sel: CompiledSelector, k: number, what: number): number => sel.id * 256 + k * 3 + what;
+
+/** Whether `sel` matches the element of `ctx`. */
+export function matches(sel: CompiledSelector, ctx: ElementContext): boolean {
+  // One segment (`.x`, `td > img`): nothing to remember, css-select answers it directly.
+  if (sel.segments.length === 1) return sel.segments[0].test(ctx);
+  return matchAt(sel, sel.segments.length - 1, ctx);
+}
+
+/**
+ * Whether segments 0..k match with `ctx` as the subject of segment k. Each answer is kept on the
+ * element, and the walk up to the nearest answered ancestor (or back to the nearest answered
+ * sibling) fills in every element it passes, so each question is answered once per element:
+ * linear in the document for a given sheet, however deep or wide it is.
+ */
+function matchAt(sel: CompiledSelector, k: number, ctx: ElementContext): boolean {
+  const memoKey = key(sel, k, MATCH);
+  const known = ctx.memo?.get(memoKey);
+  if (known !== undefined) return known;
+  let result = false;
+  const segment = sel.segments[k];
+  if (segment.test(ctx)) {
+    if (k === 0) result = true;
+    else {
+      const anchor = leftmost(ctx, segment.hops);
+      result = anchor !== null && (sel.combinators[k - 1] === 'descendant' ? someAbove(sel, k - 1, anchor, 'parent', ANCESTOR) : someAbove(sel, k - 1, anchor, 'previous', SIBLING));
+    }
+  }
+  (ctx.memo ??= new Map()).set(memoKey, result);
+  return result;
+}
+
+/** The leftmost element of a segment matched at `ctx` (its `>` and `+` hops followed). */
+function leftmost(ctx: ElementContext, hops: ReadonlyArray<'parent' | 'previous'>): ElementContext | null {
+  let c: ElementContext | null = ctx;
+  for (const hop of hops) {
+    if (!c) return null;
+    c = c[hop];
+  }
+  return c;
+}
+
+/**
+ * Whether some element strictly above `ctx` along `link` (an ancestor, or a previous sibling)
+ * matches segments 0..k. Iterative: a document may nest 100,000 elements.
+ */
+function someAbove(sel: CompiledSelector, k: number, ctx: ElementContext, link: 'parent' | 'previous', what: number): boolean {
+  const memoKey = key(sel, k, what);
+  // Walk up to the first element whose answer is known, then answer downwards.
+  const path: ElementContext[] = [];
+  let c: ElementContext | null = ctx;
+  let above = false;
+  while (c) {
+    const known = c.memo?.get(memoKey);
+    if (known !== undefined) {
+      above = known;
+      break;
+    }
+    path.push(c);
+    c = c[link];
+  }
+  // above = the answer for the element where the walk stopped (false past the top).
+  for (let i = path.length - 1; i >= 0; i--) {
+    const next = path[i][link];
+    above = above || (next !== null && matchAt(sel, k, next));
+    (path[i].memo ??= new Map()).set(memoKey, above);
+  }
+  return above;
+}
