@@ -1,5 +1,7 @@
 import type { HiddenBy } from '../types.js';
 import { cssPixels } from './css.js';
+import { dimensionPixels } from './dimension.js';
+import type { TreeElement } from './tree.js';
 
 export interface Hidden {
   by: HiddenBy;
@@ -9,14 +11,19 @@ export interface Hidden {
 const TINY = 3;
 const OFF_SCREEN = -100;
 
-/** Why an element hides itself and everything inside it, or undefined. */
-export function hiddenByElement(name: string, attribs: Record<string, string>, style: Map<string, string> | undefined): Hidden | undefined {
-  if ('hidden' in attribs) return { by: 'hidden-attribute', detail: `<${name} hidden>` };
-  if (!style) return undefined;
-  const display = style.get('display');
+/**
+ * Why an element hides itself and everything inside it, whatever its descendants say (display,
+ * opacity, the hidden attribute, off-screen placement, a zero-size clipping wrapper), or
+ * undefined. `visibility` is apart (see `visibilityOf`): a descendant can undo it.
+ */
+export function hiddenByElement(el: TreeElement, style: Map<string, string> | undefined): Hidden | undefined {
+  const name = el.name;
+  const display = style?.get('display');
   if (display === 'none') return { by: 'display-none', detail: `<${name}> display:none` };
-  const visibility = style.get('visibility');
-  if (visibility === 'hidden' || visibility === 'collapse') return { by: 'visibility-hidden', detail: `<${name}> visibility:${visibility}` };
+  // `hidden` is the UA style sheet's display:none (until-found: content-visibility:hidden), so
+  // any display the author gives the element wins over it.
+  if (el.namespace === 'html' && 'hidden' in el.attrs && display === undefined) return { by: 'hidden-attribute', detail: `<${name} hidden>` };
+  if (!style) return undefined;
   const opacity = style.get('opacity');
   if (opacity !== undefined && Number.parseFloat(opacity) === 0) return { by: 'opacity-zero', detail: `<${name}> opacity:0` };
   if (style.get('mso-hide') === 'all') return { by: 'mso-hide', detail: `<${name}> mso-hide:all` };
@@ -39,21 +46,55 @@ export function hiddenByElement(name: string, attribs: Record<string, string>, s
   return undefined;
 }
 
+/**
+ * The element's own `visibility`: hidden (or collapse), `null` for visible (which undoes an
+ * ancestor's hidden for this subtree), undefined when it inherits its parent's.
+ */
+export function visibilityOf(el: TreeElement, style: Map<string, string> | undefined): Hidden | null | undefined {
+  const v = style?.get('visibility');
+  if (v === 'hidden' || v === 'collapse') return { by: 'visibility-hidden', detail: `<${el.name}> visibility:${v}` };
+  return v === 'visible' ? null : undefined;
+}
+
 export interface Size {
   width?: number;
   height?: number;
 }
 
-/** Declared size of an image: the smallest of its attributes and its CSS width/max-width. */
-export function declaredSize(attribs: Record<string, string>, style: Map<string, string> | undefined): Size {
-  const pick = (attr: string | undefined, css: string | undefined, max: string | undefined): number | undefined => {
-    const values = [attr, css, max].map((v) => cssPixels(v)).filter((v): v is number => v !== undefined);
-    return values.length ? Math.min(...values) : undefined;
+/**
+ * The element's declared size in CSS pixels: CSS `width`/`height` (inline or from `<style>`
+ * rules) over the attributes (presentational hints lose to any author rule), capped by
+ * `max-width`/`max-height`. HTML attributes follow the rules for parsing dimension values
+ * (`1px` and `1abc` are 1, `50%` is no pixel size); SVG ones are CSS lengths.
+ */
+export function declaredSize(el: TreeElement, style: Map<string, string> | undefined): Size {
+  const attr = el.namespace === 'html' ? dimensionPixels : cssPixels;
+  const pick = (attrValue: string | undefined, css: string | undefined, max: string | undefined): number | undefined => {
+    const fromCss = cssLength(css);
+    let value = fromCss === undefined ? attr(attrValue) : (fromCss ?? undefined);
+    const cap = cssPixels(max);
+    if (cap !== undefined) value = value === undefined ? cap : Math.min(value, cap);
+    return value;
   };
   return {
-    width: pick(attribs.width, style?.get('width'), style?.get('max-width')),
-    height: pick(attribs.height, style?.get('height'), style?.get('max-height')),
+    width: pick(el.attrs.width, style?.get('width'), style?.get('max-width')),
+    height: pick(el.attrs.height, style?.get('height'), style?.get('max-height')),
   };
+}
+
+// A length with a unit other than px/pt, a percentage, or a keyword or function: a valid value
+// that overrides the attribute but gives no pixel size. (Linear: no two quantifiers can trade characters.)
+const OTHER_LENGTH = /^[+-]?[0-9.]+(?:e[+-]?[0-9]+)?(?:%|[a-z]+)$/i;
+const KEYWORD_OR_FUNCTION = /^[a-z-]+(?:\(|$)/i;
+
+/** A CSS width or height: pixels, null when valid but not in pixels (auto, 50%, 2em), undefined when absent or invalid (dropped by the parser). */
+function cssLength(value: string | undefined): number | null | undefined {
+  if (value === undefined) return undefined;
+  const px = cssPixels(value);
+  // A negative width is invalid CSS, dropped as if absent.
+  if (px !== undefined) return px < 0 ? undefined : px;
+  const v = value.trim();
+  return OTHER_LENGTH.test(v) || KEYWORD_OR_FUNCTION.test(v) ? null : undefined;
 }
 
 export function tinyBySize(size: Size): Hidden | undefined {
