@@ -4,7 +4,7 @@ import { outlookContent } from './conditional-comment.js';
 import { cssUrls as urlsOfCss } from './css.js';
 import { styleCascade, type ElementContext, type StyleCascade } from './element-style.js';
 import type { ExtractionSink, Found } from './extraction-sink.js';
-import { isCssType, isHyperlink, linkLoads, loadingAttributes, type LoadingAttribute, type Place } from './loading-elements.js';
+import { isHyperlink, linkLoads, loadingAttributes, type LoadingAttribute, type Place } from './loading-elements.js';
 import { refreshUrl } from './meta-refresh.js';
 import { parseSrcset } from './srcset.js';
 import type { HtmlTree, TreeElement, TreeVisitor } from './tree.js';
@@ -104,7 +104,7 @@ export class DocumentWalk implements TreeVisitor {
     this.stack.push(frame);
     const at = this.at(el.start);
     if (el.name === 'base' && el.namespace === 'html') this.baseElement(el);
-    if (el.name === 'style' && el.namespace !== 'math') this.styleElement(el);
+    if (el.name === 'style' && el.namespace !== 'math') this.styleElement();
     if (isHyperlink(el)) {
       const href = el.attrs.href ?? (el.namespace === 'svg' ? el.attrs['xlink:href'] : undefined);
       if (href !== undefined) this.sink.link(href, this.base, at);
@@ -177,12 +177,13 @@ export class DocumentWalk implements TreeVisitor {
 
   /**
    * A `<style>` element (HTML or SVG: both are style sheets of the document): the tree's
-   * `styles` hold their texts in the same tree order. One whose type is not CSS is inert. A
-   * fragment's own sheets are Outlook's: their URLs count, their rules are not cascaded.
+   * `styles` hold their texts in the same tree order. Its `type` changes nothing: Chromium 150
+   * fetches the @import of `<style type="text/plain">`. A fragment's own sheets are Outlook's:
+   * their URLs count, their rules are not cascaded.
    */
-  private styleElement(el: TreeElement): void {
+  private styleElement(): void {
     const sheet = this.tree.styles[this.styleIndex++];
-    if (!sheet || !isCssType(el.attrs.type)) return;
+    if (!sheet) return;
     for (const u of cssUrls(sheet.css)) {
       const at = this.at(sheet.start + u.offset);
       // An @import loads with the sheet; a url() only where its rule applies, a font when used.
