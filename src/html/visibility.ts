@@ -85,7 +85,8 @@ export function declaredSize(el: TreeElement, style: Map<string, string> | undef
 // A length with a unit other than px/pt, a percentage, or a keyword or function: a valid value
 // that overrides the attribute but gives no pixel size. (Linear: no two quantifiers can trade characters.)
 const OTHER_LENGTH = /^[+-]?[0-9.]+(?:e[+-]?[0-9]+)?(?:%|[a-z]+)$/i;
-const KEYWORD_OR_FUNCTION = /^[a-z-]+(?:\(|$)/i;
+const KEYWORD = /^(?:auto|inherit|initial|unset|revert|revert-layer|min-content|max-content|fit-content|stretch|-webkit-fill-available|-moz-available)$/i;
+const FUNCTION = /^(?:calc|-webkit-calc|min|max|clamp|var|env|fit-content)\(/i;
 
 /** A CSS width or height: pixels, null when valid but not in pixels (auto, 50%, 2em), undefined when absent or invalid (dropped by the parser). */
 function cssLength(value: string | undefined): number | null | undefined {
@@ -94,7 +95,7 @@ function cssLength(value: string | undefined): number | null | undefined {
   // A negative width is invalid CSS, dropped as if absent.
   if (px !== undefined) return px < 0 ? undefined : px;
   const v = value.trim();
-  return OTHER_LENGTH.test(v) || KEYWORD_OR_FUNCTION.test(v) ? null : undefined;
+  return OTHER_LENGTH.test(v) || KEYWORD.test(v) || FUNCTION.test(v) ? null : undefined;
 }
 
 export function tinyBySize(size: Size): Hidden | undefined {
