@@ -2,7 +2,7 @@ import { staged } from '../engine/stage.js';
 import { baseUrl } from '../url/remote-url.js';
 import { outlookContent } from './conditional-comment.js';
 import { cssUrls as urlsOfCss } from './css.js';
-import { styleCascade, type ElementContext, type StyleCascade } from './element-style.js';
+import { compileCascade, enterElement, type Cascade, type ElementContext } from './element-style.js';
 import type { ExtractionSink, Found } from './extraction-sink.js';
 import { isHyperlink, linkLoads, loadingAttributes, type LoadingAttribute, type Place } from './loading-elements.js';
 import { refreshUrl } from './meta-refresh.js';
@@ -34,7 +34,7 @@ export interface Origin {
   client?: 'outlook';
   /** The container's element context and cascade, for a fragment read in its parent's place. */
   parent?: ElementContext;
-  cascade?: StyleCascade;
+  cascade?: Cascade;
 }
 
 interface Frame {
@@ -61,7 +61,7 @@ const BODY: TreeElement = { name: 'body', namespace: 'html', attrs: {}, start: -
  */
 export class DocumentWalk implements TreeVisitor {
   private readonly stack: Frame[] = [];
-  private readonly cascade: StyleCascade;
+  private readonly cascade: Cascade;
   private base: string | undefined;
   private baseSet: boolean;
   private styleIndex = 0;
@@ -72,11 +72,11 @@ export class DocumentWalk implements TreeVisitor {
     private readonly tree: HtmlTree,
     private readonly origin: Origin,
   ) {
-    this.cascade = origin.cascade ?? styleCascade(tree.styles);
+    this.cascade = origin.cascade ?? compileCascade(tree.styles);
     this.base = origin.base;
     this.baseSet = origin.baseSet ?? false;
     this.root = {
-      ctx: origin.parent ?? { el: BODY, parent: null, previous: null },
+      ctx: origin.parent ?? enterElement(BODY, null, null),
       hidden: origin.hidden,
       visibility: origin.visibility,
       inObject: origin.inObject ?? false,
@@ -91,7 +91,7 @@ export class DocumentWalk implements TreeVisitor {
   enter(el: TreeElement): void {
     this.sink.deadline.tick();
     const parent = this.stack[this.stack.length - 1] ?? this.root;
-    const ctx: ElementContext = { el, parent: parent === this.root && !this.origin.parent ? null : parent.ctx, previous: parent.lastChild };
+    const ctx = enterElement(el, parent === this.root && !this.origin.parent ? null : parent.ctx, parent.lastChild);
     parent.lastChild = ctx;
     const inline = el.attrs.style;
     const loads = loadingAttributes(el) ?? linkLoads(el);

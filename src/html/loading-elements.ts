@@ -109,6 +109,7 @@ const TABLE: Record<string, LoadingAttribute[]> = {
 };
 
 const LOADING = new Map(Object.entries(TABLE));
+const NONE: readonly LoadingAttribute[] = Object.freeze([]);
 
 /** The loading attributes of an element (link elements: see `linkLoads`), or undefined for none. */
 export function loadingAttributes(el: TreeElement): readonly LoadingAttribute[] | undefined {
@@ -131,8 +132,8 @@ const LINK_RELS: Record<string, { kind: ResourceKind; load: Load }> = {
 const PRELOAD_AS = new Set(['image', 'style', 'font', 'fetch', 'track']);
 
 /** The loads of a `<link>`: one per kind its rel tokens name, from href (and imagesrcset for an image preload). */
-export function linkLoads(el: TreeElement): LoadingAttribute[] {
-  if (el.namespace !== 'html' || el.name !== 'link') return [];
+export function linkLoads(el: TreeElement): readonly LoadingAttribute[] {
+  if (el.namespace !== 'html' || el.name !== 'link') return NONE;
   const tokens = new Set((el.attrs.rel ?? '').toLowerCase().split(/[\t\n\f\r ]+/));
   const out: LoadingAttribute[] = [];
   const kinds = new Set<ResourceKind>();

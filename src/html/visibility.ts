@@ -18,14 +18,15 @@ const OFF_SCREEN = -100;
  */
 export function hiddenByElement(el: TreeElement, style: Map<string, string> | undefined): Hidden | undefined {
   const name = el.name;
-  const display = style?.get('display');
+  // SVG presentation attributes are author style of the lowest rank: any CSS value wins.
+  const display = style?.get('display') ?? presentation(el, 'display');
   if (display === 'none') return { by: 'display-none', detail: `<${name}> display:none` };
   // `hidden` is the UA style sheet's display:none (until-found: content-visibility:hidden), so
   // any display the author gives the element wins over it.
   if (el.namespace === 'html' && 'hidden' in el.attrs && display === undefined) return { by: 'hidden-attribute', detail: `<${name} hidden>` };
-  if (!style) return undefined;
-  const opacity = style.get('opacity');
+  const opacity = style?.get('opacity') ?? presentation(el, 'opacity');
   if (opacity !== undefined && Number.parseFloat(opacity) === 0) return { by: 'opacity-zero', detail: `<${name}> opacity:0` };
+  if (!style) return undefined;
   if (style.get('mso-hide') === 'all') return { by: 'mso-hide', detail: `<${name}> mso-hide:all` };
   const position = style.get('position');
   if (position === 'absolute' || position === 'fixed') {
@@ -51,9 +52,16 @@ export function hiddenByElement(el: TreeElement, style: Map<string, string> | un
  * ancestor's hidden for this subtree), undefined when it inherits its parent's.
  */
 export function visibilityOf(el: TreeElement, style: Map<string, string> | undefined): Hidden | null | undefined {
-  const v = style?.get('visibility');
+  const v = (style?.get('visibility') ?? presentation(el, 'visibility'))?.toLowerCase();
   if (v === 'hidden' || v === 'collapse') return { by: 'visibility-hidden', detail: `<${el.name}> visibility:${v}` };
   return v === 'visible' ? null : undefined;
+}
+
+/** An SVG element's presentation attribute (`<g display="none">`), trimmed and lower-cased. */
+function presentation(el: TreeElement, name: string): string | undefined {
+  if (el.namespace !== 'svg') return undefined;
+  const v = el.attrs[name];
+  return v === undefined ? undefined : v.trim().toLowerCase();
 }
 
 export interface Size {
