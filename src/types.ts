@@ -68,7 +68,7 @@ export interface SourcePosition {
 
 /** A remote resource that a mail client loads when it shows the message. */
 export interface Resource {
-  /** The URL as a client resolves it: entity-decoded, whitespace dropped, scheme added to `//host` URLs. */
+  /** The URL a client requests: entity-decoded, parsed by the URL standard against `<base href>`, serialised (`//host` URLs taken as http:). */
   url: string;
   /** The attribute or CSS value exactly as written (entity-decoded), when it differs from `url`. */
   written?: string;
@@ -77,7 +77,7 @@ export interface Resource {
   /** Proxy that was unwrapped, if any. */
   proxy?: string;
   kind: ResourceKind;
-  /** Lower-case tag name of the element that references it. */
+  /** Tag name of the element that references it, as the tree holds it (lower-case HTML, SVG as adjusted: `feImage`); `style` for a `<style>` sheet. */
   element: string;
   /** Declared size in CSS pixels, when declared. */
   width?: number;

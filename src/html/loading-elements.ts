@@ -108,12 +108,18 @@ const TABLE: Record<string, LoadingAttribute[]> = {
   'html v:imagedata': [VML],
 };
 
-const LOADING = new Map(Object.entries(TABLE));
+// By namespace, then name: no key string is built per element.
+const LOADING = new Map<string, Map<string, LoadingAttribute[]>>();
+for (const [key, attrs] of Object.entries(TABLE)) {
+  const [ns, name] = key.split(' ');
+  if (!LOADING.has(ns)) LOADING.set(ns, new Map());
+  LOADING.get(ns)?.set(name, attrs);
+}
 const NONE: readonly LoadingAttribute[] = Object.freeze([]);
 
 /** The loading attributes of an element (link elements: see `linkLoads`), or undefined for none. */
 export function loadingAttributes(el: TreeElement): readonly LoadingAttribute[] | undefined {
-  return LOADING.get(`${el.namespace} ${el.name}`);
+  return LOADING.get(el.namespace)?.get(el.name);
 }
 
 /** What one `rel` token makes a `<link href>` load, by the token (ASCII case-insensitive, exact). */
