@@ -244,8 +244,8 @@ export class DocumentWalk implements TreeVisitor {
  * apart by one per CR LF before the index.
  */
 function originalOffset(html: string, start: number, index: number): number {
-  const firstCr = html.indexOf('\r', start);
-  if (firstCr === -1 || firstCr >= start + index) return index;
+  // Linear in the comment alone: a search for the next CR could run to the end of the document
+  // for every comment (quadratic for many comments and one CR at the end).
   let normalised = 0;
   let i = start;
   while (normalised < index && i < html.length) {
