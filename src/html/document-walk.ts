@@ -51,7 +51,7 @@ interface Frame {
 
 // Styles that can hide an element; any other inline style needs no parsing on an element that
 // loads nothing (a backslash may be an escape, `disp\lay`).
-const MAY_HIDE = /display|visibility|opacity|mso-hide|position|margin|text-indent|overflow|\\/i;
+const MAY_HIDE = /display|visibility|opacity|mso-hide|position|margin-(?:left|top)\s*:\s*-|text-indent\s*:\s*-|overflow|\\/i;
 const BODY: TreeElement = { name: 'body', namespace: 'html', attrs: {}, start: -1 };
 
 /**
@@ -95,11 +95,20 @@ export class DocumentWalk implements TreeVisitor {
     parent.lastChild = ctx;
     const inline = el.attrs.style;
     const loads = loadingAttributes(el) ?? linkLoads(el);
-    const style = !this.cascade.empty || (inline !== undefined && (loads.length > 0 || MAY_HIDE.test(inline))) ? this.cascade.computed(ctx, inline) : undefined;
+    // Parsing every inline style is costly: only one that may hide, or one whose element loads
+    // something (for its size, below), is read; a non-empty cascade reads them all.
+    let style = !this.cascade.empty || (inline !== undefined && MAY_HIDE.test(inline)) ? this.cascade.computed(ctx, inline) : undefined;
+    let styleRead = style !== undefined || inline === undefined;
+    const styleForSize = (): Map<string, string> | undefined => {
+      if (!styleRead) {
+        style = this.cascade.computed(ctx, inline);
+        styleRead = true;
+      }
+      return style;
+    };
     const hidden = hiddenByElement(el, style) ?? parent.hidden;
     const own = visibilityOf(el, style);
     const visibility = own === undefined ? parent.visibility : (own ?? undefined);
-    const place: Place = { parent: parent === this.root && !this.origin.parent ? undefined : parent.ctx.el, inObject: parent.inObject };
     const frame: Frame = { ctx, hidden, visibility, inObject: parent.inObject || (el.namespace === 'html' && el.name === 'object'), lastChild: null };
     this.stack.push(frame);
     const at = this.at(el.start);
@@ -112,13 +121,14 @@ export class DocumentWalk implements TreeVisitor {
     const seen = hidden ?? visibility;
     let size: Size | undefined;
     if (el.name === 'img' && el.namespace === 'html') {
-      size = declaredSize(el, style);
+      size = declaredSize(el, styleForSize());
       this.pictureImg(parent, seen ?? tinyBySize(size), size);
     }
+    const place: Place | undefined = loads.length ? { parent: parent === this.root && !this.origin.parent ? undefined : parent.ctx.el, inObject: parent.inObject } : undefined;
     for (const a of loads) {
       const value = el.attrs[a.attr];
-      if (value === undefined || (a.when && !a.when(el, place))) continue;
-      size ??= declaredSize(el, style);
+      if (value === undefined || !place || (a.when && !a.when(el, place))) continue;
+      size ??= declaredSize(el, styleForSize());
       const load = typeof a.load === 'function' ? a.load(el, place) : a.load;
       const found = (raw: string): Found => ({
         raw,
@@ -132,7 +142,7 @@ export class DocumentWalk implements TreeVisitor {
       });
       this.load(a, value, found, parent);
     }
-    if (inline !== undefined) this.inlineCss(inline, el, seen, style, at);
+    if (inline !== undefined) this.inlineCss(inline, el, seen, styleForSize, at);
   }
 
   leave(): void {
@@ -221,10 +231,10 @@ export class DocumentWalk implements TreeVisitor {
     parent.sources = null;
   }
 
-  private inlineCss(inline: string, el: TreeElement, seen: Hidden | undefined, style: Map<string, string> | undefined, at: number): void {
+  private inlineCss(inline: string, el: TreeElement, seen: Hidden | undefined, style: () => Map<string, string> | undefined, at: number): void {
     const urls = cssUrls(inline);
     if (urls.length === 0) return;
-    const size = declaredSize(el, style);
+    const size = declaredSize(el, style());
     for (const u of urls) {
       const found: Found = { raw: u.url, kind: u.kind, element: el.name, load: 'may', hidden: seen, size, at, client: this.origin.client };
       // A style attribute is a list of declarations: an at-rule in it is invalid and loads nothing.
