@@ -296,6 +296,10 @@ describe('positions', () => {
     expect(x.links[0].position).toEqual({ line: 2, column: 2 });
     expect(x.resources[0].position).toEqual({ line: 4, column: 20 });
   });
+
+  it('an implied body given attributes by a later tag is placed at the start', () => {
+    expect(one(`<p>x</p>\n<body background="${O}/bg.png">`).position).toEqual({ line: 1, column: 1 });
+  });
 });
 
 describe('deep nesting', () => {

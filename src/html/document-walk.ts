@@ -244,7 +244,9 @@ export class DocumentWalk implements TreeVisitor {
   }
 
   private at(start: number): number {
-    return this.origin.fixedAt ?? this.origin.offset + start;
+    // An implied element has no offset (-1), even when a later `<body>` or `<html>` tag gave it
+    // attributes: such a resource is placed at the start of its text.
+    return this.origin.fixedAt ?? this.origin.offset + Math.max(0, start);
   }
 }
 
