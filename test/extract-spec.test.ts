@@ -89,6 +89,10 @@ describe('picture', () => {
     ]);
   });
 
+  it('a source of 200,000 candidates', () => {
+    expect(urls(`<picture><source srcset="${`${O}/s.png 1x,`.repeat(200_000)}"><img src="${O}/i.png"></picture>`)).toHaveLength(200_001);
+  });
+
   it('loads no source without an img, nor one after it', () => {
     expect(urls(`<picture><source srcset="${O}/alone.png"></picture>`)).toEqual([]);
     expect(urls(`<picture><img src="${O}/i.png"><source srcset="${O}/after.png"></picture>`)).toEqual(['https://t.example/i.png']);

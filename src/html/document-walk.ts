@@ -209,7 +209,11 @@ export class DocumentWalk implements TreeVisitor {
       for (const d of dropped) this.sink.reject(found(d.url), 'a srcset candidate with an invalid descriptor');
       if (a.viaPicture) {
         // Loaded only through the picture's img, and only if the source comes before it.
-        if (parent.sources !== null) (parent.sources ??= []).push(...list);
+        if (parent.sources !== null) {
+          // One push per candidate: a spread of 100,000 arguments overflows the stack.
+          const pending = (parent.sources ??= []);
+          for (const f of list) pending.push(f);
+        }
       } else for (const f of list) this.sink.add(f, this.base);
     } else if (a.form === 'refresh') {
       const refresh = refreshUrl(value);
