@@ -144,11 +144,14 @@ describe('URLs by the URL standard', () => {
     ['javascript:alert(1)', 'javascript: is not fetched from the network'],
     ['/relative.png', 'a relative URL, and the message has no <base href>'],
     ['pixel.gif', 'a relative URL, and the message has no <base href>'],
-    ['http://user:pw@host.example/p.gif', 'it holds credentials (user@host), which Chromium never fetches for a subresource'],
   ])('%s is not a remote resource, and explain is told why', (raw, reason) => {
     const x = extract(`<p>x</p><img src="${raw}">`);
     expect(x.resources).toEqual([]);
     expect(x.rejected).toEqual([{ written: raw, kind: 'img', element: 'img', reason, position: { line: 1, column: 9 } }]);
+  });
+
+  it('a URL with credentials only may load: Chromium blocks it, other engines may not', () => {
+    expect(one(`<img src="http://user:pw@host.example/p.gif">`)).toMatchObject({ url: 'http://user:pw@host.example/p.gif', load: 'may' });
   });
 
   it('an empty or blank attribute loads nothing and is not listed', () => {

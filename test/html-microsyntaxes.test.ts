@@ -3,7 +3,7 @@ import { outlookContent, outlookRenders } from '../src/html/conditional-comment.
 import { parseDimension } from '../src/html/dimension.js';
 import { refreshUrl } from '../src/html/meta-refresh.js';
 import { parseSrcset } from '../src/html/srcset.js';
-import { baseUrl, linkUrl, resolveUrl } from '../src/url/remote-url.js';
+import { baseUrl, resolveUrl } from '../src/url/remote-url.js';
 
 const srcset = (s: string) => parseSrcset(s).candidates.map((c) => [c.url, c.width ?? c.density ?? null]);
 
@@ -120,8 +120,8 @@ describe('URLs', () => {
     expect(baseUrl('http://[x]/', 'https://a.example/')).toBe('https://a.example/');
   });
 
-  it('a link keeps credentials (a navigation is not blocked); a subresource does not', () => {
-    expect(linkUrl('https://u:p@a.example/', undefined)).toBe('https://u:p@a.example/');
-    expect(resolveUrl('https://u:p@a.example/', undefined).url).toBeUndefined();
+  it('credentials are kept and flagged (Chromium blocks such a subresource)', () => {
+    expect(resolveUrl('https://u:p@a.example/', undefined)).toEqual({ url: 'https://u:p@a.example/', credentials: true });
+    expect(resolveUrl('https://a.example/', undefined)).toEqual({ url: 'https://a.example/', credentials: false });
   });
 });

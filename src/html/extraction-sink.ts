@@ -2,7 +2,7 @@ import type { Link, LoadCertainty, RejectedUrl, Resource, ResourceKind } from '.
 import type { DeadlineLike } from '../engine/deadline.js';
 import { staged } from '../engine/stage.js';
 import { unwrapProxy as unwrap } from '../url/unwrap-proxy.js';
-import { linkUrl, resolveUrl } from '../url/remote-url.js';
+import { resolveUrl } from '../url/remote-url.js';
 import { LineIndex } from './line-index.js';
 import type { TreeBuilder } from './tree.js';
 import type { Hidden, Size } from './visibility.js';
@@ -10,7 +10,6 @@ import type { Hidden, Size } from './visibility.js';
 // A failure inside is that stage's, not the HTML walk's (see engine/stage.ts).
 const unwrapProxy = staged('url', unwrap);
 const resolve = staged('url', resolveUrl);
-const resolveLink = staged('url', linkUrl);
 
 /** One URL found in a loading place, before it is resolved. */
 export interface Found {
@@ -77,7 +76,7 @@ export class ExtractionSink {
       hiddenBy: found.hidden?.by,
       hiddenDetail: found.hidden?.detail,
       position,
-      load: found.load,
+      load: resolved.credentials ? 'may' : found.load,
       client: found.client,
     };
     (found.kind === 'meta-refresh' ? this.notLoaded : this.resources).push(resource);
@@ -92,7 +91,7 @@ export class ExtractionSink {
   /** A hyperlink, kept when it resolves to http(s): the link rules judge only those. */
   link(raw: string, base: string | undefined, at: number): void {
     if (isBlank(raw)) return;
-    const url = resolveLink(raw, base);
+    const url = resolve(raw, base).url;
     if (url) this.links.push({ url, ...(raw !== url ? { written: raw } : {}), position: this.lines.position(at) });
   }
 

@@ -4,7 +4,18 @@
  */
 
 /** A URL a client fetches from the network, or why it does not. */
-export type Resolved = { url: string; reason?: undefined } | { url?: undefined; reason: string };
+export type Resolved =
+  | {
+      url: string;
+      reason?: undefined;
+      /**
+       * The URL holds a user name or password (`http://bank.example@198.51.100.7/x.png`).
+       * Chromium blocks every subresource request with credentials (since version 59; checked
+       * on 150); other engines may load it, so it stays a resource a client only may load.
+       */
+      credentials: boolean;
+    }
+  | { url?: undefined; reason: string };
 
 // A message has no document URL of its own (it is shown from about:blank, srcdoc or a custom
 // scheme), so a relative URL is only ever remote through a <base href>. One exception, kept from
@@ -24,24 +35,14 @@ export function resolveUrl(raw: string, base: string | undefined): Resolved {
   if (!parsed) return { reason: base === undefined && !hasScheme(raw) ? 'a relative URL, and the message has no <base href>' : 'the URL parser rejects it' };
   const { url, href } = parsed;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { reason: `${url.protocol} is not fetched from the network` };
-  // Chromium blocks every subresource request whose URL holds a user name or password (since
-  // version 59; checked on 150): `http://bank.example@198.51.100.7/x.png` loads nothing.
-  if (url.username !== '' || url.password !== '') return { reason: 'it holds credentials (user@host), which Chromium never fetches for a subresource' };
-  return { url: href };
+  return { url: href, credentials: url.username !== '' || url.password !== '' };
 }
 
 /**
  * The absolute http(s) URL a client would fetch, or undefined for cid:, data:, relative and junk.
- * A hyperlink is a navigation, where credentials do not block the request: `linkUrl` keeps them.
  */
 export function remoteUrl(raw: string, base?: string): string | undefined {
   return resolveUrl(raw, base).url;
-}
-
-/** A hyperlink's serialised http(s) URL (credentials and all), or undefined. */
-export function linkUrl(raw: string, base: string | undefined): string | undefined {
-  const parsed = parse(raw, base);
-  return parsed && (parsed.url.protocol === 'http:' || parsed.url.protocol === 'https:') ? parsed.href : undefined;
 }
 
 /** The URL parser's record and the href a browser requests, or undefined when it fails. */
