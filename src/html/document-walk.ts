@@ -236,6 +236,8 @@ export class DocumentWalk implements TreeVisitor {
   }
 
   private inlineCss(inline: string, el: TreeElement, seen: Hidden | undefined, style: () => Map<string, string> | undefined, at: number): void {
+    // The whole attribute is given as CSS text: an @import found in it is listed as rejected
+    // below, with the reason explain shows.
     const urls = cssUrls(inline);
     if (urls.length === 0) return;
     const size = declaredSize(el, style());
