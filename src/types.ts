@@ -1,15 +1,51 @@
-/** How a remote resource is referenced in the HTML. */
+/**
+ * How a remote resource is referenced in the HTML: which element and attribute, or which CSS
+ * construct. The table of elements is src/html/loading-elements.ts; the README lists them.
+ */
 export type ResourceKind =
+  /** `<img src>` (also `<image>`, which the parser makes an img). */
   | 'img'
+  /** A candidate of `<img srcset>`. */
   | 'img-srcset'
+  /** A candidate of `<picture><source srcset>`. */
+  | 'picture-source'
+  | 'input-image'
+  /** SVG `<image href>` / `xlink:href`. */
+  | 'svg-image'
+  /** SVG `<feImage href>` / `xlink:href`. */
+  | 'svg-feimage'
+  | 'video-poster'
+  | 'video-src'
+  | 'audio-src'
+  /** `<source src>` inside video or audio. */
+  | 'media-source'
+  /** `<track src>` inside video or audio. */
+  | 'track'
+  | 'object-data'
+  | 'embed'
+  /** `<iframe src>`; resources inside a `srcdoc` keep their own kinds. */
+  | 'iframe'
+  /** `<frame src>` of a frameset document. */
+  | 'frame'
+  | 'link-stylesheet'
+  /** `<link rel=icon>`, apple-touch-icon, mask-icon. */
+  | 'link-icon'
+  /** `<link rel=preload>` with an `as` Chromium fetches (also its imagesrcset). */
+  | 'link-preload'
+  /** `<link rel=prefetch>`, compression-dictionary. */
+  | 'link-prefetch'
+  /** The `background` attribute of body, table, thead, tbody, tfoot, tr, td, th. */
   | 'background-attr'
+  /** VML `v:image`, `v:fill`, `v:imagedata` src: Outlook only. */
+  | 'vml-image'
   | 'css-url'
   | 'css-import'
   | 'css-font-face'
-  | 'input-image'
-  | 'video-poster'
-  | 'link-stylesheet'
-  | 'vml-image';
+  /** `<meta http-equiv=refresh content="N;url=...">`: a navigation no mail client follows; never a load. */
+  | 'meta-refresh';
+
+/** Whether a client must load a resource when it shows the message, or only may (srcset candidates, preload hints, media held back). */
+export type LoadCertainty = 'must' | 'may';
 
 /** Why an element is not visible to the reader. */
 export type HiddenBy =
@@ -32,7 +68,7 @@ export interface SourcePosition {
 
 /** A remote resource that a mail client loads when it shows the message. */
 export interface Resource {
-  /** The URL as a client resolves it: entity-decoded, whitespace dropped, scheme added to `//host` URLs. */
+  /** The URL a client requests: entity-decoded, parsed by the URL standard against `<base href>`, serialised (`//host` URLs taken as http:). */
   url: string;
   /** The attribute or CSS value exactly as written (entity-decoded), when it differs from `url`. */
   written?: string;
@@ -41,7 +77,7 @@ export interface Resource {
   /** Proxy that was unwrapped, if any. */
   proxy?: string;
   kind: ResourceKind;
-  /** Lower-case tag name of the element that references it. */
+  /** Tag name of the element that references it, as the tree holds it (lower-case HTML, SVG as adjusted: `feImage`); `style` for a `<style>` sheet. */
   element: string;
   /** Declared size in CSS pixels, when declared. */
   width?: number;
@@ -50,12 +86,35 @@ export interface Resource {
   hiddenBy?: HiddenBy;
   /** Human detail of hiddenBy, e.g. `width=1 height=1` or `ancestor <div style="display:none">`. */
   hiddenDetail?: string;
+  /**
+   * The element's `<` (for `<style>` CSS, the `url(` or `@import`); for a resource inside an
+   * iframe's srcdoc, the iframe's; inside an Outlook conditional comment, its own place there.
+   */
   position: SourcePosition;
+  /** Must a client load it, or may it (see LoadCertainty)? For `client: 'outlook'`, said of Outlook. */
+  load: LoadCertainty;
+  /** Set when only that client loads it: markup inside `<!--[if mso]>` and VML are Outlook's alone. */
+  client?: 'outlook';
+}
+
+/** A URL that looks like a resource but loads nothing from the network, and why: `explain` shows them. */
+export interface RejectedUrl {
+  /** The attribute or CSS value as written (entity-decoded). */
+  written: string;
+  kind: ResourceKind;
+  element: string;
+  /** In words: `the URL parser rejects it`, `cid: is not fetched from the network` ... */
+  reason: string;
+  position: SourcePosition;
+  client?: 'outlook';
 }
 
 /** A hyperlink found in the HTML (kept for link-tracking analysis). */
 export interface Link {
+  /** The serialised absolute http(s) URL (resolved against `<base href>`). */
   url: string;
+  /** The href as written (entity-decoded), when it differs from `url`. */
+  written?: string;
   position: SourcePosition;
 }
 

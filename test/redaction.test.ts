@@ -393,7 +393,8 @@ describe('nothing from a message or a file name drives a terminal', () => {
     expect(r.stdout).toContain('subject:  Pay now\\x1b[2J');
     // The address parser already drops the controls from a display name.
     expect(r.stdout).toContain('from:     "Bank]0;owned" <alerts@bank.example>');
-    expect(r.stdout).toContain('\\x1b]8;;https://evil.example\\x07');
+    // A URL is shown serialised by the URL standard, which percent-encodes its controls.
+    expect(r.stdout).toContain('%1B]8;;https://evil.example%07');
   });
 
   it.each([['scan', '-f', 'json'], ['scan', '-f', 'jsonl'], ['explain', '-f', 'json']])('%s %s %s: valid JSON, escaped, with the exact value', async (...args) => {

@@ -1,7 +1,7 @@
 import { analyseParsed } from '../engine/analyse-message.js';
 import type { Detector } from '../engine/detector.js';
 import { parseMessage } from '../mail/parse-message.js';
-import { remoteUrl } from '../html/extract-resources.js';
+import { remoteUrl } from '../url/remote-url.js';
 import { findHtmlParts } from './mime-parts.js';
 import { rewriteHtml, type Lookup } from './rewrite-html.js';
 import { decodeBody, encodeBody } from './transfer-encoding.js';
@@ -44,7 +44,11 @@ export async function cleanMessage(bytes: Buffer, detector: Detector): Promise<C
     if (written) replace.set(written, INERT_IMAGE);
   }
   for (const l of html.links) {
-    if (l.facts.destination && l.findings.some((f) => f.category === 'link-tracking')) replace.set(l.facts.link.url, l.facts.destination);
+    if (!l.facts.destination || !l.findings.some((f) => f.category === 'link-tracking')) continue;
+    replace.set(l.facts.link.url, l.facts.destination);
+    // A relative href was resolved against <base>: its written form is looked up too.
+    const written = l.facts.link.written?.trim();
+    if (written) replace.set(written, l.facts.destination);
   }
   if (replace.size === 0) return { bytes, resources: 0, links: 0, remaining: 0 };
 

@@ -1,7 +1,7 @@
 import { extractResources as extract } from '../html/extract-resources.js';
 import { renderMessage, type LinkFacts, type ResourceFacts, type Rule, type RuleHit } from '../rules/rule.js';
 import type { Vendor } from '../trackers/schema.js';
-import type { Finding, Link } from '../types.js';
+import type { Finding, Link, RejectedUrl, Resource } from '../types.js';
 import type { AddressFinder } from '../url/address-leak.js';
 import { isRandomId } from '../url/identifiers.js';
 import type { Detector } from './detector.js';
@@ -42,6 +42,10 @@ export interface ExplainedLink {
 export interface HtmlAnalysis {
   resources: ExplainedResource[];
   links: ExplainedLink[];
+  /** URLs in loading places that load nothing, with the reason (explain shows them). */
+  rejected: RejectedUrl[];
+  /** Remote URLs named but never loaded (meta refresh): no rule judges them. */
+  notLoaded: Resource[];
   findings: Finding[];
   tracked: boolean;
 }
@@ -69,7 +73,7 @@ export function analyseHtml(html: string, ctx: MessageContext, detector: Detecto
     resources.push({ facts, hits, ...(finding ? { finding } : {}) });
   }
   for (const l of links) findings.push(...l.findings);
-  return { resources, links, findings, tracked: findings.some((f) => f.tracking) };
+  return { resources, links, rejected: extracted.rejected, notLoaded: extracted.notLoaded, findings, tracked: findings.some((f) => f.tracking) };
 }
 
 /**

@@ -73,7 +73,7 @@ export function analyseParsed(parsed: ParsedMessage, detector: Detector, deadlin
     };
     return { platformId, ctx };
   })();
-  const html = parsed.html ? staged('html', analyseHtml)(parsed.html, ctx, detector, deadline) : { resources: [], links: [], findings: [], tracked: false };
+  const html = parsed.html ? staged('html', analyseHtml)(parsed.html, ctx, detector, deadline) : { resources: [], links: [], rejected: [], notLoaded: [], findings: [], tracked: false };
   const findings = [...html.findings];
   const receiptHeaders = parsed.headers.filter((h) => RECEIPT_HEADERS.includes(h.name));
   for (const rule of detector.messageRules) {

@@ -1,4 +1,4 @@
-import type { ResourceKind, SourcePosition } from '../types.js';
+import type { LoadCertainty, ResourceKind, SourcePosition } from '../types.js';
 import { visibleDeep } from './safe-text.js';
 
 /** `explain` output as data: one message, every resource, every rule's answer. */
@@ -20,6 +20,10 @@ export interface Explanation {
     kind: ResourceKind;
     element: string;
     position: SourcePosition;
+    /** Whether a client must load it or only may (a srcset candidate, a preload hint). */
+    load: LoadCertainty;
+    /** `outlook` when only Outlook loads it (conditional comments, VML), else null. */
+    client: string | null;
     width: number | null;
     height: number | null;
     hidden: string | null;
@@ -32,6 +36,10 @@ export interface Explanation {
     rules: Array<{ id: string; alias: string; fired: boolean; messageId?: string }>;
     why: string | null;
   }>;
+  /** URLs in loading places that load nothing from the network, and why. */
+  rejected: Array<{ written: string; kind: ResourceKind; element: string; position: SourcePosition; reason: string; client: string | null }>;
+  /** Remote URLs named but never loaded by a mail client (`<meta http-equiv=refresh>`). */
+  notLoaded: Array<{ url: string; kind: ResourceKind; element: string; position: SourcePosition }>;
   /** Links that a link rule fired on. */
   links: Array<{ url: string; position: SourcePosition; destination: string | null; findings: Array<{ ruleId: string; rule: string; why: string; party: string | null }> }>;
   headers: Array<{ ruleId: string; rule: string; why: string }>;
@@ -53,12 +61,24 @@ export function renderExplanation(raw: Explanation): string {
     lines.push(`[${i + 1}] ${r.verdict.toUpperCase()}  ${r.url}`);
     if (r.target) lines.push(`    loads ${r.target} (through ${r.proxy})`);
     const size = r.width !== null || r.height !== null ? `, ${r.width ?? '?'}x${r.height ?? '?'}` : '';
-    lines.push(`    <${r.element}> ${r.kind} at line ${r.position.line}, column ${r.position.column}${size}`);
+    const load = r.load === 'may' ? ', may load' : '';
+    const client = r.client ? `, ${r.client === 'outlook' ? 'Outlook' : r.client} only` : '';
+    lines.push(`    <${r.element}> ${r.kind} at line ${r.position.line}, column ${r.position.column}${size}${load}${client}`);
     lines.push(`    hidden: ${r.hidden ?? 'no'}; vendor: ${r.vendor ?? 'none'}; identifiers: ${r.identifiers.join(', ') || 'none'}; open-style path: ${r.openWord ?? 'no'}; address: ${r.leaks.join(', ') || 'no'}`);
     lines.push(`    rules: ${r.rules.map((x) => `${x.fired ? '+' : '-'}${x.id} ${x.alias}`).join('  ')}`);
     if (r.why) lines.push(`    why: ${r.why}${r.party ? ` [${r.party}]` : ''}`);
     lines.push('');
   });
+  if (e.notLoaded.length) {
+    lines.push(`Named but not loaded by a mail client (${e.notLoaded.length}):`);
+    for (const n of e.notLoaded) lines.push(`  ${n.url}`, `    <${n.element}> ${n.kind} at line ${n.position.line}, column ${n.position.column}: a browser would navigate there; a mail client does not`);
+    lines.push('');
+  }
+  if (e.rejected.length) {
+    lines.push(`Not remote, so not loaded (${e.rejected.length}):`);
+    for (const x of e.rejected) lines.push(`  ${x.written}`, `    <${x.element}> ${x.kind} at line ${x.position.line}, column ${x.position.column}${x.client ? ', Outlook only' : ''}: ${x.reason}`);
+    lines.push('');
+  }
   if (e.links.length) {
     lines.push(`Tracked or leaking links (${e.links.length}):`);
     for (const l of e.links) {

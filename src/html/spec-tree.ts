@@ -32,9 +32,10 @@ class SpecTree implements HtmlTree {
     private readonly root: ParentNode,
     private readonly html: string,
   ) {
-    // A first pass collects the style sheets: a <style> anywhere applies to the whole document.
+    // A first pass collects the style sheets: a <style> anywhere applies to the whole document,
+    // an SVG one too (Chromium 150 fetches `<svg><style>@import url(x)</style></svg>`).
     this.visit(root, IGNORE, (node) => {
-      if (node.nodeName !== 'style' || node.namespaceURI !== spec.NS.HTML) return;
+      if (node.nodeName !== 'style' || (node.namespaceURI !== spec.NS.HTML && node.namespaceURI !== spec.NS.SVG)) return;
       let css = '';
       let start = -1;
       for (const child of node.childNodes) {

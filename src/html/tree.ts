@@ -37,7 +37,7 @@ export interface StyleText {
 }
 
 export interface HtmlTree {
-  /** Every `<style>` element of the document in tree order (template contents excluded). */
+  /** Every `<style>` element of the document, HTML or SVG, in tree order (template contents excluded). */
   readonly styles: readonly StyleText[];
   /** Walks the elements in tree order. Template contents are inert and never visited. */
   walk(visitor: TreeVisitor): void;

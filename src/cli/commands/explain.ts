@@ -50,6 +50,8 @@ export function explainCommand(io: Io, setExit: (code: number) => void): Command
           kind: r.facts.resource.kind,
           element: r.facts.resource.element,
           position: r.facts.resource.position,
+          load: r.facts.resource.load,
+          client: r.facts.resource.client ?? null,
           width: r.facts.resource.width ?? null,
           height: r.facts.resource.height ?? null,
           hidden: r.facts.resource.hiddenDetail ?? null,
@@ -62,6 +64,8 @@ export function explainCommand(io: Io, setExit: (code: number) => void): Command
           rules: r.hits.map(({ rule, hit }) => ({ id: rule.meta.id, alias: rule.meta.alias, fired: hit !== undefined, ...(hit ? { messageId: hit.messageId } : {}) })),
           why: r.finding?.why ?? null,
         })),
+        rejected: html.rejected.map((x) => ({ written: x.written, kind: x.kind, element: x.element, position: x.position, reason: x.reason, client: x.client ?? null })),
+        notLoaded: html.notLoaded.map((n) => ({ url: n.url, kind: n.kind, element: n.element, position: n.position })),
         links: html.links.map((l) => ({
           url: l.facts.link.url,
           position: l.facts.link.position,

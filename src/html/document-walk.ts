@@ -1,0 +1,275 @@
+import { staged } from '../engine/stage.js';
+import { baseUrl } from '../url/remote-url.js';
+import { outlookContent } from './conditional-comment.js';
+import { cssUrls as urlsOfCss } from './css.js';
+import { compileCascade, enterElement, type Cascade, type ElementContext } from './element-style.js';
+import type { ExtractionSink, Found } from './extraction-sink.js';
+import { isHyperlink, linkLoads, loadingAttributes, type LoadingAttribute, type Place } from './loading-elements.js';
+import { refreshUrl } from './meta-refresh.js';
+import { parseSrcset } from './srcset.js';
+import type { HtmlTree, TreeElement, TreeVisitor } from './tree.js';
+import { declaredSize, hiddenByElement, tinyBySize, visibilityOf, type Hidden, type Size } from './visibility.js';
+
+const cssUrls = staged('css', urlsOfCss);
+
+/** Where a tree's content sits in the message, and what it inherits from its container. */
+export interface Origin {
+  /** The text the tree's offsets index (plus `offset`): the message HTML, or a srcdoc's. */
+  source: string;
+  /** Added to the tree's offsets to make offsets in `source` (a fragment's place). */
+  offset: number;
+  /** When set, every position is this offset: a srcdoc's resources point at its iframe. */
+  fixedAt?: number;
+  /** The base URL in effect where the content starts. */
+  base?: string;
+  /** What a `<base href>` inside is parsed against (the container's base for a srcdoc). */
+  baseFallback?: string;
+  /** A `<base href>` already took effect: later ones change nothing (only the first counts). */
+  baseSet?: boolean;
+  /** Hidden-ness inherited from the container (the comment's parent, the iframe). */
+  hidden?: Hidden;
+  visibility?: Hidden;
+  inObject?: boolean;
+  /** The content is Outlook's alone (a conditional comment's). */
+  client?: 'outlook';
+  /** The container's element context and cascade, for a fragment read in its parent's place. */
+  parent?: ElementContext;
+  cascade?: Cascade;
+}
+
+interface Frame {
+  ctx: ElementContext;
+  hidden: Hidden | undefined;
+  /** An inherited visibility:hidden, which a descendant's visibility:visible undoes. */
+  visibility: Hidden | undefined;
+  inObject: boolean;
+  /** The last child element entered, the `previous` of the next one. */
+  lastChild: ElementContext | null;
+  /** For a picture: source candidates waiting for the img that loads them (null once it came). */
+  sources?: Found[] | null;
+}
+
+// Styles that can hide an element; any other inline style needs no parsing on an element that
+// loads nothing (a backslash may be an escape, `disp\lay`).
+const MAY_HIDE = /display|visibility|opacity|mso-hide|position|margin-(?:left|top)\s*:\s*-|text-indent\s*:\s*-|overflow|\\/i;
+const BODY: TreeElement = { name: 'body', namespace: 'html', attrs: {}, start: -1 };
+
+/**
+ * One pre-order walk over one tree (the message, a conditional comment's fragment, a srcdoc),
+ * keeping a stack of the open elements' hidden state. Iterative: the tree's walk is, and this
+ * keeps its own stack, so 100,000 nested elements need no recursion.
+ */
+export class DocumentWalk implements TreeVisitor {
+  private readonly stack: Frame[] = [];
+  private readonly cascade: Cascade;
+  private base: string | undefined;
+  private baseSet: boolean;
+  private styleIndex = 0;
+  private readonly root: Frame;
+
+  constructor(
+    private readonly sink: ExtractionSink,
+    private readonly tree: HtmlTree,
+    private readonly origin: Origin,
+  ) {
+    this.cascade = origin.cascade ?? compileCascade(tree.styles);
+    this.base = origin.base;
+    this.baseSet = origin.baseSet ?? false;
+    this.root = {
+      ctx: origin.parent ?? enterElement(BODY, null, null),
+      hidden: origin.hidden,
+      visibility: origin.visibility,
+      inObject: origin.inObject ?? false,
+      lastChild: null,
+    };
+  }
+
+  run(): void {
+    this.tree.walk(this);
+  }
+
+  enter(el: TreeElement): void {
+    this.sink.deadline.tick();
+    const parent = this.stack[this.stack.length - 1] ?? this.root;
+    const ctx = enterElement(el, parent === this.root && !this.origin.parent ? null : parent.ctx, parent.lastChild);
+    parent.lastChild = ctx;
+    const inline = el.attrs.style;
+    const loads = loadingAttributes(el) ?? linkLoads(el);
+    // Parsing every inline style is costly: only one that may hide, or one whose element loads
+    // something (for its size, below), is read; a non-empty cascade reads them all.
+    let style = !this.cascade.empty || (inline !== undefined && MAY_HIDE.test(inline)) ? this.cascade.computed(ctx, inline) : undefined;
+    let styleRead = style !== undefined || inline === undefined;
+    const styleForSize = (): Map<string, string> | undefined => {
+      if (!styleRead) {
+        style = this.cascade.computed(ctx, inline);
+        styleRead = true;
+      }
+      return style;
+    };
+    const hidden = hiddenByElement(el, style) ?? parent.hidden;
+    const own = visibilityOf(el, style);
+    const visibility = own === undefined ? parent.visibility : (own ?? undefined);
+    const frame: Frame = { ctx, hidden, visibility, inObject: parent.inObject || (el.namespace === 'html' && el.name === 'object'), lastChild: null };
+    this.stack.push(frame);
+    const at = this.at(el.start);
+    if (el.name === 'base' && el.namespace === 'html') this.baseElement(el);
+    if (el.name === 'style' && el.namespace !== 'math') this.styleElement();
+    if (isHyperlink(el)) {
+      const href = el.attrs.href ?? (el.namespace === 'svg' ? el.attrs['xlink:href'] : undefined);
+      if (href !== undefined) this.sink.link(href, this.base, at);
+    }
+    const seen = hidden ?? visibility;
+    let size: Size | undefined;
+    if (el.name === 'img' && el.namespace === 'html') {
+      size = declaredSize(el, styleForSize());
+      this.pictureImg(parent, seen ?? tinyBySize(size), size);
+    }
+    const place: Place | undefined = loads.length ? { parent: parent === this.root && !this.origin.parent ? undefined : parent.ctx.el, inObject: parent.inObject } : undefined;
+    for (const a of loads) {
+      const value = el.attrs[a.attr];
+      if (value === undefined || !place || (a.when && !a.when(el, place))) continue;
+      size ??= declaredSize(el, styleForSize());
+      const load = typeof a.load === 'function' ? a.load(el, place) : a.load;
+      const found = (raw: string): Found => ({
+        raw,
+        kind: a.kind,
+        element: el.name,
+        load,
+        hidden: seen ?? (a.boxed ? tinyBySize(size as Size) : undefined),
+        size: size as Size,
+        at,
+        client: a.client ?? this.origin.client,
+      });
+      this.load(a, value, found, parent);
+    }
+    if (inline !== undefined) this.inlineCss(inline, el, seen, styleForSize, at);
+  }
+
+  leave(): void {
+    this.stack.pop();
+  }
+
+  comment(data: string, start: number): void {
+    // A conditional comment's content cannot hold another (its `-->` would end the outer one).
+    if (this.origin.client === 'outlook' || start < 0) return;
+    const content = outlookContent(data);
+    if (!content) return;
+    const html = this.origin.source;
+    const dataAt = this.origin.offset + start;
+    const from = dataAt + originalOffset(html, dataAt, content.start);
+    const to = dataAt + originalOffset(html, dataAt, content.end);
+    const parent = this.stack[this.stack.length - 1] ?? this.root;
+    const tree = this.sink.builder.fragment(html.slice(from, to), parent.ctx.el);
+    if (!tree) return;
+    new DocumentWalk(this.sink, tree, {
+      source: html,
+      offset: from,
+      fixedAt: this.origin.fixedAt,
+      base: this.base,
+      baseFallback: this.origin.baseFallback,
+      baseSet: this.baseSet,
+      hidden: parent.hidden,
+      visibility: parent.visibility,
+      inObject: parent.inObject,
+      client: 'outlook',
+      parent: parent.ctx,
+      cascade: this.cascade,
+    }).run();
+  }
+
+  private baseElement(el: TreeElement): void {
+    if (this.baseSet || el.attrs.href === undefined) return;
+    // The first <base href> sets the base for what follows it: Chromium fetches each resource
+    // as its element is parsed, so one before the <base> was already resolved without it.
+    this.baseSet = true;
+    this.base = baseUrl(el.attrs.href, this.origin.baseFallback);
+  }
+
+  /**
+   * A `<style>` element (HTML or SVG: both are style sheets of the document): the tree's
+   * `styles` hold their texts in the same tree order. Its `type` changes nothing: Chromium 150
+   * fetches the @import of `<style type="text/plain">`. A fragment's own sheets are Outlook's:
+   * their URLs count, their rules are not cascaded.
+   */
+  private styleElement(): void {
+    const sheet = this.tree.styles[this.styleIndex++];
+    if (!sheet) return;
+    for (const u of cssUrls(sheet.css)) {
+      const at = this.at(sheet.start + u.offset);
+      // An @import loads with the sheet; a url() only where its rule applies, a font when used.
+      this.sink.add({ raw: u.url, kind: u.kind, element: 'style', load: u.kind === 'css-import' ? 'must' : 'may', hidden: undefined, size: {}, at, client: this.origin.client }, this.base);
+    }
+  }
+
+  private load(a: LoadingAttribute, value: string, found: (raw: string) => Found, parent: Frame): void {
+    if (a.form === 'url') this.sink.add(found(value), this.base);
+    else if (a.form === 'srcset') {
+      const { candidates, dropped } = parseSrcset(value);
+      const list = candidates.map((c) => found(c.url));
+      for (const d of dropped) this.sink.reject(found(d.url), 'a srcset candidate with an invalid descriptor');
+      if (a.viaPicture) {
+        // Loaded only through the picture's img, and only if the source comes before it.
+        if (parent.sources !== null) {
+          // One push per candidate: a spread of 100,000 arguments overflows the stack.
+          const pending = (parent.sources ??= []);
+          for (const f of list) pending.push(f);
+        }
+      } else for (const f of list) this.sink.add(f, this.base);
+    } else if (a.form === 'refresh') {
+      const refresh = refreshUrl(value);
+      if (refresh && refresh.url) this.sink.add(found(refresh.url), this.base);
+    } else if (a.form === 'srcdoc') {
+      const f = found('');
+      this.sink.queueSrcdoc({ html: value, at: f.at, base: this.base, hidden: f.hidden, client: f.client });
+    }
+  }
+
+  /** An img: in a picture, the sources before it load through it, with its hidden-ness and (unless their own) size. */
+  private pictureImg(parent: Frame, hidden: Hidden | undefined, size: Size): void {
+    if (parent.sources === null || parent.ctx.el.name !== 'picture' || parent.ctx.el.namespace !== 'html') return;
+    for (const s of parent.sources ?? []) {
+      const own = s.size.width !== undefined || s.size.height !== undefined;
+      this.sink.add({ ...s, size: own ? s.size : size, hidden: hidden ?? (own ? tinyBySize(s.size) : undefined) }, this.base);
+    }
+    // Sources after the img are not among its candidates.
+    parent.sources = null;
+  }
+
+  private inlineCss(inline: string, el: TreeElement, seen: Hidden | undefined, style: () => Map<string, string> | undefined, at: number): void {
+    // The whole attribute is given as CSS text: an @import found in it is listed as rejected
+    // below, with the reason explain shows.
+    const urls = cssUrls(inline);
+    if (urls.length === 0) return;
+    const size = declaredSize(el, style());
+    for (const u of urls) {
+      const found: Found = { raw: u.url, kind: u.kind, element: el.name, load: 'may', hidden: seen, size, at, client: this.origin.client };
+      // A style attribute is a list of declarations: an at-rule in it is invalid and loads nothing.
+      if (u.kind === 'css-import') this.sink.reject(found, '@import in a style attribute is ignored');
+      else this.sink.add(found, this.base);
+    }
+  }
+
+  private at(start: number): number {
+    // An implied element has no offset (-1), even when a later `<body>` or `<html>` tag gave it
+    // attributes: such a resource is placed at the start of its text.
+    return this.origin.fixedAt ?? this.origin.offset + Math.max(0, start);
+  }
+}
+
+/**
+ * The offset in `html` of the `index`-th character of a comment's data that starts at `start`.
+ * The parser's offsets count the source, but its data has each CR LF made one LF: the two drift
+ * apart by one per CR LF before the index.
+ */
+function originalOffset(html: string, start: number, index: number): number {
+  // Linear in the comment alone: a search for the next CR could run to the end of the document
+  // for every comment (quadratic for many comments and one CR at the end).
+  let normalised = 0;
+  let i = start;
+  while (normalised < index && i < html.length) {
+    if (html.charCodeAt(i) === 0x0d && html.charCodeAt(i + 1) === 0x0a) i++;
+    i++;
+    normalised++;
+  }
+  return i - start;
+}

@@ -1,0 +1,117 @@
+import type { Link, LoadCertainty, RejectedUrl, Resource, ResourceKind } from '../types.js';
+import type { DeadlineLike } from '../engine/deadline.js';
+import { staged } from '../engine/stage.js';
+import { unwrapProxy as unwrap } from '../url/unwrap-proxy.js';
+import { resolveUrl } from '../url/remote-url.js';
+import { LineIndex } from './line-index.js';
+import type { TreeBuilder } from './tree.js';
+import type { Hidden, Size } from './visibility.js';
+
+// A failure inside is that stage's, not the HTML walk's (see engine/stage.ts).
+const unwrapProxy = staged('url', unwrap);
+const resolve = staged('url', resolveUrl);
+
+/** One URL found in a loading place, before it is resolved. */
+export interface Found {
+  raw: string;
+  kind: ResourceKind;
+  element: string;
+  load: LoadCertainty;
+  hidden: Hidden | undefined;
+  size: Size;
+  /** Offset in the message HTML of the element's `<` (or of the CSS construct). */
+  at: number;
+  client: 'outlook' | undefined;
+}
+
+/** An iframe's srcdoc waiting to be read as a document of its own. */
+export interface PendingSrcdoc {
+  html: string;
+  at: number;
+  base: string | undefined;
+  hidden: Hidden | undefined;
+  client: 'outlook' | undefined;
+}
+
+/** What the walks of one message's documents (the message, its fragments, its srcdocs) collect. */
+export class ExtractionSink {
+  readonly resources: Resource[] = [];
+  readonly links: Link[] = [];
+  readonly rejected: RejectedUrl[] = [];
+  readonly notLoaded: Resource[] = [];
+  private readonly lines: LineIndex;
+  private readonly srcdocs: PendingSrcdoc[] = [];
+
+  constructor(
+    html: string,
+    readonly deadline: DeadlineLike,
+    readonly builder: TreeBuilder,
+  ) {
+    this.lines = new LineIndex(html);
+  }
+
+  /** Resolves a found URL against the base in effect and files it as a resource or a rejected one. */
+  add(found: Found, base: string | undefined): void {
+    if (isBlank(found.raw)) return;
+    const resolved = resolve(found.raw, base);
+    const position = this.lines.position(found.at);
+    if (resolved.url === undefined) {
+      this.rejected.push({ written: found.raw, kind: found.kind, element: found.element, reason: resolved.reason, position, ...(found.client ? { client: found.client } : {}) });
+      return;
+    }
+    const url = resolved.url;
+    const unwrapped = unwrapProxy(url);
+    // Every key always present, undefined when it does not apply (JSON leaves those out): one
+    // object shape, so that the rules reading it stay monomorphic (measured: fewer deopts and
+    // recompiles of the analysis functions).
+    const resource: Resource = {
+      url,
+      written: found.raw !== url ? found.raw : undefined,
+      target: unwrapped.target,
+      proxy: unwrapped.proxy || undefined,
+      kind: found.kind,
+      element: found.element,
+      width: found.size.width,
+      height: found.size.height,
+      hiddenBy: found.hidden?.by,
+      hiddenDetail: found.hidden?.detail,
+      position,
+      load: resolved.credentials ? 'may' : found.load,
+      client: found.client,
+    };
+    (found.kind === 'meta-refresh' ? this.notLoaded : this.resources).push(resource);
+  }
+
+  /** A URL in a loading place that loads nothing for a reason of the extraction's own (not the URL's). */
+  reject(found: Found, reason: string): void {
+    if (isBlank(found.raw)) return;
+    this.rejected.push({ written: found.raw, kind: found.kind, element: found.element, reason, position: this.lines.position(found.at), ...(found.client ? { client: found.client } : {}) });
+  }
+
+  /** A hyperlink, kept when it resolves to http(s): the link rules judge only those. */
+  link(raw: string, base: string | undefined, at: number): void {
+    if (isBlank(raw)) return;
+    const url = resolve(raw, base).url;
+    if (url) this.links.push({ url, ...(raw !== url ? { written: raw } : {}), position: this.lines.position(at) });
+  }
+
+  queueSrcdoc(pending: PendingSrcdoc): void {
+    this.srcdocs.push(pending);
+  }
+
+  /** The next srcdoc to read, in the order found (a queue, so nesting needs no recursion). */
+  nextSrcdoc(): PendingSrcdoc | undefined {
+    return this.srcdocs[this.srcdocsRead++];
+  }
+
+  private srcdocsRead = 0;
+}
+
+/** An attribute of only ASCII whitespace names no URL: a browser loads nothing for it (not even the base URL). */
+function isBlank(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (!(c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d)) return false;
+  }
+  return true;
+}
