@@ -2,7 +2,7 @@ import { staged } from '../engine/stage.js';
 import { baseUrl } from '../url/remote-url.js';
 import { outlookContent } from './conditional-comment.js';
 import { cssUrls as urlsOfCss } from './css.js';
-import { compileCascade, enterElement, type Cascade, type ElementContext } from './element-style.js';
+import { compileCascade, enterElement, type Cascade, type ElementContext } from './cascade.js';
 import type { ExtractionSink, Found } from './extraction-sink.js';
 import { isHyperlink, linkLoads, loadingAttributes, type LoadingAttribute, type Place } from './loading-elements.js';
 import { refreshUrl } from './meta-refresh.js';
@@ -72,7 +72,7 @@ export class DocumentWalk implements TreeVisitor {
     private readonly tree: HtmlTree,
     private readonly origin: Origin,
   ) {
-    this.cascade = origin.cascade ?? compileCascade(tree.styles);
+    this.cascade = origin.cascade ?? compileCascade(tree.styles, { quirks: tree.quirks ?? false });
     this.base = origin.base;
     this.baseSet = origin.baseSet ?? false;
     this.root = {

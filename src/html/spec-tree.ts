@@ -27,11 +27,13 @@ function namespaceUri(ns: Namespace): spec.NS {
 
 class SpecTree implements HtmlTree {
   readonly styles: StyleText[] = [];
+  readonly quirks: boolean;
 
   constructor(
     private readonly root: ParentNode,
     private readonly html: string,
   ) {
+    this.quirks = 'mode' in root && root.mode === spec.DOCUMENT_MODE.QUIRKS;
     // A first pass collects the style sheets: a <style> anywhere applies to the whole document,
     // an SVG one too (Chromium 150 fetches `<svg><style>@import url(x)</style></svg>`).
     this.visit(root, IGNORE, (node) => {

@@ -39,6 +39,11 @@ export interface StyleText {
 export interface HtmlTree {
   /** Every `<style>` element of the document, HTML or SVG, in tree order (template contents excluded). */
   readonly styles: readonly StyleText[];
+  /**
+   * The document is in quirks mode (no or an old doctype, as much mail is): class and id
+   * selectors match case-insensitively there. Absent or false for fragments and standards mode.
+   */
+  readonly quirks?: boolean;
   /** Walks the elements in tree order. Template contents are inert and never visited. */
   walk(visitor: TreeVisitor): void;
 }
