@@ -7,7 +7,7 @@ import { cleanMessage } from '../src/clean/clean-message.js';
 import { run } from '../src/cli/run.js';
 import { splitMbox } from '../src/input/mbox-splitter.js';
 import type { MessageResult } from '../src/types.js';
-import { detector, FIXTURES, htmlMessage } from './helpers.js';
+import { detector, FIXTURES, htmlMessage, splitJsonl } from './helpers.js';
 
 const SAMPLE = path.join(FIXTURES, 'sample-mailbox');
 const TAKEOUT = path.join(SAMPLE, 'takeout', 'All mail Including Spam and Trash.mbox');
@@ -16,7 +16,7 @@ function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 const digest = (dir: string) => Object.fromEntries(files(dir).map((f) => [path.relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
-const jsonl = (s: string): MessageResult[] => s.trim().split('\n').map((l) => JSON.parse(l));
+const jsonl = (s: string): MessageResult[] => splitJsonl(s).messages;
 
 async function mboxMessages(file: string): Promise<string[]> {
   const out: string[] = [];

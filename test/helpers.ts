@@ -1,3 +1,4 @@
+import type { MessageResult } from '../src/types.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,4 +35,11 @@ export function htmlMessage(html: string, headers: Record<string, string> = {}):
     .map(([k, v]) => `${k}: ${v}`)
     .join('\r\n');
   return Buffer.from(`${head}\r\n\r\n${html}\r\n`);
+}
+
+/** Lines of `scan -f jsonl`: the message results, and the closing skipped-files line when there is one. */
+export function splitJsonl(stdout: string): { messages: MessageResult[]; skipped?: { skippedFiles: number; skipped: unknown[]; skippedReasons: Array<{ reason: string; files: number }> } } {
+  const objects = stdout.split('\n').filter((l) => l.length > 0).map((l) => JSON.parse(l));
+  const closing = objects.length && objects[objects.length - 1].pixelaudit === 'skipped-files' ? objects.pop() : undefined;
+  return { messages: objects, ...(closing ? { skipped: closing } : {}) };
 }

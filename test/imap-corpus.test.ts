@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import type { MessageResult } from '../src/types.js';
 import { HAS_DOVECOT, seed, startDovecot, type Dovecot } from '../scripts/dovecot.js';
+import { splitJsonl } from './helpers.js';
 
 // Real hostile mail (honeypot phishing), read only when the shared corpus is on this machine.
 const CORPUS = '/work/shared/corpora/phishing_pot/email';
@@ -11,7 +12,7 @@ const HAS_CORPUS = existsSync(CORPUS);
 const USER = 'corpus@example.org';
 const ENV = { PIXELAUDIT_IMAP_PASSWORD: 'testpass' };
 
-const jsonl = (stdout: string): MessageResult[] => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const jsonl = (stdout: string): MessageResult[] => splitJsonl(stdout).messages;
 
 describe.skipIf(!HAS_DOVECOT || !HAS_CORPUS)('imap over a real phishing corpus', () => {
   let d: Dovecot;

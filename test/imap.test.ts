@@ -10,7 +10,7 @@ import { isPlainCharset, rebuildMessage } from '../src/imap/rebuild-message.js';
 import { scanImap } from '../src/imap/scan-imap.js';
 import { readInputs } from '../src/input/read-inputs.js';
 import type { MessageResult } from '../src/types.js';
-import { FIXTURES } from './helpers.js';
+import { FIXTURES, splitJsonl } from './helpers.js';
 import { HAS_DOVECOT, flagsOf, seed, startDovecot, type Dovecot } from '../scripts/dovecot.js';
 
 const SAMPLE = path.join(FIXTURES, 'sample-mailbox');
@@ -23,7 +23,7 @@ async function sampleMessages(): Promise<Buffer[]> {
   return out;
 }
 
-const jsonl = (stdout: string): MessageResult[] => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const jsonl = (stdout: string): MessageResult[] => splitJsonl(stdout).messages;
 const essence = (r: MessageResult) => ({
   tracked: r.tracked,
   error: r.error,

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../src/input/detect-format.js';
 import { readInputs, type InputItem } from '../src/input/read-inputs.js';
 import { SKIP } from '../src/input/walk.js';
-import { FIXTURES } from './helpers.js';
+import { FIXTURES, splitJsonl } from './helpers.js';
 import { run } from '../src/cli/run.js';
 
 const SAMPLE = path.join(FIXTURES, 'sample-mailbox');
@@ -82,7 +82,7 @@ describe('input formats', () => {
     ]);
     expect(items[0]).toMatchObject({ reason: SKIP.hidden });
     // The Junk folder marks its messages as spam for the non-spam denominator.
-    const results = (await run(['scan', dir, '-f', 'jsonl'])).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const results = splitJsonl((await run(['scan', dir, '-f', 'jsonl'])).stdout).messages;
     expect(results.map((r) => r.spam)).toEqual([true, false]);
   });
 

@@ -119,7 +119,12 @@ export async function checkScan(paths: string[], extra: string[] = []): Promise<
 
   const jsonl = await runChecked(['scan', ...paths, '-f', 'jsonl', ...extra]);
   const lines = jsonl.stdout.split('\n').filter((l) => l.length > 0);
-  if (lines.length !== found) fail('totals', `JSONL has ${lines.length} lines, the JSON summary found ${found}`);
+  // The closing line lists the files passed over, when there are any; every other line is a message.
+  const closing = lines.length && lines[lines.length - 1].startsWith('{"pixelaudit":"skipped-files"') ? lines.pop() : undefined;
+  if (lines.length !== found) fail('totals', `JSONL has ${lines.length} message lines, the JSON summary found ${found}`);
+  const skippedFiles = (report.summary as { skippedFiles?: number }).skippedFiles ?? 0;
+  if ((closing === undefined) !== (skippedFiles === 0)) fail('totals', `JSONL ${closing ? 'has' : 'lacks'} a skipped-files line, the JSON summary skipped ${skippedFiles}`);
+  if (closing && JSON.parse(closing).skippedFiles !== skippedFiles) fail('totals', `JSONL skipped ${JSON.parse(closing).skippedFiles} files, the JSON summary ${skippedFiles}`);
   for (const line of lines) {
     try {
       JSON.parse(line);
