@@ -1,0 +1,155 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page, type Route } from 'playwright-core';
+import { respond } from './oracle-responses.js';
+import { GuardProxy, OracleServer, PAGE_PATH } from './oracle-server.js';
+
+/** Debian's chromium package; playwright-core cannot download a browser of its own here. */
+export const CHROMIUM = '/usr/bin/chromium';
+/** Why the browser suites are skipped, or undefined when they run. */
+export const skipReason = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is absent (apt-get install chromium): the browser oracle cannot run`;
+
+/** The origins of one load: two loopback servers, and their host:port for URLs written without a scheme. */
+export interface Origins {
+  O: string;
+  O2: string;
+  H: string;
+  H2: string;
+}
+
+/** Puts the origins of this load into a case's HTML or expectation (`{{O}}/a.png`). */
+export function fill(template: string, origins: Origins): string {
+  return template.replace(/\{\{(O2|O|H2|H)\}\}/g, (_, k: keyof Origins) => origins[k]);
+}
+
+/** Host names answered in-process by the route (RFC 2606 reserves `.test`: it never resolves). */
+const FAKE_TLD = '.test';
+const QUIET_MS = 300;
+const SETTLE_LIMIT_MS = 4_000;
+
+export interface Loaded<T> {
+  origins: Origins;
+  /** The fixture page's own URL: relative URLs with no `<base>` resolve against it. */
+  pageUrl: string;
+  /** Every URL Chromium requested from the loopback servers or a `.test` host, the page itself excepted. */
+  requested: string[];
+  /** Requests to anywhere else: aborted by the route before any connection, listed here. */
+  blocked: string[];
+  /** What `inspect` returned, read from the page after the network settled. */
+  inspected: T | undefined;
+}
+
+/**
+ * Headless Chromium as the oracle of what a mail client loads. Scripts are off (mail clients run
+ * none, and then `<noscript>` is markup), every request goes through a route that lets only the
+ * loopback servers through, host names never resolve, and a guard proxy catches anything else.
+ */
+export class Oracle {
+  private constructor(
+    private readonly browser: Browser,
+    /** Every request that reached the guard proxy during the whole run: must stay empty. */
+    readonly guard: GuardProxy,
+  ) {}
+
+  static async launch(): Promise<Oracle> {
+    const guard = await new GuardProxy().start();
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      // Playwright adds --disable-background-networking, --disable-component-update,
+      // --disable-default-apps, --no-first-run, --disable-sync and a --disable-features list that
+      // stops its known startup requests (a second --disable-features would replace that list:
+      // tried, and www.google.com and clients2.google.com came back). With those alone, the
+      // Debian build still posted to accounts.google.com/ListAccounts and
+      // android.clients.google.com/checkin within 4 s (seen by the guard, net-log for the URLs):
+      // their endpoint switches point them at the guard on loopback. Then no name resolves, and
+      // anything not on loopback (which Chromium never proxies) goes to the guard, which refuses
+      // it and records it.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-default-apps',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-domain-reliability',
+        '--disable-client-side-phishing-detection',
+        '--no-pings',
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+        `--proxy-server=${guard.origin}`,
+        `--gaia-url=${guard.origin}`,
+        `--google-apis-url=${guard.origin}`,
+        `--lso-url=${guard.origin}`,
+        `--gcm-checkin-url=${guard.origin}/checkin`,
+        `--gcm-registration-url=${guard.origin}/register`,
+      ],
+    });
+    return new Oracle(browser, guard);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.guard.stop();
+  }
+
+  /**
+   * Opens `template` (with its origins filled in) as a page of its own, in a fresh context (no
+   * cache, no cookies shared with another case), waits until no request has started for
+   * QUIET_MS, and returns what was requested. `route: false` leaves the route out: only the
+   * guard test uses it, to prove the proxy catches what a route would miss.
+   */
+  async load<T = undefined>(template: string, options: { inspect?: (page: Page) => Promise<T>; route?: boolean } = {}): Promise<Loaded<T>> {
+    let html = '';
+    const one = await new OracleServer(() => html).start();
+    const two = await new OracleServer(() => html).start();
+    const origins: Origins = { O: one.origin, O2: two.origin, H: new URL(one.origin).host, H2: new URL(two.origin).host };
+    html = fill(template, origins);
+    const pageUrl = one.origin + PAGE_PATH;
+    const routed: string[] = [];
+    const blocked: string[] = [];
+    const context = await this.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 }, serviceWorkers: 'block' });
+    try {
+      if (options.route !== false) {
+        await context.route('**/*', (route: Route) => {
+          const url = new URL(route.request().url());
+          if (url.origin === one.origin || url.origin === two.origin) {
+            routed.push(url.href);
+            return route.continue();
+          }
+          if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.endsWith(FAKE_TLD)) {
+            routed.push(url.href);
+            const r = respond(url.pathname);
+            return route.fulfill({ status: r.status, headers: r.headers, body: r.body });
+          }
+          blocked.push(url.href);
+          return route.abort('blockedbyclient');
+        });
+      }
+      const page = await context.newPage();
+      const count = () => routed.length + blocked.length + one.log.length + two.log.length;
+      await page.goto(pageUrl, { waitUntil: 'networkidle', timeout: 20_000 });
+      // networkidle is 500 ms without a connection; a font or a refresh can start just after.
+      const until = Date.now() + SETTLE_LIMIT_MS;
+      for (let before = -1; before !== count() && Date.now() < until; ) {
+        before = count();
+        await page.waitForTimeout(QUIET_MS);
+      }
+      const inspected = options.inspect ? await options.inspect(page) : undefined;
+      const seen = new Set([...routed, ...one.log.map((r) => r.url), ...two.log.map((r) => r.url)].map(withoutFragment));
+      seen.delete(pageUrl);
+      // The browser's own guess at the page's icon (made only when the route is off: with Fetch
+      // interception on, Chromium skipped it in every case), never a message's: icon cases use other paths.
+      seen.delete(new URL('/favicon.ico', pageUrl).href);
+      return { origins, pageUrl, requested: [...seen].sort(), blocked: [...new Set(blocked)].sort(), inspected };
+    } finally {
+      await context.close();
+      await one.stop();
+      await two.stop();
+    }
+  }
+}
+
+export function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
