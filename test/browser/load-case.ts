@@ -1,7 +1,7 @@
 /**
  * One project-written page for the browser oracle. Every URL in it points at the oracle:
  * `{{O}}` and `{{O2}}` are the origins of the two loopback servers (`http://127.0.0.1:port`),
- * `{{H}}` and `{{H2}}` their host:port (for `http:{{H}}/x`, `//{{H}}/x`), and any `*.test` host
+ * `{{H}}` and `{{H2}}` their host:port (for `http:{{H}}/x`, `//{{H}}/x`), `{{P}}` and `{{P2}}` their ports, and any `*.test` host
  * (http or https) is answered in-process. Nothing else may be requested.
  */
 export interface LoadCase {

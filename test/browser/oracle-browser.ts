@@ -14,11 +14,13 @@ export interface Origins {
   O2: string;
   H: string;
   H2: string;
+  P: string;
+  P2: string;
 }
 
 /** Puts the origins of this load into a case's HTML or expectation (`{{O}}/a.png`). */
 export function fill(template: string, origins: Origins): string {
-  return template.replace(/\{\{(O2|O|H2|H)\}\}/g, (_, k: keyof Origins) => origins[k]);
+  return template.replace(/\{\{(O2|O|H2|H|P2|P)\}\}/g, (_, k: keyof Origins) => origins[k]);
 }
 
 /** Host names answered in-process by the route (RFC 2606 reserves `.test`: it never resolves). */
@@ -102,7 +104,14 @@ export class Oracle {
     let html = '';
     const one = await new OracleServer(() => html).start();
     const two = await new OracleServer(() => html).start();
-    const origins: Origins = { O: one.origin, O2: two.origin, H: new URL(one.origin).host, H2: new URL(two.origin).host };
+    const origins: Origins = {
+      O: one.origin,
+      O2: two.origin,
+      H: new URL(one.origin).host,
+      H2: new URL(two.origin).host,
+      P: new URL(one.origin).port,
+      P2: new URL(two.origin).port,
+    };
     html = fill(template, origins);
     const pageUrl = one.origin + PAGE_PATH;
     const routed: string[] = [];
@@ -111,7 +120,14 @@ export class Oracle {
     try {
       if (options.route !== false) {
         await context.route('**/*', (route: Route) => {
-          const url = new URL(route.request().url());
+          const raw = route.request().url();
+          // Chromium's URL parser accepts a few hosts the URL standard rejects (a space, as %20):
+          // such a request is recorded and blocked like any other that is not for the oracle.
+          const url = URL.canParse(raw) ? new URL(raw) : undefined;
+          if (!url) {
+            blocked.push(raw);
+            return route.abort('blockedbyclient');
+          }
           if (url.origin === one.origin || url.origin === two.origin) {
             routed.push(url.href);
             return route.continue();

@@ -1,3 +1,265 @@
 import type { LoadCase } from '../load-case.js';
 
-export const URL_PARSING: LoadCase[] = [];
+/**
+ * The URL standard as Chromium applies it to what the HTML holds. The fixture page is http, so
+ * scheme-less forms are written with https (a mail client's base is not http either): an
+ * `http:host/x` on an http page would resolve against the page.
+ */
+export const URL_PARSING: LoadCase[] = [
+  {
+    id: 'url-backslash-scheme',
+    why: 'in special schemes a backslash is a slash: `https:\\\\host\\x` is https://host/x',
+    html: String.raw`<img src="https:\\pixelaudit.test\backslash.png">`,
+    loads: ['https://pixelaudit.test/backslash.png'],
+  },
+  {
+    id: 'url-backslash-loopback',
+    why: 'backslashes in an http URL to the loopback server',
+    html: String.raw`<img src="http:\\{{H}}\dir\bs.png">`,
+    loads: ['{{O}}/dir/bs.png'],
+  },
+  {
+    id: 'url-scheme-relative',
+    why: '`//host/x` takes the scheme of the base',
+    html: '<img src="//{{H}}/scheme-relative.png">',
+    loads: ['{{O}}/scheme-relative.png'],
+  },
+  {
+    id: 'url-scheme-without-slashes',
+    why: '`https:host/x` (scheme other than the base\'s) is https://host/x',
+    html: '<img src="https:pixelaudit.test/no-slashes.png">',
+    loads: ['https://pixelaudit.test/no-slashes.png'],
+  },
+  {
+    id: 'url-scheme-three-slashes',
+    why: '`https:///host/x`: extra slashes before the host are skipped in special schemes',
+    html: '<img src="https:///pixelaudit.test/three-slashes.png">',
+    loads: ['https://pixelaudit.test/three-slashes.png'],
+  },
+  {
+    id: 'url-invalid-host-rejected',
+    why: '`http://[body_domain]/...` is not a valid IPv6 host: the URL parser rejects it and nothing loads',
+    html: '<img src="http://[body_domain]/track/open.png"><img src="{{O}}/ctl.png">',
+    loads: ['{{O}}/ctl.png'],
+  },
+  {
+    id: 'url-forbidden-host-code-point',
+    why: '`<` or `^` in a host is a forbidden host code point: rejected (a space is too, but Chromium requests `pixel%20audit.test`, a name that can never resolve)',
+    html: '<img src="http://a<b.test/lt-host.png"><img src="http://a^b.test/caret-host.png"><img src="{{O}}/ctl.png">',
+    loads: ['{{O}}/ctl.png'],
+  },
+  {
+    id: 'url-tab-newline-removed',
+    why: 'tabs and newlines anywhere in a URL are removed before parsing',
+    html: '<img src="{{O}}/ta\tb/new\nline.png">',
+    loads: ['{{O}}/tab/newline.png'],
+  },
+  {
+    id: 'url-tab-in-scheme',
+    why: 'even inside the scheme: `ht\\ttp://`',
+    html: '<img src="ht\ttp://{{H}}/tab-scheme.png">',
+    loads: ['{{O}}/tab-scheme.png'],
+  },
+  {
+    id: 'url-leading-trailing-space',
+    why: 'leading and trailing spaces are stripped',
+    html: '<img src="   {{O}}/spaces.png   ">',
+    loads: ['{{O}}/spaces.png'],
+  },
+  {
+    id: 'url-leading-c0-control',
+    why: 'leading C0 controls are stripped by the URL parser (`&#1;` decodes to U+0001)',
+    html: '<img src="&#1;&#31; {{O}}/c0.png&#2;">',
+    loads: ['{{O}}/c0.png'],
+  },
+  {
+    id: 'url-uppercase-scheme-host',
+    why: 'scheme and host are lower-cased, the path is not',
+    html: '<img src="HTTPS://PIXELAUDIT.TEST/Upper.png">',
+    loads: ['https://pixelaudit.test/Upper.png'],
+  },
+  {
+    id: 'url-idn-host',
+    why: 'a non-ASCII host is converted to punycode',
+    html: '<img src="https://bücher.test/idn.png">',
+    loads: ['https://xn--bcher-kva.test/idn.png'],
+  },
+  {
+    id: 'url-idn-uppercase-and-fullwidth-dot',
+    why: 'IDNA mapping lower-cases and maps the ideographic full stop to a dot',
+    html: '<img src="https://BÜCHER。test/idn-dot.png">',
+    loads: ['https://xn--bcher-kva.test/idn-dot.png'],
+  },
+  {
+    id: 'url-percent-encoded-host',
+    why: 'a percent-encoded host is decoded: `pixelaudit%2Etest` is pixelaudit.test',
+    html: '<img src="https://pixelaudit%2Etest/pct-host.png">',
+    loads: ['https://pixelaudit.test/pct-host.png'],
+  },
+  {
+    id: 'url-path-percent-encoding',
+    why: 'spaces and non-ASCII in the path are percent-encoded (UTF-8)',
+    html: '<img src="{{O}}/a b/ü.png">',
+    loads: ['{{O}}/a%20b/%C3%BC.png'],
+  },
+  {
+    id: 'url-query-percent-encoding',
+    why: 'space and `"` in the query are percent-encoded, `\'` is kept for http',
+    html: '<img src="{{O}}/query.png?q=a b&quot;c\'d">',
+    loads: ["{{O}}/query.png?q=a%20b%22c%27d"],
+  },
+  {
+    id: 'url-invalid-percent-kept',
+    why: 'an invalid percent sequence is kept as written',
+    html: '<img src="{{O}}/bad%zz.png">',
+    loads: ['{{O}}/bad%zz.png'],
+  },
+  {
+    id: 'url-dot-segments',
+    why: 'dot segments are removed, also percent-encoded ones (`%2e%2E`)',
+    html: '<img src="{{O}}/a/b/../c/./dots.png"><img src="{{O}}/x/%2e%2E/pct-dots.png">',
+    loads: ['{{O}}/a/c/dots.png', '{{O}}/pct-dots.png'],
+  },
+  {
+    id: 'url-default-port-dropped',
+    why: 'a default port is dropped from the serialisation',
+    html: '<img src="https://pixelaudit.test:443/default-port.png">',
+    loads: ['https://pixelaudit.test/default-port.png'],
+  },
+  {
+    id: 'url-port-leading-zeros',
+    why: 'a port with leading zeros is the same port',
+    html: '<img src="http://127.0.0.1:000{{P}}/zeros.png">',
+    loads: ['{{O}}/zeros.png'],
+  },
+  {
+    id: 'url-invalid-port-rejected',
+    why: 'a port over 65535 is a failure: nothing loads',
+    html: '<img src="https://pixelaudit.test:65536/big-port.png"><img src="{{O}}/ctl.png">',
+    loads: ['{{O}}/ctl.png'],
+  },
+  {
+    id: 'url-ipv4-decimal',
+    why: 'a host that is one decimal number is an IPv4 address: 2130706433 is 127.0.0.1',
+    html: '<img src="http://2130706433:{{P}}/decimal-ip.png">',
+    loads: ['{{O}}/decimal-ip.png'],
+  },
+  {
+    id: 'url-ipv4-hex-and-short',
+    why: 'hex parts and short forms are IPv4: 0x7f.1 is 127.0.0.1',
+    html: '<img src="http://0x7f.1:{{P}}/hex-ip.png">',
+    loads: ['{{O}}/hex-ip.png'],
+  },
+  {
+    id: 'url-ipv4-octal',
+    why: 'a part with a leading zero is octal: 0177.0.0.1 is 127.0.0.1',
+    html: '<img src="http://0177.0.0.1:{{P}}/octal-ip.png">',
+    loads: ['{{O}}/octal-ip.png'],
+  },
+  {
+    id: 'url-ipv4-trailing-dot',
+    why: 'one trailing dot after an IPv4 address is allowed',
+    html: '<img src="http://127.0.0.1.:{{P}}/trailing-dot.png">',
+    loads: ['{{O}}/trailing-dot.png'],
+  },
+  {
+    id: 'url-userinfo',
+    why: 'Chromium blocks subresources whose URL holds credentials; other engines may load them, so pixelaudit lists it',
+    html: '<img src="http://user:pw@{{H}}/userinfo.png"><img src="{{O}}/ctl.png">',
+    loads: ['{{O}}/ctl.png'],
+    mayLoad: ['http://user:pw@{{H}}/userinfo.png'],
+  },
+  {
+    id: 'url-entity-in-host',
+    why: '`&period;` in the attribute is a dot in the host',
+    html: '<img src="https://pixelaudit&period;test/entity-host.png">',
+    loads: ['https://pixelaudit.test/entity-host.png'],
+  },
+  {
+    id: 'url-empty-src',
+    why: 'an empty or all-space src fetches nothing',
+    html: '<img src=""><img src="  "><img src="{{O}}/ctl.png">',
+    loads: ['{{O}}/ctl.png'],
+  },
+  {
+    id: 'url-non-network-schemes',
+    why: 'data:, cid:, javascript: and about: URLs never reach the network',
+    html: '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><img src="cid:part1@example"><img src="javascript:void(0)"><img src="about:blank"><img src="{{O}}/ctl.png">',
+    loads: ['{{O}}/ctl.png'],
+  },
+  {
+    id: 'url-non-special-scheme',
+    why: 'a non-special scheme (`foo://`) is not fetched',
+    html: '<img src="foo://pixelaudit.test/foo.png"><img src="{{O}}/ctl.png">',
+    loads: ['{{O}}/ctl.png'],
+  },
+  {
+    id: 'url-fragment-not-sent',
+    why: 'the fragment is never part of the request',
+    html: '<img src="{{O}}/fragment.png#frag">',
+    loads: ['{{O}}/fragment.png'],
+  },
+  {
+    id: 'base-href-absolute',
+    why: 'a relative URL resolves against <base href>',
+    html: '<head><base href="{{O2}}/based/"></head><body><img src="relative.png">',
+    loads: ['{{O2}}/based/relative.png'],
+  },
+  {
+    id: 'base-href-first-wins',
+    why: 'only the first <base> with an href counts',
+    html: '<head><base href="{{O2}}/first/"><base href="{{O}}/second/"></head><body><img src="which.png">',
+    loads: ['{{O2}}/first/which.png'],
+  },
+  {
+    id: 'base-without-href-skipped',
+    why: 'a <base> without href (only target) does not count: the next one with href does',
+    html: '<head><base target="_blank"><base href="{{O2}}/with-href/"></head><body><img src="target.png">',
+    loads: ['{{O2}}/with-href/target.png'],
+  },
+  {
+    id: 'base-href-scheme-relative',
+    why: 'a scheme-relative <base href> takes the document\'s scheme',
+    html: '<head><base href="//{{H2}}/sr-base/"></head><body><img src="x.png">',
+    loads: ['{{O2}}/sr-base/x.png'],
+  },
+  {
+    id: 'base-href-relative-to-page',
+    why: 'a relative <base href> resolves against the page, which pixelaudit cannot know: nothing to report',
+    html: '<head><base href="sub/"></head><body><img src="rel-base.png"><img src="{{O}}/ctl.png">',
+    loads: ['{{O}}/ctl.png'],
+    pageRelative: ['{{O}}/__page/sub/rel-base.png'],
+  },
+  {
+    id: 'base-href-with-spaces-and-backslash',
+    why: 'the <base href> is parsed as a URL too: spaces trimmed, backslashes are slashes',
+    html: String.raw`<head><base href="  http:\\{{H2}}\bs-base\  "></head><body><img src="y.png">`,
+    loads: ['{{O2}}/bs-base/y.png'],
+  },
+  {
+    id: 'base-applies-to-absolute-path',
+    why: 'an absolute-path reference keeps only the base origin',
+    html: '<head><base href="{{O2}}/deep/dir/"></head><body><img src="/root.png">',
+    loads: ['{{O2}}/root.png'],
+  },
+  {
+    id: 'base-applies-to-css',
+    why: 'url() in a style attribute resolves against <base> too',
+    html: '<head><base href="{{O2}}/css-base/"></head><body><div style="background:url(bg.png)">x</div>',
+    loads: ['{{O2}}/css-base/bg.png'],
+  },
+  {
+    id: 'base-applies-to-srcset',
+    why: 'srcset candidates resolve against <base>',
+    html: '<head><base href="{{O2}}/srcset-base/"></head><body><img srcset="one.png 1x, two.png 2x">',
+    loads: ['{{O2}}/srcset-base/one.png'],
+    mayLoad: ['{{O2}}/srcset-base/two.png'],
+  },
+  {
+    id: 'relative-no-base',
+    why: 'a relative URL with no <base> resolves against the page, which pixelaudit cannot know',
+    html: '<img src="rel.png"><img src="{{O}}/abs.png">',
+    loads: ['{{O}}/abs.png'],
+    pageRelative: ['{{O}}/__page/rel.png'],
+  },
+];
