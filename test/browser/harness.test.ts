@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agrees, checkOracle, compareLoads } from './compare.js';
-import { Oracle, skipReason } from './oracle-browser.js';
+import { verdicts } from './compare-visibility.js';
+import { fill, Oracle, skipReason } from './oracle-browser.js';
 import { extractorUrls } from './pixelaudit-lists.js';
+import { renderedImages } from './rendered-images.js';
 
 const PAGE = 'http://127.0.0.1:1111/__page/index.html';
 const O = 'http://127.0.0.1:1111';
@@ -50,6 +52,39 @@ describe('the comparator fails when pixelaudit and Chromium disagree', () => {
   });
 });
 
+describe('the visibility comparator fails when the verdicts differ', () => {
+  const shown = { url: 'u', rendered: true, hidden: false, width: 40, height: 20 };
+  it('agrees when both see a visible image of the same size', () => {
+    const v = verdicts([shown], [{ url: 'u', hidden: false, tiny: false, width: 40, height: 20 }]);
+    expect(v.pixelaudit).toEqual(v.chromium);
+  });
+  it('a hidden verdict Chromium does not share is a difference', () => {
+    const v = verdicts([shown], [{ url: 'u', hidden: true, tiny: false }]);
+    expect(v.pixelaudit).not.toEqual(v.chromium);
+  });
+  it('a declared size that is not the rendered one is a difference', () => {
+    const v = verdicts([shown], [{ url: 'u', hidden: false, tiny: true, width: 1, height: 1 }]);
+    expect(v.pixelaudit).not.toEqual(v.chromium);
+  });
+  it('a size the markup sets but pixelaudit does not report is a difference', () => {
+    const v = verdicts([{ ...shown, width: 1, height: 1 }], [{ url: 'u', hidden: false, tiny: false }], ['width', 'height']);
+    expect(v.pixelaudit).not.toEqual(v.chromium);
+  });
+  it('tiny is judged on the rendered size', () => {
+    const v = verdicts([{ ...shown, width: 1, height: 0.5 }], [{ url: 'u', hidden: false, tiny: false, width: 1 }]);
+    expect(v.pixelaudit).not.toEqual(v.chromium);
+  });
+  it('an image only one side has is a difference', () => {
+    const v = verdicts([shown], []);
+    expect(v.pixelaudit).not.toEqual(v.chromium);
+  });
+  it('sizes of an image Chromium does not lay out are not compared, the hidden verdict is', () => {
+    const gone = { url: 'u', rendered: false, hidden: true, width: Number.NaN, height: Number.NaN };
+    const v = verdicts([gone], [{ url: 'u', hidden: true, tiny: false, width: 1, height: 1 }]);
+    expect(v.pixelaudit).toEqual(v.chromium);
+  });
+});
+
 describe.skipIf(skipReason !== undefined)(`the oracle itself${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   let oracle: Oracle;
   beforeAll(async () => {
@@ -71,13 +106,15 @@ describe.skipIf(skipReason !== undefined)(`the oracle itself${skipReason ? ` (sk
 
   it('a URL off loopback is blocked by the route and recorded, and never reaches the network', async () => {
     const before = oracle.guard.escaped.length;
-    const l = await oracle.load('<img src="http://198.51.100.1/pixel.gif"><img src="https://tracker.example/open"><img src="{{O}}/ok.png">');
+    const html = '<img src="http://198.51.100.1/pixel.gif"><img src="https://tracker.example/open"><img src="{{O}}/ok.png">';
+    const l = await oracle.load(html);
     expect(l.blocked).toEqual(['http://198.51.100.1/pixel.gif', 'https://tracker.example/open']);
     expect(l.requested).toEqual([`${l.origins.O}/ok.png`]);
     // Blocked before any connection: not even the guard proxy saw it.
     expect(oracle.guard.escaped.length).toBe(before);
     // pixelaudit lists both: Chromium tried them, so they are loads of the message.
-    expect(compareLoads([...l.requested, ...l.blocked], extractorUrls(l.origins.O ? '<img src="http://198.51.100.1/pixel.gif"><img src="https://tracker.example/open">' + `<img src="${l.origins.O}/ok.png">` : ''), [], l.pageUrl)).toEqual({ missing: [], missingOptional: [], extra: [] });
+    const listed = extractorUrls(fill(html, l.origins));
+    expect(compareLoads([...l.requested, ...l.blocked], listed, [], l.pageUrl)).toEqual({ missing: [], missingOptional: [], extra: [] });
   });
 
   it('without the route, the guard proxy catches the attempt and refuses it (the second layer works)', async () => {
@@ -89,12 +126,22 @@ describe.skipIf(skipReason !== undefined)(`the oracle itself${skipReason ? ` (sk
     oracle.guard.escaped.splice(before);
   });
 
-  it('scripts are off in the page, and reading the page from the test still works', async () => {
+  it('scripts are off in the page, and page.evaluate (what the visibility suite reads with) still works', async () => {
     const l = await oracle.load('<title>t</title><script>document.title = "ran"</script><noscript><img src="{{O}}/noscript.png"></noscript>', {
-      inspect: (page) => page.title(),
+      inspect: (page) => page.evaluate(() => [document.title, document.images.length]),
     });
-    expect(l.inspected).toBe('t');
+    expect(l.inspected).toEqual(['t', 1]);
     expect(l.requested).toEqual([`${l.origins.O}/noscript.png`]);
+  });
+
+  it('reads the rendered images: hidden, tiny and sizes as laid out', async () => {
+    const l = await oracle.load('<img src="{{O}}/shown.png" width="40" height="20"><div style="display:none"><img src="{{O}}/gone.png"></div><img src="{{O}}/one.png" width="1" height="1">', { inspect: renderedImages });
+    const o = l.origins.O;
+    expect(l.inspected).toEqual([
+      { url: `${o}/shown.png`, rendered: true, hidden: false, width: 40, height: 20 },
+      { url: `${o}/gone.png`, rendered: false, hidden: true, width: Number.NaN, height: Number.NaN },
+      { url: `${o}/one.png`, rendered: true, hidden: false, width: 1, height: 1 },
+    ]);
   });
 
   it('a loopback server request carries the method, path and headers in its log', async () => {

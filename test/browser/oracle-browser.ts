@@ -36,6 +36,8 @@ export interface Loaded<T> {
   requested: string[];
   /** Requests to anywhere else: aborted by the route before any connection, listed here. */
   blocked: string[];
+  /** URLs of schemes no server can answer (`foo://`) that Chromium still passed to the route: refused, not loads. */
+  unfetchable: string[];
   /** What `inspect` returned, read from the page after the network settled. */
   inspected: T | undefined;
 }
@@ -62,7 +64,8 @@ export class Oracle {
       // stops its known startup requests (a second --disable-features would replace that list:
       // tried, and www.google.com and clients2.google.com came back). With those alone, the
       // Debian build still posted to accounts.google.com/ListAccounts and
-      // android.clients.google.com/checkin within 4 s (seen by the guard, net-log for the URLs):
+      // android.clients.google.com/checkin within 4 s, and asked content-autofill.googleapis.com
+      // about pages with form fields (seen by the guard, net-log for the URLs):
       // their endpoint switches point them at the guard on loopback. Then no name resolves, and
       // anything not on loopback (which Chromium never proxies) goes to the guard, which refuses
       // it and records it.
@@ -84,6 +87,7 @@ export class Oracle {
         `--lso-url=${guard.origin}`,
         `--gcm-checkin-url=${guard.origin}/checkin`,
         `--gcm-registration-url=${guard.origin}/register`,
+        `--autofill-server-url=${guard.origin}/autofill/`,
       ],
     });
     return new Oracle(browser, guard);
@@ -116,6 +120,7 @@ export class Oracle {
     const pageUrl = one.origin + PAGE_PATH;
     const routed: string[] = [];
     const blocked: string[] = [];
+    const unfetchable: string[] = [];
     const context = await this.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 }, serviceWorkers: 'block' });
     try {
       if (options.route !== false) {
@@ -128,11 +133,17 @@ export class Oracle {
             blocked.push(raw);
             return route.abort('blockedbyclient');
           }
+          // Chromium hands a non-network scheme (`foo://`) to the route as well; no engine can
+          // fetch it from a server, so it is no load: recorded apart and refused.
+          if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+            unfetchable.push(url.href);
+            return route.abort('blockedbyclient');
+          }
           if (url.origin === one.origin || url.origin === two.origin) {
             routed.push(url.href);
             return route.continue();
           }
-          if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.endsWith(FAKE_TLD)) {
+          if (url.hostname.endsWith(FAKE_TLD)) {
             routed.push(url.href);
             const r = respond(url.pathname);
             return route.fulfill({ status: r.status, headers: r.headers, body: r.body });
@@ -142,12 +153,19 @@ export class Oracle {
         });
       }
       const page = await context.newPage();
-      const count = () => routed.length + blocked.length + one.log.length + two.log.length;
-      await page.goto(pageUrl, { waitUntil: 'networkidle', timeout: 20_000 });
-      // networkidle is 500 ms without a connection; a font or a refresh can start just after.
+      // In flight: started and not yet finished or failed, in any frame of the page.
+      let started = 0;
+      let ended = 0;
+      page.on('request', () => started++);
+      page.on('requestfinished', () => ended++);
+      page.on('requestfailed', () => ended++);
+      await page.goto(pageUrl, { waitUntil: 'load', timeout: 20_000 });
+      // Settled when nothing is in flight and no request has started for QUIET_MS: a font starts
+      // only after layout, a refresh or a frame's own images after the load event.
       const until = Date.now() + SETTLE_LIMIT_MS;
-      for (let before = -1; before !== count() && Date.now() < until; ) {
-        before = count();
+      let seenStarted = Number.NaN; // one quiet wait at least
+      while (Date.now() < until && (started !== ended || started !== seenStarted)) {
+        seenStarted = started;
         await page.waitForTimeout(QUIET_MS);
       }
       const inspected = options.inspect ? await options.inspect(page) : undefined;
@@ -156,7 +174,7 @@ export class Oracle {
       // The browser's own guess at the page's icon (made only when the route is off: with Fetch
       // interception on, Chromium skipped it in every case), never a message's: icon cases use other paths.
       seen.delete(new URL('/favicon.ico', pageUrl).href);
-      return { origins, pageUrl, requested: [...seen].sort(), blocked: [...new Set(blocked)].sort(), inspected };
+      return { origins, pageUrl, requested: [...seen].sort(), blocked: [...new Set(blocked)].sort(), unfetchable, inspected };
     } finally {
       await context.close();
       await one.stop();

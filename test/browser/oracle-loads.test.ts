@@ -5,8 +5,8 @@ import { mapLimit } from './load-all.js';
 import { fill, Oracle, skipReason, type Loaded } from './oracle-browser.js';
 import { extractorUrls, scanUrls } from './pixelaudit-lists.js';
 
-// Three pages at a time: the load is mostly waiting for the network to go quiet.
-const PARALLEL = 3;
+// Pages at a time: a load is mostly waiting for the network to go quiet.
+const PARALLEL = 4;
 
 describe.skipIf(skipReason !== undefined)(`browser oracle: pixelaudit lists what Chromium loads${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   let oracle: Oracle;

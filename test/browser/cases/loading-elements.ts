@@ -249,9 +249,9 @@ export const LOADING_ELEMENTS: LoadCase[] = [
   },
   {
     id: 'link-stylesheet-disabled',
-    why: 'a disabled stylesheet link is not fetched',
+    why: 'Chromium fetches a stylesheet link even with the disabled attribute (seen here), so it is a load',
     html: '<link rel="stylesheet" disabled href="{{O}}/disabled.css"><img src="{{O}}/ctl.png">',
-    loads: ['{{O}}/ctl.png'],
+    loads: ['{{O}}/disabled.css', '{{O}}/ctl.png'],
   },
   {
     id: 'link-stylesheet-media-print',
