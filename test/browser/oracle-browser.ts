@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page, type Route } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request, type Route } from 'playwright-core';
 import { respond } from './oracle-responses.js';
 import { GuardProxy, OracleServer, PAGE_PATH } from './oracle-server.js';
 
@@ -99,10 +99,15 @@ export class Oracle {
   }
 
   /**
-   * Opens `template` (with its origins filled in) as a page of its own, in a fresh context (no
-   * cache, no cookies shared with another case), waits until no request has started for
-   * QUIET_MS, and returns what was requested. `route: false` leaves the route out: only the
-   * guard test uses it, to prove the proxy catches what a route would miss.
+   * Opens `template` (with its origins filled in) and returns what was requested, once nothing
+   * has been in flight and no request has started for QUIET_MS.
+   *
+   * Pages are reused (a new page costs a renderer process: 150-400 ms of the ~700 ms a fresh
+   * context and page took per case on this loaded machine). Cases stay apart all the same: each
+   * has its own two servers (new ports, so new URLs), every response is no-store, the page goes
+   * to about:blank between cases (cancelling anything late), and the route and listeners are
+   * the case's own. `route: false` uses a fresh context with no route at all: only the guard
+   * test does, to prove the proxy catches what a route would miss.
    */
   async load<T = undefined>(template: string, options: { inspect?: (page: Page) => Promise<T>; route?: boolean } = {}): Promise<Loaded<T>> {
     let html = '';
@@ -121,50 +126,53 @@ export class Oracle {
     const routed: string[] = [];
     const blocked: string[] = [];
     const unfetchable: string[] = [];
-    const context = await this.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 }, serviceWorkers: 'block' });
-    try {
-      if (options.route !== false) {
-        await context.route('**/*', (route: Route) => {
-          const raw = route.request().url();
-          // Chromium's URL parser accepts a few hosts the URL standard rejects (a space, as %20):
-          // such a request is recorded and blocked like any other that is not for the oracle.
-          const url = URL.canParse(raw) ? new URL(raw) : undefined;
-          if (!url) {
-            blocked.push(raw);
-            return route.abort('blockedbyclient');
-          }
-          // Chromium hands a non-network scheme (`foo://`) to the route as well; no engine can
-          // fetch it from a server, so it is no load: recorded apart and refused.
-          if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-            unfetchable.push(url.href);
-            return route.abort('blockedbyclient');
-          }
-          if (url.origin === one.origin || url.origin === two.origin) {
-            routed.push(url.href);
-            return route.continue();
-          }
-          if (url.hostname.endsWith(FAKE_TLD)) {
-            routed.push(url.href);
-            const r = respond(url.pathname);
-            return route.fulfill({ status: r.status, headers: r.headers, body: r.body });
-          }
-          blocked.push(url.href);
-          return route.abort('blockedbyclient');
-        });
+    const route = (r: Route) => {
+      const raw = r.request().url();
+      // Chromium's URL parser accepts a few hosts the URL standard rejects (a space, as %20):
+      // such a request is recorded and blocked like any other that is not for the oracle.
+      const url = URL.canParse(raw) ? new URL(raw) : undefined;
+      if (!url) {
+        blocked.push(raw);
+        return r.abort('blockedbyclient');
       }
-      const page = await context.newPage();
-      // In flight: started and not yet finished or failed, in any frame of the page.
-      let started = 0;
-      let ended = 0;
-      page.on('request', () => started++);
-      page.on('requestfinished', () => ended++);
-      page.on('requestfailed', () => ended++);
+      // Chromium hands a non-network scheme (`foo://`) to the route as well; no engine can
+      // fetch it from a server, so it is no load: recorded apart and refused.
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        unfetchable.push(url.href);
+        return r.abort('blockedbyclient');
+      }
+      if (url.origin === one.origin || url.origin === two.origin) {
+        routed.push(url.href);
+        return r.continue();
+      }
+      if (url.hostname.endsWith(FAKE_TLD)) {
+        routed.push(url.href);
+        const answer = respond(url.pathname);
+        return r.fulfill({ status: answer.status, headers: answer.headers, body: answer.body });
+      }
+      blocked.push(url.href);
+      return r.abort('blockedbyclient');
+    };
+    // In flight: started and not yet finished or failed, in any frame of the page.
+    const inFlight = new Set<Request>();
+    let started = 0;
+    const onRequest = (r: Request) => {
+      started++;
+      inFlight.add(r);
+    };
+    const onEnd = (r: Request) => inFlight.delete(r);
+    const unrouted = options.route === false ? await this.browser.newContext(CONTEXT) : undefined;
+    const page = unrouted ? await unrouted.newPage() : (this.idle.pop() ?? (await (await this.shared()).newPage()));
+    try {
+      if (!unrouted) await page.route('**/*', route);
+      page.on('request', onRequest);
+      page.on('requestfinished', onEnd);
+      page.on('requestfailed', onEnd);
       await page.goto(pageUrl, { waitUntil: 'load', timeout: 20_000 });
-      // Settled when nothing is in flight and no request has started for QUIET_MS: a font starts
-      // only after layout, a refresh or a frame's own images after the load event.
+      // A font starts only after layout, a refresh or a frame's own images after the load event.
       const until = Date.now() + SETTLE_LIMIT_MS;
       let seenStarted = Number.NaN; // one quiet wait at least
-      while (Date.now() < until && (started !== ended || started !== seenStarted)) {
+      while (Date.now() < until && (inFlight.size > 0 || started !== seenStarted)) {
         seenStarted = started;
         await page.waitForTimeout(QUIET_MS);
       }
@@ -176,12 +184,31 @@ export class Oracle {
       seen.delete(new URL('/favicon.ico', pageUrl).href);
       return { origins, pageUrl, requested: [...seen].sort(), blocked: [...new Set(blocked)].sort(), unfetchable, inspected };
     } finally {
-      await context.close();
+      page.off('request', onRequest);
+      page.off('requestfinished', onEnd);
+      page.off('requestfailed', onEnd);
+      if (unrouted) {
+        await unrouted.close();
+      } else {
+        await page.goto('about:blank').catch(() => undefined);
+        await page.unroute('**/*', route);
+        this.idle.push(page);
+      }
       await one.stop();
       await two.stop();
     }
   }
+
+  private context: Promise<BrowserContext> | undefined;
+  private readonly idle: Page[] = [];
+
+  private shared(): Promise<BrowserContext> {
+    return (this.context ??= this.browser.newContext(CONTEXT));
+  }
 }
+
+/** Scripts off as in mail clients; no service worker could answer a request behind the route's back. */
+const CONTEXT = { javaScriptEnabled: false, viewport: { width: 1000, height: 800 }, serviceWorkers: 'block' } as const;
 
 export function withoutFragment(url: string): string {
   const hash = url.indexOf('#');
