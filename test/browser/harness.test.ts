@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASES } from './cases/index.js';
+import { VISIBILITY } from './cases/visibility.js';
 import { agrees, checkOracle, compareLoads } from './compare.js';
 import { verdicts } from './compare-visibility.js';
 import { fill, Oracle, skipReason } from './oracle-browser.js';
@@ -49,6 +51,18 @@ describe('the comparator fails when pixelaudit and Chromium disagree', () => {
     expect(checkOracle([`${O}/a.png`, `${O}/b.png`], [`${O}/a.png`, `${O}/c.png`], [], [])).toEqual({ notRequested: [`${O}/c.png`], unexpected: [`${O}/b.png`] });
     expect(checkOracle([`${O}/2x.png`], [], [`${O}/1x.png`, `${O}/2x.png`], [])).toEqual({ notRequested: [], unexpected: [] });
     expect(checkOracle([], [], [], [`${O}/__page/r.png`]).notRequested).toEqual([`${O}/__page/r.png`]);
+  });
+});
+
+describe('the cases', () => {
+  it('have unique ids (results are kept by id)', () => {
+    for (const ids of [CASES.map((c) => c.id), VISIBILITY.map((c) => c.id)]) expect(ids.length).toBe(new Set(ids).size);
+  });
+  it('each make Chromium request something, so that "nothing else loaded" cannot pass on a page that failed', () => {
+    expect(CASES.filter((c) => c.loads.length + (c.pageRelative?.length ?? 0) === 0).map((c) => c.id)).toEqual([]);
+  });
+  it('are at least 150 load cases', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(150);
   });
 });
 
