@@ -1,0 +1,162 @@
+import type { LoadCase } from '../load-case.js';
+
+/** Tree construction: where the parser puts elements, and which ones it never makes. */
+export const TREE_CONSTRUCTION: LoadCase[] = [
+  {
+    id: 'image-becomes-img',
+    why: 'the parser turns an <image> start tag into <img>',
+    html: '<image src="{{O}}/image-tag.png">',
+    loads: ['{{O}}/image-tag.png'],
+  },
+  {
+    id: 'foster-parented-img',
+    why: 'an img directly inside <table> is foster-parented before the table, and loads',
+    html: '<table><img src="{{O}}/fostered.png"><tr><td>x</td></tr></table>',
+    loads: ['{{O}}/fostered.png'],
+  },
+  {
+    id: 'foster-parented-from-colgroup',
+    why: 'an img in a <colgroup> closes it and is foster-parented',
+    html: '<table><colgroup><img src="{{O}}/from-colgroup.png"></colgroup><tr><td>x</td></tr></table>',
+    loads: ['{{O}}/from-colgroup.png'],
+  },
+  {
+    id: 'img-in-caption',
+    why: 'a caption holds flow content',
+    html: '<table><caption><img src="{{O}}/caption.png"></caption><tr><td>x</td></tr></table>',
+    loads: ['{{O}}/caption.png'],
+  },
+  {
+    id: 'div-self-closing-does-not-close',
+    why: '`<div/>` is a start tag (the slash is ignored on HTML elements); the img is inside it and loads',
+    html: '<div/><img src="{{O}}/after-div-slash.png">',
+    loads: ['{{O}}/after-div-slash.png'],
+  },
+  {
+    id: 'template-is-inert',
+    why: 'template contents are a separate inert document: nothing in them loads',
+    html: '<template><img src="{{O}}/in-template.png"></template><img src="{{O}}/ctl.png">',
+    loads: ['{{O}}/ctl.png'],
+  },
+  {
+    id: 'template-in-table',
+    why: 'a template inside a table is still inert',
+    html: '<table><template><tr><td><img src="{{O}}/template-cell.png"></td></tr></template></table><img src="{{O}}/ctl.png">',
+    loads: ['{{O}}/ctl.png'],
+  },
+  {
+    id: 'template-style-inert',
+    why: 'a <style> inside a template does not apply',
+    html: '<template><style>body{background:url({{O}}/template-style.png)}</style></template><img src="{{O}}/ctl.png">',
+    loads: ['{{O}}/ctl.png'],
+  },
+  {
+    id: 'template-in-head',
+    why: 'a template in <head> is inert too',
+    html: '<head><template><link rel="stylesheet" href="{{O}}/template-link.css"></template></head><body><img src="{{O}}/ctl.png">',
+    loads: ['{{O}}/ctl.png'],
+  },
+  {
+    id: 'select-option-img',
+    why: 'Chromium 150 (customizable select) keeps an <img> inside <option> as an element, and loads it',
+    html: '<select><option><img src="{{O}}/in-option.png">one</option></select>',
+    loads: ['{{O}}/in-option.png'],
+  },
+  {
+    id: 'select-input-image',
+    why: 'an <input> inside <select> closes the select and is made an element',
+    html: '<select><option>a<input type="image" src="{{O}}/select-input.png"></select>',
+    loads: ['{{O}}/select-input.png'],
+  },
+  {
+    id: 'img-in-head-opens-body',
+    why: 'an img in <head> ends the head and starts the body',
+    html: '<html><head><img src="{{O}}/in-head.png"></head><body>x',
+    loads: ['{{O}}/in-head.png'],
+  },
+  {
+    id: 'img-after-html-end',
+    why: 'content after </html> is put back into the body',
+    html: '<html><body>x</body></html><img src="{{O}}/after-html.png">',
+    loads: ['{{O}}/after-html.png'],
+  },
+  {
+    id: 'second-body-adds-background',
+    why: 'a second <body> tag adds its attributes to the first body when missing there',
+    html: '<body><p>x<body background="{{O}}/second-body-bg.png">',
+    loads: ['{{O}}/second-body-bg.png'],
+  },
+  {
+    id: 'second-body-attribute-already-set',
+    why: 'a second <body> never replaces an attribute the first already has',
+    html: '<body background="{{O}}/first-body-bg.png"><p>x<body background="{{O}}/ignored-body-bg.png">',
+    loads: ['{{O}}/first-body-bg.png'],
+  },
+  {
+    id: 'frameset-ignored-after-content',
+    why: 'once the body has content (frameset-ok is off), <frameset> and its frames are dropped',
+    html: '<img src="{{O}}/ctl.png"><frameset><frame src="{{O}}/ignored-frame.html"></frameset>',
+    loads: ['{{O}}/ctl.png'],
+  },
+  {
+    id: 'frameset-document',
+    why: 'a frameset document loads each <frame>',
+    html: '<html><head></head><frameset cols="50%,50%"><frame src="{{O}}/frame-one.html"><frame src="{{O}}/frame-two.html"></frameset></html>',
+    loads: ['{{O}}/frame-one.html', '{{O}}/frame-two.html'],
+  },
+  {
+    id: 'frame-outside-frameset',
+    why: 'a <frame> start tag in the body is ignored',
+    html: '<p>x<frame src="{{O}}/stray-frame.html"><img src="{{O}}/ctl.png">',
+    loads: ['{{O}}/ctl.png'],
+  },
+  {
+    id: 'formatting-reconstructed-img',
+    why: 'the adoption agency and reconstruction keep the img an element wherever it lands',
+    html: '<b><i><p>x</b><img src="{{O}}/reconstructed.png"></i>',
+    loads: ['{{O}}/reconstructed.png'],
+  },
+  {
+    id: 'object-fallback-not-shown',
+    why: 'an <object> that shows its image data does not render its fallback, and Chromium does not fetch the fallback img',
+    html: '<object data="{{O}}/object-data.png" type="image/png"><img src="{{O}}/object-fallback.png"></object>',
+    loads: ['{{O}}/object-data.png'],
+    mayLoad: ['{{O}}/object-fallback.png'],
+  },
+  {
+    id: 'nested-tables-cell-img',
+    why: 'images inside nested table cells load',
+    html: '<table><tr><td><table><tr><td><img src="{{O}}/nested-cell.png"></td></tr></table></td></tr></table>',
+    loads: ['{{O}}/nested-cell.png'],
+  },
+  {
+    id: 'table-text-fostered-img-in-td-of-fostered-table',
+    why: 'a <td> outside any table is ignored as a tag, its img still loads',
+    html: '<td><img src="{{O}}/stray-td.png"></td>',
+    loads: ['{{O}}/stray-td.png'],
+  },
+  {
+    id: 'hidden-table-still-loads',
+    why: 'an image inside a display:none table still loads (Chromium fetches images that are not rendered)',
+    html: '<table style="display:none"><tr><td><img src="{{O}}/hidden-table.png"></td></tr></table>',
+    loads: ['{{O}}/hidden-table.png'],
+  },
+  {
+    id: 'img-in-hidden-attribute',
+    why: 'an img inside a [hidden] element still loads',
+    html: '<div hidden><img src="{{O}}/in-hidden.png"></div>',
+    loads: ['{{O}}/in-hidden.png'],
+  },
+  {
+    id: 'math-in-table-fostered',
+    why: 'foreign content in a table is foster-parented, an img inside it breaks out and loads',
+    html: '<table><math><img src="{{O}}/math-fostered.png"></math><tr><td>x</td></tr></table>',
+    loads: ['{{O}}/math-fostered.png'],
+  },
+  {
+    id: 'ruby-and-list-img',
+    why: 'images in ordinary flow containers (list items, ruby) load',
+    html: '<ul><li><img src="{{O}}/li.png"><li><ruby><img src="{{O}}/ruby.png"><rt>x</rt></ruby></ul>',
+    loads: ['{{O}}/li.png', '{{O}}/ruby.png'],
+  },
+];

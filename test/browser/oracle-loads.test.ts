@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASES } from './cases/index.js';
+import { agrees, checkOracle, compareLoads } from './compare.js';
+import { mapLimit } from './load-all.js';
+import { fill, Oracle, skipReason, type Loaded } from './oracle-browser.js';
+import { extractorUrls, scanUrls } from './pixelaudit-lists.js';
+
+// Pages at a time: a load is mostly waiting for the network to go quiet.
+const PARALLEL = 4;
+
+describe.skipIf(skipReason !== undefined)(`browser oracle: pixelaudit lists what Chromium loads${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  let oracle: Oracle;
+  const results = new Map<string, Loaded<undefined> | Error>();
+  // A load that failed fails its own case, not the whole file.
+  const loaded = (id: string): Loaded<undefined> => {
+    const r = results.get(id);
+    if (r instanceof Error) throw r;
+    if (!r) throw new Error(`case ${id} was not loaded`);
+    return r;
+  };
+
+  beforeAll(async () => {
+    oracle = await Oracle.launch();
+    await mapLimit(CASES, PARALLEL, async (c) => {
+      results.set(c.id, await oracle.load(c.html).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+    });
+  }, 600_000);
+
+  afterAll(async () => {
+    await oracle?.close();
+  });
+
+  for (const c of CASES) {
+    const expected = (l: Loaded<undefined>) => ({
+      loads: c.loads.map((u) => fill(u, l.origins)),
+      mayLoad: (c.mayLoad ?? []).map((u) => fill(u, l.origins)),
+      pageRelative: (c.pageRelative ?? []).map((u) => fill(u, l.origins)),
+      blocked: (c.blocked ?? []).map((u) => fill(u, l.origins)),
+    });
+
+    it(`${c.id}: Chromium requests what the case says`, () => {
+      const l = loaded(c.id);
+      const e = expected(l);
+      expect(checkOracle(l.requested, e.loads, e.mayLoad, e.pageRelative)).toEqual({ notRequested: [], unexpected: [] });
+      expect(l.blocked).toEqual(e.blocked);
+    });
+
+    it(`${c.id}: the extractor lists what Chromium loads`, () => {
+      const l = loaded(c.id);
+      const html = fill(c.html, l.origins);
+      const diff = compareLoads([...l.requested, ...l.blocked], extractorUrls(html), expected(l).mayLoad, l.pageUrl);
+      expect(diff, c.why).toEqual({ missing: [], missingOptional: [], extra: [] });
+      expect(agrees(diff)).toBe(true);
+    });
+
+    it(`${c.id}: a scan of the message lists what Chromium loads`, async () => {
+      const l = loaded(c.id);
+      const html = fill(c.html, l.origins);
+      const diff = compareLoads([...l.requested, ...l.blocked], await scanUrls(html), expected(l).mayLoad, l.pageUrl);
+      expect(diff, c.why).toEqual({ missing: [], missingOptional: [], extra: [] });
+    });
+  }
+
+  it('no request reached the guard proxy during the whole run (Chromium contacted nothing beyond loopback)', () => {
+    expect(oracle.guard.escaped).toEqual([]);
+  });
+});

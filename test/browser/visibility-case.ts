@@ -1,0 +1,13 @@
+/** A page whose images' hidden verdict and size pixelaudit must read as Chromium renders them. */
+export interface VisibilityCase {
+  id: string;
+  /** What the case proves. */
+  why: string;
+  /** Every image URL in it is distinct, so the two sides match by URL. */
+  html: string;
+  /**
+   * Dimensions the markup or CSS sets, which pixelaudit must then report (and equal to what
+   * Chromium renders); a dimension pixelaudit reports on its own is compared too.
+   */
+  declared?: Array<'width' | 'height'>;
+}
