@@ -1,0 +1,304 @@
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
+import { byLength, lookupName } from './sax.js';
+
+/**
+ * Thrown where the fast tokenizer or tree builder meets something it does not reproduce exactly
+ * (the caller answers null and the spec builder reads the document). Not an Error: a bail-out is
+ * expected and frequent, and capturing a stack trace for each would cost more than the bail itself.
+ */
+export class CannotProve {
+  constructor(readonly reason: string) {}
+}
+
+export function cannotProve(reason: string): never {
+  throw new CannotProve(reason);
+}
+
+export const START = 0;
+export const END = 1;
+export const COMMENT = 2;
+export const DOCTYPE = 3;
+export const TEXT = 4;
+export const EOF = 5;
+
+/** What follows a start tag of a raw-text element, until its end tag. */
+export const RAWTEXT = 1;
+export const RCDATA = 2;
+export const SCRIPT = 3;
+
+// The HTML tokenizer's whitespace (CR included: the input stream turns it into LF, and parse5
+// counts a CR from `&#13;` as whitespace too).
+const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 12 || c === 13;
+const isAlpha = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/** The input stream's newline normalisation (CRLF and lone CR become LF), which parse5 applies to every value it keeps. */
+export function normalizeNewlines(s: string): string {
+  return s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s;
+}
+
+/** Lower-cases ASCII letters only, as the tokenizer does for tag and attribute names. */
+function asciiLower(s: string): string {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) > 127) return s.replace(/[A-Z]/g, (m) => m.toLowerCase());
+  return s.toLowerCase();
+}
+
+// Tag names seen in almost every mail: read without slicing a string for each tag.
+const COMMON_TAGS = byLength(['a', 'b', 'i', 'p', 'u', 'br', 'hr', 'td', 'th', 'tr', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'em', 'img', 'div', 'col', 'sup', 'sub', 'span', 'font', 'link', 'meta', 'body', 'head', 'html', 'center', 'table', 'tbody', 'thead', 'style', 'title', 'strong', 'o:p', 'small', 'label']);
+
+/**
+ * The HTML standard's tokenizer for the plain shapes of markup: start and end tags with quoted
+ * and unquoted attributes, comments, bogus comments, a DOCTYPE, text, and the raw text of
+ * `<style>`, `<title>` and their kin. It jumps from `<` to `<` with indexOf, as the walker in
+ * sax.ts does, and throws CannotProve on every state it does not reproduce exactly (an attribute
+ * name with `"`, `'`, `<` or a leading `=`, a comment that ends early by the standard's rules,
+ * a tag cut by the end of the input, escapes inside `<script>` ...). Attribute values are kept
+ * only for the names in `wanted`, decoded with the `entities` package parse5 itself uses.
+ */
+export class FastTokenizer {
+  type = EOF;
+  /** Tag name (lower case) of a START or END token. */
+  name = '';
+  attrs: Record<string, string> = {};
+  selfClosing = false;
+  /** START, END, DOCTYPE: offset of `<`. TEXT: [start, end). COMMENT: offset of the data as the spec builder reports it. */
+  start = 0;
+  end = 0;
+  /** COMMENT data; DOCTYPE: the whole `<!DOCTYPE ...>`. */
+  data = '';
+  private pos = 0;
+  private rawName: string | null = null;
+  private rawKind = 0;
+  private readonly wanted: Map<number, string[]>;
+
+  constructor(
+    private readonly html: string,
+    wanted: ReadonlySet<string>,
+  ) {
+    this.wanted = byLength(wanted);
+  }
+
+  /** Called by the tree builder after it inserts a raw-text element: the text runs to `</name`. */
+  rawText(name: string, kind: number): void {
+    this.rawName = name;
+    this.rawKind = kind;
+  }
+
+  next(): number {
+    const html = this.html;
+    const length = html.length;
+    if (this.rawName !== null) return this.rawTextToken();
+    for (;;) {
+      const i = this.pos;
+      if (i >= length) return (this.type = EOF);
+      if (html.charCodeAt(i) !== 60) {
+        let lt = html.indexOf('<', i);
+        if (lt === -1) lt = length;
+        return this.text(i, lt);
+      }
+      const c = html.charCodeAt(i + 1);
+      if (isAlpha(c)) return this.tag(i, START);
+      if (c === 47 /* / */) {
+        const d = html.charCodeAt(i + 2);
+        if (isAlpha(d)) return this.tag(i, END);
+        if (d === 62) {
+          this.pos = i + 3; // `</>` is dropped
+          continue;
+        }
+        if (i + 2 >= length) cannotProve('`</` at the end of the input');
+        return this.bogusComment(i, i + 2);
+      }
+      if (c === 33 /* ! */) {
+        if (html.startsWith('<!--', i)) return this.comment(i);
+        if (isDoctype(html, i + 2)) return this.doctype(i);
+        return this.bogusComment(i, i + 2);
+      }
+      if (c === 63 /* ? */) return this.bogusComment(i, i + 1);
+      return this.text(i, i + 1); // a `<` that starts nothing is text
+    }
+  }
+
+  /** Whether the current TEXT token holds a character other than whitespace, character references decoded. */
+  textHasNonSpace(): boolean {
+    const html = this.html;
+    for (let k = this.start; k < this.end; k++) {
+      const c = html.charCodeAt(k);
+      if (isSpace(c)) continue;
+      if (c !== 38 /* & */) return true;
+      // `&#32;` and `&Tab;` are whitespace: decode the run to know.
+      const decoded = decodeHTML(normalizeNewlines(html.slice(this.start, this.end)));
+      for (let m = 0; m < decoded.length; m++) if (!isSpace(decoded.charCodeAt(m))) return true;
+      return false;
+    }
+    return false;
+  }
+
+  /** The source text of the current TEXT token. */
+  htmlSlice(): string {
+    return this.html.slice(this.start, this.end);
+  }
+
+  private text(start: number, end: number): number {
+    this.start = start;
+    this.end = end;
+    this.pos = end;
+    return (this.type = TEXT);
+  }
+
+  private rawTextToken(): number {
+    const html = this.html;
+    const name = this.rawName as string;
+    const from = this.pos;
+    let at = from;
+    // The first `</name` followed by whitespace, `/` or `>` ends the text (the standard's "appropriate end tag").
+    for (;;) {
+      at = html.indexOf('</', at);
+      if (at === -1) {
+        at = html.length;
+        break;
+      }
+      if (matchesName(html, at + 2, name) && isTagEnd(html.charCodeAt(at + 2 + name.length))) break;
+      at += 2;
+    }
+    if (this.rawKind === SCRIPT && html.slice(from, at).includes('<!--')) cannotProve('`<!--` inside <script>');
+    this.rawName = null;
+    if (at === from) return this.next();
+    return this.text(from, at);
+  }
+
+  private comment(lt: number): number {
+    const html = this.html;
+    const from = lt + 4;
+    const c = html.charCodeAt(from);
+    if (c === 62 || (c === 45 && html.charCodeAt(from + 1) === 62)) cannotProve('`<!-->` or `<!--->`');
+    const end = html.indexOf('-->', from);
+    if (end === -1) cannotProve('a comment left open');
+    const data = html.slice(from, end);
+    if (data.includes('--!')) cannotProve('`--!` in a comment');
+    this.data = normalizeNewlines(data);
+    this.start = from;
+    this.pos = end + 3;
+    return (this.type = COMMENT);
+  }
+
+  /** `<?...>`, `<!...>` and `</` + a non-letter: a comment up to the next `>`. */
+  private bogusComment(lt: number, from: number): number {
+    const html = this.html;
+    let end = html.indexOf('>', from);
+    if (end === -1) end = html.length;
+    this.data = normalizeNewlines(html.slice(from, end));
+    // The spec builder reports the data of a comment not written `<!--` as starting 2 after `<`.
+    this.start = lt + 2;
+    this.pos = end + 1;
+    return (this.type = COMMENT);
+  }
+
+  /** Every DOCTYPE state ends at `>` (quoted identifiers included), so the token is `<!DOCTYPE` up to it. */
+  private doctype(lt: number): number {
+    const end = this.html.indexOf('>', lt);
+    if (end === -1) cannotProve('a DOCTYPE left open');
+    this.data = this.html.slice(lt, end + 1);
+    this.start = lt;
+    this.pos = end + 1;
+    return (this.type = DOCTYPE);
+  }
+
+  private tag(lt: number, type: number): number {
+    const html = this.html;
+    const length = html.length;
+    let j = lt + (type === END ? 2 : 1);
+    const nameStart = j;
+    while (j < length) {
+      const c = html.charCodeAt(j);
+      if (isSpace(c) || c === 47 || c === 62) break;
+      j++;
+    }
+    if (j >= length) cannotProve('a tag cut by the end of the input');
+    this.name = lookupName(html, nameStart, j, COMMON_TAGS) ?? asciiLower(html.slice(nameStart, j));
+    const attrs: Record<string, string> = {};
+    const keep = type === START;
+    this.selfClosing = false;
+    for (;;) {
+      // Before attribute name.
+      while (j < length && isSpace(html.charCodeAt(j))) j++;
+      if (j >= length) cannotProve('a tag cut by the end of the input');
+      let c = html.charCodeAt(j);
+      if (c === 62) break;
+      if (c === 47) {
+        // Self-closing start tag state: `/>` ends the tag, any other `/` is dropped.
+        j++;
+        if (html.charCodeAt(j) === 62) {
+          this.selfClosing = true;
+          break;
+        }
+        continue;
+      }
+      if (c === 61 || c === 34 || c === 39 || c === 60) cannotProve('an attribute name that starts with `=`, a quote or `<`');
+      // Attribute name.
+      const an = j++;
+      while (j < length) {
+        c = html.charCodeAt(j);
+        if (isSpace(c) || c === 47 || c === 62 || c === 61) break;
+        if (c === 34 || c === 39 || c === 60) cannotProve('a quote or `<` in an attribute name');
+        j++;
+      }
+      const ae = j;
+      // After attribute name.
+      while (j < length && isSpace(html.charCodeAt(j))) j++;
+      if (j >= length) cannotProve('a tag cut by the end of the input');
+      let vs = -1;
+      let ve = -1;
+      if (html.charCodeAt(j) === 61) {
+        j++;
+        while (j < length && isSpace(html.charCodeAt(j))) j++;
+        if (j >= length) cannotProve('a tag cut by the end of the input');
+        const q = html.charCodeAt(j);
+        if (q === 34 || q === 39) {
+          vs = j + 1;
+          ve = html.indexOf(q === 34 ? '"' : "'", vs);
+          if (ve === -1) cannotProve('a quoted attribute value left open');
+          j = ve + 1;
+        } else if (q !== 62) {
+          // Unquoted: up to whitespace or `>` (quotes, `<`, `=` and backquotes are kept as characters).
+          vs = j;
+          while (j < length) {
+            c = html.charCodeAt(j);
+            if (isSpace(c) || c === 62) break;
+            j++;
+          }
+          if (j >= length) cannotProve('a tag cut by the end of the input');
+          ve = j;
+        }
+      }
+      if (keep) {
+        const name = lookupName(html, an, ae, this.wanted);
+        // The first of duplicated attributes wins, as in the tokenizer.
+        if (name !== undefined && attrs[name] === undefined) attrs[name] = vs < 0 ? '' : attributeValue(html.slice(vs, ve));
+      }
+    }
+    this.attrs = attrs;
+    this.start = lt;
+    this.pos = j + 1;
+    return (this.type = type);
+  }
+}
+
+function attributeValue(raw: string): string {
+  const value = normalizeNewlines(raw);
+  return value.includes('&') ? decodeHTMLAttribute(value) : value;
+}
+
+function isDoctype(html: string, at: number): boolean {
+  const word = 'doctype';
+  if (at + word.length > html.length) return false;
+  for (let k = 0; k < word.length; k++) if ((html.charCodeAt(at + k) | 0x20) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** html[at...] spells `name` (lower-case letters) in any case. */
+function matchesName(html: string, at: number, name: string): boolean {
+  if (at + name.length > html.length) return false;
+  for (let k = 0; k < name.length; k++) if ((html.charCodeAt(at + k) | 0x20) !== name.charCodeAt(k)) return false;
+  return true;
+}
+
+const isTagEnd = (c: number): boolean => isSpace(c) || c === 47 || c === 62;

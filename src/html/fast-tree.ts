@@ -1,0 +1,121 @@
+import { CannotProve, FastTokenizer } from './fast-tokenizer.js';
+import { type FastElement, type FastNode, FastTreeBuilder } from './fast-tree-builder.js';
+import type { HtmlTree, StyleText, TreeBuilder, TreeElement, TreeVisitor } from './tree.js';
+
+/**
+ * The attributes the fast builder keeps (every other one is skipped without being sliced): all
+ * that the extraction reads. The differential against the spec builder compares exactly these.
+ */
+export const FAST_TREE_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'src',
+  'srcset',
+  'sizes',
+  'background',
+  'style',
+  'hidden',
+  'href',
+  'xlink:href',
+  'rel',
+  'type',
+  'poster',
+  'data',
+  'srcdoc',
+  'http-equiv',
+  'content',
+  'width',
+  'height',
+  'class',
+  'id',
+  'as',
+  'media',
+]);
+
+// Contexts whose content the tokenizer would start reading as raw text, or whose modes are not proven.
+const UNPROVEN_CONTEXTS = new Set(['title', 'textarea', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'script', 'plaintext', 'template', 'select', 'frameset']);
+
+/** Why the last call of `fastTree` returned null (for measurements and tests). */
+export let lastBailReason = '';
+
+/**
+ * The fast tree builder: the HTML standard's tokenizer and tree construction for the shapes mail
+ * is written in, returning exactly the tree events the spec builder (parse5) gives, or null for
+ * any document where it meets a rule it does not reproduce. test/fast-tree.test.ts proves it
+ * against specTree on every corpus message and on fuzzed, spliced and generated markup.
+ */
+export const fastTree: TreeBuilder = {
+  document(html) {
+    return build(html, null);
+  },
+  fragment(html, context) {
+    if (context.namespace !== 'html' || UNPROVEN_CONTEXTS.has(context.name)) {
+      lastBailReason = `fragment context <${context.name}>`;
+      return null;
+    }
+    return build(html, context);
+  },
+};
+
+function build(html: string, context: TreeElement | null): HtmlTree | null {
+  // The tokenizer turns NUL into U+FFFD or drops it depending on the state: not reproduced.
+  if (html.includes('\0')) {
+    lastBailReason = 'NUL';
+    return null;
+  }
+  const builder = new FastTreeBuilder(new FastTokenizer(html, FAST_TREE_ATTRIBUTES), context);
+  let roots: FastNode[];
+  try {
+    if (context) {
+      const root = builder.element('html', {}, -1);
+      builder.push(root);
+      if (context.name === 'form') builder.form = builder.element('form', {}, -1);
+      builder.resetInsertionMode();
+      roots = root.children;
+    } else roots = builder.top;
+    builder.run();
+  } catch (error) {
+    if (error instanceof CannotProve) {
+      lastBailReason = error.reason;
+      return null;
+    }
+    throw error;
+  }
+  return new FastTree(roots);
+}
+
+class FastTree implements HtmlTree {
+  readonly styles: StyleText[] = [];
+
+  constructor(private readonly roots: FastNode[]) {
+    this.visit({
+      enter: (el) => {
+        const e = el as FastElement;
+        if (e.name === 'style') this.styles.push({ css: e.css ?? '', start: e.css === null ? -1 : e.cssStart });
+      },
+      leave: () => undefined,
+      comment: () => undefined,
+    });
+  }
+
+  walk(visitor: TreeVisitor): void {
+    this.visit(visitor);
+  }
+
+  /** Pre-order without recursion: a document may nest deeply. */
+  private visit(visitor: TreeVisitor): void {
+    const stack: Array<{ children: FastNode[]; el?: FastElement; next: number }> = [{ children: this.roots, next: 0 }];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.next >= top.children.length) {
+        stack.pop();
+        if (top.el) visitor.leave(top.el);
+        continue;
+      }
+      const child = top.children[top.next++];
+      if ('comment' in child) visitor.comment(child.comment, child.start);
+      else {
+        visitor.enter(child);
+        stack.push({ children: child.children, el: child, next: 0 });
+      }
+    }
+  }
+}
