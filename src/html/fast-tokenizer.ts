@@ -65,6 +65,8 @@ export class FastTokenizer {
   end = 0;
   /** COMMENT data; DOCTYPE: the whole `<!DOCTYPE ...>`. */
   data = '';
+  /** START of a tag `signed` accepts: its name and every attribute, sorted; else ''. */
+  signature = '';
   private pos = 0;
   private rawName: string | null = null;
   private rawKind = 0;
@@ -73,6 +75,7 @@ export class FastTokenizer {
   constructor(
     private readonly html: string,
     wanted: ReadonlySet<string>,
+    private readonly signed: (name: string) => boolean = () => false,
   ) {
     this.wanted = byLength(wanted);
   }
@@ -216,6 +219,8 @@ export class FastTokenizer {
     this.name = lookupName(html, nameStart, j, COMMON_TAGS) ?? asciiLower(html.slice(nameStart, j));
     const attrs: Record<string, string> = {};
     const keep = type === START;
+    // Formatting elements are compared by all their attributes (Noah's Ark): those keep every one.
+    const all: Map<string, string> | null = keep && this.signed(this.name) ? new Map() : null;
     this.selfClosing = false;
     for (;;) {
       // Before attribute name.
@@ -232,13 +237,11 @@ export class FastTokenizer {
         }
         continue;
       }
-      if (c === 61 || c === 34 || c === 39 || c === 60) cannotProve('an attribute name that starts with `=`, a quote or `<`');
-      // Attribute name.
+      // Attribute name: a leading `=`, quotes and `<` are parse errors but part of the name.
       const an = j++;
       while (j < length) {
         c = html.charCodeAt(j);
         if (isSpace(c) || c === 47 || c === 62 || c === 61) break;
-        if (c === 34 || c === 39 || c === 60) cannotProve('a quote or `<` in an attribute name');
         j++;
       }
       const ae = j;
@@ -273,9 +276,14 @@ export class FastTokenizer {
         const name = lookupName(html, an, ae, this.wanted);
         // The first of duplicated attributes wins, as in the tokenizer.
         if (name !== undefined && attrs[name] === undefined) attrs[name] = vs < 0 ? '' : attributeValue(html.slice(vs, ve));
+        if (all) {
+          const full = asciiLower(html.slice(an, ae));
+          if (!all.has(full)) all.set(full, vs < 0 ? '' : attributeValue(html.slice(vs, ve)));
+        }
       }
     }
     this.attrs = attrs;
+    this.signature = all ? this.name + [...all].map(([k, v]) => `\0${k}\0${v}`).sort().join('') : '';
     this.start = lt;
     this.pos = j + 1;
     return (this.type = type);

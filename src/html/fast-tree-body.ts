@@ -1,6 +1,7 @@
 import type { FastElement, FastTreeBuilder } from './fast-tree-builder.js';
 import { Mode } from './fast-tree-builder.js';
 import { RAWTEXT, RCDATA, cannotProve } from './fast-tokenizer.js';
+import { adoptionAgency } from './fast-tree-adoption.js';
 import { BLOCK_END, BUTTON_SCOPE, CLOSES_P, FORMATTING, LIST_ITEM_BOUNDARY, LIST_ITEM_SCOPE, SCOPE, SPECIAL, flagsOf } from './fast-tree-tags.js';
 
 const NUMBERED_HEADERS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
@@ -13,10 +14,18 @@ export function startTagInBody(p: FastTreeBuilder): void {
   const flags = flagsOf(name);
   if (flags & FORMATTING) {
     if (name === 'a') {
-      if (p.formattingEntry('a') >= 0) cannotProve('<a> inside an open <a> (adoption agency)');
+      // An <a> inside an open <a> closes it first.
+      const entry = p.formattingEntry('a');
+      if (entry >= 0) {
+        const open = p.formatting[entry] as FastElement;
+        adoptionAgency(p, 'a');
+        p.remove(open);
+        const k = p.formatting.lastIndexOf(open);
+        if (k >= 0) p.formatting.splice(k, 1);
+      }
     } else if (name === 'nobr') {
       p.reconstructFormatting();
-      if (p.hasInScope('nobr', SCOPE)) cannotProve('<nobr> inside an open <nobr> (adoption agency)');
+      if (p.hasInScope('nobr', SCOPE)) adoptionAgency(p, 'nobr');
     }
     p.reconstructFormatting();
     p.pushFormatting(p.insertElement());
@@ -37,6 +46,7 @@ export function startTagInBody(p: FastTreeBuilder): void {
     case 'li':
     case 'dd':
     case 'dt': {
+      p.framesetOk = false;
       const idx = name === 'li' ? p.indexOfTopmost('li') : Math.max(p.indexOfTopmost('dd'), p.indexOfTopmost('dt'));
       if (idx !== -1 && !p.hasSpecialAbove(idx, LIST_ITEM_BOUNDARY)) {
         const item = p.stack[idx].name;
@@ -53,9 +63,14 @@ export function startTagInBody(p: FastTreeBuilder): void {
     case 'area':
     case 'embed':
     case 'keygen':
+      p.reconstructFormatting();
+      p.appendElement();
+      p.framesetOk = false;
+      return;
     case 'input':
       p.reconstructFormatting();
       p.appendElement();
+      if (p.tok.attrs.type?.toLowerCase() !== 'hidden') p.framesetOk = false;
       return;
     case 'param':
     case 'source':
@@ -65,19 +80,23 @@ export function startTagInBody(p: FastTreeBuilder): void {
     case 'hr':
       if (p.hasInScope('p', BUTTON_SCOPE)) p.closeP();
       p.appendElement();
+      p.framesetOk = false;
       return;
     case 'pre':
     case 'listing':
       // The newline skipped after <pre> is text, which the tree events do not show.
       if (p.hasInScope('p', BUTTON_SCOPE)) p.closeP();
       p.insertElement();
+      p.framesetOk = false;
       return;
     case 'xmp':
       if (p.hasInScope('p', BUTTON_SCOPE)) p.closeP();
       p.reconstructFormatting();
+      p.framesetOk = false;
       p.switchToText(RAWTEXT);
       return;
     case 'textarea':
+      p.framesetOk = false;
       p.switchToText(RCDATA);
       return;
     case 'noembed':
@@ -89,7 +108,15 @@ export function startTagInBody(p: FastTreeBuilder): void {
       return adoptAttributes(p.stack[0], p.tok.attrs);
     case 'body': {
       const body = p.stack.length >= 2 && p.stack[1].name === 'body' ? p.stack[1] : null;
-      if (body) adoptAttributes(body, p.tok.attrs);
+      if (body) {
+        p.framesetOk = false;
+        adoptAttributes(body, p.tok.attrs);
+      }
+      return;
+    }
+    case 'frameset': {
+      // With content already in the body, a <frameset> is ignored; otherwise it would replace the body.
+      if (p.framesetOk && p.stack.length >= 2 && p.stack[1].name === 'body') cannotProve('<frameset> replacing the body');
       return;
     }
     case 'base':
@@ -115,6 +142,7 @@ export function startTagInBody(p: FastTreeBuilder): void {
       }
       p.reconstructFormatting();
       p.insertElement();
+      p.framesetOk = false;
       return;
     case 'applet':
     case 'marquee':
@@ -122,10 +150,12 @@ export function startTagInBody(p: FastTreeBuilder): void {
       p.reconstructFormatting();
       p.insertElement();
       p.insertMarker();
+      p.framesetOk = false;
       return;
     case 'table':
       if (p.hasInScope('p', BUTTON_SCOPE) && !p.isQuirks()) p.closeP();
       p.insertElement();
+      p.framesetOk = false;
       p.mode = Mode.InTable;
       return;
     case 'optgroup':
@@ -146,11 +176,21 @@ export function startTagInBody(p: FastTreeBuilder): void {
     case 'thead':
     case 'tr':
       return; // a parse error, ignored
+    case 'iframe':
+      // Its content is raw text, never markup (the extraction reads src and srcdoc).
+      p.framesetOk = false;
+      p.switchToText(RAWTEXT);
+      return;
+    case 'select': {
+      p.reconstructFormatting();
+      p.insertElement();
+      p.framesetOk = false;
+      const m = p.mode;
+      p.mode = m === Mode.InTable || m === Mode.InCaption || m === Mode.InTableBody || m === Mode.InRow || m === Mode.InCell ? Mode.InSelectInTable : Mode.InSelect;
+      return;
+    }
     case 'plaintext':
     case 'image':
-    case 'iframe':
-    case 'select':
-    case 'frameset':
     case 'rb':
     case 'rtc':
     case 'rt':
@@ -208,6 +248,7 @@ export function endTagInBody(p: FastTreeBuilder): void {
       p.reconstructFormatting();
       p.insertFake('br');
       p.pop();
+      p.framesetOk = false;
       return;
     case 'body':
       if (p.hasInScope('body', SCOPE)) p.mode = Mode.AfterBody;
@@ -252,25 +293,4 @@ export function genericEndTagInBody(p: FastTreeBuilder, name: string): void {
     p.generateImpliedEndTagsExcept(name);
     if (p.stack.length > i) p.shortenTo(i);
   }
-}
-
-/** The adoption agency, proven in its cases that only pop: with a furthest block it rebuilds the tree. */
-function adoptionAgency(p: FastTreeBuilder, name: string): void {
-  const current = p.current;
-  if (current.name === name && !p.isFormattingEntry(current)) {
-    p.pop();
-    return;
-  }
-  const entry = p.formattingEntry(name);
-  if (entry < 0) return genericEndTagInBody(p, name);
-  const el = p.formatting[entry] as FastElement;
-  if (!el.open) {
-    p.formatting.splice(entry, 1);
-    return;
-  }
-  if (!p.hasInScope(name, SCOPE, el)) return;
-  const idx = p.stack.lastIndexOf(el);
-  if (p.hasSpecialAbove(idx, SPECIAL)) cannotProve('adoption agency with a furthest block');
-  p.shortenTo(idx);
-  p.formatting.splice(entry, 1);
 }

@@ -3,13 +3,20 @@ import type { TreeElement } from './tree.js';
 import { COMMENT, DOCTYPE, END, EOF, FastTokenizer, RAWTEXT, RCDATA, SCRIPT, START, TEXT, cannotProve, normalizeNewlines } from './fast-tokenizer.js';
 import { FORMATTING, IMPLIED_END, IMPLIED_END_THOROUGH, MODE_SELECTING, SCOPE, SPECIAL, TABLE_STRUCTURE, flagsOf } from './fast-tree-tags.js';
 import { endTagInBody, startTagInBody } from './fast-tree-body.js';
+import { endTagInSelect, startTagInSelect } from './fast-tree-select.js';
 import { characterInTable, endTagInCaption, endTagInCell, endTagInColumnGroup, endTagInRow, endTagInTable, endTagInTableBody, startTagInCaption, startTagInCell, startTagInColumnGroup, startTagInRow, startTagInTable, startTagInTableBody, tokenInColumnGroup } from './fast-tree-table.js';
 
 /** An element of the tree the fast builder makes; it is its own TreeElement view. */
 export interface FastElement extends TreeElement {
   readonly attrs: Record<string, string>;
   readonly flags: number;
-  readonly children: FastNode[];
+  children: FastNode[];
+  /** The element it is a child of; null at the top (document, or the fragment's list). */
+  parent: FastElement | null;
+  /** A formatting element: its name and every attribute (the Noah's Ark clause compares them). */
+  readonly signature: string;
+  /** Where the start tag it was made from begins: a reconstructed copy reports it, an adoption agency copy does not. */
+  readonly tokenStart: number;
   /** On the stack of open elements (a formatting element off it would be reconstructed). */
   open: boolean;
   /** A `<style>`: its text and the offset of its first character. */
@@ -37,12 +44,19 @@ export const enum Mode {
   InTableBody,
   InRow,
   InCell,
+  InSelect,
+  InSelectInTable,
   AfterBody,
   AfterAfterBody,
 }
 
 // Deeper than this, scope searches could make the builder quadratic: the spec builder takes it.
 const MAX_DEPTH = 400;
+
+export function appendChild(parent: FastElement, el: FastElement): void {
+  parent.children.push(el);
+  el.parent = parent;
+}
 
 /**
  * The HTML standard's tree construction, as parse5 implements it (function for function, so the
@@ -63,6 +77,8 @@ export class FastTreeBuilder {
   readonly formatting: Array<FastElement | null> = [];
   fosterParenting = false;
   tableTextNonSpace = false;
+  /** Whether a <frameset> could still replace the body (parse5's framesetOk). */
+  framesetOk = true;
   private doctype: string | null = null;
   private quirks: boolean | undefined;
 
@@ -101,22 +117,37 @@ export class FastTreeBuilder {
   }
 
   // ---- tree mutation
-  element(name: string, attrs: Record<string, string>, start: number): FastElement {
-    return { name, namespace: 'html', attrs, start, flags: flagsOf(name), children: [], open: false, css: null, cssStart: -1 };
+  element(name: string, attrs: Record<string, string>, start: number, signature = '', tokenStart = start): FastElement {
+    return { name, namespace: 'html', attrs, start, flags: flagsOf(name), children: [], parent: null, open: false, css: null, cssStart: -1, signature, tokenStart };
   }
 
-  /** Appends to the current node; an insertion that the standard would foster-parent is not proven. */
-  private insertionParent(): FastNode[] {
-    if (this.stack.length === 0) return this.top;
+  /** Puts a new node where the standard inserts: at the end of the current node, or before the table when foster parenting. */
+  private place(el: FastElement): void {
+    if (this.stack.length === 0) {
+      this.top.push(el);
+      return;
+    }
     const current = this.current;
-    if (this.fosterParenting && current.flags & TABLE_STRUCTURE) cannotProve('foster parenting');
-    return current.children;
+    if (this.fosterParenting && current.flags & TABLE_STRUCTURE) return this.fosterParent(el);
+    current.children.push(el);
+    el.parent = current;
+  }
+
+  /** parse5's _findFosterParentingLocation (no template is ever open here). */
+  fosterParent(el: FastElement): void {
+    const tableIdx = this.indexOfTopmost('table');
+    if (tableIdx === -1) return appendChild(this.stack[0], el);
+    const table = this.stack[tableIdx];
+    const parent = table.parent;
+    if (!parent) return appendChild(this.stack[tableIdx - 1], el);
+    parent.children.splice(parent.children.lastIndexOf(table), 0, el);
+    el.parent = parent;
   }
 
   /** Inserts the current start tag as an element and pushes it. */
   insertElement(): FastElement {
-    const el = this.element(this.tok.name, this.tok.attrs, this.tok.start);
-    this.insertionParent().push(el);
+    const el = this.element(this.tok.name, this.tok.attrs, this.tok.start, this.tok.signature);
+    this.place(el);
     this.push(el);
     return el;
   }
@@ -124,19 +155,26 @@ export class FastTreeBuilder {
   /** An element the parser implies (no source location: start -1). */
   insertFake(name: string): FastElement {
     const el = this.element(name, {}, -1);
-    this.insertionParent().push(el);
+    this.place(el);
     this.push(el);
     return el;
   }
 
   /** Inserts a void element: appended, never pushed. */
   appendElement(): void {
-    this.insertionParent().push(this.element(this.tok.name, this.tok.attrs, this.tok.start));
+    this.place(this.element(this.tok.name, this.tok.attrs, this.tok.start));
+  }
+
+  /** A copy of a formatting element, as reconstruction inserts it: from the same start tag, with its location. */
+  insertCopy(of: FastElement): FastElement {
+    const el = this.element(of.name, of.attrs, of.tokenStart, of.signature);
+    this.place(el);
+    this.push(el);
+    return el;
   }
 
   insertCharacters(): void {
-    // The text itself is not in the tree events; only where it would go is checked.
-    this.insertionParent();
+    // The text itself is not in the tree events; only the style sheets keep theirs.
     const el = this.current;
     if (this.mode === Mode.Text && el.name === 'style' && this.tok.end > this.tok.start) {
       el.css = normalizeNewlines(this.tok.htmlSlice());
@@ -247,11 +285,19 @@ export class FastTreeBuilder {
   }
 
   // ---- the list of active formatting elements
+  /** Pushes onto the list; of four entries after the last marker with the same name and attributes, the oldest goes (Noah's Ark). */
   pushFormatting(el: FastElement): void {
     let same = 0;
-    for (let i = this.formatting.length - 1; i >= 0 && this.formatting[i] !== null; i--) if ((this.formatting[i] as FastElement).name === el.name) same++;
-    // The Noah's Ark clause compares every attribute, which the fast tokenizer does not keep.
-    if (same >= 3) cannotProve('a fourth formatting element of one name');
+    let oldest = -1;
+    for (let i = this.formatting.length - 1; i >= 0; i--) {
+      const entry = this.formatting[i];
+      if (entry === null) break;
+      if (entry.signature === el.signature) {
+        same++;
+        oldest = i;
+      }
+    }
+    if (same >= 3) this.formatting.splice(oldest, 1);
     this.formatting.push(el);
   }
 
@@ -278,11 +324,14 @@ export class FastTreeBuilder {
     return this.formatting.lastIndexOf(el) >= 0;
   }
 
-  /** Reconstruction would clone elements: only its no-op case is proven. */
+  /** Reopens, as copies, the formatting elements after the last marker that were closed by other elements. */
   reconstructFormatting(): void {
-    const last = this.formatting[this.formatting.length - 1];
+    const list = this.formatting;
+    const last = list[list.length - 1];
     if (last === undefined || last === null || last.open) return;
-    cannotProve('reconstruction of active formatting elements');
+    let k = list.length - 1;
+    while (k > 0 && list[k - 1] !== null && !(list[k - 1] as FastElement).open) k--;
+    for (; k < list.length; k++) list[k] = this.insertCopy(list[k] as FastElement);
   }
 
   // ---- document mode
@@ -320,8 +369,12 @@ export class FastTreeBuilder {
       case 'body':
         this.mode = Mode.InBody;
         return;
+      case 'select': {
+        const table = this.indexOfTopmost('table');
+        this.mode = i > 0 && table > 0 && table > this.indexOfTopmost('template') ? Mode.InSelectInTable : Mode.InSelect;
+        return;
+      }
       case 'frameset':
-      case 'select':
       case 'template':
         cannotProve(`insertion mode of <${name}>`);
       // falls through (never reached)
@@ -379,6 +432,10 @@ export class FastTreeBuilder {
       case Mode.InCaption:
       case Mode.InCell:
         this.reconstructFormatting();
+        if (this.framesetOk && nonSpace) this.framesetOk = false;
+        return this.insertCharacters();
+      case Mode.InSelect:
+      case Mode.InSelectInTable:
         return this.insertCharacters();
       case Mode.InTable:
       case Mode.InTableBody:
@@ -389,7 +446,10 @@ export class FastTreeBuilder {
         return tokenInColumnGroup(this, TEXT);
       case Mode.AfterBody:
       case Mode.AfterAfterBody:
-        if (nonSpace) this.mode = Mode.InBody;
+        if (nonSpace) {
+          this.mode = Mode.InBody;
+          this.framesetOk = false;
+        }
         this.reconstructFormatting();
         return this.insertCharacters();
     }
@@ -417,6 +477,14 @@ export class FastTreeBuilder {
       this.mode = Mode.BeforeHtml;
     } else if (this.mode === Mode.InTableText) this.tokenInTableText(DOCTYPE);
     // Anywhere else a DOCTYPE is a parse error and ignored.
+  }
+
+  processStartTag(): void {
+    this.onStartTag();
+  }
+
+  processEndTag(): void {
+    this.onEndTag();
   }
 
   private onStartTag(): void {
@@ -463,6 +531,9 @@ export class FastTreeBuilder {
         return startTagInRow(this);
       case Mode.InCell:
         return startTagInCell(this);
+      case Mode.InSelect:
+      case Mode.InSelectInTable:
+        return startTagInSelect(this);
       case Mode.AfterBody:
       case Mode.AfterAfterBody:
         if (name !== 'html') this.mode = Mode.InBody;
@@ -525,6 +596,9 @@ export class FastTreeBuilder {
         return endTagInRow(this);
       case Mode.InCell:
         return endTagInCell(this);
+      case Mode.InSelect:
+      case Mode.InSelectInTable:
+        return endTagInSelect(this);
       case Mode.AfterBody:
         if (name === 'html') {
           if (!this.context) this.mode = Mode.AfterAfterBody;
@@ -626,6 +700,7 @@ export class FastTreeBuilder {
         return startTagInBody(this);
       case 'body':
         this.insertElement();
+        this.framesetOk = false;
         this.mode = Mode.InBody;
         return;
       case 'frameset':
@@ -658,7 +733,14 @@ export class FastTreeBuilder {
 
   /** Leaves "in table text": whitespace was inserted where it stood; other text would be foster-parented. */
   tokenInTableText(type: number): void {
-    if (this.tableTextNonSpace) cannotProve('text in a table (foster parenting)');
+    if (this.tableTextNonSpace) {
+      // Text in a table goes before it: only where reconstructed formatting elements go shows in the events.
+      const saved = this.fosterParenting;
+      this.fosterParenting = true;
+      this.reconstructFormatting();
+      this.fosterParenting = saved;
+      this.framesetOk = false;
+    }
     this.mode = this.originalMode;
     this.process(type);
   }

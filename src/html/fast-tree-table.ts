@@ -22,6 +22,7 @@ function tokenInTable(p: FastTreeBuilder, type: number): void {
     else if (type === END) endTagInBody(p);
     else if (type === TEXT) {
       p.reconstructFormatting();
+      if (p.tok.textHasNonSpace()) p.framesetOk = false;
       p.insertCharacters();
     }
   } finally {
