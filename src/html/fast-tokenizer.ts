@@ -151,9 +151,9 @@ export class FastTokenizer {
     const html = this.html;
     const name = this.rawName as string;
     const from = this.pos;
-    let at = from;
+    let at = this.rawKind === SCRIPT ? scriptDataEnd(html, from) : from;
     // The first `</name` followed by whitespace, `/` or `>` ends the text (the standard's "appropriate end tag").
-    for (;;) {
+    for (; this.rawKind !== SCRIPT; ) {
       at = html.indexOf('</', at);
       if (at === -1) {
         at = html.length;
@@ -162,7 +162,6 @@ export class FastTokenizer {
       if (matchesName(html, at + 2, name) && isTagEnd(html.charCodeAt(at + 2 + name.length))) break;
       at += 2;
     }
-    if (this.rawKind === SCRIPT && html.slice(from, at).includes('<!--')) cannotProve('`<!--` inside <script>');
     this.rawName = null;
     if (at === from) return this.next();
     return this.text(from, at);
@@ -310,3 +309,81 @@ function matchesName(html: string, at: number, name: string): boolean {
 }
 
 const isTagEnd = (c: number): boolean => isSpace(c) || c === 47 || c === 62;
+
+const isAsciiAlpha = isAlpha;
+
+/**
+ * Where the script data that starts at `from` ends: the tokenizer's script states, where `<!--`
+ * escapes the text and a `<script>` inside the escape hides the next `</script>`.
+ */
+function scriptDataEnd(html: string, from: number): number {
+  const DATA = 0;
+  const ESCAPED = 1;
+  const ESCAPED_DASH = 2;
+  const ESCAPED_DASH_DASH = 3;
+  const DOUBLE = 4;
+  const DOUBLE_DASH = 5;
+  const DOUBLE_DASH_DASH = 6;
+  const length = html.length;
+  let state = DATA;
+  let i = from;
+  while (i < length) {
+    if (state === DATA) {
+      const lt = html.indexOf('<', i);
+      if (lt === -1) return length;
+      const c = html.charCodeAt(lt + 1);
+      if (c === 47 && matchesName(html, lt + 2, 'script') && isTagEnd(html.charCodeAt(lt + 8))) return lt;
+      if (c === 33 && html.charCodeAt(lt + 2) === 45 && html.charCodeAt(lt + 3) === 45) {
+        state = ESCAPED_DASH_DASH;
+        i = lt + 4;
+      } else i = lt + 1;
+      continue;
+    }
+    const c = html.charCodeAt(i);
+    if (c === 45 /* - */) {
+      state = state === ESCAPED ? ESCAPED_DASH : state === ESCAPED_DASH || state === ESCAPED_DASH_DASH ? ESCAPED_DASH_DASH : state === DOUBLE ? DOUBLE_DASH : DOUBLE_DASH_DASH;
+      i++;
+      continue;
+    }
+    if (c === 62 /* > */ && (state === ESCAPED_DASH_DASH || state === DOUBLE_DASH_DASH)) {
+      state = DATA;
+      i++;
+      continue;
+    }
+    if (c !== 60 /* < */) {
+      state = state <= ESCAPED_DASH_DASH ? ESCAPED : DOUBLE;
+      i++;
+      continue;
+    }
+    const next = html.charCodeAt(i + 1);
+    if (state <= ESCAPED_DASH_DASH) {
+      state = ESCAPED;
+      if (next === 47) {
+        if (matchesName(html, i + 2, 'script') && isTagEnd(html.charCodeAt(i + 8))) return i;
+        i += 2;
+      } else if (isAsciiAlpha(next)) {
+        // Double escape start: `<script` followed by whitespace, `/` or `>` hides the next end tag.
+        let j = i + 1;
+        while (j < length && isAsciiAlpha(html.charCodeAt(j))) j++;
+        const after = html.charCodeAt(j);
+        if (isTagEnd(after)) {
+          if (j - (i + 1) === 6 && matchesName(html, i + 1, 'script')) state = DOUBLE;
+          i = j + 1;
+        } else i = j;
+      } else i++;
+    } else {
+      state = DOUBLE;
+      if (next === 47) {
+        // Double escape end: `</script` followed by whitespace, `/` or `>` returns to the escape.
+        let j = i + 2;
+        while (j < length && isAsciiAlpha(html.charCodeAt(j))) j++;
+        const after = html.charCodeAt(j);
+        if (isTagEnd(after)) {
+          if (j - (i + 2) === 6 && matchesName(html, i + 2, 'script')) state = ESCAPED;
+          i = j + 1;
+        } else i = j;
+      } else i++;
+    }
+  }
+  return length;
+}

@@ -189,12 +189,18 @@ export function startTagInBody(p: FastTreeBuilder): void {
       p.mode = m === Mode.InTable || m === Mode.InCaption || m === Mode.InTableBody || m === Mode.InRow || m === Mode.InCell ? Mode.InSelectInTable : Mode.InSelect;
       return;
     }
-    case 'plaintext':
-    case 'image':
     case 'rb':
     case 'rtc':
+      if (p.hasInScope('ruby', SCOPE)) p.generateImpliedEndTags();
+      p.insertElement();
+      return;
     case 'rt':
     case 'rp':
+      if (p.hasInScope('ruby', SCOPE)) p.generateImpliedEndTagsExcept('rtc');
+      p.insertElement();
+      return;
+    case 'plaintext':
+    case 'image':
       cannotProve(`<${name}> in body`);
     // falls through (never reached)
     default:
