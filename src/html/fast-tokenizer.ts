@@ -65,8 +65,7 @@ export class FastTokenizer {
   end = 0;
   /** COMMENT data; DOCTYPE: the whole `<!DOCTYPE ...>`. */
   data = '';
-  /** START of a tag `signed` accepts: its name and every attribute, sorted; else ''. */
-  signature = '';
+
   private pos = 0;
   private rawName: string | null = null;
   private rawKind = 0;
@@ -75,7 +74,6 @@ export class FastTokenizer {
   constructor(
     private readonly html: string,
     wanted: ReadonlySet<string>,
-    private readonly signed: (name: string) => boolean = () => false,
   ) {
     this.wanted = byLength(wanted);
   }
@@ -204,7 +202,22 @@ export class FastTokenizer {
     return (this.type = DOCTYPE);
   }
 
-  private tag(lt: number, type: number): number {
+  /**
+   * The start tag at `lt` as its name and every attribute (first of duplicates, decoded), sorted:
+   * the Noah's Ark clause compares formatting elements by all their attributes, which the tokens
+   * do not keep. Read again from the source only when the clause has to decide.
+   */
+  signatureAt(lt: number): string {
+    const { type, name, attrs, selfClosing, start, pos } = this;
+    let all: Map<string, string> | null = null;
+    this.tag(lt, START, (m) => (all = m));
+    const signature = this.name + [...(all as unknown as Map<string, string>)].map(([k, v]) => `\0${k}\0${v}`).sort().join('');
+    Object.assign(this, { type, name, attrs, selfClosing, start, pos });
+    return signature;
+  }
+
+  private tag(lt: number, type: number, collect?: (all: Map<string, string>) => void): number {
+    const all_ = collect !== undefined;
     const html = this.html;
     const length = html.length;
     let j = lt + (type === END ? 2 : 1);
@@ -218,8 +231,7 @@ export class FastTokenizer {
     this.name = lookupName(html, nameStart, j, COMMON_TAGS) ?? asciiLower(html.slice(nameStart, j));
     const attrs: Record<string, string> = {};
     const keep = type === START;
-    // Formatting elements are compared by all their attributes (Noah's Ark): those keep every one.
-    const all: Map<string, string> | null = keep && this.signed(this.name) ? new Map() : null;
+    const all: Map<string, string> | null = all_ ? new Map() : null;
     this.selfClosing = false;
     for (;;) {
       // Before attribute name.
@@ -282,7 +294,7 @@ export class FastTokenizer {
       }
     }
     this.attrs = attrs;
-    this.signature = all ? this.name + [...all].map(([k, v]) => `\0${k}\0${v}`).sort().join('') : '';
+    if (all) collect?.(all);
     this.start = lt;
     this.pos = j + 1;
     return (this.type = type);

@@ -43,7 +43,7 @@ export function adoptionAgency(p: FastTreeBuilder, subject: string): void {
         node.open = false;
       } else {
         // parse5 creates the copies without attaching a source location: start -1.
-        const copy = p.element(node.name, node.attrs, -1, node.signature, node.tokenStart);
+        const copy = p.element(node.name, node.attrs, -1, node.tokenStart);
         copy.open = true;
         p.stack[idx] = copy;
         node.open = false;
@@ -63,7 +63,7 @@ export function adoptionAgency(p: FastTreeBuilder, subject: string): void {
       else appendChild(ancestor, last);
     }
     // A copy of the formatting element takes the furthest block's children.
-    const copy = p.element(formatting.name, formatting.attrs, -1, formatting.signature, formatting.tokenStart);
+    const copy = p.element(formatting.name, formatting.attrs, -1, formatting.tokenStart);
     copy.children = block.children;
     for (const child of copy.children) if ('parent' in child) child.parent = copy;
     block.children = [];

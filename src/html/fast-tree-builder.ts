@@ -13,8 +13,6 @@ export interface FastElement extends TreeElement {
   children: FastNode[];
   /** The element it is a child of; null at the top (document, or the fragment's list). */
   parent: FastElement | null;
-  /** A formatting element: its name and every attribute (the Noah's Ark clause compares them). */
-  readonly signature: string;
   /** Where the start tag it was made from begins: a reconstructed copy reports it, an adoption agency copy does not. */
   readonly tokenStart: number;
   /** On the stack of open elements (a formatting element off it would be reconstructed). */
@@ -117,8 +115,8 @@ export class FastTreeBuilder {
   }
 
   // ---- tree mutation
-  element(name: string, attrs: Record<string, string>, start: number, signature = '', tokenStart = start): FastElement {
-    return { name, namespace: 'html', attrs, start, flags: flagsOf(name), children: [], parent: null, open: false, css: null, cssStart: -1, signature, tokenStart };
+  element(name: string, attrs: Record<string, string>, start: number, tokenStart = start): FastElement {
+    return { name, namespace: 'html', attrs, start, flags: flagsOf(name), children: [], parent: null, open: false, css: null, cssStart: -1, tokenStart };
   }
 
   /** Puts a new node where the standard inserts: at the end of the current node, or before the table when foster parenting. */
@@ -146,7 +144,7 @@ export class FastTreeBuilder {
 
   /** Inserts the current start tag as an element and pushes it. */
   insertElement(): FastElement {
-    const el = this.element(this.tok.name, this.tok.attrs, this.tok.start, this.tok.signature);
+    const el = this.element(this.tok.name, this.tok.attrs, this.tok.start);
     this.place(el);
     this.push(el);
     return el;
@@ -167,14 +165,14 @@ export class FastTreeBuilder {
 
   /** A copy of a formatting element, as reconstruction inserts it: from the same start tag, with its location. */
   insertCopy(of: FastElement): FastElement {
-    const el = this.element(of.name, of.attrs, of.tokenStart, of.signature);
+    const el = this.element(of.name, of.attrs, of.tokenStart);
     this.place(el);
     this.push(el);
     return el;
   }
 
+  /** Text is not in the tree events (whitespace and text go where the mode says, and nothing shows it); only style sheets keep theirs. */
   insertCharacters(): void {
-    // The text itself is not in the tree events; only the style sheets keep theirs.
     const el = this.current;
     if (this.mode === Mode.Text && el.name === 'style' && this.tok.end > this.tok.start) {
       el.css = normalizeNewlines(this.tok.htmlSlice());
@@ -287,18 +285,37 @@ export class FastTreeBuilder {
   // ---- the list of active formatting elements
   /** Pushes onto the list; of four entries after the last marker with the same name and attributes, the oldest goes (Noah's Ark). */
   pushFormatting(el: FastElement): void {
-    let same = 0;
-    let oldest = -1;
-    for (let i = this.formatting.length - 1; i >= 0; i--) {
-      const entry = this.formatting[i];
-      if (entry === null) break;
-      if (entry.signature === el.signature) {
-        same++;
-        oldest = i;
+    const list = this.formatting;
+    let named = 0;
+    let i = list.length - 1;
+    for (; i >= 0 && list[i] !== null; i--) if ((list[i] as FastElement).name === el.name) named++;
+    if (named >= 3) {
+      // Only now are the attributes compared: a fourth entry equal to three others drops the oldest.
+      const signature = this.signatureOf(el);
+      let same = 0;
+      let oldest = -1;
+      for (let k = list.length - 1; k > i; k--) {
+        const entry = list[k] as FastElement;
+        if (entry.name === el.name && this.signatureOf(entry) === signature) {
+          same++;
+          oldest = k;
+        }
       }
+      if (same >= 3) list.splice(oldest, 1);
     }
-    if (same >= 3) this.formatting.splice(oldest, 1);
-    this.formatting.push(el);
+    list.push(el);
+  }
+
+  private readonly signatures = new Map<number, string>();
+
+  /** An element's start tag with all its attributes (copies share their original's), read again from the source. */
+  private signatureOf(el: FastElement): string {
+    let signature = this.signatures.get(el.tokenStart);
+    if (signature === undefined) {
+      signature = this.tok.signatureAt(el.tokenStart);
+      this.signatures.set(el.tokenStart, signature);
+    }
+    return signature;
   }
 
   insertMarker(): void {
@@ -401,13 +418,22 @@ export class FastTreeBuilder {
   // ---- token dispatch by insertion mode
   private onText(): void {
     const tok = this.tok;
-    if (this.mode === Mode.Text) return this.insertCharacters();
-    if (this.mode === Mode.InTableText) {
-      if (tok.textHasNonSpace()) this.tableTextNonSpace = true;
+    const mode = this.mode;
+    // The body first: most text is there, and only a frameset still possible needs to know what it holds.
+    if (mode === Mode.InBody || mode === Mode.InCell || mode === Mode.InCaption) {
+      this.reconstructFormatting();
+      if (this.framesetOk && tok.textHasNonSpace()) this.framesetOk = false;
       return;
     }
+    if (mode === Mode.Text) return this.insertCharacters();
+    if (mode === Mode.InTableText) {
+      if (!this.tableTextNonSpace && tok.textHasNonSpace()) this.tableTextNonSpace = true;
+      return;
+    }
+    if (mode === Mode.InTable || mode === Mode.InTableBody || mode === Mode.InRow) return characterInTable(this);
+    if (mode === Mode.InSelect || mode === Mode.InSelectInTable) return;
     const nonSpace = tok.textHasNonSpace();
-    switch (this.mode) {
+    switch (mode) {
       case Mode.Initial:
         if (!nonSpace) return;
         this.mode = Mode.BeforeHtml;
@@ -421,28 +447,15 @@ export class FastTreeBuilder {
         this.tokenBeforeHead();
         return this.onText();
       case Mode.InHead:
-        if (!nonSpace) return this.insertCharacters();
+        if (!nonSpace) return;
         this.tokenInHead();
         return this.onText();
       case Mode.AfterHead:
-        if (!nonSpace) return this.insertCharacters();
+        if (!nonSpace) return;
         this.tokenAfterHead();
         return this.onText();
-      case Mode.InBody:
-      case Mode.InCaption:
-      case Mode.InCell:
-        this.reconstructFormatting();
-        if (this.framesetOk && nonSpace) this.framesetOk = false;
-        return this.insertCharacters();
-      case Mode.InSelect:
-      case Mode.InSelectInTable:
-        return this.insertCharacters();
-      case Mode.InTable:
-      case Mode.InTableBody:
-      case Mode.InRow:
-        return characterInTable(this);
       case Mode.InColumnGroup:
-        if (!nonSpace) return this.insertCharacters();
+        if (!nonSpace) return;
         return tokenInColumnGroup(this, TEXT);
       case Mode.AfterBody:
       case Mode.AfterAfterBody:
@@ -451,7 +464,7 @@ export class FastTreeBuilder {
           this.framesetOk = false;
         }
         this.reconstructFormatting();
-        return this.insertCharacters();
+        return;
     }
   }
 

@@ -1,6 +1,5 @@
 import { CannotProve, FastTokenizer } from './fast-tokenizer.js';
 import { type FastElement, type FastNode, FastTreeBuilder } from './fast-tree-builder.js';
-import { FORMATTING, flagsOf } from './fast-tree-tags.js';
 import type { HtmlTree, StyleText, TreeBuilder, TreeElement, TreeVisitor } from './tree.js';
 
 /**
@@ -29,9 +28,9 @@ export const FAST_TREE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'id',
   'as',
   'media',
+  'imagesrcset',
+  'imagesizes',
 ]);
-
-const isFormatting = (name: string): boolean => (flagsOf(name) & FORMATTING) !== 0;
 
 // Contexts whose content the tokenizer would start reading as raw text, or whose modes are not proven.
 const UNPROVEN_CONTEXTS = new Set(['title', 'textarea', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'script', 'plaintext', 'template', 'select', 'frameset']);
@@ -64,7 +63,7 @@ function build(html: string, context: TreeElement | null): HtmlTree | null {
     lastBailReason = 'NUL';
     return null;
   }
-  const builder = new FastTreeBuilder(new FastTokenizer(html, FAST_TREE_ATTRIBUTES, isFormatting), context);
+  const builder = new FastTreeBuilder(new FastTokenizer(html, FAST_TREE_ATTRIBUTES), context);
   let roots: FastNode[];
   try {
     if (context) {
