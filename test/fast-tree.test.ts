@@ -201,6 +201,24 @@ describe('fast tree builder: differential against parse5', () => {
   const soup = fc
     .array(fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...TRICKY) }, { weight: 1, arbitrary: fc.string({ maxLength: 4 }) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) }), { maxLength: 60 })
     .map((parts) => parts.join(''));
+  // Tree construction alone: the tokens that open, close and misnest, none that the builder refuses outright.
+  const STRUCTURE = [
+    '<table>', '</table>', '<tr>', '</tr>', '<td>', '</td>', '<th>', '</th>', '<tbody>', '</tbody>', '<thead>', '</thead>', '<tfoot>', '<caption>', '</caption>', '<colgroup>', '<col>',
+    '<p>', '</p>', '<div>', '</div>', '<center>', '<span>', '</span>', '<li>', '<dd>', '<ul>', '</ul>', '<h1>', '</h2>', '<form>', '</form>', '<button>', '</button>', '<select>', '</select>', '<option>', '<optgroup>', '</optgroup>',
+    '<b>', '</b>', '<i>', '</i>', '<font>', '<font>', '</font>', '<a>', '</a>', '<nobr>', '</nobr>', '<u class=x>', '</u>', '<object>', '</object>', '<br>', '</br>', '<img>', '<input>', '<input type=hidden>', '<hr>',
+    'x', ' ', '<!--c-->', '<body>', '</body>', '</html>', '<head>', '<style>a</style>', '<title>t</title>', '<ruby>', '<rt>', '<rb>',
+    '<font><font><font><font>', '<b><b><b>', '<b id=1>', '<p><b><i>', '</p>x',
+  ];
+  const structure = fc.array(fc.constantFrom(...STRUCTURE), { maxLength: 30 }).map((parts) => parts.join(''));
+
+  it('tree soup (misnested tables, formatting, lists, forms, selects): wherever the fast builder answers, it equals parse5', async () => {
+    await checkProperty('fast tree on tree soup', [structure], async (html) => void agrees(html), 2000);
+  }, TIMEOUT);
+
+  it('tree soup as fragment contents in every context', async () => {
+    await checkProperty('fast tree on tree soup fragments', [structure, fc.constantFrom('body', 'td', 'tr', 'tbody', 'table', 'caption', 'colgroup', 'html', 'head', 'p', 'form').map(el)], async (html, ctx) => void agrees(html, ctx), 2000);
+  }, TIMEOUT);
+
   const CONTEXTS = ['body', 'div', 'td', 'th', 'tr', 'tbody', 'table', 'head', 'html', 'p', 'span', 'form', 'a', 'center', 'font', 'caption', 'colgroup', 'o:p'];
   const context = fc.constantFrom(...CONTEXTS).map(el);
 
