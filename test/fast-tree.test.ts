@@ -56,6 +56,7 @@ const TAKEN: string[] = [
   '<table><tr><td>a</td></tr><tr><td>b</td></tr></table><table><td>implied tbody and tr</table>',
   '<button>a<button>b</button><marquee>m</marquee><object data="x.swf"></object>',
   '<span>x</span></span></p></td></tr>',
+  '<p>x<!-- open', '<p>x<!-- open -', '<p>x<!-- open --', '<p>x<!-- open ---', '<!--', '<!---', '<!----', '<!-----',
   '<table><tr>text<td>x</td></tr></table>',
   '<table><div>x</div></table>',
   '<p><b>x</p>y',
@@ -94,7 +95,6 @@ const REFUSED: string[] = [
   '<!--> <img src=x> -->',
   '<!---> <img src=x> -->',
   '<!-- a --!> <img src=x> -->',
-  '<!-- open',
   '<img src="x',
   '<img src=x',
   'a\0b',
@@ -122,6 +122,7 @@ describe('fast tree builder: hand-written shapes', () => {
       ['<input>', 'form'],
     ];
     for (const [html, context] of cases) expect(agrees(html, el(context)), `${html} in <${context}>: refused (${lastBailReason})`).toBe(true);
+    for (const raw of ['noscript', 'style', 'title', 'textarea', 'script', 'xmp', 'iframe', 'plaintext']) expect(agrees('a<img src=x></' + raw + '><p><!-- c -->', el(raw))).toBe(true);
     expect(fastTree.fragment('x', el('template'))).toBeNull();
     expect(fastTree.fragment('x', { ...el('svg'), namespace: 'svg' })).toBeNull();
   });
@@ -177,7 +178,7 @@ describe('fast tree builder: differential against parse5', () => {
       }
     }
     console.log(`fast tree: ${taken} of ${fragments} conditional comments taken`);
-    expect(taken).toBeGreaterThan(0.97 * fragments);
+    expect(taken).toBe(fragments);
   }, 120_000);
 
   // Tokens that reach the tokenizer states and tree-construction rules the builder must get right or refuse.
@@ -190,7 +191,7 @@ describe('fast tree builder: differential against parse5', () => {
     '<style>', '</style>', '</style >', 'x{}', '<title>', '</title>', '<textarea>', '</textarea>', '<script>', '</script>', '<noembed>', '<noframes>', '</noframes>',
     '<head>', '</head>', '<body>', '<body background=bg.gif>', '</body>', '<html>', '<html style=a>', '</html>', '<meta http-equiv=refresh content=0>', '<link rel=stylesheet href=a.css>', '<base href=https://x/>',
     '<!DOCTYPE html>', '<!doctype html public "-//W3C//DTD HTML 4.01 Transitional//EN">', '<!DOCTYPE html SYSTEM "about:legacy-compat">',
-    '<!-- c -->', '<!---->', '<!-->', '<!--->', '<!-- a --!>', '<!-- a -- b -->', '<!--[if mso]><p>x</p><![endif]-->', '<![if !mso]>', '<![endif]>', '<?xml ?>', '</ x>', '</>', '<!x>', '<![CDATA[a]]>',
+    '<!-- c -->', '<!---->', '<!-->', '<!--->', '<!--', '<!-- -', '<!-- --', '<!-- a --!>', '<!-- a -- b -->', '<!--[if mso]><p>x</p><![endif]-->', '<![if !mso]>', '<![endif]>', '<?xml ?>', '</ x>', '</>', '<!x>', '<![CDATA[a]]>',
     '<', '<3', '&', '&amp;', '&#32;', '&#9;', '&nbsp;', '&amp', ' ', '\n', '\r\n', '\r', '\t', 'text', '"', "'", '=', '>', '/',
     '<input type=hidden>', '<input type=HIDDEN>', '<input>', '<select>', '<option>', '<optgroup>', '<svg>', '<math>', '<template>', '<noscript>', '</noscript>', '<iframe>', '<frameset>', '<image src=x>', '<plaintext>',
     '<marquee>', '</marquee>', '<object>', '</object>', '<applet>', '<ruby><rt>', '<img =src=x>', '<img src="a"src="b">', '<img src=a SRC=b>', '<img src="a\r\nb">', '<td style="x" class=c id=d>', '<img src=&amp;a&ampb&lt=>',

@@ -171,12 +171,13 @@ export class FastTokenizer {
     const c = html.charCodeAt(from);
     if (c === 62 || (c === 45 && html.charCodeAt(from + 1) === 62)) cannotProve('`<!-->` or `<!--->`');
     const end = html.indexOf('-->', from);
-    if (end === -1) cannotProve('a comment left open');
-    const data = html.slice(from, end);
+    let data = html.slice(from, end === -1 ? html.length : end);
     if (data.includes('--!')) cannotProve('`--!` in a comment');
+    // Left open, the comment runs to the end of the input; the dashes it was ending with are not data.
+    if (end === -1) data = data.endsWith('--') ? data.slice(0, -2) : data.endsWith('-') ? data.slice(0, -1) : data;
     this.data = normalizeNewlines(data);
     this.start = from;
-    this.pos = end + 3;
+    this.pos = end === -1 ? html.length : end + 3;
     return (this.type = COMMENT);
   }
 

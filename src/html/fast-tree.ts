@@ -32,8 +32,11 @@ export const FAST_TREE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'imagesizes',
 ]);
 
-// Contexts whose content the tokenizer would start reading as raw text, or whose modes are not proven.
-const UNPROVEN_CONTEXTS = new Set(['title', 'textarea', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'script', 'plaintext', 'template', 'select', 'frameset']);
+// In these contexts parse5 reads the whole fragment as text (it starts in a raw-text state with no
+// start tag whose end tag could close it, noscript included): no element, no comment.
+const RAW_TEXT_CONTEXTS = new Set(['title', 'textarea', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'script', 'plaintext']);
+// Contexts whose insertion modes are not proven.
+const UNPROVEN_CONTEXTS = new Set(['template', 'select', 'frameset']);
 
 /** Why the last call of `fastTree` returned null (for measurements and tests). */
 export let lastBailReason = '';
@@ -53,6 +56,7 @@ export const fastTree: TreeBuilder = {
       lastBailReason = `fragment context <${context.name}>`;
       return null;
     }
+    if (RAW_TEXT_CONTEXTS.has(context.name)) return new FastTree([]);
     return build(html, context);
   },
 };
