@@ -56,6 +56,7 @@ const TAKEN: string[] = [
   '<table><tr><td>a</td></tr><tr><td>b</td></tr></table><table><td>implied tbody and tr</table>',
   '<button>a<button>b</button><marquee>m</marquee><object data="x.swf"></object>',
   '<span>x</span></span></p></td></tr>',
+  '<style>a{}</style><table><tr><td><style>b{}</style></td></tr><div><style>c{}</style></div></table><b><div><style>d{}</style></b><style>e{}</style>',
   '<p>x<!-- open', '<p>x<!-- open -', '<p>x<!-- open --', '<p>x<!-- open ---', '<!--', '<!---', '<!----', '<!-----',
   '<table><tr>text<td>x</td></tr></table>',
   '<table><div>x</div></table>',

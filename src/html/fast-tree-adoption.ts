@@ -30,6 +30,7 @@ export function adoptionAgency(p: FastTreeBuilder, subject: string): void {
       return;
     }
     const block = p.stack[blockIdx];
+    p.moved = true;
     let bookmark: FastElement = formatting;
     // The inner loop: walk down from the furthest block to the formatting element.
     let last = block;

@@ -77,6 +77,10 @@ export class FastTreeBuilder {
   tableTextNonSpace = false;
   /** Whether a <frameset> could still replace the body (parse5's framesetOk). */
   framesetOk = true;
+  /** The <style> elements in the order they were inserted... */
+  readonly styleElements: FastElement[] = [];
+  /** ... which is tree order unless foster parenting or the adoption agency moved a subtree. */
+  moved = false;
   private doctype: string | null = null;
   private quirks: boolean | undefined;
 
@@ -133,6 +137,7 @@ export class FastTreeBuilder {
 
   /** parse5's _findFosterParentingLocation (no template is ever open here). */
   fosterParent(el: FastElement): void {
+    this.moved = true;
     const tableIdx = this.indexOfTopmost('table');
     if (tableIdx === -1) return appendChild(this.stack[0], el);
     const table = this.stack[tableIdx];
@@ -213,7 +218,8 @@ export class FastTreeBuilder {
   }
 
   switchToText(kind: number): void {
-    this.insertElement();
+    const el = this.insertElement();
+    if (el.name === 'style') this.styleElements.push(el);
     this.tok.rawText(this.tok.name, kind);
     this.originalMode = this.mode;
     this.mode = Mode.Text;

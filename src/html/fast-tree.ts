@@ -85,17 +85,27 @@ function build(html: string, context: TreeElement | null): HtmlTree | null {
     }
     throw error;
   }
-  return new FastTree(roots);
+  return new FastTree(roots, builder.moved ? null : builder.styleElements);
 }
+
+const styleText = (e: FastElement): StyleText => ({ css: e.css ?? '', start: e.css === null ? -1 : e.cssStart });
 
 class FastTree implements HtmlTree {
   readonly styles: StyleText[] = [];
 
-  constructor(private readonly roots: FastNode[]) {
+  /** `styleElements` in tree order, or null to find them by a walk. */
+  constructor(
+    private readonly roots: FastNode[],
+    styleElements: readonly FastElement[] | null = [],
+  ) {
+    if (styleElements) {
+      for (const e of styleElements) this.styles.push(styleText(e));
+      return;
+    }
     this.visit({
       enter: (el) => {
         const e = el as FastElement;
-        if (e.name === 'style') this.styles.push({ css: e.css ?? '', start: e.css === null ? -1 : e.cssStart });
+        if (e.name === 'style') this.styles.push(styleText(e));
       },
       leave: () => undefined,
       comment: () => undefined,
