@@ -169,6 +169,14 @@ describe('fast tree builder: differential against parse5', () => {
     expect(share).toBeGreaterThan(0.97);
   }, 120_000);
 
+  it.skipIf(!present)('equals parse5 on every corpus document written with CRLF, with lone CR, and in upper case', () => {
+    for (const doc of corpus) {
+      agrees(doc.html.replace(/\n/g, '\r\n'));
+      agrees(doc.html.replace(/\n/g, '\r'));
+      agrees(doc.html.toUpperCase());
+    }
+  }, 120_000);
+
   it.skipIf(!present)('equals parse5 on every conditional comment of the corpus, parsed in its parent', () => {
     let fragments = 0;
     let taken = 0;
@@ -236,13 +244,25 @@ describe('fast tree builder: differential against parse5', () => {
 
   // Corpus HTML cut and spliced at random offsets, with tricky tokens put in between.
   const spliced = fc
-    .record({ a: fc.nat(), b: fc.nat(), from: fc.nat(), cut: fc.nat(), length: fc.nat({ max: 20_000 }), insert: fc.array(fc.constantFrom(...TRICKY), { maxLength: 3 }) })
-    .map(({ a, b, from, cut, length, insert }) => {
+    .record({
+      a: fc.nat(),
+      b: fc.nat(),
+      from: fc.nat(),
+      cut: fc.nat(),
+      length: fc.nat({ max: 20_000 }),
+      insert: fc.array(fc.constantFrom(...TRICKY), { maxLength: 3 }),
+      // Newlines as CRLF or lone CR, and upper-case markup: what the input stream and the tokenizer normalise.
+      variant: fc.constantFrom('as is', 'crlf', 'cr', 'upper'),
+    })
+    .map(({ a, b, from, cut, length, insert, variant }) => {
       const first = corpus[a % corpus.length].html;
       const second = corpus[b % corpus.length].html;
       const at = cut % (first.length + 1);
       const start = from % (second.length + 1);
-      return first.slice(0, at) + insert.join('') + second.slice(start, start + length);
+      const html = first.slice(0, at) + insert.join('') + second.slice(start, start + length);
+      if (variant === 'crlf') return html.replace(/\n/g, '\r\n');
+      if (variant === 'cr') return html.replace(/\n/g, '\r');
+      return variant === 'upper' ? html.toUpperCase() : html;
     });
 
   it('corpus HTML cut and spliced: wherever the fast builder answers, it equals parse5', async () => {
