@@ -57,6 +57,7 @@ const TAKEN: string[] = [
   '<button>a<button>b</button><marquee>m</marquee><object data="x.swf"></object>',
   '<span>x</span></span></p></td></tr>',
   '<style>a{}</style><table><tr><td><style>b{}</style></td></tr><div><style>c{}</style></div></table><b><div><style>d{}</style></b><style>e{}</style>',
+  '<p><b>x</p><pre>\n<pre>y', '<p><b>x</p><pre>\r\n<pre>y', '<p><b>x</p><pre>&#10;<pre>y', '<p><b>x</p><listing>\n</listing>', '<p><b>x</p><pre>\n\n<pre>y', '<p><b>x</p><textarea>\n</textarea>',
   '<p>x<!-- open', '<p>x<!-- open -', '<p>x<!-- open --', '<p>x<!-- open ---', '<!--', '<!---', '<!----', '<!-----',
   '<table><tr>text<td>x</td></tr></table>',
   '<table><div>x</div></table>',
@@ -150,6 +151,11 @@ describe('fast tree builder: differential against parse5', () => {
     corpus = [...(await fixtureHtml()), ...(present ? await corpusHtml(CORPORA) : [])];
   }, 120_000);
 
+  it('equals parse5 on the bundled messages and every case the fuzzers found (fixtures/fuzz)', async () => {
+    for (const doc of await fixtureHtml()) agrees(doc.html);
+    expect(agrees(readFileSync(path.join(FIXTURES, 'fuzz', 'pre-newline-stale-formatting.eml'), 'latin1').split('\r\n\r\n')[1])).toBe(true);
+  });
+
   it.skipIf(!present)('equals parse5 on every corpus message it takes, and takes most of them', () => {
     let taken = 0;
     let bytes = 0;
@@ -217,7 +223,7 @@ describe('fast tree builder: differential against parse5', () => {
     '<p>', '</p>', '<div>', '</div>', '<center>', '<span>', '</span>', '<li>', '<dd>', '<ul>', '</ul>', '<h1>', '</h2>', '<form>', '</form>', '<button>', '</button>', '<select>', '</select>', '<option>', '<optgroup>', '</optgroup>',
     '<b>', '</b>', '<i>', '</i>', '<font>', '<font>', '</font>', '<a>', '</a>', '<nobr>', '</nobr>', '<u class=x>', '</u>', '<object>', '</object>', '<br>', '</br>', '<img>', '<input>', '<input type=hidden>', '<hr>',
     'x', ' ', '<!--c-->', '<body>', '</body>', '</html>', '<head>', '<style>a</style>', '<title>t</title>', '<ruby>', '<rt>', '<rb>',
-    '<font><font><font><font>', '<b><b><b>', '<b id=1>', '<p><b><i>', '</p>x',
+    '<font><font><font><font>', '<b><b><b>', '<b id=1>', '<p><b><i>', '</p>x', '<pre>', '<listing>', '\n', '\r\n', '&#10;',
   ];
   const structure = fc.array(fc.constantFrom(...STRUCTURE), { maxLength: 30 }).map((parts) => parts.join(''));
 

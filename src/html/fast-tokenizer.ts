@@ -133,6 +133,17 @@ export class FastTokenizer {
     return false;
   }
 
+  /** Whether the current TEXT token is one newline: `\n`, `\r\n`, `\r` or a reference that decodes to LF. */
+  textIsOneNewline(): boolean {
+    const html = this.html;
+    const s = this.start;
+    const n = this.end - s;
+    const c = html.charCodeAt(s);
+    if (n === 1) return c === 10 || c === 13;
+    if (n === 2 && c === 13) return html.charCodeAt(s + 1) === 10;
+    return c === 38 && decodeHTML(normalizeNewlines(html.slice(s, this.end))) === '\n';
+  }
+
   /** The source text of the current TEXT token. */
   htmlSlice(): string {
     return this.html.slice(this.start, this.end);

@@ -84,9 +84,9 @@ export function startTagInBody(p: FastTreeBuilder): void {
       return;
     case 'pre':
     case 'listing':
-      // The newline skipped after <pre> is text, which the tree events do not show.
       if (p.hasInScope('p', BUTTON_SCOPE)) p.closeP();
       p.insertElement();
+      p.skipNewline = true;
       p.framesetOk = false;
       return;
     case 'xmp':

@@ -75,6 +75,8 @@ export class FastTreeBuilder {
   readonly formatting: Array<FastElement | null> = [];
   fosterParenting = false;
   tableTextNonSpace = false;
+  /** After <pre> and <listing>: a newline right after the start tag is dropped (parse5's skipNextNewLine). */
+  skipNewline = false;
   /** Whether a <frameset> could still replace the body (parse5's framesetOk). */
   framesetOk = true;
   /** The <style> elements in the order they were inserted... */
@@ -102,6 +104,11 @@ export class FastTreeBuilder {
   }
 
   process(type: number): void {
+    if (this.skipNewline) {
+      // Dropped before anything sees it: a lone newline there reconstructs no formatting element.
+      this.skipNewline = false;
+      if (type === TEXT && this.tok.textIsOneNewline()) return;
+    }
     switch (type) {
       case TEXT:
         return this.onText();
