@@ -41,7 +41,7 @@ const CLOSES_P = new Set(['address', 'article', 'aside', 'blockquote', 'div', 'd
 // Names seen in almost every mail: read without slicing a string for each tag.
 const COMMON_TAGS = byLength(['a', 'b', 'i', 'p', 'u', 'br', 'hr', 'td', 'th', 'tr', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'em', 'img', 'div', 'col', 'sup', 'sub', 'span', 'font', 'link', 'meta', 'body', 'head', 'html', 'center', 'table', 'tbody', 'thead', 'style', 'title', 'strong', 'o:p', 'v:rect', 'v:fill', 'v:image', 'v:roundrect', 'v:textbox', 'button', 'section', 'colgroup', 'blockquote', 'picture', 'source', 'input', 'script', 'article', 'header', 'footer', 'small', 'label', 'form']);
 
-function byLength(names: Iterable<string>): Map<number, string[]> {
+export function byLength(names: Iterable<string>): Map<number, string[]> {
   const table = new Map<number, string[]>();
   for (const name of names) {
     const list = table.get(name.length);
@@ -52,7 +52,7 @@ function byLength(names: Iterable<string>): Map<number, string[]> {
 }
 
 /** The name in `table` that html[start, end) spells in any case, without making a string; else undefined. */
-function lookupName(html: string, start: number, end: number, table: Map<number, string[]>): string | undefined {
+export function lookupName(html: string, start: number, end: number, table: Map<number, string[]>): string | undefined {
   const candidates = table.get(end - start);
   if (!candidates) return undefined;
   outer: for (const name of candidates) {
