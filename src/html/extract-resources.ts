@@ -2,6 +2,7 @@ import type { Link, RejectedUrl, Resource } from '../types.js';
 import { NO_DEADLINE, type DeadlineLike } from '../engine/deadline.js';
 import { DocumentWalk } from './document-walk.js';
 import { ExtractionSink } from './extraction-sink.js';
+import { fastTree } from './fast-tree.js';
 import { specTree } from './spec-tree.js';
 import type { TreeBuilder } from './tree.js';
 
@@ -25,9 +26,7 @@ export interface ExtractedHtml {
  * and vouches for the document; parse5 reads the rest.
  */
 export function extractResources(html: string, deadline: DeadlineLike = NO_DEADLINE): ExtractedHtml {
-  // The fast builder (src/html/fast-tree.ts) is being written beside this: until it lands,
-  // every document goes to the spec builder. Wiring it is `extractWith(fastTree, ...)`.
-  return extractWith(specTree, html, deadline);
+  return extractWith(fastTree, html, deadline);
 }
 
 /**

@@ -93,7 +93,7 @@ function build(html: string, context: TreeElement | null): HtmlTree | null {
     }
     throw error;
   }
-  return new FastTree(roots, builder.moved ? null : builder.styleElements);
+  return new FastTree(roots, builder.moved ? null : builder.styleElements, () => builder.isQuirks());
 }
 
 const styleText = (e: FastElement): StyleText => ({ css: e.css ?? '', start: e.css === null ? -1 : e.cssStart });
@@ -105,6 +105,7 @@ class FastTree implements HtmlTree {
   constructor(
     private readonly roots: FastNode[],
     styleElements: readonly FastElement[] | null = [],
+    private readonly mode: () => boolean = () => false,
   ) {
     if (styleElements) {
       for (const e of styleElements) this.styles.push(styleText(e));
@@ -118,6 +119,11 @@ class FastTree implements HtmlTree {
       leave: () => undefined,
       comment: () => undefined,
     });
+  }
+
+  /** Read only when the document has `<style>` rules that matter (it may parse the DOCTYPE). */
+  get quirks(): boolean {
+    return this.mode();
   }
 
   walk(visitor: TreeVisitor): void {
