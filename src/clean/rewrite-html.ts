@@ -1,6 +1,7 @@
 import { decodeHTMLAttribute } from 'entities';
 import { cssUrls } from '../html/css.js';
 import { walkHtml } from '../html/sax.js';
+import { parseSrcset } from '../html/srcset.js';
 
 /** The replacement for a URL as the extractor reads it (entities decoded), or undefined to leave it. */
 export type Lookup = (value: string) => string | undefined;
@@ -118,23 +119,21 @@ function cssString(value: string, quote: string): string {
 }
 
 /**
- * A srcset with its looked-up candidates replaced, or undefined: candidates are split as the
- * extractor splits them (at a comma followed by blanks; the URL is the first word).
+ * A srcset with its looked-up candidates replaced, or undefined: candidates are found by the
+ * HTML standard's srcset parser, the extractor's own (src/html/srcset.ts), so that
+ * `a.gif 1x,b.gif 2x` (no blank after the comma) is two URLs here as there.
  */
 function rewriteSrcset(srcset: string, lookup: Lookup, onReplace: (to: string) => void): string | undefined {
-  const parts = srcset.split(/(,\s+)/);
-  let changed = false;
-  for (let i = 0; i < parts.length; i += 2) {
-    const part = parts[i];
-    const lead = part.length - part.trimStart().length;
-    let end = lead;
-    while (end < part.length && !/\s/.test(part[end])) end++;
-    if (end === lead) continue;
-    const to = lookup(part.slice(lead, end));
-    if (to === undefined) continue;
+  const { candidates, dropped } = parseSrcset(srcset);
+  const all = [...candidates, ...dropped].sort((a, b) => a.offset - b.offset);
+  let out = '';
+  let at = 0;
+  for (const c of all) {
+    const to = lookup(c.url);
+    if (to === undefined || c.offset < at) continue;
     onReplace(to);
-    parts[i] = part.slice(0, lead) + to + part.slice(end);
-    changed = true;
+    out += srcset.slice(at, c.offset) + to;
+    at = c.offset + c.url.length;
   }
-  return changed ? parts.join('') : undefined;
+  return at > 0 ? out + srcset.slice(at) : undefined;
 }
