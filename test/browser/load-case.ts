@@ -20,6 +20,12 @@ export interface LoadCase {
   mayLoad?: string[];
   /** Requests resolved against the fixture page (a relative URL and no `<base>`): Chromium makes them, pixelaudit cannot know that origin and must not list them. */
   pageRelative?: string[];
+  /**
+   * Navigations Chromium makes that a mail client never follows (`<meta http-equiv=refresh>`):
+   * Chromium must request them, and pixelaudit must list exactly these in `notLoaded`, never
+   * among the resources (a refresh is named, not loaded).
+   */
+  navigates?: string[];
   /** Requests the route must block: Chromium tried them (so they count as loads), the guard stopped them. Every other case blocks none. */
   blocked?: string[];
 }
