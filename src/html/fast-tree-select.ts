@@ -3,9 +3,11 @@ import { Mode } from './fast-tree-builder.js';
 import { startTagInBody } from './fast-tree-body.js';
 import { cannotProve } from './fast-tokenizer.js';
 import { TABLE_SCOPE } from './fast-tree-tags.js';
+import { KEPT_IN_SELECT } from './select-relaxation.js';
 
 // parse5's "in select" and "in select in table" modes: inside a <select>, every start tag but
-// option, optgroup, hr and script is dropped (an <img> there never loads).
+// option, optgroup, hr and script is dropped, except the loading void elements that the current
+// standard keeps there, as the reference builder does (select-relaxation.ts).
 
 const TABLE_PARTS = new Set(['caption', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'td', 'th']);
 
@@ -57,7 +59,8 @@ export function startTagInSelect(p: FastTreeBuilder): void {
     case 'template':
       return p.startTagInHead();
     default:
-      return; // dropped
+      if (KEPT_IN_SELECT.has(name)) p.appendElement();
+      return; // anything else is dropped
   }
 }
 

@@ -1,4 +1,5 @@
-import { parse, parseFragment, defaultTreeAdapter, html as spec, type DefaultTreeAdapterMap } from 'parse5';
+import { defaultTreeAdapter, html as spec, InsertionMode, Parser, type DefaultTreeAdapterMap, type Token } from 'parse5';
+import { KEPT_IN_SELECT } from './select-relaxation.js';
 import type { HtmlTree, Namespace, StyleText, TreeBuilder, TreeElement, TreeVisitor } from './tree.js';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -10,14 +11,29 @@ const OPTIONS = { sourceCodeLocationInfo: true, scriptingEnabled: false } as con
 
 const NAMESPACES: Record<string, Namespace> = { [spec.NS.HTML]: 'html', [spec.NS.SVG]: 'svg', [spec.NS.MATHML]: 'math' };
 
+/** parse5 with the one change of the current standard it lacks: loading void elements inside a `<select>` (select-relaxation.ts). */
+class RelaxedSelectParser extends Parser<DefaultTreeAdapterMap> {
+  override _startTagOutsideForeignContent(token: Token.TagToken): void {
+    const inSelect = this.insertionMode === InsertionMode.IN_SELECT || this.insertionMode === InsertionMode.IN_SELECT_IN_TABLE;
+    if (inSelect && KEPT_IN_SELECT.has(token.tagName)) {
+      this._appendElement(token, spec.NS.HTML);
+      token.ackSelfClosing = true;
+      return;
+    }
+    super._startTagOutsideForeignContent(token);
+  }
+}
+
 /** The reference builder: parse5, the HTML standard's tokenizer and tree construction. */
 export const specTree: TreeBuilder = {
   document(html) {
-    return new SpecTree(parse(html, OPTIONS), html);
+    return new SpecTree(RelaxedSelectParser.parse<DefaultTreeAdapterMap>(html, OPTIONS), html);
   },
   fragment(html, context) {
     const ctx = defaultTreeAdapter.createElement(context.name, namespaceUri(context.namespace), []);
-    return new SpecTree(parseFragment(ctx, html, OPTIONS), html);
+    const parser = RelaxedSelectParser.getFragmentParser<DefaultTreeAdapterMap>(ctx, OPTIONS);
+    parser.tokenizer.write(html, true);
+    return new SpecTree(parser.getFragment(), html);
   },
 };
 
