@@ -50,6 +50,7 @@ describe('every loading element', () => {
     ['CSS url() in a style attribute', `<div style="background:url(${O}/bg.png)">x</div>`, ['css-url https://t.example/bg.png']],
     ['a loading void element inside <select> is kept, as the current standard parses select content', `<select><option><img src="${O}/o.png">one<embed src="${O}/e.png"></select>`, ['img https://t.example/o.png', 'embed https://t.example/e.png']],
     ['... in a select in a table too; a non-void element there stays dropped, its void content kept', `<table><tr><td><select><option><span style="display:none"><img src="${O}/t.png"></select></table>`, ['img https://t.example/t.png']],
+    ['inside <select>, the in-head elements are read as in body: style sheets, base, raw text', `<select><base href="${O}/b/"><style>@import url(${O}/i.css);</style><noframes><img src="${O}/n.png"></noframes><image src="x.png"></select>`, ['css-import https://t.example/i.css', 'img https://t.example/b/x.png']],
     ['CSS in <style> and SVG <style>', `<style>@import url(${O}/a.css);</style><svg><style>@import "${O}/b.css";</style></svg>`, ['css-import https://t.example/a.css', 'css-import https://t.example/b.css']],
   ])('%s', (_name, html, expected) => expect(kinds(html)).toEqual(expected));
 

@@ -63,6 +63,48 @@ export const TREE_CONSTRUCTION: LoadCase[] = [
     loads: ['{{O}}/in-option.png'],
   },
   {
+    id: 'select-in-table-option-img',
+    why: 'the same in a select inside a table cell (the former "in select in table" mode)',
+    html: '<table><tr><td><select><option><img src="{{O}}/in-table-option.png">one</select></td></tr></table>',
+    loads: ['{{O}}/in-table-option.png'],
+  },
+  {
+    id: 'select-image-tag',
+    why: '<image> inside a select is an img there too, and loads',
+    html: '<select><option><image src="{{O}}/select-image-tag.png"></select>',
+    loads: ['{{O}}/select-image-tag.png'],
+  },
+  {
+    id: 'select-span-img',
+    why: 'an img inside a span inside an option loads',
+    html: '<select><option><span><img src="{{O}}/select-span.png"></span>x</select>',
+    loads: ['{{O}}/select-span.png'],
+  },
+  {
+    id: 'select-link-stylesheet',
+    why: 'a <link rel=stylesheet> inside a select is read by the in-head rules, and loads',
+    html: '<select><link rel="stylesheet" href="{{O}}/select-link.css"><option>x</select>',
+    loads: ['{{O}}/select-link.css'],
+  },
+  {
+    id: 'select-style-import',
+    why: 'a <style> inside a select is a style sheet (raw text), its @import loads',
+    html: '<select><style>@import url({{O}}/select-import.css);</style><option>x</select>',
+    loads: ['{{O}}/select-import.css'],
+  },
+  {
+    id: 'select-base-href',
+    why: 'a <base href> inside a select is the document base: a later relative URL resolves against it',
+    html: '<select><base href="{{O}}/based/"><option>x</select><img src="rel.png">',
+    loads: ['{{O}}/based/rel.png'],
+  },
+  {
+    id: 'select-noframes-raw-text',
+    why: '<noframes> inside a select is raw text: the img in it is text, never loaded',
+    html: '<select><noframes><img src="{{O}}/in-noframes.png"></noframes><option>x</select><img src="{{O}}/after-noframes.png">',
+    loads: ['{{O}}/after-noframes.png'],
+  },
+  {
     id: 'select-input-image',
     why: 'an <input> inside <select> closes the select and is made an element',
     html: '<select><option>a<input type="image" src="{{O}}/select-input.png"></select>',
