@@ -48,6 +48,9 @@ describe('every loading element', () => {
     ['background on a div is not mapped', `<div background="${O}/d.png">x</div>`, []],
     ['VML images', `<v:image src="${O}/a.png"></v:image><v:fill src="${O}/b.png"/><v:imagedata src="${O}/c.png"/>`, ['vml-image https://t.example/a.png', 'vml-image https://t.example/b.png', 'vml-image https://t.example/c.png']],
     ['CSS url() in a style attribute', `<div style="background:url(${O}/bg.png)">x</div>`, ['css-url https://t.example/bg.png']],
+    ['a loading void element inside <select> is kept, as the current standard parses select content', `<select><option><img src="${O}/o.png">one<embed src="${O}/e.png"></select>`, ['img https://t.example/o.png', 'embed https://t.example/e.png']],
+    ['... in a select in a table too; a non-void element there stays dropped, its void content kept', `<table><tr><td><select><option><span style="display:none"><img src="${O}/t.png"></select></table>`, ['img https://t.example/t.png']],
+    ['inside <select>, the in-head elements are read as in body: style sheets, base, raw text', `<select><base href="${O}/b/"><style>@import url(${O}/i.css);</style><noframes><img src="${O}/n.png"></noframes><image src="x.png"></select>`, ['css-import https://t.example/i.css', 'img https://t.example/b/x.png']],
     ['CSS in <style> and SVG <style>', `<style>@import url(${O}/a.css);</style><svg><style>@import "${O}/b.css";</style></svg>`, ['css-import https://t.example/a.css', 'css-import https://t.example/b.css']],
   ])('%s', (_name, html, expected) => expect(kinds(html)).toEqual(expected));
 
@@ -205,6 +208,10 @@ describe('width and height by the rules for parsing dimension values, CSS over t
     ['width="1" style="width:banana"', 1],
     ['width="600" style="max-width:2px"', 2],
     ['style="max-width:0"', 0],
+    ['width="600" style="max-width:-2px"', 600],
+    ['width="600" style="max-width:100%"', undefined],
+    ['width="600" style="max-width:none"', 600],
+    ['width="1" style="max-width:100%"', 1],
   ])('<img %s>', (attrs, width) => expect(one(`<img src="${O}/a.png" ${attrs}>`).width).toBe(width));
 
   it('a 1x1 image is tiny; 1abc too', () => {

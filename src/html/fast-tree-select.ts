@@ -3,9 +3,11 @@ import { Mode } from './fast-tree-builder.js';
 import { startTagInBody } from './fast-tree-body.js';
 import { cannotProve } from './fast-tokenizer.js';
 import { TABLE_SCOPE } from './fast-tree-tags.js';
+import { IN_HEAD_IN_SELECT, VOID_KEPT_IN_SELECT } from './select-relaxation.js';
 
 // parse5's "in select" and "in select in table" modes: inside a <select>, every start tag but
-// option, optgroup, hr and script is dropped (an <img> there never loads).
+// option, optgroup, hr and script is dropped, except the loading void elements that the current
+// standard keeps there, as the reference builder does (select-relaxation.ts).
 
 const TABLE_PARTS = new Set(['caption', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'td', 'th']);
 
@@ -56,8 +58,13 @@ export function startTagInSelect(p: FastTreeBuilder): void {
     case 'script':
     case 'template':
       return p.startTagInHead();
+    case 'image':
+      cannotProve('<image> in select');
+    // falls through (never reached)
     default:
-      return; // dropped
+      if (IN_HEAD_IN_SELECT.has(name)) return p.startTagInHead();
+      if (VOID_KEPT_IN_SELECT.has(name)) p.appendElement();
+      return; // anything else is dropped
   }
 }
 

@@ -1,4 +1,5 @@
-import { parse, parseFragment, defaultTreeAdapter, html as spec, type DefaultTreeAdapterMap } from 'parse5';
+import { defaultTreeAdapter, html as spec, InsertionMode, Parser, TokenizerMode, type DefaultTreeAdapterMap, type Token } from 'parse5';
+import { IN_HEAD_IN_SELECT, VOID_KEPT_IN_SELECT } from './select-relaxation.js';
 import type { HtmlTree, Namespace, StyleText, TreeBuilder, TreeElement, TreeVisitor } from './tree.js';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -10,14 +11,42 @@ const OPTIONS = { sourceCodeLocationInfo: true, scriptingEnabled: false } as con
 
 const NAMESPACES: Record<string, Namespace> = { [spec.NS.HTML]: 'html', [spec.NS.SVG]: 'svg', [spec.NS.MATHML]: 'math' };
 
+/** parse5 with the one change of the current standard it lacks: what `<select>` keeps (select-relaxation.ts). */
+class RelaxedSelectParser extends Parser<DefaultTreeAdapterMap> {
+  override _startTagOutsideForeignContent(token: Token.TagToken): void {
+    if (this.insertionMode !== InsertionMode.IN_SELECT && this.insertionMode !== InsertionMode.IN_SELECT_IN_TABLE) {
+      return super._startTagOutsideForeignContent(token);
+    }
+    if (token.tagName === 'image') {
+      // In body, `<image>` is an img.
+      token.tagName = 'img';
+      token.tagID = spec.TAG_ID.IMG;
+    }
+    const name = token.tagName;
+    // As parse5's in-head rules read these, and its in-body rules the void elements.
+    if (name === 'title') {
+      this._switchToTextParsing(token, TokenizerMode.RCDATA);
+    } else if (name === 'style' || name === 'noframes') {
+      this._switchToTextParsing(token, TokenizerMode.RAWTEXT);
+    } else if (VOID_KEPT_IN_SELECT.has(name) || IN_HEAD_IN_SELECT.has(name)) {
+      this._appendElement(token, spec.NS.HTML);
+      token.ackSelfClosing = true;
+    } else {
+      super._startTagOutsideForeignContent(token);
+    }
+  }
+}
+
 /** The reference builder: parse5, the HTML standard's tokenizer and tree construction. */
 export const specTree: TreeBuilder = {
   document(html) {
-    return new SpecTree(parse(html, OPTIONS), html);
+    return new SpecTree(RelaxedSelectParser.parse<DefaultTreeAdapterMap>(html, OPTIONS), html);
   },
   fragment(html, context) {
     const ctx = defaultTreeAdapter.createElement(context.name, namespaceUri(context.namespace), []);
-    return new SpecTree(parseFragment(ctx, html, OPTIONS), html);
+    const parser = RelaxedSelectParser.getFragmentParser<DefaultTreeAdapterMap>(ctx, OPTIONS);
+    parser.tokenizer.write(html, true);
+    return new SpecTree(parser.getFragment(), html);
   },
 };
 

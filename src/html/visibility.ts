@@ -74,7 +74,7 @@ export interface Size {
 /**
  * The element's declared size in CSS pixels: CSS `width`/`height` (inline or from `<style>`
  * rules) over the attributes (presentational hints lose to any author rule), capped by
- * `max-width`/`max-height`. HTML attributes follow the rules for parsing dimension values
+ * `max-width`/`max-height` (a cap in other units leaves no pixel size, unless already tiny). HTML attributes follow the rules for parsing dimension values
  * (`1px` and `1abc` are 1, `50%` is no pixel size); SVG ones are CSS lengths.
  */
 export function declaredSize(el: TreeElement, style: Map<string, string> | undefined): Size {
@@ -82,8 +82,11 @@ export function declaredSize(el: TreeElement, style: Map<string, string> | undef
   const pick = (attrValue: string | undefined, css: string | undefined, max: string | undefined): number | undefined => {
     const fromCss = cssLength(css);
     let value = fromCss === undefined ? attr(attrValue) : (fromCss ?? undefined);
-    const cap = cssPixels(max);
-    if (cap !== undefined) value = value === undefined ? cap : Math.min(value, cap);
+    const cap = cssLength(max);
+    if (typeof cap === 'number') return value === undefined ? cap : Math.min(value, cap);
+    // A cap in %, em or calc() is known only to layout (max-width:100% of the container): the
+    // size is then unknown, except that a cap never enlarges, so a size already tiny stays tiny.
+    if (cap === null && value !== undefined && value > TINY) return undefined;
     return value;
   };
   return {

@@ -37,6 +37,36 @@ export function compareLoads(requested: readonly string[], listed: readonly stri
   };
 }
 
+/** What pixelaudit lists for a page: the resources, and what it names but says a mail client does not load (a refresh). */
+export interface Listed {
+  resources: readonly string[];
+  notLoaded: readonly string[];
+}
+
+/** How pixelaudit's lists differ from Chromium's requests, once the navigations are set apart. */
+export interface ListedComparison {
+  loads: Comparison;
+  /** Navigations Chromium made that pixelaudit does not name in notLoaded. */
+  notLoadedMissing: string[];
+  /** Named in notLoaded, and not a navigation of the case's. */
+  notLoadedExtra: string[];
+}
+
+/**
+ * A navigation (`<meta http-equiv=refresh>`) is a request of Chromium's that a mail client never
+ * makes: it must be in pixelaudit's notLoaded, and the resources must be the other requests
+ * (compareLoads), so a refresh listed as a resource is extra.
+ */
+export function compareListed(requested: readonly string[], listed: Listed, mayLoad: readonly string[], navigates: readonly string[], pageUrl: string): ListedComparison {
+  const navigations = new Set(navigates.map(withoutFragment));
+  const named = new Set(listed.notLoaded.map(withoutFragment));
+  return {
+    loads: compareLoads(requested.filter((u) => !navigations.has(withoutFragment(u))), listed.resources, mayLoad, pageUrl),
+    notLoadedMissing: [...navigations].filter((u) => !named.has(u)).sort(),
+    notLoadedExtra: [...named].filter((u) => !navigations.has(u)).sort(),
+  };
+}
+
 /** How Chromium's requests differ from what the case says it loads: a case whose author misread the browser. */
 export interface OracleMismatch {
   /** The case says Chromium loads it; it did not. */

@@ -20,6 +20,18 @@ export interface LoadCase {
   mayLoad?: string[];
   /** Requests resolved against the fixture page (a relative URL and no `<base>`): Chromium makes them, pixelaudit cannot know that origin and must not list them. */
   pageRelative?: string[];
+  /**
+   * Navigations Chromium makes that a mail client never follows (`<meta http-equiv=refresh>`):
+   * Chromium must request them, and pixelaudit must list exactly these in `notLoaded`, never
+   * among the resources (a refresh is named, not loaded).
+   */
+  navigates?: string[];
+  /**
+   * A documented difference: loads Chromium makes that pixelaudit is known to miss (the reason is
+   * in `why` and the README). Chromium must request them, and pixelaudit must miss exactly these,
+   * so the case fails as soon as pixelaudit lists them (then move them to `loads`).
+   */
+  knownMissed?: string[];
   /** Requests the route must block: Chromium tried them (so they count as loads), the guard stopped them. Every other case blocks none. */
   blocked?: string[];
 }

@@ -314,15 +314,17 @@ export const LOADING_ELEMENTS: LoadCase[] = [
   },
   {
     id: 'meta-refresh',
-    why: 'Chromium follows <meta http-equiv=refresh>: pixelaudit reports it (a mail client does not follow it)',
+    why: 'Chromium follows <meta http-equiv=refresh>: pixelaudit names it in notLoaded, not among the resources (a mail client does not follow it)',
     html: '<head><meta http-equiv="refresh" content="0; url={{O}}/refreshed.html"></head><body>x',
-    loads: ['{{O}}/refreshed.html'],
+    loads: [],
+    navigates: ['{{O}}/refreshed.html'],
   },
   {
     id: 'meta-refresh-quoted-url',
     why: 'the refresh URL may be quoted and written `URL=`, in any case',
     html: '<head><meta http-equiv="Refresh" content="0;URL=\'{{O}}/refresh-quoted.html\'"></head><body>x',
-    loads: ['{{O}}/refresh-quoted.html'],
+    loads: [],
+    navigates: ['{{O}}/refresh-quoted.html'],
   },
   {
     id: 'outlook-conditional-comment',

@@ -129,9 +129,11 @@ export const VISIBILITY: VisibilityCase[] = [
   },
   {
     id: 'width-attribute-negative-ignored',
-    why: 'a negative dimension is an error: the image keeps its natural size (40x20)',
+    // Not `declared`: the markup sets no size (the rules for parsing dimension values fail on a
+    // sign), so pixelaudit must report none; any size it did report (5, -5) is compared with
+    // Chromium's natural 40x20 and fails, and so does a tiny verdict.
+    why: 'a negative dimension is an error: no size is declared and the image keeps its natural size (40x20)',
     html: '<img src="{{O}}/v-negative.png" width="-5" height="-5">',
-    declared: ['width', 'height'],
   },
   {
     id: 'width-attribute-zero',
@@ -165,9 +167,18 @@ export const VISIBILITY: VisibilityCase[] = [
   },
   {
     id: 'max-width-percent-of-container',
-    why: 'max-width:100% in a 100px container caps a width=600 image at 100',
+    // The width is a percentage of the container, which only layout knows: pixelaudit reports no
+    // width (not the attribute's 600, which Chromium caps at 100), and the declared height, 10.
+    // A width pixelaudit did report is still compared with Chromium's.
+    why: 'max-width:100% in a 100px container caps a width=600 image at 100: a width only layout knows',
     html: '<div style="width:100px"><img src="{{O}}/v-maxwidth-pct.png" width="600" height="10" style="max-width:100%"></div>',
-    declared: ['width', 'height'],
+    declared: ['height'],
+  },
+  {
+    id: 'max-width-percent-keeps-tiny',
+    why: 'a percentage cap never makes an image larger: width=1 with max-width:100% is still tiny (1 px)',
+    html: '<div style="width:100px"><img src="{{O}}/v-maxwidth-pct-tiny.png" width="1" style="max-width:100%"></div>',
+    declared: ['width'],
   },
   {
     id: 'width-only-keeps-aspect',
