@@ -264,3 +264,22 @@ describe('var() is substituted from custom properties', () => {
   });
   it('!important on a custom property is its flag, not part of its value', () => expect(t('<img id=t style="--h:none !important; display:var(--h)">')).toEqual({ display: 'none' }));
 });
+
+describe('cascade: a bounded amount of selector matching per document', () => {
+  it('10,000 rules `.cN ~ img` over 10,000 siblings stop applying at the budget instead of taking 10^8 answers (4 GB)', async () => {
+    const { extractResources } = await import('../src/html/extract-resources.js');
+    const { MATCH_BUDGET } = await import('../src/html/selector-match.js');
+    const r = 10_000;
+    const rules = Array.from({ length: r }, (_, i) => `.c${i} ~ img{width:5px}`).join('');
+    const html = `<style>${rules}</style>${'<i class=q></i>'.repeat(r)}<img src="https://x.example/o.gif" width=1 height=1>`;
+    const before = process.memoryUsage().heapUsed;
+    const out = extractResources(html);
+    // The combinator rules are left out past the budget: the attribute's size stands.
+    expect(out.resources.map((x) => x.width)).toEqual([1]);
+    // Each memoised answer is a Map entry: the budget bounds what the document can hold.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(MATCH_BUDGET * 200);
+    // Under the budget the same rules apply as Chromium applies them.
+    const small = `<style>.c1 ~ img{width:5px}</style><i class=c1></i><i></i><img src="https://x.example/o.gif" width=1 height=1>`;
+    expect(extractResources(small).resources.map((x) => x.width)).toEqual([5]);
+  }, 60_000);
+});

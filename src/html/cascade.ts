@@ -4,7 +4,7 @@ import { inlineDeclarations, parsedSheet, selectorList } from './css-cache.js';
 import type { CompiledSelector } from './css-selectors.js';
 import { substituteVars } from './css-var.js';
 import type { ElementContext } from './element-context.js';
-import { matches } from './selector-match.js';
+import { MATCH_BUDGET, matches, type CascadeBudget } from './selector-match.js';
 import type { StyleText } from './tree.js';
 
 export type { ElementContext } from './element-context.js';
@@ -100,6 +100,8 @@ interface Candidate {
 }
 
 class StyleCascade implements Cascade {
+  /** Per document: a cascade is compiled for each (its parsed sheets are what is cached). */
+  readonly budget: CascadeBudget = { left: MATCH_BUDGET, exhausted: false };
   private readonly hasIds: boolean;
   private readonly hasClasses: boolean;
 
@@ -203,7 +205,7 @@ class StyleCascade implements Cascade {
   private applyAll(rules: readonly Rule[] | undefined, ctx: ElementContext, best: Map<string, Candidate>, want: PropertyFilter): void {
     if (rules === undefined) return;
     for (const rule of rules) {
-      if (!matches(rule.selector, ctx)) continue;
+      if (!matches(rule.selector, ctx, this.budget)) continue;
       for (const d of rule.declarations.values()) if (want(d.name)) offer(best, { d, inline: false, layer: rule.layer, specificity: rule.selector.specificity, order: rule.order });
     }
   }

@@ -8,11 +8,47 @@ const SIBLING = 2;
 export const MAX_SEGMENTS = 85;
 const key = (sel: CompiledSelector, k: number, what: number): number => sel.id * 256 + k * 3 + what;
 
+/**
+ * The answers one document may memoise for selectors with combinators. Each answer is O(1) once,
+ * so the matching is linear in elements x such selectors; a message can make that product
+ * quadratic in its size (10,000 rules `.cN ~ img` over 10,000 siblings: 10^8 answers, 4 GB, as
+ * an attacker measured). Past the budget, selectors with combinators stop applying for the
+ * document (`CascadeBudget.exhausted`): the hidden and size verdicts then rest on inline styles,
+ * attributes and one-segment rules, and the extraction says so.
+ */
+export const MATCH_BUDGET = 2_000_000;
+
+export interface CascadeBudget {
+  left: number;
+  exhausted: boolean;
+}
+
+class OverBudget extends Error {}
+
 /** Whether `sel` matches the element of `ctx`. */
-export function matches(sel: CompiledSelector, ctx: ElementContext): boolean {
+export function matches(sel: CompiledSelector, ctx: ElementContext, budget?: CascadeBudget): boolean {
   // One segment (`.x`, `td > img`): nothing to remember, css-select answers it directly.
   if (sel.segments.length === 1) return sel.segments[0].test(ctx);
-  return matchAt(sel, sel.segments.length - 1, ctx);
+  if (budget?.exhausted) return false;
+  current = budget;
+  try {
+    return matchAt(sel, sel.segments.length - 1, ctx);
+  } catch (error) {
+    if (!(error instanceof OverBudget)) throw error;
+    return false;
+  } finally {
+    current = undefined;
+  }
+}
+
+let current: CascadeBudget | undefined;
+
+function remember(ctx: ElementContext, memoKey: number, value: boolean): void {
+  if (current && --current.left < 0) {
+    current.exhausted = true;
+    throw new OverBudget();
+  }
+  (ctx.memo ??= new Map()).set(memoKey, value);
 }
 
 /**
@@ -34,7 +70,7 @@ function matchAt(sel: CompiledSelector, k: number, ctx: ElementContext): boolean
       result = anchor !== null && (sel.combinators[k - 1] === 'descendant' ? someAbove(sel, k - 1, anchor, 'parent', ANCESTOR) : someAbove(sel, k - 1, anchor, 'previous', SIBLING));
     }
   }
-  (ctx.memo ??= new Map()).set(memoKey, result);
+  remember(ctx, memoKey, result);
   return result;
 }
 
@@ -71,7 +107,7 @@ function someAbove(sel: CompiledSelector, k: number, ctx: ElementContext, link: 
   for (let i = path.length - 1; i >= 0; i--) {
     const next = path[i][link];
     above = above || (next !== null && matchAt(sel, k, next));
-    (path[i].memo ??= new Map()).set(memoKey, above);
+    remember(path[i], memoKey, above);
   }
   return above;
 }
