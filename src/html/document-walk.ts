@@ -98,14 +98,8 @@ export class DocumentWalk implements TreeVisitor {
     // Parsing every inline style is costly: only one that may hide, or one whose element loads
     // something (for its size, below), is read; a non-empty cascade reads them all.
     let style = !this.cascade.empty || (inline !== undefined && MAY_HIDE.test(inline)) ? this.cascade.computed(ctx, inline) : undefined;
+    // Read on demand (for a size, below) when the test above skipped it; no closure per element.
     let styleRead = style !== undefined || inline === undefined;
-    const styleForSize = (): Map<string, string> | undefined => {
-      if (!styleRead) {
-        style = this.cascade.computed(ctx, inline);
-        styleRead = true;
-      }
-      return style;
-    };
     const hidden = hiddenByElement(el, style) ?? parent.hidden;
     const own = visibilityOf(el, style);
     const visibility = own === undefined ? parent.visibility : (own ?? undefined);
@@ -121,28 +115,36 @@ export class DocumentWalk implements TreeVisitor {
     const seen = hidden ?? visibility;
     let size: Size | undefined;
     if (el.name === 'img' && el.namespace === 'html') {
-      size = declaredSize(el, styleForSize());
+      if (!styleRead) {
+        style = this.cascade.computed(ctx, inline);
+        styleRead = true;
+      }
+      size = declaredSize(el, style);
       this.pictureImg(parent, seen ?? tinyBySize(size), size);
     }
     const place: Place | undefined = loads.length ? { parent: parent === this.root && !this.origin.parent ? undefined : parent.ctx.el, inObject: parent.inObject } : undefined;
     for (const a of loads) {
       const value = el.attrs[a.attr];
       if (value === undefined || !place || (a.when && !a.when(el, place))) continue;
-      size ??= declaredSize(el, styleForSize());
+      if (!styleRead) {
+        style = this.cascade.computed(ctx, inline);
+        styleRead = true;
+      }
+      size ??= declaredSize(el, style);
       const load = typeof a.load === 'function' ? a.load(el, place) : a.load;
-      const found = (raw: string): Found => ({
-        raw,
+      const template: Found = {
+        raw: '',
         kind: a.kind,
         element: el.name,
         load,
-        hidden: seen ?? (a.boxed ? tinyBySize(size as Size) : undefined),
-        size: size as Size,
+        hidden: seen ?? (a.boxed ? tinyBySize(size) : undefined),
+        size,
         at,
         client: a.client ?? this.origin.client,
-      });
-      this.load(a, value, found, parent);
+      };
+      this.load(a, value, template, parent);
     }
-    if (inline !== undefined) this.inlineCss(inline, el, seen, styleForSize, at);
+    if (inline !== undefined) this.inlineCss(inline, el, seen, styleRead ? style : null, ctx, at);
   }
 
   leave(): void {
@@ -201,7 +203,8 @@ export class DocumentWalk implements TreeVisitor {
     }
   }
 
-  private load(a: LoadingAttribute, value: string, found: (raw: string) => Found, parent: Frame): void {
+  private load(a: LoadingAttribute, value: string, template: Found, parent: Frame): void {
+    const found = (raw: string): Found => ({ ...template, raw });
     if (a.form === 'url') this.sink.add(found(value), this.base);
     else if (a.form === 'srcset') {
       const { candidates, dropped } = parseSrcset(value);
@@ -235,12 +238,13 @@ export class DocumentWalk implements TreeVisitor {
     parent.sources = null;
   }
 
-  private inlineCss(inline: string, el: TreeElement, seen: Hidden | undefined, style: () => Map<string, string> | undefined, at: number): void {
+  /** `style` is the element's computed style, or null when it was not read yet. */
+  private inlineCss(inline: string, el: TreeElement, seen: Hidden | undefined, style: ReadonlyMap<string, string> | undefined | null, ctx: ElementContext, at: number): void {
     // The whole attribute is given as CSS text: an @import found in it is listed as rejected
     // below, with the reason explain shows.
     const urls = cssUrls(inline);
     if (urls.length === 0) return;
-    const size = declaredSize(el, style());
+    const size = declaredSize(el, style === null ? this.cascade.computed(ctx, inline) : style);
     for (const u of urls) {
       const found: Found = { raw: u.url, kind: u.kind, element: el.name, load: 'may', hidden: seen, size, at, client: this.origin.client };
       // A style attribute is a list of declarations: an at-rule in it is invalid and loads nothing.
