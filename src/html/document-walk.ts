@@ -79,6 +79,29 @@ function inlineStyle(css: string): InlineStyle {
 }
 const BODY: TreeElement = { name: 'body', namespace: 'html', attrs: {}, start: -1 };
 
+// Mail from one sender repeats its template's sheet message after message (css-cache.ts keeps
+// their parsed rules for the same reason): each sheet's URLs are searched once per worker.
+// Bounded by characters (emptied when full), so memory stays flat.
+const SHEET_URLS = new Map<string, readonly CssUrl[]>();
+const SHEET_URL_CACHE_CHARS = 4_000_000;
+let sheetUrlChars = 0;
+
+function sheetUrls(css: string): readonly CssUrl[] {
+  let urls = SHEET_URLS.get(css);
+  if (urls === undefined) {
+    urls = cssUrls(css);
+    if (css.length <= SHEET_URL_CACHE_CHARS / 16) {
+      if (sheetUrlChars + css.length > SHEET_URL_CACHE_CHARS) {
+        SHEET_URLS.clear();
+        sheetUrlChars = 0;
+      }
+      SHEET_URLS.set(css, urls);
+      sheetUrlChars += css.length;
+    }
+  }
+  return urls;
+}
+
 /**
  * One pre-order walk over one tree (the message, a conditional comment's fragment, a srcdoc),
  * keeping a stack of the open elements' hidden state. Iterative: the tree's walk is, and this
@@ -222,7 +245,7 @@ export class DocumentWalk implements TreeVisitor {
   private styleElement(): void {
     const sheet = this.tree.styles[this.styleIndex++];
     if (!sheet) return;
-    for (const u of cssUrls(sheet.css)) {
+    for (const u of sheetUrls(sheet.css)) {
       const at = this.at(sheet.start + u.offset);
       // An @import loads with the sheet; a url() only where its rule applies, a font when used.
       this.sink.add({ raw: u.url, kind: u.kind, element: 'style', load: u.kind === 'css-import' ? 'must' : 'may', hidden: undefined, size: {}, at, client: this.origin.client }, this.base);
