@@ -33,7 +33,7 @@ export interface Cascade {
    * Presentational hints (`width` attributes, `hidden`, which is `display:none` in the user
    * agent's sheet and so loses to any author `display`) are the caller's too.
    */
-  computed(ctx: ElementContext, inline?: string): Map<string, string>;
+  computed(ctx: ElementContext, inline?: string): ReadonlyMap<string, string>;
 }
 
 export interface CascadeOptions {
@@ -115,9 +115,15 @@ class StyleCascade implements Cascade {
     this.hasClasses = keys.some((k) => k.startsWith('.'));
   }
 
-  computed(ctx: ElementContext, inline?: string): Map<string, string> {
+  computed(ctx: ElementContext, inline?: string): ReadonlyMap<string, string> {
     const style = inline ?? attr(ctx, 'style');
     const own = this.empty ? inlineDeclarations(style, isRelevant) : this.cascaded(ctx, style, isRelevant);
+    // Most elements have no relevant declaration: one shared empty answer, no Map per element.
+    if (own.size === 0) return NO_VALUES;
+    // An inline style alone (no rule matched) is one of the cached ones: so is its answer, unless
+    // it needs var(), whose substitution depends on the element.
+    const cached = VALUES.get(own);
+    if (cached) return cached;
     const out = new Map<string, string>();
     let withVar = false;
     for (const [name, d] of own) {
@@ -125,11 +131,12 @@ class StyleCascade implements Cascade {
       if (d.value.includes('var(')) withVar = true;
     }
     if (withVar) this.substitute(ctx, style, own, out);
+    else VALUES.set(own, out);
     return out;
   }
 
   /** The winning declarations of the properties `want` keeps, for the element: its rules and `style`. */
-  private cascaded(ctx: ElementContext, style: string | undefined, want: PropertyFilter): Map<string, Declaration> {
+  private cascaded(ctx: ElementContext, style: string | undefined, want: PropertyFilter): ReadonlyMap<string, Declaration> {
     const best = new Map<string, Candidate>();
     // The rules whose subject's bucket is one of the element's: its id, classes, tag, and `*`.
     if (this.hasIds) {
@@ -143,7 +150,10 @@ class StyleCascade implements Cascade {
     }
     this.applyAll(this.buckets.get(ctx.el.name.toLowerCase()), ctx, best, want);
     this.applyAll(this.buckets.get('*'), ctx, best, want);
-    for (const d of inlineDeclarations(style, want).values()) offer(best, { d, inline: true, layer: UNLAYERED, specificity: 0, order: Number.MAX_SAFE_INTEGER });
+    const inline = inlineDeclarations(style, want);
+    // No rule matched: the inline style's winners are the answer (the cached map, see computed).
+    if (best.size === 0) return inline;
+    for (const d of inline.values()) offer(best, { d, inline: true, layer: UNLAYERED, specificity: 0, order: Number.MAX_SAFE_INTEGER });
     const out = new Map<string, Declaration>();
     for (const [name, c] of best) out.set(name, c.d);
     return out;
@@ -214,6 +224,11 @@ class StyleCascade implements Cascade {
     return this.quirks ? v.toLowerCase() : v;
   }
 }
+
+const NO_VALUES: ReadonlyMap<string, string> = new Map();
+// The values of a cached inline style's winners (css-cache.ts keeps those maps, bounded): one
+// Map per distinct style instead of one per element. Weak, so it empties with that cache.
+const VALUES = new WeakMap<ReadonlyMap<string, Declaration>, ReadonlyMap<string, string>>();
 
 // ASCII whitespace separates class names (HTML's "split on ASCII whitespace").
 const BLANKS = /[\t\n\f\r ]+/;

@@ -63,12 +63,14 @@ export function selectorList(text: string, quirks: boolean): CompiledSelector[] 
 export function inlineDeclarations(style: string | undefined, want: PropertyFilter): ReadonlyMap<string, Declaration> {
   if (style === undefined) return NONE;
   const relevant = want === isRelevant;
-  if (relevant ? !MAY_BE_RELEVANT.test(style) : !/--|\\/.test(style)) return NONE;
   // A newsletter repeats its inline styles row after row: the corpus's 39,295 are 7,979 distinct.
+  // The cache is asked first, the pre-check only for a style not met yet (its answer, none,
+  // is kept too): measured on the corpus HTML, the pre-check's regular expression over every
+  // style cost more than the lookup (see the commit message).
   const cache = relevant ? INLINE_RELEVANT : INLINE_CUSTOM;
   let found = cache.get(style);
-  if (!found) {
-    found = winners(parseDeclarations(style, want));
+  if (found === undefined) {
+    found = (relevant ? MAY_BE_RELEVANT.test(style) : /--|\\/.test(style)) ? winners(parseDeclarations(style, want)) : NONE;
     if (style.length <= 4096) {
       if (cache.size >= INLINE_CACHE_SIZE) cache.clear();
       cache.set(style, found);
@@ -79,6 +81,6 @@ export function inlineDeclarations(style: string | undefined, want: PropertyFilt
 
 const NONE: ReadonlyMap<string, Declaration> = new Map();
 const INLINE_CACHE_SIZE = 20_000;
-const INLINE_RELEVANT = new Map<string, Map<string, Declaration>>();
-const INLINE_CUSTOM = new Map<string, Map<string, Declaration>>();
+const INLINE_RELEVANT = new Map<string, ReadonlyMap<string, Declaration>>();
+const INLINE_CUSTOM = new Map<string, ReadonlyMap<string, Declaration>>();
 

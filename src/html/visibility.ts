@@ -11,6 +11,9 @@ export interface Hidden {
 const TINY = 3;
 const OFF_SCREEN = -100;
 // `overflow` values that clip both axes (one value sets both; CSS values are normalised, see css-declarations.ts).
+const SIDES = ['left', 'top', 'right', 'bottom'];
+const SHIFTS = ['margin-left', 'margin-top', 'text-indent'];
+const CLIP_SIZES = ['height', 'max-height', 'width', 'max-width'];
 const CLIPS = new Set(['hidden', 'clip', 'hidden hidden', 'clip clip', 'hidden clip', 'clip hidden']);
 
 /**
@@ -18,7 +21,7 @@ const CLIPS = new Set(['hidden', 'clip', 'hidden hidden', 'clip clip', 'hidden c
  * opacity, the hidden attribute, off-screen placement, a zero-size clipping wrapper), or
  * undefined. `visibility` is apart (see `visibilityOf`): a descendant can undo it.
  */
-export function hiddenByElement(el: TreeElement, style: Map<string, string> | undefined): Hidden | undefined {
+export function hiddenByElement(el: TreeElement, style: ReadonlyMap<string, string> | undefined): Hidden | undefined {
   const name = el.name;
   // SVG presentation attributes are author style of the lowest rank: any CSS value wins.
   const display = style?.get('display') ?? presentation(el, 'display');
@@ -28,21 +31,21 @@ export function hiddenByElement(el: TreeElement, style: Map<string, string> | un
   if (el.namespace === 'html' && 'hidden' in el.attrs && display === undefined) return { by: 'hidden-attribute', detail: `<${name} hidden>` };
   const opacity = style?.get('opacity') ?? presentation(el, 'opacity');
   if (opacity !== undefined && Number.parseFloat(opacity) === 0) return { by: 'opacity-zero', detail: `<${name}> opacity:0` };
-  if (!style) return undefined;
+  if (!style || style.size === 0) return undefined;
   if (style.get('mso-hide') === 'all') return { by: 'mso-hide', detail: `<${name}> mso-hide:all` };
   const position = style.get('position');
   if (position === 'absolute' || position === 'fixed') {
-    for (const side of ['left', 'top', 'right', 'bottom']) {
+    for (const side of SIDES) {
       const px = cssPixels(style.get(side));
       if (px !== undefined && px <= OFF_SCREEN) return { by: 'off-screen', detail: `<${name}> position:${position}; ${side}:${px}px` };
     }
   }
-  for (const side of ['margin-left', 'margin-top', 'text-indent']) {
+  for (const side of SHIFTS) {
     const px = cssPixels(style.get(side));
     if (px !== undefined && px <= -1000) return { by: 'off-screen', detail: `<${name}> ${side}:${px}px` };
   }
   if (name !== 'img' && CLIPS.has(style.get('overflow') ?? '')) {
-    for (const prop of ['height', 'max-height', 'width', 'max-width']) {
+    for (const prop of CLIP_SIZES) {
       if (cssPixels(style.get(prop)) === 0) return { by: 'zero-height-wrapper', detail: `<${name}> ${prop}:0; overflow:hidden` };
     }
   }
@@ -53,7 +56,7 @@ export function hiddenByElement(el: TreeElement, style: Map<string, string> | un
  * The element's own `visibility`: hidden (or collapse), `null` for visible (which undoes an
  * ancestor's hidden for this subtree), undefined when it inherits its parent's.
  */
-export function visibilityOf(el: TreeElement, style: Map<string, string> | undefined): Hidden | null | undefined {
+export function visibilityOf(el: TreeElement, style: ReadonlyMap<string, string> | undefined): Hidden | null | undefined {
   const v = (style?.get('visibility') ?? presentation(el, 'visibility'))?.toLowerCase();
   if (v === 'hidden' || v === 'collapse') return { by: 'visibility-hidden', detail: `<${el.name}> visibility:${v}` };
   return v === 'visible' ? null : undefined;
@@ -77,7 +80,7 @@ export interface Size {
  * `max-width`/`max-height` (a cap in other units leaves no pixel size, unless already tiny). HTML attributes follow the rules for parsing dimension values
  * (`1px` and `1abc` are 1, `50%` is no pixel size); SVG ones are CSS lengths.
  */
-export function declaredSize(el: TreeElement, style: Map<string, string> | undefined): Size {
+export function declaredSize(el: TreeElement, style: ReadonlyMap<string, string> | undefined): Size {
   const attr = el.namespace === 'html' ? dimensionPixels : cssPixels;
   const pick = (attrValue: string | undefined, css: string | undefined, max: string | undefined): number | undefined => {
     const fromCss = cssLength(css);
