@@ -8,7 +8,9 @@ import { TrackerDataError } from '../src/errors.js';
 import { CNAME_HOSTS_FILE, type CnameHostsFile } from '../src/trackers/cname-hosts.js';
 import { compileExpression } from '../src/trackers/compile.js';
 import { BUILTIN_RULES_DIR, loadVendors } from '../src/trackers/load.js';
-import { superLinearReason } from '../src/trackers/regex-safety.js';
+import { joinBreakingReason, superLinearReason } from '../src/trackers/regex-safety.js';
+import { TrackerMatcher } from '../src/trackers/matcher.js';
+import { parseUrl } from '../src/url/url-parts.js';
 import type { TrackerFile } from '../src/trackers/schema.js';
 import { validateTrackerFile } from '../src/trackers/validate.js';
 
@@ -91,6 +93,45 @@ describe('regular expressions that could hang a scan', () => {
         }
       }
     }
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('expressions the matcher joins into one', () => {
+  const anyHost = (id: string, path: string) => ({
+    id,
+    kind: 'open' as const,
+    anyHost: true as const,
+    path,
+    provenance: [{ type: 'vendor-docs' as const, ref: 'x', read: '2026-12-01' }],
+    examples: { match: ['https://x.example/zz/'], noMatch: ['https://x.example/'] },
+  });
+
+  it('refuses named groups and back-references in a user file, one line per pattern', () => {
+    const named = { vendors: [{ id: 'acme', name: 'Acme', category: 'esp', patterns: [anyHost('a1', '^/(?<t>zz)/'), anyHost('a2', '^/(?<t>yy)/')] }] };
+    expect(problems(named)).toEqual([
+      'mine.json: vendors[0] (acme).patterns[0] (a1).path: "^/(?<t>zz)/" uses a named group (?<name>...); use (?:...) instead: expressions are joined and two groups of one name would clash',
+      'mine.json: vendors[0] (acme).patterns[1] (a2).path: "^/(?<t>yy)/" uses a named group (?<name>...); use (?:...) instead: expressions are joined and two groups of one name would clash',
+    ]);
+    expect(problems(userFile({ domains: undefined, anyHost: true, path: '^/(qq)\\1/x$' }))[0]).toMatch(/\.path: .* uses a back-reference \(\\1\.\.\.\)/);
+    expect(problems(userFile({ query: '(?<v>a)\\k<v>' }))[0]).toMatch(/\.query: .* uses a named group/);
+    expect(problems(userFile({ query: 'a\\k<v>' }))[0]).toMatch(/\.query: .* uses a back-reference \(\\k/);
+  });
+
+  it('tells lookbehind, escapes and classes apart from groups and back-references', () => {
+    for (const ok of ['(?<=/o/)x', '(?<!x)y', '\\\\1', '[\\1]', '[(?<t>)]', '\\(?<t', '^/o/[0-9]{1,3}$', '\\d\\w\\.k']) expect(joinBreakingReason(ok), ok).toBeUndefined();
+    for (const bad of ['(a)\\1', '(?<t>a)', 'x(?<name>y)', '\\k<t>', '[x](a)\\2']) expect(joinBreakingReason(bad), bad).toBeDefined();
+  });
+
+  it('builds the joined expression when the matcher is made: a bad one fails the load, never a message', () => {
+    const vendor = { id: 'acme', name: 'Acme', category: 'esp' as const, patterns: [anyHost('a1', '^/(?<t>zz)/'), anyHost('a2', '^/(?<t>yy)/')] };
+    expect(() => new TrackerMatcher([vendor])).toThrow(/pattern a1 \(vendor acme\): path "\^\/\(\?<t>zz\)\/" uses a named group/);
+    const full = new TrackerMatcher(loadVendors());
+    expect(full.match(parseUrl('https://x.example/zz/'))).toBeUndefined();
+  });
+
+  it('no built-in expression uses a named group or a back-reference', () => {
+    const bad = loadVendors().flatMap((v) => v.patterns.flatMap((p) => (['host', 'path', 'query'] as const).filter((k) => p[k] !== undefined && joinBreakingReason(p[k] as string)).map((k) => `${p.id}.${k}`)));
     expect(bad).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { TrackerDataError } from '../errors.js';
 import { compileExpression } from './compile.js';
-import { superLinearReason } from './regex-safety.js';
+import { joinBreakingReason, superLinearReason } from './regex-safety.js';
 import type { TrackerFile } from './schema.js';
 import { schemaProblems } from './schema-problems.js';
 import type { ValidateFunction } from 'ajv';
@@ -29,7 +29,7 @@ export function validateTrackerFile(data: unknown, file: string): TrackerFile {
           problems.push(`${where}: not a valid regular expression: ${(error as Error).message}`);
         }
         if (!re) continue;
-        const reason = superLinearReason(re.source, re.flags);
+        const reason = joinBreakingReason(pattern[key] as string) ?? superLinearReason(re.source, re.flags);
         if (reason) problems.push(`${where}: ${JSON.stringify(pattern[key]).slice(0, 200)} ${reason}`);
       }
     });
