@@ -57,6 +57,24 @@ describe('coverage of the public tracker lists (rules/coverage)', () => {
     const c = coverageOf(list, vendors);
     expect(c.missing.map((m) => m.name)).toEqual(['a', 'b', 'c', 'd']);
     expect([c.covered, c.reasoned]).toEqual([1, 1]);
+    expect(c.how).toEqual({ allHosts: 1, someHosts: 0, anyHostOnly: 0, byId: 0 });
+  });
+
+  it('says how each covered entry is reached: all its hosts, some, only by an anyHost pattern, or by id', () => {
+    const list = {
+      list: 't',
+      source: {},
+      read: '2026-12-01',
+      licence: 'x',
+      vendors: [
+        { name: 'all', hosts: ['us1.list-manage.com'], ours: ['mailchimp'] },
+        { name: 'some', hosts: ['us1.list-manage.com', 'tracker.example.org'], ours: ['mailchimp'] },
+        { name: 'id', ours: ['mailchimp'] },
+      ],
+    };
+    const c = coverageOf(list, vendors);
+    expect(c.how).toEqual({ allHosts: 1, someHosts: 1, anyHostOnly: 0, byId: 1 });
+    for (const r of rows) expect(r.how.allHosts + r.how.someHosts + r.how.anyHostOnly + r.how.byId, r.list).toBe(r.covered);
   });
 
   it('pixelaudit rules --coverage prints the same table', async () => {

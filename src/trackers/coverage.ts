@@ -39,8 +39,14 @@ export const REASONS = ['defunct', 'not-email', 'duplicate-of', 'no-pixel', 'no-
 export interface ListCoverage {
   list: string;
   total: number;
-  /** Mapped to vendors we have, whose patterns reach at least one of the listed hosts. */
+  /**
+   * Mapped to vendors we have, by the loose rule: the entry names no hosts (counted by id), or
+   * one of the mapped vendors matches by path on any host, or their domains reach at least one
+   * of the listed hosts. `how` splits it.
+   */
   covered: number;
+  /** How the covered entries are reached: every listed host by the mapped vendors' domains, only some of them, only through an anyHost pattern, or by id (the list names no host). */
+  how: { allHosts: number; someHosts: number; anyHostOnly: number; byId: number };
   /** Left out with a recorded reason. */
   reasoned: number;
   /** Neither, or mapped wrongly: each with what is wrong. */
@@ -69,14 +75,28 @@ export function coverageOf(list: CoverageList, vendors: Vendor[]): ListCoverage 
   const missing: ListCoverage['missing'] = [];
   let covered = 0;
   let reasoned = 0;
+  const how = { allHosts: 0, someHosts: 0, anyHostOnly: 0, byId: 0 };
   for (const entry of list.vendors) {
     const problem = entry.reason !== undefined ? reasonProblem(entry.reason, byId) : oursProblem(entry, byId);
     if (problem) missing.push({ name: entry.name, problem });
     else if (entry.reason !== undefined) reasoned++;
-    else covered++;
+    else {
+      covered++;
+      how[reach(entry, byId)]++;
+    }
   }
   const total = list.vendors.length;
-  return { list: list.list, total, covered, reasoned, missing, share: total ? (covered + reasoned) / total : 1 };
+  return { list: list.list, total, covered, reasoned, how, missing, share: total ? (covered + reasoned) / total : 1 };
+}
+
+/** How a covered entry's hosts are reached by the mapped vendors' domain patterns. */
+function reach(entry: CoverageEntry, byId: Map<string, Vendor>): keyof ListCoverage['how'] {
+  const hosts = entry.hosts ?? [];
+  if (hosts.length === 0) return 'byId';
+  const domains = (entry.ours ?? []).flatMap((id) => byId.get(id)?.patterns.flatMap((p) => p.domains ?? []) ?? []);
+  const reached = hosts.filter((h) => domains.some((d) => h === d || h.endsWith(`.${d}`))).length;
+  if (reached === hosts.length) return 'allHosts';
+  return reached > 0 ? 'someHosts' : 'anyHostOnly';
 }
 
 function reasonProblem(reason: string, byId: Map<string, Vendor>): string | undefined {
@@ -105,11 +125,13 @@ function oursProblem(entry: CoverageEntry, byId: Map<string, Vendor>): string | 
 
 /** The coverage table as text: one row per list. */
 export function coverageTable(rows: ListCoverage[]): string {
-  const lines = ['list                                      vendors  covered  reasoned  missing  share'];
+  const lines = ['list                                      vendors  covered  reasoned  missing  share   all hosts  some hosts  anyHost only  by id'];
   for (const r of rows) {
     lines.push(
-      `${r.list.slice(0, 40).padEnd(40)}  ${String(r.total).padStart(7)}  ${String(r.covered).padStart(7)}  ${String(r.reasoned).padStart(8)}  ${String(r.missing.length).padStart(7)}  ${(100 * r.share).toFixed(1).padStart(5)}%`,
+      `${r.list.slice(0, 40).padEnd(40)}  ${String(r.total).padStart(7)}  ${String(r.covered).padStart(7)}  ${String(r.reasoned).padStart(8)}  ${String(r.missing.length).padStart(7)}  ${(100 * r.share).toFixed(1).padStart(5)}%` +
+        `  ${String(r.how.allHosts).padStart(9)}  ${String(r.how.someHosts).padStart(10)}  ${String(r.how.anyHostOnly).padStart(12)}  ${String(r.how.byId).padStart(5)}`,
     );
   }
+  lines.push('covered: mapped to our vendors; "all hosts" reach every host the list names by their domains, "some hosts" only part, "anyHost only" none but a path pattern on any host, "by id" the list names no host');
   return lines.join('\n');
 }

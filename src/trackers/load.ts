@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { type Stats, closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
@@ -6,6 +6,9 @@ import type { TrackerFile, Vendor } from './schema.js';
 import { validateTrackerFile } from './validate.js';
 
 export const BUILTIN_RULES_DIR = path.join(PACKAGE_ROOT, 'rules', 'trackers');
+
+/** A rule file larger than this is refused: the largest built-in file is about 1 MB. */
+export const MAX_RULE_FILE_BYTES = 16 * 1024 * 1024;
 
 export interface LoadOptions {
   /** Extra folders or files of tracker JSON, loaded after the built-in ones. */
@@ -30,8 +33,10 @@ export function loadVendors(options: LoadOptions = {}): Vendor[] {
   for (const file of files) {
     let data: unknown;
     try {
-      data = JSON.parse(readFileSync(file, 'utf8'));
+      // A byte order mark is accepted, as it is on mail.
+      data = JSON.parse(readRuleFile(file).replace(/^\uFEFF/, ''));
     } catch (error) {
+      if (error instanceof ConfigError) throw error;
       throw new ConfigError(`${file}: cannot read tracker data: ${(error as Error).message}`);
     }
     const checked = builtin.includes(file) ? (data as TrackerFile) : validateTrackerFile(data, file);
@@ -55,14 +60,56 @@ export function loadVendors(options: LoadOptions = {}): Vendor[] {
     .filter((v) => v.patterns.length > 0);
 }
 
+/**
+ * The JSON files a --rules argument names: a regular file, or the .json regular files of a folder.
+ * Judged by stat before anything is opened: a FIFO would block the read forever and /dev/zero
+ * would grow without end.
+ */
 function jsonFiles(p: string): string[] {
+  const stat = statOf(p);
+  if (stat.isFile()) return [p];
+  if (!stat.isDirectory()) throw new ConfigError(`${p}: cannot read tracker data: not a regular file or a folder`);
   let entries: string[];
   try {
     entries = readdirSync(p);
   } catch (error) {
+    throw new ConfigError(`${p}: cannot read tracker data: ${(error as Error).message}`);
+  }
+  const files = entries.filter((f) => f.endsWith('.json')).sort().map((f) => path.join(p, f));
+  for (const f of files) if (!statOf(f).isFile()) throw new ConfigError(`${f}: cannot read tracker data: not a regular file`);
+  if (files.length === 0) throw new ConfigError(`${p}: cannot read tracker data: the folder holds no .json file`);
+  return files;
+}
+
+function statOf(p: string): Stats {
+  try {
+    return statSync(p);
+  } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOTDIR') return [p];
     throw new ConfigError(`${p}: cannot read tracker data: ${code === 'ENOENT' ? 'no such file or folder' : (error as Error).message}`);
   }
-  return entries.filter((f) => f.endsWith('.json')).sort().map((f) => path.join(p, f));
+}
+
+/**
+ * Reads a rule file, refusing anything but a regular file up to MAX_RULE_FILE_BYTES. Opened
+ * non-blocking and checked again on the open descriptor: the path may have been swapped for a
+ * FIFO or a device since the walk.
+ */
+function readRuleFile(file: string): string {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new ConfigError(`${file}: cannot read tracker data: not a regular file`);
+    if (stat.size > MAX_RULE_FILE_BYTES) throw new ConfigError(`${file}: cannot read tracker data: ${stat.size} bytes, over the ${MAX_RULE_FILE_BYTES / 1024 / 1024} MB a rule file may have`);
+    const buffer = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < buffer.length) {
+      const n = readSync(fd, buffer, read, buffer.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
 }

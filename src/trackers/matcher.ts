@@ -1,4 +1,6 @@
+import { ConfigError } from '../errors.js';
 import { compileExpression } from './compile.js';
+import { joinBreakingReason } from './regex-safety.js';
 import type { UrlParts } from '../url/url-parts.js';
 import type { CnameHosts } from './cname-hosts.js';
 import type { PatternKind, TrackerPattern, Vendor } from './schema.js';
@@ -24,9 +26,12 @@ const KIND_RANK: Record<PatternKind, number> = { open: 0, beacon: 1, click: 2, a
 export class TrackerMatcher {
   private readonly byDomain = new Map<string, Compiled[]>();
   private readonly anyHost: Compiled[] = [];
-  /** One alternation of every anyHost path expression: most URLs match none, and one test says so. */
-  private anyHostPaths: RegExp | undefined;
-  private anyHostWithoutPath = false;
+  /**
+   * One alternation of every anyHost path expression: most URLs match none, and one test says so.
+   * Built in the constructor, so that an expression that cannot be joined fails the load, never a message.
+   */
+  private readonly anyHostPaths: RegExp;
+  private readonly anyHostWithoutPath: boolean;
   readonly vendors: Vendor[];
 
   /** Branded hosts CNAMEd to a provider (rules/cname-hosts.json), asked when no pattern matched. */
@@ -52,15 +57,11 @@ export class TrackerMatcher {
         }
       }
     }
+    this.anyHostWithoutPath = this.anyHost.some((c) => !c.path);
+    this.anyHostPaths = joinedPaths(this.anyHost);
   }
 
   private anyHostCandidates(path: string): boolean {
-    if (this.anyHostPaths === undefined) {
-      const sources = this.anyHost.filter((c) => c.path).map((c) => `(?:${(c.pattern.path as string)})`);
-      this.anyHostWithoutPath = this.anyHost.some((c) => !c.path);
-      // Case-insensitive: a prefilter may let more through (each pattern then tests in its own case), never fewer.
-      this.anyHostPaths = new RegExp(sources.join('|') || '(?!)', 'i');
-    }
     return this.anyHostWithoutPath || this.anyHostPaths.test(path);
   }
 
@@ -88,5 +89,27 @@ export class TrackerMatcher {
 
   get patternCount(): number {
     return this.vendors.reduce((n, v) => n + v.patterns.length, 0);
+  }
+}
+
+/**
+ * The prefilter of anyHost paths. Case-insensitive: it may let more through (each pattern then
+ * tests in its own case), never fewer. A named group or back-reference would clash or point at
+ * another pattern's group once joined; user files are refused for it at validation, and this
+ * check keeps data built in code (or a future loader) from failing every message instead.
+ */
+function joinedPaths(anyHost: Compiled[]): RegExp {
+  const sources: string[] = [];
+  for (const c of anyHost) {
+    const source = c.pattern.path;
+    if (source === undefined) continue;
+    const reason = joinBreakingReason(source);
+    if (reason) throw new ConfigError(`pattern ${c.pattern.id} (vendor ${c.vendor.id}): path ${JSON.stringify(source).slice(0, 200)} ${reason}`);
+    sources.push(`(?:${source})`);
+  }
+  try {
+    return new RegExp(sources.join('|') || '(?!)', 'i');
+  } catch (error) {
+    throw new ConfigError(`the anyHost path expressions cannot be joined into one: ${(error as Error).message}`);
   }
 }

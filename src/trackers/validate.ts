@@ -1,5 +1,6 @@
 import { TrackerDataError } from '../errors.js';
 import { compileExpression } from './compile.js';
+import { joinBreakingReason, superLinearReason } from './regex-safety.js';
 import type { TrackerFile } from './schema.js';
 import { schemaProblems } from './schema-problems.js';
 import type { ValidateFunction } from 'ajv';
@@ -10,7 +11,8 @@ const validateSchema = generated as unknown as ValidateFunction;
 
 /**
  * Checks a tracker file against rules/schema/trackers.schema.json (compiled ahead by ajv), then
- * compiles its regular expressions; throws a TrackerDataError with one line per problem, each
+ * compiles its regular expressions and checks they are safe to run on attacker-written URLs and
+ * to join (regex-safety.ts); throws a TrackerDataError with one line per problem, each
  * naming the file, the vendor and pattern, and the reason.
  */
 export function validateTrackerFile(data: unknown, file: string): TrackerFile {
@@ -19,11 +21,16 @@ export function validateTrackerFile(data: unknown, file: string): TrackerFile {
   (data as TrackerFile).vendors.forEach((vendor, i) => {
     vendor.patterns.forEach((pattern, j) => {
       for (const key of ['host', 'path', 'query'] as const) {
+        const where = `${file}: vendors[${i}] (${vendor.id}).patterns[${j}] (${pattern.id}).${key}`;
+        let re: RegExp | undefined;
         try {
-          compileExpression(pattern, key);
+          re = compileExpression(pattern, key);
         } catch (error) {
-          problems.push(`${file}: vendors[${i}] (${vendor.id}).patterns[${j}] (${pattern.id}).${key}: not a valid regular expression: ${(error as Error).message}`);
+          problems.push(`${where}: not a valid regular expression: ${(error as Error).message}`);
         }
+        if (!re) continue;
+        const reason = joinBreakingReason(pattern[key] as string) ?? superLinearReason(re.source, re.flags);
+        if (reason) problems.push(`${where}: ${JSON.stringify(pattern[key]).slice(0, 200)} ${reason}`);
       }
     });
   });
