@@ -311,6 +311,15 @@ describe('positions', () => {
     expect(x.resources[0].position).toEqual({ line: 4, column: 20 });
   });
 
+  it('lines end at CR LF, LF and a lone CR, as the HTML input stream ends them; columns count UTF-16 code units', () => {
+    const img = `<img src="${O}/p.png">`;
+    // LF then a lone CR are two line ends: the image is on line 5.
+    expect(one(`<p>a\rb\r\n<i></i>\n\r${img}`).position).toEqual({ line: 5, column: 1 });
+    expect(one(`<p>line2\r${img}`).position).toEqual({ line: 2, column: 1 });
+    // Two astral characters are four UTF-16 code units, as SARIF's default columnKind counts them.
+    expect(one(`\u{1F600}\u{1F600}${img}`).position).toEqual({ line: 1, column: 5 });
+  });
+
   it('an implied body given attributes by a later tag is placed at the start', () => {
     expect(one(`<p>x</p>\n<body background="${O}/bg.png">`).position).toEqual({ line: 1, column: 1 });
   });

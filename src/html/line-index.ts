@@ -1,4 +1,9 @@
-/** Turns character offsets into 1-based line and column, building its index on first use. */
+/**
+ * Turns character offsets into 1-based line and column, building its index on first use. Lines
+ * end as the HTML input stream ends them (CR LF, LF, and a lone CR, which the standard turns
+ * into LF before tokenizing); columns count UTF-16 code units, as editors and SARIF's default
+ * `utf16CodeUnits` do.
+ */
 export class LineIndex {
   private starts: number[] | null = null;
 
@@ -8,6 +13,10 @@ export class LineIndex {
     if (!this.starts) {
       const starts = [0];
       for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      if (this.text.includes('\r')) {
+        for (let i = this.text.indexOf('\r'); i !== -1; i = this.text.indexOf('\r', i + 1)) if (this.text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+        starts.sort((a, b) => a - b);
+      }
       this.starts = starts;
     }
     const starts = this.starts;
