@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
-import { TrackerDataError } from '../src/errors.js';
 import { CNAME_HOSTS_FILE, type CnameHostsFile } from '../src/trackers/cname-hosts.js';
 import { compileExpression } from '../src/trackers/compile.js';
 import { BUILTIN_RULES_DIR, loadVendors } from '../src/trackers/load.js';
@@ -12,38 +11,10 @@ import { joinBreakingReason, superLinearReason } from '../src/trackers/regex-saf
 import { TrackerMatcher } from '../src/trackers/matcher.js';
 import { parseUrl } from '../src/url/url-parts.js';
 import type { TrackerFile } from '../src/trackers/schema.js';
-import { validateTrackerFile } from '../src/trackers/validate.js';
+import { trackerFile, trackerProblems } from './tracker-file.js';
 
-const userFile = (patch: Record<string, unknown>): unknown => ({
-  vendors: [
-    {
-      id: 'acme',
-      name: 'Acme',
-      category: 'esp',
-      patterns: [
-        {
-          id: 'acme-open',
-          kind: 'open',
-          domains: ['acme-mail.example'],
-          path: '^/o/[A-Za-z0-9_-]{16,}$',
-          provenance: [{ type: 'vendor-docs', ref: 'x', read: '2026-12-01' }],
-          examples: { match: ['https://t.acme-mail.example/o/AbCdEfGh12345678'], noMatch: ['https://acme-mail.example/logo.png'] },
-          ...patch,
-        },
-      ],
-    },
-  ],
-});
-
-function problems(data: unknown): string[] {
-  try {
-    validateTrackerFile(data, 'mine.json');
-    return [];
-  } catch (error) {
-    expect(error).toBeInstanceOf(TrackerDataError);
-    return (error as TrackerDataError).problems;
-  }
-}
+const userFile = (patch: Record<string, unknown>): unknown => trackerFile({}, patch);
+const problems = trackerProblems;
 
 describe('regular expressions that could hang a scan', () => {
   it('the default run does not load the checker (it is for user rule files only)', () => {

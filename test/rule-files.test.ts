@@ -6,29 +6,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { MAX_RULE_FILE_BYTES } from '../src/trackers/load.js';
 import { ROOT } from './helpers.js';
+import { trackerFile } from './tracker-file.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'pixelaudit-rule-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const rules = JSON.stringify({
-  vendors: [
-    {
-      id: 'acme',
-      name: 'Acme',
-      category: 'esp',
-      patterns: [
-        {
-          id: 'acme-open',
-          kind: 'open',
-          domains: ['acme-mail.example'],
-          path: '^/o/',
-          provenance: [{ type: 'vendor-docs', ref: 'x', read: '2026-12-01' }],
-          examples: { match: ['https://t.acme-mail.example/o/AbCdEfGh12345678'], noMatch: ['https://acme-mail.example/logo.png'] },
-        },
-      ],
-    },
-  ],
-});
+const rules = JSON.stringify(trackerFile());
 
 const mkfifo = (p: string): boolean => spawnSync('mkfifo', [p]).status === 0;
 /** The built CLI, stopped after 30 s: a read that blocks forever shows as a signal, not a hung test run. */

@@ -1,34 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TrackerDataError } from '../src/errors.js';
 import { BUILTIN_RULES_DIR } from '../src/trackers/load.js';
-import { validateTrackerFile } from '../src/trackers/validate.js';
+import { PATTERN, trackerFile, trackerProblems, VENDOR } from './tracker-file.js';
 import { GENERATED_VALIDATOR_FILE, trackersValidatorCode } from '../src/trackers/validator-code.js';
 
-const pattern = {
-  id: 'acme-open',
-  kind: 'open',
-  domains: ['acme-mail.example'],
-  path: '^/o/',
-  provenance: [{ type: 'vendor-docs', ref: 'https://docs.acme-mail.example/open-tracking', read: '2026-12-01' }],
-  examples: { match: ['https://t.acme-mail.example/o/AbCd1234'], noMatch: ['https://acme-mail.example/images/logo.png'] },
-};
-const vendor = { id: 'acme', name: 'Acme Mail', category: 'esp', patterns: [pattern] };
-const file = (patch: Record<string, unknown> = {}, patternPatch: Record<string, unknown> = {}): unknown => ({
-  vendors: [{ ...vendor, ...patch, patterns: [{ ...pattern, ...patternPatch }] }],
-});
-
-/** The problem lines a file gives, or [] when it is valid. */
-function problems(data: unknown): string[] {
-  try {
-    validateTrackerFile(data, 'mine.json');
-    return [];
-  } catch (error) {
-    expect(error).toBeInstanceOf(TrackerDataError);
-    return (error as TrackerDataError).problems;
-  }
-}
+const pattern = PATTERN;
+const vendor = VENDOR;
+const file = trackerFile;
+const problems = trackerProblems;
 
 describe('the tracker data schema (rules/schema/trackers.schema.json)', () => {
   it('is compiled into the checked-in standalone validator (npm run build:validator)', () => {
