@@ -2,7 +2,8 @@ import { parseDeclarations, winners, type Declaration, type PropertyFilter } fro
 import { isKept, isRelevant } from './css-properties.js';
 import { compileSelectorList, type CompiledSelector } from './css-selectors.js';
 import { sheetRules, type ParsedSheet } from './css-sheet.js';
-import { clearPixelCache } from './css.js';
+import { clearPixelCache, cssUrls, type CssUrl } from './css.js';
+import { TextKeyedCache } from './text-keyed-cache.js';
 
 /**
  * A sheet in which no relevant property name can occur needs no parse. A backslash may be an
@@ -17,16 +18,14 @@ const MAY_MATTER = new RegExp(`${MAY_BE_RELEVANT.source}|--`, 'i');
 // parsed once per worker. Bounded (emptied when full), so memory stays flat. Measured on the
 // corpus's 743 sheets compiled one by one, best of 15: 69.7 ms with no cache; a second pass over
 // them (every sheet met before) costs what the selector buckets cost (4.1 ms).
-const SHEETS = new Map<string, ParsedSheet>();
-const SHEET_CACHE_CHARS = 4_000_000;
-let sheetChars = 0;
+const SHEETS = new TextKeyedCache<ParsedSheet>(4_000_000);
 const SELECTORS = new Map<string, CompiledSelector[] | undefined>();
 const SELECTOR_CACHE_SIZE = 20_000;
 
 /** Empties the caches of parsed sheets, selectors and inline styles (for measurements of the parse itself). */
 export function clearCssCaches(): void {
   SHEETS.clear();
-  sheetChars = 0;
+  SHEET_URLS.clear();
   SELECTORS.clear();
   INLINE_RELEVANT.clear();
   INLINE_CUSTOM.clear();
@@ -36,18 +35,14 @@ export function clearCssCaches(): void {
 /** The kept rules of a sheet, or undefined when the pre-check shows it has none. */
 export function parsedSheet(css: string): ParsedSheet | undefined {
   if (!MAY_MATTER.test(css)) return undefined;
-  let sheet = SHEETS.get(css);
-  if (sheet) return sheet;
-  sheet = sheetRules(css, isKept);
-  if (css.length <= SHEET_CACHE_CHARS / 16) {
-    if (sheetChars + css.length > SHEET_CACHE_CHARS) {
-      SHEETS.clear();
-      sheetChars = 0;
-    }
-    SHEETS.set(css, sheet);
-    sheetChars += css.length;
-  }
-  return sheet;
+  return SHEETS.get(css, (text) => sheetRules(text, isKept));
+}
+
+// Each sheet's URLs are searched once per worker too (the same sheets, the same reason).
+const SHEET_URLS = new TextKeyedCache<readonly CssUrl[]>(4_000_000);
+
+export function sheetUrls(css: string): readonly CssUrl[] {
+  return SHEET_URLS.get(css, cssUrls);
 }
 
 export function selectorList(text: string, quirks: boolean): CompiledSelector[] | undefined {

@@ -3,6 +3,7 @@ import { baseUrl } from '../url/remote-url.js';
 import { outlookContent } from './conditional-comment.js';
 import { cssUrls as urlsOfCss, type CssUrl } from './css.js';
 import { compileCascade, enterElement, type Cascade, type ElementContext } from './cascade.js';
+import { sheetUrls as urlsOfSheet } from './css-cache.js';
 import type { ExtractionSink, Found } from './extraction-sink.js';
 import { isHyperlink, linkLoads, loadingAttributes, type LoadingAttribute, type Place } from './loading-elements.js';
 import { refreshUrl } from './meta-refresh.js';
@@ -11,6 +12,8 @@ import type { HtmlTree, TreeElement, TreeVisitor } from './tree.js';
 import { declaredSize, hiddenByElement, tinyBySize, visibilityOf, type Hidden, type Size } from './visibility.js';
 
 const cssUrls = staged('css', urlsOfCss);
+// A sheet's URLs, searched once per worker (css-cache.ts), under the same stage name.
+const sheetUrls = staged('css', urlsOfSheet);
 
 /** Where a tree's content sits in the message, and what it inherits from its container. */
 export interface Origin {
@@ -79,28 +82,6 @@ function inlineStyle(css: string): InlineStyle {
 }
 const BODY: TreeElement = { name: 'body', namespace: 'html', attrs: {}, start: -1 };
 
-// Mail from one sender repeats its template's sheet message after message (css-cache.ts keeps
-// their parsed rules for the same reason): each sheet's URLs are searched once per worker.
-// Bounded by characters (emptied when full), so memory stays flat.
-const SHEET_URLS = new Map<string, readonly CssUrl[]>();
-const SHEET_URL_CACHE_CHARS = 4_000_000;
-let sheetUrlChars = 0;
-
-function sheetUrls(css: string): readonly CssUrl[] {
-  let urls = SHEET_URLS.get(css);
-  if (urls === undefined) {
-    urls = cssUrls(css);
-    if (css.length <= SHEET_URL_CACHE_CHARS / 16) {
-      if (sheetUrlChars + css.length > SHEET_URL_CACHE_CHARS) {
-        SHEET_URLS.clear();
-        sheetUrlChars = 0;
-      }
-      SHEET_URLS.set(css, urls);
-      sheetUrlChars += css.length;
-    }
-  }
-  return urls;
-}
 
 /**
  * One pre-order walk over one tree (the message, a conditional comment's fragment, a srcdoc),
