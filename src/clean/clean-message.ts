@@ -85,7 +85,7 @@ function rewriteParts(text: string, lookup: Lookup, eol: string, counts: { resou
     const raw = text.slice(part.bodyStart, part.bodyEnd);
     const trailing = raw.slice(raw.length - trailingLineBreaks(raw));
     const decoded = decodeBody(raw, part.encoding, part.charset);
-    let changed = decoded;
+    let changed: string;
     if (part.kind === 'encoded-message') {
       changed = rewriteParts(decoded, lookup, decoded.includes('\r\n') ? '\r\n' : '\n', counts, depth + 1);
     } else {

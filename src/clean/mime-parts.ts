@@ -34,7 +34,7 @@ export function findHtmlParts(text: string, level = 0): RawHtmlPart[] {
 
 function htmlPart(bytes: Buffer, node: MimeNode): RawHtmlPart | null {
   if (node.tooDeep || node.multipart) return null;
-  const { encoding, bodyStart, bodyEnd } = node;
+  const { encoding, bodyStart } = node;
   if (node.type === 'message/rfc822') {
     if (encoding !== 'base64' && encoding !== 'quoted-printable') return null;
     return { kind: 'encoded-message', bodyStart, bodyEnd: dataEnd(bytes, node), encoding, charset: 'latin1' };

@@ -46,6 +46,8 @@ export async function main(): Promise<number> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') {
       removePendingTemps();
+      // Nothing more can reach the reader; waiting for the run to finish would only keep writing into a closed pipe.
+      // eslint-disable-next-line no-restricted-properties
       process.exit(0);
     }
   });
@@ -55,8 +57,8 @@ export async function main(): Promise<number> {
     stdin: process.stdin,
     ...stdinFile(),
     env: process.env,
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
+    stdoutIsTTY: process.stdout.isTTY,
+    stderrIsTTY: process.stderr.isTTY,
     ...(process.stdin.isTTY ? { prompt: promptHidden } : {}),
   });
   // Whatever is still a temporary file once the command is over belongs to an output that was never finished.

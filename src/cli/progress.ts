@@ -6,7 +6,8 @@ export function progressLine(io: Io) {
   const started = Date.now();
   let last = 0;
   return {
-    update({ mailbox, done, total }: { mailbox: string; done: number; total: number }): void {
+    // An arrow, so callers can pass `progress.update` on as a callback.
+    update: ({ mailbox, done, total }: { mailbox: string; done: number; total: number }): void => {
       const now = Date.now();
       if (now - last < 200 && done < total) return;
       last = now;
@@ -26,7 +27,7 @@ export function scanProgress(io: Io, total?: number) {
   const started = Date.now();
   let last = 0;
   return {
-    update(messages: number, bytes: number): void {
+    update: (messages: number, bytes: number): void => {
       const now = Date.now();
       if (now - last < 250) return;
       last = now;

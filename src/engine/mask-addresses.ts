@@ -143,7 +143,7 @@ const NAMED: Record<string, string> = { amp: '&', commat: '@', period: '.', plus
  */
 function referenceAt(text: string, i: number): { chars: string; length: number } | undefined {
   let j = i + 1;
-  let cp = -1;
+  let cp: number;
   if (text.charCodeAt(j) === 35) {
     j++;
     const hex = text.charCodeAt(j) === 120 || text.charCodeAt(j) === 88;

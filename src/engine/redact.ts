@@ -137,7 +137,7 @@ function maskIdentifiers(url: string, identifiers: Identifier[]): string {
   let replaced = 0;
   for (const form of rest) {
     if (replaced < MAX_SUBSTRING_VALUES) {
-      if (out.includes(form)) out = out.split(form).join(forms.get(form) as string);
+      if (out.includes(form)) out = out.split(form).join(forms.get(form));
       replaced++;
       continue;
     }

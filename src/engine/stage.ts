@@ -34,7 +34,7 @@ export function formatSeconds(ms: number): string {
  * `fn`, with what it throws attributed to `stage`. The innermost stage wins (an error already
  * attributed passes through unchanged), so a URL decoded while walking the HTML is a `url` failure.
  */
-export function staged<A extends unknown[], R>(stage: Stage | string, fn: (...args: A) => R): (...args: A) => R {
+export function staged<A extends unknown[], R>(stage: Stage, fn: (...args: A) => R): (...args: A) => R {
   return (...args: A): R => {
     try {
       return fn(...args);

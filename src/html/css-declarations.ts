@@ -145,7 +145,7 @@ export function declarationsIn(tokens: readonly CSSToken[], from: number, to: nu
  */
 function unitEnd(tokens: readonly CSSToken[], i: number, to: number, nested: boolean): [number, boolean] {
   const first = tokens[i];
-  const blockEnds = first[0] === TokenType.AtKeyword || (nested && !(first[0] === TokenType.Ident && (first[4] as { value: string }).value.startsWith('--')));
+  const blockEnds = first[0] === TokenType.AtKeyword || (nested && !(first[0] === TokenType.Ident && first[4].value.startsWith('--')));
   // Only the closing token of the innermost open block can close; others are plain tokens.
   const closers: TokenType[] = [];
   for (; i < to; i++) {
@@ -229,10 +229,10 @@ export function valueText(tokens: readonly CSSToken[], from: number, to: number,
     if (custom) out += t[1];
     else if (type === TokenType.Ident) {
       // A custom property's name (in `var(--X)`) is case-sensitive.
-      const v = (t[4] as { value: string }).value;
+      const v = t[4].value;
       out += v.startsWith('--') ? v : asciiLower(v);
     }
-    else if (type === TokenType.Function) out += `${asciiLower((t[4] as { value: string }).value)}(`;
+    else if (type === TokenType.Function) out += `${asciiLower(t[4].value)}(`;
     else out += t[1];
   }
   return out;
@@ -241,7 +241,7 @@ export function valueText(tokens: readonly CSSToken[], from: number, to: number,
 export const isBlank = (type: TokenType): boolean => type === TokenType.Whitespace || type === TokenType.Comment;
 
 export function isIdent(token: CSSToken, lower: string): boolean {
-  return token[0] === TokenType.Ident && asciiLower((token[4] as { value: string }).value) === lower;
+  return token[0] === TokenType.Ident && asciiLower(token[4].value) === lower;
 }
 
 /** ASCII lower case, as CSS compares keywords (`toLowerCase` would also fold `İ` and `K`). */

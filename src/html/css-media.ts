@@ -1,7 +1,7 @@
 import { isTokenNumeric, TokenType, type CSSToken } from '@csstools/css-tokenizer';
 import { isFunctionNode, isTokenNode, type ComponentValue } from '@csstools/css-parser-algorithms';
 import {
-  isGeneralEnclosed, isMediaAnd, isMediaCondition, isMediaConditionListWithAnd, isMediaConditionListWithOr, isMediaFeature, isMediaFeatureBoolean,
+  isGeneralEnclosed, isMediaCondition, isMediaConditionListWithAnd, isMediaConditionListWithOr, isMediaFeature, isMediaFeatureBoolean,
   isMediaFeaturePlain, isMediaFeatureRangeNameValue, isMediaFeatureRangeValueName, isMediaFeatureRangeValueNameValue, isMediaNot, isMediaQueryInvalid,
   isMediaQueryWithType, isMediaQueryWithoutType, MediaFeatureEQ, MediaFeatureGT, MediaFeatureLT, parseFromTokens,
   type MediaCondition, type MediaFeature, type MediaFeatureComparison, type MediaFeatureValue, type MediaInParens, type MediaQuery,
@@ -92,7 +92,7 @@ function condition(c: MediaCondition): Tri {
   if (isMediaNot(m)) return not(inParens(m.media));
   if (isMediaConditionListWithAnd(m)) return [m.leading, ...m.list.map((x) => x.media)].map(inParens).reduce<Tri>(and, true);
   if (isMediaConditionListWithOr(m)) return [m.leading, ...m.list.map((x) => x.media)].map(inParens).reduce<Tri>(or, false);
-  return inParens(m as MediaInParens);
+  return inParens(m);
 }
 
 const not = (v: Tri): Tri => (v === undefined ? undefined : !v);

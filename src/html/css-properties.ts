@@ -82,7 +82,7 @@ const AUTO = new Set(['auto']);
 const NONE_OR_SIZE = new Set([...SIZE_WORDS, 'none']);
 
 const CHECKS: Record<string, Check> = {
-  display: (p) => p.length >= 1 && p.length <= 3 && p.every((t) => t[0] === TokenType.Ident) && DISPLAY.has(p.map((t) => asciiLower((t[4] as { value: string }).value)).join(' ')),
+  display: (p) => p.length >= 1 && p.length <= 3 && p.every((t) => t[0] === TokenType.Ident) && DISPLAY.has(p.map((t) => asciiLower(t[4].value)).join(' ')),
   visibility: keyword(VISIBILITY),
   opacity: (p) => p.length === 1 && (p[0][0] === TokenType.Number || p[0][0] === TokenType.Percentage || p[0][0] === TokenType.Function),
   // Outlook's own property: Outlook's parser, not a browser's, reads it; anything is kept.

@@ -10,7 +10,7 @@ import type { ElementContext } from './element-context.js';
 // css-select exports its Options type only; the adapter's type is read from it.
 type Adapter = NonNullable<Options<ElementContext, ElementContext>['adapter']>;
 const adapter: Adapter = {
-  isTag: (node): node is ElementContext => true,
+  isTag: (_node): _node is ElementContext => true,
   getAttributeValue: (ctx, name) => (Object.hasOwn(ctx.el.attrs, name) ? ctx.el.attrs[name] : undefined),
   hasAttrib: (ctx, name) => Object.hasOwn(ctx.el.attrs, name),
   getName: (ctx) => ctx.el.name,

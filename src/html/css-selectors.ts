@@ -1,5 +1,5 @@
 import { compile } from 'css-select';
-import { parse, SelectorType, type Selector } from 'css-what';
+import { AttributeAction, parse, SelectorType, type Selector } from 'css-what';
 import nthCheck from 'nth-check';
 import { EVALUATED, UNANSWERED, selectOptions } from './css-select-adapter.js';
 import type { ElementContext } from './element-context.js';
@@ -69,7 +69,7 @@ function check(complex: readonly Selector[], inner: boolean): Verdict {
   let result: Verdict = 'ok';
   if (complex.length === 0 || isTraversal(complex[0]) || isTraversal(complex[complex.length - 1])) return 'invalid';
   for (const s of complex) {
-    let v: Verdict = 'ok';
+    let v: Verdict;
     switch (s.type) {
       case SelectorType.PseudoElement:
         v = 'unanswered';
@@ -125,7 +125,7 @@ function compileComplex(complex: readonly Selector[], quirks: boolean, options: 
   const combinators: Array<'descendant' | 'sibling'> = [];
   let current: Selector[] = [];
   const close = (): boolean => {
-    const hops = current.filter(isTraversal).map((s) => (s.type === SelectorType.Child ? 'parent' : 'previous') as 'parent' | 'previous').reverse();
+    const hops = current.filter(isTraversal).map((s) => s.type === SelectorType.Child ? 'parent' : 'previous').reverse();
     let test: (ctx: ElementContext) => boolean;
     try {
       // css-select sorts the tokens it is given: it gets a copy.
@@ -194,5 +194,5 @@ function bucketKey(complex: readonly Selector[], quirks: boolean): string {
 
 // css-what marks `#x` and `.x` (not `[id=x]`) as case-insensitive in quirks mode only.
 type Attribute = Extract<Selector, { type: SelectorType.Attribute }>;
-const isIdSelector = (s: Selector): s is Attribute => s.type === SelectorType.Attribute && s.name === 'id' && s.action === 'equals' && s.ignoreCase === 'quirks';
-const isClassSelector = (s: Selector): s is Attribute => s.type === SelectorType.Attribute && s.name === 'class' && s.action === 'element' && s.ignoreCase === 'quirks';
+const isIdSelector = (s: Selector): s is Attribute => s.type === SelectorType.Attribute && s.name === 'id' && s.action === AttributeAction.Equals && s.ignoreCase === 'quirks';
+const isClassSelector = (s: Selector): s is Attribute => s.type === SelectorType.Attribute && s.name === 'class' && s.action === AttributeAction.Element && s.ignoreCase === 'quirks';

@@ -11,6 +11,7 @@ export class CannotProve {
 }
 
 export function cannotProve(reason: string): never {
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- a bail-out without a stack, on purpose (above)
   throw new CannotProve(reason);
 }
 

@@ -1,7 +1,7 @@
-import { parse } from 'parse5';
+import { html, parse } from 'parse5';
 import type { TreeElement } from './tree.js';
 import { COMMENT, DOCTYPE, END, EOF, FastTokenizer, RAWTEXT, RCDATA, SCRIPT, START, TEXT, cannotProve, normalizeNewlines } from './fast-tokenizer.js';
-import { FORMATTING, IMPLIED_END, IMPLIED_END_THOROUGH, MODE_SELECTING, SCOPE, SPECIAL, TABLE_STRUCTURE, flagsOf } from './fast-tree-tags.js';
+import { IMPLIED_END, IMPLIED_END_THOROUGH, MODE_SELECTING, SPECIAL, TABLE_STRUCTURE, flagsOf } from './fast-tree-tags.js';
 import { endTagInBody, startTagInBody } from './fast-tree-body.js';
 import { endTagInSelect, startTagInSelect } from './fast-tree-select.js';
 import { characterInTable, endTagInCaption, endTagInCell, endTagInColumnGroup, endTagInRow, endTagInTable, endTagInTableBody, startTagInCaption, startTagInCell, startTagInColumnGroup, startTagInRow, startTagInTable, startTagInTableBody, tokenInColumnGroup } from './fast-tree-table.js';
@@ -73,7 +73,7 @@ const DOCTYPE_CACHE_SIZE = 256;
 function doctypeIsQuirks(doctype: string): boolean {
   let quirks = DOCTYPE_QUIRKS.get(doctype);
   if (quirks === undefined) {
-    quirks = parse(doctype).mode === 'quirks';
+    quirks = parse(doctype).mode === html.DOCUMENT_MODE.QUIRKS;
     if (doctype.length <= 1024) {
       if (DOCTYPE_QUIRKS.size >= DOCTYPE_CACHE_SIZE) DOCTYPE_QUIRKS.clear();
       DOCTYPE_QUIRKS.set(doctype, quirks);

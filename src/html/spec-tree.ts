@@ -113,7 +113,7 @@ class SpecTree implements HtmlTree {
 const IGNORE: TreeVisitor = { enter: () => undefined, leave: () => undefined, comment: () => undefined };
 
 function elementView(el: Element): TreeElement {
-  const attrs: Record<string, string> = Object.create(null);
+  const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const a of el.attrs) {
     const key = a.prefix ? `${a.prefix}:${a.name}` : a.name;
     if (!(key in attrs)) attrs[key] = a.value;

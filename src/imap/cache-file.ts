@@ -131,7 +131,7 @@ export class CacheFile {
     const tmp = `${this.file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
     const out = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o600);
     const fresh = new UidIndex();
-    let pos = 0;
+    let pos: number;
     try {
       const head = this.headerLine();
       writeAll(out, head);

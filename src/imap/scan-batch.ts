@@ -25,7 +25,7 @@ export async function scanBatch(client: ImapFlow, uids: number[], source: (uid: 
   const results = new Map<number, MessageResult>();
   const fail = (uid: number, reason: string): void => void results.set(uid, failedResult(source(uid), reason));
   const candidates: Candidate[] = [];
-  await fetchEach(client, uids, { uid: true, size: true, bodyStructure: true }, fail, async (msg) => {
+  await fetchEach(client, uids, { uid: true, size: true, bodyStructure: true }, fail, (msg) => {
     try {
       candidates.push({ uid: msg.uid, size: msg.size ?? 0, ...htmlParts(msg.bodyStructure) });
     } catch (error) {
@@ -87,7 +87,7 @@ async function fetchEach(
   uids: number[],
   query: FetchQueryObject,
   fail: (uid: number, reason: string) => void,
-  each: (msg: FetchMessageObject) => Promise<void>,
+  each: (msg: FetchMessageObject) => void | Promise<void>,
 ): Promise<void> {
   const answered = new Set<number>();
   try {

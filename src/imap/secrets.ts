@@ -29,8 +29,8 @@ export async function readSecret(
   if (flags.tokenEnv) return { accessToken: fromEnv(flags.tokenEnv, '--oauth-token-env') };
   if (flags.passwordFile) return { pass: readSecretFile(flags.passwordFile, '--password-file') };
   if (flags.passwordEnv) return { pass: fromEnv(flags.passwordEnv, '--password-env') };
-  if (env[DEFAULT_TOKEN_ENV]) return { accessToken: env[DEFAULT_TOKEN_ENV] as string };
-  if (env[DEFAULT_PASSWORD_ENV]) return { pass: env[DEFAULT_PASSWORD_ENV] as string };
+  if (env[DEFAULT_TOKEN_ENV]) return { accessToken: env[DEFAULT_TOKEN_ENV] };
+  if (env[DEFAULT_PASSWORD_ENV]) return { pass: env[DEFAULT_PASSWORD_ENV] };
   if (prompt) {
     const pass = await prompt('IMAP password (not shown): ');
     if (pass) return { pass };

@@ -28,7 +28,7 @@ export function headerFields(lines: readonly HeaderLine[]): HeaderFields {
   const values = new Map<string, string[]>();
   for (const { key, line } of lines) {
     if (!WANTED.has(key)) continue;
-    const decoded = Buffer.from((libmime.decodeHeader(line).value || '').toString().trim(), 'binary').toString();
+    const decoded = Buffer.from((libmime.decodeHeader(line).value || '').trim(), 'binary').toString();
     const list = values.get(key);
     if (list) list.push(decoded);
     else values.set(key, [decoded]);

@@ -47,7 +47,10 @@ export function createAtomicWriteStream(target: string): Writable {
       }, done);
     },
     write(chunk: Buffer, _encoding, done) {
-      if (failure) return done();
+      if (failure) {
+        done();
+        return;
+      }
       file!.write(chunk).then(
         () => done(),
         (error: unknown) => {
@@ -57,11 +60,17 @@ export function createAtomicWriteStream(target: string): Writable {
       );
     },
     final(done) {
-      if (failure) return done(failure as Error);
+      if (failure) {
+        done(failure as Error);
+        return;
+      }
       file!.commit().then(() => done(), done);
     },
     destroy(error, done) {
-      if (!file) return done(error);
+      if (!file) {
+        done(error);
+        return;
+      }
       file.abort().then(() => done(error), () => done(error));
     },
   });

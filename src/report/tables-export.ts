@@ -19,7 +19,7 @@ export function exportTables(study: StudyTables, dir: string): string[] {
     throw outputError(dir, error);
   }
   const written: string[] = [];
-  const tables: Record<(typeof TABLE_NAMES)[number], Array<Record<string, unknown>>> = {
+  const tables: Record<(typeof TABLE_NAMES)[number], Array<Record<string, string | number | boolean | null | undefined>>> = {
     prevalence: study.prevalence.map((c) => ({
       definition: c.definition,
       denominator: c.denominator,

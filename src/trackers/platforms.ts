@@ -50,7 +50,7 @@ export class PlatformDetector {
 export function loadPlatforms(knownVendors: Set<string>): PlatformDetector {
   let data: { platforms: PlatformSignature[] };
   try {
-    data = JSON.parse(readFileSync(PLATFORMS_FILE, 'utf8'));
+    data = JSON.parse(readFileSync(PLATFORMS_FILE, 'utf8')) as { platforms: PlatformSignature[] };
   } catch (error) {
     throw new ConfigError(`${PLATFORMS_FILE}: ${(error as Error).message}`);
   }
