@@ -11,7 +11,7 @@ import { ResultCache as Current } from '../src/imap/cache.js';
 import type { MessageResult } from '../src/types.js';
 
 // BENCH_CACHE_MODULE=/path/to/other/build/cache.js measures another build of the cache (e.g. the one before the index).
-const ResultCache: typeof Current = process.env.BENCH_CACHE_MODULE ? (await import(process.env.BENCH_CACHE_MODULE)).ResultCache : Current;
+const ResultCache: typeof Current = process.env.BENCH_CACHE_MODULE ? ((await import(process.env.BENCH_CACHE_MODULE)) as { ResultCache: typeof Current }).ResultCache : Current;
 
 const SERVER = 'imap.example.org:993';
 const USER = 'bench@example.org';
@@ -60,7 +60,7 @@ function result(uid: number): MessageResult {
     findings: [finding(0), finding(1), finding(2)],
     warnings: [],
     error: null,
-  } as MessageResult;
+  };
 }
 
 function child(dir: string, count: number): void {

@@ -62,7 +62,7 @@ try {
         env: { PIXELAUDIT_IMAP_PASSWORD: 'testpass' },
       });
       times.push(Number(process.hrtime.bigint() - start) / 1e9);
-      const summary = JSON.parse(r.stdout).summary;
+      const { summary } = JSON.parse(r.stdout) as { summary: { imap: { bytesReceived: number }; tracked: number } };
       bytes = summary.imap.bytesReceived;
       tracked = summary.tracked;
     }
