@@ -150,7 +150,7 @@ describe('pixelaudit CLI, in-process', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-rules-'));
     const file = path.join(dir, 'mine.json');
     writeFileSync(file, JSON.stringify({ vendors: [{ id: 'house-tracker', name: 'House tracker', category: 'analytics', patterns: [{ id: 'house-open', kind: 'open', domains: ['citylibrary.example'], path: '^/email/logo\\.gif$', provenance: [{ type: 'observed-mail', ref: 'our own mail', read: '2026-12-01' }], examples: { match: ['https://citylibrary.example/email/logo.gif'], noMatch: ['https://citylibrary.example/'] } }] }] }));
-    const r = await run(['scan', `${path.join(SAMPLE, 'takeout', 'All mail Including Spam and Trash.mbox')}`, '-f', 'jsonl', '--rules', file]);
+    const r = await run(['scan', path.join(SAMPLE, 'takeout', 'All mail Including Spam and Trash.mbox'), '-f', 'jsonl', '--rules', file]);
     const library = r.stdout.trim().split('\n').map((l) => JSON.parse(l)).find((m) => m.subject === 'Your hold is ready for pickup');
     expect(library.findings.some((f: { vendor?: string }) => f.vendor === 'house-tracker')).toBe(true);
     writeFileSync(file, JSON.stringify({ vendors: [{ id: 'Bad Id' }] }));

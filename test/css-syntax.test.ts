@@ -92,7 +92,7 @@ function referenceDeclarations(style: string): Array<[string, string, boolean]> 
     const meaningful = value.filter((t) => t[0] !== TokenType.Whitespace && t[0] !== TokenType.Comment);
     const important = meaningful.length >= 2 && meaningful[meaningful.length - 2][0] === TokenType.Delim && meaningful[meaningful.length - 2][1] === '!' && meaningful[meaningful.length - 1][0] === TokenType.Ident && (meaningful[meaningful.length - 1][4] as { value: string }).value.toLowerCase() === 'important';
     if (important) value = value.slice(0, value.indexOf(meaningful[meaningful.length - 2]));
-    const name = (t0[4] as { value: string }).value;
+    const name = t0[4].value;
     const text = valueText(value, 0, value.length, name.startsWith('--'));
     if (text !== '') out.push([name.startsWith('--') ? name : name.toLowerCase(), text, important]);
   }

@@ -14,8 +14,8 @@ async function cli(args: string[], input?: Buffer): Promise<{ code: number; stdo
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '' } });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
     child.stdin.end(input ?? '');
   });

@@ -177,7 +177,7 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
       // A charset parameter with a quote in it goes into the rebuilt headers.
       hostileMessage('<p>x</p>', 'text/html; charset="utf-8\\"; x="'),
       // No HTML at all, and nested multiparts the structure walk stops at.
-      hostileMessage(`${'--a\r\nContent-Type: multipart/mixed; boundary=a\r\n\r\n'.repeat(30)}`, 'multipart/mixed; boundary=a'),
+      hostileMessage('--a\r\nContent-Type: multipart/mixed; boundary=a\r\n\r\n'.repeat(30), 'multipart/mixed; boundary=a'),
       // HTML 25 multiparts deep: below the depth the structure is walked to.
       hostileMessage(deepNest(25, '<img src="https://t.example.com/o.gif" width="1" height="1">'), 'multipart/mixed; boundary=b0'),
     ];

@@ -80,7 +80,7 @@ describe('a failure in one message stays in that message', () => {
   it('an exception in a rule fails that message with the stage and reason; the next message is scanned', async () => {
     const base = detector();
     const throwing = { meta: { ...base.rules[0].meta }, check: () => { throw new TypeError('boom from a rule'); } };
-    const broken: Detector = { ...base, rules: [throwing as unknown as Detector['rules'][number], ...base.rules.slice(1)] };
+    const broken: Detector = { ...base, rules: [throwing, ...base.rules.slice(1)] };
     const failed = await analyseMessage('bad.eml', htmlMessage(PIXEL('abcdef0123456789abcdef')), broken);
     expect(failed.error).toBe(`rule ${base.rules[0].meta.id}: boom from a rule`);
     expect(failed.findings).toEqual([]);

@@ -296,7 +296,7 @@ describe('maskAddresses', () => {
     fc.assert(
       fc.property(text, fc.constantFrom(...forms), fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 128, maxLength: 128 }), text, (before, form, how, after) => {
         // Each character as is, escaped once (upper or lower hex), or escaped twice.
-        const written = [...form].map((c, i) => (how[i] === 0 ? c : how[i] === 3 ? encodeURIComponent(escape(c, false)) : escape(c, how[i] === 1))).join('');
+        const written = Array.from(form).map((c, i) => (how[i] === 0 ? c : how[i] === 3 ? encodeURIComponent(escape(c, false)) : escape(c, how[i] === 1))).join('');
         const masked = maskAddresses(`${before}${written}${after}`, finder);
         return masked.includes(ADDRESS_MASK) && leaksIn(masked).length === 0 && finder.find(masked).length === 0;
       }),

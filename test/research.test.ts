@@ -76,7 +76,7 @@ describe('worker threads', () => {
   });
 });
 
-function result(over: Partial<MessageResult> & { findings?: Partial<Finding>[] }): MessageResult {
+function result(over: Omit<Partial<MessageResult>, 'findings'> & { findings?: Partial<Finding>[] }): MessageResult {
   return {
     source: `m${Math.random()}`,
     messageId: null,

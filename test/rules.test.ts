@@ -31,7 +31,7 @@ describe('rule fixtures (fixtures/rules/<case>: message.eml + expected.json, che
     });
   }
 
-  it('every rule fires in at least one ng or ok fixture', async () => {
+  it('every rule fires in at least one ng or ok fixture', () => {
     const fired = new Set<string>();
     for (const name of cases) {
       const expected = JSON.parse(readFileSync(path.join(dir, name, 'expected.json'), 'utf8')) as Expected;

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The function below runs inside the page (page.evaluate), so it is typed against the DOM.
 import type { Page } from 'playwright-core';
 
 /** What Chromium computes for one <img> or <input type=image> of the page. */

@@ -39,7 +39,7 @@ export async function checkAnalyse(bytes: Buffer, detector: Detector): Promise<M
   try {
     result = await analyseMessage('fuzz.eml', bytes, detector);
   } catch (error) {
-    fail('no throw', `analyseMessage threw ${(error as Error)?.name}: ${String((error as Error)?.message ?? error).split('\n')[0]}`);
+    fail('no throw', `analyseMessage threw ${(error as Error)?.name}: ${((error as Error)?.message ?? String(error)).split('\n')[0]}`);
   }
   const ms = performance.now() - started;
   if (ms > BUDGET_MS) fail('time', `analyseMessage took ${Math.round(ms)} ms on ${bytes.length} bytes (budget ${BUDGET_MS} ms)`);
@@ -67,7 +67,7 @@ async function runChecked(argv: string[]): Promise<RunResult> {
   try {
     r = await run(argv);
   } catch (error) {
-    fail('no throw', `run(${argv[0]}) threw ${(error as Error)?.name}: ${String((error as Error)?.message ?? error).split('\n')[0]}`);
+    fail('no throw', `run(${argv[0]}) threw ${(error as Error)?.name}: ${((error as Error)?.message ?? String(error)).split('\n')[0]}`);
   }
   checkRun(`pixelaudit ${argv[0]}`, r);
   return r;

@@ -62,7 +62,7 @@ function saveCounterexample(name: string, values: unknown[]): string[] {
   const saved: string[] = [];
   mkdirSync(FOUND_DIR, { recursive: true });
   values.forEach((v, i) => {
-    if (v && typeof v === 'object' && 'bytes' in v && Buffer.isBuffer((v as { bytes: unknown }).bytes)) {
+    if (v && typeof v === 'object' && 'bytes' in v && Buffer.isBuffer(v.bytes)) {
       const file = path.join(FOUND_DIR, `${name.replace(/[^a-z0-9]+/gi, '-')}.${SEED}.${i}.${'messages' in v ? 'mbox' : 'eml'}`);
       writeFileSync(file, (v as { bytes: Buffer }).bytes);
       saved.push(file);
@@ -91,7 +91,7 @@ export async function checkProperty<T extends unknown[]>(
       await predicate(...args);
       removeScratch();
     } catch (error) {
-      const text = String((error as Error)?.message ?? error);
+      const text = (error as Error)?.message ?? String(error);
       if (IGNORE && IGNORE.test(text)) {
         ignored++;
         return;
@@ -126,7 +126,7 @@ export async function checkProperty<T extends unknown[]>(
     `replay: ${replayCommand(details.counterexamplePath)}`,
     `case: ${fc.stringify(details.counterexample).slice(0, 2000)}`,
     ...(saved.length ? [`bytes saved to: ${saved.join(', ')}`] : []),
-    `error: ${String((details.errorInstance as Error)?.message ?? details.errorInstance)}`,
+    `error: ${(details.errorInstance as Error)?.message ?? String(details.errorInstance)}`,
   ].join('\n');
   throw new Error(message);
 }
