@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { UrlParts } from '../url/url-parts.js';
+import { expressionsMatch, type CompiledExpressions } from './compile.js';
 import type { TrackerMatch } from './matcher.js';
 import type { PatternKind, Provenance, TrackerPattern, Vendor } from './schema.js';
 
@@ -64,12 +65,9 @@ export function groupHosts(hosts: Iterable<string>): Record<string, string> {
   return out;
 }
 
-interface CompiledRule {
+interface CompiledRule extends CompiledExpressions {
   rule: CnameRule;
   pattern: TrackerPattern;
-  host?: RegExp;
-  path?: RegExp;
-  query?: RegExp;
 }
 
 interface HostGroup {
@@ -129,9 +127,7 @@ export class CnameHosts {
     if (!entry) return undefined;
     for (const c of entry.rules) {
       if (c.rule.as !== as) continue;
-      if (c.host && !c.host.test(parts.host)) continue;
-      if (c.path && !c.path.test(parts.path)) continue;
-      if (c.query && !c.query.test(parts.query)) continue;
+      if (!expressionsMatch(c, parts)) continue;
       return { vendor: entry.vendor, pattern: c.pattern };
     }
     return undefined;

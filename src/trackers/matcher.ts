@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors.js';
-import { compileExpression } from './compile.js';
+import { compileExpression, expressionsMatch, type CompiledExpressions } from './compile.js';
 import { joinBreakingReason } from './regex-safety.js';
 import type { UrlParts } from '../url/url-parts.js';
 import type { CnameHosts } from './cname-hosts.js';
@@ -11,12 +11,9 @@ export interface TrackerMatch {
   pattern: TrackerPattern;
 }
 
-interface Compiled {
+interface Compiled extends CompiledExpressions {
   vendor: Vendor;
   pattern: TrackerPattern;
-  host?: RegExp;
-  path?: RegExp;
-  query?: RegExp;
 }
 
 // When several patterns match, the most telling wins.
@@ -69,9 +66,7 @@ export class TrackerMatcher {
   match(parts: UrlParts, as: 'resource' | 'link' = 'resource'): TrackerMatch | undefined {
     let best: Compiled | undefined;
     const consider = (c: Compiled): void => {
-      if (c.host && !c.host.test(parts.host)) return;
-      if (c.path && !c.path.test(parts.path)) return;
-      if (c.query && !c.query.test(parts.query)) return;
+      if (!expressionsMatch(c, parts)) return;
       if (!best || KIND_RANK[c.pattern.kind] < KIND_RANK[best.pattern.kind]) best = c;
     };
     let host = parts.host;

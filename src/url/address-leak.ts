@@ -1,6 +1,6 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { createHash } from 'node:crypto';
-import { safeDecode } from './url-parts.js';
+import { decodeKeepingPlus, safeDecode } from './url-parts.js';
 
 export type AddressEncoding =
   | 'plain'
@@ -176,14 +176,6 @@ export class AddressFinder {
       leaks.push({ address: n.address, encoding, text: encoding === 'url-encoded' ? encodeURIComponent(n.text.toWellFormed()) : n.text });
     }
     return leaks;
-  }
-}
-
-function decodeKeepingPlus(url: string): string {
-  try {
-    return decodeURIComponent(url);
-  } catch {
-    return url;
   }
 }
 

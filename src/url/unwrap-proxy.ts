@@ -1,3 +1,5 @@
+import { decodeKeepingPlus } from './url-parts.js';
+
 /** The URL that is really fetched when an image goes through a known proxy or redirector. */
 export interface Unwrapped {
   target: string;
@@ -27,7 +29,7 @@ export function unwrapProxy(url: string): Unwrapped {
     const inner = /[?&]u=([^&#]+)/.exec(url)?.[1];
     if (inner) {
       // A bad escape (`%E0%A4%A`) stays as written: decodeURIComponent would throw on it.
-      const decoded = decodeOr(inner);
+      const decoded = decodeKeepingPlus(inner);
       if (/^https?:\/\//i.test(decoded)) return { target: decoded, proxy: 'symantec-clicktime' };
     }
   }
@@ -44,10 +46,3 @@ export function unwrapProxy(url: string): Unwrapped {
   return { target: url };
 }
 
-function decodeOr(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}

@@ -42,6 +42,15 @@ export function parseQuery(query: string): Array<{ name: string; value: string }
   return out;
 }
 
+/** Percent-decoded with `+` kept (a path or a whole URL, not a form value); text with a bad escape (`%E0%A4%A`) stays as written. */
+export function decodeKeepingPlus(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 export function safeDecode(s: string): string {
   if (!s.includes('%') && !s.includes('+')) return s;
   try {
