@@ -8,6 +8,7 @@ import { FORMATTERS } from '../../formatters/index.js';
 import { SKIPPED_LINE } from '../../formatters/jsonl.js';
 import type { SkippedFile } from '../../report/summary.js';
 import { Aggregate } from '../../report/aggregate.js';
+import { readResult } from '../../report/read-result.js';
 import { exportTables, TABLE_FILES } from '../../report/tables-export.js';
 import { AtomicFileSink } from '../../output/atomic-sink.js';
 import { guardOutputDir } from '../../output/guard-output-dir.js';
@@ -54,7 +55,7 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
             if (!line.trim()) continue;
             let result: MessageResult;
             try {
-              result = JSON.parse(line) as MessageResult;
+              result = readResult(JSON.parse(line));
             } catch {
               throw new InputError(`${file}:${lineNo}: not a JSON line`, 'report reads the output of scan -f jsonl');
             }
