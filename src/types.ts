@@ -166,6 +166,8 @@ export interface Finding {
   confidence: 'high' | 'medium' | 'low';
   /** Set by `check` from its configuration; absent on scan findings (see Severity). */
   severity?: Severity;
+  /** `check` only: the baseline fingerprint (rule, normalised URL shape, element path; no line numbers). SARIF's partialFingerprints use it when set. */
+  fingerprint?: string;
   /** Vendor id from rules/trackers, when known. */
   vendor?: string;
   vendorName?: string;
