@@ -6,7 +6,8 @@ import { run } from '../src/cli/run.js';
 import { fromFileResult, sourceArtifact } from '../src/formatters/ci/ci-item.js';
 import { escapeData, escapeProperty, githubAnnotations } from '../src/formatters/ci/github.js';
 import { renderJunit } from '../src/formatters/ci/junit.js';
-import { renderSarif, sarifText } from '../src/formatters/ci/sarif.js';
+import { renderFileResults } from '../src/formatters/ci/index.js';
+import { sarifText } from '../src/formatters/ci/sarif.js';
 import { visible } from '../src/formatters/safe-text.js';
 import { ruleAnchor } from '../src/rules/docs-url.js';
 import { RULES } from '../src/rules/index.js';
@@ -96,7 +97,7 @@ describe('SARIF', () => {
       { file: '/elsewhere/outside.html', findings: [finding(1, 1, 'https://x.example/o')], error: null },
       { file: 'templates/broken.html', findings: [], error: `cannot read: ${HOSTILE}` },
     ];
-    const text = renderSarif(files.map(fromFileResult), { baseDir: '/repo' });
+    const text = renderFileResults('sarif', files, { baseDir: '/repo' });
     expect(sarifErrors(text)).toEqual([]);
     const log = JSON.parse(text);
     const [inside, outside] = log.runs[0].results;

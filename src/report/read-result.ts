@@ -20,6 +20,8 @@ export function readResult(raw: unknown): MessageResult {
 
 function readFinding(raw: unknown): Finding {
   if (!raw || typeof raw !== 'object' || !('messageId' in raw)) return raw as Finding;
-  const { messageId, why: _why, ...rest } = raw as Record<string, unknown>;
-  return { ...rest, messageKey: messageId } as Finding;
+  const old = raw as Record<string, unknown>;
+  // fromEntries defines own properties: a `__proto__` key in a hostile line stays a plain key.
+  const finding = Object.fromEntries(Object.entries(old).filter(([key]) => key !== 'messageId' && key !== 'why'));
+  return { ...finding, messageKey: old.messageId } as unknown as Finding;
 }
