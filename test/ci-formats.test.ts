@@ -81,6 +81,8 @@ describe('SARIF', () => {
       expect(loc.physicalLocation.artifactLocation.uriBaseId).toBe('%SRCROOT%');
       expect(result.partialFingerprints['pixelaudit/v1']).toMatch(/^[0-9a-f]{32}$/);
       expect(runObject.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
+      // Scan findings have no severity of their own: each takes its rule's default level.
+      expect(result.level).toBe(runObject.tool.driver.rules[result.ruleIndex].defaultConfiguration.level);
     }
     const mbox = runObject.results.find((r: { locations: Array<{ logicalLocations: Array<{ fullyQualifiedName: string }> }> }) => /#\d+$/.test(r.locations[0].logicalLocations[0].fullyQualifiedName));
     expect(mbox, 'a message inside an mbox').toBeDefined();

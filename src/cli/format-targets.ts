@@ -19,7 +19,7 @@ export function formatSpec(names: readonly string[]) {
     const colon = value.indexOf(':');
     const format = colon < 0 ? value : value.slice(0, colon);
     const file = colon < 0 ? undefined : value.slice(colon + 1);
-    if (!names.includes(format)) throw new UsageError(`-f: unknown format "${visible(format)}" (choose from ${names.join(', ')})`);
+    if (!names.includes(format)) throw new UsageError(`-f/--format: unknown format "${visible(format)}" (choose from ${names.join(', ')})`);
     if (file === '') throw new UsageError(`-f ${format}: give a file after the colon, or leave the colon out for standard output`);
     return [...(previous ?? []), { format, ...(file === undefined ? {} : { file }) }];
   };

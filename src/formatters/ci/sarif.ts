@@ -3,26 +3,18 @@ import { ruleMeta } from '../../rules/finding-message.js';
 import { README_URL, ruleHelpUri } from '../../rules/docs-url.js';
 import { RULES } from '../../rules/index.js';
 import type { RuleMeta } from '../../rules/rule.js';
-import type { Finding, Severity } from '../../types.js';
+import type { Finding } from '../../types.js';
 import { VERSION } from '../../version.js';
 import { safeJson, visible } from '../safe-text.js';
 import { artifactLocation, baseUri, SRCROOT } from './artifact-uri.js';
 import { findingLine, type CiItem } from './ci-item.js';
 import { FINGERPRINT_KEY, fingerprintOf } from './fingerprint.js';
-import { severityOf } from './severity.js';
+import { defaultSeverity, severityOf } from './severity.js';
 
 export interface SarifOptions {
   /** The folder relative artifact URIs start from (the CI checkout): `originalUriBaseIds.%SRCROOT%`. */
   baseDir: string;
 }
-
-const DEFAULT_LEVEL: Record<RuleMeta['category'], Severity> = {
-  'open-tracking': 'error',
-  'address-leak': 'error',
-  spacer: 'note',
-  'link-tracking': 'warning',
-  'read-receipt': 'warning',
-};
 
 /**
  * Plain text for a SARIF message (§3.11): shown by viewers in a browser, so controls and bidi
@@ -46,7 +38,7 @@ function descriptor(meta: RuleMeta): ReportingDescriptor {
     help: { text: sarifText(`${meta.description} ${meta.docs}`) },
     // SARIF placeholders are numbered; ours are named: {vendorName} becomes {0} in the order they first appear.
     messageStrings: Object.fromEntries(Object.entries(meta.messages).map(([key, template]) => [key, { text: numberedTemplate(template).text }])),
-    defaultConfiguration: { level: DEFAULT_LEVEL[meta.category] },
+    defaultConfiguration: { level: defaultSeverity(meta) },
     properties: { category: meta.category, confidence: meta.confidence, appliesTo: meta.appliesTo, tags: ['privacy', 'email-tracking', meta.category] },
   };
 }

@@ -1,3 +1,4 @@
+import type { RuleMeta } from '../../rules/rule.js';
 import type { Finding, Severity } from '../../types.js';
 
 /**
@@ -9,4 +10,14 @@ export function severityOf(finding: Pick<Finding, 'severity' | 'tracking' | 'cat
   if (finding.severity) return finding.severity;
   if (finding.tracking) return 'error';
   return finding.category === 'spacer' ? 'note' : 'warning';
+}
+
+/**
+ * A rule's default severity (SARIF `defaultConfiguration.level`), the one severityOf gives its
+ * findings: every resource rule but the spacer rule makes a message tracked; link and header
+ * rules never do.
+ */
+export function defaultSeverity(meta: Pick<RuleMeta, 'appliesTo' | 'category'>): Severity {
+  if (meta.category === 'spacer') return 'note';
+  return meta.appliesTo === 'resource' ? 'error' : 'warning';
 }
