@@ -24,7 +24,7 @@ function result(uid: number): MessageResult {
   const finding = (i: number) => ({
     ruleId: 'PA001',
     rule: 'known-tracker',
-    messageId: 'known',
+    messageKey: 'open',
     category: 'open-tracking' as const,
     tracking: true,
     confidence: 'high' as const,
@@ -36,12 +36,11 @@ function result(uid: number): MessageResult {
     position: { line: 10 + i, column: 4 },
     host: `u${uid}.ct.sendgrid.net`,
     party: 'third-party' as const,
-    data: { width: 1, height: 1 },
-    why: 'a 1x1 image from SendGrid open tracking',
+    data: { vendorName: 'SendGrid', pattern: 'sendgrid-open' },
   });
   return {
     source: `imap://${SERVER}/INBOX;UIDVALIDITY=${UIDVALIDITY}/;UID=${uid}`,
-    messageId: `<m${uid}@example.com>`,
+    messageIdHeader: `<m${uid}@example.com>`,
     from: 'News <news@example.com>',
     date: '2024-05-01T10:00:00.000Z',
     subject: `Weekly digest number ${uid}`,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createDetector } from '../src/engine/detector.js';
 import { evaluate, findCorpora, readLabels } from '../src/eval/evaluate.js';
 import { accuracyTable } from '../src/eval/table.js';
+import { findingMessage } from '../src/rules/finding-message.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 
 const corpora = findCorpora(PACKAGE_ROOT, process.env.PIXELAUDIT_CORPORA);
@@ -31,7 +32,7 @@ for (const file of files) {
       console.log(`  ${c.label.file}${c.result.error ? `  [unreadable: ${c.result.error}]` : ''}`);
       if (verbose) {
         for (const p of c.label.pixels) console.log(`    label: ${p.why} ${p.url.slice(0, 140)}`);
-        for (const f of c.result.findings.filter((x) => x.tracking)) console.log(`    found: ${f.ruleId} ${f.url.slice(0, 140)} (${f.why})`);
+        for (const f of c.result.findings.filter((x) => x.tracking)) console.log(`    found: ${f.ruleId} ${f.url.slice(0, 140)} (${findingMessage(f)})`);
         if (c.label.notes) console.log(`    notes: ${c.label.notes}`);
       }
     }

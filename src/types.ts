@@ -135,18 +135,39 @@ export type VendorCategory =
   | 'personalisation'
   | 'transactional';
 
-/** One thing a rule found, as data: words are rendered by formatters. */
+/**
+ * How much a finding matters in CI formats (SARIF `level`, GitHub `::error`/`::warning`/`::notice`,
+ * JUnit failure or not). `check` sets it from its configuration; a scan finding has none and
+ * formatters derive it (src/formatters/severity.ts): tracking is an error, a spacer a note, the rest a warning.
+ */
+export type Severity = 'error' | 'warning' | 'note';
+
+/**
+ * One thing a rule found, as data only: no prose is stored. Every formatter renders the words at
+ * the edge from the rule's metadata (`RULES[ruleId].meta.messages[messageKey]` with `{name}`
+ * filled from `data`: src/rules/finding-message.ts), so JSON, JSONL, the IMAP cache, SARIF and
+ * baselines never break on a rewording.
+ *
+ * The same type serves `scan` (the findings of a MessageResult: `position` is in the message's
+ * decoded HTML) and `check` (the findings of a FileResult: `file` is set and `position` is in
+ * that file). Result format 2 (pixelaudit 0.1 after issue 13): `messageKey` was `messageId`, and
+ * `why` (the rendered words) is gone; `report` still reads format-1 lines (src/report/read-result.ts).
+ */
 export interface Finding {
   /** Stable rule id, e.g. PA001. */
   ruleId: string;
   /** Readable rule alias, e.g. known-tracker. */
   rule: string;
-  /** Message id inside the rule's `messages` map. */
-  messageId: string;
+  /** Key of the rule's message template inside its `messages` map (`open`, `beacon` ...). */
+  messageKey: string;
   category: FindingCategory;
   /** True when the finding makes the message tracked. */
   tracking: boolean;
   confidence: 'high' | 'medium' | 'low';
+  /** Set by `check` from its configuration; absent on scan findings (see Severity). */
+  severity?: Severity;
+  /** `check` only: the baseline fingerprint (rule, normalised URL shape, element path; no line numbers). SARIF's partialFingerprints use it when set. */
+  fingerprint?: string;
   /** Vendor id from rules/trackers, when known. */
   vendor?: string;
   vendorName?: string;
@@ -155,9 +176,15 @@ export interface Finding {
   pattern?: string;
   /** The resource or link URL, or the header value (redacted in output unless --no-redact). */
   url: string;
-  /** How it is referenced: a resource kind, `link` for an a/area href, `header` for a header. */
-  kind: ResourceKind | 'link' | 'header';
-  /** Where in the HTML; absent for header findings. */
+  /** How it is referenced: a resource kind, `link` for an a/area href, `header` for a header; `check` may add its own kinds (template tags). */
+  kind: ResourceKind | 'link' | 'header' | (string & {});
+  /** `check` only: the file the finding is in, as given on the command line or found by the walk. */
+  file?: string;
+  /**
+   * Where: for `check`, in `file`; for `scan`, in the message's decoded HTML (its text/html parts
+   * joined), which is not a place in the mail file. 1-based; columns count UTF-16 code units.
+   * Absent for header findings.
+   */
   position?: SourcePosition;
   /** Host of the URL (after unwrapping proxies). */
   host?: string;
@@ -165,17 +192,34 @@ export interface Finding {
   party?: Party;
   /** Where a tracked link really goes, when the URL reveals it. */
   destination?: string;
-  /** Machine-readable evidence, rendered into `why` by formatters. */
+  /** Machine-readable evidence: the values the message template names (`{vendorName}`), and more. */
   data: Record<string, string | number | boolean>;
-  /** Human explanation, filled from the rule's message template. */
-  why: string;
 }
+
+/** The result of `check` for one file: its findings, or why it could not be read. */
+export interface FileResult {
+  /** The file, as given on the command line or found by the walk. */
+  file: string;
+  /** Every finding has `file` equal to this and a `position` in it (header findings of an .eml excepted). */
+  findings: Finding[];
+  /** Null when checked; otherwise why the file could not be read. */
+  error: string | null;
+}
+
+/**
+ * The shape of MessageResult and Finding written to JSON, JSONL and the IMAP cache. 1: until
+ * issue 13 (`why` prose on every finding, `messageId` on both). 2: data only, `messageKey` and
+ * `messageIdHeader`. `report` reads both (src/report/read-result.ts); the IMAP cache discards files of
+ * another format and fetches those messages again.
+ */
+export const RESULT_FORMAT = 2;
 
 /** The result for one message: scanned (error null) or failed (error set). */
 export interface MessageResult {
   /** File path; for a message inside an mbox `path#N`, N counted from 1. */
   source: string;
-  messageId: string | null;
+  /** The email's Message-ID header field (named apart from a finding's `messageKey`; format 1 called it `messageId`). */
+  messageIdHeader: string | null;
   from: string | null;
   date: string | null;
   subject: string | null;

@@ -38,7 +38,7 @@ describe('pixelaudit clean', () => {
     expect(cleaned.filter((m) => m.tracked)).toEqual([]);
     expect(cleaned.every((m) => m.error === null)).toBe(true);
     // Same messages, same text content otherwise: subjects and ids survive.
-    expect(cleaned.map((m) => m.messageId).sort()).toEqual(original.map((m) => m.messageId).sort());
+    expect(cleaned.map((m) => m.messageIdHeader).sort()).toEqual(original.map((m) => m.messageIdHeader).sort());
     // Untouched messages are byte-for-byte identical.
     const rel = (s: string) => path.relative(SAMPLE, s);
     for (const m of original.filter((x) => !x.tracked && !x.source.includes('#'))) {
@@ -249,7 +249,7 @@ describe('pixelaudit clean walks like scan', () => {
     const text = readFileSync(out, 'latin1');
     expect(text).toContain(`${sep(2)}${big}\n${sep(3)}`);
     const rescanned = jsonl((await run(['scan', out, '-f', 'jsonl', '-q', '--max-message-size', '2'])).stdout);
-    expect(rescanned.map((m) => [m.messageId, m.tracked])).toEqual([
+    expect(rescanned.map((m) => [m.messageIdHeader, m.tracked])).toEqual([
       ['<one@example.com>', false],
       ['<big@example.com>', false],
       ['<three@example.com>', false],

@@ -69,7 +69,7 @@ describe('pixelaudit CLI, in-process', () => {
   it('--format csv: a header and one quoted row per message', async () => {
     const r = await run(['scan', SAMPLE, '-f', 'csv']);
     const rows = r.stdout.trim().split('\r\n');
-    expect(rows[0]).toBe('source,messageId,from,date,subject,tracked,linkTracked,addressLeak,readReceipt,platform,resources,findings,vendors,rules,error');
+    expect(rows[0]).toBe('source,messageIdHeader,from,date,subject,tracked,linkTracked,addressLeak,readReceipt,platform,resources,findings,vendors,rules,error');
     expect(rows).toHaveLength(23);
     expect(rows.some((row) => row.includes('"Re: [example/toolkit] Flaky test on Windows (Issue #412)"') || row.includes('Re: [example/toolkit]'))).toBe(true);
   });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rulesMarkdownTable } from '../src/rules/docs-table.js';
+import { ruleReferenceMarkdown, rulesMarkdownTable } from '../src/rules/docs-table.js';
+import { ruleAnchor } from '../src/rules/docs-url.js';
+import { RULES } from '../src/rules/index.js';
 import { loadVendors } from '../src/trackers/load.js';
 import { ROOT } from './helpers.js';
 
@@ -12,6 +14,17 @@ describe('README stays in step with the code', () => {
     const block = /<!-- rules:start -->\n([\s\S]*?)\n<!-- rules:end -->/.exec(readme);
     expect(block, 'rules markers in README.md').not.toBeNull();
     expect(block?.[1]).toBe(rulesMarkdownTable());
+  });
+
+  it('has the rule reference generated from rule metadata, with the heading each SARIF help URI points at', () => {
+    const block = /<!-- rule-docs:start -->\n([\s\S]*?)\n<!-- rule-docs:end -->/.exec(readme);
+    expect(block, 'rule-docs markers in README.md').not.toBeNull();
+    expect(block?.[1]).toBe(ruleReferenceMarkdown());
+    for (const { meta } of RULES) {
+      // GitHub's anchor for a heading: lower case, punctuation but dashes dropped, spaces as dashes.
+      const heading = new RegExp(`^#### (${meta.id} .*)$`, 'm').exec(readme)?.[1] ?? '';
+      expect(heading.toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-')).toBe(ruleAnchor(meta));
+    }
   });
 
   it('states the vendor and pattern counts of rules/trackers', () => {

@@ -26,7 +26,7 @@ afterEach(() => {
 
 /** A scanned result that says which UID and which run wrote it. */
 function result(uid: number, run = 1): MessageResult {
-  return { ...failedResult(`imap://x/INBOX;UID=${uid}`, ''), error: null, subject: `message ${uid} of run ${run}`, messageId: `<${uid}@example.com>` };
+  return { ...failedResult(`imap://x/INBOX;UID=${uid}`, ''), error: null, subject: `message ${uid} of run ${run}`, messageIdHeader: `<${uid}@example.com>` };
 }
 
 function open(dir: string, settings = SETTINGS, warnings: string[] = []): ResultCache {

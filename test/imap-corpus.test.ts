@@ -33,7 +33,7 @@ describe.skipIf(!HAS_DOVECOT || !HAS_CORPUS)('imap over a real phishing corpus',
     // Matched by Message-ID where it is unique: the file name is not on the server.
     const unique = (list: MessageResult[]) => {
       const seen = new Map<string, MessageResult | null>();
-      for (const m of list) if (m.messageId) seen.set(m.messageId, seen.has(m.messageId) ? null : m);
+      for (const m of list) if (m.messageIdHeader) seen.set(m.messageIdHeader, seen.has(m.messageIdHeader) ? null : m);
       return new Map([...seen].filter((e): e is [string, MessageResult] => e[1] !== null));
     };
     const fromFiles = unique(byFile);

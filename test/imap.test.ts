@@ -75,13 +75,13 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
 
   it('gives the same results as scanning the files, message by message, in both fetch modes', async () => {
     const files = jsonl((await run(['scan', SAMPLE, '-f', 'jsonl', '--no-redact'])).stdout);
-    const byId = new Map(files.map((r) => [r.messageId, essence(r)]));
+    const byId = new Map(files.map((r) => [r.messageIdHeader, essence(r)]));
     for (const mode of [[], ['--full-source']]) {
       const r = await imap(['-f', 'jsonl', '--no-redact', ...mode]);
       expect(r.exitCode, r.stderr).toBe(0);
       const got = jsonl(r.stdout);
       expect(got).toHaveLength(22);
-      for (const m of got) expect(essence(m), `${m.messageId} ${mode.join(' ')}`).toEqual(byId.get(m.messageId));
+      for (const m of got) expect(essence(m), `${m.messageIdHeader} ${mode.join(' ')}`).toEqual(byId.get(m.messageIdHeader));
       expect(got.filter((m) => m.tracked)).toHaveLength(13);
     }
   });
@@ -182,7 +182,7 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
       hostileMessage(deepNest(25, '<img src="https://t.example.com/o.gif" width="1" height="1">'), 'multipart/mixed; boundary=b0'),
     ];
     await seed(d.port, USER, 'Hostile', [good[0], hostile[0], good[1], hostile[1], good[2], hostile[2], good[3], hostile[3]].map((raw) => ({ raw })));
-    const files = new Map(jsonl((await run(['scan', SAMPLE, '-f', 'jsonl', '--no-redact'])).stdout).map((r) => [r.messageId, essence(r)]));
+    const files = new Map(jsonl((await run(['scan', SAMPLE, '-f', 'jsonl', '--no-redact'])).stdout).map((r) => [r.messageIdHeader, essence(r)]));
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-cache-'));
     for (const extra of [['--no-cache'], ['--no-cache', '--full-source'], ['--cache-dir', cacheDir], ['--cache-dir', cacheDir]]) {
       const r = await run(['imap', '--host', '127.0.0.1', '--port', String(d.port), '--tls', 'none', '--user', USER, '--mailbox', 'Hostile', '--no-redact', '-f', 'jsonl', '--batch-size', '3', ...extra], { env: ENV });
@@ -190,10 +190,10 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
       const got = jsonl(r.stdout);
       expect(got).toHaveLength(8);
       expect(new Set(got.map((m) => m.source)).size).toBe(8);
-      const goodOnes = got.filter((m) => files.has(m.messageId));
+      const goodOnes = got.filter((m) => files.has(m.messageIdHeader));
       expect(goodOnes).toHaveLength(4);
-      for (const m of goodOnes) expect(essence(m)).toEqual(files.get(m.messageId));
-      const rest = got.filter((m) => !files.has(m.messageId));
+      for (const m of goodOnes) expect(essence(m)).toEqual(files.get(m.messageIdHeader));
+      const rest = got.filter((m) => !files.has(m.messageIdHeader));
       expect(rest).toHaveLength(4);
       for (const m of rest) expect(m.error === null || m.error.length > 0).toBe(true);
       if (!extra.includes("--full-source")) expect(got[7].warnings.join(' ')).toMatch(/nested deeper than 20 levels/);

@@ -235,7 +235,7 @@ describe.skipIf(!HAS_DOVECOT)('over IMAP, against a real Dovecot', () => {
     expect(r.exitCode).toBe(0);
     const report = JSON.parse(r.stdout) as JsonReport;
     expectTotals(report, 3);
-    const byId = new Map(report.messages.map((m) => [m.messageId, m]));
+    const byId = new Map(report.messages.map((m) => [m.messageIdHeader, m]));
     for (const id of ['<imap0@example.com>', '<imap2@example.com>']) expect(byId.get(id)).toMatchObject({ error: null, tracked: true });
     const bad = byId.get('<imap1@example.com>');
     expect(bad?.error ?? 'scanned').toMatch(/^(scanned|(mime|headers|html|css|url|rule \w+|redact|analysis): )/);

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { writeFileAtomic } from '../src/output/atomic-write.js';
 import { AtomicFileSink } from '../src/output/atomic-sink.js';
+import { parseAnnotations, parseJunit, sarifErrors } from './ci-format-checkers.js';
 import { FIXTURES, ROOT } from './helpers.js';
 
 // Every case uses real files, real symlinks and real hard links in a fresh temporary folder; after
@@ -612,3 +613,79 @@ describe('outside attacks on the promise (second round)', () => {
   });
 });
 
+
+describe('several outputs at once (-f NAME:FILE), each checked like -o', () => {
+  it('writes each format to its own file and at most one to stdout', async () => {
+    const w = workspace();
+    const sarif = path.join(w.dir, 'out.sarif');
+    const junit = path.join(w.dir, 'out.xml');
+    const r = await run(['scan', w.mbox, '-f', `sarif:${sarif}`, '-f', `junit:${junit}`, '-f', 'github']);
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    expect(sarifErrors(readFileSync(sarif, 'utf8'))).toEqual([]);
+    expect(parseJunit(readFileSync(junit, 'utf8')).testsuites.testsuite).toBeDefined();
+    expect(parseAnnotations(r.stdout).length).toBe(JSON.parse(readFileSync(sarif, 'utf8')).runs[0].results.length);
+    // -o takes the one format without a file of its own.
+    const json = path.join(w.dir, 'out.json');
+    expect((await run(['scan', w.mbox, '-f', 'json', '-o', json, '-f', `sarif:${sarif}`])).stdout).toBe('');
+    expect(JSON.parse(readFileSync(json, 'utf8')).tool).toBe('pixelaudit');
+    // report merges JSONL into the CI formats too.
+    const jsonl = path.join(w.dir, 'out.jsonl');
+    await run(['scan', w.mbox, '-f', `jsonl:${jsonl}`]);
+    const merged = await run(['report', jsonl, '-f', 'sarif', '-f', `table:${path.join(w.dir, 'report.txt')}`]);
+    expect(merged.exitCode).toBe(0);
+    expect(sarifErrors(merged.stdout)).toEqual([]);
+    expect(JSON.parse(merged.stdout).runs[0].results).toEqual(JSON.parse(readFileSync(sarif, 'utf8')).runs[0].results);
+    expect(readFileSync(path.join(w.dir, 'report.txt'), 'utf8')).toMatch(/Tracked: /);
+  });
+
+  it('refuses an output file that is an input, inside an input folder, or reached through a link to one', async () => {
+    const w = workspace();
+    await expectRefused(['scan', w.mbox, '-f', 'github', '-f', `sarif:${w.mbox}`], w.dir, /in\.mbox is also an input/);
+    await expectRefused(['scan', w.folder, '-f', `junit:${path.join(w.folder, 'report.xml')}`], w.dir, /inside the input folder/);
+    symlinkSync(w.mbox, path.join(w.dir, 'linked.sarif'));
+    await expectRefused(['scan', w.mbox, '-f', `sarif:${path.join(w.dir, 'linked.sarif')}`], w.dir, /also an input/);
+    const jsonl = path.join(w.dir, 'in.jsonl');
+    writeFileSync(jsonl, '');
+    await expectRefused(['report', jsonl, '-f', `sarif:${jsonl}`], w.dir, /also an input/);
+  });
+
+  it('refuses two outputs on one file (same path, a hard link, a symlink), two on stdout, and -o with no format left for it', async () => {
+    const w = workspace();
+    const a = path.join(w.dir, 'a.sarif');
+    writeFileSync(a, 'old');
+    linkSync(a, path.join(w.dir, 'hard.xml'));
+    symlinkSync(a, path.join(w.dir, 'soft.xml'));
+    await expectRefused(['scan', w.eml, '-f', `sarif:${a}`, '-f', `junit:${a}`], w.dir, /would both write/);
+    await expectRefused(['scan', w.eml, '-f', `sarif:${a}`, '-f', `junit:${path.join(w.dir, 'hard.xml')}`], w.dir, /would both write/);
+    await expectRefused(['scan', w.eml, '-f', `sarif:${a}`, '-f', `junit:${path.join(w.dir, 'soft.xml')}`], w.dir, /would both write/);
+    await expectRefused(['scan', w.eml, '-f', 'json', '-f', 'github'], w.dir, /only one format can go to standard output/);
+    await expectRefused(['scan', w.eml, '-o', path.join(w.dir, 'x'), '-f', `sarif:${a}`], w.dir, /every -f names its own file/);
+    await expectRefused(['scan', w.eml, '-f', 'xml'], w.dir, /unknown format "xml"/);
+    await expectRefused(['scan', w.eml, '-f', 'sarif:'], w.dir, /give a file after the colon/);
+  });
+
+  it('a run that fails leaves every existing output as it was and no temporary file', async () => {
+    const w = workspace();
+    const a = path.join(w.dir, 'a.sarif');
+    const b = path.join(w.dir, 'b.xml');
+    writeFileSync(a, 'old a');
+    writeFileSync(b, 'old b');
+    // As above: stderr breaks once the first messages are written, which fails the run.
+    async function* twoMboxes(): AsyncGenerator<Buffer> {
+      yield Buffer.concat([MBOX, MBOX]);
+      throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+    }
+    let calls = 0;
+    const stderr = {
+      write(): void {
+        if (calls++ === 0) throw Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+      },
+    };
+    const r = await run(['scan', '-', '-f', `sarif:${a}`, '-f', `junit:${b}`, '-f', 'github'], { stdin: twoMboxes(), stderr });
+    expect(r.exitCode).toBe(2);
+    expect(readFileSync(a, 'utf8')).toBe('old a');
+    expect(readFileSync(b, 'utf8')).toBe('old b');
+    expect(tempFilesUnder(w.dir)).toEqual([]);
+  });
+});

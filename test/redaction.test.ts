@@ -125,7 +125,7 @@ describe('redaction is complete', () => {
     expect(result).toMatchObject({ error: null, tracked: true, addressLeak: true, readReceipt: true });
     expect(result.subject).toBe(`For ${ADDRESS_MASK}: your code ${ADDRESS_MASK} and ${ADDRESS_MASK}`);
     expect(result.from).toBe(`"Reader" <${ADDRESS_MASK}>`);
-    expect(result.messageId).toBe(`<20240514.${ADDRESS_MASK}>`);
+    expect(result.messageIdHeader).toBe(`<20240514.${ADDRESS_MASK}>`);
     const header = result.findings.find((f: { kind: string }) => f.kind === 'header');
     expect(header.url).toBe(`${ADDRESS_MASK}, ${ADDRESS_MASK}`);
     const leaks = result.findings.filter((f: { category: string }) => f.category === 'address-leak');

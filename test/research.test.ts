@@ -79,7 +79,7 @@ describe('worker threads', () => {
 function result(over: Omit<Partial<MessageResult>, 'findings'> & { findings?: Partial<Finding>[] }): MessageResult {
   return {
     source: `m${Math.random()}`,
-    messageId: null,
+    messageIdHeader: null,
     from: 'a@one.example',
     date: '2021-08-01T00:00:00.000Z',
     subject: 's',

@@ -1,17 +1,20 @@
 import { Option, type Command } from 'commander';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
+import type { Formatter } from '../formatters/formatter.js';
 import { FORMAT_NAMES, FORMATTERS } from '../formatters/index.js';
 import { visible } from '../formatters/safe-text.js';
 import type { Summary } from '../report/summary.js';
 import type { MessageResult } from '../types.js';
 import { useColor } from './color.js';
-import { AtomicFileSink } from '../output/atomic-sink.js';
-import type { Io, Sink } from './io.js';
+import { formatSpec, type FormatTarget } from './format-targets.js';
+import type { Io } from './io.js';
 import { collect, positiveInteger, positiveNumber } from './options.js';
+import { openOutputs } from './outputs.js';
 
 /** Flags shared by every command that produces a report (scan, imap). */
 export interface ReportFlags {
-  format: string;
+  /** Every `-f NAME[:FILE]` given, in order; undefined for none (then `table`). */
+  format?: FormatTarget[];
   output?: string;
   failOn: string;
   redact: boolean;
@@ -26,8 +29,8 @@ export interface ReportFlags {
 
 export function addReportOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('table'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('-f, --format <name[:file]>', `output format, repeatable, each to its own file: -f sarif:out.sarif -f github (${FORMAT_NAMES.join(', ')}; default table)`).argParser(formatSpec(FORMAT_NAMES)))
+    .option('-o, --output <file>', 'write the report (the one -f without a file) to a file instead of stdout')
     .addOption(new Option('--fail-on <what>', 'exit 1 when a tracked message is found').choices(['tracked', 'none']).default('none'))
     .option('--no-redact', 'show recipient addresses and per-recipient tokens in URLs (masked by default)')
     .option('--color', 'force colour')
@@ -41,29 +44,28 @@ export function addReportOptions(cmd: Command): Command {
 }
 
 /**
- * Streams results to the chosen formatter and destination; `finish` writes the summary, puts a
- * report file in place and picks the exit code; `close` after a failure discards the unfinished
- * file. Call after guardReportOutput and before scanning: the temporary file is created here.
+ * Streams results to every chosen format and destination; `finish` writes the summaries, puts the
+ * report files in place and picks the exit code; `close` after a failure discards the unfinished
+ * files. `targets` come from resolveTargets (which checks them before any work); call before
+ * scanning: the temporary files are created here.
  */
-export async function openReport(io: Io, flags: ReportFlags, inputs: string[]) {
-  const file = flags.output ? await AtomicFileSink.open(flags.output) : undefined;
-  const out: Sink = file ?? io.stdout;
-  const formatter = (await FORMATTERS[flags.format]())({ color: useColor(io, flags.color, Boolean(file)), top: flags.top, inputs });
+export async function openReport(io: Io, flags: ReportFlags, targets: readonly FormatTarget[], inputs: string[]) {
+  const outputs = await openOutputs(io, targets, async (target, toFile): Promise<Formatter> =>
+    (await FORMATTERS[target.format]())({ color: useColor(io, flags.color, toFile), top: flags.top, inputs, baseDir: process.cwd() }),
+  );
   const kept: MessageResult[] = [];
-  if (formatter.begin) await out.write(formatter.begin());
+  const keeps = outputs.formatters.some((f) => f.keepsResults);
+  await outputs.begin();
   return {
     async onResult(result: MessageResult): Promise<void> {
       if (result.error !== null && !flags.quiet) await io.stderr.write(`pixelaudit: ${visible(result.source)}: ${visible(result.error)}\n`);
-      if (formatter.keepsResults) kept.push(result);
-      if (formatter.message) await out.write(formatter.message(result));
+      if (keeps) kept.push(result);
+      await outputs.message(result);
     },
     async finish(summary: Summary): Promise<number> {
-      await out.write(formatter.end(summary, kept));
-      await file?.commit();
+      await outputs.end(summary, kept);
       return flags.failOn === 'tracked' && summary.tracked > 0 ? EXIT_FINDINGS : EXIT_OK;
     },
-    async close(): Promise<void> {
-      await file?.close();
-    },
+    close: () => outputs.close(),
   };
 }

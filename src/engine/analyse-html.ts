@@ -1,5 +1,5 @@
 import { extractResources as extract } from '../html/extract-resources.js';
-import { renderMessage, type LinkFacts, type ResourceFacts, type Rule, type RuleHit } from '../rules/rule.js';
+import type { LinkFacts, ResourceFacts, Rule, RuleHit } from '../rules/rule.js';
 import type { Vendor } from '../trackers/schema.js';
 import type { Finding, Link, RejectedUrl, Resource } from '../types.js';
 import type { AddressFinder } from '../url/address-leak.js';
@@ -179,7 +179,7 @@ export function base(rule: { meta: Rule['meta'] }, hit: RuleHit, p: FindingParts
   return {
     ruleId: rule.meta.id,
     rule: rule.meta.alias,
-    messageId: hit.messageId,
+    messageKey: hit.messageKey,
     category: rule.meta.category,
     tracking: hit.tracking,
     confidence: rule.meta.confidence,
@@ -192,6 +192,5 @@ export function base(rule: { meta: Rule['meta'] }, hit: RuleHit, p: FindingParts
     ...(p.party ? { party: p.party } : {}),
     ...(p.destination ? { destination: p.destination } : {}),
     data,
-    why: renderMessage(rule.meta.messages[hit.messageId] ?? hit.messageId, data),
   };
 }

@@ -145,7 +145,7 @@ function resultOf(source: string, parsed: ParsedMessage, detector: Detector, dea
   const traits = staged('headers', messageTraits)(parsed, source);
   const result: MessageResult = {
     source,
-    messageId: parsed.messageId,
+    messageIdHeader: parsed.messageId,
     from: parsed.from,
     date: parsed.date,
     subject: parsed.subject,
@@ -188,7 +188,7 @@ function listed(all: MessageResult['findings'], warnings: string[]): { findings:
 export function failedResult(source: string, error: string): MessageResult {
   return {
     source,
-    messageId: null,
+    messageIdHeader: null,
     from: null,
     date: null,
     subject: null,

@@ -2,13 +2,13 @@ import type { MessageResult } from '../types.js';
 import type { FormatterFactory } from './formatter.js';
 import { visible } from './safe-text.js';
 
-const COLUMNS = ['source', 'messageId', 'from', 'date', 'subject', 'tracked', 'linkTracked', 'addressLeak', 'readReceipt', 'platform', 'resources', 'findings', 'vendors', 'rules', 'error'] as const;
+const COLUMNS = ['source', 'messageIdHeader', 'from', 'date', 'subject', 'tracked', 'linkTracked', 'addressLeak', 'readReceipt', 'platform', 'resources', 'findings', 'vendors', 'rules', 'error'] as const;
 
 function row(r: MessageResult): string[] {
   const tracking = r.findings.filter((f) => f.tracking);
   return [
     r.source,
-    r.messageId ?? '',
+    r.messageIdHeader ?? '',
     r.from ?? '',
     r.date ?? '',
     r.subject ?? '',

@@ -1,10 +1,14 @@
-import type { LoadCertainty, ResourceKind, SourcePosition } from '../types.js';
+import { findingMessage } from '../rules/finding-message.js';
+import type { Finding, LoadCertainty, ResourceKind, SourcePosition } from '../types.js';
 import { visibleDeep } from './safe-text.js';
+
+/** A finding as explain shows it: data, rendered into words by renderExplanation. */
+export type ExplainedFinding = Pick<Finding, 'ruleId' | 'rule' | 'messageKey' | 'data'>;
 
 /** `explain` output as data: one message, every resource, every rule's answer. */
 export interface Explanation {
   source: string;
-  messageId: string | null;
+  messageIdHeader: string | null;
   from: string | null;
   subject: string | null;
   date: string | null;
@@ -33,16 +37,17 @@ export interface Explanation {
     leaks: string[];
     party: string | null;
     verdict: string;
-    rules: Array<{ id: string; alias: string; fired: boolean; messageId?: string }>;
-    why: string | null;
+    rules: Array<{ id: string; alias: string; fired: boolean; messageKey?: string }>;
+    /** The finding that speaks for the resource, or null when no rule fired. */
+    finding: ExplainedFinding | null;
   }>;
   /** URLs in loading places that load nothing from the network, and why. */
   rejected: Array<{ written: string; kind: ResourceKind; element: string; position: SourcePosition; reason: string; client: string | null }>;
   /** Remote URLs named but never loaded by a mail client (`<meta http-equiv=refresh>`). */
   notLoaded: Array<{ url: string; kind: ResourceKind; element: string; position: SourcePosition }>;
   /** Links that a link rule fired on. */
-  links: Array<{ url: string; position: SourcePosition; destination: string | null; findings: Array<{ ruleId: string; rule: string; why: string; party: string | null }> }>;
-  headers: Array<{ ruleId: string; rule: string; why: string }>;
+  links: Array<{ url: string; position: SourcePosition; destination: string | null; findings: Array<ExplainedFinding & { party: string | null }> }>;
+  headers: ExplainedFinding[];
 }
 
 /** The explanation for a terminal: every string from the message with its controls shown as escapes. */
@@ -66,7 +71,7 @@ export function renderExplanation(raw: Explanation): string {
     lines.push(`    <${r.element}> ${r.kind} at line ${r.position.line}, column ${r.position.column}${size}${load}${client}`);
     lines.push(`    hidden: ${r.hidden ?? 'no'}; vendor: ${r.vendor ?? 'none'}; identifiers: ${r.identifiers.join(', ') || 'none'}; open-style path: ${r.openWord ?? 'no'}; address: ${r.leaks.join(', ') || 'no'}`);
     lines.push(`    rules: ${r.rules.map((x) => `${x.fired ? '+' : '-'}${x.id} ${x.alias}`).join('  ')}`);
-    if (r.why) lines.push(`    why: ${r.why}${r.party ? ` [${r.party}]` : ''}`);
+    if (r.finding) lines.push(`    why: ${findingMessage(r.finding)}${r.party ? ` [${r.party}]` : ''}`);
     lines.push('');
   });
   if (e.notLoaded.length) {
@@ -83,10 +88,10 @@ export function renderExplanation(raw: Explanation): string {
     lines.push(`Tracked or leaking links (${e.links.length}):`);
     for (const l of e.links) {
       lines.push(`  ${l.url}`, `    line ${l.position.line}, column ${l.position.column}${l.destination ? `; goes to ${l.destination}` : ''}`);
-      for (const f of l.findings) lines.push(`    +${f.ruleId} ${f.rule}: ${f.why}${f.party ? ` [${f.party}]` : ''}`);
+      for (const f of l.findings) lines.push(`    +${f.ruleId} ${f.rule}: ${findingMessage(f)}${f.party ? ` [${f.party}]` : ''}`);
     }
     lines.push('');
   }
-  for (const h of e.headers) lines.push(`Header: +${h.ruleId} ${h.rule}: ${h.why}`);
+  for (const h of e.headers) lines.push(`Header: +${h.ruleId} ${h.rule}: ${findingMessage(h)}`);
   return `${lines.join('\n')}\n`;
 }

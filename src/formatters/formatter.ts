@@ -10,6 +10,8 @@ export interface FormatContext {
   inputs: string[];
   /** Every study table (the `report` command), not only the prevalence and comparison tables. */
   full?: boolean;
+  /** The folder file locations are made relative to (SARIF's %SRCROOT%, GitHub annotation paths): the working directory. */
+  baseDir: string;
 }
 
 /**

@@ -6,6 +6,9 @@ export const FORMATTERS: Record<string, () => Promise<FormatterFactory>> = {
   json: async () => (await import('./json.js')).jsonFormatter,
   jsonl: async () => (await import('./jsonl.js')).jsonlFormatter,
   csv: async () => (await import('./csv.js')).csvFormatter,
+  sarif: async () => (await import('./sarif.js')).sarifFormatter,
+  github: async () => (await import('./github.js')).githubFormatter,
+  junit: async () => (await import('./junit.js')).junitFormatter,
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATTERS);

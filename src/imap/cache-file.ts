@@ -7,10 +7,13 @@ import { endOfLastLine, scanFile } from './cache-scan.js';
 /** First line of every cache file: what it holds, checked so a hash collision or a foreign file is never read as ours. */
 interface Header {
   pixelaudit: 'imap-cache';
-  format: 2;
+  /** 3 since results are data only (RESULT_FORMAT 2): a file of format 2 is not ours, so it is removed and its messages fetched again. */
+  format: typeof CACHE_FORMAT;
   mailbox: string;
   uidValidity: string;
 }
+
+const CACHE_FORMAT = 3;
 
 // Lines are gathered into writes of about this size when compacting.
 const CHUNK = 1 << 20;
@@ -182,14 +185,14 @@ export class CacheFile {
   private isOurHeader(line: string): boolean {
     try {
       const h = JSON.parse(line) as Partial<Header>;
-      return h.pixelaudit === 'imap-cache' && h.format === 2 && h.mailbox === this.header.mailbox && h.uidValidity === this.header.uidValidity;
+      return h.pixelaudit === 'imap-cache' && h.format === CACHE_FORMAT && h.mailbox === this.header.mailbox && h.uidValidity === this.header.uidValidity;
     } catch {
       return false;
     }
   }
 
   private headerLine(): Buffer {
-    return Buffer.from(`${JSON.stringify({ pixelaudit: 'imap-cache', format: 2, ...this.header } satisfies Header)}\n`);
+    return Buffer.from(`${JSON.stringify({ pixelaudit: 'imap-cache', format: CACHE_FORMAT, ...this.header } satisfies Header)}\n`);
   }
 
   private writer(): number {

@@ -18,6 +18,6 @@ export const addressInLink: Rule<LinkFacts> = {
   },
   check(facts) {
     if (!facts.leaks.length) return undefined;
-    return { messageId: 'leak', tracking: false, data: { encoding: facts.leaks.map((l) => l.encoding).join(', ') } };
+    return { messageKey: 'leak', tracking: false, data: { encoding: facts.leaks.map((l) => l.encoding).join(', ') } };
   },
 };

@@ -21,6 +21,6 @@ export const addressInUrl: Rule = {
   check(facts) {
     const leak = facts.leaks[0];
     if (!leak) return undefined;
-    return { messageId: 'leak', tracking: true, data: { encoding: facts.leaks.map((l) => l.encoding).join(', ') } };
+    return { messageKey: 'leak', tracking: true, data: { encoding: facts.leaks.map((l) => l.encoding).join(', ') } };
   },
 };

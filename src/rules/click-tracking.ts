@@ -29,22 +29,22 @@ export const clickTracking: Rule<LinkFacts> = {
   check(facts): RuleHit | undefined {
     const host = facts.parts.host;
     if (facts.match?.pattern.kind === 'click') {
-      return { messageId: 'vendor', tracking: false, data: { vendorName: facts.match.vendor.name, pattern: facts.match.pattern.id } };
+      return { messageKey: 'vendor', tracking: false, data: { vendorName: facts.match.vendor.name, pattern: facts.match.pattern.id } };
     }
     const strong = facts.identifiers.find((i) => i.shape !== 'named-id' || RECIPIENT_PARAM.test(i.name ?? ''));
     const generic = facts.identifiers.find((i) => i.where === 'query' && (i.shape === 'token' || i.shape === 'hex' || i.shape === 'uuid') && GENERIC_ID_PARAM.test(i.name ?? ''));
-    if (facts.destination && (facts.redirectHost || strong)) return { messageId: 'redirect', tracking: false, data: { host } };
+    if (facts.destination && (facts.redirectHost || strong)) return { messageKey: 'redirect', tracking: false, data: { host } };
     // A click-counting script that sends on to a URL it carries, even on the sender's own host (clicks.asp?...&url=).
     if (CLICK_PATH.test(facts.parts.path) && facts.parts.params.some((p) => /^https?:\/\//i.test(p.value))) {
-      return { messageId: 'redirect', tracking: false, data: { host } };
+      return { messageKey: 'redirect', tracking: false, data: { host } };
     }
     // Named per-recipient parameters count whatever their value looks like (mc_eid=7f3c2a1b9d).
     const personal = facts.parts.params.find((p) => RECIPIENT_PARAM.test(p.name) && p.value.length >= 4 && /\d/.test(p.value));
-    if (personal) return { messageId: 'token', tracking: false, data: { identifier: `${personal.name}=…` } };
-    if (generic) return { messageId: 'token', tracking: false, data: { identifier: `${generic.name}=${generic.shape}` } };
+    if (personal) return { messageKey: 'token', tracking: false, data: { identifier: `${personal.name}=…` } };
+    if (generic) return { messageKey: 'token', tracking: false, data: { identifier: `${generic.name}=${generic.shape}` } };
     // A long random token in a link is a per-recipient or per-send id on any host (spam kits put it in the path).
     const token = facts.identifiers.find((i) => (i.shape === 'token' || i.shape === 'uuid' || i.shape === 'hex') && i.value.length >= (facts.redirectHost ? 12 : 16));
-    if (token) return { messageId: 'token', tracking: false, data: { identifier: token.where === 'query' ? `${token.name}=${token.shape}` : `path ${token.shape}` } };
+    if (token) return { messageKey: 'token', tracking: false, data: { identifier: token.where === 'query' ? `${token.name}=${token.shape}` : `path ${token.shape}` } };
     return undefined;
   },
 };

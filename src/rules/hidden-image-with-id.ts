@@ -26,9 +26,9 @@ export const hiddenImageWithId: Rule = {
     const hiddenBy = resource.hiddenDetail ?? resource.hiddenBy;
     if (id) {
       const identifier = id.where === 'query' ? `${id.name}=${id.shape}` : `path ${id.shape}`;
-      return { messageId: 'with-id', tracking: true, data: { hiddenBy, identifier, ...(facts.openWord ? { openWord: facts.openWord } : {}) } };
+      return { messageKey: 'with-id', tracking: true, data: { hiddenBy, identifier, ...(facts.openWord ? { openWord: facts.openWord } : {}) } };
     }
-    if (facts.strongOpenWord) return { messageId: 'open-path', tracking: true, data: { hiddenBy, openWord: facts.strongOpenWord } };
+    if (facts.strongOpenWord) return { messageKey: 'open-path', tracking: true, data: { hiddenBy, openWord: facts.strongOpenWord } };
     return undefined;
   },
 };

@@ -29,6 +29,6 @@ export const idSharedWithLink: Rule = {
     const first = facts.parts.segments[0];
     const id = facts.identifiers.find((i) => isRandomId(i) && facts.linkIds.has(i.value) && !(i.where === 'path' && i.value === first));
     if (!id) return undefined;
-    return { messageId: 'shared', tracking: true, data: { identifier: id.where === 'query' ? `${id.name}=${id.shape}` : `path ${id.shape}` } };
+    return { messageKey: 'shared', tracking: true, data: { identifier: id.where === 'query' ? `${id.name}=${id.shape}` : `path ${id.shape}` } };
   },
 };

@@ -24,7 +24,7 @@ export const identifiedBeacon: Rule = {
     const id = facts.identifiers[0];
     if (!id || !(facts.strongOpenWord || facts.spacerName)) return undefined;
     const identifier = id.where === 'query' ? `${id.name}=${id.shape}` : `path ${id.shape}`;
-    if (facts.strongOpenWord) return { messageId: 'beacon', tracking: true, data: { openWord: facts.strongOpenWord, identifier } };
-    return { messageId: 'spacer-with-id', tracking: true, data: { spacerName: facts.spacerName ?? '', identifier } };
+    if (facts.strongOpenWord) return { messageKey: 'beacon', tracking: true, data: { openWord: facts.strongOpenWord, identifier } };
+    return { messageKey: 'spacer-with-id', tracking: true, data: { spacerName: facts.spacerName ?? '', identifier } };
   },
 };

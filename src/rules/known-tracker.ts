@@ -23,7 +23,7 @@ export const knownTracker: Rule = {
     const match = facts.match;
     if (!match || (match.pattern.kind !== 'open' && match.pattern.kind !== 'beacon')) return undefined;
     return {
-      messageId: match.pattern.kind,
+      messageKey: match.pattern.kind,
       tracking: true,
       data: { vendorName: match.vendor.name, pattern: match.pattern.id },
     };

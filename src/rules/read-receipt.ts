@@ -19,6 +19,6 @@ export const readReceipt: Rule<MessageFacts> = {
   check(facts) {
     const first = facts.receiptHeaders[0];
     if (!first) return undefined;
-    return { messageId: 'receipt', tracking: false, data: { header: facts.receiptHeaders.map((h) => h.name).join(', ') } };
+    return { messageKey: 'receipt', tracking: false, data: { header: facts.receiptHeaders.map((h) => h.name).join(', ') } };
   },
 };

@@ -57,13 +57,14 @@ export interface RuleMeta {
   description: string;
   /** Longer explanation for `pixelaudit rules` and the README. */
   docs: string;
-  /** Templates keyed by message id; `{name}` is replaced from the finding's data. */
+  /** Templates keyed by message key (a finding's `messageKey`); `{name}` is replaced from the finding's data at the edge (finding-message.ts). */
   messages: Record<string, string>;
 }
 
 /** What a rule returns when it fires: the rest of the Finding is filled in by the engine. */
 export interface RuleHit {
-  messageId: string;
+  /** Key into the rule's `messages`. */
+  messageKey: string;
   tracking: boolean;
   data: Record<string, string | number | boolean>;
 }
@@ -72,8 +73,4 @@ export interface Rule<F = ResourceFacts> {
   meta: RuleMeta;
   /** Pure: the same facts give the same answer. Undefined when the rule does not fire. */
   check(facts: F): RuleHit | undefined;
-}
-
-export function renderMessage(template: string, data: Record<string, string | number | boolean>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => (key in data ? String(data[key]) : `{${key}}`));
 }

@@ -21,6 +21,6 @@ export const spacer: Rule = {
     const { resource } = facts;
     if (!resource.hiddenBy || facts.identifiers.length > 0 || facts.strongOpenWord || facts.leaks.length > 0) return undefined;
     if (facts.match && facts.match.pattern.kind !== 'asset' && facts.match.pattern.kind !== 'click') return undefined;
-    return { messageId: 'spacer', tracking: false, data: { hiddenBy: resource.hiddenDetail ?? resource.hiddenBy } };
+    return { messageKey: 'spacer', tracking: false, data: { hiddenBy: resource.hiddenDetail ?? resource.hiddenBy } };
   },
 };

@@ -31,6 +31,6 @@ export const trackingHostLabel: Rule = {
     if (!JOB_LABELS.has(label) || registrable(host) === host) return undefined;
     const id = facts.identifiers[0];
     if (!id) return undefined;
-    return { messageId: 'label', tracking: true, data: { label, identifier: id.where === 'query' ? `${id.name}=${id.shape}` : `path ${id.shape}` } };
+    return { messageKey: 'label', tracking: true, data: { label, identifier: id.where === 'query' ? `${id.name}=${id.shape}` : `path ${id.shape}` } };
   },
 };

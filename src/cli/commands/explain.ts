@@ -36,7 +36,7 @@ export function explainCommand(io: Io, setExit: (code: number) => void): Command
       const { ctx, html, findings, platform } = analyseParsed(parsed, detector);
       const clear: Explanation = {
         source,
-        messageId: parsed.messageId,
+        messageIdHeader: parsed.messageId,
         from: parsed.from,
         subject: parsed.subject,
         date: parsed.date,
@@ -61,8 +61,8 @@ export function explainCommand(io: Io, setExit: (code: number) => void): Command
           leaks: r.facts.leaks.map((l) => l.encoding),
           party: r.finding?.party ?? null,
           verdict: r.finding ? (r.finding.tracking ? 'tracking' : r.finding.category) : 'clean',
-          rules: r.hits.map(({ rule, hit }) => ({ id: rule.meta.id, alias: rule.meta.alias, fired: hit !== undefined, ...(hit ? { messageId: hit.messageId } : {}) })),
-          why: r.finding?.why ?? null,
+          rules: r.hits.map(({ rule, hit }) => ({ id: rule.meta.id, alias: rule.meta.alias, fired: hit !== undefined, ...(hit ? { messageKey: hit.messageKey } : {}) })),
+          finding: r.finding ? { ruleId: r.finding.ruleId, rule: r.finding.rule, messageKey: r.finding.messageKey, data: r.finding.data } : null,
         })),
         rejected: html.rejected.map((x) => ({ written: x.written, kind: x.kind, element: x.element, position: x.position, reason: x.reason, client: x.client ?? null })),
         notLoaded: html.notLoaded.map((n) => ({ url: n.url, kind: n.kind, element: n.element, position: n.position })),
@@ -70,9 +70,9 @@ export function explainCommand(io: Io, setExit: (code: number) => void): Command
           url: l.facts.link.url,
           position: l.facts.link.position,
           destination: l.facts.destination ?? null,
-          findings: l.findings.map((f) => ({ ruleId: f.ruleId, rule: f.rule, why: f.why, party: f.party ?? null })),
+          findings: l.findings.map((f) => ({ ruleId: f.ruleId, rule: f.rule, messageKey: f.messageKey, data: f.data, party: f.party ?? null })),
         })),
-        headers: findings.filter((f) => f.kind === 'header').map((f) => ({ ruleId: f.ruleId, rule: f.rule, why: f.why })),
+        headers: findings.filter((f) => f.kind === 'header').map((f) => ({ ruleId: f.ruleId, rule: f.rule, messageKey: f.messageKey, data: f.data })),
       };
       // Made in clear, then masked as a whole like a scan result: every string, whatever its field.
       const explanation = flags.redact ? redactDeep(clear, ctx.addresses) : clear;

@@ -12,7 +12,7 @@ import { addMessageTimeoutOption, timeoutMs } from '../message-timeout.js';
 import { collect, positiveInteger } from '../options.js';
 import { progressLine } from '../progress.js';
 import { addReportOptions, openReport, type ReportFlags } from '../report-output.js';
-import { guardReportOutput } from '../../output/guard-report-output.js';
+import { resolveTargets } from '../format-targets.js';
 
 interface ImapFlags extends ReportFlags, SecretFlags {
   host: string;
@@ -69,7 +69,7 @@ export function imapCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--debug', 'log the IMAP conversation to stderr, credentials masked');
   return addMessageTimeoutOption(addReportOptions(cmd)).action(async (flags: ImapFlags) => {
     const secretFiles = [flags.passwordFile, (flags as { oauthTokenFile?: string }).oauthTokenFile].filter((f): f is string => Boolean(f));
-    guardReportOutput(flags.output, [...secretFiles, ...(flags.rules ?? [])]);
+    const targets = resolveTargets(flags.format, 'table', flags.output, [...secretFiles, ...(flags.rules ?? [])]);
     const secret = await readSecret(
       { passwordEnv: flags.passwordEnv, passwordFile: flags.passwordFile, tokenEnv: (flags as { oauthTokenEnv?: string }).oauthTokenEnv, tokenFile: (flags as { oauthTokenFile?: string }).oauthTokenFile },
       io.env,
@@ -83,7 +83,7 @@ export function imapCommand(io: Io, setExit: (code: number) => void): Command {
     const warn = (message: string): void => void io.stderr.write(`pixelaudit: warning: ${message}\n`);
     const cache = flags.cache ? new ResultCache(flags.cacheDir ?? defaultCacheDir(io.env), `${flags.host}:${port}`, flags.user, settings, { warn }) : undefined;
     const inputs = [`imap://${flags.host}:${port}`];
-    const report = await openReport(io, flags, inputs);
+    const report = await openReport(io, flags, targets, inputs);
     const progress = io.stderrIsTTY ? progressLine(io) : undefined;
     try {
       const summary = await scanImap({

@@ -4,18 +4,24 @@ import { Command, Option } from 'commander';
 import { createDetector } from '../../engine/detector.js';
 import { InputError } from '../../errors.js';
 import { EXIT_ERROR, EXIT_OK } from '../../exit-codes.js';
+import type { Formatter } from '../../formatters/formatter.js';
 import { FORMATTERS } from '../../formatters/index.js';
 import { SKIPPED_LINE } from '../../formatters/jsonl.js';
 import type { SkippedFile } from '../../report/summary.js';
 import { Aggregate } from '../../report/aggregate.js';
+import { readResult } from '../../report/read-result.js';
 import { exportTables, TABLE_FILES } from '../../report/tables-export.js';
-import { AtomicFileSink } from '../../output/atomic-sink.js';
 import { guardOutputDir } from '../../output/guard-output-dir.js';
-import { guardReportOutput } from '../../output/guard-report-output.js';
 import type { MessageResult } from '../../types.js';
 import { useColor } from '../color.js';
 import type { Io } from '../io.js';
+import { formatSpec, resolveTargets, type FormatTarget } from '../format-targets.js';
 import { collect, positiveInteger } from '../options.js';
+import { openOutputs } from '../outputs.js';
+
+// `table` and `json` are the merged report: its summary and study tables, never the messages.
+const SUMMARY_FORMATS = ['table', 'json'];
+const REPORT_FORMATS = [...SUMMARY_FORMATS, 'sarif', 'github', 'junit'];
 
 interface SkippedLine {
   pixelaudit: string;
@@ -29,21 +35,27 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
   return new Command('report')
     .description('merge per-message JSONL results (e.g. one file per shard) into one report with the study tables')
     .argument('<files...>', 'JSONL files written by scan or imap with -f jsonl')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
-    .option('-o, --output <file>', 'write the report to a file')
+    .addOption(new Option('-f, --format <name[:file]>', `output format, repeatable, each to its own file (${REPORT_FORMATS.join(', ')}; default table)`).argParser(formatSpec(REPORT_FORMATS)))
+    .option('-o, --output <file>', 'write the report (the one -f without a file) to a file')
     .option('--tables-dir <dir>', 'also write every table as CSV and JSON into this folder')
     .option('--rules <path>', 'extra tracker data, for vendor organisations (repeatable)', collect)
     .option('--top <n>', 'rows in the sender, vendor and organisation tables', positiveInteger('--top'), 20)
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
-    .action(async (files: string[], flags: { format: string; output?: string; tablesDir?: string; rules?: string[]; top: number; color?: boolean }) => {
+    .action(async (files: string[], flags: { format?: FormatTarget[]; output?: string; tablesDir?: string; rules?: string[]; top: number; color?: boolean }) => {
       const inputs = [...files, ...(flags.rules ?? [])];
-      guardReportOutput(flags.output, inputs);
+      const targets = resolveTargets(flags.format, 'table', flags.output, inputs);
       if (flags.tablesDir) guardOutputDir(flags.tablesDir, TABLE_FILES, inputs);
       const detector = createDetector({ extra: flags.rules });
       const aggregate = new Aggregate(detector.vendors);
-      // Created before reading, so a folder that cannot be written to fails first; discarded on any failure.
-      const sink = flags.output ? await AtomicFileSink.open(flags.output) : undefined;
+      // Opened before reading, so a folder that cannot be written to fails first; discarded on any failure.
+      const outputs = await openOutputs(io, targets, async (target, toFile): Promise<Formatter> => {
+        const formatter = (await FORMATTERS[target.format]())({ color: useColor(io, flags.color, toFile), top: flags.top, inputs: files, full: true, baseDir: process.cwd() });
+        return SUMMARY_FORMATS.includes(target.format) ? { keepsResults: false, end: (summary) => formatter.end(summary, []) } : formatter;
+      });
+      const keeps = outputs.formatters.some((f) => f.keepsResults);
+      const kept: MessageResult[] = [];
+      await outputs.begin();
       const seen = new Set<string>();
       let duplicates = 0;
       for (const file of files) {
@@ -54,7 +66,7 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
             if (!line.trim()) continue;
             let result: MessageResult;
             try {
-              result = JSON.parse(line) as MessageResult;
+              result = readResult(JSON.parse(line));
             } catch {
               throw new InputError(`${file}:${lineNo}: not a JSON line`, 'report reads the output of scan -f jsonl');
             }
@@ -75,21 +87,21 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
             }
             seen.add(result.source);
             aggregate.add(result);
+            if (keeps) kept.push(result);
+            await outputs.message(result);
           }
         } catch (error) {
-          await sink?.close();
+          await outputs.close();
           if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new InputError(`${file}: no such file`);
           throw error;
         }
       }
       if (duplicates) await io.stderr.write(`pixelaudit: ${duplicates} results appeared in more than one file and were counted once (overlapping shards?)\n`);
       const summary = aggregate.build();
-      const formatter = (await FORMATTERS[flags.format]())({ color: useColor(io, flags.color, Boolean(sink)), top: flags.top, inputs: files, full: true });
       try {
-        await (sink ?? io.stdout).write(formatter.end(summary, []));
-        await sink?.commit();
+        await outputs.end(summary, kept);
       } finally {
-        await sink?.close();
+        await outputs.close();
       }
       if (flags.tablesDir && summary.study) {
         const written = exportTables(summary.study, flags.tablesDir);

@@ -10,7 +10,7 @@ import { jobsWarning, MAX_JOBS } from '../jobs.js';
 import { addMessageTimeoutOption, timeoutMs } from '../message-timeout.js';
 import { positiveInteger } from '../options.js';
 import { scanProgress } from '../progress.js';
-import { guardReportOutput } from '../../output/guard-report-output.js';
+import { resolveTargets } from '../format-targets.js';
 import { addReportOptions, openReport, type ReportFlags } from '../report-output.js';
 
 const AUTO_PARALLEL_BYTES = 16 * 1024 * 1024;
@@ -22,13 +22,13 @@ export function scanCommand(io: Io, setExit: (code: number) => void): Command {
     .option('-j, --jobs <n>', 'worker threads (default: all cores for inputs over 16 MB, else 1)', positiveInteger('--jobs', MAX_JOBS))
     .option('--shard <K/N>', 'scan only part K of N of the input (files by path, large mbox files by message offset); give every shard the same paths', parseShard);
   return addMessageTimeoutOption(addReportOptions(cmd)).action(async (paths: string[], flags: ReportFlags & { shard?: Shard; jobs?: number; messageTimeout: number }) => {
-    guardReportOutput(flags.output, [...paths, ...(flags.rules ?? [])]);
+    const targets = resolveTargets(flags.format, 'table', flags.output, [...paths, ...(flags.rules ?? [])]);
     const warning = flags.jobs === undefined ? undefined : jobsWarning(flags.jobs);
     if (warning) await io.stderr.write(warning);
     const detectorOptions = { me: flags.me, redact: flags.redact, extra: flags.rules, disable: flags.disable };
     const detector = createDetector(detectorOptions);
     const progress = io.stderrIsTTY ? scanProgress(io, await totalBytes(paths)) : undefined;
-    const report = await openReport(io, flags, paths);
+    const report = await openReport(io, flags, targets, paths);
     try {
       const { summary, unusableInputs } = await scan(paths, {
         detector,

@@ -1,0 +1,54 @@
+import { UsageError } from '../errors.js';
+import { identityOfStats, placeOf, sameIdentity } from '../output/file-identity.js';
+import { guardReportOutput } from '../output/guard-report-output.js';
+import { visible } from '../formatters/safe-text.js';
+
+/** One requested output: a format, and the file it goes to (undefined: standard output). */
+export interface FormatTarget {
+  format: string;
+  file?: string;
+}
+
+/**
+ * The parser of a repeatable `-f, --format NAME[:FILE]` for commander: `-f sarif:out.sarif
+ * -f github` asks for two outputs. The name ends at the first colon (no format name holds one),
+ * so a file name may hold colons.
+ */
+export function formatSpec(names: readonly string[]) {
+  return (value: string, previous: FormatTarget[] | undefined): FormatTarget[] => {
+    const colon = value.indexOf(':');
+    const format = colon < 0 ? value : value.slice(0, colon);
+    const file = colon < 0 ? undefined : value.slice(colon + 1);
+    if (!names.includes(format)) throw new UsageError(`-f/--format: unknown format "${visible(format)}" (choose from ${names.join(', ')})`);
+    if (file === '') throw new UsageError(`-f ${format}: give a file after the colon, or leave the colon out for standard output`);
+    return [...(previous ?? []), { format, ...(file === undefined ? {} : { file }) }];
+  };
+}
+
+/**
+ * The outputs of a run (`fallback` when no -f is given), checked before any work: `-o FILE` is where the one format without a
+ * file of its own goes; at most one output is left for standard output; no two outputs land on
+ * one file (by the place the OS would write, and by identity for a file that exists, so a hard
+ * link or a symlink to another output is caught); and each file passes the checks every report
+ * file passes (never an input or inside an input folder: guardReportOutput).
+ */
+export function resolveTargets(given: readonly FormatTarget[] | undefined, fallback: string, output: string | undefined, inputs: readonly string[]): FormatTarget[] {
+  // No default in commander: a default there would be kept beside the first -f given.
+  const requested = given?.length ? given : [{ format: fallback }];
+  const bare = requested.filter((t) => t.file === undefined);
+  if (bare.length > 1) throw new UsageError(`-f: only one format can go to ${output === undefined ? 'standard output' : '-o'} (${bare.map((t) => t.format).join(', ')}); give the others a file: -f ${bare[1].format}:FILE`);
+  if (output !== undefined && bare.length === 0) throw new UsageError(`-o ${visible(output)}: every -f names its own file; leave -o out, or drop the file of one -f`);
+  const targets = requested.map((t) => (t.file === undefined && output !== undefined ? { format: t.format, file: output } : { ...t }));
+  const files = targets.filter((t): t is Required<FormatTarget> => t.file !== undefined);
+  const places = files.map((t) => placeOf(t.file));
+  for (let i = 0; i < files.length; i++) {
+    for (let j = 0; j < i; j++) {
+      const a = places[i];
+      const b = places[j];
+      const same = a.final === b.final || (a.existing !== undefined && b.existing !== undefined && sameIdentity(identityOfStats(a.existing), identityOfStats(b.existing)));
+      if (same) throw new UsageError(`-f ${files[j].format} and -f ${files[i].format} would both write ${visible(files[i].file)}`);
+    }
+  }
+  for (const t of files) guardReportOutput(t.file, inputs);
+  return targets;
+}

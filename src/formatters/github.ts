@@ -1,0 +1,10 @@
+import { fromMessageResult } from './ci/ci-item.js';
+import { githubAnnotations } from './ci/github.js';
+import type { FormatterFactory } from './formatter.js';
+
+/** GitHub Actions workflow commands, written as each message is done (nothing is kept). */
+export const githubFormatter: FormatterFactory = (ctx) => ({
+  keepsResults: false,
+  message: (result) => githubAnnotations(fromMessageResult(result), { baseDir: ctx.baseDir }),
+  end: () => '',
+});
