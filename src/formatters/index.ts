@@ -6,6 +6,7 @@ export const FORMATTERS: Record<string, () => Promise<FormatterFactory>> = {
   json: async () => (await import('./json.js')).jsonFormatter,
   jsonl: async () => (await import('./jsonl.js')).jsonlFormatter,
   csv: async () => (await import('./csv.js')).csvFormatter,
+  html: async () => (await import('./html.js')).htmlFormatter,
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATTERS);

@@ -29,7 +29,7 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
   return new Command('report')
     .description('merge per-message JSONL results (e.g. one file per shard) into one report with the study tables')
     .argument('<files...>', 'JSONL files written by scan or imap with -f jsonl')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json', 'html']).default('table'))
     .option('-o, --output <file>', 'write the report to a file')
     .option('--tables-dir <dir>', 'also write every table as CSV and JSON into this folder')
     .option('--rules <path>', 'extra tracker data, for vendor organisations (repeatable)', collect)
@@ -42,6 +42,8 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
       if (flags.tablesDir) guardOutputDir(flags.tablesDir, TABLE_FILES, inputs);
       const detector = createDetector({ extra: flags.rules });
       const aggregate = new Aggregate(detector.vendors);
+      // Made before reading: a formatter that lists messages (html) is offered each result as it is read.
+      const formatter = (await FORMATTERS[flags.format]())({ color: useColor(io, flags.color, Boolean(flags.output)), top: flags.top, inputs: files, full: true });
       // Created before reading, so a folder that cannot be written to fails first; discarded on any failure.
       const sink = flags.output ? await AtomicFileSink.open(flags.output) : undefined;
       const seen = new Set<string>();
@@ -75,6 +77,7 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
             }
             seen.add(result.source);
             aggregate.add(result);
+            formatter.message?.(result);
           }
         } catch (error) {
           await sink?.close();
@@ -84,7 +87,6 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
       }
       if (duplicates) await io.stderr.write(`pixelaudit: ${duplicates} results appeared in more than one file and were counted once (overlapping shards?)\n`);
       const summary = aggregate.build();
-      const formatter = (await FORMATTERS[flags.format]())({ color: useColor(io, flags.color, Boolean(sink)), top: flags.top, inputs: files, full: true });
       try {
         await (sink ?? io.stdout).write(formatter.end(summary, []));
         await sink?.commit();
