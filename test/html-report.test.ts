@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -13,13 +13,11 @@ import { renderPage } from '../src/formatters/html/render-page.js';
 import { visible } from '../src/formatters/safe-text.js';
 import { Aggregate } from '../src/report/aggregate.js';
 import type { MessageResult } from '../src/types.js';
-import { FIXTURES, detector } from './helpers.js';
+import { detector } from './helpers.js';
+import { HOSTILE_FOLDER as hostileFolder, SAMPLE } from './html-report-fixtures.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
-
-export const SAMPLE = path.join(FIXTURES, 'sample-mailbox');
-export const HOSTILE = path.join(FIXTURES, 'hostile-report');
 
 /** Every element of a parsed document, template contents included. */
 function elements(node: Node, out: Element[] = []): Element[] {
@@ -31,14 +29,6 @@ function elements(node: Node, out: Element[] = []): Element[] {
 }
 const text = (node: Node): string => ('value' in node && node.nodeName === '#text' ? node.value : 'childNodes' in node ? node.childNodes.map(text).join('') : '');
 const attr = (e: Element, name: string): string | undefined => e.attrs.find((a) => a.name === name)?.value;
-
-/** The hostile mailbox in a folder whose file names are hostile too (written at test time: such names do not belong in git). */
-export function hostileFolder(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-hostile-report-'));
-  const names = ['<script>window.__pwned=20<\u2215script>.eml', '" onmouseover="window.__pwned=21\u202e.eml'];
-  readdirSync(HOSTILE).forEach((f, i) => copyFileSync(path.join(HOSTILE, f), path.join(dir, names[i] ?? f)));
-  return dir;
-}
 
 const PAYLOAD_TAGS = ['img', 'iframe', 'object', 'embed', 'link', 'base', 'form', 'video', 'audio', 'source', 'image', 'use', 'frame', 'meta'];
 

@@ -27,7 +27,9 @@ export function studiesFigure(study: StudyTables): string {
   const def = (id: string): string => DEFINITIONS.find((d) => d.id === id)?.name ?? id;
   const den = (id: string): string => DENOMINATORS.find((d) => d.id === id)?.text ?? id;
   const rows = study.comparison.map((r) => [`${r.study}: ${r.note}`, { text: pct(r.published), sort: r.published }, `${r.definition} ${def(r.definition)}`, `${r.denominator}: ${den(r.denominator)}`, { text: cellText(r.ours), sort: r.ours?.share ?? 0 }]);
-  const legend = '<p class="legend"><span><span class="key bar"></span>yours</span><span><span class="key ci"></span>95% Wilson interval</span><span><span class="key pub"></span>published figure</span></p>';
+  const legend =
+    '<div class="side"><p class="legend"><span><span class="key bar"></span>yours</span><span><span class="key ci"></span>95% Wilson interval</span><span><span class="key pub"></span>published figure</span></p>' +
+    '<p class="note">Each study counted something else: HEY any invisible image in non-spam mail (D2), Englehardt et al. mailing-list mail (bulk), OMC all mail and person-to-person mail. Each bar is your mail counted their way, so the red mark and the bar can be compared; the whisker is how sure the bar is, given how many messages it counts.</p></div>';
   return figure(
     'studies',
     'Your mail next to the published studies',

@@ -44,6 +44,10 @@ svg .mpp{stroke:var(--mpp);stroke-width:2;stroke-dasharray:5 3}
 svg .mpp-text{fill:var(--mpp);font-weight:600}
 .small-multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(460px,1fr));gap:.8rem;margin-bottom:1rem}
 .stacked .tablewrap{margin-top:.8rem}
+.stacked figure{display:grid;grid-template-columns:minmax(0,640px) minmax(0,1fr);gap:0 1.2rem;align-items:start}
+.stacked figcaption{grid-column:1/-1}
+@media (max-width:860px){.stacked figure{grid-template-columns:1fr}}
+.side .legend{margin-top:.6rem}
 .tablewrap{overflow-x:auto}
 caption{text-align:left;padding:.2rem 0}
 #messages-table td:first-child{white-space:nowrap}
