@@ -7,14 +7,13 @@ import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { esc, scriptJson } from '../src/formatters/html/escape.js';
-import { MessageSampler, SAMPLE_LIMITS } from '../src/formatters/html/message-sample.js';
+import { SAMPLE_LIMITS } from '../src/formatters/html/message-sample.js';
 import { CONTRAST_PAIRS, PALETTES } from '../src/formatters/html/palette.js';
 import { renderPage } from '../src/formatters/html/render-page.js';
 import { visible } from '../src/formatters/safe-text.js';
-import { Aggregate } from '../src/report/aggregate.js';
 import type { MessageResult } from '../src/types.js';
 import { detector } from './helpers.js';
-import { HOSTILE_FOLDER as hostileFolder, SAMPLE } from './html-report-fixtures.js';
+import { HOSTILE_FOLDER as hostileFolder, largeMailbox, SAMPLE } from './html-report-fixtures.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -198,33 +197,8 @@ describe('HTML report: a hostile mailbox', () => {
 });
 
 describe('HTML report: a mailbox of 100,000 messages', () => {
-  /** Synthetic results: one in three tracked, one in 500 failed, 2,000 senders over 60 months. */
-  function synthetic(i: number): MessageResult {
-    const tracked = i % 3 === 0;
-    const failed = i % 500 === 7;
-    const month = String((i % 12) + 1).padStart(2, '0');
-    const finding = {
-      ruleId: 'PA001', rule: 'known-tracker', messageId: 'known', category: 'open-tracking' as const, tracking: true, confidence: 'high' as const,
-      vendor: 'sendgrid', vendorName: 'SendGrid', url: `https://u${i}.ct.sendgrid.net/wf/open?upn=abcd…`, kind: 'img' as const, position: { line: 3, column: 5 }, host: 'ct.sendgrid.net', party: 'third-party' as const, data: {}, why: 'SendGrid open pixel',
-    };
-    return {
-      source: `box.mbox#${i + 1}`, messageId: `<${i}@example.com>`, from: `Sender ${i % 2000} <s${i % 2000}@d${i % 700}.example>`, date: `${2019 + ((i / 12) % 5 | 0)}-${month}-10T10:00:00.000Z`,
-      subject: `Newsletter ${i}`, tracked: tracked && !failed, linkTracked: i % 2 === 0, addressLeak: i % 50 === 0, readReceipt: false, platform: null, senderDomain: `d${i % 700}.example`,
-      bulk: true, spam: false, transactional: false, thirdParty: tracked, resources: tracked ? 2 : 0, html: true, findings: tracked && !failed ? [finding] : [], warnings: [], error: failed ? 'mime: broken' : null,
-    };
-  }
-
   it('lists the tracked, failed and other messages up to their limits, chosen the same way each time, and says so', () => {
-    const build = () => {
-      const aggregate = new Aggregate(detector().vendors);
-      const sampler = new MessageSampler();
-      for (let i = 0; i < 100_000; i++) {
-        const r = synthetic(i);
-        aggregate.add(r);
-        sampler.add(r);
-      }
-      return { summary: aggregate.build(), sample: sampler.build() };
-    };
+    const build = () => largeMailbox(detector().vendors);
     const { summary, sample } = build();
     expect(sample.seen).toEqual({ tracked: summary.tracked, failed: summary.failed, other: summary.scanned - summary.tracked });
     expect(sample.listed).toEqual(SAMPLE_LIMITS);

@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { ROOT } from '../helpers.js';
-import { HOSTILE_FOLDER, SAMPLE } from '../html-report-fixtures.js';
+import { renderPage } from '../../src/formatters/html/render-page.js';
+import { detector, ROOT } from '../helpers.js';
+import { HOSTILE_FOLDER, largeMailbox, SAMPLE } from '../html-report-fixtures.js';
 import { launchGuarded, skipReason } from './oracle-browser.js';
 import { GuardProxy } from './oracle-server.js';
 
@@ -230,6 +231,36 @@ describe.skipIf(skipReason !== undefined)(`the HTML report in Chromium${skipReas
       await settle(o);
     });
   }
+
+  it('a report of 100,000 messages opens, sorts and filters (times printed, not asserted)', async () => {
+    const { summary: big, sample: bigSample } = largeMailbox(detector().vendors);
+    const page100k = renderPage({ summary: big, sample: bigSample, inputs: ['box.mbox'], top: 10 });
+    const started = Date.now();
+    const o = await open(page100k);
+    const opened = Date.now() - started;
+    const { page } = o;
+    expect(await page.$$eval('#messages-table tbody tr', (rows) => rows.length)).toBe(2_700);
+    expect(await page.$$eval('#senders-table tbody tr', (rows) => rows.length)).toBe(1_000);
+    // The MPP line falls inside the months when they span it: 2019 to 2023.
+    const mpp = await page.$eval('#chart-months line.mpp', (l) => Number(l.getAttribute('x1')));
+    const months = await page.$$eval('#chart-months g.row', (gs) => gs.map((g) => [g.getAttribute('data-label'), Number(g.querySelector('rect')?.getAttribute('x'))] as [string, number]));
+    const sept = months.find(([m]) => m === '2021-09') as [string, number];
+    const oct = months.find(([m]) => m === '2021-10') as [string, number];
+    expect(mpp).toBeGreaterThan(sept[1]);
+    expect(mpp).toBeLessThan(oct[1]);
+    const filter = await page.evaluate(async () => {
+      const input = document.querySelector('[data-filters=messages-table] input') as HTMLInputElement;
+      const t0 = performance.now();
+      input.value = 'newsletter 99';
+      input.dispatchEvent(new Event('input'));
+      const t1 = performance.now();
+      (document.querySelector('#messages-table thead th:nth-child(6) button') as HTMLButtonElement).click();
+      return { filter: t1 - t0, sort: performance.now() - t1, status: document.querySelector('[data-filters=messages-table] [data-status]')?.textContent };
+    });
+    expect(filter.status).toMatch(/^\d+ of 2700 rows shown$/);
+    console.log(`100,000-message report (${(Buffer.byteLength(page100k) / 1e6).toFixed(2)} MB): opened in ${opened} ms, filtered in ${filter.filter.toFixed(0)} ms, sorted in ${filter.sort.toFixed(0)} ms`);
+    await settle(o);
+  });
 
   it('opened as a file, as a user opens it: the only request is the file itself', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-report-file-'));

@@ -3,7 +3,7 @@ import { MPP_START, type Cell as StudyCell, type StudyTables } from '../../stats
 import type { Summary } from '../../report/summary.js';
 import { dataTable } from './data-table.js';
 import { esc } from './escape.js';
-import { barChart, monthChart, type Bar } from './svg-charts.js';
+import { barChart, monthChart, WIDE, type Bar } from './svg-charts.js';
 
 export const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const ci = (i: { low: number; high: number }): string => `${pct(i.low)}–${pct(i.high)}`;
@@ -33,7 +33,7 @@ export function studiesFigure(study: StudyTables): string {
   return figure(
     'studies',
     'Your mail next to the published studies',
-    (t) => barChart('chart-studies', 'Share of your messages under each study’s definition and denominator, with the published figure marked', bars, { share: true, describedBy: t }),
+    (t) => barChart('chart-studies', 'Share of your messages under each study’s definition and denominator, with the published figure marked', bars, { share: true, describedBy: t, layout: WIDE }),
     dataTable('studies-data', 'Each study’s figure, the definition and denominator it counts, and yours under the same (k/n, share, 95% Wilson interval).', [{ head: 'study' }, { head: 'published', num: true }, { head: 'definition' }, { head: 'denominator' }, { head: 'yours', num: true }], rows),
     legend,
     true,

@@ -28,7 +28,9 @@ export const PAGE_SCRIPT = `(() => {
           const d = numeric ? a[0] - b[0] : collator.compare(a[0], b[0]);
           return ascending ? d : -d;
         });
-        body.append(...keyed.map((k) => k[1]));
+        // One replaceChildren, not append: appending 2,700 rows past the whitespace between them
+        // took 7 to 13 s of script in Chromium on this loaded machine, replaceChildren 30 to 150 ms.
+        body.replaceChildren(...keyed.map((k) => k[1]));
       });
     });
   }

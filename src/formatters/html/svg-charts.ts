@@ -13,7 +13,8 @@ export interface Bar {
   marker?: number;
 }
 
-const WIDTH = 640;
+/** Half a page wide: a chart beside its table keeps 12-unit text at about 12 pixels. */
+const WIDTH = 520;
 const VALUE_W = 96;
 const ROW = 24;
 const TOP = 8;
@@ -25,7 +26,9 @@ export interface BarLayout {
   /** Characters of a label before it is cut. */
   labelChars: number;
 }
-const FULL: BarLayout = { width: WIDTH, labelWidth: 230, labelChars: 34 };
+const HALF: BarLayout = { width: WIDTH, labelWidth: 200, labelChars: 30 };
+/** For a chart with the page's width to itself. */
+export const WIDE: BarLayout = { width: 640, labelWidth: 230, labelChars: 34 };
 
 const n = (x: number): string => (Math.round(x * 10) / 10).toString();
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
@@ -37,7 +40,7 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
  * alternative (`aria-describedby`).
  */
 export function barChart(id: string, title: string, bars: readonly Bar[], options: { share: boolean; describedBy: string; layout?: BarLayout }): string {
-  const { width, labelWidth: LABEL_W, labelChars } = options.layout ?? FULL;
+  const { width, labelWidth: LABEL_W, labelChars } = options.layout ?? HALF;
   const max = options.share ? 1 : Math.max(1, ...bars.map((b) => b.value));
   const plot = width - LABEL_W - VALUE_W;
   const x = (v: number): number => LABEL_W + (Math.max(0, Math.min(v, max)) / max) * plot;
@@ -122,7 +125,7 @@ export function monthChart(id: string, title: string, months: readonly MonthBar[
     x = left + at * step + (months[at].month === mppMonth ? (step * (Number(mpp.slice(8, 10)) - 1)) / 30 : 0);
   }
   out.push(`<line class="mpp" x1="${n(x)}" x2="${n(x)}" y1="${top - 6}" y2="${height - bottom}" data-mpp="${esc(mpp)}"/>`);
-  const anchor = x > WIDTH - 260 ? 'end' : 'start';
+  const anchor = x > WIDTH / 2 ? 'end' : 'start';
   out.push(`<text class="mpp-text" x="${n(anchor === 'end' ? x - 4 : x + 4)}" y="${top - 8}" text-anchor="${anchor}">${esc(label)}</text>`);
   out.push('</svg>');
   return out.join('');
