@@ -37,7 +37,8 @@ export function dataTable(
     .join('');
   const body = rows
     .map((r, i) => `<tr${options.rowState ? ` data-state="${esc(options.rowState(i))}"` : ''}>${r.map((c, j) => cell(c, columns[j])).join('')}</tr>`)
-    .join('\n');
-  const table = `<table id="${esc(id)}"${options.sortable ? ' data-sortable=""' : ''}><caption class="note">${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+    // No whitespace between rows: Chromium moved 2,700 rows past whitespace text nodes in 7 to 13 s.
+    .join('');
+  const table = `<table id="${esc(id)}"${options.sortable ? ' data-sortable=""' : ''}><caption class="note">${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
   return options.scroll ? `<div class="scroll" tabindex="0" role="region" aria-label="${esc(caption)}">${table}</div>` : table;
 }

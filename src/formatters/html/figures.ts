@@ -113,18 +113,19 @@ export function monthsFigure(study: StudyTables): string {
 /** Open tracking, link tracking, address leaks and read receipts as shares of the scanned messages; who runs the tracking hosts. */
 export function linksFigure(summary: Summary, study: StudyTables | undefined): string {
   const n = summary.scanned;
-  const bars: Bar[] = [
-    shareBar('open-tracked (pixels)', summary.tracked, n, summary.interval),
-    shareBar('click-tracked links', summary.linkTracked, n),
-    shareBar('address in a URL', summary.addressLeak, n),
-    shareBar('…to a third party', summary.addressLeakThirdParty, n),
-    shareBar('read receipt asked', summary.readReceipt, n),
-    ...(study?.parties ?? []).map((p) => shareBar(`tracking host: ${p.party}`, p.messages, n)),
+  const counts: Array<[string, number, { low: number; high: number } | undefined]> = [
+    ['open-tracked (pixels)', summary.tracked, summary.interval],
+    ['click-tracked links', summary.linkTracked, undefined],
+    ['address in a URL', summary.addressLeak, undefined],
+    ['…to a third party', summary.addressLeakThirdParty, undefined],
+    ['read receipt asked', summary.readReceipt, undefined],
+    ...(study?.parties ?? []).map((p): [string, number, undefined] => [`tracking host: ${p.party}`, p.messages, undefined]),
   ];
+  const bars = counts.map(([label, k, interval]) => shareBar(label, k, n, interval));
   return figure(
     'links',
     'Link tracking, address leaks and who runs the hosts',
     (t) => barChart('chart-links', 'Share of scanned messages with each kind of tracking', bars, { share: true, describedBy: t }),
-    dataTable('links-data', `Messages of the ${n.toLocaleString('en')} scanned. Link tracking is counted apart from "tracked".`, [{ head: 'what' }, { head: 'messages', num: true }, { head: 'share', num: true }], bars.map((b) => [b.label, Math.round(b.value * n), { text: pct(b.value), sort: b.value }])),
+    dataTable('links-data', `Messages of the ${n.toLocaleString('en')} scanned. Link tracking is counted apart from "tracked".`, [{ head: 'what' }, { head: 'messages', num: true }, { head: 'share', num: true }], counts.map(([label, k]) => [label, k, { text: pct(n ? k / n : 0), sort: n ? k / n : 0 }])),
   );
 }
