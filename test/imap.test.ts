@@ -86,6 +86,18 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
     }
   });
 
+  it('-f html: the page of an IMAP scan holds the same figures as its JSON', async () => {
+    const json = JSON.parse((await imap(['-f', 'json'])).stdout).summary;
+    const page = await imap(['-f', 'html']);
+    expect(page.exitCode, page.stderr).toBe(0);
+    const block = /<script type="application\/json" id="pixelaudit-data">(.*?)<\/script>/s.exec(page.stdout);
+    const data = JSON.parse(block?.[1] ?? 'null');
+    // The transfer counters differ from run to run; the figures do not.
+    expect({ ...data.summary, imap: undefined }).toEqual({ ...json, imap: undefined });
+    expect(data.summary.imap.mailboxes).toEqual(['INBOX']);
+    expect(page.stdout).toContain('Tracked: 13 of 22 scanned messages');
+  });
+
   it('is read-only: every flag on the server is exactly as before, \\Seen included', async () => {
     const boxes = ['INBOX', 'Newsletters', 'Junk', 'Trash'];
     const before = await flagsOf(d.port, USER, boxes);

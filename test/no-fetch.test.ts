@@ -54,7 +54,7 @@ describe('nothing is ever fetched', () => {
   });
 
   it('scan in every format, explain and rules make zero requests', async () => {
-    for (const format of ['table', 'json', 'jsonl', 'csv']) {
+    for (const format of ['table', 'json', 'jsonl', 'csv', 'html']) {
       const r = await run(['scan', mailbox, '-f', format, '--no-redact']);
       expect(r.exitCode).toBe(0);
     }

@@ -99,7 +99,7 @@ function tmp(name: string, content: Buffer | string): string {
   return file;
 }
 
-const FORMATS = ['table', 'json', 'jsonl', 'csv'];
+const FORMATS = ['table', 'json', 'jsonl', 'csv', 'html'];
 
 describe('redaction is complete', () => {
   const file = tmp('leaky.eml', leakyMessage());

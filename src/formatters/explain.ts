@@ -50,6 +50,16 @@ export interface Explanation {
   headers: ExplainedFinding[];
 }
 
+/** Where a finding or resource stands in the message's HTML, as `explain` and the HTML report say it. */
+export function positionText(position: SourcePosition): string {
+  return `line ${position.line}, column ${position.column}`;
+}
+
+/** One rule's answer, as `explain` and the HTML report say it: `+PA004 click-tracking: why [third-party]`. */
+export function ruleLine(f: ExplainedFinding & { party?: string | null }): string {
+  return `+${f.ruleId} ${f.rule}: ${findingMessage(f)}${f.party ? ` [${f.party}]` : ''}`;
+}
+
 /** The explanation for a terminal: every string from the message with its controls shown as escapes. */
 export function renderExplanation(raw: Explanation): string {
   const e = visibleDeep(raw);
@@ -68,7 +78,7 @@ export function renderExplanation(raw: Explanation): string {
     const size = r.width !== null || r.height !== null ? `, ${r.width ?? '?'}x${r.height ?? '?'}` : '';
     const load = r.load === 'may' ? ', may load' : '';
     const client = r.client ? `, ${r.client === 'outlook' ? 'Outlook' : r.client} only` : '';
-    lines.push(`    <${r.element}> ${r.kind} at line ${r.position.line}, column ${r.position.column}${size}${load}${client}`);
+    lines.push(`    <${r.element}> ${r.kind} at ${positionText(r.position)}${size}${load}${client}`);
     lines.push(`    hidden: ${r.hidden ?? 'no'}; vendor: ${r.vendor ?? 'none'}; identifiers: ${r.identifiers.join(', ') || 'none'}; open-style path: ${r.openWord ?? 'no'}; address: ${r.leaks.join(', ') || 'no'}`);
     lines.push(`    rules: ${r.rules.map((x) => `${x.fired ? '+' : '-'}${x.id} ${x.alias}`).join('  ')}`);
     if (r.finding) lines.push(`    why: ${findingMessage(r.finding)}${r.party ? ` [${r.party}]` : ''}`);
@@ -76,22 +86,22 @@ export function renderExplanation(raw: Explanation): string {
   });
   if (e.notLoaded.length) {
     lines.push(`Named but not loaded by a mail client (${e.notLoaded.length}):`);
-    for (const n of e.notLoaded) lines.push(`  ${n.url}`, `    <${n.element}> ${n.kind} at line ${n.position.line}, column ${n.position.column}: a browser would navigate there; a mail client does not`);
+    for (const n of e.notLoaded) lines.push(`  ${n.url}`, `    <${n.element}> ${n.kind} at ${positionText(n.position)}: a browser would navigate there; a mail client does not`);
     lines.push('');
   }
   if (e.rejected.length) {
     lines.push(`Not remote, so not loaded (${e.rejected.length}):`);
-    for (const x of e.rejected) lines.push(`  ${x.written}`, `    <${x.element}> ${x.kind} at line ${x.position.line}, column ${x.position.column}${x.client ? ', Outlook only' : ''}: ${x.reason}`);
+    for (const x of e.rejected) lines.push(`  ${x.written}`, `    <${x.element}> ${x.kind} at ${positionText(x.position)}${x.client ? ', Outlook only' : ''}: ${x.reason}`);
     lines.push('');
   }
   if (e.links.length) {
     lines.push(`Tracked or leaking links (${e.links.length}):`);
     for (const l of e.links) {
-      lines.push(`  ${l.url}`, `    line ${l.position.line}, column ${l.position.column}${l.destination ? `; goes to ${l.destination}` : ''}`);
-      for (const f of l.findings) lines.push(`    +${f.ruleId} ${f.rule}: ${findingMessage(f)}${f.party ? ` [${f.party}]` : ''}`);
+      lines.push(`  ${l.url}`, `    ${positionText(l.position)}${l.destination ? `; goes to ${l.destination}` : ''}`);
+      for (const f of l.findings) lines.push(`    ${ruleLine(f)}`);
     }
     lines.push('');
   }
-  for (const h of e.headers) lines.push(`Header: +${h.ruleId} ${h.rule}: ${findingMessage(h)}`);
+  for (const h of e.headers) lines.push(`Header: ${ruleLine(h)}`);
   return `${lines.join('\n')}\n`;
 }

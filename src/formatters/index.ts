@@ -9,6 +9,7 @@ export const FORMATTERS: Record<string, () => Promise<FormatterFactory>> = {
   sarif: async () => (await import('./sarif.js')).sarifFormatter,
   github: async () => (await import('./github.js')).githubFormatter,
   junit: async () => (await import('./junit.js')).junitFormatter,
+  html: async () => (await import('./html.js')).htmlFormatter,
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATTERS);

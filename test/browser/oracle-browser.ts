@@ -43,6 +43,47 @@ export interface Loaded<T> {
 }
 
 /**
+ * Headless Debian Chromium that cannot reach the network: what the oracle runs on, and what the
+ * HTML report's browser test (test/browser/html-report.test.ts) opens the report in.
+ */
+export function launchGuarded(guard: GuardProxy): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // Playwright adds --disable-background-networking, --disable-component-update,
+    // --disable-default-apps, --no-first-run, --disable-sync and a --disable-features list that
+    // stops its known startup requests (a second --disable-features would replace that list:
+    // tried, and www.google.com and clients2.google.com came back). With those alone, the
+    // Debian build still posted to accounts.google.com/ListAccounts and
+    // android.clients.google.com/checkin within 4 s, and asked content-autofill.googleapis.com
+    // about pages with form fields (seen by the guard, net-log for the URLs):
+    // their endpoint switches point them at the guard on loopback. Then no name resolves, and
+    // anything not on loopback (which Chromium never proxies) goes to the guard, which refuses
+    // it and records it.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-default-apps',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-domain-reliability',
+      '--disable-client-side-phishing-detection',
+      '--no-pings',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      `--proxy-server=${guard.origin}`,
+      `--gaia-url=${guard.origin}`,
+      `--google-apis-url=${guard.origin}`,
+      `--lso-url=${guard.origin}`,
+      `--gcm-checkin-url=${guard.origin}/checkin`,
+      `--gcm-registration-url=${guard.origin}/register`,
+      `--autofill-server-url=${guard.origin}/autofill/`,
+    ],
+  });
+}
+
+/**
  * Headless Chromium as the oracle of what a mail client loads. Scripts are off (mail clients run
  * none, and then `<noscript>` is markup), every request goes through a route that lets only the
  * loopback servers through, host names never resolve, and a guard proxy catches anything else.
@@ -56,40 +97,7 @@ export class Oracle {
 
   static async launch(): Promise<Oracle> {
     const guard = await new GuardProxy().start();
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      // Playwright adds --disable-background-networking, --disable-component-update,
-      // --disable-default-apps, --no-first-run, --disable-sync and a --disable-features list that
-      // stops its known startup requests (a second --disable-features would replace that list:
-      // tried, and www.google.com and clients2.google.com came back). With those alone, the
-      // Debian build still posted to accounts.google.com/ListAccounts and
-      // android.clients.google.com/checkin within 4 s, and asked content-autofill.googleapis.com
-      // about pages with form fields (seen by the guard, net-log for the URLs):
-      // their endpoint switches point them at the guard on loopback. Then no name resolves, and
-      // anything not on loopback (which Chromium never proxies) goes to the guard, which refuses
-      // it and records it.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-default-apps',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-domain-reliability',
-        '--disable-client-side-phishing-detection',
-        '--no-pings',
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-        `--proxy-server=${guard.origin}`,
-        `--gaia-url=${guard.origin}`,
-        `--google-apis-url=${guard.origin}`,
-        `--lso-url=${guard.origin}`,
-        `--gcm-checkin-url=${guard.origin}/checkin`,
-        `--gcm-registration-url=${guard.origin}/register`,
-        `--autofill-server-url=${guard.origin}/autofill/`,
-      ],
-    });
+    const browser = await launchGuarded(guard);
     return new Oracle(browser, guard);
   }
 

@@ -21,7 +21,7 @@ import { openOutputs } from '../outputs.js';
 
 // `table` and `json` are the merged report: its summary and study tables, never the messages.
 const SUMMARY_FORMATS = ['table', 'json'];
-const REPORT_FORMATS = [...SUMMARY_FORMATS, 'sarif', 'github', 'junit'];
+const REPORT_FORMATS = [...SUMMARY_FORMATS, 'sarif', 'github', 'junit', 'html'];
 
 interface SkippedLine {
   pixelaudit: string;
