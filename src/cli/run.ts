@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { formatError, UsageError } from '../errors.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { VERSION } from '../version.js';
+import { checkCommand } from './commands/check.js';
 import { cleanCommand } from './commands/clean.js';
 import { explainCommand } from './commands/explain.js';
 import { imapCommand } from './commands/imap.js';
@@ -22,8 +23,10 @@ export interface RunResult {
 const EXIT_HELP = `
 Exit codes:
   0  no error, and no finding you asked to fail on
-  1  a tracked message was found and --fail-on tracked was given
-  2  usage error, unreadable input path, refused or unwritable output, bad rules data, or internal error
+  1  a tracked message was found and --fail-on tracked was given; check: a finding at or above
+     its --fail-on severity (default error), or more warnings than --max-warnings
+  2  usage error, unreadable input path, refused or unwritable output, bad rules data or
+     configuration, a file check could not read, or internal error
 
 pixelaudit never loads a URL found in a message and never changes a mailbox.`;
 
@@ -44,7 +47,7 @@ export async function run(argv: string[], partialIo: Partial<Io> = {}): Promise<
     .addHelpText('after', EXIT_HELP)
     .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(visibleLines(s)) })
     .exitOverride();
-  for (const make of [scanCommand, imapCommand, reportCommand, explainCommand, cleanCommand, rulesCommand]) {
+  for (const make of [scanCommand, checkCommand, imapCommand, reportCommand, explainCommand, cleanCommand, rulesCommand]) {
     const cmd = make(io, setExit);
     // Usage errors echo what was typed, or a file name a glob expanded: never raw to a terminal.
     cmd.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(visibleLines(s)) });

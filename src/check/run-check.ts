@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { analyseMessage } from '../engine/analyse-message.js';
+import type { Detector } from '../engine/detector.js';
+import { reasonOf } from '../errors.js';
+import type { RuleMeta } from '../rules/rule.js';
+import { type CheckedFile, type CheckFinding, type RawFinding } from './check-finding.js';
+import { checkTemplate } from './check-template.js';
+import type { CheckConfig } from './config.js';
+import { fingerprintOf, urlShape } from './fingerprint.js';
+import { allowedDomains, onAllowedHost, severityOf } from './policy.js';
+import { applySuppressions } from './suppressions.js';
+import { MAIL_EXTENSIONS, syntaxForFile, type SyntaxName } from './template-syntax.js';
+import type { CompiledTag } from './template-tags.js';
+
+export interface CheckOptions {
+  detector: Detector;
+  tags: CompiledTag[];
+  rules: RuleMeta[];
+  config: CheckConfig;
+  /** --syntax, else the config's. */
+  syntax?: SyntaxName;
+  /** Fingerprints the baseline accepts. */
+  baseline?: ReadonlySet<string>;
+  cwd: string;
+}
+
+const MAX_TEMPLATE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Checks one file, read-only. Never throws for the file's content: a file that cannot be read
+ * or decoded, or whose analysis throws, is a CheckedFile with its error, and the run goes on.
+ */
+export async function checkFile(file: string, o: CheckOptions): Promise<CheckedFile> {
+  const isMail = MAIL_EXTENSIONS.includes(path.extname(file).toLowerCase());
+  const syntax = isMail ? 'eml' : syntaxForFile(file, o.syntax ?? o.config.syntax);
+  const empty = { file, syntax, findings: [], suppressed: 0, baselined: 0 };
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path.resolve(o.cwd, file));
+  } catch (error) {
+    return { ...empty, error: (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : reasonOf(error) };
+  }
+  if (bytes.length > MAX_TEMPLATE_BYTES) return { ...empty, error: `larger than ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB` };
+  try {
+    let raw: RawFinding[];
+    let suppressed = 0;
+    if (isMail) {
+      raw = await mailFindings(file, bytes, o.detector);
+    } else {
+      if (bytes.includes(0)) return { ...empty, error: 'binary file, not a template' };
+      const source = bytes.toString('utf8').replace(/^\uFEFF/, '');
+      const checked = checkTemplate(source, syntax as SyntaxName, o.detector, o.tags);
+      ({ kept: raw, suppressed } = applySuppressions(checked.masked, checked.expressions, checked.findings, o.rules, checked.at));
+    }
+    return { ...judge(file, raw, o), syntax, suppressed, error: null };
+  } catch (error) {
+    return { ...empty, error: reasonOf(error) };
+  }
+}
+
+/** An .eml goes the scan's own way (MIME, redaction, time budget); positions are in its decoded HTML. */
+async function mailFindings(file: string, bytes: Buffer, detector: Detector): Promise<RawFinding[]> {
+  const result = await analyseMessage(file, bytes, detector);
+  if (result.error) throw new Error(result.error);
+  return result.findings.map((finding) => ({
+    finding: { ...finding, position: finding.position ?? { line: 1, column: 1 } },
+    offset: -1,
+    element: finding.kind,
+    shape: finding.kind === 'header' ? `header:${finding.ruleId}` : urlShape(finding.url, []),
+  }));
+}
+
+/** Severity, allowed hosts, fingerprints and the baseline, in that order. */
+function judge(file: string, raw: RawFinding[], o: CheckOptions): { file: string; findings: CheckFinding[]; baselined: number } {
+  const allowed = allowedDomains(o.config);
+  const ordinals = new Map<string, number>();
+  const findings: CheckFinding[] = [];
+  let baselined = 0;
+  for (const r of raw) {
+    const severity = severityOf(r.finding, o.config);
+    if (severity === 'off' || onAllowedHost(r.finding, allowed)) continue;
+    const key = `${r.finding.ruleId}\n${r.element}\n${r.shape}`;
+    const ordinal = ordinals.get(key) ?? 0;
+    ordinals.set(key, ordinal + 1);
+    const fingerprint = fingerprintOf(file, r.finding.ruleId, r.element, r.shape, ordinal);
+    if (o.baseline?.has(fingerprint)) {
+      baselined++;
+      continue;
+    }
+    findings.push({ ...r.finding, file, position: r.finding.position ?? { line: 1, column: 1 }, severity, fingerprint, element: r.element });
+  }
+  return { file, findings, baselined };
+}
