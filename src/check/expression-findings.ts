@@ -17,6 +17,12 @@ import { urlShape } from './fingerprint.js';
  */
 const RECIPIENT_PURPOSE = /unsub|opt-?in|opt-?out|preferences|manage|profile|webview|web-view|view[-_]?in[-_]?browser|archive|forward|confirm/i;
 
+/**
+ * Merge fields that are the recipient's address (`*|EMAIL|*`, `{{ subscriber.email }}`,
+ * `{contactfield=email}`, `%%emailaddr%%`): in a URL they send the address itself to the host.
+ */
+const ADDRESS_FIELD = /e-?mail|emailaddr/i;
+
 /** PA012: a resource URL holding an expression after a literal scheme (in host, path or query). */
 export function resourceExpressionFinding(resource: Resource, expressions: TemplateExpression[], at: OffsetIndex): RawFinding | undefined {
   const where = urlExpressions(resource.url, expressions);
@@ -24,11 +30,13 @@ export function resourceExpressionFinding(resource: Resource, expressions: Templ
   const first = where.inQuery[0]?.expression ?? where.inPath[0] ?? where.inHost[0];
   const place = where.inQuery.length ? 'query' : where.inPath.length ? 'path' : 'host';
   const url = unmask(resource.url, expressions);
+  const address = [...where.inQuery.map((q) => q.expression), ...where.inPath].find((e) => ADDRESS_FIELD.test(e.inner));
   const finding = base(
     templateIdInResource,
-    { messageId: 'expression-in-url', tracking: true, data: { kind: resource.kind, expression: first.text, where: place } },
+    { messageId: address ? 'address-in-url' : 'expression-in-url', tracking: true, data: { kind: resource.kind, expression: (address ?? first).text, where: place } },
     { url, kind: resource.kind, position: resource.position, host: where.inHost.length ? undefined : parseUrl(resource.url).host },
   );
+  if (address) finding.category = 'address-leak';
   return { finding, offset: at.offset(resource.position), element: resource.element, shape: urlShape(resource.url, expressions) };
 }
 
@@ -42,8 +50,10 @@ export function linkFinding(link: Link, expressions: TemplateExpression[], at: O
   if (where?.inHost.length) return undefined;
   if (where?.inQuery.length) {
     if (RECIPIENT_PURPOSE.test(parts.path) || where.inQuery.some((q) => RECIPIENT_PURPOSE.test(q.param) || RECIPIENT_PURPOSE.test(q.expression.inner))) return undefined;
-    const { param, expression } = where.inQuery[0];
-    const finding = base(templateIdInLink, { messageId: 'expression-in-query', tracking: false, data: { param, expression: expression.text, links: 1 } }, { url, kind: 'link', position: link.position, host: parts.host });
+    const { param, expression } = where.inQuery.find((q) => ADDRESS_FIELD.test(q.expression.inner)) ?? where.inQuery[0];
+    const address = ADDRESS_FIELD.test(expression.inner);
+    const finding = base(templateIdInLink, { messageId: address ? 'address-in-query' : 'expression-in-query', tracking: false, data: { param, expression: expression.text, links: 1 } }, { url, kind: 'link', position: link.position, host: parts.host });
+    if (address) finding.category = 'address-leak';
     return { finding, offset, element: 'a', shape };
   }
   if (parts.params.length && parts.params.every((p) => /^utm_/i.test(p.name))) {

@@ -76,7 +76,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
         setExit(report.summary.failed > 0 ? 2 : 0);
         return;
       }
-      await io.stdout.write(flags.format === 'json' ? `${safeJson({ tool: 'pixelaudit', command: 'check', ...report }, 2)}\n` : formatCheckTable(report, useColor(io, flags.color, false)));
+      await io.stdout.write(flags.format === 'json' ? `${safeJson({ tool: 'pixelaudit', command: 'check', ...report }, 2)}\n` : formatCheckTable(report, useColor(io, flags.color === false ? false : undefined, false)));
       setExit(exitCodeOf(report.summary));
     });
 }
