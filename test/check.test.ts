@@ -98,6 +98,11 @@ describe('check: what a template is judged to do', () => {
     ]);
   });
 
+  it('does not report a tag inside a template comment, which renders nothing', async () => {
+    const dir = project({ 't.hbs': '{# {{ TrackView }} #}\n{{! TrackView }}\n{{!-- TrackView --}}\n{{/* TrackView */}}\n{{ TrackView }}' });
+    expect((await check(dir, 't.hbs')).findings.map(brief)).toEqual(['5:1 PA011 error']);
+  });
+
   it('does not take CSS blocks or JSON for Mautic tokens, nor an unclosed {{ for an expression', async () => {
     const dir = project({ 't.html': '<style>a{color:red} .x{display:none}</style><img src="https://cdn.example/a.png?v={{ unclosed">\n<p>{{{{{{{{</p>' });
     expect((await check(dir, 't.html')).findings).toEqual([]);

@@ -33,7 +33,7 @@ export function tagFindings(
   const out: RawFinding[] = [];
   const byWhere = (where: CompiledTag['where']): CompiledTag[] => tags.filter((t) => t.where === where);
   const spots: Record<CompiledTag['where'], () => Spot[]> = {
-    expression: () => expressions.map((e) => ({ text: e.inner, offset: e.start, written: e.text })),
+    expression: () => expressions.filter((e) => !e.comment).map((e) => ({ text: e.inner, offset: e.start, written: e.text })),
     comment: () => htmlComments(masked).map((c) => ({ text: source.slice(c.textStart, c.textEnd), offset: c.start, written: source.slice(c.start, c.end) })),
     text: () => [{ text: masked, offset: 0, written: '' }],
     url: () =>

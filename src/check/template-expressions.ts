@@ -10,6 +10,8 @@ export interface TemplateExpression {
   text: string;
   /** What is between the delimiters, trimmed (and without Go/Jinja `-` trim markers). */
   inner: string;
+  /** A template comment (Jinja `{# #}`, Handlebars `{{! }}`, Go comments opened by `{{/` and a star): renders nothing, so its words are no tag. */
+  comment: boolean;
 }
 
 /**
@@ -61,7 +63,8 @@ function expression(source: string, start: number, end: number, openLength: numb
   let inner = text.slice(openLength, text.length - closeLength).trim();
   if (inner.startsWith('-') || inner.startsWith('~')) inner = inner.slice(1);
   if (inner.endsWith('-') || inner.endsWith('~')) inner = inner.slice(0, -1);
-  return { start, end, text, inner: inner.trim() };
+  inner = inner.trim();
+  return { start, end, text, inner, comment: text.startsWith('{#') || (text.startsWith('{{') && (inner.startsWith('!') || inner.startsWith('/*'))) };
 }
 
 const MAX_TOKEN = 200;
