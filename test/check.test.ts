@@ -46,7 +46,14 @@ describe('check: what a template is judged to do', () => {
     const cases = ['{{ user.id }}', '{% uid %}', '*|UNIQID|*', '%%subscriber_uuid%%', '{contactfield=id}', '[[SUBSCRIBER_ID]]', '{{.Subscriber.UUID}}', '<%= @user.id %>'];
     const html = cases.map((c) => `<img src="https://news.example.com/logo.png?u=${c}">`).join('\n');
     const { findings } = await check(project({ 't.html': html }), 't.html');
-    expect(findings.map((f) => `${f.position.line} ${f.ruleId} ${String(f.data.expression)}`)).toEqual(cases.map((c, i) => `${i + 1} PA012 ${c}`));
+    expect(findings.map((f) => `${f.position.line} ${f.ruleId} ${f.severity} ${String(f.data.expression)}`)).toEqual(cases.map((c, i) => `${i + 1} PA012 error ${c}`));
+  });
+
+  it('takes other expressions in a visible image URL as content (info), and in a link as nothing', async () => {
+    const dir = project({
+      't.html': '<img src="https://cdn.example/resize?w={{ width }}&src={{ product.image }}">\n<img src="https://cdn.example/o.gif?c={{ campaign }}" width="1" height="1">\n<a href="https://shop.example/p?lang={{ locale }}">p</a>',
+    });
+    expect((await check(dir, 't.html')).findings.map(brief)).toEqual(['1:1 PA012 info', '2:1 PA002 error']);
   });
 
   it('does not judge a URL that is an expression as a whole (its host is decided outside the template)', async () => {
@@ -117,7 +124,7 @@ describe('check: what a template is judged to do', () => {
 });
 
 describe('check: suppressions, baseline, configuration, exit codes', () => {
-  const pixel = (n: number): string => `<img src="https://stats.example.org/px${n}.gif?r={{ rid }}">`;
+  const pixel = (n: number): string => `<img src="https://stats.example.org/px${n}.gif?r={{ subscriber.id }}">`;
 
   it('suppresses the next element for the named rule when a reason is given; without one, it is a finding itself', async () => {
     const dir = project({

@@ -23,6 +23,15 @@ const RECIPIENT_PURPOSE = /unsub|opt-?in|opt-?out|preferences|manage|profile|web
  */
 const ADDRESS_FIELD = /e-?mail|emailaddr/i;
 
+/**
+ * Names of per-recipient values (`user.id`, `*|UNIQID|*`, `{{ .Subscriber.UUID }}`,
+ * `%%subscriber_key%%`, `{contactfield=email}`, `token`): an expression named so in a URL
+ * identifies the reader. Other expressions (`{{ width }}`, `{{ product.image }}`,
+ * `{{ shop.id }}` is the exception that names an id) are filled in too, but as often with
+ * content the same for every reader, so alone they only make an info finding on an image.
+ */
+const IDENTITY = /(^|[^a-z])(u?u?id|guid|uniqid|token|hash|key|e-?mail|emailaddr|subscriber|user|contact|recipient|member|customer|lead|person)/i;
+
 /** PA012: a resource URL holding an expression after a literal scheme (in host, path or query). */
 export function resourceExpressionFinding(resource: Resource, expressions: TemplateExpression[], at: OffsetIndex): RawFinding | undefined {
   const where = urlExpressions(resource.url, expressions);
@@ -30,10 +39,14 @@ export function resourceExpressionFinding(resource: Resource, expressions: Templ
   const first = where.inQuery[0]?.expression ?? where.inPath[0] ?? where.inHost[0];
   const place = where.inQuery.length ? 'query' : where.inPath.length ? 'path' : 'host';
   const url = unmask(resource.url, expressions);
-  const address = [...where.inQuery.map((q) => q.expression), ...where.inPath].find((e) => ADDRESS_FIELD.test(e.inner));
+  const all = [...where.inQuery.map((q) => q.expression), ...where.inPath, ...where.inHost];
+  const address = all.find((e) => ADDRESS_FIELD.test(e.inner));
+  const identity = address ?? all.find((e) => IDENTITY.test(e.inner));
+  // An image nobody sees, or one served from an open-style path, is a beacon whatever its expression's name.
+  const beacon = resource.hiddenBy !== undefined || /(^|\/)(open|track|pixel|beacon|o|t)(\.gif|\.png|\/|$)/i.test(parseUrl(resource.url).path);
   const finding = base(
     templateIdInResource,
-    { messageId: address ? 'address-in-url' : 'expression-in-url', tracking: true, data: { kind: resource.kind, expression: (address ?? first).text, where: place } },
+    { messageId: address ? 'address-in-url' : 'expression-in-url', tracking: Boolean(identity) || beacon, data: { kind: resource.kind, expression: (identity ?? first).text, where: place } },
     { url, kind: resource.kind, position: resource.position, host: where.inHost.length ? undefined : parseUrl(resource.url).host },
   );
   if (address) finding.category = 'address-leak';
@@ -50,6 +63,8 @@ export function linkFinding(link: Link, expressions: TemplateExpression[], at: O
   if (where?.inHost.length) return undefined;
   if (where?.inQuery.length) {
     if (RECIPIENT_PURPOSE.test(parts.path) || where.inQuery.some((q) => RECIPIENT_PURPOSE.test(q.param) || RECIPIENT_PURPOSE.test(q.expression.inner))) return undefined;
+    // A link's expressions are often content (`?lang={{ locale }}`, `?q={{ product.sku }}`): only a per-recipient name is tracking.
+    if (!where.inQuery.some((q) => IDENTITY.test(q.expression.inner) || IDENTITY.test(q.param))) return undefined;
     const { param, expression } = where.inQuery.find((q) => ADDRESS_FIELD.test(q.expression.inner)) ?? where.inQuery[0];
     const address = ADDRESS_FIELD.test(expression.inner);
     const finding = base(templateIdInLink, { messageId: address ? 'address-in-query' : 'expression-in-query', tracking: false, data: { param, expression: expression.text, links: 1 } }, { url, kind: 'link', position: link.position, host: parts.host });
