@@ -1,5 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
+import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../src/check/check-report.js';
 import type { CheckFinding } from '../src/check/check-finding.js';
 import { run } from '../src/cli/run.js';
-import { htmlMessage } from './helpers.js';
+import { htmlMessage, ROOT } from './helpers.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -214,5 +216,19 @@ describe('check: suppressions, baseline, configuration, exit codes', () => {
     await new Promise((resolve) => server.close(resolve));
     expect(r.findings.length).toBeGreaterThan(0);
     expect(requests).toBe(0);
+  });
+});
+
+describe('check through the built bin', () => {
+  it('exits 1 with the finding at file:line:column, 0 with --fail-on never, 2 on a bad config', async () => {
+    const dir = project({ 'news.hbs': '<p>x</p>\n<p>{{ TrackView }}</p>', 'bad.json': '{"failOn":"sometimes"}' });
+    const bin = path.join(ROOT, 'bin', 'pixelaudit.js');
+    const exec = promisify(execFile);
+    const failed = await exec(process.execPath, [bin, 'check', 'news.hbs'], { cwd: dir }).catch((e: { code: number; stdout: string }) => e);
+    expect([failed.code, failed.stdout.includes('news.hbs:2:4')]).toEqual([1, true]);
+    const passed = await exec(process.execPath, [bin, 'check', 'news.hbs', '--fail-on', 'never'], { cwd: dir });
+    expect(passed.stdout).toContain('PA011 template-tracking-tag');
+    const bad = await exec(process.execPath, [bin, 'check', 'news.hbs', '--config', 'bad.json'], { cwd: dir }).catch((e: { code: number; stderr: string }) => e);
+    expect([bad.code, bad.stderr.trim()]).toEqual([2, `pixelaudit: ${path.join(dir, 'bad.json')}: failOn: must be one of error, warning, info, never`]);
   });
 });
