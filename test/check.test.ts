@@ -142,11 +142,13 @@ describe('check: suppressions, baseline, configuration, exit codes', () => {
     const written = await run(['check', 't.html', '--write-baseline', '--baseline', 'base.json'], { cwd: dir });
     expect(written.exitCode).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, 'base.json'), 'utf8')).findings).toHaveLength(2);
-    // Lines added above, attributes reordered around the URL, the same pixel kept twice: nothing new.
-    writeFileSync(path.join(dir, 't.html'), `<h1>Title</h1>\n<p>new paragraph</p>\n<p>a</p>\n${pixel(1)}\n<div>${pixel(1)}</div>`);
+    // Lines and elements added above and between, the same pixel kept twice: nothing new.
+    writeFileSync(path.join(dir, 't.html'), `<h1>Title</h1>\n<p>new paragraph</p>\n<p>a</p>\n${pixel(1)}\n<table><tr><td>x</td></tr></table>\n${pixel(1)}`);
     const same = await check(dir, 't.html', '--baseline', 'base.json');
     expect([same.exitCode, same.findings.length, same.report?.summary.baselined]).toEqual([0, 0, 2]);
-    // A third copy and a new pixel are new.
+    // Moved into another element, a pixel is new (its element path changed); so are a third copy and a new pixel.
+    writeFileSync(path.join(dir, 't.html'), `${pixel(1)}\n<div>${pixel(1)}</div>`);
+    expect((await check(dir, 't.html', '--baseline', 'base.json')).findings.map(brief)).toEqual(['2:6 PA012 error']);
     writeFileSync(path.join(dir, 't.html'), `${pixel(1)}\n${pixel(1)}\n${pixel(1)}\n${pixel(2)}`);
     const more = await check(dir, 't.html', '--baseline', 'base.json');
     expect(more.findings.map(brief)).toEqual(['3:1 PA012 error', '4:1 PA012 error']);

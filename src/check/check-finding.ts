@@ -42,4 +42,6 @@ export interface RawFinding {
   element: string;
   /** The URL's or tag's shape for the fingerprint. */
   shape: string;
+  /** The element path (`html>body>div>img`), set once the file's findings are known (element-paths.ts). */
+  path?: string;
 }

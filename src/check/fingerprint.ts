@@ -34,11 +34,12 @@ export function tagShape(tagId: string, text: string): string {
 }
 
 /**
- * One finding's fingerprint: the file, the rule, the element, the shape, and which one of the
- * findings with these four it is in the file (so two identical pixels are two entries). No line
- * or column: adding a paragraph above a pixel does not make it new.
+ * One finding's fingerprint: the file, the rule, the element path (element-paths.ts; the
+ * element's name for an .eml), the shape, and which one of the findings with these four it is in
+ * the file (so two identical pixels are two entries). No line or column: adding a paragraph
+ * above a pixel does not make it new.
  */
-export function fingerprintOf(file: string, ruleId: string, element: string, shape: string, ordinal: number): string {
-  const key = [file.split('\\').join('/'), ruleId, element, shape, String(ordinal)].join('\n');
+export function fingerprintOf(file: string, ruleId: string, elementPath: string, shape: string, ordinal: number): string {
+  const key = [file.split('\\').join('/'), ruleId, elementPath, shape, String(ordinal)].join('\n');
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }

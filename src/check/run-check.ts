@@ -9,6 +9,7 @@ import type { CheckConfig } from './config.js';
 import { fingerprintOf, urlShape } from './fingerprint.js';
 import { allowedDomains, onAllowedHost, severityOf } from './policy.js';
 import { applySuppressions } from './suppressions.js';
+import { ElementPaths } from './element-paths.js';
 import { MAIL_EXTENSIONS, syntaxForFile, type SyntaxName } from './template-syntax.js';
 import type { CompiledTag } from './template-tags.js';
 
@@ -51,6 +52,10 @@ export async function checkFile(file: string, o: CheckOptions): Promise<CheckedF
       const source = bytes.toString('utf8').replace(/^\uFEFF/, '');
       const checked = checkTemplate(source, syntax as SyntaxName, o.detector, o.tags);
       ({ kept: raw, suppressed } = applySuppressions(checked.masked, checked.expressions, checked.findings, o.rules, checked.at));
+      if (raw.length) {
+        const paths = new ElementPaths(checked.masked);
+        raw = raw.map((r) => ({ ...r, path: paths.at(r.offset) }));
+      }
     }
     return { ...judge(file, raw, o), syntax, suppressed, error: null };
   } catch (error) {
@@ -81,10 +86,11 @@ function judge(file: string, raw: RawFinding[], o: CheckOptions): { file: string
   for (const r of raw) {
     const severity = severityOf(r.finding, o.config);
     if (severity === 'off' || onAllowedHost(r.finding, allowed)) continue;
-    const key = `${r.finding.ruleId}\n${r.element}\n${r.shape}`;
+    const where = r.path || r.element;
+    const key = `${r.finding.ruleId}\n${where}\n${r.shape}`;
     const ordinal = ordinals.get(key) ?? 0;
     ordinals.set(key, ordinal + 1);
-    const fingerprint = fingerprintOf(file, r.finding.ruleId, r.element, r.shape, ordinal);
+    const fingerprint = fingerprintOf(file, r.finding.ruleId, where, r.shape, ordinal);
     if (o.baseline?.has(fingerprint)) {
       baselined++;
       continue;
