@@ -122,6 +122,13 @@ describe('check: what a template is judged to do', () => {
     const { findings, report } = await check(project({ 'sent.eml': eml }), 'sent.eml');
     expect(report?.files[0].syntax).toBe('eml');
     expect(findings.map(brief)).toEqual(['2:1 PA001 error']);
+    // Named without an extension, a message is known by its content; an mbox is sent to scan.
+    const dir = project({ 'campaign': eml, 'box': Buffer.concat([Buffer.from('From a@b Thu Mar  3 10:00:00 2005\n'), eml]) });
+    const named = await check(dir, 'campaign', 'box');
+    expect(named.report?.files.map((f) => `${f.file} ${f.syntax} ${f.findings.length} ${f.error ?? ''}`)).toEqual([
+      'campaign eml 1 ',
+      'box mbox 0 an mbox: check reads one message per file; use pixelaudit scan for a mailbox',
+    ]);
   });
 });
 

@@ -10,7 +10,9 @@ import { fingerprintOf, urlShape } from './fingerprint.js';
 import { allowedDomains, onAllowedHost, severityOf } from './policy.js';
 import { applySuppressions } from './suppressions.js';
 import { ElementPaths } from './element-paths.js';
-import { MAIL_EXTENSIONS, syntaxForFile, type SyntaxName } from './template-syntax.js';
+import { DETECT_BYTES, detectFormat } from '../input/detect-format.js';
+import { messageFromEmlx } from '../input/emlx.js';
+import { MAIL_EXTENSIONS, syntaxForFile, TEMPLATE_EXTENSIONS, type SyntaxName } from './template-syntax.js';
 import type { CompiledTag } from './template-tags.js';
 
 export interface CheckOptions {
@@ -32,15 +34,21 @@ const MAX_TEMPLATE_BYTES = 32 * 1024 * 1024;
  * or decoded, or whose analysis throws, is a CheckedFile with its error, and the run goes on.
  */
 export async function checkFile(file: string, o: CheckOptions): Promise<CheckedFile> {
-  const isMail = MAIL_EXTENSIONS.includes(path.extname(file).toLowerCase());
-  const syntax = isMail ? 'eml' : syntaxForFile(file, o.syntax ?? o.config.syntax);
-  const empty = { file, syntax, findings: [], suppressed: 0, baselined: 0 };
+  const ext = path.extname(file).toLowerCase();
   let bytes: Buffer;
   try {
     bytes = await readFile(path.resolve(o.cwd, file));
   } catch (error) {
-    return { ...empty, error: (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : reasonOf(error) };
+    return { file, syntax: 'unknown', findings: [], suppressed: 0, baselined: 0, error: (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : reasonOf(error) };
   }
+  // A file named without a template extension is judged by its content, as scan judges it:
+  // scan's inputs work here too (`check sent-campaign` with no extension, an Apple Mail .emlx).
+  const format = TEMPLATE_EXTENSIONS.includes(ext) ? 'template' : MAIL_EXTENSIONS.includes(ext) ? 'eml' : detectFormat(bytes.subarray(0, DETECT_BYTES));
+  if (format === 'emlx') bytes = messageFromEmlx(bytes);
+  const isMail = format === 'eml' || format === 'emlx';
+  const syntax = isMail ? 'eml' : format === 'mbox' ? 'mbox' : syntaxForFile(file, o.syntax ?? o.config.syntax);
+  const empty = { file, syntax, findings: [], suppressed: 0, baselined: 0 };
+  if (format === 'mbox') return { ...empty, error: 'an mbox: check reads one message per file; use pixelaudit scan for a mailbox' };
   if (bytes.length > MAX_TEMPLATE_BYTES) return { ...empty, error: `larger than ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB` };
   try {
     let raw: RawFinding[];
