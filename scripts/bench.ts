@@ -2,7 +2,7 @@
 // measures, in one run and each step in its own process: (a) raw read, (b) MIME parse alone with
 // mailparser, (b') pixelaudit's own MIME stage alone, (c) pixelaudit with 1 worker, (d) with all
 // cores, (e) as many separate one-worker processes on one shard each (the machine's ceiling for d).
-// Prints messages/s, MB/s and peak RSS.
+// Prints messages/s, MB/s and peak RSS; then the check rows (scripts/bench-check.ts).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { findCorpora } from '../src/eval/evaluate.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
+import { benchCheck } from './bench-check.js';
 
 const sizeMb = Number(process.env.BENCH_SIZE_MB ?? 300);
 const dir = path.join(PACKAGE_ROOT, '.bench');
@@ -124,3 +125,5 @@ console.log(`c/b  = ${ratio(1, 3)} (goal >= 0.75): pixelaudit against parsing al
 console.log(`c/b' = ${ratio(2, 3)}: against pixelaudit's own MIME stage (what detection costs on top of it)`);
 console.log(`d/c  = ${ratio(3, 4)} (goal >= 1.8 on 2 cores)`);
 console.log(`e/c  = ${ratio(3, 5)}: what ${cores} independent processes get on this machine, the ceiling for d/c`);
+
+await benchCheck(runs);

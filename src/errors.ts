@@ -24,6 +24,8 @@ export class TrackerDataError extends ConfigError {
     super(problems.join('\n'));
   }
 }
+/** A `check` configuration file that does not follow rules/schema/check-config.schema.json: one line per problem, as tracker data. */
+export class CheckConfigError extends TrackerDataError {}
 /** An output that cannot be written (missing folder, a folder in its place, no permission, full disk). */
 export class OutputError extends KnownError {}
 

@@ -119,7 +119,16 @@ export interface Link {
 }
 
 /** What a finding means for the message verdict. */
-export type FindingCategory = 'open-tracking' | 'spacer' | 'address-leak' | 'link-tracking' | 'read-receipt';
+export type FindingCategory =
+  | 'open-tracking'
+  | 'spacer'
+  | 'address-leak'
+  | 'link-tracking'
+  | 'read-receipt'
+  /** `check` only: a link whose only parameters are campaign-wide `utm_*` ones, which is not tracking. */
+  | 'campaign-tagging'
+  /** `check` only: a problem with the template's own pixelaudit comments (a suppression without a reason). */
+  | 'config';
 
 /** Who runs a host, judged by registrable domain against the sender's From, DKIM d= and Return-Path domains. */
 export type Party = 'first-party' | 'third-party' | 'esp-on-sender-domain';
@@ -176,8 +185,8 @@ export interface Finding {
   pattern?: string;
   /** The resource or link URL, or the header value (redacted in output unless --no-redact). */
   url: string;
-  /** How it is referenced: a resource kind, `link` for an a/area href, `header` for a header; `check` may add its own kinds (template tags). */
-  kind: ResourceKind | 'link' | 'header' | (string & {});
+  /** How it is referenced: a resource kind, `link` for an a/area href, `header` for a header; `template` for a template tag or comment (`check`). */
+  kind: ResourceKind | 'link' | 'header' | 'template';
   /** `check` only: the file the finding is in, as given on the command line or found by the walk. */
   file?: string;
   /**

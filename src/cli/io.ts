@@ -12,6 +12,8 @@ export interface Io {
   /** The regular file behind standard input (`scan - < box.mbox`), so that naming it too reads it once. */
   stdinFile?: FileIdentity;
   env: Record<string, string | undefined>;
+  /** The working folder (check searches its configuration upward from it); process.cwd() when absent. */
+  cwd?: string;
   /** Whether stdout is a terminal (colour, progress). */
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;

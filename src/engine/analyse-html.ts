@@ -1,4 +1,4 @@
-import { extractResources as extract } from '../html/extract-resources.js';
+import { extractResources as extract, type ExtractedHtml } from '../html/extract-resources.js';
 import type { LinkFacts, ResourceFacts, Rule, RuleHit } from '../rules/rule.js';
 import type { Vendor } from '../trackers/schema.js';
 import type { Finding, Link, RejectedUrl, Resource } from '../types.js';
@@ -52,7 +52,11 @@ export interface HtmlAnalysis {
 
 /** Runs the resource rules (the first that fires speaks for a resource) and the link rules (each that fires is reported). */
 export function analyseHtml(html: string, ctx: MessageContext, detector: Detector, deadline: DeadlineLike = NO_DEADLINE): HtmlAnalysis {
-  const extracted = extractResources(html, deadline);
+  return analyseExtracted(extractResources(html, deadline), ctx, detector, deadline);
+}
+
+/** The rules over an extraction already made: `check` reads the extraction's links itself too. */
+export function analyseExtracted(extracted: ExtractedHtml, ctx: MessageContext, detector: Detector, deadline: DeadlineLike = NO_DEADLINE): HtmlAnalysis {
   // Links first: a resource rule (PA009) asks whether an image carries a tracked link's identifier.
   const links = analyseLinks(extracted.links, ctx, detector, deadline);
   const linkIds = trackedLinkIds(links);

@@ -1,3 +1,8 @@
+import { campaignTagging } from '../check/rules/campaign-tagging.js';
+import { suppressionWithoutReason } from '../check/rules/suppression-without-reason.js';
+import { templateIdInLink } from '../check/rules/template-id-in-link.js';
+import { templateIdInResource } from '../check/rules/template-id-in-resource.js';
+import { templateTrackingTag } from '../check/rules/template-tracking-tag.js';
 import { addressInLink } from './address-in-link.js';
 import { addressInUrl } from './address-in-url.js';
 import { clickTracking } from './click-tracking.js';
@@ -17,5 +22,8 @@ export const LINK_RULES: ReadonlyArray<Rule<LinkFacts>> = [clickTracking, addres
 /** Header rules. */
 export const MESSAGE_RULES: ReadonlyArray<Rule<MessageFacts>> = [readReceipt];
 
-/** Every rule's metadata, for docs and `pixelaudit rules`. */
-export const RULES: ReadonlyArray<{ meta: RuleMeta }> = [...RESOURCE_RULES, ...LINK_RULES, ...MESSAGE_RULES];
+/** The rules only `pixelaudit check` runs on templates, on top of the scan's (their code is in src/check/). */
+export const CHECK_RULES: ReadonlyArray<{ meta: RuleMeta }> = [templateTrackingTag, templateIdInResource, templateIdInLink, campaignTagging, suppressionWithoutReason];
+
+/** Every rule's metadata, for docs, `pixelaudit rules`, the CI formats' rule tables and rendering findings' words. */
+export const RULES: ReadonlyArray<{ meta: RuleMeta }> = [...RESOURCE_RULES, ...LINK_RULES, ...MESSAGE_RULES, ...CHECK_RULES];

@@ -14,12 +14,23 @@ export const GENERATED_VALIDATOR_FILE = path.join(PACKAGE_ROOT, 'src', 'trackers
  * cores), on a scan of one message that takes about 400 ms in all.
  */
 export function trackersValidatorCode(): string {
-  const schema = JSON.parse(readFileSync(TRACKERS_SCHEMA_FILE, 'utf8')) as object;
+  return validatorCode(TRACKERS_SCHEMA_FILE);
+}
+
+/** The schemas `check` reads (its configuration, the template tags), compiled the same way. */
+export const CHECK_VALIDATORS = [
+  { schema: path.join(PACKAGE_ROOT, 'rules', 'schema', 'check-config.schema.json'), out: path.join(PACKAGE_ROOT, 'src', 'check', 'config-validator.generated.ts') },
+  { schema: path.join(PACKAGE_ROOT, 'rules', 'schema', 'template-tags.schema.json'), out: path.join(PACKAGE_ROOT, 'src', 'check', 'template-tags-validator.generated.ts') },
+];
+
+/** Any of the project's schemas as standalone validator code (one module per schema). */
+export function validatorCode(schemaFile: string): string {
+  const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as object;
   // verbose: errors carry their schema, whose x-error says what is wrong in words.
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, code: { source: true, esm: true, lines: true } });
   ajv.addKeyword({ keyword: 'x-error', schemaType: 'string' });
   // ajv's CommonJS module is the function and also has it as .default; TypeScript sees only the latter.
   const code = standaloneCode.default(ajv, ajv.compile(schema));
   if (/\brequire\(/.test(code)) throw new Error('the generated validator needs a runtime require (a keyword such as minLength); use a pattern instead');
-  return `// @ts-nocheck\n// Generated from rules/schema/trackers.schema.json by npm run build:validator: do not edit.\n${code}\n`;
+  return `// @ts-nocheck\n// Generated from rules/schema/${path.basename(schemaFile)} by npm run build:validator: do not edit.\n${code}\n`;
 }

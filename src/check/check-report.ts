@@ -1,0 +1,48 @@
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
+import { SEVERITY_RANK, type CheckedFile, type Severity } from './check-finding.js';
+
+/** What every `check` formatter takes: the files with their findings, and the counts. */
+export interface CheckReport {
+  files: CheckedFile[];
+  summary: CheckSummary;
+}
+
+export interface CheckSummary {
+  files: number;
+  /** Files that could not be checked (unreadable, binary, analysis failed). */
+  failed: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  suppressed: number;
+  baselined: number;
+  /** The lowest severity that fails the run, or never. */
+  failOn: Severity | 'never';
+  maxWarnings: number | null;
+}
+
+export function summarise(files: CheckedFile[], failOn: Severity | 'never', maxWarnings: number | null): CheckSummary {
+  const count = (s: Severity): number => files.reduce((n, f) => n + f.findings.filter((x) => x.severity === s).length, 0);
+  return {
+    files: files.length,
+    failed: files.filter((f) => f.error !== null).length,
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+    suppressed: files.reduce((n, f) => n + f.suppressed, 0),
+    baselined: files.reduce((n, f) => n + f.baselined, 0),
+    failOn,
+    maxWarnings,
+  };
+}
+
+/**
+ * 2 when a file could not be checked (CI must not pass on a template it never read); 1 when a
+ * finding is at or above `failOn`, or warnings exceed `maxWarnings`; else 0.
+ */
+export function exitCodeOf(s: CheckSummary): number {
+  if (s.failed > 0) return EXIT_ERROR;
+  const failing = s.failOn !== 'never' && [['error', s.errors], ['warning', s.warnings], ['info', s.infos]].some(([sev, n]) => (n as number) > 0 && SEVERITY_RANK[sev as Severity] >= SEVERITY_RANK[s.failOn as Severity]);
+  if (failing || (s.maxWarnings !== null && s.warnings > s.maxWarnings)) return EXIT_FINDINGS;
+  return EXIT_OK;
+}

@@ -1,0 +1,77 @@
+import { analyseExtracted, type MessageContext } from '../engine/analyse-html.js';
+import type { Detector } from '../engine/detector.js';
+import { extractResources } from '../html/extract-resources.js';
+import type { Finding } from '../types.js';
+import { addressFinderFor } from '../url/address-leak.js';
+import type { RawFinding } from './check-finding.js';
+import { linkFinding, resourceExpressionFinding } from './expression-findings.js';
+import { urlShape } from './fingerprint.js';
+import { OffsetIndex } from './offset-index.js';
+import { maskExpressions, unmask } from './placeholders.js';
+import { tagFindings } from './tag-findings.js';
+import { findExpressions, type TemplateExpression } from './template-expressions.js';
+import type { SyntaxName } from './template-syntax.js';
+import type { CompiledTag } from './template-tags.js';
+
+/** A template has no recipient and no sender: no address to look for, no party to compare with. */
+const TEMPLATE_CONTEXT: MessageContext = { addresses: addressFinderFor([]), senderDomains: new Set() };
+
+/**
+ * Every finding of one template's source, with positions in that source. The HTML is read with
+ * each template expression masked by a same-length placeholder (placeholders.ts), so the
+ * standard's parser sees the document the mail client will, and the scan's own extraction and
+ * rules judge it (known trackers, analytics beacons such as Google Analytics /collect and the
+ * Meta pixel, hidden pixels, click redirects); then the template rules add what only the
+ * template shows: tags that insert pixels or wrap links, expressions in resource URLs and link
+ * queries, and links that only carry utm_* campaign tags.
+ */
+export interface TemplateCheck {
+  findings: RawFinding[];
+  masked: string;
+  expressions: TemplateExpression[];
+  at: OffsetIndex;
+}
+
+export function checkTemplate(source: string, syntax: SyntaxName, detector: Detector, tags: CompiledTag[]): TemplateCheck {
+  const expressions = findExpressions(source, syntax);
+  const masked = maskExpressions(source, expressions);
+  const at = new OffsetIndex(source);
+  const extracted = extractResources(masked);
+  const analysis = analyseExtracted(extracted, TEMPLATE_CONTEXT, detector);
+  const out: RawFinding[] = [];
+  // The words are rendered later from the data, so the data's strings are unmasked as the URLs are.
+  const unmaskData = (data: Finding['data']): Finding['data'] => Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'string' ? unmask(v, expressions) : v]));
+  const shown = (f: Finding): Finding => ({ ...f, url: unmask(f.url, expressions), ...(f.destination ? { destination: unmask(f.destination, expressions) } : {}), data: unmaskData(f.data) });
+
+  for (const r of analysis.resources) {
+    const res = r.facts.resource;
+    if (r.finding) {
+      out.push({ finding: shown(r.finding), offset: at.offset(res.position), element: res.element, shape: urlShape(res.url, expressions) });
+      if (r.finding.tracking) continue;
+    }
+    const own = resourceExpressionFinding(res, expressions, at);
+    if (own) out.push(own);
+  }
+  const judged = new Set<string>();
+  for (const l of analysis.links) {
+    judged.add(l.facts.link.url);
+    for (const f of l.findings) out.push({ finding: shown(f), offset: at.offset(l.facts.link.position), element: 'a', shape: urlShape(l.facts.link.url, expressions) });
+  }
+  // One finding per distinct URL, as the scan's link rules give, counting the links that carry it.
+  const own = new Map<string, RawFinding>();
+  for (const link of extracted.links) {
+    if (judged.has(link.url)) continue;
+    const seen = own.get(link.url);
+    if (seen) {
+      (seen.finding.data.links as number)++;
+      continue;
+    }
+    const f = linkFinding(link, expressions, at);
+    if (f) {
+      own.set(link.url, f);
+      out.push(f);
+    }
+  }
+  out.push(...tagFindings(source, masked, expressions, [...extracted.resources, ...extracted.links, ...extracted.rejected], tags, at));
+  return { findings: out.sort((a, b) => a.offset - b.offset), masked, expressions, at };
+}

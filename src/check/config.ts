@@ -1,0 +1,82 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import { CheckConfigError, ConfigError } from '../errors.js';
+import { schemaProblems } from '../trackers/schema-problems.js';
+import type { RuleMeta } from '../rules/rule.js';
+import type { Severity, SeverityOrOff } from './check-finding.js';
+import generated from './config-validator.generated.js';
+import type { SyntaxName } from './template-syntax.js';
+
+const validate = generated as unknown as ValidateFunction;
+
+/** rules/schema/check-config.schema.json as a type. */
+export interface CheckConfig {
+  rules?: Record<string, SeverityOrOff>;
+  allowedHosts?: string[];
+  failOn?: Severity | 'never';
+  maxWarnings?: number;
+  syntax?: SyntaxName;
+  baseline?: string;
+}
+
+/** A configuration and where it came from (paths in it are relative to its folder). */
+export interface LoadedConfig {
+  config: CheckConfig;
+  /** The file read, or null when none was found. */
+  file: string | null;
+  dir: string;
+}
+
+const NAMES = ['pixelaudit.config.json', '.pixelauditrc.json'];
+
+/**
+ * The configuration: `--config FILE`, else the first of pixelaudit.config.json,
+ * .pixelauditrc.json or a package.json with a "pixelaudit" key, in the working folder or the
+ * nearest folder above it (as eslint and prettier search). Every problem is one line with its
+ * JSON path, and the run stops with exit 2: a misspelt severity must not turn a rule off.
+ */
+export function loadConfig(cwd: string, explicit: string | undefined, rules: RuleMeta[]): LoadedConfig {
+  if (explicit) {
+    const file = path.resolve(cwd, explicit);
+    if (!existsSync(file)) throw new ConfigError(`--config ${explicit}: no such file`);
+    return { config: parse(file, readJson(file), rules), file, dir: path.dirname(file) };
+  }
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    for (const name of NAMES) {
+      const file = path.join(dir, name);
+      if (existsSync(file)) return { config: parse(file, readJson(file), rules), file, dir };
+    }
+    const pkg = path.join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      const data = readJson(pkg) as Record<string, unknown> | null;
+      if (data && typeof data === 'object' && 'pixelaudit' in data) return { config: parse(`${pkg} "pixelaudit"`, data.pixelaudit, rules), file: pkg, dir };
+    }
+    if (path.dirname(dir) === dir) return { config: {}, file: null, dir: path.resolve(cwd) };
+  }
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch (error) {
+    throw new ConfigError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+function parse(name: string, data: unknown, rules: RuleMeta[]): CheckConfig {
+  if (!validate(data)) {
+    throw new CheckConfigError(schemaProblems(validate.errors ?? [], data).map((p) => `${name}: ${p.replace('rules/schema/trackers.schema.json', 'rules/schema/check-config.schema.json')}`));
+  }
+  const config = data as CheckConfig;
+  const known = new Set(rules.flatMap((r) => [r.id, r.alias]));
+  const unknown = Object.keys(config.rules ?? {}).filter((k) => !known.has(k));
+  if (unknown.length) throw new CheckConfigError(unknown.map((k) => `${name}: rules.${k}: no rule has this id or alias (pixelaudit rules lists them)`));
+  return config;
+}

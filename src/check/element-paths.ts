@@ -1,0 +1,60 @@
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+/** An element's place in the tree, as tag names from the root (`html>body>table>tr>td>img`). */
+interface Placed {
+  start: number;
+  end: number;
+  path: string;
+}
+
+/**
+ * The element paths of a template's (masked) HTML, built by parse5 with source locations, for
+ * fingerprints: a finding's path is that of the element starting at its offset, else of the
+ * deepest element around it (a `url()` in a `<style>`, a template tag in a `<td>`). Tag names
+ * only, no sibling indices, so inserting a paragraph elsewhere changes no path, while moving a
+ * pixel into another element does. Built only for files that have findings (a second parse).
+ */
+export class ElementPaths {
+  private readonly placed: Placed[] = [];
+
+  constructor(html: string) {
+    const walk = (node: Node, path: string): void => {
+      for (const child of 'childNodes' in node ? node.childNodes : []) {
+        if (!('tagName' in child)) continue;
+        const el = child as Element;
+        const here = path ? `${path}>${el.tagName}` : el.tagName;
+        const loc = el.sourceCodeLocation;
+        if (loc) this.placed.push({ start: loc.startOffset, end: loc.endOffset, path: here });
+        walk(el.tagName === 'template' && 'content' in el ? (el as unknown as { content: Node }).content : el, here);
+      }
+    };
+    walk(parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: false }), '');
+  }
+
+  /** The path of the element at `offset`, or around it; '' when none (an .eml, a position before `<html>`). */
+  at(offset: number): string {
+    // Elements are in document order, so by start offset: the last one starting at or before
+    // the offset is found by bisection; going back from it, the first that still spans the
+    // offset is the deepest around it.
+    let lo = 0;
+    let hi = this.placed.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.placed[mid].start <= offset) {
+        last = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    for (let i = last; i >= 0; i--) {
+      const p = this.placed[i];
+      if (p.start === offset || offset < p.end) return p.path;
+    }
+    return '';
+  }
+}

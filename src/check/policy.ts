@@ -1,0 +1,40 @@
+import { registrable } from '../engine/party.js';
+import type { Finding } from '../types.js';
+import type { SeverityOrOff } from './check-finding.js';
+import type { CheckConfig } from './config.js';
+
+/**
+ * The severity of a finding before configuration: a pixel, a tracking tag and an address in a
+ * URL fail the run; link tracking warns (a team may accept tracked links but not pixels);
+ * campaign tags are information; a spacer (the same for every reader) is not shown.
+ */
+export function defaultSeverity(f: Finding): SeverityOrOff {
+  switch (f.category) {
+    case 'open-tracking':
+      return f.tracking ? 'error' : 'info';
+    case 'address-leak':
+    case 'config':
+      return 'error';
+    case 'link-tracking':
+    case 'read-receipt':
+      return 'warning';
+    case 'campaign-tagging':
+      return 'info';
+    case 'spacer':
+      return 'off';
+  }
+}
+
+/** The configured severity of a finding (by rule id or alias), else the default. */
+export function severityOf(f: Finding, config: CheckConfig): SeverityOrOff {
+  return config.rules?.[f.ruleId] ?? config.rules?.[f.rule] ?? defaultSeverity(f);
+}
+
+/** Whether the finding's host is one of the team's own (by registrable domain, via tldts). */
+export function onAllowedHost(f: Finding, allowed: ReadonlySet<string>): boolean {
+  return Boolean(f.host && allowed.size && allowed.has(registrable(f.host)));
+}
+
+export function allowedDomains(config: CheckConfig): Set<string> {
+  return new Set((config.allowedHosts ?? []).map((h) => registrable(h.toLowerCase())));
+}

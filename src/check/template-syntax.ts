@@ -1,0 +1,92 @@
+import path from 'node:path';
+
+/** A pair of delimiters that opens and closes a template expression. */
+export interface Delimiter {
+  open: string;
+  close: string;
+}
+
+/**
+ * The delimiters of each template language pixelaudit knows. Longer openers come first where
+ * two share a start (`{{{` before `{{`), since the scanner takes the first that matches.
+ */
+const CURLY: Delimiter[] = [
+  { open: '{{{', close: '}}}' },
+  { open: '{{', close: '}}' },
+  { open: '{%', close: '%}' },
+  { open: '{#', close: '#}' },
+];
+const ERB: Delimiter[] = [{ open: '<%', close: '%>' }];
+const PHP: Delimiter[] = [
+  { open: '<?php', close: '?>' },
+  { open: '<?=', close: '?>' },
+];
+/**
+ * ESP merge tags appear in templates of every language (a Handlebars template sent through
+ * Mailchimp still says `*|UNSUB|*`): Mailchimp `*|X|*`, Ghost and Salesforce `%%...%%`,
+ * `[[...]]`. Mautic's `{token}` is matched by its own shape (see MAUTIC_TOKEN).
+ */
+const ESP: Delimiter[] = [
+  { open: '*|', close: '|*' },
+  { open: '%%', close: '%%' },
+  { open: '[[', close: ']]' },
+];
+
+export const SYNTAXES = {
+  /** Every delimiter below: for a file whose language its name does not tell. */
+  auto: [...CURLY, ...ERB, ...PHP, ...ESP],
+  /** Plain HTML: no template expressions at all. */
+  none: [],
+  handlebars: [...CURLY, ...ESP],
+  mustache: [...CURLY, ...ESP],
+  jinja: [...CURLY, ...ESP],
+  django: [...CURLY, ...ESP],
+  nunjucks: [...CURLY, ...ESP],
+  twig: [...CURLY, ...ESP],
+  liquid: [...CURLY, ...ESP],
+  go: [...CURLY, ...ESP],
+  erb: [...ERB, ...ESP],
+  php: [...PHP, ...ESP],
+  esp: ESP,
+} satisfies Record<string, Delimiter[]>;
+
+export type SyntaxName = keyof typeof SYNTAXES;
+export const SYNTAX_NAMES = Object.keys(SYNTAXES) as SyntaxName[];
+
+/** Whether Mautic-style `{token}` / `{token=value}` tags are read: not in plain HTML, where `{` is CSS. */
+export function readsTokens(syntax: SyntaxName): boolean {
+  return syntax !== 'none';
+}
+
+const BY_EXTENSION: Record<string, SyntaxName> = {
+  '.hbs': 'handlebars',
+  '.handlebars': 'handlebars',
+  '.mustache': 'mustache',
+  '.liquid': 'liquid',
+  '.j2': 'jinja',
+  '.jinja': 'jinja',
+  '.jinja2': 'jinja',
+  '.njk': 'nunjucks',
+  '.twig': 'twig',
+  '.tmpl': 'go',
+  '.gotmpl': 'go',
+  '.tpl': 'go',
+  '.erb': 'erb',
+  '.php': 'php',
+};
+
+/** The template files `check` reads in a folder, by extension (`.eml` goes the scan's MIME path). */
+export const TEMPLATE_EXTENSIONS = ['.html', '.htm', '.xhtml', '.mjml', '.twig', ...Object.keys(BY_EXTENSION)];
+export const MAIL_EXTENSIONS = ['.eml'];
+
+/**
+ * The syntax of a file: declared with `--syntax` (or in the config), else from its last
+ * extension that names a language (`email.html.twig` is Twig, `x.html.liquid` Liquid), else
+ * `auto`. Detection by name alone keeps the first character of the file from changing how the
+ * rest is read.
+ */
+export function syntaxForFile(file: string, declared: SyntaxName | undefined): SyntaxName {
+  if (declared && declared !== 'auto') return declared;
+  const ext = path.extname(file).toLowerCase();
+  return BY_EXTENSION[ext] ?? 'auto';
+}
