@@ -1,6 +1,6 @@
 import { TokenType, type CSSToken } from '@csstools/css-tokenizer';
 import type { Declaration, PropertyFilter } from './css-declarations.js';
-import { asciiLower, isBlank, valueText } from './css-declarations.js';
+import { asciiLower, isBlank, isIdent, valueText } from './css-declarations.js';
 
 /**
  * The properties that can make an element hidden or give it a size: the only ones the cascade
@@ -24,6 +24,15 @@ export const RELEVANT: ReadonlySet<string> = new Set([
   'height',
   'max-width',
   'max-height',
+  // Hide or shrink without display or visibility (css-transform.ts, css-clip.ts).
+  'content-visibility',
+  'transform',
+  'scale',
+  'zoom',
+  'clip-path',
+  'clip',
+  // What em sizes are relative to (the `font` shorthand sets it too).
+  'font-size',
 ]);
 
 export const isRelevant: PropertyFilter = (name) => RELEVANT.has(name);
@@ -79,6 +88,7 @@ function isLengthPercentage(t: CSSToken): boolean {
 const keyword = (set: ReadonlySet<string>): Check => (p) => p.length === 1 && p[0][0] === TokenType.Ident && set.has(asciiLower(p[0][4].value));
 const lengthOr = (words: ReadonlySet<string>): Check => (p) => p.length === 1 && (isLengthPercentage(p[0]) || (p[0][0] === TokenType.Ident && words.has(asciiLower(p[0][4].value))));
 const AUTO = new Set(['auto']);
+const FONT_SIZE_WORDS = new Set(['xx-small', 'x-small', 'small', 'medium', 'large', 'x-large', 'xx-large', 'xxx-large', 'smaller', 'larger', 'math']);
 const NONE_OR_SIZE = new Set([...SIZE_WORDS, 'none']);
 
 const CHECKS: Record<string, Check> = {
@@ -100,6 +110,11 @@ const CHECKS: Record<string, Check> = {
   height: lengthOr(SIZE_WORDS),
   'max-width': lengthOr(NONE_OR_SIZE),
   'max-height': lengthOr(NONE_OR_SIZE),
+  'content-visibility': keyword(new Set(['visible', 'hidden', 'auto'])),
+  transform: (p) => p.length >= 1 && (p.every((t) => t[0] === TokenType.Function) || (p.length === 1 && isIdent(p[0], 'none'))),
+  scale: (p) => (p.length >= 1 && p.length <= 3 && p.every((t) => t[0] === TokenType.Number || t[0] === TokenType.Percentage)) || (p.length === 1 && isIdent(p[0], 'none')),
+  zoom: (p) => p.length === 1 && (p[0][0] === TokenType.Number || p[0][0] === TokenType.Percentage || p[0][0] === TokenType.Function || isIdent(p[0], 'normal') || isIdent(p[0], 'reset')),
+  'font-size': lengthOr(FONT_SIZE_WORDS),
 };
 
 /**
@@ -109,6 +124,11 @@ const CHECKS: Record<string, Check> = {
  */
 export function expandDeclaration(name: string, tokens: readonly CSSToken[], from: number, to: number, important: boolean, want: PropertyFilter, out: Declaration[]): void {
   if (from >= to) return;
+  if (name === 'font') {
+    // Kept as written for a caller that wants it, and read for the font-size it sets.
+    if (want('font')) out.push({ name, value: valueText(tokens, from, to, false), important });
+    return fontShorthand(tokens, from, to, important, want, out);
+  }
   const check = CHECKS[name];
   const shorthand = name === 'margin' ? MARGIN : name === 'inset' ? INSET : undefined;
   if (!check && !shorthand) {
@@ -178,4 +198,36 @@ function functionEnd(tokens: readonly CSSToken[], at: number, to: number): numbe
     else if (type === TokenType.CloseParen && --depth === 0) return i;
   }
   return to - 1;
+}
+
+// Font-size keywords and relative sizes as the `font` shorthand may hold them.
+const SIZE_IN_FONT = new Set([...FONT_SIZE_WORDS].filter((w) => w !== 'math'));
+
+/**
+ * The `font-size` a `font` shorthand sets (`font: 0/0 a`, `font: bold 12px/1.2 Arial`): the
+ * component before a `/`, else the first length, percentage, size keyword or math function;
+ * a bare `0` is a length, other bare numbers are weights. A system font (`caption`) sets a size
+ * the walk does not know: nothing is kept. With `var()` the whole value is kept, to expand once
+ * substituted.
+ */
+function fontShorthand(tokens: readonly CSSToken[], from: number, to: number, important: boolean, want: PropertyFilter, out: Declaration[]): void {
+  if (!want('font-size')) return;
+  const parts = components(tokens, from, to);
+  if (parts === undefined || parts.length === 0) return;
+  const value = valueText(tokens, from, to, false);
+  if (value.includes('var(')) {
+    out.push({ name: 'font-size', value, important, shorthand: 'font' });
+    return;
+  }
+  const heads = parts.map((r) => tokens[r[0]]);
+  if (heads.length === 1 && heads[0][0] === TokenType.Ident && WIDE.has(asciiLower(heads[0][4].value))) {
+    out.push({ name: 'font-size', value, important });
+    return;
+  }
+  const slash = heads.findIndex((t) => t[0] === TokenType.Delim && t[4].value === '/');
+  const isSize = (t: CSSToken): boolean =>
+    (t[0] === TokenType.Dimension && LENGTH_UNITS.has(asciiLower(t[4].unit))) || t[0] === TokenType.Percentage || t[0] === TokenType.Function || (t[0] === TokenType.Number && t[4].value === 0) || (t[0] === TokenType.Ident && SIZE_IN_FONT.has(asciiLower(t[4].value)));
+  const at = slash > 0 ? slash - 1 : heads.findIndex(isSize);
+  if (at < 0 || !isSize(heads[at])) return;
+  out.push({ name: 'font-size', value: valueText(tokens, parts[at][0], parts[at][1], false), important });
 }
