@@ -66,7 +66,7 @@ export function compileCascade(styles: readonly StyleText[], options: CascadeOpt
     const layerOf = (name: string): string => (name.includes('\u0000') ? `${index}:${name}` : name);
     for (const name of sheet.layers) rank(layers, layerOf(name));
     for (const r of sheet.rules) {
-      const selectors = selectorList(r.selectorText, quirks);
+      const selectors = selectorList(r.selectorText, quirks, sheet.namespaces);
       if (!selectors?.length) continue;
       const declarations = winners(r.declarations);
       const at = order++;

@@ -45,10 +45,11 @@ export function sheetUrls(css: string): readonly CssUrl[] {
   return SHEET_URLS.get(css, cssUrls);
 }
 
-export function selectorList(text: string, quirks: boolean): CompiledSelector[] | undefined {
-  const key = `${quirks ? 'q' : 's'}${text}`;
+export function selectorList(text: string, quirks: boolean, namespaces: ReadonlyArray<readonly [string, string]> = []): CompiledSelector[] | undefined {
+  // A sheet's @namespace prefixes change what its selectors mean: part of the key when present.
+  const key = `${quirks ? 'q' : 's'}${namespaces.length ? `${JSON.stringify(namespaces)}\u0000` : ''}${text}`;
   if (SELECTORS.has(key)) return SELECTORS.get(key);
-  const list = compileSelectorList(text, quirks);
+  const list = compileSelectorList(text, quirks, new Map(namespaces));
   if (SELECTORS.size >= SELECTOR_CACHE_SIZE) SELECTORS.clear();
   SELECTORS.set(key, list);
   return list;

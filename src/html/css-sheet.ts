@@ -20,6 +20,8 @@ export interface SheetRule {
 export interface ParsedSheet {
   readonly rules: readonly SheetRule[];
   readonly layers: readonly string[];
+  /** `@namespace` prefixes of the sheet and their URLs (`''` for the default namespace). */
+  readonly namespaces: ReadonlyArray<readonly [string, string]>;
 }
 
 /**
@@ -36,6 +38,7 @@ export function sheetRules(css: string, want: PropertyFilter = isRelevant): Pars
   const tokens = cssTokens(css);
   const close = matchingClosers(tokens);
   const out: SheetRule[] = [];
+  const namespaces: Array<readonly [string, string]> = [];
   // The rule lists being read: the sheet, then nested @media / @layer blocks (no recursion).
   const lists: Array<{ end: number; layer: string | undefined }> = [{ end: tokens.length, layer: undefined }];
   let anonymous = 0;
@@ -75,6 +78,9 @@ export function sheetRules(css: string, want: PropertyFilter = isRelevant): Pars
             continue;
           }
         }
+      } else if (name === 'namespace' && !block && lists.length === 1) {
+        const ns = namespaceRule(tokens, i + 1, j);
+        if (ns) namespaces.push(ns);
       } else if (name === 'media' && block && mediaMatches(tokens.slice(i + 1, j))) {
         lists.push({ end: blockEnd, layer: list.layer });
         i = j + 1;
@@ -89,7 +95,22 @@ export function sheetRules(css: string, want: PropertyFilter = isRelevant): Pars
     }
     i = blockEnd + 1;
   }
-  return { rules: out, layers: [...layers.keys()] };
+  return { rules: out, layers: [...layers.keys()], namespaces };
+}
+
+/** `@namespace [prefix] <url or string>`: the prefix (`''` for none) and the URL, or undefined when malformed. */
+function namespaceRule(tokens: readonly CSSToken[], from: number, to: number): readonly [string, string] | undefined {
+  const parts = tokens.slice(from, to).filter((t) => !isBlank(t[0]));
+  let prefix = '';
+  const head = parts[0];
+  if (parts.length === 2 && head[0] === TokenType.Ident) {
+    prefix = head[4].value;
+    parts.shift();
+  }
+  if (parts.length !== 1) return undefined;
+  const t = parts[0];
+  if (t[0] === TokenType.URL || t[0] === TokenType.String) return [prefix, t[4].value];
+  return undefined;
 }
 
 /** For each opening token ( `{` `(` `[` or a function), the index of its closer (tokens.length when never closed). */

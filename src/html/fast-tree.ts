@@ -35,6 +35,13 @@ export const FAST_TREE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'open',
   'popover',
   'controls',
+  // What pseudo-classes the cascade answers read (:read-write, :disabled, :checked, :required).
+  'readonly',
+  'disabled',
+  'contenteditable',
+  'checked',
+  'selected',
+  'required',
 ]);
 
 // In these contexts parse5 reads the whole fragment as text (it starts in a raw-text state with no
