@@ -99,7 +99,8 @@ describe('selectors a pre-order walk cannot answer, and invalid ones', () => {
     ['a pseudo-element applies to it, not the element', 'img::before{display:none}', '<img id=t>', false],
     ['an unknown pseudo-class drops the whole list', '.x, img:frobnicate{display:none}', '<img id=t class=x>', false],
     ["jQuery's :contains() is no CSS: the whole list is dropped", '.x, p:contains(a){display:none}', '<img id=t class=x>', false],
-    ['a descendant inside :not() is not applied (it would walk every ancestor again)', 'img:not(.a .b){display:none}', '<img id=t>', false],
+    ['a descendant inside :not() is applied, its walk charged to the match budget', 'img:not(.a .b){display:none}', '<img id=t>', true],
+    ['... and answers false for an element it names', 'img:not(.a img){display:none}', '<div class=a><img id=t></div>', false],
     ['a bad nth formula drops the list', '.x, img:nth-child(foo){display:none}', '<img id=t class=x>', false],
     ['a selector ending in a combinator drops the list', '.x, img >{display:none}', '<img id=t class=x>', false],
   ];

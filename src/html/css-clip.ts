@@ -14,7 +14,12 @@ function partOf(arg: readonly CSSToken[] | undefined): Part | undefined {
 }
 const isZero = (p: Part | undefined): boolean => p !== undefined && ('pct' in p ? p.pct <= 0 : p.px <= 0);
 // Two insets from opposite sides meet when their shares add up to the whole box.
-const meet = (a: Part | undefined, b: Part | undefined): boolean => a !== undefined && b !== undefined && 'pct' in a && 'pct' in b && a.pct + b.pct >= 1;
+const share = (p: Part | undefined): number | undefined => (p === undefined ? undefined : 'pct' in p ? p.pct : p.px === 0 ? 0 : undefined);
+const meet = (a: Part | undefined, b: Part | undefined): boolean => {
+  const x = share(a);
+  const y = share(b);
+  return x !== undefined && y !== undefined && x + y >= 1;
+};
 const same = (a: Part | undefined, b: Part | undefined): boolean => a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
 
 /**

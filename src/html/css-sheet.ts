@@ -39,6 +39,7 @@ export function sheetRules(css: string, want: PropertyFilter = isRelevant): Pars
   const close = matchingClosers(tokens);
   const out: SheetRule[] = [];
   const namespaces: Array<readonly [string, string]> = [];
+  let rulesSeen = false;
   // The rule lists being read: the sheet, then nested @media / @layer blocks (no recursion).
   const lists: Array<{ end: number; layer: string | undefined }> = [{ end: tokens.length, layer: undefined }];
   let anonymous = 0;
@@ -65,6 +66,8 @@ export function sheetRules(css: string, want: PropertyFilter = isRelevant): Pars
     const blockEnd = block ? Math.min(close[j], list.end) : j;
     if (type === TokenType.AtKeyword) {
       const name = asciiLower(t[4].value);
+      const beforeRules = !rulesSeen;
+      if (lists.length === 1 && name !== 'namespace' && name !== 'charset' && name !== 'import' && !(name === 'layer' && !block)) rulesSeen = true;
       if (name === 'layer') {
         const names = layerNames(tokens, i + 1, j, list.layer);
         if (!block) {
@@ -79,7 +82,8 @@ export function sheetRules(css: string, want: PropertyFilter = isRelevant): Pars
           }
         }
       } else if (name === 'namespace' && !block && lists.length === 1) {
-        const ns = namespaceRule(tokens, i + 1, j);
+        // Only before every rule but @charset, @import and @layer statements (CSS Namespaces 3).
+        const ns = beforeRules ? namespaceRule(tokens, i + 1, j) : undefined;
         if (ns) namespaces.push(ns);
       } else if (name === 'media' && block && mediaMatches(tokens.slice(i + 1, j))) {
         lists.push({ end: blockEnd, layer: list.layer });
@@ -87,6 +91,7 @@ export function sheetRules(css: string, want: PropertyFilter = isRelevant): Pars
         continue;
       }
     } else if (block) {
+      rulesSeen = true;
       const declarations = declarationsIn(tokens, j + 1, blockEnd, want, true);
       if (declarations.length) {
         const selectorText = preludeText(tokens, i, j);
