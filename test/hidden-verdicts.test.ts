@@ -102,6 +102,9 @@ describe('CSS that hides', () => {
   it('a transform on a non-replaced inline box does nothing', () => {
     expect(verdicts(`<span style="transform:scale(0)"><img src="${O}/a"></span><span style="display:block;transform:scale(0)"><img src="${O}/b"></span>`)).toEqual({ a: undefined, b: 'collapsed' });
   });
+  it('-webkit-transform and -webkit-clip-path are aliases; text-transform and background-clip are not transforms or clips', () => {
+    expect(verdicts(`<img style="-webkit-transform:scale(0)" src="${O}/a"><img style="transform:scale(0);-webkit-transform:none" src="${O}/b"><img style="text-transform:scale(0);background-clip:inset(50%)" src="${O}/c"><img style="-webkit-clip-path:circle(0)" src="${O}/d">`)).toEqual({ a: 'collapsed', b: undefined, c: undefined, d: 'collapsed' });
+  });
   it('a later invalid transform does not undo a valid one', () => {
     expect(verdicts(`<img style="transform:scale(0);transform:bogus" src="${O}/a">`)).toEqual({ a: 'collapsed' });
   });

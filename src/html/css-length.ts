@@ -50,6 +50,22 @@ const MAX_TOKENS = 200;
 export function resolveLength(value: string, basis: LengthBasis): number | null | undefined {
   const px = cssPixels(value);
   if (px !== undefined) return px;
+  // Without em or rem the answer depends on the text and the percentage's base alone: the same
+  // few values (`calc(100% - 20px)`) repeat row after row. Bounded (emptied when full).
+  const independent = basis.percentOf === undefined && !/em/i.test(value) && value.length <= 256;
+  const key = independent ? `${basis.percentDefinite ? 'd' : 'i'}${value}` : '';
+  if (independent && RESOLVED.has(key)) return RESOLVED.get(key);
+  const answer = resolveUncached(value, basis);
+  if (independent) {
+    if (RESOLVED.size >= 10_000) RESOLVED.clear();
+    RESOLVED.set(key, answer);
+  }
+  return answer;
+}
+
+const RESOLVED = new Map<string, number | null | undefined>();
+
+function resolveUncached(value: string, basis: LengthBasis): number | null | undefined {
   const tokens = cssTokens(value).filter((t) => t[0] !== TokenType.Whitespace && t[0] !== TokenType.Comment);
   if (tokens.length === 0 || tokens.length > MAX_TOKENS) return tokens.length ? null : undefined;
   const head = tokens[0];

@@ -54,8 +54,6 @@ interface Frame {
   lastChild: ElementContext | null;
   /** For a picture: source candidates waiting for the img that loads them (null once it came). */
   sources?: Found[] | null;
-  /** The element's cascaded values, when read (undefined: not yet, see fontSizeAt). */
-  style: ReadonlyMap<string, string> | undefined;
   /** Its computed font size in px, once an `em` asked for it. */
   fontSize?: number;
   /** What its own and its ancestors' zoom and transforms scale its box by. */
@@ -64,7 +62,7 @@ interface Frame {
 
 // Styles that can hide an element; any other inline style needs no parsing on an element that
 // loads nothing (a backslash may be an escape, `disp\lay`).
-const MAY_HIDE = /display|visibility|opacity|mso-hide|position|margin-(?:left|top)\s*:\s*-|text-indent\s*:\s*-|overflow|content-visibility|transform|scale|zoom|clip|\\/i;
+const MAY_HIDE = /display|visibility|opacity|mso-hide|position|margin-(?:left|top)\s*:\s*-|text-indent\s*:\s*-|overflow|content-visibility|(?<!text-)transform|scale|zoom|(?<!background-)clip|\\/i;
 
 /** What the walk asks of an inline style's text, whatever element carries it. */
 interface InlineStyle {
@@ -120,7 +118,6 @@ export class DocumentWalk implements TreeVisitor {
       visibility: origin.visibility,
       inObject: origin.inObject ?? false,
       lastChild: null,
-      style: undefined,
       fontSize: MEDIUM,
       scale: UNSCALED,
     };
@@ -144,9 +141,7 @@ export class DocumentWalk implements TreeVisitor {
     let size = i >= 0 ? this.stack[i].fontSize! : (this.root.fontSize ?? MEDIUM);
     for (let j = i + 1; j <= index; j++) {
       const frame = this.stack[j];
-      frame.style ??= this.cascade.computed(frame.ctx, frame.ctx.el.attrs.style);
-      const el = frame.ctx.el;
-      size = fontSizeOf(frame.style.get('font-size'), size, j === 0 ? MEDIUM : this.basis.rem(), uaFontSize(el, this.tree.quirks ?? false));
+      size = fontSizeOf(this.cascade.fontSize(frame.ctx), size, j === 0 ? MEDIUM : this.basis.rem(), uaFontSize(frame.ctx.el, this.tree.quirks ?? false));
       frame.fontSize = size;
     }
     return size;
@@ -171,9 +166,10 @@ export class DocumentWalk implements TreeVisitor {
     let styleRead = style !== undefined || inline === undefined;
     const own = visibilityOf(el, style);
     const visibility = own === undefined ? parent.visibility : (own ?? undefined);
-    const scaled = ownScale(style, hasBox(el, style?.get('display')));
+    // Most styles set none of these: no scale to compute (this runs for every element with a style).
+    const scaled = style !== undefined && (style.has('zoom') || style.has('transform') || style.has('scale')) ? ownScale(style, hasBox(el, style.get('display'))) : undefined;
     const scale = scaled ? { x: parent.scale.x * scaled.x, y: parent.scale.y * scaled.y, collapsed: false } : parent.scale;
-    const frame: Frame = { ctx, hidden: undefined, visibility, inObject: parent.inObject || (el.namespace === 'html' && el.name === 'object'), lastChild: null, style, scale };
+    const frame: Frame = { ctx, hidden: undefined, visibility, inObject: parent.inObject || (el.namespace === 'html' && el.name === 'object'), lastChild: null, scale };
     this.stack.push(frame);
     const hidden = hiddenByElement(el, style, this.basis) ?? hiddenByUserAgent(ctx, style?.get('display')) ?? parent.hidden;
     frame.hidden = hidden;
@@ -188,7 +184,7 @@ export class DocumentWalk implements TreeVisitor {
     let size: Size | undefined;
     if (el.name === 'img' && el.namespace === 'html') {
       if (!styleRead) {
-        style = frame.style = this.cascade.computed(ctx, inline);
+        style = this.cascade.computed(ctx, inline);
         styleRead = true;
       }
       size = declaredSize(el, style, this.basis, scale);
@@ -199,7 +195,7 @@ export class DocumentWalk implements TreeVisitor {
       const value = el.attrs[a.attr];
       if (value === undefined || !place || (a.when && !a.when(el, place))) continue;
       if (!styleRead) {
-        style = frame.style = this.cascade.computed(ctx, inline);
+        style = this.cascade.computed(ctx, inline);
         styleRead = true;
       }
       size ??= declaredSize(el, style, this.basis, scale);

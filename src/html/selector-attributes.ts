@@ -9,6 +9,7 @@ export function selectorAttributeNames(html: string, known: ReadonlySet<string>)
   let at = html.indexOf('[');
   if (at === -1) return known;
   let out: Set<string> | undefined;
+  const extra: string[] = [];
   while (at !== -1) {
     let i = at + 1;
     while (i < html.length && isBlank(html.charCodeAt(i))) i++;
@@ -17,18 +18,34 @@ export function selectorAttributeNames(html: string, known: ReadonlySet<string>)
     else if (html.charCodeAt(i) === 0x7c /* | */) i++;
     const start = i;
     while (i < html.length && isNameChar(html.charCodeAt(i)) && i - start < MAX_NAME) i++;
-    if (i > start) {
+    let after = i;
+    while (after < html.length && isBlank(html.charCodeAt(after))) after++;
+    // A selector's name is followed by `]` or an operator (`=`, `~=`, `|=`, `^=`, `$=`, `*=`):
+    // `[if mso]` is not one; `[endif]` of every conditional comment is left out by name.
+    if (i > start && ENDS.has(html.charCodeAt(after))) {
       const name = html.slice(start, i).toLowerCase();
-      if (!known.has(name) && !out?.has(name)) {
-        out ??= new Set(known);
-        out.add(name);
-        if (out.size - known.size >= MAX_EXTRA) break;
+      if (name !== 'endif' && !known.has(name) && !extra.includes(name)) {
+        extra.push(name);
+        if (extra.length >= MAX_EXTRA) break;
       }
     }
     at = html.indexOf('[', i);
   }
-  return out ?? known;
+  if (extra.length === 0) return known;
+  // The same template's names come back message after message: one set per distinct list.
+  const key = extra.sort().join(' ');
+  out = UNIONS.get(key);
+  if (!out) {
+    out = new Set([...known, ...extra]);
+    if (UNIONS.size >= 200) UNIONS.clear();
+    UNIONS.set(key, out);
+  }
+  return out;
 }
+
+const UNIONS = new Map<string, Set<string>>();
+// `]`, `=`, `~`, `|`, `^`, `$`, `*`.
+const ENDS = new Set([0x5d, 0x3d, 0x7e, 0x7c, 0x5e, 0x24, 0x2a]);
 
 // Beyond these an attacker only makes the fast tree keep more: selectors past them still parse.
 const MAX_EXTRA = 256;

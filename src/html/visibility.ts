@@ -35,16 +35,18 @@ export function hiddenByElement(el: TreeElement, style: ReadonlyMap<string, stri
   const opacity = style?.get('opacity') ?? presentation(el, 'opacity');
   if (opacity !== undefined && opacityHides(opacity)) return { by: 'opacity-zero', detail: `<${name}> opacity:${opacity}` };
   if (!style || style.size === 0) return undefined;
-  const boxed = hasBox(el, display);
-  // content-visibility:hidden skips the element's content (an image's picture too); it needs
-  // size containment, which an inline box cannot have.
-  if (style.get('content-visibility') === 'hidden' && boxed) return { by: 'not-rendered', detail: `<${name}> content-visibility:hidden` };
-  const collapse = ownScale(style, boxed);
-  if (collapse?.collapsed) return { by: 'collapsed', detail: `<${name}> ${style.has('transform') ? `transform:${style.get('transform')}` : `scale:${style.get('scale')}`}` };
-  if (clipPathHides(style.get('clip-path'))) return { by: 'collapsed', detail: `<${name}> clip-path:${style.get('clip-path')}` };
+  if (style.has('content-visibility') || style.has('transform') || style.has('scale') || style.has('clip-path')) {
+    const boxed = hasBox(el, display);
+    // content-visibility:hidden skips the element's content (an image's picture too); it needs
+    // size containment, which an inline box cannot have.
+    if (style.get('content-visibility') === 'hidden' && boxed) return { by: 'not-rendered', detail: `<${name}> content-visibility:hidden` };
+    const collapse = ownScale(style, boxed);
+    if (collapse?.collapsed) return { by: 'collapsed', detail: `<${name}> ${style.has('transform') ? `transform:${style.get('transform')}` : `scale:${style.get('scale')}`}` };
+    if (clipPathHides(style.get('clip-path'))) return { by: 'collapsed', detail: `<${name}> clip-path:${style.get('clip-path')}` };
+  }
   if (style.get('mso-hide') === 'all') return { by: 'mso-hide', detail: `<${name}> mso-hide:all` };
   const position = style.get('position');
-  if (clipRectHides(style.get('clip'), position)) return { by: 'collapsed', detail: `<${name}> position:${position}; clip:${style.get('clip')}` };
+  if (style.has('clip') && clipRectHides(style.get('clip'), position)) return { by: 'collapsed', detail: `<${name}> position:${position}; clip:${style.get('clip')}` };
   if (position === 'absolute' || position === 'fixed') {
     for (const side of SIDES) {
       const px = cssPixels(style.get(side));
@@ -128,7 +130,14 @@ function cssLength(value: string | undefined, basis: LengthBasis, horizontal: bo
   // A negative width is invalid CSS, dropped as if absent.
   if (px !== undefined) return px < 0 ? undefined : px;
   const v = value.trim();
-  if (!(OTHER_LENGTH.test(v) || KEYWORD.test(v) || FUNCTION.test(v))) return undefined;
+  if (KEYWORD.test(v)) return null;
+  if (OTHER_LENGTH.test(v)) {
+    // `100%`, `auto` and the like are most of mail's sizes: only em and rem are computed here.
+    let at = v.length;
+    while (at > 0 && !/[0-9.]/.test(v[at - 1])) at--;
+    const unit = v.slice(at).toLowerCase();
+    if (unit !== 'em' && unit !== 'rem') return Number.parseFloat(v) === 0 ? 0 : null;
+  } else if (!FUNCTION.test(v)) return undefined;
   return sizeOf(v, basis, horizontal);
 }
 

@@ -9,8 +9,8 @@ export const CSS_HIDING: VisibilityCase[] = [
   },
   {
     id: 'css-transform-scale-zero',
-    why: 'transforms that collapse the box (scale(0), scaleX(0), a singular matrix, the scale property, rotateX(90deg)) hide; a small scale makes it tiny',
-    html: '<div style="transform:scale(0)"><img src="{{O}}/c-scale0.png"></div><img style="transform:scaleX(0)" src="{{O}}/c-scalex0.png"><img style="transform:matrix(1,0,0,0,0,0)" src="{{O}}/c-matrix.png"><img style="scale:0" src="{{O}}/c-scale-prop.png"><img style="transform:rotateX(90deg)" src="{{O}}/c-rotatex.png"><img style="transform:translate(5px) scale(1,0)" src="{{O}}/c-scale-list.png"><img style="transform:matrix3d(1,0,0,0,0,0,0,0,0,0,1,0,0,0,0,1)" src="{{O}}/c-matrix3d.png"><img style="transform:scale(0.01)" width="100" height="100" src="{{O}}/c-scale-small.png"><img style="transform:rotate(45deg)" src="{{O}}/c-rotate-ctl.png">',
+    why: 'transforms that collapse the box (scale(0), scaleX(0), a singular matrix, the scale property, rotateX(90deg), -webkit-transform) hide; a small scale makes it tiny',
+    html: '<div style="transform:scale(0)"><img src="{{O}}/c-scale0.png"></div><img style="transform:scaleX(0)" src="{{O}}/c-scalex0.png"><img style="transform:matrix(1,0,0,0,0,0)" src="{{O}}/c-matrix.png"><img style="scale:0" src="{{O}}/c-scale-prop.png"><img style="transform:rotateX(90deg)" src="{{O}}/c-rotatex.png"><img style="transform:translate(5px) scale(1,0)" src="{{O}}/c-scale-list.png"><img style="transform:matrix3d(1,0,0,0,0,0,0,0,0,0,1,0,0,0,0,1)" src="{{O}}/c-matrix3d.png"><img style="transform:scale(0.01)" width="100" height="100" src="{{O}}/c-scale-small.png"><img style="transform:rotate(45deg)" src="{{O}}/c-rotate-ctl.png"><img style="-webkit-transform:scale(0)" src="{{O}}/c-webkit.png"><img style="text-transform:uppercase;-webkit-clip-path:inset(50%)" src="{{O}}/c-webkit-clip.png">',
   },
   {
     id: 'css-transform-from-style-block',
