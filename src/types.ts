@@ -56,7 +56,11 @@ export type HiddenBy =
   | 'zero-height-wrapper'
   | 'mso-hide'
   | 'off-screen'
-  | 'hidden-attribute';
+  | 'hidden-attribute'
+  /** Not rendered whatever its style: fallback content of video, audio or an object with data, a closed details' content, content-visibility:hidden. */
+  | 'not-rendered'
+  /** Its box has no area on screen: a transform or scale to zero, a clip-path or clip that leaves nothing. */
+  | 'collapsed';
 
 /** A position in the message's HTML (its text/html parts joined), 1-based. */
 export interface SourcePosition {

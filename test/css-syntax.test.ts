@@ -100,8 +100,9 @@ function referenceDeclarations(style: string): Array<[string, string, boolean]> 
 }
 
 describe('parseStyle equals the css-parser-algorithms route', () => {
-  // Property names the cascade does not validate, and value pieces that stress the boundaries.
-  const name = fc.constantFrom('color', 'COLOR', 'font', 'x-y', '--v', '--V', 'content', '@media', '1a', '*zoom', '');
+  // Property names the cascade does not validate (not `font`: a shorthand of font-size, as
+  // `margin` is of its longhands), and value pieces that stress the boundaries.
+  const name = fc.constantFrom('color', 'COLOR', 'font-family', 'x-y', '--v', '--V', 'content', '@media', '1a', '*zoom', '');
   const piece = fc.constantFrom(' ', ':', ';', '{', '}', '(', ')', '[', ']', '"', "'", '/*', '*/', '!', 'important', 'IMPORTANT', '\\', '\\3b ', 'url(', 'a', '1px', ',', '\n', 'f(', '@x');
   const style = fc.array(fc.tuple(name, fc.constantFrom(':', ' :', ''), fc.array(piece, { maxLength: 8 }), fc.constantFrom(';', '; ', '')), { maxLength: 6 }).map((decls) => decls.map(([n, c, v, e]) => `${n}${c}${v.join('')}${e}`).join(''));
 

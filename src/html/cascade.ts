@@ -1,5 +1,5 @@
 import { parseDeclarations, winners, type Declaration, type PropertyFilter } from './css-declarations.js';
-import { isCustom, isRelevant } from './css-properties.js';
+import { isCustom, isFontSize, isRelevant } from './css-properties.js';
 import { inlineDeclarations, parsedSheet, selectorList } from './css-cache.js';
 import type { CompiledSelector } from './css-selectors.js';
 import { substituteVars } from './css-var.js';
@@ -34,6 +34,12 @@ export interface Cascade {
    * agent's sheet and so loses to any author `display`) are the caller's too.
    */
   computed(ctx: ElementContext, inline?: string): ReadonlyMap<string, string>;
+  /**
+   * The cascaded `font-size` of the element (rules and its inline style, `var()` substituted),
+   * or undefined when nothing sets it. Apart from `computed`: its rules are matched only when
+   * an `em` length needs the font size.
+   */
+  fontSize(ctx: ElementContext): string | undefined;
 }
 
 export interface CascadeOptions {
@@ -56,6 +62,8 @@ interface Rule {
 export function compileCascade(styles: readonly StyleText[], options: CascadeOptions = {}): Cascade {
   const quirks = options.quirks ?? false;
   const buckets = new Map<string, Rule[]>();
+  const fontBuckets = new Map<string, Rule[]>();
+  let fontCount = 0;
   const layers = new Map<string, number>();
   let order = 0;
   let count = 0;
@@ -66,11 +74,27 @@ export function compileCascade(styles: readonly StyleText[], options: CascadeOpt
     const layerOf = (name: string): string => (name.includes('\u0000') ? `${index}:${name}` : name);
     for (const name of sheet.layers) rank(layers, layerOf(name));
     for (const r of sheet.rules) {
-      const selectors = selectorList(r.selectorText, quirks);
+      const selectors = selectorList(r.selectorText, quirks, sheet.namespaces);
       if (!selectors?.length) continue;
-      const declarations = winners(r.declarations);
+      const all = winners(r.declarations);
       const at = order++;
       const layer = r.layer === undefined ? UNLAYERED : rank(layers, layerOf(r.layer));
+      // Font sizes in rules of their own (see isFontSize): most elements never ask for them.
+      const font = all.get('font-size');
+      let declarations: ReadonlyMap<string, Declaration> = all;
+      if (font) {
+        const rest = new Map(all);
+        rest.delete('font-size');
+        declarations = rest;
+        const only = new Map([['font-size', font]]);
+        for (const selector of selectors) {
+          let bucket = fontBuckets.get(selector.key);
+          if (!bucket) fontBuckets.set(selector.key, (bucket = []));
+          bucket.push({ selector, declarations: only, layer, order: at });
+          fontCount++;
+        }
+      }
+      if (declarations.size === 0) continue;
       for (const selector of selectors) {
         let bucket = buckets.get(selector.key);
         if (!bucket) buckets.set(selector.key, (bucket = []));
@@ -79,7 +103,7 @@ export function compileCascade(styles: readonly StyleText[], options: CascadeOpt
       }
     }
   });
-  return new StyleCascade(buckets, count === 0, quirks);
+  return new StyleCascade(buckets, fontBuckets, count === 0, fontCount === 0, quirks);
 }
 
 const UNLAYERED = Number.MAX_SAFE_INTEGER;
@@ -107,10 +131,12 @@ class StyleCascade implements Cascade {
 
   constructor(
     private readonly buckets: ReadonlyMap<string, readonly Rule[]>,
+    private readonly fontBuckets: ReadonlyMap<string, readonly Rule[]>,
     readonly empty: boolean,
+    private readonly fontEmpty: boolean,
     private readonly quirks: boolean,
   ) {
-    const keys = [...buckets.keys()];
+    const keys = [...buckets.keys(), ...fontBuckets.keys()];
     this.hasIds = keys.some((k) => k.startsWith('#'));
     this.hasClasses = keys.some((k) => k.startsWith('.'));
   }
@@ -135,21 +161,31 @@ class StyleCascade implements Cascade {
     return out;
   }
 
+  fontSize(ctx: ElementContext): string | undefined {
+    const style = attr(ctx, 'style');
+    const own = this.fontEmpty ? inlineDeclarations(style, isFontSize) : this.cascaded(ctx, style, isFontSize, this.fontBuckets);
+    const d = own.get('font-size');
+    if (!d || !d.value.includes('var(')) return d?.value;
+    const out = new Map([['font-size', d.value]]);
+    this.substitute(ctx, style, own, out);
+    return out.get('font-size');
+  }
+
   /** The winning declarations of the properties `want` keeps, for the element: its rules and `style`. */
-  private cascaded(ctx: ElementContext, style: string | undefined, want: PropertyFilter): ReadonlyMap<string, Declaration> {
+  private cascaded(ctx: ElementContext, style: string | undefined, want: PropertyFilter, buckets = this.buckets): ReadonlyMap<string, Declaration> {
     const best = new Map<string, Candidate>();
     // The rules whose subject's bucket is one of the element's: its id, classes, tag, and `*`.
     if (this.hasIds) {
       const id = attr(ctx, 'id');
-      if (id) this.applyAll(this.buckets.get(`#${this.fold(id)}`), ctx, best, want);
+      if (id) this.applyAll(buckets.get(`#${this.fold(id)}`), ctx, best, want);
     }
     if (this.hasClasses) {
       const cls = attr(ctx, 'class');
       // A class written twice is one class (its rules apply once).
-      if (cls) for (const c of new Set(cls.split(BLANKS))) if (c) this.applyAll(this.buckets.get(`.${this.fold(c)}`), ctx, best, want);
+      if (cls) for (const c of new Set(cls.split(BLANKS))) if (c) this.applyAll(buckets.get(`.${this.fold(c)}`), ctx, best, want);
     }
-    this.applyAll(this.buckets.get(ctx.el.name.toLowerCase()), ctx, best, want);
-    this.applyAll(this.buckets.get('*'), ctx, best, want);
+    this.applyAll(buckets.get(ctx.el.name.toLowerCase()), ctx, best, want);
+    this.applyAll(buckets.get('*'), ctx, best, want);
     const inline = inlineDeclarations(style, want);
     // No rule matched: the inline style's winners are the answer (the cached map, see computed).
     if (best.size === 0) return inline;

@@ -1,5 +1,5 @@
 import { parseDeclarations, winners, type Declaration, type PropertyFilter } from './css-declarations.js';
-import { isKept, isRelevant } from './css-properties.js';
+import { isFontSize, isKept, isRelevant } from './css-properties.js';
 import { compileSelectorList, type CompiledSelector } from './css-selectors.js';
 import { sheetRules, type ParsedSheet } from './css-sheet.js';
 import { clearPixelCache, cssUrls, type CssUrl } from './css.js';
@@ -10,9 +10,10 @@ import { TextKeyedCache } from './text-keyed-cache.js';
  * escape inside a name (`disp\6c ay`); `margin` and `inset` are shorthands of relevant ones.
  * Proven equal to the full parse by test/cascade.test.ts.
  */
-export const MAY_BE_RELEVANT = /display|visibility|opacity|mso-hide|position|left|top|right|bottom|margin|text-indent|overflow|width|height|inset|\\/i;
-// A sheet's custom properties can be what an inline `var()` refers to: `--` keeps them.
-const MAY_MATTER = new RegExp(`${MAY_BE_RELEVANT.source}|--`, 'i');
+export const MAY_BE_RELEVANT = /display|visibility|opacity|mso-hide|position|left|top|right|bottom|margin|text-indent|overflow|width|height|inset|content-visibility|(?<!text-)transform|scale|zoom|(?<!background-)clip|\\/i;
+// A sheet's custom properties can be what an inline `var()` refers to: `--` keeps them; `font`
+// keeps its font sizes (isFontSize).
+const MAY_MATTER = new RegExp(`${MAY_BE_RELEVANT.source}|--|font`, 'i');
 
 // Mail from one sender repeats its template's sheet and selectors message after message: each is
 // parsed once per worker. Bounded (emptied when full), so memory stays flat. Measured on the
@@ -29,6 +30,7 @@ export function clearCssCaches(): void {
   SELECTORS.clear();
   INLINE_RELEVANT.clear();
   INLINE_CUSTOM.clear();
+  INLINE_FONT.clear();
   clearPixelCache();
 }
 
@@ -45,10 +47,11 @@ export function sheetUrls(css: string): readonly CssUrl[] {
   return SHEET_URLS.get(css, cssUrls);
 }
 
-export function selectorList(text: string, quirks: boolean): CompiledSelector[] | undefined {
-  const key = `${quirks ? 'q' : 's'}${text}`;
+export function selectorList(text: string, quirks: boolean, namespaces: ReadonlyArray<readonly [string, string]> = []): CompiledSelector[] | undefined {
+  // A sheet's @namespace prefixes change what its selectors mean: part of the key when present.
+  const key = `${quirks ? 'q' : 's'}${namespaces.length ? `${JSON.stringify(namespaces)}\u0000` : ''}${text}`;
   if (SELECTORS.has(key)) return SELECTORS.get(key);
-  const list = compileSelectorList(text, quirks);
+  const list = compileSelectorList(text, quirks, new Map(namespaces));
   if (SELECTORS.size >= SELECTOR_CACHE_SIZE) SELECTORS.clear();
   SELECTORS.set(key, list);
   return list;
@@ -58,6 +61,7 @@ export function selectorList(text: string, quirks: boolean): CompiledSelector[] 
 export function inlineDeclarations(style: string | undefined, want: PropertyFilter): ReadonlyMap<string, Declaration> {
   if (style === undefined) return NONE;
   const relevant = want === isRelevant;
+  if (want === isFontSize) return fontDeclarations(style);
   // A newsletter repeats its inline styles row after row: the corpus's 39,295 are 7,979 distinct.
   // The cache is asked first, the pre-check only for a style not met yet (its answer, none,
   // is kept too): measured on the corpus HTML, the pre-check's regular expression over every
@@ -75,6 +79,20 @@ export function inlineDeclarations(style: string | undefined, want: PropertyFilt
 }
 
 const NONE: ReadonlyMap<string, Declaration> = new Map();
+const INLINE_FONT = new Map<string, ReadonlyMap<string, Declaration>>();
+
+/** The inline style's winning `font-size` (set by it or by `font`), cached as the others are. */
+function fontDeclarations(style: string): ReadonlyMap<string, Declaration> {
+  let found = INLINE_FONT.get(style);
+  if (found === undefined) {
+    found = /font|\\/i.test(style) ? winners(parseDeclarations(style, isFontSize)) : NONE;
+    if (style.length <= 4096) {
+      if (INLINE_FONT.size >= INLINE_CACHE_SIZE) INLINE_FONT.clear();
+      INLINE_FONT.set(style, found);
+    }
+  }
+  return found;
+}
 const INLINE_CACHE_SIZE = 20_000;
 const INLINE_RELEVANT = new Map<string, ReadonlyMap<string, Declaration>>();
 const INLINE_CUSTOM = new Map<string, ReadonlyMap<string, Declaration>>();

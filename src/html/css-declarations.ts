@@ -209,7 +209,7 @@ function readDeclaration(tokens: readonly CSSToken[], start: number, end: number
 
 /** A shorthand such as `margin` is read when one of its longhands is wanted. */
 function mayExpandTo(name: string, want: PropertyFilter): boolean {
-  return (name === 'margin' && (want('margin-left') || want('margin-top'))) || (name === 'inset' && want('left'));
+  return (name === 'margin' && (want('margin-left') || want('margin-top'))) || (name === 'inset' && want('left')) || (name === 'font' && want('font-size')) || (name === '-webkit-transform' && want('transform')) || (name === '-webkit-clip-path' && want('clip-path'));
 }
 
 /** The value text of tokens[from, to) as `Declaration.value` describes it. */

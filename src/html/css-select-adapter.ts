@@ -1,6 +1,9 @@
-import type { Options } from 'css-select';
+import { compile, type Options } from 'css-select';
+import { parse } from 'css-what';
 import nthCheck from 'nth-check';
 import type { ElementContext } from './element-context.js';
+import { chargeWalk } from './selector-match.js';
+import { OWN_PSEUDOS, splitOf } from './selector-normalise.js';
 
 /**
  * css-select over element contexts: an element knows its parent and previous siblings only.
@@ -14,8 +17,14 @@ const adapter: Adapter = {
   getAttributeValue: (ctx, name) => (Object.hasOwn(ctx.el.attrs, name) ? ctx.el.attrs[name] : undefined),
   hasAttrib: (ctx, name) => Object.hasOwn(ctx.el.attrs, name),
   getName: (ctx) => ctx.el.name,
-  getParent: (ctx) => ctx.parent,
-  prevElementSibling: (ctx) => ctx.previous,
+  getParent: (ctx) => {
+    chargeWalk();
+    return ctx.parent;
+  },
+  prevElementSibling: (ctx) => {
+    chargeWalk();
+    return ctx.previous;
+  },
   getChildren: () => [],
   // The previous siblings and the element itself, in order: all css-select asks of it here.
   getSiblings: (ctx) => {
@@ -42,8 +51,83 @@ function nth(formula: string | null | undefined): (index: number) => boolean {
 // States a message at rest is never in: nothing is hovered, focused, targeted or visited.
 const NEVER = ['hover', 'active', 'focus', 'focus-visible', 'focus-within', 'visited', 'target', 'target-within', 'autofill', '-webkit-autofill', 'user-invalid', 'user-valid', 'fullscreen', 'modal', 'picture-in-picture', 'playing', 'paused', 'popover-open'];
 
+// Text controls a user can type in (the HTML standard's :read-write): input types that take text.
+const TEXT_INPUTS = new Set(['', 'text', 'search', 'url', 'tel', 'email', 'password', 'date', 'month', 'week', 'time', 'datetime-local', 'number']);
+const attr = (ctx: ElementContext, name: string): string | undefined => (Object.hasOwn(ctx.el.attrs, name) ? ctx.el.attrs[name] : undefined);
+
+/** The HTML standard's :read-write: an enabled, writable text control, or an editable element (contenteditable, inherited). */
+function readWrite(ctx: ElementContext): boolean {
+  if (ctx.el.namespace !== 'html') return false;
+  const name = ctx.el.name;
+  if (name === 'textarea' || (name === 'input' && TEXT_INPUTS.has((attr(ctx, 'type') ?? '').trim().toLowerCase()))) return attr(ctx, 'readonly') === undefined && attr(ctx, 'disabled') === undefined;
+  for (let c: ElementContext | null = ctx; c; c = c.parent) {
+    const editable = attr(c, 'contenteditable');
+    if (editable === undefined) continue;
+    const v = editable.trim().toLowerCase();
+    if (v === '' || v === 'true' || v === 'plaintext-only') return true;
+    if (v === 'false') return false;
+  }
+  return false;
+}
+
+interface NthOf {
+  readonly id: number;
+  readonly nth: (index: number) => boolean;
+  readonly test: (ctx: ElementContext) => boolean;
+}
+const nthOfCache = new Map<string, NthOf | null>();
+let nthOfId = 0;
+
+/** `:nth-child(An+B of S)`, compiled once per argument text (validated by selector-normalise.ts). */
+function nthOf(data: string): NthOf | null {
+  let known = nthOfCache.get(data);
+  if (known !== undefined) return known;
+  const of = splitOf(data);
+  try {
+    known = of ? { id: nthOfId++, nth: nthCheck(of.formula), test: compile<ElementContext, ElementContext>(parse(of.selector), options(false)) } : null;
+  } catch {
+    known = null;
+  }
+  if (nthOfCache.size >= 1000) nthOfCache.clear();
+  nthOfCache.set(data, known);
+  return known;
+}
+
+/**
+ * How many of `ctx` and its previous siblings match S: remembered on each element, so a wide
+ * sibling list is counted once (walking back to the nearest element that knows, then forward).
+ */
+function countOf(of: NthOf, ctx: ElementContext): number {
+  const path: ElementContext[] = [];
+  let c: ElementContext | null = ctx;
+  let count = 0;
+  while (c) {
+    const known = c.counts?.get(of.id);
+    if (known !== undefined) {
+      count = known;
+      break;
+    }
+    path.push(c);
+    c = c.previous;
+  }
+  for (let i = path.length - 1; i >= 0; i--) {
+    chargeWalk();
+    if (of.test(path[i])) count++;
+    (path[i].counts ??= new Map()).set(of.id, count);
+  }
+  return count;
+}
+
 type Pseudo = (ctx: ElementContext, data?: string | null) => boolean;
 const pseudos: Record<string, Pseudo> = {
+  [OWN_PSEUDOS.readWrite]: readWrite,
+  [OWN_PSEUDOS.readOnly]: (ctx) => !readWrite(ctx),
+  [OWN_PSEUDOS.namespace]: (ctx, data) => ctx.el.namespace === data,
+  [OWN_PSEUDOS.never]: () => false,
+  [OWN_PSEUDOS.nthOf]: (ctx, data) => {
+    const of = nthOf(data ?? '');
+    return of !== null && of.test(ctx) && of.nth(countOf(of, ctx) - 1);
+  },
   // From the counts the walk keeps: css-select's own walk the siblings each time (quadratic).
   'nth-child': (ctx, data) => nth(data)(ctx.index - 1),
   'nth-of-type': (ctx, data) => nth(data)(ctx.typeIndex - 1),
@@ -54,6 +138,10 @@ const pseudos: Record<string, Pseudo> = {
 
 /** css-select's options for the cascade: our adapter, HTML rules, no cached results (the tree is being built). */
 export function selectOptions(quirks: boolean): Options<ElementContext, ElementContext> {
+  return options(quirks);
+}
+
+function options(quirks: boolean): Options<ElementContext, ElementContext> {
   return { adapter, xmlMode: false, quirksMode: quirks, cacheResults: false, relativeSelector: false, pseudos };
 }
 

@@ -4,6 +4,15 @@ import nthCheck from 'nth-check';
 import { EVALUATED, UNANSWERED, selectOptions } from './css-select-adapter.js';
 import type { ElementContext } from './element-context.js';
 import { MAX_SEGMENTS } from './selector-match.js';
+import { normaliseComplex, OWN_PSEUDOS, splitOf } from './selector-normalise.js';
+
+function safeParse(text: string): Selector[][] | undefined {
+  try {
+    return parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * One complex selector of a rule's selector list, compiled for the cascade. It is cut at its
@@ -22,6 +31,12 @@ export interface CompiledSelector {
   readonly combinators: ReadonlyArray<'descendant' | 'sibling'>;
   /** A number unique to this selector, for the memo. */
   readonly id: number;
+  /**
+   * A `:is()` / `:not()` / `:where()` / `:nth-child(of)` argument holds a descendant or `~`
+   * combinator: css-select walks ancestors or siblings for it, charged to the document's match
+   * budget (selector-match.ts).
+   */
+  readonly deep: boolean;
 }
 
 export interface Segment {
@@ -38,7 +53,7 @@ let nextId = 0;
  * are left out of the list: a pre-order walk cannot tell whether they match (a documented
  * choice: such a rule is treated as not matching).
  */
-export function compileSelectorList(text: string, quirks: boolean): CompiledSelector[] | undefined {
+export function compileSelectorList(text: string, quirks: boolean, namespaces: ReadonlyMap<string, string> = new Map()): CompiledSelector[] | undefined {
   let list: Selector[][];
   try {
     list = parse(text);
@@ -47,7 +62,9 @@ export function compileSelectorList(text: string, quirks: boolean): CompiledSele
   }
   const out: CompiledSelector[] = [];
   const options = selectOptions(quirks);
-  for (const complex of list) {
+  for (const parsed of list) {
+    const complex = normaliseComplex(parsed, namespaces, (inner) => check(inner, true) === 'ok');
+    if (complex === undefined) return undefined;
     const verdict = check(complex, false);
     if (verdict === 'invalid') return undefined;
     if (verdict === 'unanswered') continue;
@@ -62,8 +79,9 @@ export function compileSelectorList(text: string, quirks: boolean): CompiledSele
 type Verdict = 'ok' | 'unanswered' | 'invalid';
 
 /**
- * Whether a complex selector can be compiled. Inside `:is()` / `:not()` / `:where()` only `>`
- * and `+` are taken: a descendant or `~` there would walk every ancestor or sibling again.
+ * Whether a complex selector can be compiled. Inside `:is()` / `:not()` / `:where()` a
+ * descendant or `~` is taken too: css-select walks the ancestors or siblings for it, bounded by
+ * the document's match budget (see `deep`).
  */
 function check(complex: readonly Selector[], inner: boolean): Verdict {
   let result: Verdict = 'ok';
@@ -79,7 +97,7 @@ function check(complex: readonly Selector[], inner: boolean): Verdict {
         break;
       case SelectorType.Descendant:
       case SelectorType.Sibling:
-        v = inner ? 'unanswered' : 'ok';
+        v = 'ok';
         break;
       case SelectorType.Parent:
       case SelectorType.ColumnCombinator:
@@ -106,6 +124,7 @@ function checkPseudo(name: string, data: Selector[][] | string | null): Verdict 
     }
     return result;
   }
+  if (name === OWN_PSEUDOS.nthOf) return 'ok';
   if (name === 'nth-child' || name === 'nth-of-type') {
     try {
       nthCheck(data ?? '');
@@ -144,7 +163,17 @@ function compileComplex(complex: readonly Selector[], quirks: boolean, options: 
     } else current.push(s);
   }
   if (!close()) return undefined;
-  return { specificity: specificity(complex), key: bucketKey(complex, quirks), segments, combinators, id: nextId++ };
+  return { specificity: specificity(complex), key: bucketKey(complex, quirks), segments, combinators, id: nextId++, deep: isDeep(complex) };
+}
+
+/** Whether an argument of a pseudo-class holds a combinator that walks (descendant, `~`), or `of S`. */
+function isDeep(complex: readonly Selector[]): boolean {
+  for (const s of complex) {
+    if (s.type !== SelectorType.Pseudo) continue;
+    if (s.name === OWN_PSEUDOS.nthOf) return true;
+    if (Array.isArray(s.data) && s.data.some((c) => c.some((x) => x.type === SelectorType.Descendant || x.type === SelectorType.Sibling) || isDeep(c))) return true;
+  }
+  return false;
 }
 
 /** Selectors 4 specificity, packed (each part capped at 1023). */
@@ -163,6 +192,20 @@ export function specificity(complex: readonly Selector[]): number {
         c++;
         break;
       case SelectorType.Pseudo:
+        // Our own: a namespace test or nothing-matches count for nothing; `of S` as :nth-child.
+        if (s.name === OWN_PSEUDOS.namespace || s.name === OWN_PSEUDOS.never) break;
+        if (s.name === OWN_PSEUDOS.nthOf && typeof s.data === 'string') {
+          const of = splitOf(s.data);
+          const inner = of ? safeParse(of.selector) : undefined;
+          b++;
+          if (inner) {
+            const best = Math.max(0, ...inner.map(specificity));
+            a += best >> 20;
+            b += (best >> 10) & 1023;
+            c += best & 1023;
+          }
+          break;
+        }
         if (Array.isArray(s.data)) {
           // :is(), :not(), :has(): the most specific argument; :where(): nothing.
           if (s.name !== 'where') {

@@ -20,6 +20,8 @@ export interface SheetRule {
 export interface ParsedSheet {
   readonly rules: readonly SheetRule[];
   readonly layers: readonly string[];
+  /** `@namespace` prefixes of the sheet and their URLs (`''` for the default namespace). */
+  readonly namespaces: ReadonlyArray<readonly [string, string]>;
 }
 
 /**
@@ -36,6 +38,8 @@ export function sheetRules(css: string, want: PropertyFilter = isRelevant): Pars
   const tokens = cssTokens(css);
   const close = matchingClosers(tokens);
   const out: SheetRule[] = [];
+  const namespaces: Array<readonly [string, string]> = [];
+  let rulesSeen = false;
   // The rule lists being read: the sheet, then nested @media / @layer blocks (no recursion).
   const lists: Array<{ end: number; layer: string | undefined }> = [{ end: tokens.length, layer: undefined }];
   let anonymous = 0;
@@ -62,6 +66,8 @@ export function sheetRules(css: string, want: PropertyFilter = isRelevant): Pars
     const blockEnd = block ? Math.min(close[j], list.end) : j;
     if (type === TokenType.AtKeyword) {
       const name = asciiLower(t[4].value);
+      const beforeRules = !rulesSeen;
+      if (lists.length === 1 && name !== 'namespace' && name !== 'charset' && name !== 'import' && !(name === 'layer' && !block)) rulesSeen = true;
       if (name === 'layer') {
         const names = layerNames(tokens, i + 1, j, list.layer);
         if (!block) {
@@ -75,12 +81,17 @@ export function sheetRules(css: string, want: PropertyFilter = isRelevant): Pars
             continue;
           }
         }
+      } else if (name === 'namespace' && !block && lists.length === 1) {
+        // Only before every rule but @charset, @import and @layer statements (CSS Namespaces 3).
+        const ns = beforeRules ? namespaceRule(tokens, i + 1, j) : undefined;
+        if (ns) namespaces.push(ns);
       } else if (name === 'media' && block && mediaMatches(tokens.slice(i + 1, j))) {
         lists.push({ end: blockEnd, layer: list.layer });
         i = j + 1;
         continue;
       }
     } else if (block) {
+      rulesSeen = true;
       const declarations = declarationsIn(tokens, j + 1, blockEnd, want, true);
       if (declarations.length) {
         const selectorText = preludeText(tokens, i, j);
@@ -89,7 +100,22 @@ export function sheetRules(css: string, want: PropertyFilter = isRelevant): Pars
     }
     i = blockEnd + 1;
   }
-  return { rules: out, layers: [...layers.keys()] };
+  return { rules: out, layers: [...layers.keys()], namespaces };
+}
+
+/** `@namespace [prefix] <url or string>`: the prefix (`''` for none) and the URL, or undefined when malformed. */
+function namespaceRule(tokens: readonly CSSToken[], from: number, to: number): readonly [string, string] | undefined {
+  const parts = tokens.slice(from, to).filter((t) => !isBlank(t[0]));
+  let prefix = '';
+  const head = parts[0];
+  if (parts.length === 2 && head[0] === TokenType.Ident) {
+    prefix = head[4].value;
+    parts.shift();
+  }
+  if (parts.length !== 1) return undefined;
+  const t = parts[0];
+  if (t[0] === TokenType.URL || t[0] === TokenType.String) return [prefix, t[4].value];
+  return undefined;
 }
 
 /** For each opening token ( `{` `(` `[` or a function), the index of its closer (tokens.length when never closed). */

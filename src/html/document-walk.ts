@@ -9,7 +9,11 @@ import { isHyperlink, linkLoads, loadingAttributes, type LoadingAttribute, type 
 import { refreshUrl } from './meta-refresh.js';
 import { parseSrcset } from './srcset.js';
 import type { HtmlTree, TreeElement, TreeVisitor } from './tree.js';
-import { declaredSize, hiddenByElement, tinyBySize, visibilityOf, type Hidden, type Size } from './visibility.js';
+import { fontSizeOf, MEDIUM, uaFontSize } from './css-font-size.js';
+import type { LengthBasis } from './css-length.js';
+import { UNSCALED, type BoxScale } from './css-transform.js';
+import { hiddenByUserAgent } from './ua-hidden.js';
+import { declaredSize, hasBox, hiddenByElement, ownScale, tinyBySize, visibilityOf, type Hidden, type Size } from './visibility.js';
 
 const cssUrls = staged('css', urlsOfCss);
 // A sheet's URLs, searched once per worker (css-cache.ts), under the same stage name.
@@ -50,11 +54,15 @@ interface Frame {
   lastChild: ElementContext | null;
   /** For a picture: source candidates waiting for the img that loads them (null once it came). */
   sources?: Found[] | null;
+  /** Its computed font size in px, once an `em` asked for it. */
+  fontSize?: number;
+  /** What its own and its ancestors' zoom and transforms scale its box by. */
+  scale: BoxScale;
 }
 
 // Styles that can hide an element; any other inline style needs no parsing on an element that
 // loads nothing (a backslash may be an escape, `disp\lay`).
-const MAY_HIDE = /display|visibility|opacity|mso-hide|position|margin-(?:left|top)\s*:\s*-|text-indent\s*:\s*-|overflow|\\/i;
+const MAY_HIDE = /display|visibility|opacity|mso-hide|position|margin-(?:left|top)\s*:\s*-|text-indent\s*:\s*-|overflow|content-visibility|(?<!text-)transform|scale|zoom|(?<!background-)clip|\\/i;
 
 /** What the walk asks of an inline style's text, whatever element carries it. */
 interface InlineStyle {
@@ -110,7 +118,33 @@ export class DocumentWalk implements TreeVisitor {
       visibility: origin.visibility,
       inObject: origin.inObject ?? false,
       lastChild: null,
+      fontSize: MEDIUM,
+      scale: UNSCALED,
     };
+  }
+
+  // em and rem of the element being entered (the top of the stack), read only when a length needs them.
+  private readonly basis: LengthBasis = {
+    em: () => this.fontSizeAt(this.stack.length - 1),
+    rem: () => (this.stack[0]?.ctx.el.name === 'html' && this.stack[0].ctx.el.namespace === 'html' ? this.fontSizeAt(0) : MEDIUM),
+    percentDefinite: true,
+  };
+
+  /**
+   * The computed font size of the element at `index` in the stack (the root frame's is medium),
+   * from its nearest ancestor that knows its own: its style is read now if the walk skipped it.
+   * Iterative and remembered on each frame, so linear however deep the document.
+   */
+  private fontSizeAt(index: number): number {
+    let i = index;
+    while (i >= 0 && this.stack[i].fontSize === undefined) i--;
+    let size = i >= 0 ? this.stack[i].fontSize! : (this.root.fontSize ?? MEDIUM);
+    for (let j = i + 1; j <= index; j++) {
+      const frame = this.stack[j];
+      size = fontSizeOf(this.cascade.fontSize(frame.ctx), size, j === 0 ? MEDIUM : this.basis.rem(), uaFontSize(frame.ctx.el, this.tree.quirks ?? false));
+      frame.fontSize = size;
+    }
+    return size;
   }
 
   run(): void {
@@ -130,11 +164,15 @@ export class DocumentWalk implements TreeVisitor {
     let style = !this.cascade.empty || inlineFacts?.mayHide ? this.cascade.computed(ctx, inline) : undefined;
     // Read on demand (for a size, below) when the test above skipped it; no closure per element.
     let styleRead = style !== undefined || inline === undefined;
-    const hidden = hiddenByElement(el, style) ?? parent.hidden;
     const own = visibilityOf(el, style);
     const visibility = own === undefined ? parent.visibility : (own ?? undefined);
-    const frame: Frame = { ctx, hidden, visibility, inObject: parent.inObject || (el.namespace === 'html' && el.name === 'object'), lastChild: null };
+    // Most styles set none of these: no scale to compute (this runs for every element with a style).
+    const scaled = style !== undefined && (style.has('zoom') || style.has('transform') || style.has('scale')) ? ownScale(style, hasBox(el, style.get('display'))) : undefined;
+    const scale = scaled ? { x: parent.scale.x * scaled.x, y: parent.scale.y * scaled.y, collapsed: false } : parent.scale;
+    const frame: Frame = { ctx, hidden: undefined, visibility, inObject: parent.inObject || (el.namespace === 'html' && el.name === 'object'), lastChild: null, scale };
     this.stack.push(frame);
+    const hidden = hiddenByElement(el, style, this.basis) ?? hiddenByUserAgent(ctx, style?.get('display')) ?? parent.hidden;
+    frame.hidden = hidden;
     const at = this.at(el.start);
     if (el.name === 'base' && el.namespace === 'html') this.baseElement(el);
     if (el.name === 'style' && el.namespace !== 'math') this.styleElement();
@@ -149,7 +187,7 @@ export class DocumentWalk implements TreeVisitor {
         style = this.cascade.computed(ctx, inline);
         styleRead = true;
       }
-      size = declaredSize(el, style);
+      size = declaredSize(el, style, this.basis, scale);
       this.pictureImg(parent, seen ?? tinyBySize(size), size);
     }
     const place: Place | undefined = loads.length ? { parent: parent === this.root && !this.origin.parent ? undefined : parent.ctx.el, inObject: parent.inObject } : undefined;
@@ -160,7 +198,7 @@ export class DocumentWalk implements TreeVisitor {
         style = this.cascade.computed(ctx, inline);
         styleRead = true;
       }
-      size ??= declaredSize(el, style);
+      size ??= declaredSize(el, style, this.basis, scale);
       const load = typeof a.load === 'function' ? a.load(el, place) : a.load;
       const template: Found = {
         raw: '',
@@ -174,7 +212,7 @@ export class DocumentWalk implements TreeVisitor {
       };
       this.load(a, value, template, parent);
     }
-    if (inlineFacts !== undefined && inlineFacts.urls.length) this.inlineCss(inlineFacts.urls, inline, el, seen, styleRead ? style : null, ctx, at);
+    if (inlineFacts !== undefined && inlineFacts.urls.length) this.inlineCss(inlineFacts.urls, inline, el, seen, styleRead ? style : null, ctx, at, scale);
   }
 
   leave(): void {
@@ -269,10 +307,10 @@ export class DocumentWalk implements TreeVisitor {
   }
 
   /** `style` is the element's computed style, or null when it was not read yet. */
-  private inlineCss(urls: readonly CssUrl[], inline: string | undefined, el: TreeElement, seen: Hidden | undefined, style: ReadonlyMap<string, string> | undefined | null, ctx: ElementContext, at: number): void {
+  private inlineCss(urls: readonly CssUrl[], inline: string | undefined, el: TreeElement, seen: Hidden | undefined, style: ReadonlyMap<string, string> | undefined | null, ctx: ElementContext, at: number, scale: BoxScale): void {
     // The whole attribute is given as CSS text (its URLs found by inlineStyle): an @import found
     // in it is listed as rejected below, with the reason explain shows.
-    const size = declaredSize(el, style === null ? this.cascade.computed(ctx, inline) : style);
+    const size = declaredSize(el, style === null ? this.cascade.computed(ctx, inline) : style, this.basis, scale);
     for (const u of urls) {
       const found: Found = { raw: u.url, kind: u.kind, element: el.name, load: 'may', hidden: seen, size, at, client: this.origin.client };
       // A style attribute is a list of declarations: an at-rule in it is invalid and loads nothing.

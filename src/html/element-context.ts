@@ -18,6 +18,8 @@ export interface ElementContext {
   readonly typeIndex: number;
   /** Memo of the cascade's selector matching on this element (see `selector-match.ts`). */
   memo: Map<number, boolean> | undefined;
+  /** For `:nth-child(An+B of S)`: how many of this element and its previous siblings match S, by S. */
+  counts: Map<number, number> | undefined;
   /** The custom properties (`--x`) this element's own declarations set, once asked for (see cascade.ts). */
   custom: Map<string, string> | undefined;
   /** Custom property values as inherited here, once looked up (null: not set). */
@@ -35,5 +37,5 @@ export function enterElement(el: TreeElement, parent: ElementContext | null, pre
   const siblingTypes = previous ? previous.siblingTypes : new Map<string, number>();
   const typeIndex = (siblingTypes.get(el.name) ?? 0) + 1;
   siblingTypes.set(el.name, typeIndex);
-  return { el, parent, previous, index: previous ? previous.index + 1 : 1, typeIndex, memo: undefined, custom: undefined, vars: undefined, siblingTypes };
+  return { el, parent, previous, index: previous ? previous.index + 1 : 1, typeIndex, memo: undefined, counts: undefined, custom: undefined, vars: undefined, siblingTypes };
 }

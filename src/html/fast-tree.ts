@@ -1,5 +1,6 @@
 import { CannotProve, FastTokenizer } from './fast-tokenizer.js';
 import { type FastElement, type FastNode, FastTreeBuilder } from './fast-tree-builder.js';
+import { selectorAttributeNames } from './selector-attributes.js';
 import type { HtmlTree, StyleText, TreeBuilder, TreeElement, TreeVisitor } from './tree.js';
 
 /**
@@ -30,6 +31,17 @@ export const FAST_TREE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'media',
   'imagesrcset',
   'imagesizes',
+  // What the browser's own style sheet reads to hide an element (ua-hidden.ts).
+  'open',
+  'popover',
+  'controls',
+  // What pseudo-classes the cascade answers read (:read-write, :disabled, :checked, :required).
+  'readonly',
+  'disabled',
+  'contenteditable',
+  'checked',
+  'selected',
+  'required',
 ]);
 
 // In these contexts parse5 reads the whole fragment as text (it starts in a raw-text state with no
@@ -75,7 +87,8 @@ function build(html: string, context: TreeElement | null): HtmlTree | null {
     lastBailReason = 'NUL';
     return null;
   }
-  const builder = new FastTreeBuilder(new FastTokenizer(html, FAST_TREE_ATTRIBUTES), context);
+  // Attributes a `<style>` selector may test are kept too, so its rules match as in parse5's tree.
+  const builder = new FastTreeBuilder(new FastTokenizer(html, selectorAttributeNames(html, FAST_TREE_ATTRIBUTES)), context);
   let roots: FastNode[];
   try {
     if (context) {

@@ -28,20 +28,34 @@ class OverBudget extends Error {}
 /** Whether `sel` matches the element of `ctx`. */
 export function matches(sel: CompiledSelector, ctx: ElementContext, budget?: CascadeBudget): boolean {
   // One segment (`.x`, `td > img`): nothing to remember, css-select answers it directly.
-  if (sel.segments.length === 1) return sel.segments[0].test(ctx);
+  if (sel.segments.length === 1 && !sel.deep) return sel.segments[0].test(ctx);
   if (budget?.exhausted) return false;
   current = budget;
+  walking = sel.deep ? budget : undefined;
   try {
-    return matchAt(sel, sel.segments.length - 1, ctx);
+    return sel.segments.length === 1 ? sel.segments[0].test(ctx) : matchAt(sel, sel.segments.length - 1, ctx);
   } catch (error) {
     if (!(error instanceof OverBudget)) throw error;
     return false;
   } finally {
     current = undefined;
+    walking = undefined;
   }
 }
 
 let current: CascadeBudget | undefined;
+// Set while a `deep` selector is tested: each step css-select takes to a parent or a previous
+// sibling costs one answer of the budget (an attacker's `:not(div div div ... img)` over deep
+// nesting would walk every ancestor for every element).
+let walking: CascadeBudget | undefined;
+
+/** Called by the css-select adapter for each step up or back: charges a deep selector's walk. */
+export function chargeWalk(): void {
+  if (walking && --walking.left < 0) {
+    walking.exhausted = true;
+    throw new OverBudget();
+  }
+}
 
 function remember(ctx: ElementContext, memoKey: number, value: boolean): void {
   if (current && --current.left < 0) {

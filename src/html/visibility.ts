@@ -1,5 +1,8 @@
 import type { HiddenBy } from '../types.js';
 import { cssPixels } from './css.js';
+import { clipPathHides, clipRectHides } from './css-clip.js';
+import { layoutUnits, resolveLength, type LengthBasis } from './css-length.js';
+import { scaleProperty, transformScale, type BoxScale } from './css-transform.js';
 import { dimensionPixels } from './dimension.js';
 import type { TreeElement } from './tree.js';
 
@@ -21,7 +24,7 @@ const CLIPS = new Set(['hidden', 'clip', 'hidden hidden', 'clip clip', 'hidden c
  * opacity, the hidden attribute, off-screen placement, a zero-size clipping wrapper), or
  * undefined. `visibility` is apart (see `visibilityOf`): a descendant can undo it.
  */
-export function hiddenByElement(el: TreeElement, style: ReadonlyMap<string, string> | undefined): Hidden | undefined {
+export function hiddenByElement(el: TreeElement, style: ReadonlyMap<string, string> | undefined, basis: LengthBasis = PLAIN): Hidden | undefined {
   const name = el.name;
   // SVG presentation attributes are author style of the lowest rank: any CSS value wins.
   const display = style?.get('display') ?? presentation(el, 'display');
@@ -30,10 +33,20 @@ export function hiddenByElement(el: TreeElement, style: ReadonlyMap<string, stri
   // any display the author gives the element wins over it.
   if (el.namespace === 'html' && 'hidden' in el.attrs && display === undefined) return { by: 'hidden-attribute', detail: `<${name} hidden>` };
   const opacity = style?.get('opacity') ?? presentation(el, 'opacity');
-  if (opacity !== undefined && Number.parseFloat(opacity) === 0) return { by: 'opacity-zero', detail: `<${name}> opacity:0` };
+  if (opacity !== undefined && opacityHides(opacity)) return { by: 'opacity-zero', detail: `<${name}> opacity:${opacity}` };
   if (!style || style.size === 0) return undefined;
+  if (style.has('content-visibility') || style.has('transform') || style.has('scale') || style.has('clip-path')) {
+    const boxed = hasBox(el, display);
+    // content-visibility:hidden skips the element's content (an image's picture too); it needs
+    // size containment, which an inline box cannot have.
+    if (style.get('content-visibility') === 'hidden' && boxed) return { by: 'not-rendered', detail: `<${name}> content-visibility:hidden` };
+    const collapse = ownScale(style, boxed);
+    if (collapse?.collapsed) return { by: 'collapsed', detail: `<${name}> ${style.has('transform') ? `transform:${style.get('transform')}` : `scale:${style.get('scale')}`}` };
+    if (clipPathHides(style.get('clip-path'))) return { by: 'collapsed', detail: `<${name}> clip-path:${style.get('clip-path')}` };
+  }
   if (style.get('mso-hide') === 'all') return { by: 'mso-hide', detail: `<${name}> mso-hide:all` };
   const position = style.get('position');
+  if (style.has('clip') && clipRectHides(style.get('clip'), position)) return { by: 'collapsed', detail: `<${name}> position:${position}; clip:${style.get('clip')}` };
   if (position === 'absolute' || position === 'fixed') {
     for (const side of SIDES) {
       const px = cssPixels(style.get(side));
@@ -46,7 +59,8 @@ export function hiddenByElement(el: TreeElement, style: ReadonlyMap<string, stri
   }
   if (name !== 'img' && CLIPS.has(style.get('overflow') ?? '')) {
     for (const prop of CLIP_SIZES) {
-      if (cssPixels(style.get(prop)) === 0) return { by: 'zero-height-wrapper', detail: `<${name}> ${prop}:0; overflow:hidden` };
+      const v = style.get(prop);
+      if (v !== undefined && sizeOf(v, basis, prop.endsWith('width')) === 0) return { by: 'zero-height-wrapper', detail: `<${name}> ${prop}:${v}; overflow:hidden` };
     }
   }
   return undefined;
@@ -80,21 +94,22 @@ export interface Size {
  * `max-width`/`max-height` (a cap in other units leaves no pixel size, unless already tiny). HTML attributes follow the rules for parsing dimension values
  * (`1px` and `1abc` are 1, `50%` is no pixel size); SVG ones are CSS lengths.
  */
-export function declaredSize(el: TreeElement, style: ReadonlyMap<string, string> | undefined): Size {
+export function declaredSize(el: TreeElement, style: ReadonlyMap<string, string> | undefined, basis: LengthBasis = PLAIN, scale: BoxScale = UNIT): Size {
   const attr = el.namespace === 'html' ? dimensionPixels : cssPixels;
-  const pick = (attrValue: string | undefined, css: string | undefined, max: string | undefined): number | undefined => {
-    const fromCss = cssLength(css);
-    const value = fromCss === undefined ? attr(attrValue) : (fromCss ?? undefined);
-    const cap = cssLength(max);
+  const pick = (attrValue: string | undefined, css: string | undefined, max: string | undefined, horizontal: boolean): number | undefined => {
+    const fromCss = cssLength(css, basis, horizontal);
+    let value = fromCss === undefined ? attr(attrValue) : (fromCss ?? undefined);
+    const cap = cssLength(max, basis, horizontal);
     if (typeof cap === 'number') return value === undefined ? cap : Math.min(value, cap);
     // A cap in %, em or calc() is known only to layout (max-width:100% of the container): the
     // size is then unknown, except that a cap never enlarges, so a size already tiny stays tiny.
     if (cap === null && value !== undefined && value > TINY) return undefined;
     return value;
   };
+  const scaled = (px: number | undefined, by: number): number | undefined => (px === undefined || by === 1 ? px : layoutUnits(px * by));
   return {
-    width: pick(el.attrs.width, style?.get('width'), style?.get('max-width')),
-    height: pick(el.attrs.height, style?.get('height'), style?.get('max-height')),
+    width: scaled(pick(el.attrs.width, style?.get('width'), style?.get('max-width'), true), scale.x),
+    height: scaled(pick(el.attrs.height, style?.get('height'), style?.get('max-height'), false), scale.y),
   };
 }
 
@@ -104,14 +119,89 @@ const OTHER_LENGTH = /^[+-]?[0-9.]+(?:e[+-]?[0-9]+)?(?:%|[a-z]+)$/i;
 const KEYWORD = /^(?:auto|inherit|initial|unset|revert|revert-layer|min-content|max-content|fit-content|stretch|-webkit-fill-available|-moz-available)$/i;
 const FUNCTION = /^(?:calc|-webkit-calc|min|max|clamp|var|env|fit-content)\(/i;
 
-/** A CSS width or height: pixels, null when valid but not in pixels (auto, 50%, 2em), undefined when absent or invalid (dropped by the parser). */
-function cssLength(value: string | undefined): number | null | undefined {
+/**
+ * A CSS width or height: pixels (em, rem and math functions computed, see css-length.ts), null
+ * when valid but known only to layout (auto, 50%, 2ex), undefined when absent or invalid
+ * (dropped by the parser).
+ */
+function cssLength(value: string | undefined, basis: LengthBasis, horizontal: boolean): number | null | undefined {
   if (value === undefined) return undefined;
   const px = cssPixels(value);
   // A negative width is invalid CSS, dropped as if absent.
   if (px !== undefined) return px < 0 ? undefined : px;
   const v = value.trim();
-  return OTHER_LENGTH.test(v) || KEYWORD.test(v) || FUNCTION.test(v) ? null : undefined;
+  if (KEYWORD.test(v)) return null;
+  if (OTHER_LENGTH.test(v)) {
+    // `100%`, `auto` and the like are most of mail's sizes: only em and rem are computed here.
+    let at = v.length;
+    while (at > 0 && !/[0-9.]/.test(v[at - 1])) at--;
+    const unit = v.slice(at).toLowerCase();
+    if (unit !== 'em' && unit !== 'rem') return Number.parseFloat(v) === 0 ? 0 : null;
+  } else if (!FUNCTION.test(v)) return undefined;
+  return sizeOf(v, basis, horizontal);
+}
+
+/** A size property's value in px (math results clamped at 0, as a size cannot be negative), or null when only layout knows it. */
+function sizeOf(value: string, basis: LengthBasis, horizontal: boolean): number | null {
+  const px = resolveLength(value, horizontal === basis.percentDefinite ? basis : { ...basis, percentDefinite: horizontal });
+  if (typeof px !== 'number') return null;
+  return cssPixels(value) === px ? Math.max(0, px) : layoutUnits(Math.max(0, px));
+}
+
+const MEDIUM_PX = 16;
+/** For callers without a walk: em and rem at the initial font size. */
+const PLAIN: LengthBasis = { em: () => MEDIUM_PX, rem: () => MEDIUM_PX, percentDefinite: true };
+const UNIT: BoxScale = { x: 1, y: 1, collapsed: false };
+
+/** opacity at or below 0 (negative values clamp to 0), as a number, a percentage or a math function. */
+function opacityHides(value: string): boolean {
+  const v = value.trim();
+  const n = Number.parseFloat(v);
+  if (/^[+-]?[0-9.]/.test(v)) return n <= 0;
+  const px = resolveLength(v.replace(/%/g, 'e-2'), PLAIN);
+  return typeof px === 'number' && px <= 0;
+}
+
+// HTML elements whose box is inline by default (a transform or content-visibility does not apply
+// to a non-replaced inline box); replaced ones (img, input, video...) are transformable.
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr']);
+
+/**
+ * Whether the element's box is one transforms and containment apply to: not `display:contents`,
+ * not a non-replaced inline box (a span, unless CSS makes it a block).
+ */
+export function hasBox(el: TreeElement, display: string | undefined): boolean {
+  if (display === 'contents') return false;
+  const inlineByDefault = el.namespace === 'html' && INLINE.has(el.name);
+  if (display === undefined || WIDE.has(display)) return !inlineByDefault;
+  if (display === 'inline' || display === 'inline flow' || display === 'ruby') return el.namespace === 'html' && REPLACED.has(el.name);
+  return true;
+}
+const WIDE = new Set(['inherit', 'initial', 'unset', 'revert', 'revert-layer']);
+const REPLACED = new Set(['img', 'input', 'video', 'iframe', 'object', 'embed', 'canvas', 'audio', 'select', 'textarea', 'button']);
+
+/** The scale the element's own transform, `scale` and `zoom` put on its box (1 when none). */
+export function ownScale(style: ReadonlyMap<string, string> | undefined, boxed = true): BoxScale | undefined {
+  if (!style) return undefined;
+  const t = boxed && style.has('transform') ? transformScale(style.get('transform')) : undefined;
+  const s = boxed && style.has('scale') ? scaleProperty(style.get('scale')) : undefined;
+  const z = style.has('zoom') ? zoomOf(style.get('zoom')) : undefined;
+  if (!t && !s && z === undefined) return undefined;
+  const zoom = z ?? 1;
+  const x = (t?.x ?? 1) * (s?.x ?? 1) * zoom;
+  const y = (t?.y ?? 1) * (s?.y ?? 1) * zoom;
+  return { x, y, collapsed: (t?.collapsed ?? false) || (s?.collapsed ?? false) };
+}
+
+/** `zoom` as a factor: a number or percentage; 0 and `normal` are 1 (as Chromium treats them), negative is invalid. */
+function zoomOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim();
+  const pct = v.endsWith('%');
+  const n = cssPixels(pct ? v.slice(0, -1) : v);
+  if (n === undefined || n < 0 || /[a-z]/i.test(v)) return undefined;
+  const factor = pct ? n / 100 : n;
+  return factor === 0 ? 1 : factor;
 }
 
 export function tinyBySize(size: Size): Hidden | undefined {

@@ -1,7 +1,10 @@
 import type { VisibilityCase } from '../visibility-case.js';
+import { CSS_HIDING } from './visibility-css.js';
+import { SELECTOR_CASES } from './visibility-selectors.js';
+import { UA_HIDDEN } from './visibility-ua.js';
 
 /** Hidden and size verdicts: every img here has its own URL. The fixture PNG is 40x20. */
-export const VISIBILITY: VisibilityCase[] = [
+const DECLARED: VisibilityCase[] = [
   {
     id: 'visible-with-attributes',
     why: 'the control: a visible image of declared size',
@@ -208,3 +211,6 @@ export const VISIBILITY: VisibilityCase[] = [
     html: '<span style="display:none"><image src="{{O}}/v-image-tag.png"></span>',
   },
 ];
+
+/** Every visibility case: declared markup and styles, the UA style sheet, CSS that hides, selectors. */
+export const VISIBILITY: VisibilityCase[] = [...DECLARED, ...UA_HIDDEN, ...CSS_HIDING, ...SELECTOR_CASES];

@@ -1,0 +1,104 @@
+import { angleOf, numberOf, topLevelFunctions, type CssFunction } from './css-functions.js';
+
+/**
+ * How a `transform` (and the `scale` property) maps the element's box on screen, reduced to its
+ * 2D linear part (translations move, they do not shrink; a 3D matrix is seen along z, without
+ * perspective): `[a, b, c, d]` as in `matrix(a, b, c, d, e, f)`.
+ */
+type Linear = [number, number, number, number];
+const IDENTITY: Linear = [1, 0, 0, 1];
+
+function multiply(m: Linear, n: Linear): Linear {
+  return [m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1], m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3]];
+}
+
+/** The linear part of one transform function, identity for those that only move, undefined when invalid. */
+function linearOf(f: CssFunction): Linear | undefined {
+  const n = (i: number) => numberOf(f.args[i]);
+  const a = (i: number) => angleOf(f.args[i]);
+  switch (f.name) {
+    case 'matrix': {
+      const v = f.args.map((x) => numberOf(x));
+      return v.length === 6 && v.every((x) => x !== undefined) ? [v[0]!, v[1]!, v[2]!, v[3]!] : undefined;
+    }
+    case 'matrix3d': {
+      const v = f.args.map((x) => numberOf(x));
+      return v.length === 16 && v.every((x) => x !== undefined) ? [v[0]!, v[1]!, v[4]!, v[5]!] : undefined;
+    }
+    case 'scale': {
+      const x = n(0);
+      const y = f.args.length > 1 ? n(1) : x;
+      return x === undefined || y === undefined || f.args.length > 2 ? undefined : [x, 0, 0, y];
+    }
+    case 'scale3d': {
+      const x = n(0);
+      const y = n(1);
+      return x === undefined || y === undefined ? undefined : [x, 0, 0, y];
+    }
+    case 'scalex':
+      return n(0) === undefined ? undefined : [n(0)!, 0, 0, 1];
+    case 'scaley':
+      return n(0) === undefined ? undefined : [1, 0, 0, n(0)!];
+    case 'rotate':
+    case 'rotatez': {
+      const t = a(0);
+      return t === undefined ? undefined : [Math.cos(t), Math.sin(t), -Math.sin(t), Math.cos(t)];
+    }
+    // Turned about x (or y) the box is seen foreshortened by the cosine: edge-on at 90deg.
+    case 'rotatex':
+      return a(0) === undefined ? undefined : [1, 0, 0, Math.cos(a(0)!)];
+    case 'rotatey':
+      return a(0) === undefined ? undefined : [Math.cos(a(0)!), 0, 0, 1];
+    case 'skew':
+    case 'skewx':
+    case 'skewy': {
+      const x = f.name === 'skewy' ? 0 : a(0);
+      const y = f.name === 'skew' ? (f.args.length > 1 ? a(1) : 0) : f.name === 'skewy' ? a(0) : 0;
+      return x === undefined || y === undefined ? undefined : [1, Math.tan(y), Math.tan(x), 1];
+    }
+    case 'translate': case 'translatex': case 'translatey': case 'translatez': case 'translate3d':
+    case 'perspective': case 'scalez': case 'rotate3d':
+      return IDENTITY;
+    default:
+      return undefined;
+  }
+}
+
+/** How the element's box is scaled on screen: horizontally, vertically; `collapsed` when it has no area left. */
+export interface BoxScale {
+  x: number;
+  y: number;
+  collapsed: boolean;
+}
+
+export const UNSCALED: BoxScale = { x: 1, y: 1, collapsed: false };
+
+/** The scale of a `transform` value, or undefined when it is `none` or invalid (no effect). */
+export function transformScale(value: string | undefined): BoxScale | undefined {
+  if (value === undefined) return undefined;
+  const fns = topLevelFunctions(value);
+  if (!fns || fns.length === 0 || (fns.length === 1 && fns[0].name === 'none')) return undefined;
+  let m = IDENTITY;
+  for (const f of fns) {
+    const l = linearOf(f);
+    if (!l || !Number.isFinite(l[0] + l[1] + l[2] + l[3])) return undefined;
+    m = multiply(m, l);
+  }
+  return fromLinear(m);
+}
+
+/** The scale of the `scale` property (`0`, `1 0`, `50%`), or undefined for none or invalid. */
+export function scaleProperty(value: string | undefined): BoxScale | undefined {
+  if (value === undefined) return undefined;
+  const fns = topLevelFunctions(`scale(${value})`);
+  const words = fns?.[0]?.words;
+  if (!words || words.length < 1 || words.length > 3) return undefined;
+  const x = numberOf(words[0]);
+  const y = words.length > 1 ? numberOf(words[1]) : x;
+  return x === undefined || y === undefined ? undefined : fromLinear([x, 0, 0, y]);
+}
+
+function fromLinear(m: Linear): BoxScale {
+  const det = m[0] * m[3] - m[1] * m[2];
+  return { x: Math.hypot(m[0], m[1]), y: Math.hypot(m[2], m[3]), collapsed: Math.abs(det) < 1e-9 };
+}
