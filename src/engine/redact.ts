@@ -49,12 +49,19 @@ export function redactDeep<T>(value: T, addresses: AddressFinder, known?: KnownI
   return walk(value, mask) as T;
 }
 
+// Plain loops over keys, not Object.entries: one pair array per field of every object of every
+// result was most of this walk's allocations (walk's self time 276 ms of a 17.7 s profile).
 function walk(value: unknown, mask: (s: string) => string): unknown {
   if (typeof value === 'string') return mask(value);
-  if (Array.isArray(value)) return value.map((v) => walk(v, mask));
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = walk(value[i], mask);
+    return out;
+  }
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = k === 'source' ? v : walk(v, mask);
+    const from = value as Record<string, unknown>;
+    for (const k of Object.keys(from)) out[k] = k === 'source' ? from[k] : walk(from[k], mask);
     return out;
   }
   return value;

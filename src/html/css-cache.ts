@@ -27,6 +27,7 @@ const SELECTOR_CACHE_SIZE = 20_000;
 export function clearCssCaches(): void {
   SHEETS.clear();
   SHEET_URLS.clear();
+  CASCADES.clear();
   SELECTORS.clear();
   INLINE_RELEVANT.clear();
   INLINE_CUSTOM.clear();
@@ -45,6 +46,14 @@ const SHEET_URLS = new TextKeyedCache<readonly CssUrl[]>(4_000_000);
 
 export function sheetUrls(css: string): readonly CssUrl[] {
   return SHEET_URLS.get(css, cssUrls);
+}
+
+// The compiled rules of each set of a document's sheets (cascade.ts), keyed by their texts.
+const CASCADES = new TextKeyedCache<unknown>(4_000_000);
+
+/** The compiled rules kept for `key` (cascade.ts builds the key from the sheets), or `compute()`. */
+export function compiledRules(key: string, compute: () => unknown): unknown {
+  return CASCADES.get(key, compute);
 }
 
 export function selectorList(text: string, quirks: boolean, namespaces: ReadonlyArray<readonly [string, string]> = []): CompiledSelector[] | undefined {

@@ -76,7 +76,7 @@ export class FastTokenizer {
     private readonly html: string,
     wanted: ReadonlySet<string>,
   ) {
-    this.wanted = byLength(wanted);
+    this.wanted = wantedTable(wanted);
   }
 
   /** Called by the tree builder after it inserts a raw-text element: the text runs to `</name`. */
@@ -312,6 +312,16 @@ export class FastTokenizer {
     this.pos = j + 1;
     return (this.type = type);
   }
+}
+
+// The table of wanted names, made once per set: a tokenizer is made for every document and
+// every conditional comment's fragment (byLength was about 0.8% of a cold scan's profile).
+const WANTED_TABLES = new WeakMap<ReadonlySet<string>, Map<number, string[]>>();
+
+function wantedTable(wanted: ReadonlySet<string>): Map<number, string[]> {
+  let table = WANTED_TABLES.get(wanted);
+  if (!table) WANTED_TABLES.set(wanted, (table = byLength(wanted)));
+  return table;
 }
 
 function attributeValue(raw: string): string {

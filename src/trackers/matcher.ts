@@ -64,20 +64,17 @@ export class TrackerMatcher {
 
   /** The best match for a URL, or undefined; `as` says whether a client loads it (resource) or the reader clicks it (link). */
   match(parts: UrlParts, as: 'resource' | 'link' = 'resource'): TrackerMatch | undefined {
+    // Plain loops and no closure per call: matching runs for every resource and distinct link.
     let best: Compiled | undefined;
-    const consider = (c: Compiled): void => {
-      if (!expressionsMatch(c, parts)) return;
-      if (!best || KIND_RANK[c.pattern.kind] < KIND_RANK[best.pattern.kind]) best = c;
-    };
     let host = parts.host;
     for (;;) {
       const list = this.byDomain.get(host);
-      if (list) list.forEach(consider);
+      if (list) for (const c of list) best = better(c, parts, best);
       const dot = host.indexOf('.');
       if (dot === -1) break;
       host = host.slice(dot + 1);
     }
-    if ((!best || best.pattern.kind !== 'open') && this.anyHostCandidates(parts.path)) this.anyHost.forEach(consider);
+    if ((!best || best.pattern.kind !== 'open') && this.anyHostCandidates(parts.path)) for (const c of this.anyHost) best = better(c, parts, best);
     if (best) return { vendor: best.vendor, pattern: best.pattern };
     return this.cnameHosts?.match(parts, as);
   }
@@ -85,6 +82,12 @@ export class TrackerMatcher {
   get patternCount(): number {
     return this.vendors.reduce((n, v) => n + v.patterns.length, 0);
   }
+}
+
+/** `c` when it matches the URL and is more telling than `best` (an earlier one wins a tie), else `best`. */
+function better(c: Compiled, parts: UrlParts, best: Compiled | undefined): Compiled | undefined {
+  if (!expressionsMatch(c, parts)) return best;
+  return !best || KIND_RANK[c.pattern.kind] < KIND_RANK[best.pattern.kind] ? c : best;
 }
 
 /**
