@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASES } from './cases/index.js';
-import { VISIBILITY } from './cases/visibility.js';
+import { CASES, VISIBILITY_CASES as VISIBILITY } from './cases/index.js';
 import { agrees, checkOracle, compareListed, compareLoads } from './compare.js';
 import { verdicts } from './compare-visibility.js';
 import { fill, Oracle, skipReason } from './oracle-browser.js';
