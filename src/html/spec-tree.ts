@@ -167,6 +167,9 @@ class SpecTree implements HtmlTree {
         // The data follows `<!--`, or `<!` / `<?` / `</` in a bogus comment.
         const at = c.sourceCodeLocation?.startOffset ?? -1;
         visitor.comment(c.data, at < 0 ? -1 : at + (this.html.startsWith('<!--', at) ? 4 : 2));
+      } else if ('tagName' in child && isDeclarativeShadowRoot(child)) {
+        // The shadow tree is rendered in the host's place: its content is walked as the host's.
+        stack.push({ node: (child as DefaultTreeAdapterMap['template']).content, next: 0 });
       } else if ('tagName' in child) {
         const view = elementView(child);
         onElement?.(child);
@@ -176,6 +179,17 @@ class SpecTree implements HtmlTree {
       }
     }
   }
+}
+
+/**
+ * A declarative shadow root: `<template shadowrootmode=open|closed>` (ASCII case-insensitive).
+ * parse5 keeps it an inert template; Chromium 150 renders what it holds and loads it, whatever
+ * the host (an `<a>` too) and however many the host has (oracle: declarative-shadow-dom-*).
+ */
+function isDeclarativeShadowRoot(el: Element): boolean {
+  if (el.tagName !== 'template' || el.namespaceURI !== spec.NS.HTML) return false;
+  const mode = el.attrs.find((a) => a.name === 'shadowrootmode')?.value.toLowerCase();
+  return mode === 'open' || mode === 'closed';
 }
 
 const IGNORE: TreeVisitor = { enter: () => undefined, leave: () => undefined, comment: () => undefined };
