@@ -199,5 +199,5 @@ function valueOf(v: MediaFeatureValue, kind: 'length' | 'ratio' | 'resolution' |
 /** Whether a `media` attribute (of `<style>`, `<link>`) matches that screen: absent or empty matches. */
 export function mediaAttributeMatches(media: string | undefined): boolean {
   if (media === undefined) return true;
-  return mediaMatches(tokenize({ css: media }));
+  return mediaMatches(tokenize({ css: media }).filter((t) => t[0] !== TokenType.EOF));
 }

@@ -73,7 +73,8 @@ const SVG_HREF = (kind: ResourceKind): LoadingAttribute[] => [
  * SVG presentation attributes are CSS values: a `url()` in these points at an element of another
  * document, which Chromium 150 fetches (oracle: svg-presentation-*); `cursor` it does not.
  */
-const SVG_PRESENTATION: LoadingAttribute[] = ['fill', 'stroke', 'mask', 'filter', 'clip-path', 'marker-start', 'marker-mid', 'marker-end'].map((attr) => ({ attr, kind: 'css-url', form: 'css', load: 'may' }));
+export const SVG_PRESENTATION_URL_ATTRIBUTES: readonly string[] = ['fill', 'stroke', 'mask', 'filter', 'clip-path', 'marker-start', 'marker-mid', 'marker-end'];
+const SVG_PRESENTATION: LoadingAttribute[] = SVG_PRESENTATION_URL_ATTRIBUTES.map((attr) => ({ attr, kind: 'css-url', form: 'css', load: 'may' }));
 
 /** SMIL `<set>` and `<animate>` of an `href`: Chromium 150 fetches the `to`, `from` and every `values` entry. */
 const animatesHref = (el: TreeElement): boolean => el.attrs.attributeName === 'href' || el.attrs.attributeName === 'xlink:href';
