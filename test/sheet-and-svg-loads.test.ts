@@ -30,6 +30,10 @@ describe('CSS: where a URL loads nothing, and where an @import still stands', ()
     ['@namespace x url(https://a.example/ns); @import url(https://a.example/i.css);', false],
     ['@media screen {} @import url(https://a.example/i.css);', false],
     ['@layer a {} @import url(https://a.example/i.css);', false],
+    ['h1 , .x > #y ~ * + p {} @import url(https://a.example/i.css);', false],
+    ['a:hover{} @import url(https://a.example/i.css);', true],
+    ['#1a{} @import url(https://a.example/i.css);', true],
+    ['a,,b{} @import url(https://a.example/i.css);', true],
   ])('%s: the @import is valid: %s', (css, valid) => {
     expect(urls(css).includes('css-import:https://a.example/i.css')).toBe(valid);
   });
