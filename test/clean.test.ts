@@ -329,4 +329,24 @@ describe('pixelaudit clean on hostile input', () => {
     expect(readFileSync(out, 'latin1')).not.toMatch(/open\?id|open&#x3f;id/i);
     expect(r.stderr).toMatch(new RegExp(`cleaned 1 of 1 message .* ${before.resources} tracking resources replaced`));
   });
+
+  it('cleans what an iframe srcdoc holds (a document of its own), SVG presentation url()s and SMIL href values', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-clean-'));
+    const input = path.join(dir, 'e.eml');
+    const id = (n: number) => `fedcba0987654321fed${n}`;
+    const html = [
+      `<iframe srcdoc="<p>x</p><img src=&quot;http://x.example/open?id=${id(1)}&amp;amp;z=1&quot; width=1 height=1>"></iframe>`,
+      `<svg><path d="M0 0" fill="url(http://x.example/open?id=${id(2)}#p)"/></svg>`,
+      `<svg><image width="1" height="1"><set attributeName="href" to="http://x.example/open?id=${id(3)}"/><animate attributeName="href" values="http://x.example/open?id=${id(4)}; http://x.example/open?id=${id(5)}"/></image></svg>`,
+    ].join('\n');
+    writeFileSync(input, message(html));
+    const before = jsonl((await run(['scan', input, '-f', 'jsonl', '--no-redact'])).stdout)[0];
+    expect(before.resources).toBe(5);
+    const out = path.join(dir, 'out.eml');
+    const r = await run(['clean', input, '-o', out]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const after = jsonl((await run(['scan', out, '-f', 'jsonl', '--no-redact'])).stdout)[0];
+    expect(after.resources).toBe(0);
+    expect(readFileSync(out, 'latin1')).not.toMatch(/open\?id/i);
+  });
 });

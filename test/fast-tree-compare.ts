@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { FAST_TREE_ATTRIBUTES } from '../src/html/fast-tree.js';
+import { FAST_TREE_ATTRIBUTES, fastTree } from '../src/html/fast-tree.js';
+import { specTree } from '../src/html/spec-tree.js';
 import type { HtmlTree, TreeElement } from '../src/html/tree.js';
 import { readInputs } from '../src/input/read-inputs.js';
 import { parseMessage } from '../src/mail/parse-message.js';
@@ -25,6 +26,16 @@ function attrsOf(el: TreeElement): string {
   for (const key of Object.keys(el.attrs)) if (FAST_TREE_ATTRIBUTES.has(key)) kept.push([key, el.attrs[key]]);
   kept.sort((a, b) => (a[0] < b[0] ? -1 : 1));
   return JSON.stringify(kept);
+}
+
+/** Whenever the fast builder answers, it answers what parse5 answers. Returns whether it answered. */
+export function agrees(html: string, context?: TreeElement): boolean {
+  const fast = context ? fastTree.fragment(html, context) : fastTree.document(html);
+  if (!fast) return false;
+  const spec = context ? specTree.fragment(html, context) : specTree.document(html);
+  const difference = firstDifference(treeEvents(fast), treeEvents(spec));
+  if (difference) throw new Error(`fast tree differs from parse5 for ${JSON.stringify(html.slice(0, 300))}${context ? ` in <${context.name}>` : ''}: ${difference}`);
+  return true;
 }
 
 /** The first differing event with a little context, or null when the trees agree. */

@@ -6,20 +6,10 @@ import { fastTree, lastBailReason } from '../src/html/fast-tree.js';
 import { specTree } from '../src/html/spec-tree.js';
 import type { TreeElement } from '../src/html/tree.js';
 import { parseMessage } from '../src/mail/parse-message.js';
-import { type CorpusHtml, conditionalFragments, corpusHtml, firstDifference, treeEvents } from './fast-tree-compare.js';
+import { agrees, type CorpusHtml, conditionalFragments, corpusHtml, firstDifference, treeEvents } from './fast-tree-compare.js';
 import { CORPORA } from './fuzz/corpus.js';
 import { checkProperty, LONG, TIMEOUT } from './fuzz/harness.js';
 import { FIXTURES } from './helpers.js';
-
-/** Whenever the fast builder answers, it answers what parse5 answers. Returns whether it answered. */
-function agrees(html: string, context?: TreeElement): boolean {
-  const fast = context ? fastTree.fragment(html, context) : fastTree.document(html);
-  if (!fast) return false;
-  const spec = context ? specTree.fragment(html, context) : specTree.document(html);
-  const difference = firstDifference(treeEvents(fast), treeEvents(spec));
-  if (difference) throw new Error(`fast tree differs from parse5 for ${JSON.stringify(html.slice(0, 300))}${context ? ` in <${context.name}>` : ''}: ${difference}`);
-  return true;
-}
 
 const el = (name: string): TreeElement => ({ name, namespace: 'html', attrs: {}, start: -1 });
 

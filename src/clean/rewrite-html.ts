@@ -1,7 +1,11 @@
 import { decodeHTMLAttribute } from 'entities';
 import { cssUrls } from '../html/css.js';
 import { walkHtml } from '../html/sax.js';
+import { SVG_PRESENTATION_URL_ATTRIBUTES } from '../html/loading-elements.js';
 import { parseSrcset } from '../html/srcset.js';
+
+// Attributes whose value is CSS (a presentation attribute's url() loads in Chromium, as a style's).
+const CSS_VALUED = new Set(['style', ...SVG_PRESENTATION_URL_ATTRIBUTES]);
 
 /** The replacement for a URL as the extractor reads it (entities decoded), or undefined to leave it. */
 export type Lookup = (value: string) => string | undefined;
@@ -53,7 +57,9 @@ function collect(html: string, offset: number, lookup: Lookup, onReplace: (to: s
         const raw = html.slice(start, end);
         const value = raw.includes('&') ? decodeHTMLAttribute(raw) : raw;
         let next: string | undefined;
-        if (name === 'style') next = rewriteCss(value, lookup, onReplace);
+        if (CSS_VALUED.has(name)) next = rewriteCss(value, lookup, onReplace);
+        else if (name === 'srcdoc') next = rewriteDocument(value, lookup, onReplace);
+        else if (name === 'values') next = rewriteList(value, lookup, onReplace) ?? whole(value, lookup, onReplace);
         else if (name === 'srcset') next = rewriteSrcset(value, lookup, onReplace) ?? whole(value, lookup, onReplace);
         else next = whole(value, lookup, onReplace);
         if (next === undefined) return;
@@ -75,6 +81,29 @@ function collect(html: string, offset: number, lookup: Lookup, onReplace: (to: s
     },
     NONE,
   );
+}
+
+/** An iframe's srcdoc is a document of its own, whose resources the extractor lists: rewritten as one, or undefined when nothing changes. */
+function rewriteDocument(html: string, lookup: Lookup, onReplace: (to: string) => void): string | undefined {
+  let replaced = false;
+  const out = rewriteHtml(html, lookup, (to) => {
+    replaced = true;
+    onReplace(to);
+  });
+  return replaced ? out : undefined;
+}
+
+/** A SMIL `values` list (`a.png;b.png`): each entry looked up, or undefined when none is. */
+function rewriteList(value: string, lookup: Lookup, onReplace: (to: string) => void): string | undefined {
+  let changed = false;
+  const out = value.split(';').map((entry) => {
+    const to = lookup(entry.trim());
+    if (to === undefined) return entry;
+    changed = true;
+    onReplace(to);
+    return to;
+  });
+  return changed ? out.join(';') : undefined;
 }
 
 function whole(value: string, lookup: Lookup, onReplace: (to: string) => void): string | undefined {

@@ -1,4 +1,4 @@
-import { isTokenNumeric, TokenType, type CSSToken } from '@csstools/css-tokenizer';
+import { isTokenNumeric, tokenize, TokenType, type CSSToken } from '@csstools/css-tokenizer';
 import { isFunctionNode, isTokenNode, type ComponentValue } from '@csstools/css-parser-algorithms';
 import {
   isGeneralEnclosed, isMediaCondition, isMediaConditionListWithAnd, isMediaConditionListWithOr, isMediaFeature, isMediaFeatureBoolean,
@@ -194,4 +194,10 @@ function valueOf(v: MediaFeatureValue, kind: 'length' | 'ratio' | 'resolution' |
   const unit = asciiLower(token[4].unit);
   const per = kind === 'length' ? LENGTH_PX[unit] : kind === 'resolution' ? DPPX[unit] : undefined;
   return per === undefined ? undefined : token[4].value * per;
+}
+
+/** Whether a `media` attribute (of `<style>`, `<link>`) matches that screen: absent or empty matches. */
+export function mediaAttributeMatches(media: string | undefined): boolean {
+  if (media === undefined) return true;
+  return mediaMatches(tokenize({ css: media }).filter((t) => t[0] !== TokenType.EOF));
 }

@@ -24,6 +24,57 @@ export interface CssUrlOptions {
 }
 
 // Text that can hold no URL a client would load; a backslash may be an escape (`u\72l(`).
+/**
+ * At-rules Chromium knows: a valid one ends the place where `@import` may stand. An unknown one
+ * is dropped by the parser and leaves the imports after it valid (Chromium 150 fetches the
+ * `@import` after `@foo;` and after `@foo{}`): the oracle's sheet-* cases.
+ */
+const KNOWN_AT_RULES = new Set(['media', 'supports', 'font-face', 'keyframes', '-webkit-keyframes', 'page', 'namespace', 'counter-style', 'property', 'container', 'scope', 'font-feature-values', 'font-palette-values', 'starting-style', 'view-transition', 'position-try', 'layer', 'function', 'custom-media']);
+
+/**
+ * Whether a style rule's prelude is a selector Chromium surely accepts: an invalid rule is dropped
+ * and leaves later imports valid (`!!{} @import` is fetched). "Surely" is a short grammar, read
+ * in one pass: comma-separated complex selectors of type, `*`, `.class` and `#id` with the
+ * descendant, `>`, `+` and `~` combinators. Anything else (pseudo-classes, which Chromium rejects
+ * when it does not know them, attributes, escapes) is not sure, and the import after it is still
+ * listed. Five productions checked in one pass, so no selector parser is needed for a yes or
+ * no (css-what was tried here; an unrelated timed case of test/linear-time.test.ts failed with it
+ * on this loaded machine, and later passed with and without it: not a measured cost).
+ */
+function surelyValidSelector(text: string): boolean {
+  let needCompound = true; // at the start, after a comma or a combinator
+  let inCompound = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2c || c === 0x3e || c === 0x2b || c === 0x7e) {
+      // `,` `>` `+` `~`: a compound must stand before and after.
+      if (needCompound) return false;
+      needCompound = true;
+      inCompound = false;
+    } else if (isBlank(c)) {
+      // Blanks between compounds are the descendant combinator; around others, nothing.
+      inCompound = false;
+    } else if (c === 0x2a) {
+      if (inCompound) return false;
+      needCompound = false;
+      inCompound = true;
+    } else if (c === 0x2e || c === 0x23 || isNameStart(c)) {
+      // `.name`, `#name` or a type name: an identifier, which must start with a name-start code point.
+      let j = c === 0x2e || c === 0x23 ? i + 1 : i;
+      if (j >= text.length || !isNameStart(text.charCodeAt(j))) return false;
+      while (j < text.length && isName(text.charCodeAt(j))) j++;
+      i = j - 1;
+      needCompound = false;
+      inCompound = true;
+    } else return false;
+  }
+  return !needCompound;
+}
+
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c;
+const isNameStart = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c >= 0x80;
+const isName = (c: number): boolean => isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d;
+
 const MAY_HOLD_URL = /url\(|src\(|image-set\(|@import|\\/i;
 const CANDIDATES = /url\(|src\(|image-set\(|@import|\\/gi;
 
@@ -34,6 +85,8 @@ const enum Block {
   ImageSet,
   FontFace,
   Other,
+  /** The block of an at-rule Chromium does not know. */
+  Unknown,
 }
 
 /**
@@ -65,6 +118,14 @@ export function cssUrls(css: string, options: CssUrlOptions = {}): CssUrl[] {
   let statementStart = true;
   let layerPending = false;
   let afterImport: number | undefined;
+  // Where the prelude of the top-level style rule being read starts (-1: none).
+  let qualifiedStart = -1;
+  // The block depth of the at-rule whose prelude is being read (-1: none): URLs there load nothing
+  // (`@namespace url(x)`, `@supports (background:url(x))`), but for @import's own.
+  let preludeAt = -1;
+  let preludeName = '';
+  // Blocks of unknown at-rules open around the token: the parser drops them whole, URLs included.
+  let unknownBlocks = 0;
   // A `url(` or `src(` whose first token is still to come: its offset.
   let urlFunction: number | undefined;
   let urlFunctionInImageSet = false;
@@ -77,7 +138,7 @@ export function cssUrls(css: string, options: CssUrlOptions = {}): CssUrl[] {
     if (token[2] > last && urlFunction === undefined && afterImport === undefined && imageSets === 0) break;
     if (type === TokenType.Whitespace || type === TokenType.Comment) continue;
     if (urlFunction !== undefined) {
-      if (type === TokenType.String) {
+      if (type === TokenType.String && (afterImport !== undefined || (preludeAt < 0 && unknownBlocks === 0))) {
         const kind = afterImport !== undefined ? 'css-import' : kindAt();
         out.push({ url: token[4].value, offset: afterImport ?? urlFunction, kind, start: token[2], end: token[3] + 1, form: 'string', imageSet: urlFunctionInImageSet });
       }
@@ -89,7 +150,8 @@ export function cssUrls(css: string, options: CssUrlOptions = {}): CssUrl[] {
       statementStart = false;
       const name = type === TokenType.AtKeyword ? asciiLower(token[4].value) : '';
       if (name === 'layer') layerPending = true;
-      else if (name !== 'import' && name !== 'charset') importAllowed = false;
+      else if (type !== TokenType.AtKeyword) qualifiedStart = token[2];
+      else if (KNOWN_AT_RULES.has(name)) importAllowed = false;
     }
     if (afterImport !== undefined && type !== TokenType.Function) {
       if (type === TokenType.URL || type === TokenType.String) {
@@ -100,15 +162,18 @@ export function cssUrls(css: string, options: CssUrlOptions = {}): CssUrl[] {
     }
     switch (type) {
       case TokenType.URL:
+        if (preludeAt >= 0 || unknownBlocks > 0) break;
         out.push({ url: token[4].value, offset: token[2], kind: kindAt(), start: token[2], end: token[3] + 1, form: 'url', imageSet: inImageSet() });
         break;
       case TokenType.String:
-        if (inImageSet()) out.push({ url: token[4].value, offset: token[2], kind: kindAt(), start: token[2], end: token[3] + 1, form: 'string', imageSet: true });
+        if (inImageSet() && preludeAt < 0 && unknownBlocks === 0) out.push({ url: token[4].value, offset: token[2], kind: kindAt(), start: token[2], end: token[3] + 1, form: 'string', imageSet: true });
         break;
       case TokenType.AtKeyword: {
         const name = asciiLower(token[4].value);
         if (name === 'import' && blocks.length === 0 && importAllowed) afterImport = token[2];
         fontFacePending = name === 'font-face';
+        preludeAt = blocks.length;
+        preludeName = name;
         break;
       }
       case TokenType.Function: {
@@ -136,12 +201,23 @@ export function cssUrls(css: string, options: CssUrlOptions = {}): CssUrl[] {
         break;
       case TokenType.OpenCurly:
         if (blocks.length === 0 && layerPending) importAllowed = false;
+        if (blocks.length === 0 && qualifiedStart >= 0 && surelyValidSelector(css.slice(qualifiedStart, token[2]))) importAllowed = false;
+        qualifiedStart = -1;
+        if (preludeAt === blocks.length) {
+          preludeAt = -1;
+          if (!KNOWN_AT_RULES.has(preludeName) && preludeName !== 'import' && preludeName !== 'charset') {
+            unknownBlocks++;
+            open(Block.Unknown, TokenType.CloseCurly);
+            break;
+          }
+        }
         open(fontFacePending ? Block.FontFace : Block.Other, TokenType.CloseCurly);
         if (fontFacePending) fontFaces++;
         fontFacePending = false;
         break;
       case TokenType.Semicolon:
         fontFacePending = false;
+        if (preludeAt === blocks.length) preludeAt = -1;
         if (blocks.length === 0) {
           statementStart = true;
           layerPending = false;
@@ -151,7 +227,9 @@ export function cssUrls(css: string, options: CssUrlOptions = {}): CssUrl[] {
         if (closers.length && type === closers[closers.length - 1]) {
           closers.pop();
           const block = blocks.pop();
+          if (preludeAt > blocks.length) preludeAt = -1;
           if (block === Block.FontFace) fontFaces--;
+          if (block === Block.Unknown) unknownBlocks--;
           if (block === Block.ImageSet) imageSets--;
           if (blocks.length === 0 && type === TokenType.CloseCurly) {
             statementStart = true;

@@ -6,6 +6,7 @@ import { compileCascade, enterElement, type Cascade, type ElementContext } from 
 import { sheetUrls as urlsOfSheet } from './css-cache.js';
 import type { ExtractionSink, Found } from './extraction-sink.js';
 import { isHyperlink, linkLoads, loadingAttributes, type LoadingAttribute, type Place } from './loading-elements.js';
+import { mediaAttributeMatches } from './css-media.js';
 import { refreshUrl } from './meta-refresh.js';
 import { parseSrcset } from './srcset.js';
 import type { HtmlTree, TreeElement, TreeVisitor } from './tree.js';
@@ -175,7 +176,7 @@ export class DocumentWalk implements TreeVisitor {
     frame.hidden = hidden;
     const at = this.at(el.start);
     if (el.name === 'base' && el.namespace === 'html') this.baseElement(el);
-    if (el.name === 'style' && el.namespace !== 'math') this.styleElement();
+    if (el.name === 'style' && el.namespace !== 'math') this.styleElement(el);
     if (isHyperlink(el)) {
       const href = el.attrs.href ?? (el.namespace === 'svg' ? el.attrs['xlink:href'] : undefined);
       if (href !== undefined) this.sink.link(href, this.base, at);
@@ -259,12 +260,16 @@ export class DocumentWalk implements TreeVisitor {
    * A `<style>` element (HTML or SVG: both are style sheets of the document): the tree's
    * `styles` hold their texts in the same tree order. Its `type` changes nothing: Chromium 150
    * fetches the @import of `<style type="text/plain">`. A fragment's own sheets are Outlook's:
-   * their URLs count, their rules are not cascaded.
+   * their URLs count, their rules are not cascaded. A sheet whose `media` does not match the
+   * screen is still fetched with its @imports (Chromium 150 does) but never applied: its url()s
+   * load nothing.
    */
-  private styleElement(): void {
+  private styleElement(el: TreeElement): void {
     const sheet = this.tree.styles[this.styleIndex++];
     if (!sheet) return;
+    const applied = el.namespace !== 'html' || mediaAttributeMatches(el.attrs.media);
     for (const u of sheetUrls(sheet.css)) {
+      if (!applied && u.kind !== 'css-import') continue;
       const at = this.at(sheet.start + u.offset);
       // An @import loads with the sheet; a url() only where its rule applies, a font when used.
       this.sink.add({ raw: u.url, kind: u.kind, element: 'style', load: u.kind === 'css-import' ? 'must' : 'may', hidden: undefined, size: {}, at, client: this.origin.client }, this.base);
@@ -289,6 +294,10 @@ export class DocumentWalk implements TreeVisitor {
     } else if (a.form === 'refresh') {
       const refresh = refreshUrl(value);
       if (refresh && refresh.url) this.sink.add(found(refresh.url), this.base);
+    } else if (a.form === 'css') {
+      for (const u of urlsOfCss(value, { attribute: true })) this.sink.add(found(u.url), this.base);
+    } else if (a.form === 'smil-values') {
+      for (const v of value.split(';')) if (v.trim()) this.sink.add(found(v.trim()), this.base);
     } else if (a.form === 'srcdoc') {
       const f = found('');
       this.sink.queueSrcdoc({ html: value, at: f.at, base: this.base, hidden: f.hidden, client: f.client });

@@ -85,6 +85,11 @@ export class FastTokenizer {
     this.rawKind = kind;
   }
 
+  /** The input's length in UTF-16 code units (the tree builder's work budget is per character). */
+  get length(): number {
+    return this.html.length;
+  }
+
   next(): number {
     const html = this.html;
     const length = html.length;

@@ -13,6 +13,8 @@ export function adoptionAgency(p: FastTreeBuilder, subject: string): void {
     return;
   }
   for (let round = 0; round < 8; round++) {
+    // Each round may walk the stack and the list (lastIndexOf, splice): quadratic over a deep one.
+    p.work += p.stack.length + p.formatting.length;
     const entry = p.formattingEntry(subject);
     if (entry < 0) return genericEndTagInBody(p, subject);
     const formatting = p.formatting[entry] as FastElement;
@@ -41,13 +43,13 @@ export function adoptionAgency(p: FastTreeBuilder, subject: string): void {
       if (k < 0 || i >= 3) {
         if (k >= 0) p.formatting.splice(k, 1);
         p.stack.splice(idx, 1);
-        node.open = false;
+        p.markOpen(node, false);
       } else {
         // parse5 creates the copies without attaching a source location: start -1.
         const copy = p.element(node.name, node.attrs, -1, node.tokenStart);
-        copy.open = true;
+        p.markOpen(copy, true);
         p.stack[idx] = copy;
-        node.open = false;
+        p.markOpen(node, false);
         p.formatting[k] = copy;
         node = copy;
         if (last === block) bookmark = copy;
@@ -72,9 +74,9 @@ export function adoptionAgency(p: FastTreeBuilder, subject: string): void {
     p.formatting.splice(p.formatting.indexOf(bookmark) + 1, 0, copy);
     p.formatting.splice(p.formatting.lastIndexOf(formatting), 1);
     p.stack.splice(p.stack.lastIndexOf(formatting), 1);
-    formatting.open = false;
+    p.markOpen(formatting, false);
     p.stack.splice(p.stack.lastIndexOf(block) + 1, 0, copy);
-    copy.open = true;
+    p.markOpen(copy, true);
   }
 }
 

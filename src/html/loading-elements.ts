@@ -27,7 +27,7 @@ import type { TreeElement } from './tree.js';
 export type Load = 'must' | 'may';
 
 /** How the attribute's value is read. */
-export type Form = 'url' | 'srcset' | 'srcdoc' | 'refresh';
+export type Form = 'url' | 'srcset' | 'srcdoc' | 'refresh' | 'css' | 'smil-values';
 
 /** Where the element stands, for the rules that depend on it. */
 export interface Place {
@@ -69,6 +69,21 @@ const SVG_HREF = (kind: ResourceKind): LoadingAttribute[] => [
   { attr: 'xlink:href', kind, form: 'url', load: 'must', when: without('href'), boxed: true },
 ];
 
+/**
+ * SVG presentation attributes are CSS values: a `url()` in these points at an element of another
+ * document, which Chromium 150 fetches (oracle: svg-presentation-*); `cursor` it does not.
+ */
+export const SVG_PRESENTATION_URL_ATTRIBUTES: readonly string[] = ['fill', 'stroke', 'mask', 'filter', 'clip-path', 'marker-start', 'marker-mid', 'marker-end'];
+const SVG_PRESENTATION: LoadingAttribute[] = SVG_PRESENTATION_URL_ATTRIBUTES.map((attr) => ({ attr, kind: 'css-url', form: 'css', load: 'may' }));
+
+/** SMIL `<set>` and `<animate>` of an `href`: Chromium 150 fetches the `to`, `from` and every `values` entry. */
+const animatesHref = (el: TreeElement): boolean => el.attrs.attributeName === 'href' || el.attrs.attributeName === 'xlink:href';
+const SMIL_HREF: LoadingAttribute[] = [
+  { attr: 'to', kind: 'svg-image', form: 'url', load: 'may', when: animatesHref },
+  { attr: 'from', kind: 'svg-image', form: 'url', load: 'may', when: animatesHref },
+  { attr: 'values', kind: 'svg-image', form: 'smil-values', load: 'may', when: animatesHref },
+];
+
 const TABLE: Record<string, LoadingAttribute[]> = {
   'html img': [
     { attr: 'src', kind: 'img', form: 'url', load: imgSrc, boxed: true },
@@ -81,6 +96,8 @@ const TABLE: Record<string, LoadingAttribute[]> = {
   'html input': [{ attr: 'src', kind: 'input-image', form: 'url', load: 'must', when: (el) => el.attrs.type?.toLowerCase() === 'image', boxed: true }],
   'svg image': SVG_HREF('svg-image'),
   'svg feImage': SVG_HREF('svg-feimage'),
+  'svg set': SMIL_HREF,
+  'svg animate': SMIL_HREF,
   'html video': [
     { attr: 'poster', kind: 'video-poster', form: 'url', load: 'must', boxed: true },
     { attr: 'src', kind: 'video-src', form: 'url', load: 'may' },
@@ -113,13 +130,13 @@ const LOADING = new Map<string, Map<string, LoadingAttribute[]>>();
 for (const [key, attrs] of Object.entries(TABLE)) {
   const [ns, name] = key.split(' ');
   if (!LOADING.has(ns)) LOADING.set(ns, new Map());
-  LOADING.get(ns)?.set(name, attrs);
+  LOADING.get(ns)?.set(name, ns === 'svg' ? [...attrs, ...SVG_PRESENTATION] : attrs);
 }
 const NONE: readonly LoadingAttribute[] = Object.freeze([]);
 
 /** The loading attributes of an element (link elements: see `linkLoads`), or undefined for none. */
 export function loadingAttributes(el: TreeElement): readonly LoadingAttribute[] | undefined {
-  return LOADING.get(el.namespace)?.get(el.name);
+  return LOADING.get(el.namespace)?.get(el.name) ?? (el.namespace === 'svg' ? SVG_PRESENTATION : undefined);
 }
 
 /** What one `rel` token makes a `<link href>` load, by the token (ASCII case-insensitive, exact). */

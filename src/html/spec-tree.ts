@@ -1,4 +1,5 @@
 import { defaultTreeAdapter, html as spec, InsertionMode, Parser, TokenizerMode, type DefaultTreeAdapterMap, type Token } from 'parse5';
+import { MAX_DOM_DEPTH } from './dom-depth-cap.js';
 import { IN_HEAD_IN_SELECT, VOID_KEPT_IN_SELECT } from './select-relaxation.js';
 import type { HtmlTree, Namespace, StyleText, TreeBuilder, TreeElement, TreeVisitor } from './tree.js';
 
@@ -11,8 +12,75 @@ const OPTIONS = { sourceCodeLocationInfo: true, scriptingEnabled: false } as con
 
 const NAMESPACES: Record<string, Namespace> = { [spec.NS.HTML]: 'html', [spec.NS.SVG]: 'svg', [spec.NS.MATHML]: 'math' };
 
-/** parse5 with the one change of the current standard it lacks: what `<select>` keeps (select-relaxation.ts). */
+/**
+ * parse5 with the one change of the current standard it lacks, what `<select>` keeps
+ * (select-relaxation.ts), and Chromium's cap on the depth of the tree (MAX_DOM_DEPTH), as the
+ * fast builder applies it.
+ */
 class RelaxedSelectParser extends Parser<DefaultTreeAdapterMap> {
+  /** Blink's AttachLater: past MAX_DOM_DEPTH open elements, a new node goes into the current node's parent (not when foster-parented). */
+  override _getInsertionLocation(): ReturnType<Parser<DefaultTreeAdapterMap>['_getInsertionLocation']> {
+    const up = this._cappedParent();
+    return up && !this._shouldFosterParentOnInsertion() ? { parent: up, beforeElement: null } : super._getInsertionLocation();
+  }
+
+  override _appendCommentNode(token: Token.CommentToken, parent: ParentNode): void {
+    super._appendCommentNode(token, (parent === this.openElements.currentTmplContentOrNode && this._cappedParent()) || parent);
+  }
+
+  /**
+   * The current node's parent once the stack is past the cap (the element's, even for a
+   * template: Blink inserts there). Blink attaches the nodes of one token after the token, so
+   * an element made by this token has no parent yet and keeps what follows in the same token
+   * (formatting elements reopened together nest in one another): the oracle checks it.
+   */
+  private _cappedParent(): ParentNode | null {
+    if (this.openElements.stackTop + 1 <= MAX_DOM_DEPTH) return null;
+    const current = this.openElements.current as Element | undefined;
+    if (!current || this._bornAt.get(current) === this._token) return null;
+    return defaultTreeAdapter.getParentNode(current) || null;
+  }
+
+  /** Tokens seen, and the token that made each element (for the cap). */
+  private _token = 0;
+  private readonly _bornAt = new WeakMap<Element, number>();
+
+  override _createElement(...args: Parameters<Parser<DefaultTreeAdapterMap>['_createElement']>): Element {
+    const element = super._createElement(...args);
+    this._bornAt.set(element, this._token);
+    return element;
+  }
+
+  override onStartTag(token: Token.TagToken): void {
+    this._token++;
+    super.onStartTag(token);
+  }
+
+  override onEndTag(token: Token.TagToken): void {
+    this._token++;
+    super.onEndTag(token);
+  }
+
+  override onCharacter(token: Token.CharacterToken): void {
+    this._token++;
+    super.onCharacter(token);
+  }
+
+  override onWhitespaceCharacter(token: Token.CharacterToken): void {
+    this._token++;
+    super.onWhitespaceCharacter(token);
+  }
+
+  override onNullCharacter(token: Token.CharacterToken): void {
+    this._token++;
+    super.onNullCharacter(token);
+  }
+
+  override onComment(token: Token.CommentToken): void {
+    this._token++;
+    super.onComment(token);
+  }
+
   override _startTagOutsideForeignContent(token: Token.TagToken): void {
     if (this.insertionMode !== InsertionMode.IN_SELECT && this.insertionMode !== InsertionMode.IN_SELECT_IN_TABLE) {
       return super._startTagOutsideForeignContent(token);
@@ -99,6 +167,9 @@ class SpecTree implements HtmlTree {
         // The data follows `<!--`, or `<!` / `<?` / `</` in a bogus comment.
         const at = c.sourceCodeLocation?.startOffset ?? -1;
         visitor.comment(c.data, at < 0 ? -1 : at + (this.html.startsWith('<!--', at) ? 4 : 2));
+      } else if ('tagName' in child && isDeclarativeShadowRoot(child)) {
+        // The shadow tree is rendered in the host's place: its content is walked as the host's.
+        stack.push({ node: (child as DefaultTreeAdapterMap['template']).content, next: 0 });
       } else if ('tagName' in child) {
         const view = elementView(child);
         onElement?.(child);
@@ -108,6 +179,17 @@ class SpecTree implements HtmlTree {
       }
     }
   }
+}
+
+/**
+ * A declarative shadow root: `<template shadowrootmode=open|closed>` (ASCII case-insensitive).
+ * parse5 keeps it an inert template; Chromium 150 renders what it holds and loads it, whatever
+ * the host (an `<a>` too) and however many the host has (oracle: declarative-shadow-dom-*).
+ */
+function isDeclarativeShadowRoot(el: Element): boolean {
+  if (el.tagName !== 'template' || el.namespaceURI !== spec.NS.HTML) return false;
+  const mode = el.attrs.find((a) => a.name === 'shadowrootmode')?.value.toLowerCase();
+  return mode === 'open' || mode === 'closed';
 }
 
 const IGNORE: TreeVisitor = { enter: () => undefined, leave: () => undefined, comment: () => undefined };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VISIBILITY } from './cases/visibility.js';
+import { VISIBILITY_CASES } from './cases/index.js';
 import { verdicts } from './compare-visibility.js';
 import { mapLimit } from './load-all.js';
 import { fill, Oracle, skipReason, type Loaded } from './oracle-browser.js';
@@ -7,6 +7,8 @@ import { listedImages } from './pixelaudit-lists.js';
 import { renderedImages, type RenderedImage } from './rendered-images.js';
 
 const PARALLEL = 4;
+// ORACLE_ONLY=text runs only the cases whose id contains it (while working on them; CI runs all).
+const VISIBILITY = VISIBILITY_CASES.filter((c) => !process.env.ORACLE_ONLY || c.id.includes(process.env.ORACLE_ONLY));
 
 describe.skipIf(skipReason !== undefined)(`browser oracle: hidden and size verdicts as Chromium renders them${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   let oracle: Oracle;

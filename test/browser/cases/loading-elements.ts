@@ -255,17 +255,15 @@ export const LOADING_ELEMENTS: LoadCase[] = [
   },
   {
     id: 'link-stylesheet-media-print',
-    why: 'a print stylesheet may be fetched at low priority; pixelaudit lists it',
+    why: 'a print stylesheet is fetched (at low priority) though not applied: Chromium 150 requests it',
     html: '<link rel="stylesheet" media="print" href="{{O}}/print.css"><img src="{{O}}/ctl.png">',
-    loads: ['{{O}}/ctl.png'],
-    mayLoad: ['{{O}}/print.css'],
+    loads: ['{{O}}/print.css', '{{O}}/ctl.png'],
   },
   {
     id: 'link-alternate-stylesheet',
-    why: 'an alternate stylesheet may be fetched; pixelaudit lists it',
+    why: 'an alternate stylesheet is fetched though not applied: Chromium 150 requests it',
     html: '<link rel="alternate stylesheet" title="alt" href="{{O}}/alternate.css"><img src="{{O}}/ctl.png">',
-    loads: ['{{O}}/ctl.png'],
-    mayLoad: ['{{O}}/alternate.css'],
+    loads: ['{{O}}/alternate.css', '{{O}}/ctl.png'],
   },
   {
     id: 'link-icon',
