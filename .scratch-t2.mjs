@@ -1,0 +1,13 @@
+const t0=performance.now();
+const lap=(l)=>console.log(l,(performance.now()-t0).toFixed(1));
+await import('commander'); lap('commander');
+await import('/work/wt-folders/dist/src/engine/detector.js'); lap('detector mod');
+await import('libmime'); lap('libmime');
+await import('iconv-lite'); lap('iconv');
+await import('mailparser'); lap('mailparser');
+await import('parse5'); lap('parse5');
+await import('tldts'); lap('tldts');
+await import('/work/wt-folders/dist/src/engine/analyse-message.js'); lap('analyse');
+await import('/work/wt-folders/dist/src/cli/commands/scan.js'); lap('scan cmd');
+await import('/work/wt-folders/dist/src/formatters/json.js'); lap('json fmt');
+await import('/work/wt-folders/dist/src/formatters/table.js'); lap('table fmt');
