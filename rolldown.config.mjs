@@ -18,6 +18,8 @@ export default defineConfig({
   treeshake: { moduleSideEffects: (id) => !/[\\/]node_modules[\\/]mailparser[\\/]/.test(id) },
   output: {
     dir: 'dist/bundle',
+    // Chunk names carry a content hash: without this, every build would leave the old ones behind.
+    cleanDir: true,
     format: 'esm',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',

@@ -12,10 +12,14 @@ import runpy
 import sys
 import tempfile
 
+import warnings
+
 import pandas
 
 script, folder = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 
+# pandas 1.4 and 1.5 warn on every append, on stderr: noise the script did not make when written.
+warnings.simplefilter("ignore", FutureWarning)
 if not hasattr(pandas.DataFrame, "append"):
     def append(self, row, ignore_index=False):
         return pandas.concat([self, pandas.DataFrame([row])], ignore_index=ignore_index)

@@ -14,6 +14,8 @@ const CHILD = path.join(PACKAGE_ROOT, 'dist', 'scripts', 'bench-child.js');
 
 export interface Measured {
   seconds: number;
+  /** CPU time of all the process's threads: steadier than wall time on a loaded machine. */
+  cpuSeconds: number;
   maxRssMb: number;
   messages: number;
 }
@@ -24,24 +26,30 @@ export async function scanStep(input: string, jobs = 'default'): Promise<Measure
   return JSON.parse(stdout.trim().split('\n').pop() as string) as Measured;
 }
 
-/** Wall time of a whole process, start to exit (output discarded). */
-export function wallTime(command: string, args: string[], cwd = PACKAGE_ROOT): Promise<number> {
+const TIME = '/usr/bin/time';
+const haveTime = existsSync(TIME);
+
+/** Wall time of a whole process, start to exit (output discarded), and its CPU time when /usr/bin/time is there (else NaN). */
+export function processTime(command: string, args: string[], cwd = PACKAGE_ROOT): Promise<{ wall: number; cpu: number }> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const [cmd, argv] = haveTime ? [TIME, ['-f', 'pixelaudit-bench-cpu %U %S', command, ...args]] : [command, args];
+    const child = spawn(cmd, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
     child.on('exit', (code) => {
+      const wall = Number(process.hrtime.bigint() - started) / 1e9;
+      const m = /pixelaudit-bench-cpu ([\d.]+) ([\d.]+)\s*$/.exec(err);
       if (code !== 0 && code !== 1) reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${err.slice(0, 500)}`));
-      else resolve(Number(process.hrtime.bigint() - started) / 1e9);
+      else resolve({ wall, cpu: m ? Number(m[1]) + Number(m[2]) : Number.NaN });
     });
   });
 }
 
 const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor((xs.length - 1) / 2)];
 
-/** Runs each pair `rounds` times, interleaved (the machine drifts), and gives the medians. */
+/** Runs each step `rounds` times, interleaved (the machine drifts), and gives every round's figure per step. */
 async function pairs(rounds: number, run: Array<() => Promise<number>>): Promise<number[][]> {
   const out = run.map(() => [] as number[]);
   for (let r = 0; r < rounds; r++) for (let i = 0; i < run.length; i++) out[i].push(await run[i]());
@@ -64,11 +72,16 @@ export async function folderRows(messages: Buffer[], rounds: number): Promise<vo
     [folderCase('emlx', count, messages), '1.25'],
   ];
   if (many > 0) cases.push([folderCase('maildir', many, messages), '1.5']);
-  console.log('\n| folder (default jobs) | messages | folder | same messages, one mbox | folder / mbox | goal |\n| --- | --- | --- | --- | --- | --- |');
+  console.log('\n| folder (default jobs) | messages | folder | same messages, one mbox | folder / mbox | in CPU time | goal |\n| --- | --- | --- | --- | --- | --- | --- |');
   for (const [c, goal] of cases) {
     const runs = c.count > 5000 ? Math.min(rounds, 2) : rounds;
-    const [folder, mbox] = await pairs(runs, [async () => (await scanStep(c.folder)).seconds, async () => (await scanStep(c.mbox)).seconds]);
-    console.log(`| ${c.layout} | ${c.count} | ${fmt(folder)} | ${fmt(mbox)} | ${ratioOf(folder, mbox)} | <= ${goal} |`);
+    const cpu: number[][] = [[], []];
+    const [folder, mbox] = await pairs(runs, [c.folder, c.mbox].map((input, i) => async () => {
+      const m = await scanStep(input);
+      cpu[i].push(m.cpuSeconds);
+      return m.seconds;
+    }));
+    console.log(`| ${c.layout} | ${c.count} | ${fmt(folder)} | ${fmt(mbox)} | ${ratioOf(folder, mbox)} | ${ratioOf(cpu[0], cpu[1])} | <= ${goal} |`);
   }
 }
 
@@ -97,24 +110,33 @@ export async function peerRow(messages: Buffer[], rounds: number): Promise<void>
   }
   const emails = path.join(folder, 'emails');
   const peer = path.join(PACKAGE_ROOT, 'scripts', 'bench-peer.py');
-  const [ours, theirs] = await pairs(rounds, [() => wallTime(process.execPath, [BIN, 'scan', emails, '-f', 'csv', '-q']), () => wallTime(python, [peer, script, emails])]);
-  console.log('\n| peer, 200 .eml files, start to exit | pixelaudit (-f csv) | spy-pixel-finder (exact 1x1 img only) | peer / pixelaudit | goal |\n| --- | --- | --- | --- | --- |');
-  console.log(`| ${path.relative(PACKAGE_ROOT, emails)} | ${fmt(ours)} | ${fmt(theirs)} | ${ratioOf(theirs, ours)} | >= 4 |`);
+  const cpu: number[][] = [[], []];
+  const timed = (i: number, command: string, args: string[]) => async () => {
+    const t = await processTime(command, args);
+    cpu[i].push(t.cpu);
+    return t.wall;
+  };
+  const [ours, theirs] = await pairs(rounds, [timed(0, process.execPath, [BIN, 'scan', emails, '-f', 'csv', '-q']), timed(1, python, [peer, script, emails])]);
+  console.log('\n| peer, 200 .eml files, start to exit | pixelaudit (-f csv) | spy-pixel-finder (exact 1x1 img only) | peer / pixelaudit | in CPU time | goal |\n| --- | --- | --- | --- | --- | --- |');
+  console.log(`| ${path.relative(PACKAGE_ROOT, emails)} | ${fmt(ours)} | ${fmt(theirs)} | ${ratioOf(theirs, ours)} | ${ratioOf(cpu[1], cpu[0])} | >= 4 |`);
 }
 
 /** One message, start to exit, against a bare Node start (median of 10, interleaved). */
 export async function startupRow(): Promise<void> {
   const message = path.join(PACKAGE_ROOT, 'fixtures', 'sample-mailbox', 'webinar-hubspot.eml');
   const runs = Number(process.env.BENCH_STARTUP_RUNS ?? 10);
-  const [node, json, table] = await pairs(runs, [
-    () => wallTime(process.execPath, ['-e', '0']),
-    () => wallTime(process.execPath, [BIN, 'scan', message, '-f', 'json']),
-    () => wallTime(process.execPath, [BIN, 'scan', message]),
-  ]);
-  console.log(`\n| one message, start to exit (median of ${runs}) | time | / node -e 0 | goal |\n| --- | --- | --- | --- |`);
-  console.log(`| node -e 0 | ${fmt(node)} | 1 | |`);
-  console.log(`| scan one .eml -f json | ${fmt(json)} | ${ratioOf(json, node)} | <= 3 |`);
-  console.log(`| scan one .eml (table) | ${fmt(table)} | ${ratioOf(table, node)} | <= 3 |`);
+  const cpu: number[][] = [[], [], []];
+  const timed = (i: number, args: string[]) => async () => {
+    const t = await processTime(process.execPath, args);
+    cpu[i].push(t.cpu);
+    return t.wall;
+  };
+  const [node, json, table] = await pairs(runs, [timed(0, ['-e', '0']), timed(1, [BIN, 'scan', message, '-f', 'json']), timed(2, [BIN, 'scan', message])]);
+  const cpuOf = (i: number): string => `${median(cpu[i]).toFixed(2)} s`;
+  console.log(`\n| one message, start to exit (median of ${runs}) | time | / node -e 0 | CPU time | / node -e 0 | goal |\n| --- | --- | --- | --- | --- | --- |`);
+  console.log(`| node -e 0 | ${fmt(node)} | 1 | ${cpuOf(0)} | 1 | |`);
+  console.log(`| scan one .eml -f json | ${fmt(json)} | ${ratioOf(json, node)} | ${cpuOf(1)} | ${(median(cpu[1]) / median(cpu[0])).toFixed(2)} | <= 3 |`);
+  console.log(`| scan one .eml (table) | ${fmt(table)} | ${ratioOf(table, node)} | ${cpuOf(2)} | ${(median(cpu[2]) / median(cpu[0])).toFixed(2)} | <= 3 |`);
 }
 
 /** Peak RSS with the default job count: the benchmark mbox against a larger one (BENCH_LARGE_MB, 0 to skip). */
