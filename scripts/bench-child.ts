@@ -44,7 +44,7 @@ if (mode === 'read') {
       bytes += Buffer.byteLength(s);
     },
   };
-  const r = await run(['scan', file, '-f', 'jsonl', '-q', '--jobs', jobs, ...(shard ? ['--shard', shard] : [])], { stdout: sink, stderr: { write: () => undefined }, env: {} });
+  const r = await run(['scan', file, '-f', 'jsonl', '-q', ...(jobs === 'default' ? [] : ['--jobs', jobs]), ...(shard ? ['--shard', shard] : [])], { stdout: sink, stderr: { write: () => undefined }, env: {} });
   if (r.exitCode !== 0) throw new Error(`scan exited ${r.exitCode}`);
   bytes = (await import('node:fs')).statSync(file).size;
 } else {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseMessage } from '../src/engine/analyse-message.js';
 import { createDetector } from '../src/engine/detector.js';
-import { CNAME_HOSTS_FILE, groupHosts, type CnameHostsFile } from '../src/trackers/cname-hosts.js';
+import { CNAME_HOSTS_FILE, groupHosts, loadCnameHosts, type CnameHostsFile } from '../src/trackers/cname-hosts.js';
 import { parseUrl } from '../src/url/url-parts.js';
 import { ROOT, detector, htmlMessage } from './helpers.js';
 
@@ -31,6 +31,21 @@ describe('branded CNAME hosts (rules/cname-hosts.json)', () => {
       for (const ex of provider.examples.match) expect(detector().matcher.match(parseUrl(ex.url), ex.as)?.vendor.id).toBe(provider.vendor);
     });
   }
+
+  it('every listed host is found, and a first label that names an Object property (constructor, __proto__) is just unknown', () => {
+    const d = detector();
+    const cname = loadCnameHosts(d.vendors);
+    const wrong: string[] = [];
+    for (const p of Object.values(data.providers)) {
+      for (const [label, rest] of Object.entries(p.hosts)) for (const r of rest.split(' ')) if (cname.providerOf(`${label}.${r}`) !== p.vendor) wrong.push(`${label}.${r}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(cname.hostCount).toBe(72349);
+    const m = d.matcher;
+    for (const host of ['constructor.example.com', '__proto__.example.com', 'hasOwnProperty.example.com', 'toString.x']) {
+      for (const as of ['resource', 'link'] as const) expect(m.match(parseUrl(`https://${host}/o/AbCdEf123`), as), host).toBeUndefined();
+    }
+  });
 
   it.skipIf(!existsSync(UPSTREAM))('matches the upstream lists exactly (what scripts/build-cname-hosts.ts writes)', () => {
     for (const provider of Object.values(data.providers)) {

@@ -1,6 +1,5 @@
 import { fstatSync } from 'node:fs';
 import { identityOf, type FileIdentity } from '../input/file-identity.js';
-import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { removePendingTemps } from '../output/pending-writes.js';
 import { tuneHeapForStreaming } from './heap.js';
@@ -17,7 +16,9 @@ function sinkOf(stream: Writable): Sink {
 }
 
 /** Reads a line from the terminal without echoing it (for passwords). */
-function promptHidden(question: string): Promise<string> {
+async function promptHidden(question: string): Promise<string> {
+  // Only imap asks: readline is not loaded for the other commands.
+  const { createInterface } = await import('node:readline');
   process.stderr.write(question);
   const muted = new Writable({ write: (_chunk, _enc, done) => done() });
   const rl = createInterface({ input: process.stdin, output: muted, terminal: true });

@@ -7,7 +7,6 @@ import type { Summary } from '../report/summary.js';
 import type { MessageResult } from '../types.js';
 import { analyseMessage, failedResult } from './analyse-message.js';
 import type { Detector, DetectorOptions } from './detector.js';
-import { WorkerPool } from './worker-pool.js';
 
 export interface ScanOptions {
   detector: Detector;
@@ -52,7 +51,8 @@ export async function scan(paths: string[], options: ScanOptions): Promise<ScanO
   const jobs = Math.max(1, options.jobs ?? 1);
   const timeoutMs = options.messageTimeoutMs;
   const detectorOptions = { ...options.detectorOptions, redact: options.detector.redact, me: options.detector.me };
-  const pool = jobs > 1 ? new WorkerPool(jobs, detectorOptions, { timeoutMs }) : undefined;
+  // The pool (and worker_threads) is loaded only for a scan that may use it.
+  const pool = jobs > 1 ? new (await import('./worker-pool.js')).WorkerPool(jobs, detectorOptions, { timeoutMs }) : undefined;
   const inFlight: InFlight[] = [];
   let inFlightBytes = 0;
   const windowMessages = pool ? jobs * 96 : 0;

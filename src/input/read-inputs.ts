@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { MailFormat } from './detect-format.js';
 import { readMessages } from './read-messages.js';
+import { readSmallFile, WHOLE_READ_MAX } from './read-small-file.js';
 import { LARGE_FILE, ownsOffset, ownsPath, type Shard } from './shard.js';
 import type { FileIdentity } from './file-identity.js';
 import { SKIP, Walker } from './walk.js';
@@ -73,7 +74,7 @@ export async function* readInputs(paths: string[], options: ReadOptions): AsyncG
         if (ownsPath(shard, entry.path)) yield { type: 'failed', source: entry.path, error: entry.reason, ...(entry.path === p ? { wholeInput: true } : {}) };
       } else {
         looked++;
-        for await (const item of readFile(entry.path, entry.size, entry.named, options)) {
+        for await (const item of readFile(entry.path, entry.size, entry.named, entry.regular, options)) {
           if (item.type !== 'skipped') found++;
           yield item;
         }
@@ -88,10 +89,18 @@ export async function* readInputs(paths: string[], options: ReadOptions): AsyncG
   }
 }
 
-async function* readFile(file: string, size: number, named: boolean, options: ReadOptions): AsyncGenerator<InputItem> {
+async function* readFile(file: string, size: number, named: boolean, regular: boolean, options: ReadOptions): AsyncGenerator<InputItem> {
   // A small file goes whole to one shard; a large one is read by all and split by message offset.
   const splitByOffset = Boolean(options.shard) && size >= (options.shard?.largeFile ?? LARGE_FILE);
   if (!splitByOffset && !ownsPath(options.shard, file)) return;
+  // A named pipe or device given as the input is streamed: opening one only to check it could
+  // cut off its writer.
+  // Over the size limit (with the few bytes of an .emlx count line) the stream measures the file.
+  const limit = options.maxMessageBytes + 64;
+  if (regular && size <= Math.min(WHOLE_READ_MAX, limit)) {
+    yield* readSource(file, (async function* () { yield readSmallFile(file, size, limit + 1); })(), options, named, splitByOffset);
+    return;
+  }
   // Most mail files are a few KB: a 1 MB read buffer for each would cost more than the read.
   const highWaterMark = Math.min(CHUNK, Math.max(SMALL_CHUNK, size + 1));
   yield* readSource(file, createReadStream(file, { flags: 'r', highWaterMark }), options, named, splitByOffset);

@@ -1,0 +1,49 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+
+/**
+ * Files up to this size found by a folder walk are read whole, synchronously, in one open, fstat,
+ * read and close. A read stream costs a dozen round trips through libuv's thread pool per file
+ * (open, fstat, read, read at EOF, close, each resumed on the main thread): measured on a
+ * 20,000-file maildir (440 MB) at load 14, reading alone took 27.3 s wall and 5.8 s CPU against
+ * 2.5 s and 0.65 s for the same messages in one mbox. Larger files keep the stream, so memory
+ * stays bounded and a huge file does not hold up the event loop.
+ */
+export const WHOLE_READ_MAX = 4 * 1024 * 1024;
+
+/** Why a walked file is not read: it stopped being a regular file between the walk and the open. */
+export class NotRegularFile extends Error {
+  readonly code = 'ENOTREGULAR';
+  constructor() {
+    super('not a regular file (a socket, FIFO or device)');
+  }
+}
+
+/**
+ * The whole content of a regular file, as one buffer. Opened non-blocking and checked on the
+ * open descriptor, as the rule files are: the path may have been swapped for a FIFO or a device
+ * since the walk, and a blocking open or read of one would stop the run. Read to the end of
+ * file, so a file that grew since the walk is read whole, but never past `limit` bytes: past
+ * the message size limit the content no longer matters, only that it is too large.
+ */
+export function readSmallFile(file: string, expectedSize: number, limit: number): Buffer {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) throw new NotRegularFile();
+    // One byte more than expected, so that the usual file is read in one call and its end seen in the next.
+    let buffer = Buffer.allocUnsafe(Math.min(expectedSize + 1, limit));
+    let length = 0;
+    while (length < limit) {
+      if (length === buffer.length) {
+        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit));
+        buffer.copy(larger, 0, 0, length);
+        buffer = larger;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
