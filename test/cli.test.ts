@@ -1,3 +1,4 @@
+import { RULES } from '../src/rules/index.js';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -133,7 +134,8 @@ describe('pixelaudit CLI, in-process', () => {
     expect(r.stdout).toMatch(/PA001\s+known-tracker/);
     expect(r.stdout).toMatch(/Tracker data: \d{3} vendors, \d{3} patterns/);
     const json = JSON.parse((await run(['rules', '-f', 'json'])).stdout);
-    expect(json.rules).toHaveLength(10);
+    expect(json.rules).toHaveLength(RULES.length);
+    expect(RULES.length).toBe(15);
     expect(json.vendors.length).toBeGreaterThan(150);
   });
 
