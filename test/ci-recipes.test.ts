@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { run } from '../src/cli/run.js';
 import { HAS_XMLLINT, junitSchemaErrors, parseAnnotations, parseJunit, sarifErrors } from './ci-format-checkers.js';
 import { FIXTURES, ROOT } from './helpers.js';
 

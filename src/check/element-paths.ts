@@ -24,7 +24,7 @@ export class ElementPaths {
     const walk = (node: Node, path: string): void => {
       for (const child of 'childNodes' in node ? node.childNodes : []) {
         if (!('tagName' in child)) continue;
-        const el = child as Element;
+        const el = child;
         const here = path ? `${path}>${el.tagName}` : el.tagName;
         const loc = el.sourceCodeLocation;
         if (loc) this.placed.push({ start: loc.startOffset, end: loc.endOffset, path: here });
