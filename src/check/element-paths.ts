@@ -1,7 +1,6 @@
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 
 type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
 
 /** An element's place in the tree, as tag names from the root (`html>body>table>tr>td>img`). */
 interface Placed {
