@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../src/rules/index.js';
+import { CHECK_RULES, RULES } from '../src/rules/index.js';
 import { FIXTURES, analyseFile } from './helpers.js';
 
 interface Expected {
@@ -37,7 +37,8 @@ describe('rule fixtures (fixtures/rules/<case>: message.eml + expected.json, che
       const expected = JSON.parse(readFileSync(path.join(dir, name, 'expected.json'), 'utf8')) as Expected;
       for (const f of expected.findings) fired.add(f.ruleId);
     }
-    for (const rule of RULES) expect(fired, rule.meta.id).toContain(rule.meta.id);
+    // Mail fixtures are for scan's rules; check's PA011-PA015 judge templates and fire in test/check.test.ts.
+    for (const rule of RULES.filter((r) => !CHECK_RULES.includes(r))) expect(fired, rule.meta.id).toContain(rule.meta.id);
   });
 });
 
