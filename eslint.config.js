@@ -6,7 +6,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', 'coverage/', '.bench/', '.scratch/', 'fixtures/', 'src/trackers/schema-validator.generated.ts'] },
+  { ignores: ['dist/', 'coverage/', '.bench/', '.scratch/', 'fixtures/', 'src/trackers/schema-validator.generated.ts', 'src/check/*.generated.ts'] },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

@@ -35,9 +35,13 @@ for (const key of ['open', 'link'] as const) {
   for (const [file, label] of labels) {
     const got = found.get(file)?.[key] ?? false;
     if (got && label[key]) tp++;
-    else if (got) (fp++, wrong.push(`false alarm: ${file}`));
-    else if (label[key]) (fn++, wrong.push(`missed: ${file}`));
-    else tn++;
+    else if (got) {
+      fp++;
+      wrong.push(`false alarm: ${file}`);
+    } else if (label[key]) {
+      fn++;
+      wrong.push(`missed: ${file}`);
+    } else tn++;
   }
   const interval = (k: number, n: number): string => {
     if (n === 0) return 'n/a';

@@ -149,11 +149,15 @@ export type VendorCategory =
   | 'transactional';
 
 /**
- * How much a finding matters in CI formats (SARIF `level`, GitHub `::error`/`::warning`/`::notice`,
- * JUnit failure or not). `check` sets it from its configuration; a scan finding has none and
- * formatters derive it (src/formatters/severity.ts): tracking is an error, a spacer a note, the rest a warning.
+ * How much a finding matters: the one vocabulary users see (config files, `--fail-on`, the table,
+ * the README) and the one type in code. `check` sets it from its configuration; a scan finding has
+ * none and formatters derive it (src/formatters/ci/severity.ts): tracking is an error, a spacer
+ * info, the rest a warning. Only the CI formatters translate `info` into their own words (SARIF
+ * `note`, GitHub `::notice`, a passing JUnit test case).
  */
-export type Severity = 'error' | 'warning' | 'note';
+export type Severity = 'error' | 'warning' | 'info';
+/** Order of severities, for `--fail-on`: a severity fails the run when its rank is at least the threshold's. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 1, warning: 2, error: 3 };
 
 /**
  * One thing a rule found, as data only: no prose is stored. Every formatter renders the words at

@@ -79,6 +79,12 @@ describe('check: what a template is judged to do', () => {
     ]);
   });
 
+  it('counts columns in UTF-16 code units past an expression holding astral characters (SARIF columnKind utf16CodeUnits)', async () => {
+    const line = '<p>{{ "\u{1F600}\u{1F600}" }}</p><img src="https://u1.ct.sendgrid.net/wf/open?upn={{ user.id }}" width="1" height="1">';
+    const { findings } = await check(project({ 't.html': `${line}\n` }), 't.html');
+    expect(findings.map(brief)).toEqual([`1:${line.indexOf('<img') + 1} PA001 error`]);
+  });
+
   it('reports utm-only links as campaign tagging (info, not tracking); a per-recipient utm value as link tracking', async () => {
     const dir = project({
       't.html': '<a href="https://shop.example/?utm_source=news&utm_medium=email&utm_campaign=dec">a</a>\n<a href="https://shop.example/?utm_source=news&utm_content={{ message.uuid }}">b</a>\n<a href="https://shop.example/unsubscribe?t={{ token }}">c</a>',
@@ -233,11 +239,11 @@ describe('check through the built bin', () => {
     const dir = project({ 'news.hbs': '<p>x</p>\n<p>{{ TrackView }}</p>', 'bad.json': '{"failOn":"sometimes"}' });
     const bin = path.join(ROOT, 'bin', 'pixelaudit.js');
     const exec = promisify(execFile);
-    const failed = await exec(process.execPath, [bin, 'check', 'news.hbs'], { cwd: dir }).catch((e: { code: number; stdout: string }) => e);
+    const failed = await exec(process.execPath, [bin, 'check', 'news.hbs'], { cwd: dir }).catch((e: unknown) => e as { code: number; stdout: string });
     expect([failed.code, failed.stdout.includes('news.hbs:2:4')]).toEqual([1, true]);
     const passed = await exec(process.execPath, [bin, 'check', 'news.hbs', '--fail-on', 'never'], { cwd: dir });
     expect(passed.stdout).toContain('PA011 template-tracking-tag');
-    const bad = await exec(process.execPath, [bin, 'check', 'news.hbs', '--config', 'bad.json'], { cwd: dir }).catch((e: { code: number; stderr: string }) => e);
+    const bad = await exec(process.execPath, [bin, 'check', 'news.hbs', '--config', 'bad.json'], { cwd: dir }).catch((e: unknown) => e as { code: number; stderr: string });
     expect([bad.code, bad.stderr.trim()]).toEqual([2, `pixelaudit: ${path.join(dir, 'bad.json')}: failOn: must be one of error, warning, info, never`]);
   });
 });

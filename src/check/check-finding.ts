@@ -1,9 +1,7 @@
-import type { Finding, SourcePosition } from '../types.js';
+import type { Finding, Severity, SourcePosition } from '../types.js';
 
-/** How much a finding matters to a CI run: `off` findings are dropped before anything sees them. */
-export type Severity = 'info' | 'warning' | 'error';
+/** A rule's configured severity: `off` findings are dropped before anything sees them. */
 export type SeverityOrOff = Severity | 'off';
-export const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
 /**
  * A finding of `check`: the project's Finding with where it is (the file, and a position that is

@@ -1,5 +1,6 @@
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
-import { SEVERITY_RANK, type CheckedFile, type Severity } from './check-finding.js';
+import { SEVERITY_RANK, type Severity } from '../types.js';
+import type { CheckedFile } from './check-finding.js';
 
 /** What every `check` formatter takes: the files with their findings, and the counts. */
 export interface CheckReport {

@@ -4,7 +4,8 @@ import type { ValidateFunction } from 'ajv';
 import { CheckConfigError, ConfigError } from '../errors.js';
 import { schemaProblems } from '../trackers/schema-problems.js';
 import type { RuleMeta } from '../rules/rule.js';
-import type { Severity, SeverityOrOff } from './check-finding.js';
+import type { Severity } from '../types.js';
+import type { SeverityOrOff } from './check-finding.js';
 import generated from './config-validator.generated.js';
 import type { SyntaxName } from './template-syntax.js';
 

@@ -1,7 +1,6 @@
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 
 type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
 
 /** An element's place in the tree, as tag names from the root (`html>body>table>tr>td>img`). */
 interface Placed {
@@ -24,7 +23,7 @@ export class ElementPaths {
     const walk = (node: Node, path: string): void => {
       for (const child of 'childNodes' in node ? node.childNodes : []) {
         if (!('tagName' in child)) continue;
-        const el = child as Element;
+        const el = child;
         const here = path ? `${path}>${el.tagName}` : el.tagName;
         const loc = el.sourceCodeLocation;
         if (loc) this.placed.push({ start: loc.startOffset, end: loc.endOffset, path: here });

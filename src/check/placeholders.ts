@@ -22,14 +22,25 @@ export function maskExpressions(source: string, expressions: TemplateExpression[
   return out + source.slice(at);
 }
 
+/**
+ * The same length in UTF-16 code units (string indices: what parse5's offsets and SARIF's
+ * columns count), not in code points: `{{ "😀" }}` counted by code points was one unit short
+ * per astral character, and moved every later column on its line.
+ */
+const visibleLength = (text: string): number => {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (!isBreak(text[i])) n++;
+  return n;
+};
+
 function placeholder(text: string, index: number): string {
-  const visible = [...text].filter((c) => !isBreak(c)).length;
+  const visible = visibleLength(text);
   const head = `__${index.toString(36)}_`;
   // Too short to carry its number ({a}): an anonymous run of `_`, seen as "some expression".
   const body = head.length <= visible ? head + '-'.repeat(visible - head.length) : '_'.repeat(visible);
   let out = '';
   let k = 0;
-  for (const c of text) out += isBreak(c) ? c : body[k++];
+  for (let i = 0; i < text.length; i++) out += isBreak(text[i]) ? text[i] : body[k++];
   return out;
 }
 
@@ -55,7 +66,7 @@ export function placeholdersIn(text: string, expressions: TemplateExpression[]):
     if (j === i + 2 || text[j] !== '_') continue;
     const expression = expressions[parseInt(text.slice(i + 2, j), 36)];
     if (!expression) continue;
-    const length = [...expression.text].filter((c) => !isBreak(c)).length;
+    const length = visibleLength(expression.text);
     let k = j + 1;
     const end = i + length;
     while (k < end && text[k] === '-') k++;

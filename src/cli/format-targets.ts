@@ -12,13 +12,16 @@ export interface FormatTarget {
 /**
  * The parser of a repeatable `-f, --format NAME[:FILE]` for commander: `-f sarif:out.sarif
  * -f github` asks for two outputs. The name ends at the first colon (no format name holds one),
- * so a file name may hold colons.
+ * so a file name may hold colons. `refused` names formats the command knows of but cannot write,
+ * each with the reason shown.
  */
-export function formatSpec(names: readonly string[]) {
+export function formatSpec(names: readonly string[], refused: Readonly<Record<string, string>> = {}) {
   return (value: string, previous: FormatTarget[] | undefined): FormatTarget[] => {
     const colon = value.indexOf(':');
     const format = colon < 0 ? value : value.slice(0, colon);
     const file = colon < 0 ? undefined : value.slice(colon + 1);
+    // A format of another command (`check -f html`) gets its reason, not "unknown format".
+    if (Object.hasOwn(refused, format)) throw new UsageError(`-f ${format}: ${refused[format]} (choose from ${names.join(', ')})`);
     if (!names.includes(format)) throw new UsageError(`-f/--format: unknown format "${visible(format)}" (choose from ${names.join(', ')})`);
     if (file === '') throw new UsageError(`-f ${format}: give a file after the colon, or leave the colon out for standard output`);
     return [...(previous ?? []), { format, ...(file === undefined ? {} : { file }) }];

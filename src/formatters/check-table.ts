@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import type { CheckReport } from '../check/check-report.js';
+import { findingMessage } from '../rules/finding-message.js';
 import { visible } from './safe-text.js';
 
 /**
@@ -22,7 +23,7 @@ export function formatCheckTable(report: CheckReport, color: boolean): string {
     const width = Math.max(...where.map((w) => w.length));
     f.findings.forEach((x, i) => {
       const url = x.url && x.kind !== 'template' ? `  ${c.dim(visible(x.url.length > 120 ? `${x.url.slice(0, 117)}...` : x.url))}` : '';
-      out += `  ${c.dim(`${visible(f.file)}:${where[i]}`.padEnd(width + f.file.length + 1))}  ${paint[x.severity](x.severity.padEnd(7))}  ${visible(x.why)}  ${c.dim(`${x.ruleId} ${x.rule}`)}${url}\n`;
+      out += `  ${c.dim(`${visible(f.file)}:${where[i]}`.padEnd(width + f.file.length + 1))}  ${paint[x.severity](x.severity.padEnd(7))}  ${visible(findingMessage(x))}  ${c.dim(`${x.ruleId} ${x.rule}`)}${url}\n`;
     });
     out += '\n';
   }

@@ -8,7 +8,7 @@ export const suppressionWithoutReason: { meta: RuleMeta } = {
     category: 'config',
     confidence: 'high',
     appliesTo: 'resource',
-    description: 'A <!-- pixelaudit-disable-next-element RULE -- reason --> comment with no reason or no rule: it suppresses nothing.',
+    description: 'A `<!-- pixelaudit-disable-next-element RULE -- reason -->` comment with no reason or no rule: it suppresses nothing.',
     docs:
       'A suppression is a reviewed decision, so it must say why (`-- our own open counter, approved in #123`) and which rules it ' +
       'silences. One without is reported itself and does not suppress.',

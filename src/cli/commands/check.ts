@@ -3,7 +3,8 @@ import path from 'node:path';
 import { readBaseline, writeBaseline } from '../../check/baseline.js';
 import { checkInputs } from '../../check/check-inputs.js';
 import { exitCodeOf, summarise, type CheckReport } from '../../check/check-report.js';
-import type { CheckedFile, Severity } from '../../check/check-finding.js';
+import type { CheckedFile } from '../../check/check-finding.js';
+import type { Severity } from '../../types.js';
 import { loadConfig } from '../../check/config.js';
 import { allCheckRules } from '../../check/rules/index.js';
 import { checkFile } from '../../check/run-check.js';
@@ -11,16 +12,19 @@ import { SYNTAX_NAMES, type SyntaxName } from '../../check/template-syntax.js';
 import { loadTemplateTags } from '../../check/template-tags.js';
 import { createDetector } from '../../engine/detector.js';
 import { UsageError } from '../../errors.js';
-import { formatCheckTable } from '../../formatters/check-table.js';
-import { safeJson } from '../../formatters/safe-text.js';
+import { CHECK_FORMAT_NAMES, CHECK_FORMATTERS, SCAN_ONLY_FORMATS } from '../../formatters/check-formats.js';
 import { useColor } from '../color.js';
+import { formatSpec, resolveTargets, type FormatTarget } from '../format-targets.js';
 import type { Io } from '../io.js';
 import { collect } from '../options.js';
+import { openSinks } from '../outputs.js';
 
 const DEFAULT_BASELINE = 'pixelaudit-baseline.json';
 
 interface CheckFlags {
-  format: string;
+  /** Every `-f NAME[:FILE]` given, in order; undefined for none (then `table`). */
+  format?: FormatTarget[];
+  output?: string;
   syntax?: SyntaxName;
   config?: string;
   baseline?: string;
@@ -42,7 +46,8 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('check')
     .description('check email templates (HTML, Handlebars, Liquid, Jinja, Go templates, MJML output ...) and .eml files for tracking, for CI')
     .argument('<paths...>', 'template files, folders (walked for template and .eml files) or quoted globs')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-f, --format <name[:file]>', `output format, repeatable, each to its own file: -f sarif:out.sarif -f github (${CHECK_FORMAT_NAMES.join(', ')}; default table)`).argParser(formatSpec(CHECK_FORMAT_NAMES, SCAN_ONLY_FORMATS)))
+    .option('-o, --output <file>', 'write the output (the one -f without a file) to a file instead of stdout')
     .addOption(new Option('--syntax <name>', 'template syntax of every file (default: from each file name)').choices(SYNTAX_NAMES))
     .option('--config <file>', 'configuration file (default: pixelaudit.config.json, .pixelauditrc.json or package.json "pixelaudit", searched upward)')
     .option('--baseline <file>', 'findings recorded in this baseline are not reported')
@@ -55,28 +60,44 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
     .action(async (paths: string[], flags: CheckFlags) => {
       const cwd = io.cwd ?? process.cwd();
       const rules = allCheckRules();
-      const { config, dir } = loadConfig(cwd, flags.config, rules);
+      const { config, dir, file: configFile } = loadConfig(cwd, flags.config, rules);
       const baselineFile = flags.baseline ? path.resolve(cwd, flags.baseline) : config.baseline ? path.resolve(dir, config.baseline) : undefined;
       const detector = createDetector({ extra: flags.rules, disable: flags.disable });
       const tags = loadTemplateTags();
       const inputs = await checkInputs(paths, cwd);
+      // Every output is checked before any file is read, as scan's are: never one of the
+      // templates, the configuration, the baseline or the tracker data, nor inside a checked folder.
+      const read = [...paths, ...inputs.map((i) => i.file), ...(flags.rules ?? []), ...(configFile ? [configFile] : []), baselineFile ?? DEFAULT_BASELINE].map((p) => path.resolve(cwd, p));
+      // Outputs keep the names given (messages quote them), resolved only when run for another folder.
+      const inCwd = (file: string | undefined) => (file === undefined || cwd === process.cwd() ? file : path.resolve(cwd, file));
+      const targets = resolveTargets(flags.format?.map((t) => ({ format: t.format, ...(t.file === undefined ? {} : { file: inCwd(t.file) }) })), 'table', inCwd(flags.output), read);
       const baseline = baselineFile && !flags.writeBaseline ? readBaseline(baselineFile) : undefined;
-      const files: CheckedFile[] = [];
-      for (const input of inputs) {
-        if (input.failed) files.push({ file: input.file, syntax: 'unknown', findings: [], suppressed: 0, baselined: 0, error: input.failed });
-        else files.push(await checkFile(input.file, { detector, tags, rules, config, syntax: flags.syntax, baseline, cwd }));
+      // Opened before checking, so an unwritable folder fails first; --write-baseline writes only the baseline.
+      const sinks = flags.writeBaseline ? undefined : await openSinks(io, targets);
+      try {
+        const files: CheckedFile[] = [];
+        for (const input of inputs) {
+          if (input.failed) files.push({ file: input.file, syntax: 'unknown', findings: [], suppressed: 0, baselined: 0, error: input.failed });
+          else files.push(await checkFile(input.file, { detector, tags, rules, config, syntax: flags.syntax, baseline, cwd }));
+        }
+        const failOn = flags.failOn ?? config.failOn ?? 'error';
+        const report: CheckReport = { files, summary: summarise(files, failOn, flags.maxWarnings ?? config.maxWarnings ?? null) };
+        if (!sinks) {
+          const target = baselineFile ?? path.resolve(cwd, DEFAULT_BASELINE);
+          if (files.some((f) => path.resolve(cwd, f.file) === target)) throw new UsageError(`--write-baseline: ${target} is one of the checked files`);
+          writeBaseline(target, files.flatMap((f) => f.findings));
+          await io.stderr.write(`pixelaudit: wrote ${files.reduce((n, f) => n + f.findings.length, 0)} findings to ${path.relative(cwd, target) || target}\n`);
+          setExit(report.summary.failed > 0 ? 2 : 0);
+          return;
+        }
+        for (const { target, sink, toFile } of sinks.opened) {
+          const render = await CHECK_FORMATTERS[target.format]();
+          await sink.write(render(report, { color: useColor(io, flags.color === false ? false : undefined, toFile), baseDir: cwd }));
+        }
+        await sinks.commit();
+        setExit(exitCodeOf(report.summary));
+      } finally {
+        await sinks?.close();
       }
-      const failOn = flags.failOn ?? config.failOn ?? 'error';
-      const report: CheckReport = { files, summary: summarise(files, failOn, flags.maxWarnings ?? config.maxWarnings ?? null) };
-      if (flags.writeBaseline) {
-        const target = baselineFile ?? path.resolve(cwd, DEFAULT_BASELINE);
-        if (files.some((f) => path.resolve(cwd, f.file) === target)) throw new UsageError(`--write-baseline: ${target} is one of the checked files`);
-        writeBaseline(target, files.flatMap((f) => f.findings));
-        await io.stderr.write(`pixelaudit: wrote ${files.reduce((n, f) => n + f.findings.length, 0)} findings to ${path.relative(cwd, target) || target}\n`);
-        setExit(report.summary.failed > 0 ? 2 : 0);
-        return;
-      }
-      await io.stdout.write(flags.format === 'json' ? `${safeJson({ tool: 'pixelaudit', command: 'check', ...report }, 2)}\n` : formatCheckTable(report, useColor(io, flags.color === false ? false : undefined, false)));
-      setExit(exitCodeOf(report.summary));
     });
 }

@@ -37,8 +37,13 @@ export function fromMessageResult(result: MessageResult): CiItem {
   return { name: result.source, artifact: sourceArtifact(result.source), positions: 'html', findings: result.findings, error: result.error };
 }
 
-export function fromFileResult(result: FileResult): CiItem {
-  return { name: result.file, artifact: result.file, positions: 'file', findings: result.findings, error: result.error };
+/**
+ * A checked file. `check` reads a mail file (`syntax` `eml`, or `mbox`) the scan's way, so its
+ * positions count lines of the decoded HTML, not of the file: those get no file region either.
+ */
+export function fromFileResult(result: FileResult & { syntax?: string }): CiItem {
+  const positions = result.syntax === 'eml' || result.syntax === 'mbox' ? 'html' : 'file';
+  return { name: result.file, artifact: result.file, positions, findings: result.findings, error: result.error };
 }
 
 /**

@@ -9,7 +9,7 @@ export interface GithubOptions {
   baseDir: string;
 }
 
-const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'notice' };
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
 // GitHub's escapes for workflow commands (docs: "Workflow commands for GitHub Actions"; the
 // runner's ActionCommand.cs undoes them): `%`, CR and LF in the message; those and also `:` and

@@ -17,6 +17,6 @@ export const CI_FORMATS: Record<'sarif' | 'github' | 'junit', (items: readonly C
 };
 
 /** `check`'s results in a CI format: `renderFileResults('sarif', results, { baseDir: process.cwd() })`. */
-export function renderFileResults(format: keyof typeof CI_FORMATS, results: readonly FileResult[], options: CiOptions): string {
+export function renderFileResults(format: keyof typeof CI_FORMATS, results: ReadonlyArray<FileResult & { syntax?: string }>, options: CiOptions): string {
   return CI_FORMATS[format](results.map(fromFileResult), options);
 }

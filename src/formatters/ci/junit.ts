@@ -19,14 +19,14 @@ function testcase(item: CiItem, finding: Finding): string {
   const name = xmlAttribute(caseName(item, finding));
   // Escaped line by line: a line break inside the data is shown as an escape, ours stay breaks.
   const body = [findingLine(item, finding), `rule: ${finding.ruleId} ${finding.rule} (${finding.messageKey})`, ...(finding.vendorName ? [`vendor: ${finding.vendorName}`] : [])].map(xmlText).join('\n');
-  // A note (a possible spacer) is shown, not failed: it never makes a message tracked.
-  if (severity === 'note') return `    <testcase name="${name}" classname="${xmlAttribute(item.name)}"><system-out>${body}</system-out></testcase>\n`;
+  // An info finding (a possible spacer, a campaign tag) is shown, not failed: it never makes a message tracked.
+  if (severity === 'info') return `    <testcase name="${name}" classname="${xmlAttribute(item.name)}"><system-out>${body}</system-out></testcase>\n`;
   return `    <testcase name="${name}" classname="${xmlAttribute(item.name)}"><failure type="${severity}" message="${xmlAttribute(findingMessage(finding))}">${body}</failure></testcase>\n`;
 }
 
 function testsuite(item: CiItem): string {
   const cases = item.findings.map((f) => testcase(item, f));
-  const failures = item.findings.filter((f) => severityOf(f) !== 'note').length;
+  const failures = item.findings.filter((f) => severityOf(f) !== 'info').length;
   let errors = 0;
   if (item.error !== null) {
     errors = 1;
@@ -48,7 +48,7 @@ function testsuite(item: CiItem): string {
 export function renderJunit(items: readonly CiItem[]): string {
   const suites = items.map(testsuite);
   const tests = items.reduce((n, i) => n + Math.max(i.findings.length + (i.error === null ? 0 : 1), 1), 0);
-  const failures = items.reduce((n, i) => n + i.findings.filter((f) => severityOf(f) !== 'note').length, 0);
+  const failures = items.reduce((n, i) => n + i.findings.filter((f) => severityOf(f) !== 'info').length, 0);
   const errors = items.filter((i) => i.error !== null).length;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pixelaudit" tests="${tests}" failures="${failures}" errors="${errors}">\n${suites.join('')}</testsuites>\n`;
 }

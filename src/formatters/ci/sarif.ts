@@ -9,7 +9,7 @@ import { safeJson, visible } from '../safe-text.js';
 import { artifactLocation, baseUri, SRCROOT } from './artifact-uri.js';
 import { findingLine, type CiItem } from './ci-item.js';
 import { FINGERPRINT_KEY, fingerprintOf } from './fingerprint.js';
-import { defaultSeverity, severityOf } from './severity.js';
+import { defaultSeverity, sarifLevel, severityOf } from './severity.js';
 
 export interface SarifOptions {
   /** The folder relative artifact URIs start from (the CI checkout): `originalUriBaseIds.%SRCROOT%`. */
@@ -38,7 +38,7 @@ function descriptor(meta: RuleMeta): ReportingDescriptor {
     help: { text: sarifText(`${meta.description} ${meta.docs}`) },
     // SARIF placeholders are numbered; ours are named: {vendorName} becomes {0} in the order they first appear.
     messageStrings: Object.fromEntries(Object.entries(meta.messages).map(([key, template]) => [key, { text: numberedTemplate(template).text }])),
-    defaultConfiguration: { level: defaultSeverity(meta) },
+    defaultConfiguration: { level: sarifLevel(defaultSeverity(meta)) },
     properties: { category: meta.category, confidence: meta.confidence, appliesTo: meta.appliesTo, tags: ['privacy', 'email-tracking', meta.category] },
   };
 }
@@ -77,7 +77,7 @@ function result(item: CiItem, finding: Finding, ruleIndex: Map<string, number>, 
   return {
     ruleId: finding.ruleId,
     ...(index === undefined ? {} : { ruleIndex: index }),
-    level: severityOf(finding),
+    level: sarifLevel(severityOf(finding)),
     message: {
       text: sarifText(findingLine(item, finding)),
       ...(placeholders ? { id: finding.messageKey, arguments: placeholders.map((name) => visible(String(finding.data[name] ?? ''))) } : {}),

@@ -3,13 +3,19 @@ import type { Finding, Severity } from '../../types.js';
 
 /**
  * The severity a CI format shows. `check` sets it from its configuration; a scan finding has none:
- * what makes a message tracked is an error, a possible spacer (which never does) a note, and the
+ * what makes a message tracked is an error, a possible spacer (which never does) info, and the
  * rest (link tracking, address leaks in links, read receipts) a warning.
  */
 export function severityOf(finding: Pick<Finding, 'severity' | 'tracking' | 'category'>): Severity {
   if (finding.severity) return finding.severity;
   if (finding.tracking) return 'error';
-  return finding.category === 'spacer' ? 'note' : 'warning';
+  return finding.category === 'spacer' ? 'info' : 'warning';
+}
+
+/** SARIF 2.1.0 §3.27.10 names the lowest level `note`; users and the rest of the code say `info`. */
+export type SarifLevel = 'error' | 'warning' | 'note';
+export function sarifLevel(severity: Severity): SarifLevel {
+  return severity === 'info' ? 'note' : severity;
 }
 
 /**
@@ -18,6 +24,6 @@ export function severityOf(finding: Pick<Finding, 'severity' | 'tracking' | 'cat
  * rules never do.
  */
 export function defaultSeverity(meta: Pick<RuleMeta, 'appliesTo' | 'category'>): Severity {
-  if (meta.category === 'spacer') return 'note';
+  if (meta.category === 'spacer') return 'info';
   return meta.appliesTo === 'resource' ? 'error' : 'warning';
 }

@@ -1,0 +1,48 @@
+import type { CheckReport } from '../check/check-report.js';
+import { FORMAT_NAMES } from './index.js';
+
+/** What a format of `check` needs besides the report. */
+export interface CheckFormatContext {
+  color: boolean;
+  /** The working folder: SARIF's %SRCROOT% and the GitHub annotations' paths are relative to it. */
+  baseDir: string;
+}
+
+type CheckFormatter = (report: CheckReport, ctx: CheckFormatContext) => string;
+
+// Loaded lazily, as scan's formatters are: `check -f github` on one template never loads the
+// table's colour code or the SARIF rule metadata (start-up counts for a pre-commit hook).
+export const CHECK_FORMATTERS: Record<string, () => Promise<CheckFormatter>> = {
+  table: async () => {
+    const { formatCheckTable } = await import('./check-table.js');
+    return (report, ctx) => formatCheckTable(report, ctx.color);
+  },
+  json: async () => {
+    const { safeJson } = await import('./safe-text.js');
+    return (report) => `${safeJson({ tool: 'pixelaudit', command: 'check', ...report }, 2)}\n`;
+  },
+  ...Object.fromEntries(
+    (['sarif', 'github', 'junit'] as const).map((name) => [
+      name,
+      async (): Promise<CheckFormatter> => {
+        const { renderFileResults } = await import('./ci/index.js');
+        return (report, ctx) => renderFileResults(name, report.files, { baseDir: ctx.baseDir });
+      },
+    ]),
+  ),
+};
+
+export const CHECK_FORMAT_NAMES = Object.keys(CHECK_FORMATTERS);
+
+/**
+ * scan's formats that check refuses, each with why: they are built on messages (a mailbox's
+ * study, one row or line per message), which a checked file is not.
+ */
+export const SCAN_ONLY_FORMATS: Readonly<Record<string, string>> = Object.fromEntries(
+  FORMAT_NAMES.filter((name) => !CHECK_FORMAT_NAMES.includes(name)).map((name) => [
+    name,
+    name === 'html'
+      ? 'the HTML report is a study of scanned mail (senders, vendors, months), made by scan and report; check has files and findings, not messages'
+      : `a format of scan's per-message results; check has files and findings, not messages`,
+  ]),
+);
