@@ -6,7 +6,7 @@ import { fastTree, lastBailReason } from '../src/html/fast-tree.js';
 import { specTree } from '../src/html/spec-tree.js';
 import type { TreeElement } from '../src/html/tree.js';
 import { parseMessage } from '../src/mail/parse-message.js';
-import { agrees, type CorpusHtml, conditionalFragments, corpusHtml, firstDifference, treeEvents } from './fast-tree-compare.js';
+import { agrees, type CorpusHtml, conditionalFragments, corpusHtml } from './fast-tree-compare.js';
 import { CORPORA } from './fuzz/corpus.js';
 import { checkProperty, LONG, TIMEOUT } from './fuzz/harness.js';
 import { FIXTURES } from './helpers.js';

@@ -24,7 +24,7 @@ function elements(node: Node, out: Element[] = []): Element[] {
   if ('tagName' in node) out.push(node);
   const kids = 'childNodes' in node ? node.childNodes : [];
   for (const k of kids) elements(k, out);
-  if ('content' in node && node.content) elements(node.content as Node, out);
+  if ('content' in node && node.content) elements(node.content, out);
   return out;
 }
 const text = (node: Node): string => ('value' in node && node.nodeName === '#text' ? node.value : 'childNodes' in node ? node.childNodes.map(text).join('') : '');

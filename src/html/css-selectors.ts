@@ -83,7 +83,7 @@ type Verdict = 'ok' | 'unanswered' | 'invalid';
  * descendant or `~` is taken too: css-select walks the ancestors or siblings for it, bounded by
  * the document's match budget (see `deep`).
  */
-function check(complex: readonly Selector[], inner: boolean): Verdict {
+function check(complex: readonly Selector[], _inner: boolean): Verdict {
   let result: Verdict = 'ok';
   if (complex.length === 0 || isTraversal(complex[0]) || isTraversal(complex[complex.length - 1])) return 'invalid';
   for (const s of complex) {

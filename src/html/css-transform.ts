@@ -19,11 +19,11 @@ function linearOf(f: CssFunction): Linear | undefined {
   switch (f.name) {
     case 'matrix': {
       const v = f.args.map((x) => numberOf(x));
-      return v.length === 6 && v.every((x) => x !== undefined) ? [v[0]!, v[1]!, v[2]!, v[3]!] : undefined;
+      return v.length === 6 && v.every((x) => x !== undefined) ? [v[0], v[1], v[2], v[3]] : undefined;
     }
     case 'matrix3d': {
       const v = f.args.map((x) => numberOf(x));
-      return v.length === 16 && v.every((x) => x !== undefined) ? [v[0]!, v[1]!, v[4]!, v[5]!] : undefined;
+      return v.length === 16 && v.every((x) => x !== undefined) ? [v[0], v[1], v[4], v[5]] : undefined;
     }
     case 'scale': {
       const x = n(0);

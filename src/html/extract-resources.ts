@@ -54,7 +54,7 @@ function withFallback(builder: TreeBuilder): TreeBuilder {
           document: (html) => builder.document(html) ?? specTree.document(html),
           fragment: (html, context) => builder.fragment(html, context) ?? specTree.fragment(html, context),
         };
-  return { document: inner.document, fragment: sameFragmentOnce(inner) };
+  return { document: (html) => inner.document(html), fragment: sameFragmentOnce(inner) };
 }
 
 // Most bounded: a message's distinct short fragments are kept until its extraction ends.

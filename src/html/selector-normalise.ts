@@ -45,7 +45,7 @@ function normaliseOne(s: Selector, namespaces: ReadonlyMap<string, string>, ok: 
   if ((s.type === SelectorType.Tag || s.type === SelectorType.Universal) && s.namespace != null) {
     const test = namespaceTest(s.namespace, namespaces);
     if (test === undefined) return false;
-    out.push({ ...s, namespace: null } as Selector);
+    out.push({ ...s, namespace: null });
     if (test) out.push(test);
     return true;
   }

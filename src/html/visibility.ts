@@ -98,7 +98,7 @@ export function declaredSize(el: TreeElement, style: ReadonlyMap<string, string>
   const attr = el.namespace === 'html' ? dimensionPixels : cssPixels;
   const pick = (attrValue: string | undefined, css: string | undefined, max: string | undefined, horizontal: boolean): number | undefined => {
     const fromCss = cssLength(css, basis, horizontal);
-    let value = fromCss === undefined ? attr(attrValue) : (fromCss ?? undefined);
+    const value = fromCss === undefined ? attr(attrValue) : (fromCss ?? undefined);
     const cap = cssLength(max, basis, horizontal);
     if (typeof cap === 'number') return value === undefined ? cap : Math.min(value, cap);
     // A cap in %, em or calc() is known only to layout (max-width:100% of the container): the

@@ -207,7 +207,7 @@ describe.skipIf(skipReason !== undefined)(`the HTML report in Chromium${skipReas
       const o = await open(hostile, { bypassCSP });
       const { page } = o;
       // Open every message and hover and focus every element, where an injected handler would fire.
-      await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await page.$$eval('details', (ds) => ds.forEach((d) => ((d).open = true)));
       for (const el of await page.$$('summary, td, code, text')) await el.hover({ force: true, timeout: 2_000 }).catch(() => undefined);
       const state = await page.evaluate(() => ({
         pwned: (window as unknown as { __pwned?: unknown }).__pwned,

@@ -46,6 +46,8 @@ export function renderedImages(page: Page): Promise<RenderedImage[]> {
       let clipped = false;
       for (let a: Element | null = el; a; a = a.parentElement) {
         const s = getComputedStyle(a);
+        // `clip` is deprecated, and that is what a tracker may still use: Chromium applies it.
+        // eslint-disable-next-line @typescript-eslint/no-deprecated
         if (s.clipPath !== 'none' || (s.clip !== 'auto' && s.clip !== '')) clipped = true;
         // overflow applies to block containers only: an inline ancestor (an object showing its fallback) clips nothing.
         if (a === el || (s.overflowX === 'visible' && s.overflowY === 'visible') || s.display === 'inline' || s.display === 'contents' || !hasArea) continue;
