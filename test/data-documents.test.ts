@@ -71,8 +71,8 @@ describe.each([
 
 describe('dataContent', () => {
   it('decodes by the fetch standard (charset, percent-encoding, base64 with blanks), and says when it is no data: URL', () => {
-    expect(dataContent('data:text/html;charset=iso-8859-1,%E9', 'frame')).toEqual({ type: 'html', text: 'é' });
-    expect(dataContent(' DA\nTA:text/css;base64,YSB7 fQ==', 'sheet')).toEqual({ type: 'css', text: 'a {}' });
+    expect(dataContent('data:text/html;charset=iso-8859-1,%E9', 'frame')).toEqual({ type: 'html', text: 'é', essence: 'text/html' });
+    expect(dataContent(' DA\nTA:text/css;base64,YSB7 fQ==', 'sheet')).toEqual({ type: 'css', text: 'a {}', essence: 'text/css' });
     expect(dataContent('https://t.example/x', 'frame')).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ import parseDataURL from 'data-urls';
  * `data:text/css,...`): its content is read with the same extraction (the oracle's data-* cases).
  * Decoded by the fetch standard's data: URL processor (the data-urls package), not by hand.
  */
-export type DataContent = { type: 'html' | 'svg' | 'css'; text: string } | { reason: string };
+export type DataContent = { type: 'html' | 'svg' | 'css'; text: string; essence: string } | { reason: string };
 
 /** How the container reads it: a frame-like element (iframe, object, embed) or a sheet (link, @import). */
 export type DataReader = 'frame' | 'sheet';
@@ -28,7 +28,12 @@ export function dataContent(raw: string, reader: DataReader): DataContent | unde
   // A sheet is read whatever its type (a superset: Chromium may refuse a non-CSS type in standards mode).
   const type = reader === 'sheet' ? 'css' : FRAME_TYPES[essence];
   if (!type) return { reason: `data: is not fetched from the network (a ${essence} holds no document that loads)` };
-  return { type, text: decode(parsed.body, parsed.mimeType.parameters.get('charset')) };
+  return { type, text: decode(parsed.body, parsed.mimeType.parameters.get('charset')), essence };
+}
+
+/** A data: URL of `essence` holding `text` (UTF-8, percent-encoded): what clean writes back for a rewritten one. */
+export function dataUrlOf(essence: string, text: string): string {
+  return `data:${essence};charset=utf-8,${encodeURIComponent(text)}`;
 }
 
 // What a frame shows as a document whose subresources load; an SVG read as an image (an img's
