@@ -71,8 +71,8 @@ export const DATA_URLS: readonly LoadCase[] = [
   },
   {
     id: 'data-img-svg-control',
-    why: 'an SVG as an image (<img src=data:image/svg+xml>) loads no subresources',
-    html: `<img src="data:image/svg+xml,${SVG_IMAGE('{{O}}/data-img-svg.png')}">`,
-    loads: [],
+    why: 'an SVG as an image (<img src=data:image/svg+xml>) loads no subresources (the img after it proves the page loaded)',
+    html: `<img src="data:image/svg+xml,${SVG_IMAGE('{{O}}/data-img-svg.png')}"><img src="{{O}}/data-img-svg-after.png">`,
+    loads: ['{{O}}/data-img-svg-after.png'],
   },
 ];
