@@ -349,4 +349,26 @@ describe('pixelaudit clean on hostile input', () => {
     expect(after.resources).toBe(0);
     expect(readFileSync(out, 'latin1')).not.toMatch(/open\?id/i);
   });
+
+  it('cleans what a data: document or sheet holds (iframe, base64, link, @import of one)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-clean-'));
+    const input = path.join(dir, 'e.eml');
+    const id = (n: number) => `abcdef0987654321fed${n}`;
+    const pixel = (n: number) => `http://x.example/open?id=${id(n)}`;
+    const html = [
+      `<iframe src="data:text/html,%3Cimg src=${pixel(1)} width=1 height=1%3E" width=0 height=0></iframe>`,
+      `<iframe src="data:text/html;base64,${Buffer.from(`<img src="${pixel(2)}">`).toString('base64')}"></iframe>`,
+      `<link rel=stylesheet href="data:text/css,body%7Bbackground:url(${pixel(3)})%7D">`,
+      `<style>@import url("data:text/css,@import url(${pixel(4)});");</style>`,
+    ].join('\n');
+    writeFileSync(input, message(html));
+    const before = jsonl((await run(['scan', input, '-f', 'jsonl', '--no-redact'])).stdout)[0];
+    expect(before.resources).toBe(4);
+    const out = path.join(dir, 'out.eml');
+    const r = await run(['clean', input, '-o', out]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const after = jsonl((await run(['scan', out, '-f', 'jsonl', '--no-redact'])).stdout)[0];
+    expect(after.resources).toBe(0);
+    expect(readFileSync(out, 'latin1')).not.toMatch(/abcdef0987654321fed/i);
+  });
 });

@@ -3,6 +3,8 @@ import { cssUrls } from '../html/css.js';
 import { walkHtml } from '../html/sax.js';
 import { SVG_PRESENTATION_URL_ATTRIBUTES } from '../html/loading-elements.js';
 import { parseSrcset } from '../html/srcset.js';
+import { MAX_NESTED_DOCUMENTS } from '../html/extraction-sink.js';
+import { dataContent, dataUrlOf } from '../url/data-document.js';
 
 // Attributes whose value is CSS (a presentation attribute's url() loads in Chromium, as a style's).
 const CSS_VALUED = new Set(['style', ...SVG_PRESENTATION_URL_ATTRIBUTES]);
@@ -61,7 +63,7 @@ function collect(html: string, offset: number, lookup: Lookup, onReplace: (to: s
         else if (name === 'srcdoc') next = rewriteDocument(value, lookup, onReplace);
         else if (name === 'values') next = rewriteList(value, lookup, onReplace) ?? whole(value, lookup, onReplace);
         else if (name === 'srcset') next = rewriteSrcset(value, lookup, onReplace) ?? whole(value, lookup, onReplace);
-        else next = whole(value, lookup, onReplace);
+        else next = rewriteDataDocument(value, lookup, onReplace) ?? whole(value, lookup, onReplace);
         if (next === undefined) return;
         edit(start, end, attributeValue(next, quote));
       },
@@ -91,6 +93,30 @@ function rewriteDocument(html: string, lookup: Lookup, onReplace: (to: string) =
     onReplace(to);
   });
   return replaced ? out : undefined;
+}
+
+// How many data: documents and sheets hold the one being rewritten: the extraction reads no
+// deeper (MAX_NESTED_DOCUMENTS), and the cap keeps the recursion off the stack's limit.
+let dataDepth = 0;
+
+/**
+ * A data: document or sheet in an attribute (`<iframe src="data:text/html,...">`, a
+ * `<link href="data:text/css,...">`), whose resources the extractor lists: decoded, rewritten as
+ * a document or sheet, and written back as a UTF-8 percent-encoded data: URL of the same type; or
+ * undefined when it is none or nothing changes. An image's data: SVG is rewritten too (inert either way).
+ */
+function rewriteDataDocument(value: string, lookup: Lookup, onReplace: (to: string) => void): string | undefined {
+  if (dataDepth >= MAX_NESTED_DOCUMENTS) return undefined;
+  const frame = dataContent(value, 'frame');
+  const content = frame && 'reason' in frame ? dataContent(value, 'sheet') : frame;
+  if (!content || 'reason' in content || (frame && 'reason' in frame && !content.essence.endsWith('/css'))) return undefined;
+  dataDepth++;
+  try {
+    const next = content.type === 'css' ? rewriteCss(content.text, lookup, onReplace) : rewriteDocument(content.text, lookup, onReplace);
+    return next === undefined ? undefined : dataUrlOf(content.essence, next);
+  } finally {
+    dataDepth--;
+  }
 }
 
 /** A SMIL `values` list (`a.png;b.png`): each entry looked up, or undefined when none is. */
@@ -126,7 +152,8 @@ function rewriteCss(css: string, lookup: Lookup, onReplace: (to: string) => void
   let at = 0;
   let changed = false;
   for (const u of cssUrls(css)) {
-    const to = lookup(u.url);
+    // An @import of a data: sheet: the sheet is rewritten inside it.
+    const to = (u.kind === 'css-import' ? rewriteDataSheet(u.url, lookup, onReplace) : undefined) ?? lookup(u.url);
     if (to === undefined) continue;
     onReplace(to);
     out += css.slice(at, u.start);
@@ -135,6 +162,19 @@ function rewriteCss(css: string, lookup: Lookup, onReplace: (to: string) => void
     changed = true;
   }
   return changed ? out + css.slice(at) : undefined;
+}
+
+function rewriteDataSheet(url: string, lookup: Lookup, onReplace: (to: string) => void): string | undefined {
+  if (dataDepth >= MAX_NESTED_DOCUMENTS) return undefined;
+  const content = dataContent(url, 'sheet');
+  if (!content || 'reason' in content) return undefined;
+  dataDepth++;
+  try {
+    const next = rewriteCss(content.text, lookup, onReplace);
+    return next === undefined ? undefined : dataUrlOf(content.essence, next);
+  } finally {
+    dataDepth--;
+  }
 }
 
 function cssString(value: string, quote: string): string {

@@ -1,5 +1,6 @@
 import { staged } from '../engine/stage.js';
 import { baseUrl } from '../url/remote-url.js';
+import { dataContent, type DataReader } from '../url/data-document.js';
 import { outlookContent } from './conditional-comment.js';
 import { cssUrls as urlsOfCss, type CssUrl } from './css.js';
 import { compileCascade, enterElement, type Cascade, type ElementContext } from './cascade.js';
@@ -38,6 +39,8 @@ export interface Origin {
   hidden?: Hidden;
   visibility?: Hidden;
   inObject?: boolean;
+  /** How many documents hold this one (1 for the message; a srcdoc's or data: document's is its container's plus one). */
+  depth?: number;
   /** The content is Outlook's alone (a conditional comment's). */
   client?: 'outlook';
   /** The container's element context and cascade, for a fragment read in its parent's place. */
@@ -97,6 +100,9 @@ function inlineStyle(css: string): InlineStyle {
   }
   return known;
 }
+// The kinds whose data: URL Chromium reads as a document whose subresources load, or as a sheet.
+const DATA_READERS: Partial<Record<string, DataReader>> = { iframe: 'frame', frame: 'frame', 'object-data': 'frame', embed: 'frame', 'link-stylesheet': 'sheet' };
+
 const BODY: TreeElement = { name: 'body', namespace: 'html', attrs: {}, start: -1 };
 
 
@@ -310,6 +316,7 @@ export class DocumentWalk implements TreeVisitor {
       hidden: parent.hidden,
       visibility: parent.visibility,
       inObject: parent.inObject,
+      depth: this.origin.depth,
       client: 'outlook',
       parent: parent.ctx,
       cascade: this.cascade,
@@ -340,13 +347,56 @@ export class DocumentWalk implements TreeVisitor {
       if (!applied && u.kind !== 'css-import') continue;
       const at = this.at(sheet.start + u.offset);
       // An @import loads with the sheet; a url() only where its rule applies, a font when used.
-      this.sink.add({ raw: u.url, kind: u.kind, element: 'style', load: u.kind === 'css-import' ? 'must' : 'may', hidden: undefined, size: {}, at, client: this.origin.client }, this.base);
+      const found: Found = { raw: u.url, kind: u.kind, element: 'style', load: u.kind === 'css-import' ? 'must' : 'may', hidden: undefined, size: {}, at, client: this.origin.client };
+      if (u.kind !== 'css-import' || !this.dataSheet(found, this.depth())) this.sink.add(found, this.base);
     }
+  }
+
+  private depth(): number {
+    return this.origin.depth ?? 1;
+  }
+
+  /**
+   * A data: document in a frame-like element (iframe, frame, object, embed): queued to be read
+   * like a srcdoc, its resources at the element with its hidden-ness. True when `found` was a
+   * data: URL (read, or rejected with the reason); false for any other URL.
+   */
+  private dataFrame(found: Found): boolean {
+    const content = dataContent(found.raw, 'frame');
+    if (content === undefined) return false;
+    if ('reason' in content) this.sink.reject(found, content.reason);
+    else if (this.sink.admitNested(found, content.text.length, this.depth() + 1))
+      this.sink.queueSrcdoc({ html: content.text, at: found.at, depth: this.depth() + 1, base: undefined, hidden: found.hidden, client: found.client });
+    return true;
+  }
+
+  /**
+   * A data: style sheet (`<link rel=stylesheet href="data:text/css,...">`, an `@import` of one,
+   * also inside another data: sheet): its URLs are read now, at the place of `found`, as the
+   * `<style>` sheet's are (its @imports load with it, its url()s may). Its rules are not
+   * cascaded (a known gap). Recursion is bounded by MAX_NESTED_DOCUMENTS. A data: URL is no base:
+   * only absolute URLs inside load.
+   */
+  private dataSheet(found: Found, depth: number): boolean {
+    const content = dataContent(found.raw, 'sheet');
+    if (content === undefined) return false;
+    if ('reason' in content) this.sink.reject(found, content.reason);
+    else if (this.sink.admitNested(found, content.text.length, depth + 1)) {
+      for (const u of sheetUrls(content.text)) {
+        const inner: Found = { ...found, raw: u.url, kind: u.kind, load: u.kind === 'css-import' ? found.load : 'may' };
+        if (u.kind !== 'css-import' || !this.dataSheet(inner, depth + 1)) this.sink.add(inner, undefined);
+      }
+    }
+    return true;
   }
 
   private load(a: LoadingAttribute, value: string, template: Found, parent: Frame): void {
     const found = (raw: string): Found => ({ ...template, raw });
-    if (a.form === 'url') this.sink.add(found(value), this.base);
+    if (a.form === 'url') {
+      const f = found(value);
+      const reader = DATA_READERS[a.kind];
+      if (reader === 'frame' ? !this.dataFrame(f) : reader === 'sheet' ? !this.dataSheet(f, this.depth()) : true) this.sink.add(f, this.base);
+    }
     else if (a.form === 'srcset') {
       const { candidates, dropped } = parseSrcset(value);
       const list = candidates.map((c) => found(c.url));
@@ -368,7 +418,7 @@ export class DocumentWalk implements TreeVisitor {
       for (const v of value.split(';')) if (v.trim()) this.sink.add(found(v.trim()), this.base);
     } else if (a.form === 'srcdoc') {
       const f = found('');
-      this.sink.queueSrcdoc({ html: value, at: f.at, base: this.base, hidden: f.hidden, client: f.client });
+      if (this.sink.admitNested({ ...f, raw: value.slice(0, 200) }, value.length, this.depth() + 1)) this.sink.queueSrcdoc({ html: value, at: f.at, depth: this.depth() + 1, base: this.base, hidden: f.hidden, client: f.client });
     }
   }
 

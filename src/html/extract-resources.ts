@@ -38,10 +38,11 @@ export function extractWith(builder: TreeBuilder, html: string, deadline: Deadli
   const tree = sink.builder.document(html);
   if (tree) new DocumentWalk(sink, tree, { source: html, offset: 0 }).run();
   // Each srcdoc is a document of its own (the container's base is its fallback base); its
-  // resources point at the iframe. Those it holds join the queue.
+  // resources point at the iframe. A frame's data: document too (with no base: a data: URL is
+  // no base for relative ones). Those it holds join the queue.
   for (let doc = sink.nextSrcdoc(); doc; doc = sink.nextSrcdoc()) {
     const inner = sink.builder.document(doc.html);
-    if (inner) new DocumentWalk(sink, inner, { source: doc.html, offset: 0, fixedAt: doc.at, base: doc.base, baseFallback: doc.base, hidden: doc.hidden, client: doc.client }).run();
+    if (inner) new DocumentWalk(sink, inner, { source: doc.html, offset: 0, fixedAt: doc.at, base: doc.base, baseFallback: doc.base, hidden: doc.hidden, client: doc.client, depth: doc.depth }).run();
   }
   return { resources: sink.resources, links: sink.links, rejected: sink.rejected, notLoaded: sink.notLoaded };
 }

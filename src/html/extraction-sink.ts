@@ -24,14 +24,22 @@ export interface Found {
   client: 'outlook' | undefined;
 }
 
-/** An iframe's srcdoc waiting to be read as a document of its own. */
+/** An iframe's srcdoc, or a frame's data: document, waiting to be read as a document of its own. */
 export interface PendingSrcdoc {
   html: string;
   at: number;
+  /** How many documents hold it (1 for one in the message): see MAX_NESTED_DOCUMENTS. */
+  depth: number;
   base: string | undefined;
   hidden: Hidden | undefined;
   client: 'outlook' | undefined;
 }
+
+/** Nested documents and sheets deeper than this are not read (a reason is listed instead). */
+export const MAX_NESTED_DOCUMENTS = 16;
+// Characters of nested documents and sheets read per message: 4 times its own text, plus 1 MiB.
+const NESTED_BUDGET_FACTOR = 4;
+const NESTED_BUDGET_MIN = 1 << 20;
 
 /** What the walks of one message's documents (the message, its fragments, its srcdocs) collect. */
 export class ExtractionSink {
@@ -48,6 +56,7 @@ export class ExtractionSink {
     readonly builder: TreeBuilder,
   ) {
     this.lines = new LineIndex(html);
+    this.nestedBudget = NESTED_BUDGET_FACTOR * html.length + NESTED_BUDGET_MIN;
   }
 
   /** Resolves a found URL against the base in effect and files it as a resource or a rejected one. */
@@ -115,6 +124,26 @@ export class ExtractionSink {
   queueSrcdoc(pending: PendingSrcdoc): void {
     this.srcdocs.push(pending);
   }
+
+  /**
+   * Whether a nested document or sheet (a srcdoc, a data: document or sheet) of `chars` characters
+   * at `depth` is read; when not, its container's URL is listed as rejected with the reason, so
+   * nothing is dropped silently. Decoding never grows a data: URL, but each level may repeat the
+   * whole text below it (`data:text/html,<iframe src="data:text/html,...`): the depth and the
+   * characters read in all are capped, which keeps the extraction linear in the message.
+   */
+  admitNested(found: Found, chars: number, depth: number): boolean {
+    if (depth > MAX_NESTED_DOCUMENTS) this.reject(found, `a document or sheet nested more than ${MAX_NESTED_DOCUMENTS} deep is not read`);
+    else if (this.nestedChars + chars > this.nestedBudget) this.reject(found, 'the nested documents and sheets of this message are too large to read');
+    else {
+      this.nestedChars += chars;
+      return true;
+    }
+    return false;
+  }
+
+  private nestedChars = 0;
+  private readonly nestedBudget: number = 0;
 
   /** The next srcdoc to read, in the order found (a queue, so nesting needs no recursion). */
   nextSrcdoc(): PendingSrcdoc | undefined {

@@ -1,5 +1,6 @@
 import type { LoadCase } from '../load-case.js';
 import { CSS_SYNTAX } from './css-syntax.js';
+import { DATA_URLS } from './data-urls.js';
 import type { VisibilityCase } from '../visibility-case.js';
 import { DEEP_NESTING_LOADS, DEEP_NESTING_VISIBILITY } from './deep-nesting.js';
 import { FOREIGN_CONTENT } from './foreign-content.js';
@@ -12,7 +13,7 @@ import { URL_PARSING } from './url-parsing.js';
 import { VISIBILITY } from './visibility.js';
 
 /** Every case of the browser oracle, by the part of the standards it exercises. */
-export const CASES: readonly LoadCase[] = [...TOKENIZER, ...TREE_CONSTRUCTION, ...FOREIGN_CONTENT, ...CSS_SYNTAX, ...URL_PARSING, ...LOADING_ELEMENTS, ...DEEP_NESTING_LOADS, ...STYLE_SHEETS, ...SVG_SHADOW_LOADS];
+export const CASES: readonly LoadCase[] = [...TOKENIZER, ...TREE_CONSTRUCTION, ...FOREIGN_CONTENT, ...CSS_SYNTAX, ...URL_PARSING, ...LOADING_ELEMENTS, ...DEEP_NESTING_LOADS, ...STYLE_SHEETS, ...SVG_SHADOW_LOADS, ...DATA_URLS];
 
 /** Every visibility case of the browser oracle. */
 export const VISIBILITY_CASES: readonly VisibilityCase[] = [...VISIBILITY, ...DEEP_NESTING_VISIBILITY];
