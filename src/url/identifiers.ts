@@ -11,7 +11,8 @@ export interface Identifier {
 }
 
 const IMAGE_FILE = /\.(gif|png|jpe?g|webp|svg|bmp|ico|avif)$/i;
-// Parameters that size, format or label an image the same way for everyone.
+// Parameters that size, format or label an image the same way for everyone: a number under them
+// is no identifier; a token, hex run or UUID is one under any name (see findIdentifiers).
 const STATIC_PARAM = /^(utm_[a-z_]+|w|h|width|height|fit|crop|auto|quality|fm|format|dpr|ixlib|v|ver|version|size|lang|locale|color|colour|bg|fg|font|text|txt|mode|scale|rect|ext|type|name|alt|title|cb|cachebuster|rand|random|_)$/i;
 // Parameters whose short values are still identifiers by their name.
 const ID_PARAM = /^(id|uid|uuid|u|e|m|r|s|i|k|c|d|emid|mid|cid|sid|rid|eid|lid|jobid|msgid|mailid|userid|user|subscriber|subscriberid|recipient|rcpt|email|mail|token|hash|key|sig|signature|ref|tracking|track|trk|open|campaign|cmp|upn|p|ui|data)$/i;
@@ -23,9 +24,14 @@ export function findIdentifiers(parts: UrlParts): Identifier[] {
   for (const { name, value } of parts.params) {
     // A bare token as the whole query (`open.aspx?ffcb10-fe8c...`, `d.gif?o00y05e...`) is a value too.
     if (value.length === 0 && classify(name, false)) found.push({ where: 'query', name: '', value: name, shape: classify(name, false) as Identifier['shape'] });
-    if (STATIC_PARAM.test(name) || value.length === 0) continue;
+    if (value.length === 0) continue;
     const shape = classify(value, false) ?? (ID_PARAM.test(name) && /\d/.test(value) && value.length >= 4 ? 'named-id' : undefined);
-    if (shape) found.push({ where: 'query', name, value, shape });
+    // A name cannot launder a value: `?cb=<32 random characters>` tells recipients apart as well
+    // as `?e=` does (an attacker picks the name). The innocuous names excuse only what cannot be
+    // a per-recipient token: numbers (sizes, versions, per-open cache-busters, timestamps) and
+    // whatever classify finds no token, hex or UUID in (`w=1`, `v=2.1`, `utm_content=hero_banner`).
+    if (!shape || (STATIC_PARAM.test(name) && shape === 'number')) continue;
+    found.push({ where: 'query', name, value, shape });
   }
   const segments = cdnOriginPath(parts) ?? parts.segments;
   const last = segments[segments.length - 1] ?? '';

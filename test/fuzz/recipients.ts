@@ -22,6 +22,7 @@ export function recipientForms(address: string): Array<{ form: string; text: str
     { form: 'base64', text: b64.replace(/=+$/, ''), caseless: false },
     { form: 'base64url', text: Buffer.from(a).toString('base64url'), caseless: false },
   ];
+  forms.push({ form: 'hex', text: Buffer.from(a).toString('hex'), caseless: true });
   for (const h of ['md5', 'sha1', 'sha256'] as const) forms.push({ form: h, text: createHash(h).update(a).digest('hex'), caseless: true });
   return forms;
 }
@@ -85,7 +86,8 @@ export const recipientMessage: fc.Arbitrary<RecipientCase> = recipientAddress.ch
         fc.tuple(
           formInUrl(address),
           fc.constantFrom('img', 'a', 'style', 'background', 'srcset', 'vml'),
-          fc.constantFrom('http://list-manage.com/track/open.php?u=1&e=', 'https://tracker.example.net/open/', 'https://example.com/?email=', 'https://clicktime.symantec.com/a?u=https%3A%2F%2Fx.test%2F%3Fe%3D'),
+          // The innocuous names (`?cb=`, `?w=` ...) excuse no address form (attack14).
+      fc.constantFrom('http://list-manage.com/track/open.php?u=1&e=', 'https://tracker.example.net/open/', 'https://example.com/?email=', 'https://clicktime.symantec.com/a?u=https%3A%2F%2Fx.test%2F%3Fe%3D', 'https://t.example/o.gif?cb=', 'https://t.example/o.gif?w=1&utm_content='),
         ),
         { minLength: 1, maxLength: 4 },
       ),

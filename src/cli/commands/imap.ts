@@ -9,6 +9,7 @@ import { readSecret, type SecretFlags } from '../../imap/secrets.js';
 import { VERSION } from '../../version.js';
 import type { Io } from '../io.js';
 import { addMessageTimeoutOption, timeoutMs } from '../message-timeout.js';
+import { loginAddresses } from '../login-address.js';
 import { collect, positiveInteger } from '../options.js';
 import { progressLine } from '../progress.js';
 import { addReportOptions, openReport, type ReportFlags } from '../report-output.js';
@@ -78,7 +79,7 @@ export function imapCommand(io: Io, setExit: (code: number) => void): Command {
     const secrets = ['pass' in secret ? secret.pass : secret.accessToken];
     if (flags.insecure) await io.stderr.write('pixelaudit: warning: --insecure: the server certificate is not verified\n');
     const port = flags.port ?? (flags.tls === 'implicit' ? 993 : 143);
-    const detector = createDetector({ me: flags.me, redact: flags.redact, extra: flags.rules, disable: flags.disable });
+    const detector = createDetector({ me: [...(flags.me ?? []), ...loginAddresses(flags.user)], redact: flags.redact, extra: flags.rules, disable: flags.disable });
     const settings = cacheSettings(VERSION, detector);
     const warn = (message: string): void => void io.stderr.write(`pixelaudit: warning: ${message}\n`);
     const cache = flags.cache ? new ResultCache(flags.cacheDir ?? defaultCacheDir(io.env), `${flags.host}:${port}`, flags.user, settings, { warn }) : undefined;
