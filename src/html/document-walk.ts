@@ -97,6 +97,8 @@ const BODY: TreeElement = { name: 'body', namespace: 'html', attrs: {}, start: -
  * keeping a stack of the open elements' hidden state. Iterative: the tree's walk is, and this
  * keeps its own stack, so 100,000 nested elements need no recursion.
  */
+const UNKNOWN_CASCADE: Hidden = { by: 'unknown-cascade', detail: 'the style sheets were too costly to apply in full' };
+
 export class DocumentWalk implements TreeVisitor {
   private readonly stack: Frame[] = [];
   private readonly cascade: Cascade;
@@ -152,6 +154,17 @@ export class DocumentWalk implements TreeVisitor {
     this.tree.walk(this);
   }
 
+  /**
+   * Past the document's match budget, rules with combinators no longer apply (selector-match.ts):
+   * an attacker's 250 rules `.cN ~ i` over 10,000 `<i>` spend it so that `.w img{display:none}`
+   * is never matched and the hidden pixel reads as a visible picture. Every element judged after
+   * that errs towards hidden: exhausting the budget then makes a pixel more suspect, not less.
+   * The cascade is non-empty whenever it can run out, so each element's style was read above.
+   */
+  private unknownCascade(): Hidden | undefined {
+    return this.cascade.exhausted ? UNKNOWN_CASCADE : undefined;
+  }
+
   enter(el: TreeElement): void {
     this.sink.deadline.tick();
     const parent = this.stack[this.stack.length - 1] ?? this.root;
@@ -172,7 +185,7 @@ export class DocumentWalk implements TreeVisitor {
     const scale = scaled ? { x: parent.scale.x * scaled.x, y: parent.scale.y * scaled.y, collapsed: false } : parent.scale;
     const frame: Frame = { ctx, hidden: undefined, visibility, inObject: parent.inObject || (el.namespace === 'html' && el.name === 'object'), lastChild: null, scale };
     this.stack.push(frame);
-    const hidden = hiddenByElement(el, style, this.basis) ?? hiddenByUserAgent(ctx, style?.get('display')) ?? parent.hidden;
+    const hidden = hiddenByElement(el, style, this.basis) ?? hiddenByUserAgent(ctx, style?.get('display')) ?? parent.hidden ?? this.unknownCascade();
     frame.hidden = hidden;
     const at = this.at(el.start);
     if (el.name === 'base' && el.namespace === 'html') this.baseElement(el);
