@@ -60,7 +60,13 @@ export type HiddenBy =
   /** Not rendered whatever its style: fallback content of video, audio or an object with data, a closed details' content, content-visibility:hidden. */
   | 'not-rendered'
   /** Its box has no area on screen: a transform or scale to zero, a clip-path or clip that leaves nothing. */
-  | 'collapsed';
+  | 'collapsed'
+  /**
+   * Not known to be visible: the style sheets were too costly to apply in full (the document's
+   * match budget ran out before this element), so a rule that hides it may have been skipped.
+   * Counted as hidden: a sender gains nothing by exhausting the budget.
+   */
+  | 'unknown-cascade';
 
 /** A position in the message's HTML (its text/html parts joined), 1-based. */
 export interface SourcePosition {

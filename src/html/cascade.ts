@@ -19,6 +19,11 @@ export interface Cascade {
   /** No rule sets a relevant or a custom property: no element needs matching (computed() reads the inline style alone). */
   readonly empty: boolean;
   /**
+   * The document's match budget ran out (selector-match.ts): from then on selectors with
+   * combinators stop applying, so what computed() returns may miss a rule that hides.
+   */
+  readonly exhausted: boolean;
+  /**
    * The cascaded value of each relevant property of the element (CSS Cascade 5): from the rules
    * whose selectors match it and its inline `style` (`ctx.el.attrs.style` unless `inline` is
    * given), ordered by importance, then inline over rules, then cascade layer, specificity and
@@ -156,6 +161,9 @@ interface Candidate {
 class StyleCascade implements Cascade {
   /** Per document: a cascade is compiled for each (its parsed sheets are what is cached). */
   readonly budget: CascadeBudget = { left: MATCH_BUDGET, exhausted: false };
+  get exhausted(): boolean {
+    return this.budget.exhausted;
+  }
   private readonly buckets: ReadonlyMap<string, readonly Rule[]>;
   private readonly fontBuckets: ReadonlyMap<string, readonly Rule[]>;
   readonly empty: boolean;

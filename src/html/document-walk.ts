@@ -111,6 +111,8 @@ const BODY: TreeElement = { name: 'body', namespace: 'html', attrs: {}, start: -
  * keeping a stack of the open elements' hidden state. Iterative: the tree's walk is, and this
  * keeps its own stack, so 100,000 nested elements need no recursion.
  */
+const UNKNOWN_CASCADE: Hidden = { by: 'unknown-cascade', detail: 'the style sheets were too costly to apply in full' };
+
 export class DocumentWalk implements TreeVisitor {
   private readonly stack: Frame[] = [];
   /** How many frames of the stack, from the bottom, have their hidden state resolved. */
@@ -173,6 +175,17 @@ export class DocumentWalk implements TreeVisitor {
 
   run(): void {
     this.tree.walk(this);
+  }
+
+  /**
+   * Past the document's match budget, rules with combinators no longer apply (selector-match.ts):
+   * an attacker's 250 rules `.cN ~ i` over 10,000 `<i>` spend it so that `.w img{display:none}`
+   * is never matched and the hidden pixel reads as a visible picture. Every element judged after
+   * that errs towards hidden: exhausting the budget then makes a pixel more suspect, not less.
+   * The cascade is non-empty whenever it can run out, so each element's style was read above.
+   */
+  private unknownCascade(): Hidden | undefined {
+    return this.cascade.exhausted ? UNKNOWN_CASCADE : undefined;
   }
 
   enter(el: TreeElement): void {
@@ -285,7 +298,7 @@ export class DocumentWalk implements TreeVisitor {
       // An em in a hiding length is the font size of this element, not of the top of the stack.
       this.emAt = i;
       try {
-        frame.hidden = hiddenByElement(el, style, this.basis) ?? hiddenByUserAgent(frame.ctx, style?.get('display')) ?? parent.hidden;
+        frame.hidden = hiddenByElement(el, style, this.basis) ?? hiddenByUserAgent(frame.ctx, style?.get('display')) ?? parent.hidden ?? this.unknownCascade();
       } finally {
         this.emAt = -1;
       }

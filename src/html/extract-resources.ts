@@ -34,7 +34,7 @@ export function extractResources(html: string, deadline: DeadlineLike = NO_DEADL
  * fragment), the spec builder reads that one. Exported so that tests run both builders.
  */
 export function extractWith(builder: TreeBuilder, html: string, deadline: DeadlineLike = NO_DEADLINE): ExtractedHtml {
-  const sink = new ExtractionSink(html, deadline, withFallback(builder));
+  const sink = new ExtractionSink(html, deadline, withFallback(builder, deadline));
   const tree = sink.builder.document(html);
   if (tree) new DocumentWalk(sink, tree, { source: html, offset: 0 }).run();
   // Each srcdoc is a document of its own (the container's base is its fallback base); its
@@ -47,13 +47,14 @@ export function extractWith(builder: TreeBuilder, html: string, deadline: Deadli
   return { resources: sink.resources, links: sink.links, rejected: sink.rejected, notLoaded: sink.notLoaded };
 }
 
-function withFallback(builder: TreeBuilder): TreeBuilder {
+/** The builder with parse5 behind it, both held to the message's deadline. */
+function withFallback(builder: TreeBuilder, deadline: DeadlineLike): TreeBuilder {
   const inner: TreeBuilder =
     builder === specTree
-      ? specTree
+      ? { document: (html) => specTree.document(html, deadline), fragment: (html, context) => specTree.fragment(html, context, deadline) }
       : {
-          document: (html) => builder.document(html) ?? specTree.document(html),
-          fragment: (html, context) => builder.fragment(html, context) ?? specTree.fragment(html, context),
+          document: (html) => builder.document(html, deadline) ?? specTree.document(html, deadline),
+          fragment: (html, context) => builder.fragment(html, context, deadline) ?? specTree.fragment(html, context, deadline),
         };
   return { document: (html) => inner.document(html), fragment: sameFragmentOnce(inner) };
 }

@@ -1,4 +1,5 @@
 import { defaultTreeAdapter, html as spec, InsertionMode, Parser, TokenizerMode, type DefaultTreeAdapterMap, type Token } from 'parse5';
+import { NO_DEADLINE, type DeadlineLike } from '../engine/deadline.js';
 import { MAX_DOM_DEPTH } from './dom-depth-cap.js';
 import { IN_HEAD_IN_SELECT, VOID_KEPT_IN_SELECT } from './select-relaxation.js';
 import type { HtmlTree, Namespace, StyleText, TreeBuilder, TreeElement, TreeVisitor } from './tree.js';
@@ -107,16 +108,37 @@ class RelaxedSelectParser extends Parser<DefaultTreeAdapterMap> {
 
 /** The reference builder: parse5, the HTML standard's tokenizer and tree construction. */
 export const specTree: TreeBuilder = {
-  document(html) {
-    return new SpecTree(RelaxedSelectParser.parse<DefaultTreeAdapterMap>(html, OPTIONS), html);
+  document(html, deadline = NO_DEADLINE) {
+    const parser = new RelaxedSelectParser(OPTIONS);
+    writeInChunks(parser, html, deadline);
+    return new SpecTree(parser.document, html);
   },
-  fragment(html, context) {
+  fragment(html, context, deadline = NO_DEADLINE) {
     const ctx = defaultTreeAdapter.createElement(context.name, namespaceUri(context.namespace), []);
     const parser = RelaxedSelectParser.getFragmentParser<DefaultTreeAdapterMap>(ctx, OPTIONS);
-    parser.tokenizer.write(html, true);
+    writeInChunks(parser, html, deadline);
     return new SpecTree(parser.getFragment(), html);
   },
 };
+
+/**
+ * parse5 runs a whole write without returning, and the markup the fast builder refuses (deep
+ * SVG, quadratic nesting) can keep it busy for minutes and gigabytes: a 5 MB `<svg>` + `<g>`x N
+ * message took 94 s and 1.5 GB before its 10 s budget was checked. Fed in chunks, the parse stops
+ * at the budget. The tokenizer resumes a token cut at a chunk's end where it stopped (it buffers
+ * pending characters, never flushes them at a chunk's end): the tokens, hence the tree and its
+ * offsets, are those of one write (checked by the differential tests).
+ */
+export const PARSE_CHUNK_CHARS = 64 * 1024;
+
+function writeInChunks(parser: Parser<DefaultTreeAdapterMap>, html: string, deadline: DeadlineLike): void {
+  for (let at = 0; ; at += PARSE_CHUNK_CHARS) {
+    deadline.check();
+    const last = at + PARSE_CHUNK_CHARS >= html.length;
+    parser.tokenizer.write(html.slice(at, at + PARSE_CHUNK_CHARS), last);
+    if (last) return;
+  }
+}
 
 function namespaceUri(ns: Namespace): spec.NS {
   return ns === 'svg' ? spec.NS.SVG : ns === 'math' ? spec.NS.MATHML : spec.NS.HTML;

@@ -6,6 +6,8 @@
  * size) is written once, against this interface.
  */
 
+import type { DeadlineLike } from '../engine/deadline.js';
+
 export type Namespace = 'html' | 'svg' | 'math';
 
 /** One element of the final tree. */
@@ -49,11 +51,14 @@ export interface HtmlTree {
 }
 
 export interface TreeBuilder {
-  /** The tree of a whole document (`html`), or null when this builder cannot vouch for it. */
-  document(html: string): HtmlTree | null;
+  /**
+   * The tree of a whole document (`html`), or null when this builder cannot vouch for it. A
+   * builder whose work can outgrow the message's budget checks `deadline` as it goes.
+   */
+  document(html: string, deadline?: DeadlineLike): HtmlTree | null;
   /**
    * The tree of `html` parsed as the content of `context` (the HTML fragment algorithm): Outlook's
    * conditional comments. Offsets are relative to `html`. Null when the builder cannot vouch.
    */
-  fragment(html: string, context: TreeElement): HtmlTree | null;
+  fragment(html: string, context: TreeElement, deadline?: DeadlineLike): HtmlTree | null;
 }

@@ -14,7 +14,8 @@ export const hiddenImageWithId: Rule = {
       'by display:none, visibility:hidden, opacity:0, a zero-height or mso-hide:all wrapper, off-screen placement, ' +
       'content-visibility:hidden, a transform or clip-path to nothing, or what the browser\'s own style sheet hides ' +
       '(a closed dialog or details, a popover, video, audio and object fallback content), on ' +
-      'the element or an ancestor. An identifier is a long token, id, UUID or hash in the query or path; an open-style ' +
+      'the element or an ancestor; or judged after the style sheets proved too costly to apply in full (a sender ' +
+      'gains nothing by exhausting the match budget). An identifier is a long token, id, UUID or hash in the query or path; an open-style ' +
       'path is /open, /o/, /track, /pixel, /beacon and the like. Static images of a vendor\'s asset hosts are exempt.',
     messages: {
       'with-id': 'invisible image ({hiddenBy}) whose URL carries an identifier ({identifier})',
