@@ -10,6 +10,7 @@ import { SKIPPED_LINE } from '../../formatters/jsonl.js';
 import type { SkippedFile } from '../../report/summary.js';
 import { Aggregate } from '../../report/aggregate.js';
 import { readResult } from '../../report/read-result.js';
+import { resultShapeProblem } from '../../report/result-shape.js';
 import { exportTables, TABLE_FILES } from '../../report/tables-export.js';
 import { guardOutputDir } from '../../output/guard-output-dir.js';
 import type { MessageResult } from '../../types.js';
@@ -79,7 +80,8 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
               aggregate.addSkipped(closing.skippedFiles, closing.skipped, closing.skippedReasons);
               continue;
             }
-            if (typeof result.source !== 'string' || !Array.isArray(result.findings)) throw new InputError(`${file}:${lineNo}: not a pixelaudit message result`);
+            const problem = resultShapeProblem(result);
+            if (problem) throw new InputError(`${file}:${lineNo}: not a pixelaudit message result: ${problem}`, 'report reads the output of scan -f jsonl');
             // The same message in two shards would be counted twice: keep the first.
             if (seen.has(result.source)) {
               duplicates++;
