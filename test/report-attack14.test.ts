@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,5 +43,34 @@ describe('report validates each JSONL line where it is read', () => {
     expect(resultShapeProblem({ ...withFinding, subject: ['x'] })).toBe('"subject" must be a string or null, not an array');
     expect(resultShapeProblem({ ...withFinding, findings: [null] })).toBe('findings[0] must be an object, not null');
     expect(resultShapeProblem([])).toBe('not a JSON object');
+  });
+});
+
+describe('results written with --no-redact say so in every report output', () => {
+  it('the JSONL records it, and report -f html, table and json say so; a redacted scan says nothing', async () => {
+    const open = path.join(dir, 'open.jsonl');
+    const hidden = path.join(dir, 'hidden.jsonl');
+    await run(['scan', SAMPLE, '-f', 'jsonl', '--no-redact', '-o', open]);
+    await run(['scan', SAMPLE, '-f', 'jsonl', '-o', hidden]);
+    const { skipped } = splitJsonl(readFileSync(open, 'utf8'));
+    expect(skipped).toMatchObject({ redacted: false });
+    expect(splitJsonl(readFileSync(hidden, 'utf8')).skipped).toMatchObject({ redacted: true });
+    const html = (await run(['report', open, '-f', 'html'])).stdout;
+    expect(html).toMatch(/<header>[\s\S]*class="unredacted"[\s\S]*Not redacted[\s\S]*<\/header>/);
+    expect((await run(['report', open])).stdout).toMatch(/Not redacted: results written with --no-redact/);
+    expect(JSON.parse((await run(['report', open, '-f', 'json'])).stdout).summary.unredacted).toBe(true);
+    // One unredacted shard among redacted ones is enough.
+    expect((await run(['report', hidden, open, '-f', 'html'])).stdout).toMatch(/class="unredacted"/);
+    expect((await run(['report', hidden, '-f', 'html'])).stdout).not.toMatch(/class="unredacted"/);
+    expect((await run(['report', hidden])).stdout).not.toMatch(/Not redacted/);
+    // A file written before the flag (no closing line at all) is still read.
+    const old = path.join(dir, 'old.jsonl');
+    writeFileSync(old, splitJsonl(readFileSync(hidden, 'utf8')).messages.map((m) => JSON.stringify(m)).join('\n') + '\n');
+    expect((await run(['report', old, '-f', 'json'])).exitCode).toBe(0);
+  });
+
+  it('scan --no-redact -f html says so in the page header', async () => {
+    expect((await run(['scan', SAMPLE, '-f', 'html', '--no-redact'])).stdout).toMatch(/<header>[\s\S]*class="unredacted"/);
+    expect((await run(['scan', SAMPLE, '-f', 'html'])).stdout).not.toMatch(/class="unredacted"/);
   });
 });

@@ -29,6 +29,8 @@ interface SkippedLine {
   skippedFiles: number;
   skipped: SkippedFile[];
   skippedReasons: Array<{ reason: string; files: number }>;
+  /** false when the file was written with --no-redact; absent in older files and redacted ones. */
+  redacted?: boolean;
 }
 
 /** `report`: merges per-message JSONL (from scan -f jsonl, one file per shard) into one report. */
@@ -77,7 +79,9 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
               if (seen.has(line)) continue;
               seen.add(line);
               if (!Number.isSafeInteger(closing.skippedFiles) || !Array.isArray(closing.skipped) || !Array.isArray(closing.skippedReasons)) throw new InputError(`${file}:${lineNo}: a skipped-files line without its counts`);
+              if (closing.redacted !== undefined && typeof closing.redacted !== 'boolean') throw new InputError(`${file}:${lineNo}: a skipped-files line whose "redacted" is not true or false`);
               aggregate.addSkipped(closing.skippedFiles, closing.skipped, closing.skippedReasons);
+              if (closing.redacted === false) aggregate.markUnredacted();
               continue;
             }
             const problem = resultShapeProblem(result);

@@ -58,6 +58,7 @@ export function renderPage({ summary: s, sample, inputs, top }: PageInput): stri
 <main>
 <header>
 <h1>${esc(headline)}</h1>
+${s.unredacted ? '<p class="unredacted" role="note"><b>Not redacted.</b> These results were written with <code>--no-redact</code>: addresses, names and tokens in this page are shown as they are. Think before sharing it.</p>' : ''}
 <p class="meta">pixelaudit ${esc(VERSION)} · ${esc(inputs.length ? `inputs: ${inputs.join(', ')}` : 'inputs: (none named)')} ${s.imap ? esc(` · IMAP mailboxes: ${s.imap.mailboxes.join(', ')} (${s.imap.mode}; ${s.imap.fromCache.toLocaleString('en')} from the cache)`) : ''} · nothing in this page loads from the network, and no link in it leads to a message’s URL.</p>
 <div class="headline">
 ${stat(pct(s.share), `tracked (95% CI ${pct(s.interval.low)}–${pct(s.interval.high)})`)}
