@@ -17,7 +17,8 @@ const shareBar = (label: string, k: number, n: number, interval?: { low: number;
 
 /** A chart with its table beside it: the table is the chart's text alternative, and what prints when colour does not. */
 export function figure(id: string, title: string, chart: (tableId: string) => string, table: string, note = '', stacked = false): string {
-  return `<div class="${stacked ? 'stacked' : 'pair'}"><figure><figcaption>${esc(title)}</figcaption>${chart(`${id}-table`)}${note}</figure><div id="${esc(id)}-table" class="tablewrap">${table}</div></div>`;
+  // The table may be wider than its column and scroll sideways: focusable and named, so a keyboard user can scroll it too (WCAG 2.1.1).
+  return `<div class="${stacked ? 'stacked' : 'pair'}"><figure><figcaption>${esc(title)}</figcaption>${chart(`${id}-table`)}${note}</figure><div id="${esc(id)}-table" class="tablewrap" tabindex="0" role="region" aria-label="${esc(`${title}: table`)}">${table}</div></div>`;
 }
 
 /** Your share next to each published study, with the definition and denominator it used. */
@@ -40,7 +41,7 @@ export function studiesFigure(study: StudyTables): string {
   );
 }
 
-const SMALL = { width: 450, labelWidth: 185, labelChars: 24 };
+const SMALL = { width: 450, labelWidth: 185 };
 
 /** D1-D5 under each denominator: small multiples, one chart a denominator, and the whole grid as one table. */
 export function definitionsFigure(study: StudyTables): string {
