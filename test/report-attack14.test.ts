@@ -3,9 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
+import { capText, DISPLAY_CAP } from '../src/formatters/html/escape.js';
+import { MessageSampler } from '../src/formatters/html/message-sample.js';
+import { renderPage } from '../src/formatters/html/render-page.js';
+import { textWidth } from '../src/formatters/html/text-width.js';
+import { Aggregate } from '../src/report/aggregate.js';
 import { resultShapeProblem } from '../src/report/result-shape.js';
-import { SAMPLE } from './html-report-fixtures.js';
-import { splitJsonl } from './helpers.js';
+import { SAMPLE, synthetic } from './html-report-fixtures.js';
+import { detector, splitJsonl } from './helpers.js';
 
 // What an outside attacker found in `report` and the HTML page (issue 14, second round).
 
@@ -72,5 +77,53 @@ describe('results written with --no-redact say so in every report output', () =>
   it('scan --no-redact -f html says so in the page header', async () => {
     expect((await run(['scan', SAMPLE, '-f', 'html', '--no-redact'])).stdout).toMatch(/<header>[\s\S]*class="unredacted"/);
     expect((await run(['scan', SAMPLE, '-f', 'html'])).stdout).not.toMatch(/class="unredacted"/);
+  });
+});
+
+describe('the page caps what one message can make it hold', () => {
+  it('20 messages with 200 KB subjects and From make a page under 1 MB, each string cut with the count left out', () => {
+    const aggregate = new Aggregate(detector().vendors);
+    const sampler = new MessageSampler();
+    for (let i = 0; i < 20; i++) {
+      const r = { ...synthetic(i * 3), subject: `S${i}${'x'.repeat(200_000)}`, from: `${'N'.repeat(200_000)} <a${i}@big.example>` };
+      aggregate.add(r);
+      sampler.add(r);
+    }
+    const html = renderPage({ summary: aggregate.build(), sample: sampler.build(), inputs: ['big.mbox'], top: 20 });
+    expect(html.length).toBeLessThan(1_000_000);
+    expect(html).toContain(`S0${'x'.repeat(DISPLAY_CAP - 2)}… (199,502 more characters)`);
+    expect(html).not.toContain('x'.repeat(DISPLAY_CAP + 1));
+  });
+
+  it('capText counts code points, never cuts a surrogate pair, and leaves short strings alone', () => {
+    expect(capText('short')).toBe('short');
+    expect(capText('😀'.repeat(600), 500)).toBe(`${'😀'.repeat(500)}… (100 more characters)`);
+    expect(capText('😀'.repeat(400), 500)).toBe('😀'.repeat(400));
+  });
+});
+
+describe('accessibility of the charts and tables', () => {
+  const html = (): string => {
+    const aggregate = new Aggregate(detector().vendors);
+    for (let i = 0; i < 30; i++) aggregate.add({ ...synthetic(i * 3), from: `${'w'.repeat(44)}${i}@wide.example` });
+    return renderPage({ summary: aggregate.build(), sample: new MessageSampler().build(), inputs: [], top: 20 });
+  };
+
+  it('every table beside a chart can be scrolled from the keyboard: focusable, a region with a name', () => {
+    const wraps = [...html().matchAll(/<div id="[^"]+-table" class="tablewrap"([^>]*)>/g)];
+    expect(wraps.length).toBeGreaterThan(3);
+    for (const [, attrs] of wraps) expect(attrs).toMatch(/tabindex="0" role="region" aria-label="[^"]+: table"/);
+  });
+
+  it('a long label is cut to the room left of its bar with an ellipsis, whole in the row’s <title>', () => {
+    const page = html();
+    const row = /<g class="row" data-label="(w{44}0@wide\.example)" data-value="[^"]*"><title>([^<]*)<\/title><text class="lbl"[^>]*>([^<]*)<\/text>/.exec(page);
+    expect(row).not.toBeNull();
+    const [, , title, label] = row as RegExpExecArray;
+    expect(title.startsWith(`${'w'.repeat(44)}0@wide.example: `)).toBe(true);
+    expect(label.endsWith('…')).toBe(true);
+    // The sender chart's labels have 200 - 12 units at 12 px: w is about 1 em, so at most 15 of them.
+    expect(label.length).toBeLessThanOrEqual(16);
+    expect(textWidth(label, 12)).toBeLessThanOrEqual(188);
   });
 });

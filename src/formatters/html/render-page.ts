@@ -3,7 +3,7 @@ import type { Summary } from '../../report/summary.js';
 import { VERSION } from '../../version.js';
 import { contentSecurityPolicy } from './csp.js';
 import { dataTable } from './data-table.js';
-import { esc, scriptJson } from './escape.js';
+import { capDeep, esc, scriptJson } from './escape.js';
 import { definitionsFigure, linksFigure, monthsFigure, pct, sendersFigure, studiesFigure, vendorFigures } from './figures.js';
 import type { MessageSample } from './message-sample.js';
 import { messagesSection, sendersSection } from './messages.js';
@@ -72,7 +72,7 @@ ${s.spacerOnly ? `<p class="note">${esc(`${s.spacerOnly.toLocaleString('en')} mo
 </header>
 ${sections.map(([id, title, body]) => section(id, title, body)).join('\n')}
 </main>
-<script type="application/json" id="pixelaudit-data">${scriptJson(data)}</script>
+<script type="application/json" id="pixelaudit-data">${scriptJson(capDeep(data))}</script>
 <script>${PAGE_SCRIPT}</script>
 </body>
 </html>
