@@ -7,6 +7,7 @@ import { capText, DISPLAY_CAP } from '../src/formatters/html/escape.js';
 import { MessageSampler } from '../src/formatters/html/message-sample.js';
 import { renderPage } from '../src/formatters/html/render-page.js';
 import { textWidth } from '../src/formatters/html/text-width.js';
+import { headerDate } from '../src/mail/header-date.js';
 import { Aggregate } from '../src/report/aggregate.js';
 import { resultShapeProblem } from '../src/report/result-shape.js';
 import { SAMPLE, synthetic } from './html-report-fixtures.js';
@@ -125,5 +126,48 @@ describe('accessibility of the charts and tables', () => {
     // The sender chart's labels have 200 - 12 units at 12 px: w is about 1 em, so at most 15 of them.
     expect(label.length).toBeLessThanOrEqual(16);
     expect(textWidth(label, 12)).toBeLessThanOrEqual(188);
+  });
+});
+
+describe('the month chart is a time axis', () => {
+  const NOW = new Date('2026-12-01T00:00:00Z');
+  const page = (dates: Array<string | null>): string => {
+    const aggregate = new Aggregate(detector().vendors);
+    dates.forEach((date, i) => aggregate.add({ ...synthetic(i * 3), date }));
+    return renderPage({ summary: aggregate.build(), sample: new MessageSampler().build(), inputs: [], top: 20, now: NOW });
+  };
+  const chart = (html: string): string => /<svg id="chart-months"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+  const xOf = (svg: string, month: string): number => Number(new RegExp(`data-label="${month}"[^>]*><rect class="bar" x="([\\d.]+)"`).exec(svg)?.[1]);
+
+  it('every month between the first and the last, empty ones as gaps with 0 in the table; MPP where 2021-09-20 is', () => {
+    const html = page(['2021-02-10T00:00:00.000Z', '2024-01-10T00:00:00.000Z', '2024-01-11T00:00:00.000Z']);
+    const svg = chart(html);
+    expect([...svg.matchAll(/<g class="(row|gap)" data-label="(\d{4}-\d{2})"/g)].map((m) => m[2])).toHaveLength(36);
+    expect([...svg.matchAll(/<g class="gap"/g)]).toHaveLength(34);
+    const mpp = Number(/class="mpp" x1="([\d.]+)"/.exec(svg)?.[1]);
+    const step = (xOf(svg, '2024-01') - xOf(svg, '2021-02')) / 35;
+    // Seven months after 2021-02, two-thirds into September.
+    expect(mpp).toBeGreaterThan(xOf(svg, '2021-02') + step * 7);
+    expect(mpp).toBeLessThan(xOf(svg, '2021-02') + step * 8);
+    const table = /<table id="months-data"[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+    expect(table).toMatch(/<td>2022-06<\/td><td class="num" data-sort="0">0<\/td>/);
+  });
+
+  it('a date before 1990, after now + 1 year, or not a plain year (+275760) is counted in a note, not stretched into the chart', () => {
+    const html = page(['0001-01-01T00:00:00.000Z', '+275760-09-13T00:00:00.000Z', '2029-01-01T00:00:00.000Z', '2024-01-10T00:00:00.000Z', null]);
+    const svg = chart(html);
+    expect([...svg.matchAll(/data-label="(\d{4}-\d{2})"/g)].map((m) => m[1])).toEqual(['2024-01']);
+    expect(html).toMatch(/data-out-of-range="3">3 messages have a date out of range/);
+    expect(html).toMatch(/1 without a date/);
+  });
+
+  it('a Date header with a four-digit year keeps it as written (year 0001 is not 2001)', () => {
+    expect(headerDate('Mon, 01 Jan 0001 00:00:00 +0000')).toBe('0001-01-01T00:00:00.000Z');
+    expect(headerDate('Sat, 01 Jan 0050 12:00:00 +0000')).toBe('0050-01-01T12:00:00.000Z');
+    expect(headerDate('Thu, 31 Dec 2020 23:00:00 -0500')).toBe('2021-01-01T04:00:00.000Z');
+    expect(headerDate('Tue, 20 Sep 2021 10:00:00 +0200')).toBe('2021-09-20T08:00:00.000Z');
+    // The obsolete two-digit year keeps its RFC 5322 reading.
+    expect(headerDate('01 Jan 99 00:00 GMT')).toBe('1999-01-01T00:00:00.000Z');
+    expect(headerDate('not a date')).toBeNull();
   });
 });

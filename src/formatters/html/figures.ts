@@ -2,6 +2,7 @@ import { DEFINITIONS, DENOMINATORS } from '../../stats/definitions.js';
 import { MPP_START, type Cell as StudyCell, type StudyTables } from '../../stats/study.js';
 import type { Summary } from '../../report/summary.js';
 import { dataTable } from './data-table.js';
+import { FIRST_MONTH, monthAxis } from './month-axis.js';
 import { esc } from './escape.js';
 import { barChart, monthChart, WIDE, type Bar } from './svg-charts.js';
 
@@ -99,14 +100,20 @@ export function sendersFigure(summary: Summary, top: number): string {
 }
 
 /** Share tracked by month, Apple Mail Privacy Protection marked. */
-export function monthsFigure(study: StudyTables): string {
-  const dated = study.months.filter((m) => m.month !== '(no date)');
-  const note = `<p class="note">From ${esc(MPP_START)} Apple Mail fetches every remote image through its proxy when a message arrives, read or not: after it, an open reported by a pixel no longer means a person read the mail.</p>`;
+export function monthsFigure(study: StudyTables, now: Date): string {
+  const axis = monthAxis(study.months, now);
+  const dated = axis.months;
+  const left = [
+    axis.outOfRange ? `${axis.outOfRange.toLocaleString('en')} ${axis.outOfRange === 1 ? 'message has a' : 'messages have a'} date out of range (before ${FIRST_MONTH} or more than a year after this report was made), left out of the chart and this table.` : '',
+    axis.undated ? `${axis.undated.toLocaleString('en')} without a date (the last row).` : '',
+  ].filter(Boolean);
+  const tableRows = [...dated, ...study.months.filter((m) => m.month === '(no date)')];
+  const note = `${left.length ? `<p class="note" data-out-of-range="${axis.outOfRange}">${esc(left.join(' '))}</p>` : ''}<p class="note">From ${esc(MPP_START)} Apple Mail fetches every remote image through its proxy when a message arrives, read or not: after it, an open reported by a pixel no longer means a person read the mail.</p>`;
   return figure(
     'months',
     'Share of messages tracked, by month',
     (t) => monthChart('chart-months', 'Share of messages tracked each month, with the start of Apple Mail Privacy Protection marked', dated.map((m) => ({ month: m.month, share: m.share, messages: m.messages })), MPP_START, t),
-    dataTable('months-data', 'Months: messages, tracked, share.', [{ head: 'month' }, { head: 'messages', num: true }, { head: 'tracked', num: true }, { head: 'share', num: true }, { head: 'note' }], study.months.map((m) => [m.month, m.messages, m.tracked, { text: pct(m.share), sort: m.share }, m.note]), { scroll: study.months.length > 24 }),
+    dataTable('months-data', 'Months: messages, tracked, share.', [{ head: 'month' }, { head: 'messages', num: true }, { head: 'tracked', num: true }, { head: 'share', num: true }, { head: 'note' }], tableRows.map((m) => [m.month, m.messages, m.tracked, { text: m.messages ? pct(m.share) : '–', sort: m.share }, m.note]), { scroll: tableRows.length > 24 }),
     note,
   );
 }

@@ -15,6 +15,8 @@ export interface PageInput {
   sample: MessageSample;
   inputs: string[];
   top: number;
+  /** When the report is made: dates more than a year after it are out of the month chart's range. */
+  now?: Date;
 }
 
 const stat = (value: string, label: string): string => `<div class="stat"><b>${esc(value)}</b><span>${esc(label)}</span></div>`;
@@ -28,7 +30,7 @@ function section(id: string, title: string, body: string): string {
  * messages. Every string that came from a message passes through `esc`; the data block for
  * readers of the file goes through `scriptJson`.
  */
-export function renderPage({ summary: s, sample, inputs, top }: PageInput): string {
+export function renderPage({ summary: s, sample, inputs, top, now = new Date() }: PageInput): string {
   const study = s.study;
   const sections: Array<[string, string, string]> = [];
   if (study) {
@@ -37,7 +39,7 @@ export function renderPage({ summary: s, sample, inputs, top }: PageInput): stri
     sections.push(['vendors', 'Who tracks', vendorFigures(study, top)]);
   }
   sections.push(['senders', 'Senders', sendersFigure(s, top) + sendersSection(s)]);
-  if (study) sections.push(['months', 'Over time', monthsFigure(study)]);
+  if (study) sections.push(['months', 'Over time', monthsFigure(study, now)]);
   sections.push(['links', 'Links, addresses and receipts', linksFigure(s, study)]);
   sections.push(['messages', 'Messages', messagesSection(sample)]);
   sections.push(['unread', 'Not read', unread(s)]);
