@@ -21,7 +21,7 @@ export interface PageInput {
 
 const stat = (value: string, label: string): string => `<div class="stat"><b>${esc(value)}</b><span>${esc(label)}</span></div>`;
 
-function section(id: string, title: string, body: string): string {
+export function section(id: string, title: string, body: string): string {
   return `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(title)}</h2>${body}</section>`;
 }
 
@@ -45,19 +45,8 @@ export function renderPage({ summary: s, sample, inputs, top, now = new Date() }
   sections.push(['unread', 'Not read', unread(s)]);
   const data = { tool: 'pixelaudit', version: VERSION, inputs, summary: s, published: STUDIES, sample: { seen: sample.seen, listed: sample.listed } };
   const headline = `Tracked: ${s.tracked.toLocaleString('en')} of ${s.scanned.toLocaleString('en')} scanned messages (${pct(s.share)}, 95% CI ${pct(s.interval.low)}–${pct(s.interval.high)})`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy(PAGE_SCRIPT, PAGE_STYLE))}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<title>pixelaudit report: ${esc(pct(s.share))} of ${esc(s.scanned.toLocaleString('en'))} messages tracked</title>
-<style>${PAGE_STYLE}</style>
-</head>
-<body>
-<main>
+  const title = `pixelaudit report: ${pct(s.share)} of ${s.scanned.toLocaleString('en')} messages tracked`;
+  return htmlDocument(title, `<main>
 <header>
 <h1>${esc(headline)}</h1>
 ${s.unredacted ? '<p class="unredacted" role="note"><b>Not redacted.</b> These results were written with <code>--no-redact</code>: addresses, names and tokens in this page are shown as they are. Think before sharing it.</p>' : ''}
@@ -73,12 +62,7 @@ ${s.spacerOnly ? `<p class="note">${esc(`${s.spacerOnly.toLocaleString('en')} mo
 <nav aria-label="Sections"><ul>${sections.map(([id, title]) => `<li><a href="#${id}">${esc(title)}</a></li>`).join('')}</ul></nav>
 </header>
 ${sections.map(([id, title, body]) => section(id, title, body)).join('\n')}
-</main>
-<script type="application/json" id="pixelaudit-data">${scriptJson(capDeep(data))}</script>
-<script>${PAGE_SCRIPT}</script>
-</body>
-</html>
-`;
+</main>`, data);
 }
 
 function unread(s: Summary): string {
@@ -89,4 +73,30 @@ function unread(s: Summary): string {
     ? dataTable('skipped-data', 'Files passed over while walking the inputs, by reason.', [{ head: 'reason' }, { head: 'files', num: true }], s.skippedReasons.map((r) => [r.reason, r.files]))
     : '<p>No file was passed over.</p>';
   return `<p>${esc(`${s.found.toLocaleString('en')} messages found = ${s.scanned.toLocaleString('en')} scanned + ${s.failed.toLocaleString('en')} failed.`)}</p>${failures}${skipped}`;
+}
+
+/**
+ * The page around a report's <main>: the Content-Security-Policy with the hashes of the one
+ * script and stylesheet, the data block for readers of the file, light and dark. `scan`'s and
+ * `check`'s pages share it, so both are held to the same policy.
+ */
+export function htmlDocument(title: string, main: string, data: unknown): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy(PAGE_SCRIPT, PAGE_STYLE))}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${esc(title)}</title>
+<style>${PAGE_STYLE}</style>
+</head>
+<body>
+${main}
+<script type="application/json" id="pixelaudit-data">${scriptJson(capDeep(data))}</script>
+<script>${PAGE_SCRIPT}</script>
+</body>
+</html>
+`;
 }
