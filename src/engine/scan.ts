@@ -48,6 +48,7 @@ export interface ScanOutcome {
  */
 export async function scan(paths: string[], options: ScanOptions): Promise<ScanOutcome> {
   const summary = new Aggregate(options.detector.vendors);
+  if (!options.detector.redact) summary.markUnredacted();
   const jobs = Math.max(1, options.jobs ?? 1);
   const timeoutMs = options.messageTimeoutMs;
   const detectorOptions = { ...options.detectorOptions, redact: options.detector.redact, me: options.detector.me };

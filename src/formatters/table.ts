@@ -21,6 +21,7 @@ export const tableFormatter: FormatterFactory = (ctx) => {
       const summary = visibleDeep(raw);
       const out: string[] = [];
       out.push(c.bold(`pixelaudit ${VERSION}`) + ` — ${ctx.inputs.map(visible).join(', ')}`, '');
+      if (summary.unredacted) out.push(c.yellow('Not redacted: results written with --no-redact; addresses and tokens below are shown as they are.'), '');
       const counts = table(['messages', 'count']);
       counts.push(['found', summary.found], ['scanned', summary.scanned], ['failed', summary.failed], ['with HTML', summary.html]);
       if (summary.skippedFiles) counts.push(['files skipped (see below)', summary.skippedFiles]);

@@ -48,6 +48,7 @@ interface MailboxProgress {
 /** Scans mailboxes read-only (EXAMINE, BODY.PEEK), reconnecting with backoff and resuming after the last UID done. */
 export async function scanImap(options: ImapScanOptions): Promise<Summary> {
   const summary = new Aggregate(options.detector.vendors);
+  if (!options.detector.redact) summary.markUnredacted();
   const stats: ImapStats = { mailboxes: [], bytesReceived: 0, bytesSent: 0, reconnects: 0, fromCache: 0, mode: options.fullSource ? 'full-source' : 'html-parts' };
   let client = await connect(options.target, options.logger);
   const retire = (c: ImapFlow): void => {

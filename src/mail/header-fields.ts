@@ -1,5 +1,6 @@
 import libmime from 'libmime';
 import { parseAddressHeader } from 'mailparser';
+import { headerDate } from './header-date.js';
 import type { HeaderLine } from './header-lines.js';
 
 /** The decoded top-level header fields that reports show. */
@@ -56,12 +57,11 @@ export function headerFields(lines: readonly HeaderLine[]): HeaderFields {
     }
   }
   const dateValue = first('date');
-  const date = dateValue === undefined ? null : new Date(dateValue);
   return {
     messageId: firstNonEmpty(values.get('message-id'), (v) => messageIdFormat(decodeWords(v))),
     from: from?.text || null,
     fromAddress: fromFirst?.address ? fromFirst.address.toLowerCase() : null,
-    date: date && !Number.isNaN(date.getTime()) ? date.toISOString() : null,
+    date: dateValue === undefined ? null : headerDate(dateValue),
     subject: firstNonEmpty(values.get('subject'), decodeWords),
     recipients: [...recipients],
   };

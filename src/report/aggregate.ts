@@ -7,6 +7,7 @@ import { SummaryBuilder, type SkippedFile, type Summary } from './summary.js';
 export class Aggregate {
   private readonly summary = new SummaryBuilder();
   private readonly study: StudyBuilder;
+  private unredacted = false;
 
   constructor(vendors: Map<string, Vendor>) {
     this.study = new StudyBuilder((id): VendorInfo | undefined => {
@@ -28,7 +29,12 @@ export class Aggregate {
     this.summary.skip(file);
   }
 
+  /** Some results were written with --no-redact (this scan's, or a JSONL file's closing line says so). */
+  markUnredacted(): void {
+    this.unredacted = true;
+  }
+
   build(): Summary {
-    return { ...this.summary.build(), study: this.study.build() };
+    return { ...this.summary.build(), study: this.study.build(), ...(this.unredacted ? { unredacted: true as const } : {}) };
   }
 }

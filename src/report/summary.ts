@@ -67,6 +67,11 @@ export interface Summary {
   addressLeakThirdParty: number;
   /** Scanned messages that request a read receipt. */
   readReceipt: number;
+  /**
+   * Set (true) when any result was written with `--no-redact`: addresses and tokens stand as they
+   * are, and every output of the summary says so. Absent when all were redacted.
+   */
+  unredacted?: true;
   vendors: Count[];
   senders: SenderCount[];
   /** Failure reasons with counts. */

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { renderPage } from '../../src/formatters/html/render-page.js';
 import { detector, ROOT } from '../helpers.js';
-import { HOSTILE_FOLDER, largeMailbox, SAMPLE } from '../html-report-fixtures.js';
+import { MessageSampler } from '../../src/formatters/html/message-sample.js';
+import { Aggregate } from '../../src/report/aggregate.js';
+import { HOSTILE_FOLDER, largeMailbox, SAMPLE, synthetic } from '../html-report-fixtures.js';
 import { launchGuarded, skipReason } from './oracle-browser.js';
 import { GuardProxy } from './oracle-server.js';
 
@@ -130,6 +132,16 @@ describe.skipIf(skipReason !== undefined)(`the HTML report in Chromium${skipReas
     for (const c of charts) expect(c).toEqual({ h: expect.any(Number), alt: true });
     for (const c of charts) expect(c.h).toBeGreaterThan(50);
     expect(await page.$eval('#chart-months line.mpp', (l) => l.getAttribute('data-mpp'))).toBe('2021-09-20');
+    await settle(o);
+  });
+
+  it('no chart label runs past its chart’s left edge, however wide its letters (W, CJK, fullwidth)', async () => {
+    const aggregate = new Aggregate(detector().vendors);
+    const names = ['W'.repeat(60), 'M'.repeat(50), '追踪像素追踪像素追踪像素追踪像素追踪像素追踪像素', 'ＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷ', '@'.repeat(40)];
+    for (let i = 0; i < 30; i++) aggregate.add({ ...synthetic(i * 3), from: `${names[i % names.length]}${i}` });
+    const o = await open(renderPage({ summary: aggregate.build(), sample: new MessageSampler().build(), inputs: [], top: 20 }));
+    const overflow = await o.page.$$eval('svg.chart text.lbl', (labels) => labels.map((t) => [t.textContent, (t as SVGTextElement).getBBox().x]).filter(([, x]) => (x as number) < 0));
+    expect(overflow).toEqual([]);
     await settle(o);
   });
 

@@ -10,6 +10,7 @@ import { SKIPPED_LINE } from '../../formatters/jsonl.js';
 import type { SkippedFile } from '../../report/summary.js';
 import { Aggregate } from '../../report/aggregate.js';
 import { readResult } from '../../report/read-result.js';
+import { resultShapeProblem } from '../../report/result-shape.js';
 import { exportTables, TABLE_FILES } from '../../report/tables-export.js';
 import { guardOutputDir } from '../../output/guard-output-dir.js';
 import type { MessageResult } from '../../types.js';
@@ -28,6 +29,8 @@ interface SkippedLine {
   skippedFiles: number;
   skipped: SkippedFile[];
   skippedReasons: Array<{ reason: string; files: number }>;
+  /** false when the file was written with --no-redact; absent in older files and redacted ones. */
+  redacted?: boolean;
 }
 
 /** `report`: merges per-message JSONL (from scan -f jsonl, one file per shard) into one report. */
@@ -76,10 +79,13 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
               if (seen.has(line)) continue;
               seen.add(line);
               if (!Number.isSafeInteger(closing.skippedFiles) || !Array.isArray(closing.skipped) || !Array.isArray(closing.skippedReasons)) throw new InputError(`${file}:${lineNo}: a skipped-files line without its counts`);
+              if (closing.redacted !== undefined && typeof closing.redacted !== 'boolean') throw new InputError(`${file}:${lineNo}: a skipped-files line whose "redacted" is not true or false`);
               aggregate.addSkipped(closing.skippedFiles, closing.skipped, closing.skippedReasons);
+              if (closing.redacted === false) aggregate.markUnredacted();
               continue;
             }
-            if (typeof result.source !== 'string' || !Array.isArray(result.findings)) throw new InputError(`${file}:${lineNo}: not a pixelaudit message result`);
+            const problem = resultShapeProblem(result);
+            if (problem) throw new InputError(`${file}:${lineNo}: not a pixelaudit message result: ${problem}`, 'report reads the output of scan -f jsonl');
             // The same message in two shards would be counted twice: keep the first.
             if (seen.has(result.source)) {
               duplicates++;

@@ -2,6 +2,7 @@ import { DEFINITIONS, DENOMINATORS } from '../../stats/definitions.js';
 import { MPP_START, type Cell as StudyCell, type StudyTables } from '../../stats/study.js';
 import type { Summary } from '../../report/summary.js';
 import { dataTable } from './data-table.js';
+import { FIRST_MONTH, monthAxis } from './month-axis.js';
 import { esc } from './escape.js';
 import { barChart, monthChart, WIDE, type Bar } from './svg-charts.js';
 
@@ -17,7 +18,8 @@ const shareBar = (label: string, k: number, n: number, interval?: { low: number;
 
 /** A chart with its table beside it: the table is the chart's text alternative, and what prints when colour does not. */
 export function figure(id: string, title: string, chart: (tableId: string) => string, table: string, note = '', stacked = false): string {
-  return `<div class="${stacked ? 'stacked' : 'pair'}"><figure><figcaption>${esc(title)}</figcaption>${chart(`${id}-table`)}${note}</figure><div id="${esc(id)}-table" class="tablewrap">${table}</div></div>`;
+  // The table may be wider than its column and scroll sideways: focusable and named, so a keyboard user can scroll it too (WCAG 2.1.1).
+  return `<div class="${stacked ? 'stacked' : 'pair'}"><figure><figcaption>${esc(title)}</figcaption>${chart(`${id}-table`)}${note}</figure><div id="${esc(id)}-table" class="tablewrap" tabindex="0" role="region" aria-label="${esc(`${title}: table`)}">${table}</div></div>`;
 }
 
 /** Your share next to each published study, with the definition and denominator it used. */
@@ -40,7 +42,7 @@ export function studiesFigure(study: StudyTables): string {
   );
 }
 
-const SMALL = { width: 450, labelWidth: 185, labelChars: 24 };
+const SMALL = { width: 450, labelWidth: 185 };
 
 /** D1-D5 under each denominator: small multiples, one chart a denominator, and the whole grid as one table. */
 export function definitionsFigure(study: StudyTables): string {
@@ -98,14 +100,20 @@ export function sendersFigure(summary: Summary, top: number): string {
 }
 
 /** Share tracked by month, Apple Mail Privacy Protection marked. */
-export function monthsFigure(study: StudyTables): string {
-  const dated = study.months.filter((m) => m.month !== '(no date)');
-  const note = `<p class="note">From ${esc(MPP_START)} Apple Mail fetches every remote image through its proxy when a message arrives, read or not: after it, an open reported by a pixel no longer means a person read the mail.</p>`;
+export function monthsFigure(study: StudyTables, now: Date): string {
+  const axis = monthAxis(study.months, now);
+  const dated = axis.months;
+  const left = [
+    axis.outOfRange ? `${axis.outOfRange.toLocaleString('en')} ${axis.outOfRange === 1 ? 'message has a' : 'messages have a'} date out of range (before ${FIRST_MONTH} or more than a year after this report was made), left out of the chart and this table.` : '',
+    axis.undated ? `${axis.undated.toLocaleString('en')} without a date (the last row).` : '',
+  ].filter(Boolean);
+  const tableRows = [...dated, ...study.months.filter((m) => m.month === '(no date)')];
+  const note = `${left.length ? `<p class="note" data-out-of-range="${axis.outOfRange}">${esc(left.join(' '))}</p>` : ''}<p class="note">From ${esc(MPP_START)} Apple Mail fetches every remote image through its proxy when a message arrives, read or not: after it, an open reported by a pixel no longer means a person read the mail.</p>`;
   return figure(
     'months',
     'Share of messages tracked, by month',
     (t) => monthChart('chart-months', 'Share of messages tracked each month, with the start of Apple Mail Privacy Protection marked', dated.map((m) => ({ month: m.month, share: m.share, messages: m.messages })), MPP_START, t),
-    dataTable('months-data', 'Months: messages, tracked, share.', [{ head: 'month' }, { head: 'messages', num: true }, { head: 'tracked', num: true }, { head: 'share', num: true }, { head: 'note' }], study.months.map((m) => [m.month, m.messages, m.tracked, { text: pct(m.share), sort: m.share }, m.note]), { scroll: study.months.length > 24 }),
+    dataTable('months-data', 'Months: messages, tracked, share.', [{ head: 'month' }, { head: 'messages', num: true }, { head: 'tracked', num: true }, { head: 'share', num: true }, { head: 'note' }], tableRows.map((m) => [m.month, m.messages, m.tracked, { text: m.messages ? pct(m.share) : '–', sort: m.share }, m.note]), { scroll: tableRows.length > 24 }),
     note,
   );
 }

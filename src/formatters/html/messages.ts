@@ -45,7 +45,7 @@ export function sampleStatement(sample: MessageSample): string {
   return `This page lists ${all ? 'every message' : `${shown.toLocaleString('en')} of the ${total.toLocaleString('en')} messages`}: ${part('tracked', 'tracked')}, ${part('failed', 'failed')} and ${part('other', 'others')}${all ? '' : ` (at most ${SAMPLE_LIMITS.tracked.toLocaleString('en')}, ${SAMPLE_LIMITS.failed.toLocaleString('en')} and ${SAMPLE_LIMITS.other.toLocaleString('en')}, so that the page stays quick; the same input gives the same sample)`}. Every figure above counts every message.`;
 }
 
-function filters(tableId: string, label: string, states?: Array<[string, string]>): string {
+export function filters(tableId: string, label: string, states?: Array<[string, string]>): string {
   const select = states
     ? `<label>show <select>${states.map(([v, t]) => `<option value="${esc(v)}">${esc(t)}</option>`).join('')}</select></label>`
     : '';

@@ -21,6 +21,7 @@ h2{font-size:1.25rem;margin:2.2rem 0 .6rem;padding-bottom:.2rem;border-bottom:1p
 h3{font-size:1rem;margin:1rem 0 .4rem}
 p,li{max-width:75ch}
 .note,.meta{color:var(--muted)}
+.unredacted{border:2px solid var(--tracked);border-radius:6px;padding:.5rem .8rem;background:var(--panel)}
 .meta{margin:0 0 1rem;font-size:.9rem;overflow-wrap:anywhere}
 nav ul{display:flex;flex-wrap:wrap;gap:.3rem 1rem;list-style:none;padding:0;margin:.6rem 0 1.2rem}
 a{color:var(--focus)}

@@ -1,4 +1,5 @@
-import { cut, esc } from './escape.js';
+import { esc } from './escape.js';
+import { fitText } from './text-width.js';
 
 /** One bar of a horizontal bar chart. */
 export interface Bar {
@@ -23,12 +24,10 @@ const AXIS = 22;
 export interface BarLayout {
   width: number;
   labelWidth: number;
-  /** Characters of a label before it is cut. */
-  labelChars: number;
 }
-const HALF: BarLayout = { width: WIDTH, labelWidth: 200, labelChars: 30 };
+const HALF: BarLayout = { width: WIDTH, labelWidth: 200 };
 /** For a chart with the page's width to itself. */
-export const WIDE: BarLayout = { width: 640, labelWidth: 230, labelChars: 34 };
+export const WIDE: BarLayout = { width: 640, labelWidth: 230 };
 
 const n = (x: number): string => (Math.round(x * 10) / 10).toString();
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
@@ -40,7 +39,7 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
  * alternative (`aria-describedby`).
  */
 export function barChart(id: string, title: string, bars: readonly Bar[], options: { share: boolean; describedBy: string; layout?: BarLayout }): string {
-  const { width, labelWidth: LABEL_W, labelChars } = options.layout ?? HALF;
+  const { width, labelWidth: LABEL_W } = options.layout ?? HALF;
   const max = options.share ? 1 : Math.max(1, ...bars.map((b) => b.value));
   const plot = width - LABEL_W - VALUE_W;
   const x = (v: number): number => LABEL_W + (Math.max(0, Math.min(v, max)) / max) * plot;
@@ -57,8 +56,10 @@ export function barChart(id: string, title: string, bars: readonly Bar[], option
   bars.forEach((b, i) => {
     const y = TOP + i * ROW;
     const w = Math.max(0, x(b.value) - LABEL_W);
-    out.push(`<g class="row" data-label="${esc(b.label)}" data-value="${b.value}">`);
-    out.push(`<text class="lbl" x="${LABEL_W - 8}" y="${y + ROW / 2 + 4}" text-anchor="end">${esc(cut(b.label, labelChars))}</text>`);
+    // The label is cut to the room left of the bar (it would run past the SVG's left edge); the
+    // row's <title> and the table beside the chart hold it whole.
+    out.push(`<g class="row" data-label="${esc(b.label)}" data-value="${b.value}"><title>${esc(`${b.label}: ${b.text}`)}</title>`);
+    out.push(`<text class="lbl" x="${LABEL_W - 8}" y="${y + ROW / 2 + 4}" text-anchor="end">${esc(fitText(b.label, LABEL_W - 12, 12))}</text>`);
     out.push(`<rect class="bar" x="${LABEL_W}" y="${y + 4}" width="${n(w)}" height="${ROW - 8}" rx="2"/>`);
     if (b.interval) {
       const [lo, hi] = [x(b.interval.low), x(b.interval.high)];
@@ -106,7 +107,9 @@ export function monthChart(id: string, title: string, months: readonly MonthBar[
   months.forEach((m, i) => {
     const x0 = left + i * step;
     const w = Math.max(1, step * 0.8);
-    out.push(`<g class="row" data-label="${esc(m.month)}" data-value="${m.share}"><rect class="bar" x="${n(x0 + step * 0.1)}" y="${n(y(m.share))}" width="${n(w)}" height="${n(plotH * m.share)}"><title>${esc(`${m.month}: ${pct(m.share)} of ${m.messages}`)}</title></rect></g>`);
+    // A month without mail is a gap on the axis (no bar), not a 0% month.
+    if (m.messages) out.push(`<g class="row" data-label="${esc(m.month)}" data-value="${m.share}"><rect class="bar" x="${n(x0 + step * 0.1)}" y="${n(y(m.share))}" width="${n(w)}" height="${n(plotH * m.share)}"><title>${esc(`${m.month}: ${pct(m.share)} of ${m.messages}`)}</title></rect></g>`);
+    else out.push(`<g class="gap" data-label="${esc(m.month)}" data-messages="0"></g>`);
     if (i % every === 0) out.push(`<text class="axis" x="${n(x0 + step / 2)}" y="${height - bottom + 16}" text-anchor="middle">${esc(m.month)}</text>`);
   });
   const mppMonth = mpp.slice(0, 7);
