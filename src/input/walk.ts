@@ -147,5 +147,7 @@ export function describeFsError(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a folder';
   if (code === 'ELOOP') return 'symlink loop';
+  // A folder replaced by a file since it was listed, or a path through a file ("a.eml/x").
+  if (code === 'ENOTDIR') return 'not a folder (it, or a folder on its path, is a file)';
   return reasonOf(error);
 }
