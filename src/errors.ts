@@ -43,6 +43,19 @@ export function formatError(error: unknown): string {
   );
 }
 
+/**
+ * A module of pixelaudit itself that could not be loaded (a lazily imported bundle chunk missing
+ * or unreadable): an internal error of the run, never a property of the message being read when
+ * it was first needed. Looks through StageError's `original` and an Error's `cause`.
+ */
+export function isMissingModule(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 8; depth++) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return true;
+    e = (e as { original?: unknown }).original ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** A short reason for a failed message, for reports: never a stack. */
 export function reasonOf(error: unknown): string {
   if (error instanceof Error) return error.message.split('\n')[0];
