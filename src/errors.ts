@@ -39,7 +39,10 @@ export function formatError(error: unknown): string {
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return (
     `pixelaudit: internal error: this is a bug in pixelaudit ${VERSION}.\n` +
-    `Please report it with the command you ran (without secrets) and this stack:\n${stack}\n`
+    `Please report it with the command you ran (without secrets) and this stack:\n${stack}\n` +
+    // The stack points into hashed bundle chunks. Source maps are not on by default: enabling
+    // them at start-up cost 21% of a one-message run (0.889 s -> 1.077 s median of 8, load 15).
+    (process.sourceMapsEnabled ? '' : 'For a stack that names pixelaudit\'s own source files, run the command again with NODE_OPTIONS=--enable-source-maps.\n')
   );
 }
 

@@ -31,6 +31,8 @@ describe('a lazily loaded part of the bundle that cannot be loaded', () => {
     const r = run(dir, ['scan', message]);
     expect(r.stderr).toMatch(/^pixelaudit: internal error: this is a bug/);
     expect(r.stderr).toMatch(/ERR_MODULE_NOT_FOUND|Cannot find module/);
+    // The stack names hashed chunks: the report says how to get one that names the source files.
+    expect(r.stderr).toContain('NODE_OPTIONS=--enable-source-maps');
     expect(r.status).toBe(2);
   });
 
