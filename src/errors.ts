@@ -39,8 +39,24 @@ export function formatError(error: unknown): string {
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return (
     `pixelaudit: internal error: this is a bug in pixelaudit ${VERSION}.\n` +
-    `Please report it with the command you ran (without secrets) and this stack:\n${stack}\n`
+    `Please report it with the command you ran (without secrets) and this stack:\n${stack}\n` +
+    // The stack points into hashed bundle chunks. Source maps are not on by default: enabling
+    // them at start-up cost 21% of a one-message run (0.889 s -> 1.077 s median of 8, load 15).
+    (process.sourceMapsEnabled ? '' : 'For a stack that names pixelaudit\'s own source files, run the command again with NODE_OPTIONS=--enable-source-maps.\n')
   );
+}
+
+/**
+ * A module of pixelaudit itself that could not be loaded (a lazily imported bundle chunk missing
+ * or unreadable): an internal error of the run, never a property of the message being read when
+ * it was first needed. Looks through StageError's `original` and an Error's `cause`.
+ */
+export function isMissingModule(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 8; depth++) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return true;
+    e = (e as { original?: unknown }).original ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** A short reason for a failed message, for reports: never a stack. */

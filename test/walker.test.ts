@@ -256,3 +256,13 @@ describe('unreadable entries', () => {
   });
 });
 
+
+describe('a path through a file', () => {
+  it('is a failure with a readable reason, never the raw ENOTDIR message', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'a.eml'), htmlMessage(PIXEL));
+    const entries: WalkEntry[] = [];
+    for await (const entry of new Walker().walk(path.join(dir, 'a.eml', 'inside'))) entries.push(entry);
+    expect(entries).toMatchObject([{ type: 'failed', reason: 'not a folder (it, or a folder on its path, is a file)' }]);
+  });
+});

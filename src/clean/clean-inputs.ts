@@ -1,4 +1,5 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { streamRegularFile } from '../input/open-input.js';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
@@ -68,7 +69,8 @@ export async function cleanPath(input: string, output: string, detector: Detecto
 }
 
 async function cleanFile(input: string, output: string, detector: Detector, totals: CleanTotals, options: CleanOptions): Promise<void> {
-  const items = readMessages(createReadStream(input, { highWaterMark: CHUNK }), { maxMessageBytes: options.maxMessageBytes });
+  // Opened as a regular file only: a path swapped for a FIFO since the walk is refused, never waited on.
+  const items = readMessages(streamRegularFile(input, { highWaterMark: CHUNK }), { maxMessageBytes: options.maxMessageBytes });
   const first = await items.next();
   if (first.done) return;
   const item = first.value;
@@ -100,7 +102,7 @@ async function cleanMbox(input: string, output: string, first: FileItem, rest: A
   let uncopied: number | undefined;
   const copyStored = async (end?: number): Promise<void> => {
     if (uncopied === undefined) return;
-    for await (const chunk of createReadStream(input, { start: uncopied, ...(end === undefined ? {} : { end: end - 1 }), highWaterMark: CHUNK })) await write(chunk as Buffer);
+    for await (const chunk of streamRegularFile(input, { start: uncopied, ...(end === undefined ? {} : { end: end - 1 }), highWaterMark: CHUNK })) await write(chunk);
     uncopied = undefined;
   };
   const one = async (item: FileItem): Promise<void> => {
@@ -123,7 +125,7 @@ async function cleanMbox(input: string, output: string, first: FileItem, rest: A
 }
 
 async function copyUnchanged(input: string, output: string): Promise<void> {
-  await pipeline(createReadStream(input, { highWaterMark: CHUNK }), createAtomicWriteStream(output));
+  await pipeline(streamRegularFile(input, { highWaterMark: CHUNK }), createAtomicWriteStream(output));
 }
 
 async function cleanOne(source: string, bytes: Buffer, detector: Detector, totals: CleanTotals): Promise<Buffer> {

@@ -64,15 +64,16 @@ export async function run(argv: string[], partialIo: Partial<Io> = {}): Promise<
     .addHelpText('after', EXIT_HELP)
     .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(visibleLines(s)) })
     .exitOverride();
-  for (const make of await commandsFor(argv)) {
-    const cmd = make(io, setExit);
-    // Usage errors echo what was typed, or a file name a glob expanded: never raw to a terminal.
-    cmd.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(visibleLines(s)) });
-    cmd.addHelpText('after', EXIT_HELP);
-    program.addCommand(cmd);
-  }
 
   try {
+    // Inside the try: a command's chunk that fails to load is an internal error (bug report, exit 2), not a raw stack.
+    for (const make of await commandsFor(argv)) {
+      const cmd = make(io, setExit);
+      // Usage errors echo what was typed, or a file name a glob expanded: never raw to a terminal.
+      cmd.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(visibleLines(s)) });
+      cmd.addHelpText('after', EXIT_HELP);
+      program.addCommand(cmd);
+    }
     refuseSecretsInArgv(argv);
     if (argv.length === 0) {
       program.outputHelp();

@@ -1,4 +1,4 @@
-import { KnownError } from '../errors.js';
+import { isMissingModule, KnownError } from '../errors.js';
 import { parseMessageFast, parseMessageSlow, type ParsedMessage } from '../mail/parse-message.js';
 import type { MessageResult } from '../types.js';
 import { addressFinderFor } from '../url/address-leak.js';
@@ -104,6 +104,8 @@ export async function analyseMessage(source: string, bytes: Buffer, detector: De
     deadline.check();
     return result;
   } catch (error) {
+    // A part of pixelaudit that failed to load would fail every message alike: the run stops (exit 2, bug report).
+    if (isMissingModule(error)) throw error;
     const failed = failedResult(source, failureReason(error));
     return detector.redact ? redactFailure(failed, bytes, detector) : failed;
   }
@@ -126,7 +128,8 @@ async function parseWithin(bytes: Buffer, deadline: Deadline): Promise<ParsedMes
   if (fast) return fast;
   let timer: NodeJS.Timeout | undefined;
   const parsing = parseMessageSlow(bytes).catch((error: unknown) => {
-    throw error instanceof KnownError ? error : new StageError('mime', error);
+    // Unwrapped, so the bug report shows where the import failed.
+    throw error instanceof KnownError || isMissingModule(error) ? error : new StageError('mime', error);
   });
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new MessageTimeout(deadline.budgetMs)), deadline.remaining());

@@ -1,6 +1,7 @@
 // A worker thread of the scan pool: builds its own detector once, then analyses the batches it is sent, one at a time.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MessageResult } from '../types.js';
+import { isMissingModule } from '../errors.js';
 import { analyseMessage, failedResult } from './analyse-message.js';
 import { createDetector } from './detector.js';
 import { failureReason } from './stage.js';
@@ -26,7 +27,9 @@ async function analyseBatch(job: BatchJob): Promise<void> {
     try {
       results.push(await analyseMessage(job.sources[i], all.subarray(start, job.ends[i]), detector, { timeoutMs: job.timeoutMs }));
     } catch (error) {
-      // analyseMessage does not throw; should it ever, the message fails, not the worker.
+      // A module that cannot be loaded is no message's fault: the worker dies and says why.
+      if (isMissingModule(error)) throw error;
+      // analyseMessage does not throw otherwise; should it ever, the message fails, not the worker.
       results.push(failedResult(job.sources[i], failureReason(error)));
     }
     markDone(progress);

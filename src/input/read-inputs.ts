@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { MailFormat } from './detect-format.js';
+import { streamRegularFile } from './open-input.js';
 import { readMessages } from './read-messages.js';
 import { readSmallFile, WHOLE_READ_MAX } from './read-small-file.js';
 import { LARGE_FILE, ownsOffset, ownsPath, type Shard } from './shard.js';
@@ -103,7 +104,9 @@ async function* readFile(file: string, size: number, named: boolean, regular: bo
   }
   // Most mail files are a few KB: a 1 MB read buffer for each would cost more than the read.
   const highWaterMark = Math.min(CHUNK, Math.max(SMALL_CHUNK, size + 1));
-  yield* readSource(file, createReadStream(file, { flags: 'r', highWaterMark }), options, named, splitByOffset);
+  // A file the walk saw as regular is opened as one (never blocking on a FIFO swapped in since).
+  const stream = regular ? streamRegularFile(file, { highWaterMark }) : createReadStream(file, { flags: 'r', highWaterMark });
+  yield* readSource(file, stream, options, named, splitByOffset);
 }
 
 async function* readSource(

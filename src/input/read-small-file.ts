@@ -1,4 +1,7 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
+import { openRegularFile } from './open-input.js';
+
+export { NotRegularFile } from './open-input.js';
 
 /**
  * Files up to this size found by a folder walk are read whole, synchronously, in one open, fstat,
@@ -10,25 +13,15 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
  */
 export const WHOLE_READ_MAX = 4 * 1024 * 1024;
 
-/** Why a walked file is not read: it stopped being a regular file between the walk and the open. */
-export class NotRegularFile extends Error {
-  readonly code = 'ENOTREGULAR';
-  constructor() {
-    super('not a regular file (a socket, FIFO or device)');
-  }
-}
-
 /**
- * The whole content of a regular file, as one buffer. Opened non-blocking and checked on the
- * open descriptor, as the rule files are: the path may have been swapped for a FIFO or a device
- * since the walk, and a blocking open or read of one would stop the run. Read to the end of
+ * The whole content of a regular file, as one buffer, opened as every input is (openRegularFile:
+ * non-blocking, refused unless the descriptor is a regular file). Read to the end of
  * file, so a file that grew since the walk is read whole, but never past `limit` bytes: past
  * the message size limit the content no longer matters, only that it is too large.
  */
 export function readSmallFile(file: string, expectedSize: number, limit: number): Buffer {
-  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  const fd = openRegularFile(file);
   try {
-    if (!fstatSync(fd).isFile()) throw new NotRegularFile();
     // One byte more than expected, so that the usual file is read in one call and its end seen in the next.
     let buffer = Buffer.allocUnsafe(Math.min(expectedSize + 1, limit));
     let length = 0;

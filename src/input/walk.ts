@@ -4,6 +4,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { reasonOf } from '../errors.js';
 import { identityOf, SeenFiles, type FileIdentity } from './file-identity.js';
+import { LoopTurns } from './loop-turns.js';
 
 /** Why the walk passed over an entry: stable texts, so reports can group by them. */
 export const SKIP = {
@@ -38,6 +39,8 @@ export type WalkEntry =
 export class Walker {
   private readonly files = new SeenFiles();
   private readonly folders = new Map<string, string>();
+  /** Each entry of a folder is where the reader and analysis of the last one have run: the loop gets its turns here. */
+  private readonly turns = new LoopTurns();
 
   /** Records a file read outside the walk (standard input); returns the first name if it was met already ('' when unknown). */
   claim(id: FileIdentity, name: string): string | undefined {
@@ -100,6 +103,7 @@ export class Walker {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const isMaildir = entries.some((e) => e.isDirectory() && e.name === 'cur');
     for (const entry of entries) {
+      await this.turns.take();
       const full = path.join(dir, entry.name);
       // Maildir++ keeps its subfolders as .Sent, .Junk ... in the maildir root: those are mail.
       if (entry.name.startsWith('.') && !(isMaildir && entry.isDirectory())) {
@@ -147,5 +151,7 @@ export function describeFsError(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a folder';
   if (code === 'ELOOP') return 'symlink loop';
+  // A folder replaced by a file since it was listed, or a path through a file ("a.eml/x").
+  if (code === 'ENOTDIR') return 'not a folder (it, or a folder on its path, is a file)';
   return reasonOf(error);
 }

@@ -85,8 +85,9 @@ class HeaderField {
 let simpleParser: typeof import('mailparser').simpleParser | undefined;
 
 async function parseMime(bytes: Buffer): Promise<ParsedMail> {
+  // Outside the try: a chunk that cannot be loaded is the run's internal error, not unreadable MIME.
+  simpleParser ??= (await import('mailparser/lib/simple-parser.js')).default;
   try {
-    simpleParser ??= (await import('mailparser/lib/simple-parser.js')).default;
     return await simpleParser(bytes, PARSER_OPTIONS);
   } catch (error) {
     throw new InputError(`unreadable MIME: ${error instanceof Error ? error.message : String(error)}`);

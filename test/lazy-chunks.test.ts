@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+const BUNDLE = path.join(ROOT, 'dist', 'bundle');
+
+/** A copy of the built bundle without the chunk whose name starts with `prefix`, and a shim to run it as bin/ does. */
+function bundleWithout(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-chunks-'));
+  // The install around it (package.json, rules, node_modules) is the real one, linked.
+  for (const name of readdirSync(ROOT)) if (name !== 'dist') symlinkSync(path.join(ROOT, name), path.join(dir, name));
+  cpSync(BUNDLE, path.join(dir, 'dist', 'bundle'), { recursive: true });
+  const chunks = path.join(dir, 'dist', 'bundle', 'chunks');
+  const gone = readdirSync(chunks).filter((name) => name.startsWith(`${prefix}-`) && name.endsWith('.js'));
+  expect(gone.length, `one ${prefix} chunk in the bundle`).toBe(1);
+  rmSync(path.join(chunks, gone[0]));
+  writeFileSync(path.join(dir, 'cli.mjs'), "import { main } from './dist/bundle/main.js';\nprocess.exitCode = await main();\n");
+  return dir;
+}
+
+const run = (dir: string, args: string[]) => spawnSync(process.execPath, [path.join(dir, 'cli.mjs'), ...args], { encoding: 'utf8', timeout: 60_000 });
+
+describe('a lazily loaded part of the bundle that cannot be loaded', () => {
+  it('a missing command chunk is an internal error with the bug report and exit 2, never a raw stack with exit 1', () => {
+    const dir = bundleWithout('scan');
+    const message = path.join(dir, 'a.eml');
+    writeFileSync(message, 'From: a@example.com\r\nSubject: x\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n');
+    const r = run(dir, ['scan', message]);
+    expect(r.stderr).toMatch(/^pixelaudit: internal error: this is a bug/);
+    expect(r.stderr).toMatch(/ERR_MODULE_NOT_FOUND|Cannot find module/);
+    // The stack names hashed chunks: the report says how to get one that names the source files.
+    expect(r.stderr).toContain('NODE_OPTIONS=--enable-source-maps');
+    expect(r.status).toBe(2);
+  });
+
+  it('the MIME fallback chunk missing mid-run stops the run as an internal error, not as a broken message', () => {
+    const dir = bundleWithout('simple-parser');
+    // A forwarded message is read by mailparser, loaded only when a message needs it.
+    const message = path.join(dir, 'a.eml');
+    writeFileSync(
+      message,
+      'From: a@example.com\r\nSubject: x\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: message/rfc822\r\n\r\n' +
+        'From: c@example.com\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n--b--\r\n',
+    );
+    const r = run(dir, ['scan', message, '-f', 'json']);
+    expect(r.stdout + r.stderr).not.toMatch(/unreadable MIME|"failed": 1/);
+    expect(r.stderr).toMatch(/^pixelaudit: internal error: this is a bug/);
+    expect(r.status).toBe(2);
+  });
+});
