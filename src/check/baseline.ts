@@ -31,5 +31,5 @@ export function writeBaseline(file: string, findings: CheckFinding[]): void {
     .map((f) => ({ fingerprint: f.fingerprint, file: f.file, ruleId: f.ruleId, rule: f.rule, url: f.url }))
     .sort((a, b) => (a.file === b.file ? a.fingerprint.localeCompare(b.fingerprint) : a.file.localeCompare(b.file)));
   const data: BaselineFile = { pixelaudit: 'check-baseline', version: 1, findings: entries };
-  writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`);
+  writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`, 'follow');
 }
