@@ -150,6 +150,28 @@ describe('check: suppressions, baseline, configuration, exit codes', () => {
     expect(report?.summary.suppressed).toBe(1);
   });
 
+  it('--write-baseline never writes over the config, a package.json, the --config file, a checked file or another output', async () => {
+    const config = '{ "failOn": "error" }\n';
+    const pkg = '{ "name": "site", "pixelaudit": { "failOn": "error" } }\n';
+    const dir = project({ 't.html': pixel(1), 'pixelaudit.config.json': config, 'x.json': config, 'sub/package.json': pkg, 'sub/t.html': pixel(1), 'other/package.json': '{ "name": "o" }\n', 'out.sarif': 'old\n' });
+    const cases: Array<[string[], string]> = [
+      [['check', 't.html', '--write-baseline', '--baseline', 'pixelaudit.config.json'], 'pixelaudit.config.json'],
+      [['check', 't.html', '--config', 'x.json', '--baseline', 'x.json', '--write-baseline'], 'x.json'],
+      [['check', 't.html', '--write-baseline', '--baseline', 'other/package.json'], 'other/package.json'],
+      [['check', 't.html', '--write-baseline', '--baseline', 'out.sarif', '-f', 'sarif:out.sarif'], 'out.sarif'],
+      [['check', 't.html', '--write-baseline', '--baseline', 't.html'], 't.html'],
+    ];
+    for (const [args, file] of cases) {
+      const before = readFileSync(path.join(dir, file), 'utf8');
+      const r = await run(args, { cwd: dir });
+      expect([r.exitCode, r.stderr.trim().split('\n').length], args.join(' ')).toEqual([2, 1]);
+      expect(readFileSync(path.join(dir, file), 'utf8')).toBe(before);
+    }
+    const inSub = await run(['check', 't.html', '--write-baseline', '--baseline', 'package.json'], { cwd: path.join(dir, 'sub') });
+    expect(inSub.exitCode).toBe(2);
+    expect(readFileSync(path.join(dir, 'sub', 'package.json'), 'utf8')).toBe(pkg);
+  });
+
   it('keeps baseline fingerprints across unrelated edits, and reports only what is new', async () => {
     const dir = project({ 't.html': `<p>a</p>\n${pixel(1)}\n${pixel(1)}` });
     const written = await run(['check', 't.html', '--write-baseline', '--baseline', 'base.json'], { cwd: dir });
