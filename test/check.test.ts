@@ -172,6 +172,25 @@ describe('check: suppressions, baseline, configuration, exit codes', () => {
     expect(readFileSync(path.join(dir, 'sub', 'package.json'), 'utf8')).toBe(pkg);
   });
 
+  it('a baselined pixel whose expression changes is new: {{ width }} -> {{ subscriber.uuid }}, {{ user.id }} -> {{ user.email }}; old or unknown baselines are refused', async () => {
+    const a = '<img src="https://stats.example.org/px.gif?w={{ width }}">';
+    const b = '<img src="https://stats.example.org/px.gif?u={{ user.id }}">';
+    const dir = project({ 't.html': `${a}\n${b}` });
+    expect((await run(['check', 't.html', '--write-baseline', '--baseline', 'base.json'], { cwd: dir })).exitCode).toBe(0);
+    writeFileSync(path.join(dir, 't.html'), `<p>x</p>\n${a.replace('{{ width }}', '{{width}}')}\n${b}`);
+    expect((await check(dir, 't.html', '--baseline', 'base.json')).findings).toEqual([]);
+    writeFileSync(path.join(dir, 't.html'), `${a.replace('width', 'subscriber.uuid')}\n${b.replace('user.id', 'user.email')}`);
+    const changed = await check(dir, 't.html', '--baseline', 'base.json');
+    expect(changed.findings.map((f) => f.position.line)).toEqual(expect.arrayContaining([1, 2]));
+    expect(changed.exitCode).toBe(1);
+    const data = JSON.parse(readFileSync(path.join(dir, 'base.json'), 'utf8')) as Record<string, unknown>;
+    for (const bad of [{ ...data, version: 1 }, { ...data, version: 3 }, { ...data, extra: true }]) {
+      writeFileSync(path.join(dir, 'bad.json'), JSON.stringify(bad));
+      const r = await run(['check', 't.html', '--baseline', 'bad.json'], { cwd: dir });
+      expect([r.exitCode, r.stderr.trim().split('\n').length]).toEqual([2, 1]);
+    }
+  });
+
   it('keeps baseline fingerprints across unrelated edits, and reports only what is new', async () => {
     const dir = project({ 't.html': `<p>a</p>\n${pixel(1)}\n${pixel(1)}` });
     const written = await run(['check', 't.html', '--write-baseline', '--baseline', 'base.json'], { cwd: dir });

@@ -95,10 +95,11 @@ function judge(file: string, raw: RawFinding[], o: CheckOptions): { file: string
     const severity = severityOf(r.finding, o.config);
     if (severity === 'off' || onAllowedHost(r.finding, allowed)) continue;
     const where = r.path || r.element;
-    const key = `${r.finding.ruleId}\n${where}\n${r.shape}`;
+    const kind = `${severity}:${r.finding.messageKey}`;
+    const key = `${r.finding.ruleId}\n${kind}\n${where}\n${r.shape}`;
     const ordinal = ordinals.get(key) ?? 0;
     ordinals.set(key, ordinal + 1);
-    const fingerprint = fingerprintOf(file, r.finding.ruleId, where, r.shape, ordinal);
+    const fingerprint = fingerprintOf(file, r.finding.ruleId, where, r.shape, ordinal, kind);
     if (o.baseline?.has(fingerprint)) {
       baselined++;
       continue;
