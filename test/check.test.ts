@@ -191,6 +191,16 @@ describe('check: suppressions, baseline, configuration, exit codes', () => {
     }
   });
 
+  it('suppression text that is not a comment node (an alt or title attribute, a textarea) suppresses nothing', async () => {
+    const directive = '<!-- pixelaudit-disable-next-element PA012 -- ok -->';
+    const dir = project({
+      't.html': `<img alt="${directive}" src="a.png">\n${pixel(1)}\n<p title="${directive}">x</p>\n${pixel(2)}\n<textarea>${directive}</textarea>\n${pixel(3)}\n${directive}\n${pixel(4)}`,
+    });
+    const { findings, report } = await check(dir, 't.html');
+    expect(findings.filter((f) => f.ruleId === 'PA012').map((f) => f.position.line)).toEqual([2, 4, 6]);
+    expect(report?.summary.suppressed).toBe(1);
+  });
+
   it('keeps baseline fingerprints across unrelated edits, and reports only what is new', async () => {
     const dir = project({ 't.html': `<p>a</p>\n${pixel(1)}\n${pixel(1)}` });
     const written = await run(['check', 't.html', '--write-baseline', '--baseline', 'base.json'], { cwd: dir });
