@@ -150,6 +150,57 @@ describe('check: suppressions, baseline, configuration, exit codes', () => {
     expect(report?.summary.suppressed).toBe(1);
   });
 
+  it('--write-baseline never writes over the config, a package.json, the --config file, a checked file or another output', async () => {
+    const config = '{ "failOn": "error" }\n';
+    const pkg = '{ "name": "site", "pixelaudit": { "failOn": "error" } }\n';
+    const dir = project({ 't.html': pixel(1), 'pixelaudit.config.json': config, 'x.json': config, 'sub/package.json': pkg, 'sub/t.html': pixel(1), 'other/package.json': '{ "name": "o" }\n', 'out.sarif': 'old\n' });
+    const cases: Array<[string[], string]> = [
+      [['check', 't.html', '--write-baseline', '--baseline', 'pixelaudit.config.json'], 'pixelaudit.config.json'],
+      [['check', 't.html', '--config', 'x.json', '--baseline', 'x.json', '--write-baseline'], 'x.json'],
+      [['check', 't.html', '--write-baseline', '--baseline', 'other/package.json'], 'other/package.json'],
+      [['check', 't.html', '--write-baseline', '--baseline', 'out.sarif', '-f', 'sarif:out.sarif'], 'out.sarif'],
+      [['check', 't.html', '--write-baseline', '--baseline', 't.html'], 't.html'],
+    ];
+    for (const [args, file] of cases) {
+      const before = readFileSync(path.join(dir, file), 'utf8');
+      const r = await run(args, { cwd: dir });
+      expect([r.exitCode, r.stderr.trim().split('\n').length], args.join(' ')).toEqual([2, 1]);
+      expect(readFileSync(path.join(dir, file), 'utf8')).toBe(before);
+    }
+    const inSub = await run(['check', 't.html', '--write-baseline', '--baseline', 'package.json'], { cwd: path.join(dir, 'sub') });
+    expect(inSub.exitCode).toBe(2);
+    expect(readFileSync(path.join(dir, 'sub', 'package.json'), 'utf8')).toBe(pkg);
+  });
+
+  it('a baselined pixel whose expression changes is new: {{ width }} -> {{ subscriber.uuid }}, {{ user.id }} -> {{ user.email }}; old or unknown baselines are refused', async () => {
+    const a = '<img src="https://stats.example.org/px.gif?w={{ width }}">';
+    const b = '<img src="https://stats.example.org/px.gif?u={{ user.id }}">';
+    const dir = project({ 't.html': `${a}\n${b}` });
+    expect((await run(['check', 't.html', '--write-baseline', '--baseline', 'base.json'], { cwd: dir })).exitCode).toBe(0);
+    writeFileSync(path.join(dir, 't.html'), `<p>x</p>\n${a.replace('{{ width }}', '{{width}}')}\n${b}`);
+    expect((await check(dir, 't.html', '--baseline', 'base.json')).findings).toEqual([]);
+    writeFileSync(path.join(dir, 't.html'), `${a.replace('width', 'subscriber.uuid')}\n${b.replace('user.id', 'user.email')}`);
+    const changed = await check(dir, 't.html', '--baseline', 'base.json');
+    expect(changed.findings.map((f) => f.position.line)).toEqual(expect.arrayContaining([1, 2]));
+    expect(changed.exitCode).toBe(1);
+    const data = JSON.parse(readFileSync(path.join(dir, 'base.json'), 'utf8')) as Record<string, unknown>;
+    for (const bad of [{ ...data, version: 1 }, { ...data, version: 3 }, { ...data, extra: true }]) {
+      writeFileSync(path.join(dir, 'bad.json'), JSON.stringify(bad));
+      const r = await run(['check', 't.html', '--baseline', 'bad.json'], { cwd: dir });
+      expect([r.exitCode, r.stderr.trim().split('\n').length]).toEqual([2, 1]);
+    }
+  });
+
+  it('suppression text that is not a comment node (an alt or title attribute, a textarea) suppresses nothing', async () => {
+    const directive = '<!-- pixelaudit-disable-next-element PA012 -- ok -->';
+    const dir = project({
+      't.html': `<img alt="${directive}" src="a.png">\n${pixel(1)}\n<p title="${directive}">x</p>\n${pixel(2)}\n<textarea>${directive}</textarea>\n${pixel(3)}\n${directive}\n${pixel(4)}`,
+    });
+    const { findings, report } = await check(dir, 't.html');
+    expect(findings.filter((f) => f.ruleId === 'PA012').map((f) => f.position.line)).toEqual([2, 4, 6]);
+    expect(report?.summary.suppressed).toBe(1);
+  });
+
   it('keeps baseline fingerprints across unrelated edits, and reports only what is new', async () => {
     const dir = project({ 't.html': `<p>a</p>\n${pixel(1)}\n${pixel(1)}` });
     const written = await run(['check', 't.html', '--write-baseline', '--baseline', 'base.json'], { cwd: dir });

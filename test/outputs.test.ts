@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, openSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -177,17 +177,52 @@ describe('an output never lands on an input (identity, not path strings)', () =>
     expect(JSON.parse(readFileSync(out, 'utf8')).summary.scanned).toBeGreaterThan(0);
   });
 
-  it('a report over a symlink to some other file replaces the link, never writes through it', async () => {
+  it('a report through a symlink writes the link\'s target and leaves the link a link (-o, -f FORMAT:FILE, check)', async () => {
     const w = workspace();
-    const other = path.join(w.dir, 'other.txt');
-    writeFileSync(other, 'keep me\n');
-    symlinkSync('other.txt', path.join(w.dir, 'report.json'));
-    const r = await run(['scan', w.eml, '-f', 'json', '-o', path.join(w.dir, 'report.json')]);
+    mkdirSync(path.join(w.dir, 'real'));
+    const target = path.join(w.dir, 'real', 'report.json');
+    writeFileSync(target, 'old\n');
+    const link = path.join(w.dir, 'report.json');
+    symlinkSync('real/report.json', link);
+    const r = await run(['scan', w.eml, '-f', 'json', '-o', link]);
     expect(r.exitCode).toBe(0);
-    expect(readFileSync(other, 'utf8')).toBe('keep me\n');
-    expect(lstatSync(path.join(w.dir, 'report.json')).isFile()).toBe(true);
-    expect(JSON.parse(readFileSync(path.join(w.dir, 'report.json'), 'utf8')).summary.found).toBe(1);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe('real/report.json');
+    expect(JSON.parse(readFileSync(target, 'utf8')).summary.found).toBe(1);
+    const sarifTarget = path.join(w.dir, 'real', 'report.sarif');
+    writeFileSync(sarifTarget, 'old\n');
+    symlinkSync('real/report.sarif', path.join(w.dir, 'ln.sarif'));
+    const html = path.join(w.dir, 't.html');
+    writeFileSync(html, '<img src="https://t.example/o.gif?u={{ user.id }}" width="1" height="1">\n');
+    const c = await run(['check', html, '-f', `sarif:${path.join(w.dir, 'ln.sarif')}`]);
+    expect(c.exitCode).toBe(1);
+    expect(lstatSync(path.join(w.dir, 'ln.sarif')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(sarifTarget, 'utf8')).version).toBe('2.1.0');
     expect(tempFilesUnder(w.dir)).toEqual([]);
+  });
+
+  it('a report through a symlink to /proc/self/fd/1 (like /dev/stdout) is written to the descriptor, the link is kept', () => {
+    const dir = tempDir();
+    const link = path.join(dir, 'stdout');
+    symlinkSync('/proc/self/fd/1', link);
+    // Through `| cat`, so fd 1 is a pipe as in a CI step (node's own child stdout is a socket, which
+    // /proc/self/fd/1 cannot be opened on: ENXIO, reported as such).
+    const r = spawnSync('sh', ['-c', '"$0" "$1" scan "$2" -f "json:$3" | cat', process.execPath, BIN, path.join(SAMPLE, 'shipping-sfmc.eml'), link], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).summary.found).toBe(1);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe('/proc/self/fd/1');
+    expect(readdirSync(dir)).toEqual(['stdout']);
+  });
+
+  it('a report onto a dangling symlink is refused, exit 2, the link left as it was', async () => {
+    const w = workspace();
+    const link = path.join(w.dir, 'report.json');
+    symlinkSync('nowhere/report.json', link);
+    const r = await run(['scan', w.eml, '-f', 'json', '-o', link]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/dangling/);
+    expect(readlinkSync(link)).toBe('nowhere/report.json');
   });
 
   it('report X.jsonl -o X.jsonl, a hard link to it, and --tables-dir over an input are refused', async () => {

@@ -9,19 +9,32 @@ interface Placed {
   path: string;
 }
 
+/** A comment node of the tree: its span in the masked text and its data. */
+export interface TreeComment {
+  start: number;
+  end: number;
+  text: string;
+}
+
 /**
  * The element paths of a template's (masked) HTML, built by parse5 with source locations, for
  * fingerprints: a finding's path is that of the element starting at its offset, else of the
  * deepest element around it (a `url()` in a `<style>`, a template tag in a `<td>`). Tag names
  * only, no sibling indices, so inserting a paragraph elsewhere changes no path, while moving a
- * pixel into another element does. Built only for files that have findings (a second parse).
+ * pixel into another element does. Built only for files that have findings or a suppression
+ * comment (a second parse); its comment nodes are the only comments a suppression can be.
  */
 export class ElementPaths {
   private readonly placed: Placed[] = [];
+  /** The comment nodes, as the HTML parser sees them (not `<!--` text in an attribute or a textarea): suppressions.ts. */
+  readonly comments: TreeComment[] = [];
 
   constructor(html: string) {
     const walk = (node: Node, path: string): void => {
       for (const child of 'childNodes' in node ? node.childNodes : []) {
+        if (child.nodeName === '#comment' && child.sourceCodeLocation) {
+          this.comments.push({ start: child.sourceCodeLocation.startOffset, end: child.sourceCodeLocation.endOffset, text: (child as { data: string }).data });
+        }
         if (!('tagName' in child)) continue;
         const el = child;
         const here = path ? `${path}>${el.tagName}` : el.tagName;

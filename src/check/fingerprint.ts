@@ -13,7 +13,16 @@ export function urlShape(url: string, expressions: TemplateExpression[]): string
   const host = hole(parts.host, expressions);
   const path = parts.segments.map((s) => hole(s, expressions).replace(/\d+/g, '0').replace(/[A-Za-z0-9_-]{16,}/g, '*')).join('/');
   const names = [...new Set(parts.params.map((p) => hole(p.name, expressions)))].sort().join('&');
-  return `${host}/${path}${names ? `?${names}` : ''}`;
+  // The expressions themselves, in order: `?w={{ width }}` baselined must not hide a later
+  // `?w={{ subscriber.uuid }}`, nor `{{ user.id }}` a `{{ user.email }}`. Blanks are normalised so
+  // that reformatting `{{user.id}}` as `{{ user.id }}` is not a new finding.
+  const exprs = placeholdersIn(url, expressions).map((s) => normaliseExpression(s.expression.text));
+  return `${host}/${path}${names ? `?${names}` : ''}${exprs.length ? `#${exprs.join('|')}` : ''}`;
+}
+
+/** An expression's text, trimmed, blanks collapsed, and none next to its delimiters: `{{user.id}}` is `{{ user.id }}`. */
+export function normaliseExpression(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').replace(/([{%|[(]) /g, '$1').replace(/ ([}%|\])])/g, '$1');
 }
 
 function hole(text: string, expressions: TemplateExpression[]): string {
@@ -35,11 +44,12 @@ export function tagShape(tagId: string, text: string): string {
 
 /**
  * One finding's fingerprint: the file, the rule, the element path (element-paths.ts; the
- * element's name for an .eml), the shape, and which one of the findings with these four it is in
+ * element's name for an .eml), the severity and message key (`kind`: an info finding that becomes
+ * an error is new), the shape, and which one of the findings with these four it is in
  * the file (so two identical pixels are two entries). No line or column: adding a paragraph
  * above a pixel does not make it new.
  */
-export function fingerprintOf(file: string, ruleId: string, elementPath: string, shape: string, ordinal: number): string {
-  const key = [file.split('\\').join('/'), ruleId, elementPath, shape, String(ordinal)].join('\n');
+export function fingerprintOf(file: string, ruleId: string, elementPath: string, shape: string, ordinal: number, kind: string): string {
+  const key = [file.split('\\').join('/'), ruleId, kind, elementPath, shape, String(ordinal)].join('\n');
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }

@@ -8,7 +8,7 @@ import { checkTemplate } from './check-template.js';
 import type { CheckConfig } from './config.js';
 import { fingerprintOf, urlShape } from './fingerprint.js';
 import { allowedDomains, onAllowedHost, severityOf } from './policy.js';
-import { applySuppressions } from './suppressions.js';
+import { applySuppressions, SUPPRESSION_DIRECTIVE } from './suppressions.js';
 import { ElementPaths } from './element-paths.js';
 import { DETECT_BYTES, detectFormat } from '../input/detect-format.js';
 import { messageFromEmlx } from '../input/emlx.js';
@@ -59,11 +59,9 @@ export async function checkFile(file: string, o: CheckOptions): Promise<CheckedF
       if (bytes.includes(0)) return { ...empty, error: 'binary file, not a template' };
       const source = bytes.toString('utf8').replace(/^\uFEFF/, '');
       const checked = checkTemplate(source, syntax as SyntaxName, o.detector, o.tags);
-      ({ kept: raw, suppressed } = applySuppressions(checked.masked, checked.expressions, checked.findings, o.rules, checked.at));
-      if (raw.length) {
-        const paths = new ElementPaths(checked.masked);
-        raw = raw.map((r) => ({ ...r, path: paths.at(r.offset) }));
-      }
+      const paths = checked.findings.length || checked.masked.includes(SUPPRESSION_DIRECTIVE) ? new ElementPaths(checked.masked) : undefined;
+      ({ kept: raw, suppressed } = applySuppressions(checked.masked, checked.expressions, checked.findings, o.rules, checked.at, paths?.comments ?? []));
+      if (paths && raw.length) raw = raw.map((r) => ({ ...r, path: paths.at(r.offset) }));
     }
     return { ...judge(file, raw, o), syntax, suppressed, error: null };
   } catch (error) {
@@ -95,10 +93,11 @@ function judge(file: string, raw: RawFinding[], o: CheckOptions): { file: string
     const severity = severityOf(r.finding, o.config);
     if (severity === 'off' || onAllowedHost(r.finding, allowed)) continue;
     const where = r.path || r.element;
-    const key = `${r.finding.ruleId}\n${where}\n${r.shape}`;
+    const kind = `${severity}:${r.finding.messageKey}`;
+    const key = `${r.finding.ruleId}\n${kind}\n${where}\n${r.shape}`;
     const ordinal = ordinals.get(key) ?? 0;
     ordinals.set(key, ordinal + 1);
-    const fingerprint = fingerprintOf(file, r.finding.ruleId, where, r.shape, ordinal);
+    const fingerprint = fingerprintOf(file, r.finding.ruleId, where, r.shape, ordinal, kind);
     if (o.baseline?.has(fingerprint)) {
       baselined++;
       continue;

@@ -1,12 +1,13 @@
 import { base } from '../engine/analyse-html.js';
 import type { RuleMeta } from '../rules/rule.js';
 import type { RawFinding } from './check-finding.js';
-import { htmlComments } from './html-comments.js';
+import type { TreeComment } from './element-paths.js';
 import type { OffsetIndex } from './offset-index.js';
 import { suppressionWithoutReason } from './rules/suppression-without-reason.js';
 import type { TemplateExpression } from './template-expressions.js';
 
-const DIRECTIVE = 'pixelaudit-disable-next-element';
+export const SUPPRESSION_DIRECTIVE = 'pixelaudit-disable-next-element';
+const DIRECTIVE = SUPPRESSION_DIRECTIVE;
 
 /** One suppression comment: the rules it names, the span of the element it covers. */
 interface Suppression {
@@ -27,6 +28,7 @@ export function applySuppressions(
   raw: RawFinding[],
   rules: RuleMeta[],
   at: OffsetIndex,
+  comments: readonly TreeComment[],
 ): { kept: RawFinding[]; suppressed: number } {
   const byName = new Map<string, string>();
   for (const r of rules) {
@@ -35,8 +37,10 @@ export function applySuppressions(
   }
   const suppressions: Suppression[] = [];
   const problems: RawFinding[] = [];
-  for (const c of htmlComments(masked)) {
-    const text = masked.slice(c.textStart, c.textEnd).trim();
+  // Only comment nodes of the parse tree: `<!-- ... -->` inside an alt or title attribute or a
+  // <textarea> is text to the parser and to a mail client, and suppresses nothing.
+  for (const c of comments) {
+    const text = c.text.trim();
     if (!text.startsWith(DIRECTIVE)) continue;
     const rest = text.slice(DIRECTIVE.length);
     const dash = rest.indexOf('--');

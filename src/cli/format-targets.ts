@@ -28,6 +28,12 @@ export function formatSpec(names: readonly string[], refused: Readonly<Record<st
   };
 }
 
+/** A file a run writes besides its reports, named in messages as `name` (`--write-baseline`). */
+export interface AlsoWritten {
+  name: string;
+  file: string;
+}
+
 /**
  * The outputs of a run (`fallback` when no -f is given), checked before any work: `-o FILE` is where the one format without a
  * file of its own goes; at most one output is left for standard output; no two outputs land on
@@ -35,21 +41,22 @@ export function formatSpec(names: readonly string[], refused: Readonly<Record<st
  * link or a symlink to another output is caught); and each file passes the checks every report
  * file passes (never an input or inside an input folder: guardReportOutput).
  */
-export function resolveTargets(given: readonly FormatTarget[] | undefined, fallback: string, output: string | undefined, inputs: readonly string[]): FormatTarget[] {
+export function resolveTargets(given: readonly FormatTarget[] | undefined, fallback: string, output: string | undefined, inputs: readonly string[], also: readonly AlsoWritten[] = []): FormatTarget[] {
   // No default in commander: a default there would be kept beside the first -f given.
   const requested = given?.length ? given : [{ format: fallback }];
   const bare = requested.filter((t) => t.file === undefined);
   if (bare.length > 1) throw new UsageError(`-f: only one format can go to ${output === undefined ? 'standard output' : '-o'} (${bare.map((t) => t.format).join(', ')}); give the others a file: -f ${bare[1].format}:FILE`);
   if (output !== undefined && bare.length === 0) throw new UsageError(`-o ${visible(output)}: every -f names its own file; leave -o out, or drop the file of one -f`);
   const targets = requested.map((t) => (t.file === undefined && output !== undefined ? { format: t.format, file: output } : { ...t }));
-  const files = targets.filter((t): t is Required<FormatTarget> => t.file !== undefined);
+  // Other files the run writes (check's --write-baseline) pass the same checks, under their own name.
+  const files = [...targets.filter((t): t is Required<FormatTarget> => t.file !== undefined).map((t) => ({ name: `-f ${t.format}`, file: t.file })), ...also];
   const places = files.map((t) => placeOf(t.file));
   for (let i = 0; i < files.length; i++) {
     for (let j = 0; j < i; j++) {
       const a = places[i];
       const b = places[j];
       const same = a.final === b.final || (a.existing !== undefined && b.existing !== undefined && sameIdentity(identityOfStats(a.existing), identityOfStats(b.existing)));
-      if (same) throw new UsageError(`-f ${files[j].format} and -f ${files[i].format} would both write ${visible(files[i].file)}`);
+      if (same) throw new UsageError(`${files[j].name} and ${files[i].name} would both write ${visible(files[i].file)}`);
     }
   }
   for (const t of files) guardReportOutput(t.file, inputs);

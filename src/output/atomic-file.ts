@@ -1,7 +1,6 @@
 import { constants } from 'node:fs';
 import { open, rename, type FileHandle } from 'node:fs/promises';
-import { statIfExists } from './file-identity.js';
-import { resolveOutputPath } from './os-path.js';
+import { writePlaceOf, type LinkPolicy } from './write-place.js';
 import { outputError } from './output-error.js';
 import { fsyncFolderOf } from './fsync-folder.js';
 import { removeTemp, trackTemp, untrackTemp } from './pending-writes.js';
@@ -13,15 +12,16 @@ const FLUSH_BYTES = 256 * 1024;
 /**
  * A file written in pieces into a temporary file beside the target and renamed over the target by
  * `commit` only: until then the target keeps what it had, and `abort` (or a failed commit) removes
- * the temporary file. The rename replaces the directory entry of the target; it never writes
- * through a symlink or into a hard-linked file, so a link planted where the output goes cannot
- * carry the report onto another file.
+ * the temporary file. A symlink named as the target is followed (writePlaceOf): the temporary
+ * file goes beside the link's target and is renamed onto it, so the link stays a link ('follow';
+ * clean's 'replace' renames over the link instead). A hard
+ * link is not written into: the rename gives the name a new file.
  *
  * An existing target that is, after following links, neither a regular file nor a folder (a
  * character device such as /dev/null, `/dev/stdout` -> /proc/self/fd/1, a FIFO, a socket) is
  * written straight to: a rename would replace the device, link or FIFO with a regular file, and
  * there is no content there to protect from truncation. The path written is the one the OS
- * reaches (resolveOutputPath), the same the guards checked.
+ * reaches (writePlaceOf), the same the guards checked (placeOf follows links too).
  */
 export class AtomicFile {
   private pieces: Buffer[] = [];
@@ -40,12 +40,13 @@ export class AtomicFile {
   ) {}
 
   /** Creates the temporary file now, so a folder that cannot be written to fails before any work is done. */
-  static async open(target: string): Promise<AtomicFile> {
+  static async open(target: string, links: LinkPolicy): Promise<AtomicFile> {
     let place: string;
     let handle: FileHandle;
     try {
-      place = resolveOutputPath(target);
-      if (isStream(place)) {
+      const where = writePlaceOf(target, links);
+      place = where.path;
+      if (where.stream) {
         // No O_CREAT, no O_TRUNC: the device or FIFO that was checked, or an error.
         return new AtomicFile(target, undefined, await open(place, constants.O_WRONLY), place);
       }
@@ -122,10 +123,4 @@ export class AtomicFile {
     });
     return this.writing;
   }
-}
-
-/** An existing path that, after following links, is neither a regular file nor a folder: written straight to. */
-export function isStream(place: string): boolean {
-  const stats = statIfExists(place);
-  return stats !== undefined && !stats.isFile() && !stats.isDirectory();
 }

@@ -11,7 +11,7 @@ export class AtomicFileSink {
 
   /** Opens the temporary file now: call before scanning, so an unwritable folder fails first. */
   static async open(target: string): Promise<AtomicFileSink> {
-    return new AtomicFileSink(await AtomicFile.open(target));
+    return new AtomicFileSink(await AtomicFile.open(target, 'follow'));
   }
 
   write(text: string): Promise<void> {
@@ -36,12 +36,13 @@ export class AtomicFileSink {
  * emit 'error' while the caller may be busy with the next message and listening to nothing (an
  * uncaught exception), or leave it waiting forever for a 'drain' from a dead stream.
  */
+// Used by clean for mail files: a symlink at the target is replaced, never followed (LinkPolicy).
 export function createAtomicWriteStream(target: string): Writable {
   let file: AtomicFile | undefined;
   let failure: unknown;
   return new Writable({
     construct(done) {
-      AtomicFile.open(target).then((opened) => {
+      AtomicFile.open(target, 'replace').then((opened) => {
         file = opened;
         done();
       }, done);

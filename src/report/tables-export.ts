@@ -42,8 +42,8 @@ export function exportTables(study: StudyTables, dir: string): string[] {
   for (const [name, rows] of Object.entries(tables)) {
     const columns = rows.length ? Object.keys(rows[0]) : [];
     const csv = [columns.join(','), ...rows.map((row) => columns.map((c) => csvField(String(row[c] ?? ''))).join(','))].join('\r\n');
-    writeFileAtomic(path.join(dir, `${name}.csv`), `${csv}\r\n`);
-    writeFileAtomic(path.join(dir, `${name}.json`), `${JSON.stringify(rows, null, 2)}\n`);
+    writeFileAtomic(path.join(dir, `${name}.csv`), `${csv}\r\n`, 'follow');
+    writeFileAtomic(path.join(dir, `${name}.json`), `${JSON.stringify(rows, null, 2)}\n`, 'follow');
     written.push(`${name}.csv`, `${name}.json`);
   }
   return written;

@@ -67,10 +67,15 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
       const inputs = await checkInputs(paths, cwd);
       // Every output is checked before any file is read, as scan's are: never one of the
       // templates, the configuration, the baseline or the tracker data, nor inside a checked folder.
-      const read = [...paths, ...inputs.map((i) => i.file), ...(flags.rules ?? []), ...(configFile ? [configFile] : []), baselineFile ?? DEFAULT_BASELINE].map((p) => path.resolve(cwd, p));
+      // The baseline --write-baseline writes is an output like any -f FILE: never an input, the
+      // config (or the package.json holding it), the tracker data, nor another output's file.
+      const baselineOut = flags.writeBaseline ? (baselineFile ?? path.resolve(cwd, DEFAULT_BASELINE)) : undefined;
+      if (baselineOut !== undefined && path.basename(baselineOut) === 'package.json') throw new UsageError(`--write-baseline: ${baselineOut} is a package.json, not a baseline; choose another file`);
+      const read = [...paths, ...inputs.map((i) => i.file), ...(flags.rules ?? []), ...(configFile ? [configFile] : []), ...(baselineOut ? [] : [baselineFile ?? DEFAULT_BASELINE])].map((p) => path.resolve(cwd, p));
       // Outputs keep the names given (messages quote them), resolved only when run for another folder.
       const inCwd = (file: string | undefined) => (file === undefined || cwd === process.cwd() ? file : path.resolve(cwd, file));
-      const targets = resolveTargets(flags.format?.map((t) => ({ format: t.format, ...(t.file === undefined ? {} : { file: inCwd(t.file) }) })), 'table', inCwd(flags.output), read);
+      const also = baselineOut ? [{ name: '--write-baseline', file: baselineOut }] : [];
+      const targets = resolveTargets(flags.format?.map((t) => ({ format: t.format, ...(t.file === undefined ? {} : { file: inCwd(t.file) }) })), 'table', inCwd(flags.output), read, also);
       const baseline = baselineFile && !flags.writeBaseline ? readBaseline(baselineFile) : undefined;
       // Opened before checking, so an unwritable folder fails first; --write-baseline writes only the baseline.
       const sinks = flags.writeBaseline ? undefined : await openSinks(io, targets);
@@ -83,8 +88,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
         const failOn = flags.failOn ?? config.failOn ?? 'error';
         const report: CheckReport = { files, summary: summarise(files, failOn, flags.maxWarnings ?? config.maxWarnings ?? null) };
         if (!sinks) {
-          const target = baselineFile ?? path.resolve(cwd, DEFAULT_BASELINE);
-          if (files.some((f) => path.resolve(cwd, f.file) === target)) throw new UsageError(`--write-baseline: ${target} is one of the checked files`);
+          const target = baselineOut!;
           writeBaseline(target, files.flatMap((f) => f.findings));
           await io.stderr.write(`pixelaudit: wrote ${files.reduce((n, f) => n + f.findings.length, 0)} findings to ${path.relative(cwd, target) || target}\n`);
           setExit(report.summary.failed > 0 ? 2 : 0);
