@@ -27,7 +27,7 @@ describe('Ctrl-C during a one-job scan of a folder of small files', () => {
       }
     });
     let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
     expect(sent, stderr).toBe(true);
     expect([code, signal], stderr).toEqual([null, 'SIGINT']);

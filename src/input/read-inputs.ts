@@ -99,6 +99,8 @@ async function* readFile(file: string, size: number, named: boolean, regular: bo
   // Over the size limit (with the few bytes of an .emlx count line) the stream measures the file.
   const limit = options.maxMessageBytes + 64;
   if (regular && size <= Math.min(WHOLE_READ_MAX, limit)) {
+    // readMessages takes the chunks as an async iterator; this one yields the whole file once.
+    // eslint-disable-next-line @typescript-eslint/require-await
     yield* readSource(file, (async function* () { yield readSmallFile(file, size, limit + 1); })(), options, named, splitByOffset);
     return;
   }
