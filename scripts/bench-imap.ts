@@ -49,10 +49,18 @@ const messages = await corpus();
 const d = await startDovecot();
 try {
   const t0 = Date.now();
-  await seed(d.port, 'bench', 'INBOX', messages.map((raw) => ({ raw })));
+  await seed(
+    d.port,
+    'bench',
+    'INBOX',
+    messages.map((raw) => ({ raw })),
+  );
   console.log(`seeded ${messages.length} messages (${(messages.reduce((n, m) => n + m.length, 0) / 1e6).toFixed(1)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const rows: Array<[string, number, number, number]> = [];
-  for (const [label, extra] of [['html parts (default)', []], ['--full-source', ['--full-source']]] as const) {
+  for (const [label, extra] of [
+    ['html parts (default)', []],
+    ['--full-source', ['--full-source']],
+  ] as const) {
     const times: number[] = [];
     let bytes = 0;
     let tracked = 0;

@@ -98,11 +98,15 @@ export async function peerRow(messages: Buffer[], rounds: number): Promise<void>
   const script = process.env.BENCH_PEER ?? path.join(BENCH_DIR, 'spy-pixel-finder', 'main.py');
   const python = process.env.BENCH_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
   const skip = (why: string): void => console.log(`\npeer: spy-pixel-finder skipped: ${why}`);
-  if (!existsSync(script)) { skip(`no ${path.relative(PACKAGE_ROOT, script)} (copy martbock/spy-pixel-finder's main.py there, MIT, or set BENCH_PEER)`); return; }
+  if (!existsSync(script)) {
+    skip(`no ${path.relative(PACKAGE_ROOT, script)} (copy martbock/spy-pixel-finder's main.py there, MIT, or set BENCH_PEER)`);
+    return;
+  }
   try {
     await promisify(execFile)(python, ['-c', 'import bs4, pandas']);
   } catch {
-    skip(`${python} has no bs4 or pandas (Debian: apt-get install python3-bs4 python3-pandas)`); return;
+    skip(`${python} has no bs4 or pandas (Debian: apt-get install python3-bs4 python3-pandas)`);
+    return;
   }
   const source = folderCase('eml', Math.min(messages.length, 1000), messages);
   const folder = path.join(BENCH_DIR, 'peer-200');
@@ -149,7 +153,10 @@ export async function memoryRow(small: string, buildLarge: (mb: number) => strin
   const a = await scanStep(small);
   console.log('\n| peak RSS, default jobs | messages | peak RSS | / benchmark mbox | goal |\n| --- | --- | --- | --- | --- |');
   console.log(`| ${path.relative(PACKAGE_ROOT, small)} | ${a.messages} | ${a.maxRssMb.toFixed(0)} MB | 1 | < 300 MB |`);
-  if (largeMb <= 0) { console.log('(larger mbox skipped: BENCH_LARGE_MB=0)'); return; }
+  if (largeMb <= 0) {
+    console.log('(larger mbox skipped: BENCH_LARGE_MB=0)');
+    return;
+  }
   const large = buildLarge(largeMb);
   const b = await scanStep(large);
   console.log(`| ${path.relative(PACKAGE_ROOT, large)} | ${b.messages} | ${b.maxRssMb.toFixed(0)} MB | ${(b.maxRssMb / a.maxRssMb).toFixed(2)} | < 300 MB, <= 1.15 |`);

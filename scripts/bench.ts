@@ -66,7 +66,11 @@ const cores = availableParallelism();
 // This machine's speed drifts by 10-30% over minutes (shared host): every step runs once per
 // round, rounds interleave the steps, and the table shows the median round with the range.
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
-console.log(`bench: ${path.relative(PACKAGE_ROOT, file)} ${(statSync(file).size / 1e6).toFixed(0)} MB, ${cores} cores, node ${process.version}, ${runs} rounds, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `bench: ${path.relative(PACKAGE_ROOT, file)} ${(statSync(file).size / 1e6).toFixed(0)} MB, ${cores} cores, node ${process.version}, ${runs} rounds, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 /** The mbox table: (a) to (e), interleaved rounds. */
 async function mboxTable(): Promise<void> {
   const steps: Array<[string, () => Promise<Step>]> = [
@@ -115,4 +119,8 @@ if (parts.has('peer')) await peerRow(messages(), runs);
 if (parts.has('startup')) await startupRow();
 if (parts.has('memory')) await memoryRow(file, build);
 if (parts.has('check')) await benchCheck(runs);
-console.log(`\nload average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `\nload average at the end: ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);

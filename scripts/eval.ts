@@ -22,7 +22,10 @@ for (const file of files) {
   console.log('');
   console.log(accuracyTable(report));
   console.log('');
-  for (const [name, a] of [['link tracking', report.linkTracking], ['address leak', report.addressLeak]] as const) {
+  for (const [name, a] of [
+    ['link tracking', report.linkTracking],
+    ['address leak', report.addressLeak],
+  ] as const) {
     const pct = (n: number): string => `${((100 * n) / Math.max(1, a.messages)).toFixed(1)}%`;
     console.log(`${name}: labelled in ${a.labelled}/${a.messages} (${pct(a.labelled)}), found in ${a.found} (${pct(a.found)}), both ${a.both}`);
   }

@@ -22,15 +22,13 @@ for (const line of readFileSync(path.join(folder, 'README.md'), 'utf8').split('\
 const { stdout, stderr } = await run(['check', '.', '-f', 'json', '--fail-on', 'never'], { cwd: folder });
 if (stderr) process.stderr.write(stderr);
 const report = JSON.parse(stdout) as CheckReport;
-const found = new Map(
-  report.files.map((f) => [
-    f.file,
-    { open: f.findings.some((x) => (x.category === 'open-tracking' && x.tracking) || x.category === 'address-leak'), link: f.findings.some((x) => x.category === 'link-tracking') },
-  ]),
-);
+const found = new Map(report.files.map((f) => [f.file, { open: f.findings.some((x) => (x.category === 'open-tracking' && x.tracking) || x.category === 'address-leak'), link: f.findings.some((x) => x.category === 'link-tracking') }]));
 console.log(`${folder}: ${labels.size} labelled files, ${report.files.length} checked, ${report.summary.failed} not checked`);
 for (const key of ['open', 'link'] as const) {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0;
   const wrong: string[] = [];
   for (const [file, label] of labels) {
     const got = found.get(file)?.[key] ?? false;

@@ -6,7 +6,10 @@ import { VERSION } from './version.js';
  * Anything that is not a KnownError is a bug and is printed with its stack.
  */
 export class KnownError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -42,7 +45,7 @@ export function formatError(error: unknown): string {
     `Please report it with the command you ran (without secrets) and this stack:\n${stack}\n` +
     // The stack points into hashed bundle chunks. Source maps are not on by default: enabling
     // them at start-up cost 21% of a one-message run (0.889 s -> 1.077 s median of 8, load 15).
-    (process.sourceMapsEnabled ? '' : 'For a stack that names pixelaudit\'s own source files, run the command again with NODE_OPTIONS=--enable-source-maps.\n')
+    (process.sourceMapsEnabled ? '' : "For a stack that names pixelaudit's own source files, run the command again with NODE_OPTIONS=--enable-source-maps.\n")
   );
 }
 

@@ -144,15 +144,7 @@ export type FindingCategory =
 export type Party = 'first-party' | 'third-party' | 'esp-on-sender-domain';
 
 /** Vendor categories, as in rules/trackers. */
-export type VendorCategory =
-  | 'esp'
-  | 'marketing-automation'
-  | 'sales-tracker'
-  | 'analytics'
-  | 'ad-tech'
-  | 'email-qa'
-  | 'personalisation'
-  | 'transactional';
+export type VendorCategory = 'esp' | 'marketing-automation' | 'sales-tracker' | 'analytics' | 'ad-tech' | 'email-qa' | 'personalisation' | 'transactional';
 
 /**
  * How much a finding matters: the one vocabulary users see (config files, `--fail-on`, the table,

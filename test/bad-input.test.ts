@@ -99,7 +99,9 @@ describe('pathological input that must still scan', () => {
   });
 
   it('a 50 MB message with a large attachment scans under the default limit raised to 64 MB', async () => {
-    const attachment = Buffer.alloc(37 * 1024 * 1024, 7).toString('base64').replace(/.{76}/g, '$&\r\n');
+    const attachment = Buffer.alloc(37 * 1024 * 1024, 7)
+      .toString('base64')
+      .replace(/.{76}/g, '$&\r\n');
     const msg = Buffer.from(
       'From: a@example.com\r\nTo: b@example.org\r\nSubject: big\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b1"\r\n\r\n' +
         '--b1\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>see attached</p><img src="https://u1.ct.sendgrid.net/wf/open?upn=u001.abcdefgh12345" width="1" height="1">\r\n' +

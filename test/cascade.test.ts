@@ -141,7 +141,15 @@ describe('the cascade: importance, inline, layers, specificity, order', () => {
     const cascade = compileCascade(tree?.styles ?? []);
     let img: ElementContext | undefined;
     const stack: ElementContext[] = [];
-    tree?.walk({ enter: (el) => { const ctx = enterElement(el, stack[stack.length - 1] ?? null, null); stack.push(ctx); if (el.name === 'img') img = ctx; }, leave: () => void stack.pop(), comment: () => undefined });
+    tree?.walk({
+      enter: (el) => {
+        const ctx = enterElement(el, stack[stack.length - 1] ?? null, null);
+        stack.push(ctx);
+        if (el.name === 'img') img = ctx;
+      },
+      leave: () => void stack.pop(),
+      comment: () => undefined,
+    });
     expect(cascade.computed(img as ElementContext).get('display')).toBe('block');
     expect(cascade.computed(img as ElementContext, '').get('display')).toBe('none');
   });

@@ -46,17 +46,18 @@ describe('check -f NAME[:FILE]', () => {
     expect(r.exitCode, r.stderr).toBe(1);
     const report = JSON.parse(read(dir, 'check.json')) as CheckReport;
     const findings: CheckFinding[] = report.files.flatMap((f) => f.findings);
-    expect(findings.map((f) => `${f.file}:${f.position.line}:${f.position.column} ${f.ruleId} ${f.severity}`)).toEqual([
-      'templates/welcome.html:3:3 PA001 error',
-      'templates/welcome.html:4:1 PA014 info',
-      'templates/welcome.html:5:1 PA013 warning',
-    ]);
+    expect(findings.map((f) => `${f.file}:${f.position.line}:${f.position.column} ${f.ruleId} ${f.severity}`)).toEqual(['templates/welcome.html:3:3 PA001 error', 'templates/welcome.html:4:1 PA014 info', 'templates/welcome.html:5:1 PA013 warning']);
 
     // SARIF: valid against the official schema; a region at check's line and column in the
     // template; partialFingerprints from check's fingerprint; info shown as SARIF's `note`.
     const sarif = read(dir, 'out.sarif');
     expect(sarifErrors(sarif)).toEqual([]);
-    const results = JSON.parse(sarif).runs[0].results as Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }>; partialFingerprints: Record<string, string> }>;
+    const results = JSON.parse(sarif).runs[0].results as Array<{
+      ruleId: string;
+      level: string;
+      locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }>;
+      partialFingerprints: Record<string, string>;
+    }>;
     expect(results.map((x) => [x.ruleId, x.level, x.locations[0].physicalLocation.artifactLocation.uri, x.locations[0].physicalLocation.region.startLine, x.locations[0].physicalLocation.region.startColumn])).toEqual(
       findings.map((f) => [f.ruleId, f.severity === 'info' ? 'note' : f.severity, f.file, f.position.line, f.position.column]),
     );
@@ -91,7 +92,7 @@ describe('check -f NAME[:FILE]', () => {
     expect(sarifErrors(read(dir, 'clean.sarif'))).toEqual([]);
   });
 
-  it('refuses the HTML report (a study of scanned mail) and scan\'s per-message formats with a clear line, exit 2', async () => {
+  it("refuses the HTML report (a study of scanned mail) and scan's per-message formats with a clear line, exit 2", async () => {
     const dir = project();
     const html = await run(['check', 'templates', '-f', 'html:report.html'], { cwd: dir });
     expect(html.exitCode).toBe(2);

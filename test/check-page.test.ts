@@ -21,9 +21,24 @@ const report: CheckReport = {
       error: null,
       findings: [
         {
-          ruleId: 'PA001', rule: 'known-tracker', messageKey: 'open', category: 'open-tracking', tracking: true, confidence: 'high', vendor: 'sendgrid', vendorName: 'SendGrid',
-          url: `https://u1.ct.sendgrid.net/wf/open?x="><script>window.__pwned=2</script>`, kind: 'img', host: 'u1.ct.sendgrid.net', party: 'third-party',
-          data: { vendorName: 'SendGrid', pattern: 'sendgrid-open' }, file: `templates/${HOSTILE}.html`, position: { line: 12, column: 7 }, severity: 'error', fingerprint: 'f1', element: 'img',
+          ruleId: 'PA001',
+          rule: 'known-tracker',
+          messageKey: 'open',
+          category: 'open-tracking',
+          tracking: true,
+          confidence: 'high',
+          vendor: 'sendgrid',
+          vendorName: 'SendGrid',
+          url: `https://u1.ct.sendgrid.net/wf/open?x="><script>window.__pwned=2</script>`,
+          kind: 'img',
+          host: 'u1.ct.sendgrid.net',
+          party: 'third-party',
+          data: { vendorName: 'SendGrid', pattern: 'sendgrid-open' },
+          file: `templates/${HOSTILE}.html`,
+          position: { line: 12, column: 7 },
+          severity: 'error',
+          fingerprint: 'f1',
+          element: 'img',
         },
       ],
     },
@@ -38,7 +53,14 @@ describe('check -f html: renderCheckPage', () => {
     const doc = parse(html);
     const rows = (id: string): string[][] => {
       const table = elements(doc).find((e) => e.attrs.some((a) => a.name === 'id' && a.value === id)) as Element;
-      return elements(table).filter((e) => e.tagName === 'tr').slice(1).map((tr) => elements(tr).filter((e) => e.tagName === 'td').map(textOf));
+      return elements(table)
+        .filter((e) => e.tagName === 'tr')
+        .slice(1)
+        .map((tr) =>
+          elements(tr)
+            .filter((e) => e.tagName === 'td')
+            .map(textOf),
+        );
     };
     const findings = rows('check-findings');
     expect(findings).toHaveLength(1);

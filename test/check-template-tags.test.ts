@@ -47,7 +47,17 @@ describe('template expressions', () => {
 
   it('finds each syntax, the longest opener first, and Mautic tokens by their shape only', () => {
     expect(found('a {{{ raw }}} b {{ x }} {% if y %} {# c #} <%= z %> <?php echo 1; ?> *|FNAME|* %%{uuid}%% [[ID]] {contactfield=email} {unsubscribe_url}')).toEqual([
-      '{{{ raw }}}', '{{ x }}', '{% if y %}', '{# c #}', '<%= z %>', '<?php echo 1; ?>', '*|FNAME|*', '%%{uuid}%%', '[[ID]]', '{contactfield=email}', '{unsubscribe_url}',
+      '{{{ raw }}}',
+      '{{ x }}',
+      '{% if y %}',
+      '{# c #}',
+      '<%= z %>',
+      '<?php echo 1; ?>',
+      '*|FNAME|*',
+      '%%{uuid}%%',
+      '[[ID]]',
+      '{contactfield=email}',
+      '{unsubscribe_url}',
     ]);
     expect(found('a{color:red} @media (x){.y{z:1}} {"json": 1} { spaced }')).toEqual([]);
     expect(found('{{ x }}', 'none')).toEqual([]);

@@ -32,8 +32,14 @@ describe.skipIf(!present)('check on every template of the templates corpus', () 
       expect(f.error, f.file).toBeNull();
       const open = f.findings.filter((x) => (x.category === 'open-tracking' && x.tracking) || x.category === 'address-leak');
       const link = f.findings.filter((x) => x.category === 'link-tracking');
-      expect([...new Set(open.map((x) => x.position.line))].sort((a, b) => a - b), `${f.file}: open-tracking lines`).toEqual(want.openLines);
-      expect([...new Set(link.map((x) => x.position.line))].sort((a, b) => a - b), `${f.file}: link-tracking lines`).toEqual(want.linkLines);
+      expect(
+        [...new Set(open.map((x) => x.position.line))].sort((a, b) => a - b),
+        `${f.file}: open-tracking lines`,
+      ).toEqual(want.openLines);
+      expect(
+        [...new Set(link.map((x) => x.position.line))].sort((a, b) => a - b),
+        `${f.file}: link-tracking lines`,
+      ).toEqual(want.linkLines);
     }
   });
 

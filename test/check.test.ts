@@ -36,7 +36,8 @@ const brief = (f: CheckFinding): string => `${f.position.line}:${f.position.colu
 describe('check: what a template is judged to do', () => {
   it('reports analytics beacons (GA /collect, Meta pixel) whose ids are template expressions, at the element in the source', async () => {
     const dir = project({
-      'a.hbs': '<p>Hi {{ user.name }}</p>\n  <img src="https://www.google-analytics.com/collect?v=1&tid=UA-1-1&cid={{ user.id }}&t=event&ea=open" width="1" height="1">\n<img src="https://www.facebook.com/tr?id=1&ev=PageView&noscript=1" width="1" height="1" style="display:none">\n',
+      'a.hbs':
+        '<p>Hi {{ user.name }}</p>\n  <img src="https://www.google-analytics.com/collect?v=1&tid=UA-1-1&cid={{ user.id }}&t=event&ea=open" width="1" height="1">\n<img src="https://www.facebook.com/tr?id=1&ev=PageView&noscript=1" width="1" height="1" style="display:none">\n',
     });
     const { findings, exitCode } = await check(dir, 'a.hbs');
     expect(findings.map(brief)).toEqual(['2:3 PA001 error', '3:1 PA001 error']);
@@ -73,10 +74,7 @@ describe('check: what a template is judged to do', () => {
   it('keeps quotes inside an expression from ending the attribute (Go html/template)', async () => {
     const dir = project({ 't.tmpl': '<a href="https://x.example/c?id={{ index . "ID" }}">x</a><img src="https://x.example/p.gif?c={{ index . "ID" }}">' });
     const { findings } = await check(dir, 't.tmpl');
-    expect(findings.map((f) => `${f.ruleId} ${f.url}`)).toEqual([
-      'PA013 https://x.example/c?id={{ index . "ID" }}',
-      'PA012 https://x.example/p.gif?c={{ index . "ID" }}',
-    ]);
+    expect(findings.map((f) => `${f.ruleId} ${f.url}`)).toEqual(['PA013 https://x.example/c?id={{ index . "ID" }}', 'PA012 https://x.example/p.gif?c={{ index . "ID" }}']);
   });
 
   it('counts columns in UTF-16 code units past an expression holding astral characters (SARIF columnKind utf16CodeUnits)', async () => {
@@ -87,7 +85,8 @@ describe('check: what a template is judged to do', () => {
 
   it('reports utm-only links as campaign tagging (info, not tracking); a per-recipient utm value as link tracking', async () => {
     const dir = project({
-      't.html': '<a href="https://shop.example/?utm_source=news&utm_medium=email&utm_campaign=dec">a</a>\n<a href="https://shop.example/?utm_source=news&utm_content={{ message.uuid }}">b</a>\n<a href="https://shop.example/unsubscribe?t={{ token }}">c</a>',
+      't.html':
+        '<a href="https://shop.example/?utm_source=news&utm_medium=email&utm_campaign=dec">a</a>\n<a href="https://shop.example/?utm_source=news&utm_content={{ message.uuid }}">b</a>\n<a href="https://shop.example/unsubscribe?t={{ token }}">c</a>',
     });
     const { findings, exitCode } = await check(dir, 't.html');
     expect(findings.map((f) => `${brief(f)} ${f.category} ${String(f.tracking)}`)).toEqual(['1:1 PA014 info campaign-tagging false', '2:1 PA013 warning link-tracking false']);
@@ -123,18 +122,15 @@ describe('check: what a template is judged to do', () => {
     expect((await check(dir, 't.html')).findings).toEqual([]);
   });
 
-  it('checks an .eml with the scan\'s MIME path, positions in its decoded HTML', async () => {
+  it("checks an .eml with the scan's MIME path, positions in its decoded HTML", async () => {
     const eml = htmlMessage('<p>hi</p>\n<img src="https://www.google-analytics.com/collect?v=1&tid=UA-1-1&cid=555&t=event" width="1" height="1">');
     const { findings, report } = await check(project({ 'sent.eml': eml }), 'sent.eml');
     expect(report?.files[0].syntax).toBe('eml');
     expect(findings.map(brief)).toEqual(['2:1 PA001 error']);
     // Named without an extension, a message is known by its content; an mbox is sent to scan.
-    const dir = project({ 'campaign': eml, 'box': Buffer.concat([Buffer.from('From a@b Thu Mar  3 10:00:00 2005\n'), eml]) });
+    const dir = project({ campaign: eml, box: Buffer.concat([Buffer.from('From a@b Thu Mar  3 10:00:00 2005\n'), eml]) });
     const named = await check(dir, 'campaign', 'box');
-    expect(named.report?.files.map((f) => `${f.file} ${f.syntax} ${f.findings.length} ${f.error ?? ''}`)).toEqual([
-      'campaign eml 1 ',
-      'box mbox 0 an mbox: check reads one message per file; use pixelaudit scan for a mailbox',
-    ]);
+    expect(named.report?.files.map((f) => `${f.file} ${f.syntax} ${f.findings.length} ${f.error ?? ''}`)).toEqual(['campaign eml 1 ', 'box mbox 0 an mbox: check reads one message per file; use pixelaudit scan for a mailbox']);
   });
 });
 
@@ -184,7 +180,11 @@ describe('check: suppressions, baseline, configuration, exit codes', () => {
     expect(changed.findings.map((f) => f.position.line)).toEqual(expect.arrayContaining([1, 2]));
     expect(changed.exitCode).toBe(1);
     const data = JSON.parse(readFileSync(path.join(dir, 'base.json'), 'utf8')) as Record<string, unknown>;
-    for (const bad of [{ ...data, version: 1 }, { ...data, version: 3 }, { ...data, extra: true }]) {
+    for (const bad of [
+      { ...data, version: 1 },
+      { ...data, version: 3 },
+      { ...data, extra: true },
+    ]) {
       writeFileSync(path.join(dir, 'bad.json'), JSON.stringify(bad));
       const r = await run(['check', 't.html', '--baseline', 'bad.json'], { cwd: dir });
       expect([r.exitCode, r.stderr.trim().split('\n').length]).toEqual([2, 1]);
@@ -238,11 +238,7 @@ describe('check: suppressions, baseline, configuration, exit codes', () => {
     expect(r.stdout).toBe('');
     const lines = r.stderr.trim().split('\n');
     expect(lines.every((l) => l.startsWith(`pixelaudit: ${path.join(dir, 'pixelaudit.config.json')}: `))).toBe(true);
-    expect(lines.map((l) => l.slice(l.lastIndexOf('.json: ') + 7))).toEqual([
-      'top level: unknown key "failon"',
-      'rules.PA012: must be one of off, info, warning, error',
-      'allowedHosts[0]: must be a host name such as example.com',
-    ]);
+    expect(lines.map((l) => l.slice(l.lastIndexOf('.json: ') + 7))).toEqual(['top level: unknown key "failon"', 'rules.PA012: must be one of off, info, warning, error', 'allowedHosts[0]: must be a host name such as example.com']);
     const unknown = await run(['check', 't.html', '--config', 'c.json'], { cwd: project({ 'c.json': '{"rules":{"PA999":"off"}}', 't.html': '' }) });
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toMatch(/rules\.PA999: no rule has this id or alias/);

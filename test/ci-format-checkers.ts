@@ -33,8 +33,20 @@ export interface WorkflowCommand {
 // The runner's unescaping, in its order (actions/runner src/Runner.Common/ActionCommand.cs:
 // _escapePropertyMappings and _escapeDataMappings, `%25` last).
 const unescape = (text: string, pairs: Array<[string, string]>): string => pairs.reduce((s, [from, to]) => s.split(from).join(to), text);
-const unescapeProperty = (s: string): string => unescape(s, [['%0D', '\r'], ['%0A', '\n'], ['%3A', ':'], ['%2C', ','], ['%25', '%']]);
-const unescapeData = (s: string): string => unescape(s, [['%0D', '\r'], ['%0A', '\n'], ['%25', '%']]);
+const unescapeProperty = (s: string): string =>
+  unescape(s, [
+    ['%0D', '\r'],
+    ['%0A', '\n'],
+    ['%3A', ':'],
+    ['%2C', ','],
+    ['%25', '%'],
+  ]);
+const unescapeData = (s: string): string =>
+  unescape(s, [
+    ['%0D', '\r'],
+    ['%0A', '\n'],
+    ['%25', '%'],
+  ]);
 
 /**
  * A line as GitHub's runner reads it (ActionCommand.TryParseV2, the documented
@@ -52,7 +64,11 @@ export function parseWorkflowCommand(line: string): WorkflowCommand | undefined 
   const command = space < 0 ? info : info.slice(0, space);
   const properties: Record<string, string> = {};
   if (space > 0) {
-    for (const pair of info.slice(space + 1).trim().split(',').filter(Boolean)) {
+    for (const pair of info
+      .slice(space + 1)
+      .trim()
+      .split(',')
+      .filter(Boolean)) {
       const eq = pair.indexOf('=');
       if (eq > 0 && eq < pair.length - 1) properties[pair.slice(0, eq).toLowerCase()] = unescapeProperty(pair.slice(eq + 1));
     }

@@ -91,8 +91,17 @@ describe('SARIF', () => {
 
   it('check results: regions at line and column, paths relative to the base (encoded), outside it an absolute file URI', () => {
     const finding = (line: number, column: number, url: string): Finding => ({
-      ruleId: 'PA001', rule: 'known-tracker', messageKey: 'open', category: 'open-tracking', tracking: true, confidence: 'high',
-      url, kind: 'img', file: 'x', position: { line, column }, data: { vendorName: 'SendGrid', pattern: 'sendgrid-open' },
+      ruleId: 'PA001',
+      rule: 'known-tracker',
+      messageKey: 'open',
+      category: 'open-tracking',
+      tracking: true,
+      confidence: 'high',
+      url,
+      kind: 'img',
+      file: 'x',
+      position: { line, column },
+      data: { vendorName: 'SendGrid', pattern: 'sendgrid-open' },
     });
     const files: FileResult[] = [
       { file: 'templates/welcome mail #1.html', findings: [finding(3, 7, 'https://u1.ct.sendgrid.net/wf/open?upn={{ user.id }}')], error: null },
@@ -157,8 +166,23 @@ describe('GitHub annotations', () => {
   });
 
   it('check results carry line and column; a file that cannot be read is an error annotation', () => {
-    const f: Finding = { ruleId: 'PA006', rule: 'click-tracking', messageKey: 'redirect', category: 'link-tracking', tracking: false, confidence: 'medium', url: 'https://click.example/r', kind: 'link', file: 'a,b:c.html', position: { line: 12, column: 4 }, data: { host: 'click.example' } };
-    const text = [githubAnnotations(fromFileResult({ file: 'a,b:c.html', findings: [f], error: null }), { baseDir: process.cwd() }), githubAnnotations(fromFileResult({ file: 'gone.html', findings: [], error: 'no such file' }), { baseDir: process.cwd() })].join('');
+    const f: Finding = {
+      ruleId: 'PA006',
+      rule: 'click-tracking',
+      messageKey: 'redirect',
+      category: 'link-tracking',
+      tracking: false,
+      confidence: 'medium',
+      url: 'https://click.example/r',
+      kind: 'link',
+      file: 'a,b:c.html',
+      position: { line: 12, column: 4 },
+      data: { host: 'click.example' },
+    };
+    const text = [
+      githubAnnotations(fromFileResult({ file: 'a,b:c.html', findings: [f], error: null }), { baseDir: process.cwd() }),
+      githubAnnotations(fromFileResult({ file: 'gone.html', findings: [], error: 'no such file' }), { baseDir: process.cwd() }),
+    ].join('');
     const [warning, error] = parseAnnotations(text);
     expect(warning).toEqual({ command: 'warning', properties: { file: 'a,b:c.html', line: '12', col: '4', title: 'pixelaudit PA006 click-tracking' }, data: 'redirect through click.example before the destination: https://click.example/r' });
     expect(error).toMatchObject({ command: 'error', properties: { file: 'gone.html' }, data: 'gone.html: no such file' });
@@ -193,7 +217,19 @@ describe('JUnit', () => {
   });
 
   it('attribute values keep line breaks as references; a check finding is named with its place', () => {
-    const f: Finding = { ruleId: 'PA001', rule: 'known-tracker', messageKey: 'open', category: 'open-tracking', tracking: true, confidence: 'high', url: 'https://x.example/o?a=1&b=<2>', kind: 'img', file: 't.html', position: { line: 2, column: 9 }, data: { vendorName: 'V"&<', pattern: 'p' } };
+    const f: Finding = {
+      ruleId: 'PA001',
+      rule: 'known-tracker',
+      messageKey: 'open',
+      category: 'open-tracking',
+      tracking: true,
+      confidence: 'high',
+      url: 'https://x.example/o?a=1&b=<2>',
+      kind: 'img',
+      file: 't.html',
+      position: { line: 2, column: 9 },
+      data: { vendorName: 'V"&<', pattern: 'p' },
+    };
     const doc = parseJunit(renderJunit([fromFileResult({ file: 't.html', findings: [f], error: null })]));
     const c = (doc.testsuites.testsuite as Array<Record<string, unknown>>)[0].testcase as Array<Record<string, Record<string, string>>>;
     expect(c[0].name).toBe('PA001 known-tracker at 2:9');

@@ -78,7 +78,7 @@ describe('GitHub Actions workflow', () => {
   });
 });
 
-describe('the recipes\' output flags on scan too', () => {
+describe("the recipes' output flags on scan too", () => {
   it.each([
     ['github-actions', () => Object.values((recipe('github-actions') as { jobs: Record<string, { steps: Array<{ run?: string }> }> }).jobs)[0].steps.map((s) => s.run ?? '')],
     ['gitlab-ci', () => Object.values(recipe('gitlab-ci') as Record<string, { script: string[] }>)[0].script],

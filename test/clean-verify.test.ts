@@ -13,8 +13,7 @@ vi.mock('../src/clean/rewrite-html.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../src/clean/rewrite-html.js')>();
   return {
     ...real,
-    rewriteHtml: (html: string, lookup: (v: string) => string | undefined, onReplace: (to: string) => void) =>
-      real.rewriteHtml(html, (v) => (v.includes('keep') ? undefined : lookup(v)), onReplace),
+    rewriteHtml: (html: string, lookup: (v: string) => string | undefined, onReplace: (to: string) => void) => real.rewriteHtml(html, (v) => (v.includes('keep') ? undefined : lookup(v)), onReplace),
   };
 });
 

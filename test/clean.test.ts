@@ -47,10 +47,12 @@ describe('pixelaudit clean', () => {
     const a = await mboxMessages(TAKEOUT);
     const b = await mboxMessages(path.join(out, rel(TAKEOUT)));
     expect(b).toHaveLength(a.length);
-    original.filter((m) => m.source.startsWith(TAKEOUT)).forEach((m, i) => {
-      if (!m.tracked) expect(b[i]).toBe(a[i]);
-      else expect(b[i]).toMatch(/^X-Pixelaudit-Cleaned: /);
-    });
+    original
+      .filter((m) => m.source.startsWith(TAKEOUT))
+      .forEach((m, i) => {
+        if (!m.tracked) expect(b[i]).toBe(a[i]);
+        else expect(b[i]).toMatch(/^X-Pixelaudit-Cleaned: /);
+      });
   });
 
   it('replaces the pixel with an inert inline image, keeps the transfer encoding, and notes the DKIM break', async () => {
@@ -164,13 +166,17 @@ describe('pixelaudit clean on awkward markup', () => {
   });
 
   const corpora = path.resolve(FIXTURES, '..', '..', 'shared', 'corpora', 'phishing_pot');
-  it.skipIf(!existsSync(corpora))('leaves no tracking in 754 real phishing messages (shared corpus)', async () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'pixelaudit-clean-')), 'clean');
-    await run(['clean', corpora, '-o', out]);
-    const cleaned = jsonl((await run(['scan', out, '-f', 'jsonl', '-q'])).stdout);
-    expect(cleaned.length).toBeGreaterThan(700);
-    expect(cleaned.filter((m) => m.tracked).map((m) => m.source)).toEqual([]);
-  }, 120_000);
+  it.skipIf(!existsSync(corpora))(
+    'leaves no tracking in 754 real phishing messages (shared corpus)',
+    async () => {
+      const out = path.join(mkdtempSync(path.join(tmpdir(), 'pixelaudit-clean-')), 'clean');
+      await run(['clean', corpora, '-o', out]);
+      const cleaned = jsonl((await run(['scan', out, '-f', 'jsonl', '-q'])).stdout);
+      expect(cleaned.length).toBeGreaterThan(700);
+      expect(cleaned.filter((m) => m.tracked).map((m) => m.source)).toEqual([]);
+    },
+    120_000,
+  );
 });
 
 describe('pixelaudit clean walks like scan', () => {
@@ -236,8 +242,13 @@ describe('pixelaudit clean walks like scan', () => {
   it('streams an mbox: a message over --max-message-size is copied byte for byte and listed; the others are cleaned', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-clean-'));
     const sep = (n: number) => `From sender${n}@example.com Tue May 14 09:12:33 2024\n`;
-    const big = htmlMessage(`<p>${'x'.repeat(76)}\n`.repeat(20_000), { 'Message-ID': '<big@example.com>' }).toString('latin1').replace(/\r\n/g, '\n');
-    const msg = (id: string) => htmlMessage(PIXEL, { 'Message-ID': `<${id}@example.com>` }).toString('latin1').replace(/\r\n/g, '\n');
+    const big = htmlMessage(`<p>${'x'.repeat(76)}\n`.repeat(20_000), { 'Message-ID': '<big@example.com>' })
+      .toString('latin1')
+      .replace(/\r\n/g, '\n');
+    const msg = (id: string) =>
+      htmlMessage(PIXEL, { 'Message-ID': `<${id}@example.com>` })
+        .toString('latin1')
+        .replace(/\r\n/g, '\n');
     const stored = `${sep(1)}${msg('one')}\n${sep(2)}${big}\n${sep(3)}${msg('three')}`;
     const input = path.join(dir, 'in.mbox');
     writeFileSync(input, stored, 'latin1');

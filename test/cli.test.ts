@@ -60,7 +60,10 @@ describe('pixelaudit CLI, in-process', () => {
 
   it('--format jsonl: one object per message, sources as path#N inside an mbox', async () => {
     const r = await run(['scan', SAMPLE, '-f', 'jsonl']);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     // 22 messages, then the closing line of the files passed over (the sample's empty maildir tmp/).
     expect(lines).toHaveLength(23);
     expect(lines[22]).toMatchObject({ pixelaudit: 'skipped-files', skippedFiles: 1, skippedReasons: [{ files: 1 }] });
@@ -152,9 +155,34 @@ describe('pixelaudit CLI, in-process', () => {
   it('--rules adds user tracker data, validated', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-rules-'));
     const file = path.join(dir, 'mine.json');
-    writeFileSync(file, JSON.stringify({ vendors: [{ id: 'house-tracker', name: 'House tracker', category: 'analytics', patterns: [{ id: 'house-open', kind: 'open', domains: ['citylibrary.example'], path: '^/email/logo\\.gif$', provenance: [{ type: 'observed-mail', ref: 'our own mail', read: '2026-12-01' }], examples: { match: ['https://citylibrary.example/email/logo.gif'], noMatch: ['https://citylibrary.example/'] } }] }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        vendors: [
+          {
+            id: 'house-tracker',
+            name: 'House tracker',
+            category: 'analytics',
+            patterns: [
+              {
+                id: 'house-open',
+                kind: 'open',
+                domains: ['citylibrary.example'],
+                path: '^/email/logo\\.gif$',
+                provenance: [{ type: 'observed-mail', ref: 'our own mail', read: '2026-12-01' }],
+                examples: { match: ['https://citylibrary.example/email/logo.gif'], noMatch: ['https://citylibrary.example/'] },
+              },
+            ],
+          },
+        ],
+      }),
+    );
     const r = await run(['scan', path.join(SAMPLE, 'takeout', 'All mail Including Spam and Trash.mbox'), '-f', 'jsonl', '--rules', file]);
-    const library = r.stdout.trim().split('\n').map((l) => JSON.parse(l)).find((m) => m.subject === 'Your hold is ready for pickup');
+    const library = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .find((m) => m.subject === 'Your hold is ready for pickup');
     expect(library.findings.some((f: { vendor?: string }) => f.vendor === 'house-tracker')).toBe(true);
     writeFileSync(file, JSON.stringify({ vendors: [{ id: 'Bad Id' }] }));
     const bad = await run(['scan', SAMPLE, '--rules', file]);

@@ -55,7 +55,7 @@ describe('branded CNAME hosts (rules/cname-hosts.json)', () => {
     }
   });
 
-  it('a host alone is not enough: the path must be the provider\'s, and a look-alike host is not on the list', () => {
+  it("a host alone is not enough: the path must be the provider's, and a look-alike host is not on the list", () => {
     const m = detector().matcher;
     expect(m.match(parseUrl('https://email.mg.12build.com/images/logo.png'), 'resource')).toBeUndefined();
     // The provider's token shape and the end of the path, not any /o/<8 characters>.
@@ -71,10 +71,8 @@ describe('branded CNAME hosts (rules/cname-hosts.json)', () => {
     expect(d.matcher.match(parseUrl('https://email.mg.12build.com/o/eJwsy8tuwyAQheGnGZYW'), 'resource')).toBeUndefined();
   });
 
-  it('makes a message tracked by the provider, on the sender\'s own domain, with the click reported as link tracking', async () => {
-    const html =
-      '<p>Hello</p><img src="https://email.mg.12build.com/o/eJwsy8tuwyAQheGnGZYWx" width="600" height="40">' +
-      '<a href="https://email.mg.12build.com/c/eJwsy8tuwyAQheGnGZYWx">read</a>';
+  it("makes a message tracked by the provider, on the sender's own domain, with the click reported as link tracking", async () => {
+    const html = '<p>Hello</p><img src="https://email.mg.12build.com/o/eJwsy8tuwyAQheGnGZYWx" width="600" height="40">' + '<a href="https://email.mg.12build.com/c/eJwsy8tuwyAQheGnGZYWx">read</a>';
     const result = await analyseMessage('cname.eml', htmlMessage(html, { From: 'News <news@12build.com>' }), detector());
     expect(result.tracked).toBe(true);
     const open = result.findings.find((f) => f.ruleId === 'PA001');

@@ -90,7 +90,12 @@ function referenceDeclarations(style: string): Array<[string, string, boolean]> 
     if (tokens[k]?.[0] !== TokenType.Colon) continue;
     let value = tokens.slice(k + 1);
     const meaningful = value.filter((t) => t[0] !== TokenType.Whitespace && t[0] !== TokenType.Comment);
-    const important = meaningful.length >= 2 && meaningful[meaningful.length - 2][0] === TokenType.Delim && meaningful[meaningful.length - 2][1] === '!' && meaningful[meaningful.length - 1][0] === TokenType.Ident && (meaningful[meaningful.length - 1][4] as { value: string }).value.toLowerCase() === 'important';
+    const important =
+      meaningful.length >= 2 &&
+      meaningful[meaningful.length - 2][0] === TokenType.Delim &&
+      meaningful[meaningful.length - 2][1] === '!' &&
+      meaningful[meaningful.length - 1][0] === TokenType.Ident &&
+      (meaningful[meaningful.length - 1][4] as { value: string }).value.toLowerCase() === 'important';
     if (important) value = value.slice(0, value.indexOf(meaningful[meaningful.length - 2]));
     const name = t0[4].value;
     const text = valueText(value, 0, value.length, name.startsWith('--'));
@@ -121,9 +126,54 @@ describe('the split of simple styles equals the tokens', () => {
   // Styles without escapes, strings, comments, blocks, `!` or `@` take the split; names and
   // values here include relevant ones, junk names, blanks CSS does not trim (U+00A0) and CDC.
   const name = fc.constantFrom('display', 'DISPLAY', 'margin', 'Margin-Left', 'inset', 'width', 'max-height', 'opacity', 'color', '--v', '--V', '-x', '-1a', '1a', '*zoom', 'a b', '\u00a0display', 'display\u00a0', '-->display', '_x', 'é', '');
-  const value = fc.array(fc.constantFrom(' ', '\t', '\n', '\r', '\f', 'none', 'NONE', 'block', 'flow-root', '0', '-2000px', '1E1px', '+.5px', '50%', 'auto', 'inherit', 'x', ':', '#f00', ',', '-->', '<!', '-', '.', '1px 2px', '\u00a0', '00', '-0', '+0.5', '1.', '5PX', '7%', '--', '-a', '_', '9'), { maxLength: 5 }).map((v) => v.join(''));
+  const value = fc
+    .array(
+      fc.constantFrom(
+        ' ',
+        '\t',
+        '\n',
+        '\r',
+        '\f',
+        'none',
+        'NONE',
+        'block',
+        'flow-root',
+        '0',
+        '-2000px',
+        '1E1px',
+        '+.5px',
+        '50%',
+        'auto',
+        'inherit',
+        'x',
+        ':',
+        '#f00',
+        ',',
+        '-->',
+        '<!',
+        '-',
+        '.',
+        '1px 2px',
+        '\u00a0',
+        '00',
+        '-0',
+        '+0.5',
+        '1.',
+        '5PX',
+        '7%',
+        '--',
+        '-a',
+        '_',
+        '9',
+      ),
+      { maxLength: 5 },
+    )
+    .map((v) => v.join(''));
   const style = fc.array(fc.tuple(fc.constantFrom(' ', '', '\n'), name, fc.constantFrom(':', ' : ', ''), value, fc.constantFrom(';', ' ;', '')), { maxLength: 6 }).map((d) => d.map((p) => p.join('')).join(''));
-  for (const [label, want] of [['every property', undefined], ['the relevant ones', isRelevant]] as const) {
+  for (const [label, want] of [
+    ['every property', undefined],
+    ['the relevant ones', isRelevant],
+  ] as const) {
     it(`on ${label} (3,000 generated styles)`, () => {
       fc.assert(
         fc.property(style, (s) => {
@@ -181,7 +231,14 @@ describe('cssPixels reads one length token as the tokenizer does', () => {
 
 describe('cssUrls finds what a client loads', () => {
   const cases: Array<[string, string, unknown[]]> = [
-    ['url() in any property', 'a{b:url(https://t.example/1)} c{--x:url(https://t.example/2)}', [['css-url', 'https://t.example/1'], ['css-url', 'https://t.example/2']]],
+    [
+      'url() in any property',
+      'a{b:url(https://t.example/1)} c{--x:url(https://t.example/2)}',
+      [
+        ['css-url', 'https://t.example/1'],
+        ['css-url', 'https://t.example/2'],
+      ],
+    ],
     ['url() with a quoted string', 'a{b:url( "https://t.example/1" )}', [['css-url', 'https://t.example/1']]],
     ['Url( in any case', 'a{b:URL(https://t.example/1)}', [['css-url', 'https://t.example/1']]],
     ['\\75 rl( (an escaped url)', 'a{b:\\75 rl(https://t.example/1)}', [['css-url', 'https://t.example/1']]],
@@ -190,8 +247,22 @@ describe('cssUrls finds what a client loads', () => {
     ['a url( left open at the end', 'a{b:url(https://t.example/1', [['css-url', 'https://t.example/1']]],
     ['a url(" left open at the end', 'a{b:url("https://t.example/1', [['css-url', 'https://t.example/1']]],
     ['src() with a string', '@font-face{src:src("https://t.example/f.woff")}', [['css-font-face', 'https://t.example/f.woff']]],
-    ['image-set() with bare strings', 'a{b:image-set("https://t.example/1x.png" 1x, "https://t.example/2x.png" 2x)}', [['css-url', 'https://t.example/1x.png', 'image-set'], ['css-url', 'https://t.example/2x.png', 'image-set']]],
-    ['-webkit-image-set() with url()', 'a{b:-webkit-image-set(url(https://t.example/1) 1x, url("https://t.example/2") 2x)}', [['css-url', 'https://t.example/1', 'image-set'], ['css-url', 'https://t.example/2', 'image-set']]],
+    [
+      'image-set() with bare strings',
+      'a{b:image-set("https://t.example/1x.png" 1x, "https://t.example/2x.png" 2x)}',
+      [
+        ['css-url', 'https://t.example/1x.png', 'image-set'],
+        ['css-url', 'https://t.example/2x.png', 'image-set'],
+      ],
+    ],
+    [
+      '-webkit-image-set() with url()',
+      'a{b:-webkit-image-set(url(https://t.example/1) 1x, url("https://t.example/2") 2x)}',
+      [
+        ['css-url', 'https://t.example/1', 'image-set'],
+        ['css-url', 'https://t.example/2', 'image-set'],
+      ],
+    ],
     ['image-set() type() strings are no URLs', 'a{b:image-set("https://t.example/1" type("image/avif"))}', [['css-url', 'https://t.example/1', 'image-set']]],
     ['@import with a string', '@import "https://t.example/a.css";', [['css-import', 'https://t.example/a.css']]],
     ['@IMPORT', '@IMPORT "https://t.example/a.css";', [['css-import', 'https://t.example/a.css']]],
@@ -202,8 +273,15 @@ describe('cssUrls finds what a client loads', () => {
     ['@import after a style rule is ignored by browsers', 'a{} @import "https://t.example/a.css";', []],
     ['@import inside a block is no import', '@media screen { @import "https://t.example/a.css"; }', []],
     ['@import after a @layer block is ignored', '@layer a {} @import "https://t.example/a.css";', []],
-    ['@import in a style attribute loads nothing', '@import "https://t.example/a.css"; b:url(https://t.example/1)', [['css-url', 'https://t.example/1']], ],
-    ['@font-face src', '@font-face{font-family:x;src:url(https://t.example/f.woff2) format("woff2")} a{b:url(https://t.example/1)}', [['css-font-face', 'https://t.example/f.woff2'], ['css-url', 'https://t.example/1']]],
+    ['@import in a style attribute loads nothing', '@import "https://t.example/a.css"; b:url(https://t.example/1)', [['css-url', 'https://t.example/1']]],
+    [
+      '@font-face src',
+      '@font-face{font-family:x;src:url(https://t.example/f.woff2) format("woff2")} a{b:url(https://t.example/1)}',
+      [
+        ['css-font-face', 'https://t.example/f.woff2'],
+        ['css-url', 'https://t.example/1'],
+      ],
+    ],
     ['a bad url (blank inside) is not loaded', 'a{b:url(https://t.example/ 1)}', []],
     ['a bad url (quote inside) is not loaded', 'a{b:url(https://t.example/"1)}', []],
     ['a comment is not loaded', 'a{/* b:url(https://t.example/1) */}', []],

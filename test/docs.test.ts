@@ -23,7 +23,12 @@ describe('README stays in step with the code', () => {
     for (const { meta } of RULES) {
       // GitHub's anchor for a heading: lower case, punctuation but dashes dropped, spaces as dashes.
       const heading = new RegExp(`^#### (${meta.id} .*)$`, 'm').exec(readme)?.[1] ?? '';
-      expect(heading.toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-')).toBe(ruleAnchor(meta));
+      expect(
+        heading
+          .toLowerCase()
+          .replace(/[^\w\- ]/g, '')
+          .replace(/ /g, '-'),
+      ).toBe(ruleAnchor(meta));
     }
   });
 

@@ -41,7 +41,10 @@ describe('the built CLI through bin/, end to end', () => {
     const mbox = readFileSync(path.join(SAMPLE, 'takeout', 'All mail Including Spam and Trash.mbox'));
     const r = await cli(['scan', '-', '-f', 'jsonl'], mbox);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.source)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `-#${n}`));
   });
 });

@@ -15,15 +15,19 @@ beforeAll(async () => {
 }, 300_000);
 
 describe('extraction: fast builder against parse5', () => {
-  it.skipIf(!present)('gives the same resources, links, rejected and not-loaded lists on every corpus HTML part', () => {
-    let resources = 0;
-    for (const doc of corpus) {
-      const fast = extractResources(doc.html);
-      const spec = extractWith(specTree, doc.html);
-      expect(fast, doc.name).toEqual(spec);
-      resources += spec.resources.length;
-    }
-    console.log(`extraction differential: ${corpus.length} HTML parts, ${resources} resources, no difference`);
-    expect(corpus.length).toBeGreaterThan(500);
-  }, 300_000);
+  it.skipIf(!present)(
+    'gives the same resources, links, rejected and not-loaded lists on every corpus HTML part',
+    () => {
+      let resources = 0;
+      for (const doc of corpus) {
+        const fast = extractResources(doc.html);
+        const spec = extractWith(specTree, doc.html);
+        expect(fast, doc.name).toEqual(spec);
+        resources += spec.resources.length;
+      }
+      console.log(`extraction differential: ${corpus.length} HTML parts, ${resources} resources, no difference`);
+      expect(corpus.length).toBeGreaterThan(500);
+    },
+    300_000,
+  );
 });

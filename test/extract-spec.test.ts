@@ -44,13 +44,21 @@ describe('every loading element', () => {
     ['preload as=image imagesrcset', `<link rel=preload as=image imagesrcset="${O}/1.png 1x, ${O}/2.png 2x">`, ['link-preload https://t.example/1.png', 'link-preload https://t.example/2.png']],
     ['prefetch, compression-dictionary', `<link rel=prefetch href="${O}/p"><link rel=compression-dictionary href="${O}/d">`, ['link-prefetch https://t.example/p', 'link-prefetch https://t.example/d']],
     ['modulepreload, preconnect, dns-prefetch make no request with scripting off', `<link rel=modulepreload href="${O}/m.js"><link rel=preconnect href="${O}/"><link rel=dns-prefetch href="${O}/">`, []],
-    ['background where the standard maps it', `<body background="${O}/b.png"><table background="${O}/t.png"><tr background="${O}/tr.png"><td background="${O}/td.png">x<th background="${O}/th.png">`, ['background-attr https://t.example/b.png', 'background-attr https://t.example/t.png', 'background-attr https://t.example/tr.png', 'background-attr https://t.example/td.png', 'background-attr https://t.example/th.png']],
+    [
+      'background where the standard maps it',
+      `<body background="${O}/b.png"><table background="${O}/t.png"><tr background="${O}/tr.png"><td background="${O}/td.png">x<th background="${O}/th.png">`,
+      ['background-attr https://t.example/b.png', 'background-attr https://t.example/t.png', 'background-attr https://t.example/tr.png', 'background-attr https://t.example/td.png', 'background-attr https://t.example/th.png'],
+    ],
     ['background on a div is not mapped', `<div background="${O}/d.png">x</div>`, []],
     ['VML images', `<v:image src="${O}/a.png"></v:image><v:fill src="${O}/b.png"/><v:imagedata src="${O}/c.png"/>`, ['vml-image https://t.example/a.png', 'vml-image https://t.example/b.png', 'vml-image https://t.example/c.png']],
     ['CSS url() in a style attribute', `<div style="background:url(${O}/bg.png)">x</div>`, ['css-url https://t.example/bg.png']],
     ['a loading void element inside <select> is kept, as the current standard parses select content', `<select><option><img src="${O}/o.png">one<embed src="${O}/e.png"></select>`, ['img https://t.example/o.png', 'embed https://t.example/e.png']],
     ['... in a select in a table too; a non-void element there stays dropped, its void content kept', `<table><tr><td><select><option><span style="display:none"><img src="${O}/t.png"></select></table>`, ['img https://t.example/t.png']],
-    ['inside <select>, the in-head elements are read as in body: style sheets, base, raw text', `<select><base href="${O}/b/"><style>@import url(${O}/i.css);</style><noframes><img src="${O}/n.png"></noframes><image src="x.png"></select>`, ['css-import https://t.example/i.css', 'img https://t.example/b/x.png']],
+    [
+      'inside <select>, the in-head elements are read as in body: style sheets, base, raw text',
+      `<select><base href="${O}/b/"><style>@import url(${O}/i.css);</style><noframes><img src="${O}/n.png"></noframes><image src="x.png"></select>`,
+      ['css-import https://t.example/i.css', 'img https://t.example/b/x.png'],
+    ],
     ['CSS in <style> and SVG <style>', `<style>@import url(${O}/a.css);</style><svg><style>@import "${O}/b.css";</style></svg>`, ['css-import https://t.example/a.css', 'css-import https://t.example/b.css']],
   ])('%s', (_name, html, expected) => expect(kinds(html)).toEqual(expected));
 
@@ -61,13 +69,7 @@ describe('every loading element', () => {
 
   it('says which loads are certain: img src alone must load; srcset candidates and media may', () => {
     const r = extract(`<img src="${O}/a.png"><img src="${O}/b.png" srcset="${O}/c.png 2x"><video src="${O}/v.mp4" poster="${O}/p.png"></video>`).resources;
-    expect(r.map((x) => `${x.url} ${x.load}`)).toEqual([
-      'https://t.example/a.png must',
-      'https://t.example/b.png may',
-      'https://t.example/c.png may',
-      'https://t.example/p.png must',
-      'https://t.example/v.mp4 may',
-    ]);
+    expect(r.map((x) => `${x.url} ${x.load}`)).toEqual(['https://t.example/a.png must', 'https://t.example/b.png may', 'https://t.example/c.png may', 'https://t.example/p.png must', 'https://t.example/v.mp4 may']);
   });
 
   it('an object or embed inside an object that loads may not load', () => {
@@ -85,11 +87,7 @@ describe('every loading element', () => {
 describe('picture', () => {
   it('loads the sources before its img, with the img hidden-ness and size', () => {
     const r = extract(`<picture><source srcset="${O}/s1.png 1x,${O}/s2.png 2x"><img src="${O}/i.png" width=1 height=1></picture>`).resources;
-    expect(r.map((x) => `${x.kind} ${x.url} ${x.hiddenBy}`)).toEqual([
-      'picture-source https://t.example/s1.png tiny',
-      'picture-source https://t.example/s2.png tiny',
-      'img https://t.example/i.png tiny',
-    ]);
+    expect(r.map((x) => `${x.kind} ${x.url} ${x.hiddenBy}`)).toEqual(['picture-source https://t.example/s1.png tiny', 'picture-source https://t.example/s2.png tiny', 'img https://t.example/i.png tiny']);
   });
 
   it('a source of 200,000 candidates', () => {
@@ -295,7 +293,10 @@ describe('Outlook conditional comments', () => {
 
   it('the downlevel-revealed forms are ordinary markup for every client', () => {
     const r = extract(`<!--[if !mso]><!--><img src="${O}/a.png"><!--<![endif]--><![if !mso]><img src="${O}/b.png"><![endif]>`).resources;
-    expect(r.map((x) => [x.url, x.client])).toEqual([[`${O}/a.png`, undefined], [`${O}/b.png`, undefined]]);
+    expect(r.map((x) => [x.url, x.client])).toEqual([
+      [`${O}/a.png`, undefined],
+      [`${O}/b.png`, undefined],
+    ]);
   });
 
   it('VML inside, and CSS of a <style> inside', () => {
@@ -333,7 +334,12 @@ describe('deep nesting', () => {
 
   it('ticks the deadline per element', () => {
     let ticks = 0;
-    const deadline = { ...NO_DEADLINE, tick: () => { ticks++; } };
+    const deadline = {
+      ...NO_DEADLINE,
+      tick: () => {
+        ticks++;
+      },
+    };
     extractWith(specTree, '<div><p><span>x</span></p></div>', deadline);
     expect(ticks).toBeGreaterThanOrEqual(6);
   });

@@ -46,7 +46,25 @@ describe('the fast MIME path', () => {
     const cases: Array<[string, Buffer, string | null]> = [
       [
         'alternative: only the HTML',
-        mail([...HEAD, 'Content-Type: multipart/alternative; boundary="b1"', '', 'preamble', '--b1', 'Content-Type: text/plain', '', 'plain', '--b1', 'Content-Type: text/html; charset=utf-8', 'Content-Transfer-Encoding: quoted-printable', '', '<p>caf=C3=A9 =', 'soft</p>', '--b1--', 'epilogue', '']),
+        mail([
+          ...HEAD,
+          'Content-Type: multipart/alternative; boundary="b1"',
+          '',
+          'preamble',
+          '--b1',
+          'Content-Type: text/plain',
+          '',
+          'plain',
+          '--b1',
+          'Content-Type: text/html; charset=utf-8',
+          'Content-Transfer-Encoding: quoted-printable',
+          '',
+          '<p>caf=C3=A9 =',
+          'soft</p>',
+          '--b1--',
+          'epilogue',
+          '',
+        ]),
         '<p>café soft</p>',
       ],
       [
@@ -138,21 +156,25 @@ describe('the fast MIME path', () => {
     expect(taken).toBeGreaterThan(30);
   });
 
-  it.skipIf(!corpora)('agrees with mailparser on every shared corpus message it takes, and takes most of them', async () => {
-    let total = 0;
-    let taken = 0;
-    const disagree: string[] = [];
-    for (const [name, bytes] of await corpusMessages(corpora as string)) {
-      total++;
-      const fast = byFastPath(bytes);
-      if (!fast) continue;
-      taken++;
-      const slow = await byMailparser(bytes).catch(() => null);
-      if (JSON.stringify(fast) !== JSON.stringify(slow)) disagree.push(name);
-    }
-    expect(disagree).toEqual([]);
-    expect(taken / total).toBeGreaterThan(0.9);
-  }, 120_000);
+  it.skipIf(!corpora)(
+    'agrees with mailparser on every shared corpus message it takes, and takes most of them',
+    async () => {
+      let total = 0;
+      let taken = 0;
+      const disagree: string[] = [];
+      for (const [name, bytes] of await corpusMessages(corpora as string)) {
+        total++;
+        const fast = byFastPath(bytes);
+        if (!fast) continue;
+        taken++;
+        const slow = await byMailparser(bytes).catch(() => null);
+        if (JSON.stringify(fast) !== JSON.stringify(slow)) disagree.push(name);
+      }
+      expect(disagree).toEqual([]);
+      expect(taken / total).toBeGreaterThan(0.9);
+    },
+    120_000,
+  );
 });
 
 function* walk(dir: string): Generator<string> {
@@ -195,7 +217,26 @@ describe('the fast MIME path under mutation', () => {
       return state / 2147483648;
     };
     const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
-    const pieces = ['\r', '\n', '\r\n', ' ', '\t', '=', '=\r\n', '--', '\xe9', ';', '"', '(', '\r\n\r\n', 'charset=iso-8859-1', '=?utf-8?B?w6k=?=', 'Content-Transfer-Encoding: base64\r\n', 'Content-Disposition: attachment\r\n', 'Content-Type: text/plain\r\n'];
+    const pieces = [
+      '\r',
+      '\n',
+      '\r\n',
+      ' ',
+      '\t',
+      '=',
+      '=\r\n',
+      '--',
+      '\xe9',
+      ';',
+      '"',
+      '(',
+      '\r\n\r\n',
+      'charset=iso-8859-1',
+      '=?utf-8?B?w6k=?=',
+      'Content-Transfer-Encoding: base64\r\n',
+      'Content-Disposition: attachment\r\n',
+      'Content-Type: text/plain\r\n',
+    ];
     let taken = 0;
     for (let t = 0; t < 1500; t++) {
       let text = pick(seeds).toString('latin1');

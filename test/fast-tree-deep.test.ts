@@ -92,16 +92,65 @@ describe('deep nesting: the DOM depth cap', () => {
   });
 
   // Structure tokens after a prefix that brings the stack to the cap: the soup crosses it both ways.
-  const STRUCTURE = ['<div>', '</div>', '<p>', '</p>', '<b>', '</b>', '<i>', '</i>', '<b class=x>', '<a>', '</a>', '<table>', '</table>', '<tr>', '<td>', '</td>', '<li>', '<ul>', '</ul>', '<span>', '</span>', '<nobr>', '<font>', '</font>', '<select>', '<option>', '</select>', '<br>', '<img>', 'x', ' ', '<!--c-->', '<h1>', '</h2>', '<button>', '</body>', '<pre>', '<form>', '</form>'];
+  const STRUCTURE = [
+    '<div>',
+    '</div>',
+    '<p>',
+    '</p>',
+    '<b>',
+    '</b>',
+    '<i>',
+    '</i>',
+    '<b class=x>',
+    '<a>',
+    '</a>',
+    '<table>',
+    '</table>',
+    '<tr>',
+    '<td>',
+    '</td>',
+    '<li>',
+    '<ul>',
+    '</ul>',
+    '<span>',
+    '</span>',
+    '<nobr>',
+    '<font>',
+    '</font>',
+    '<select>',
+    '<option>',
+    '</select>',
+    '<br>',
+    '<img>',
+    'x',
+    ' ',
+    '<!--c-->',
+    '<h1>',
+    '</h2>',
+    '<button>',
+    '</body>',
+    '<pre>',
+    '<form>',
+    '</form>',
+  ];
   const deepSoup = fc.record({ depth: fc.integer({ min: MAX_DOM_DEPTH - 6, max: MAX_DOM_DEPTH + 6 }), tag: fc.constantFrom('div', 'span', 'b', 'td'), tail: fc.array(fc.constantFrom(...STRUCTURE), { maxLength: 40 }) });
 
-  it('structure soup around the cap: wherever the fast builder answers, it equals parse5', async () => {
-    let answered = 0;
-    await checkProperty('fast tree on deep soup', [deepSoup], async ({ depth, tag, tail }) => {
-      if (agrees(`${open(tag === 'td' ? 'table><tr><td' : tag, depth)}${tail.join('')}`)) answered++;
-    }, 300);
-    expect(answered).toBeGreaterThan(0);
-  }, TIMEOUT);
+  it(
+    'structure soup around the cap: wherever the fast builder answers, it equals parse5',
+    async () => {
+      let answered = 0;
+      await checkProperty(
+        'fast tree on deep soup',
+        [deepSoup],
+        async ({ depth, tag, tail }) => {
+          if (agrees(`${open(tag === 'td' ? 'table><tr><td' : tag, depth)}${tail.join('')}`)) answered++;
+        },
+        300,
+      );
+      expect(answered).toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
 });
 
 describe('deep nesting: bounded work', () => {

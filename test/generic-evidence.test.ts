@@ -30,11 +30,7 @@ describe('generic evidence rules (PA009, PA010)', () => {
 
 describe('PA009 leaves out the first path segment', () => {
   it('a bucket or script name that the image and the links share is not a recipient id', async () => {
-    const r = await analyseMessage(
-      'b.eml',
-      htmlMessage('<img src="https://storage.example/zerzer52f5sdfzeraze/banner.png" width="600"><a href="https://storage.example/zerzer52f5sdfzeraze/go.html?t=Zq8XkL2mP9wR4tYb">x</a>'),
-      detector(),
-    );
+    const r = await analyseMessage('b.eml', htmlMessage('<img src="https://storage.example/zerzer52f5sdfzeraze/banner.png" width="600"><a href="https://storage.example/zerzer52f5sdfzeraze/go.html?t=Zq8XkL2mP9wR4tYb">x</a>'), detector());
     expect(r.findings.filter((f) => f.tracking)).toEqual([]);
   });
 });

@@ -39,7 +39,10 @@ export function htmlMessage(html: string, headers: Record<string, string> = {}):
 
 /** Lines of `scan -f jsonl`: the message results, and the closing skipped-files line when there is one. */
 export function splitJsonl(stdout: string): { messages: MessageResult[]; skipped?: { skippedFiles: number; skipped: unknown[]; skippedReasons: Array<{ reason: string; files: number }> } } {
-  const objects = stdout.split('\n').filter((l) => l.length > 0).map((l) => JSON.parse(l));
+  const objects = stdout
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => JSON.parse(l));
   const closing = objects.length && objects[objects.length - 1].pixelaudit === 'skipped-files' ? objects.pop() : undefined;
   return { messages: objects, ...(closing ? { skipped: closing } : {}) };
 }

@@ -58,7 +58,10 @@ describe('font sizes', () => {
 });
 
 describe('transforms', () => {
-  it.each(['scale(0)', 'scaleX(0)', 'scaleY(0)', 'scale(1, 0)', 'matrix(1,0,0,0,0,0)', 'matrix(1,2,2,4,0,0)', 'rotateX(90deg)', 'rotateY(0.25turn)', 'translate(5px) scale(0%)', 'matrix3d(1,0,0,0,0,0,0,0,0,0,1,0,0,0,0,1)'])('%s collapses the box', (t) => expect(transformScale(t)?.collapsed).toBe(true));
+  it.each(['scale(0)', 'scaleX(0)', 'scaleY(0)', 'scale(1, 0)', 'matrix(1,0,0,0,0,0)', 'matrix(1,2,2,4,0,0)', 'rotateX(90deg)', 'rotateY(0.25turn)', 'translate(5px) scale(0%)', 'matrix3d(1,0,0,0,0,0,0,0,0,0,1,0,0,0,0,1)'])(
+    '%s collapses the box',
+    (t) => expect(transformScale(t)?.collapsed).toBe(true),
+  );
   it.each(['rotate(45deg)', 'scale(0.5)', 'translate(10px)', 'skew(10deg)', 'none'])('%s leaves an area', (t) => expect(transformScale(t)?.collapsed ?? false).toBe(false));
   it('an invalid transform has no effect', () => expect(transformScale('scale(0) bogus(1)')).toBeUndefined());
   it('a small scale shrinks the box', () => expect(transformScale('scale(0.01, 0.5)')).toEqual({ x: 0.01, y: 0.5, collapsed: false }));
@@ -70,7 +73,19 @@ describe('transforms', () => {
 });
 
 describe('clip-path and clip', () => {
-  it.each(['inset(50%)', 'inset(0 0 100% 0)', 'inset(0 60% 0 40%)', 'circle(0)', 'circle(0% at 50% 50%)', 'ellipse(0 10px)', 'polygon(0 0, 0 0, 0 0)', 'polygon(0 0, 0 50%, 0 100%)', 'polygon(nonzero, 0 0, 1px 0)', 'xywh(0 0 0 10px)', 'border-box inset(50%)'])('%s leaves nothing', (v) => expect(clipPathHides(v)).toBe(true));
+  it.each([
+    'inset(50%)',
+    'inset(0 0 100% 0)',
+    'inset(0 60% 0 40%)',
+    'circle(0)',
+    'circle(0% at 50% 50%)',
+    'ellipse(0 10px)',
+    'polygon(0 0, 0 0, 0 0)',
+    'polygon(0 0, 0 50%, 0 100%)',
+    'polygon(nonzero, 0 0, 1px 0)',
+    'xywh(0 0 0 10px)',
+    'border-box inset(50%)',
+  ])('%s leaves nothing', (v) => expect(clipPathHides(v)).toBe(true));
   it.each(['inset(40%)', 'inset(10px)', 'circle(10px)', 'polygon(0 0, 10px 0, 0 10px)', 'none', 'url(#c)'])('%s leaves something (or is not judged)', (v) => expect(clipPathHides(v)).toBe(false));
   it('clip:rect() only on an absolutely positioned box', () => {
     expect(clipRectHides('rect(0,0,0,0)', 'absolute')).toBe(true);
@@ -80,30 +95,66 @@ describe('clip-path and clip', () => {
   });
 });
 
-describe('what the browser\'s own style sheet hides', () => {
+describe("what the browser's own style sheet hides", () => {
   it('dialog, datalist, rp, popover, audio without controls: unless the author gives a display', () => {
-    expect(verdicts(`<dialog><img src="${O}/a"></dialog><dialog open><img src="${O}/b"></dialog><dialog style="display:block"><img src="${O}/c"></dialog><datalist><img src="${O}/d"></datalist><ruby><rp><img src="${O}/e"></rp></ruby><div popover><img src="${O}/f"></div><div popover style="display:block"><img src="${O}/g"></div>`)).toEqual({
-      a: 'display-none', b: undefined, c: undefined, d: 'display-none', e: 'display-none', f: 'display-none', g: undefined,
+    expect(
+      verdicts(
+        `<dialog><img src="${O}/a"></dialog><dialog open><img src="${O}/b"></dialog><dialog style="display:block"><img src="${O}/c"></dialog><datalist><img src="${O}/d"></datalist><ruby><rp><img src="${O}/e"></rp></ruby><div popover><img src="${O}/f"></div><div popover style="display:block"><img src="${O}/g"></div>`,
+      ),
+    ).toEqual({
+      a: 'display-none',
+      b: undefined,
+      c: undefined,
+      d: 'display-none',
+      e: 'display-none',
+      f: 'display-none',
+      g: undefined,
     });
   });
   it('fallback content of video, audio and an object with data; a closed details but its first summary', () => {
-    expect(verdicts(`<video><img src="${O}/a"></video><audio controls><img src="${O}/b"></audio><object data="${O}/o.png"><img src="${O}/c"></object><object><img src="${O}/d"></object><details><summary><img src="${O}/e"></summary><img src="${O}/f"><summary><img src="${O}/g"></summary></details><details open><img src="${O}/h"></details>`)).toEqual({
-      'o.png': undefined, a: 'not-rendered', b: 'not-rendered', c: 'not-rendered', d: undefined, e: undefined, f: 'not-rendered', g: 'not-rendered', h: undefined,
+    expect(
+      verdicts(
+        `<video><img src="${O}/a"></video><audio controls><img src="${O}/b"></audio><object data="${O}/o.png"><img src="${O}/c"></object><object><img src="${O}/d"></object><details><summary><img src="${O}/e"></summary><img src="${O}/f"><summary><img src="${O}/g"></summary></details><details open><img src="${O}/h"></details>`,
+      ),
+    ).toEqual({
+      'o.png': undefined,
+      a: 'not-rendered',
+      b: 'not-rendered',
+      c: 'not-rendered',
+      d: undefined,
+      e: undefined,
+      f: 'not-rendered',
+      g: 'not-rendered',
+      h: undefined,
     });
   });
 });
 
 describe('CSS that hides', () => {
   it('content-visibility, transforms, clips and opacity forms, inline and from rules', () => {
-    expect(verdicts(`<style>.t{transform:scaleY(0)}</style><div style="content-visibility:hidden"><img src="${O}/a"></div><p class="t"><img src="${O}/b"></p><img style="scale:0" src="${O}/c"><img style="clip-path:inset(50%)" src="${O}/d"><img style="opacity:-1" src="${O}/e"><img style="opacity:calc(0)" src="${O}/f"><img style="transform:rotate(45deg)" src="${O}/g">`)).toEqual({
-      a: 'not-rendered', b: 'collapsed', c: 'collapsed', d: 'collapsed', e: 'opacity-zero', f: 'opacity-zero', g: undefined,
+    expect(
+      verdicts(
+        `<style>.t{transform:scaleY(0)}</style><div style="content-visibility:hidden"><img src="${O}/a"></div><p class="t"><img src="${O}/b"></p><img style="scale:0" src="${O}/c"><img style="clip-path:inset(50%)" src="${O}/d"><img style="opacity:-1" src="${O}/e"><img style="opacity:calc(0)" src="${O}/f"><img style="transform:rotate(45deg)" src="${O}/g">`,
+      ),
+    ).toEqual({
+      a: 'not-rendered',
+      b: 'collapsed',
+      c: 'collapsed',
+      d: 'collapsed',
+      e: 'opacity-zero',
+      f: 'opacity-zero',
+      g: undefined,
     });
   });
   it('a transform on a non-replaced inline box does nothing', () => {
     expect(verdicts(`<span style="transform:scale(0)"><img src="${O}/a"></span><span style="display:block;transform:scale(0)"><img src="${O}/b"></span>`)).toEqual({ a: undefined, b: 'collapsed' });
   });
   it('-webkit-transform and -webkit-clip-path are aliases; text-transform and background-clip are not transforms or clips', () => {
-    expect(verdicts(`<img style="-webkit-transform:scale(0)" src="${O}/a"><img style="transform:scale(0);-webkit-transform:none" src="${O}/b"><img style="text-transform:scale(0);background-clip:inset(50%)" src="${O}/c"><img style="-webkit-clip-path:circle(0)" src="${O}/d">`)).toEqual({ a: 'collapsed', b: undefined, c: undefined, d: 'collapsed' });
+    expect(
+      verdicts(
+        `<img style="-webkit-transform:scale(0)" src="${O}/a"><img style="transform:scale(0);-webkit-transform:none" src="${O}/b"><img style="text-transform:scale(0);background-clip:inset(50%)" src="${O}/c"><img style="-webkit-clip-path:circle(0)" src="${O}/d">`,
+      ),
+    ).toEqual({ a: 'collapsed', b: undefined, c: undefined, d: 'collapsed' });
   });
   it('a later invalid transform does not undo a valid one', () => {
     expect(verdicts(`<img style="transform:scale(0);transform:bogus" src="${O}/a">`)).toEqual({ a: 'collapsed' });
@@ -115,14 +166,21 @@ describe('CSS that hides', () => {
 
 describe('sizes', () => {
   it('em follows font-size down the tree (the font shorthand too); rem the root', () => {
-    expect(sizes(`<style>html{font-size:4px}</style><div style="font-size:0"><img style="width:10em;height:10em" src="${O}/a"></div><div style="font:2px/1 a"><span><img style="width:2em;height:1rem" src="${O}/b"></span></div>`)).toEqual({ a: [0, 0], b: [4, 4] });
+    expect(sizes(`<style>html{font-size:4px}</style><div style="font-size:0"><img style="width:10em;height:10em" src="${O}/a"></div><div style="font:2px/1 a"><span><img style="width:2em;height:1rem" src="${O}/b"></span></div>`)).toEqual({
+      a: [0, 0],
+      b: [4, 4],
+    });
   });
   it('in quirks mode a table starts again at medium; in standards mode it inherits', () => {
     expect(sizes(`<div style="font-size:0"><table><tr><td><img style="width:1em;height:1em" src="${O}/a"></td></tr></table></div>`)).toEqual({ a: [16, 16] });
     expect(sizes(`<!doctype html><div style="font-size:0"><table><tr><td><img style="width:1em;height:1em" src="${O}/a"></td></tr></table></div>`)).toEqual({ a: [0, 0] });
   });
   it('zoom and transforms scale the box down the tree; zoom:0 is 1', () => {
-    expect(sizes(`<div style="zoom:0.01"><img width="100" height="100" src="${O}/a"></div><img style="zoom:0" width="40" height="20" src="${O}/b"><div style="transform:scale(0.5)"><img width="4" height="4" src="${O}/c"></div>`)).toEqual({ a: [1, 1], b: [40, 20], c: [2, 2] });
+    expect(sizes(`<div style="zoom:0.01"><img width="100" height="100" src="${O}/a"></div><img style="zoom:0" width="40" height="20" src="${O}/b"><div style="transform:scale(0.5)"><img width="4" height="4" src="${O}/c"></div>`)).toEqual({
+      a: [1, 1],
+      b: [40, 20],
+      c: [2, 2],
+    });
   });
   it('a deep document reads its font sizes in linear time', () => {
     const html = `${'<div style="font-size:90%">'.repeat(5000)}<img style="width:1em" src="${O}/a">`;
@@ -133,19 +191,40 @@ describe('sizes', () => {
 describe('selectors css-select lacks', () => {
   const hides = (css: string, body: string) => verdicts(`<style>${css}</style>${body}`);
   it('namespaces', () => {
-    expect(hides(`*|img.a{display:none} @namespace h url(http://www.w3.org/1999/xhtml); h|img.b{display:none} q|img.c{display:none} |img.d{display:none}`, `<img class=a src="${O}/a"><img class=b src="${O}/b"><img class=c src="${O}/c"><img class=d src="${O}/d">`)).toEqual({ a: 'display-none', b: undefined, c: undefined, d: undefined });
+    expect(
+      hides(
+        `*|img.a{display:none} @namespace h url(http://www.w3.org/1999/xhtml); h|img.b{display:none} q|img.c{display:none} |img.d{display:none}`,
+        `<img class=a src="${O}/a"><img class=b src="${O}/b"><img class=c src="${O}/c"><img class=d src="${O}/d">`,
+      ),
+    ).toEqual({ a: 'display-none', b: undefined, c: undefined, d: undefined });
   });
   it('an @namespace prefix declared in the sheet applies', () => {
     expect(hides(`@namespace h url(http://www.w3.org/1999/xhtml); h|img{display:none}`, `<img src="${O}/a">`)).toEqual({ a: 'display-none' });
   });
   it(':read-only, :read-write, :nth-child(of S), :-webkit-any, forgiving :is, descendants inside :not', () => {
-    expect(hides(`img.r:read-only{display:none} img.w:read-write{display:none} img:nth-child(2 of .p){display:none} :-webkit-any(p) > img{display:none} img:is(.x, :bogus){display:none} img.z:not(table img){display:none}`,
-      `<img class=r src="${O}/r"><img class=w src="${O}/w"><div><img class=p src="${O}/p1"><img src="${O}/px"><img class=p src="${O}/p2"></div><p><img src="${O}/any"></p><img class=x src="${O}/x"><img class=z src="${O}/z"><table><tr><td><img class=z src="${O}/z2"></td></tr></table>`)).toEqual({
-      r: 'display-none', w: undefined, p1: undefined, px: undefined, p2: 'display-none', any: 'display-none', x: 'display-none', z: 'display-none', z2: undefined,
+    expect(
+      hides(
+        `img.r:read-only{display:none} img.w:read-write{display:none} img:nth-child(2 of .p){display:none} :-webkit-any(p) > img{display:none} img:is(.x, :bogus){display:none} img.z:not(table img){display:none}`,
+        `<img class=r src="${O}/r"><img class=w src="${O}/w"><div><img class=p src="${O}/p1"><img src="${O}/px"><img class=p src="${O}/p2"></div><p><img src="${O}/any"></p><img class=x src="${O}/x"><img class=z src="${O}/z"><table><tr><td><img class=z src="${O}/z2"></td></tr></table>`,
+      ),
+    ).toEqual({
+      r: 'display-none',
+      w: undefined,
+      p1: undefined,
+      px: undefined,
+      p2: 'display-none',
+      any: 'display-none',
+      x: 'display-none',
+      z: 'display-none',
+      z2: undefined,
     });
   });
   it('attribute selectors on attributes the extraction does not read, with i and s flags', () => {
-    expect(hides(`img[alt="PIXEL" i]{display:none} img[alt="Spacer" s]{display:none} img[data-x]{visibility:hidden}`, `<img alt=pixel src="${O}/i"><img alt=spacer src="${O}/s"><img data-x src="${O}/d">`)).toEqual({ i: 'display-none', s: undefined, d: 'visibility-hidden' });
+    expect(hides(`img[alt="PIXEL" i]{display:none} img[alt="Spacer" s]{display:none} img[data-x]{visibility:hidden}`, `<img alt=pixel src="${O}/i"><img alt=spacer src="${O}/s"><img data-x src="${O}/d">`)).toEqual({
+      i: 'display-none',
+      s: undefined,
+      d: 'visibility-hidden',
+    });
   });
   it('an invalid argument of :not() invalidates the rule', () => expect(compileSelectorList('img:not(:bogus)', false)).toBeUndefined());
   it('a walk inside :not() is charged to the budget: deep nesting under many such rules stays bounded', () => {

@@ -23,7 +23,11 @@ async function scan(file: string): Promise<MessageResult[]> {
   const r = await run(['scan', file, '-f', 'jsonl', '--no-redact']);
   expect(r.exitCode, r.stderr).toBe(0);
   // The closing {"pixelaudit":"skipped-files","redacted":false} line is not a message.
-  return r.stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((x) => !('pixelaudit' in x)) as MessageResult[];
+  return r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
+    .filter((x) => !('pixelaudit' in x)) as MessageResult[];
 }
 
 describe('hostile mbox and MIME fixtures (fixtures/hostile/<case>: input + expected.json)', () => {
@@ -52,7 +56,10 @@ describe('hostile mbox and MIME fixtures (fixtures/hostile/<case>: input + expec
       const r = await run(['clean', from, '-o', to]);
       expect(r.exitCode, r.stderr).toBe(0);
       const cleaned = await scan(to);
-      expect(cleaned.map((m) => m.tracked), name).toEqual(cleaned.map(() => false));
+      expect(
+        cleaned.map((m) => m.tracked),
+        name,
+      ).toEqual(cleaned.map(() => false));
       expect(cleaned.map((m) => m.error)).toEqual(cleaned.map(() => null));
     }
     const footer = readFileSync(path.join(out, 'mime-base64-html-list-footer-message.eml'), 'latin1');
@@ -70,17 +77,17 @@ describe('linear time on adversarial structure', () => {
   it('mbox: hundreds of thousands of lines that start like separators, envelopes of every near-miss', async () => {
     const { splitMbox } = await import('../src/input/mbox-splitter.js');
     const { isEnvelope } = await import('../src/input/mbox-envelope.js');
-    const bodies = [
-      '\nFrom '.repeat(500_000),
-      '\n\nFrom a@b Mon Jan  1 00:00:0'.repeat(100_000),
-      '\n\nFrom - x\n\nFrom "'.repeat(100_000),
-      `\nContent-Length: 5\n\nFrom `.repeat(100_000),
-    ];
+    const bodies = ['\nFrom '.repeat(500_000), '\n\nFrom a@b Mon Jan  1 00:00:0'.repeat(100_000), '\n\nFrom - x\n\nFrom "'.repeat(100_000), `\nContent-Length: 5\n\nFrom `.repeat(100_000)];
     for (const body of bodies) {
       const bytes = Buffer.from(`From a@example.com Mon Jan  1 00:00:00 2024\nSubject: x\n${body}\n`);
       await budget(body.slice(0, 20), async () => {
         let n = 0;
-        for await (const m of splitMbox((async function* () { for (let i = 0; i < bytes.length; i += 65536) yield bytes.subarray(i, i + 65536); })())) n += m.size;
+        for await (const m of splitMbox(
+          (async function* () {
+            for (let i = 0; i < bytes.length; i += 65536) yield bytes.subarray(i, i + 65536);
+          })(),
+        ))
+          n += m.size;
         expect(n).toBeGreaterThan(0);
       });
     }

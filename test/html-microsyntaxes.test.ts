@@ -10,18 +10,67 @@ const srcset = (s: string) => parseSrcset(s).candidates.map((c) => [c.url, c.wid
 describe('parse a srcset attribute (HTML §4.8.4.3.10)', () => {
   // The standard's own examples (§4.8.4.2), then its parse errors.
   it.each([
-    ['images/sf.jpg 1x, images/sf-2x.jpg 2x', [['images/sf.jpg', 1], ['images/sf-2x.jpg', 2]]],
-    ['/uploads/100-marie-lloyd.jpg 100w, /uploads/150-marie-lloyd.jpg 150w', [['/uploads/100-marie-lloyd.jpg', 100], ['/uploads/150-marie-lloyd.jpg', 150]]],
-    ['pic1.jpg 1x, pic1_2x.jpg 2x', [['pic1.jpg', 1], ['pic1_2x.jpg', 2]]],
+    [
+      'images/sf.jpg 1x, images/sf-2x.jpg 2x',
+      [
+        ['images/sf.jpg', 1],
+        ['images/sf-2x.jpg', 2],
+      ],
+    ],
+    [
+      '/uploads/100-marie-lloyd.jpg 100w, /uploads/150-marie-lloyd.jpg 150w',
+      [
+        ['/uploads/100-marie-lloyd.jpg', 100],
+        ['/uploads/150-marie-lloyd.jpg', 150],
+      ],
+    ],
+    [
+      'pic1.jpg 1x, pic1_2x.jpg 2x',
+      [
+        ['pic1.jpg', 1],
+        ['pic1_2x.jpg', 2],
+      ],
+    ],
     ['a.png', [['a.png', null]]],
     ['a.png 1.5x', [['a.png', 1.5]]],
-    ['a.png .5x, b.png 1e1x, c.png 0x', [['a.png', 0.5], ['b.png', 10], ['c.png', 0]]],
+    [
+      'a.png .5x, b.png 1e1x, c.png 0x',
+      [
+        ['a.png', 0.5],
+        ['b.png', 10],
+        ['c.png', 0],
+      ],
+    ],
     ['a.png,b.png', [['a.png,b.png', null]]],
-    ['a.png, b.png', [['a.png', null], ['b.png', null]]],
-    ['a.png 1x,b.png 2x', [['a.png', 1], ['b.png', 2]]],
+    [
+      'a.png, b.png',
+      [
+        ['a.png', null],
+        ['b.png', null],
+      ],
+    ],
+    [
+      'a.png 1x,b.png 2x',
+      [
+        ['a.png', 1],
+        ['b.png', 2],
+      ],
+    ],
     [',,, a.png', [['a.png', null]]],
-    ['a.png,,, b.png', [['a.png', null], ['b.png', null]]],
-    ['data:image/png;base64,iVBOR 1x, b.png 2x', [['data:image/png;base64,iVBOR', 1], ['b.png', 2]]],
+    [
+      'a.png,,, b.png',
+      [
+        ['a.png', null],
+        ['b.png', null],
+      ],
+    ],
+    [
+      'data:image/png;base64,iVBOR 1x, b.png 2x',
+      [
+        ['data:image/png;base64,iVBOR', 1],
+        ['b.png', 2],
+      ],
+    ],
     ['a.png 100w 50h', [['a.png', 100]]],
   ])('%s', (input, expected) => expect(srcset(input)).toEqual(expected));
 

@@ -29,13 +29,42 @@ export function synthetic(i: number): MessageResult {
   const failed = i % 500 === 7;
   const month = String((i % 12) + 1).padStart(2, '0');
   const finding = {
-    ruleId: 'PA001', rule: 'known-tracker', messageKey: 'open', category: 'open-tracking' as const, tracking: true, confidence: 'high' as const,
-    vendor: 'sendgrid', vendorName: 'SendGrid', url: `https://u${i}.ct.sendgrid.net/wf/open?upn=abcd…`, kind: 'img' as const, position: { line: 3, column: 5 }, host: 'ct.sendgrid.net', party: 'third-party' as const, data: { vendorName: 'SendGrid', pattern: 'sendgrid-open' },
+    ruleId: 'PA001',
+    rule: 'known-tracker',
+    messageKey: 'open',
+    category: 'open-tracking' as const,
+    tracking: true,
+    confidence: 'high' as const,
+    vendor: 'sendgrid',
+    vendorName: 'SendGrid',
+    url: `https://u${i}.ct.sendgrid.net/wf/open?upn=abcd…`,
+    kind: 'img' as const,
+    position: { line: 3, column: 5 },
+    host: 'ct.sendgrid.net',
+    party: 'third-party' as const,
+    data: { vendorName: 'SendGrid', pattern: 'sendgrid-open' },
   };
   return {
-    source: `box.mbox#${i + 1}`, messageIdHeader: `<${i}@example.com>`, from: `Sender ${i % 2000} <s${i % 2000}@d${i % 700}.example>`, date: `${2019 + ((i / 12) % 5 | 0)}-${month}-10T10:00:00.000Z`,
-    subject: `Newsletter ${i}`, tracked: tracked && !failed, linkTracked: i % 2 === 0, addressLeak: i % 50 === 0, readReceipt: false, platform: null, senderDomain: `d${i % 700}.example`,
-    bulk: true, spam: false, transactional: false, thirdParty: tracked, resources: tracked ? 2 : 0, html: true, findings: tracked && !failed ? [finding] : [], warnings: [], error: failed ? 'mime: broken' : null,
+    source: `box.mbox#${i + 1}`,
+    messageIdHeader: `<${i}@example.com>`,
+    from: `Sender ${i % 2000} <s${i % 2000}@d${i % 700}.example>`,
+    date: `${2019 + (((i / 12) % 5) | 0)}-${month}-10T10:00:00.000Z`,
+    subject: `Newsletter ${i}`,
+    tracked: tracked && !failed,
+    linkTracked: i % 2 === 0,
+    addressLeak: i % 50 === 0,
+    readReceipt: false,
+    platform: null,
+    senderDomain: `d${i % 700}.example`,
+    bulk: true,
+    spam: false,
+    transactional: false,
+    thirdParty: tracked,
+    resources: tracked ? 2 : 0,
+    html: true,
+    findings: tracked && !failed ? [finding] : [],
+    warnings: [],
+    error: failed ? 'mime: broken' : null,
   };
 }
 

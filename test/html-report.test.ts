@@ -139,8 +139,7 @@ describe('HTML report: the page', () => {
     const all = elements(parse(html));
     const data = JSON.parse(text(all.find((e) => attr(e, 'id') === 'pixelaudit-data') as Element));
     expect(data.summary).toEqual(json.summary);
-    const rows = (chart: string) =>
-      all.filter((e) => attr(e, 'class') === 'row' && all.some((svg) => attr(svg, 'id') === chart && elements(svg).includes(e))).map((e) => [attr(e, 'data-label'), Number(attr(e, 'data-value'))]);
+    const rows = (chart: string) => all.filter((e) => attr(e, 'class') === 'row' && all.some((svg) => attr(svg, 'id') === chart && elements(svg).includes(e))).map((e) => [attr(e, 'data-label'), Number(attr(e, 'data-value'))]);
     const study = json.summary.study;
     expect(rows('chart-studies').map(([, v]) => v)).toEqual(study.comparison.map((c: { ours: { share: number } }) => c.ours.share));
     expect(rows('chart-vendors')).toEqual(study.vendors.slice(0, 10).map((v: { name: string; messages: number }) => [v.name, v.messages]));
@@ -185,7 +184,10 @@ describe('HTML report: a hostile mailbox', () => {
     const doc = parse(html);
     const all = elements(doc);
     const subjects = all.filter((e) => e.tagName === 'summary').map(text);
-    const results = (await page(['scan', dir, '-f', 'jsonl'])).trim().split('\n').map((l) => JSON.parse(l) as MessageResult);
+    const results = (await page(['scan', dir, '-f', 'jsonl']))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as MessageResult);
     expect(results).toHaveLength(2);
     for (const r of results) {
       expect(subjects).toContain(visible(r.subject as string));

@@ -19,8 +19,15 @@ describe.skipIf(!HAS_DOVECOT || !HAS_CORPUS)('imap over a real phishing corpus',
   let files: string[];
   beforeAll(async () => {
     d = await startDovecot();
-    files = readdirSync(CORPUS).filter((f) => f.endsWith('.eml')).sort();
-    await seed(d.port, USER, 'INBOX', files.map((f) => ({ raw: readFileSync(path.join(CORPUS, f)) })));
+    files = readdirSync(CORPUS)
+      .filter((f) => f.endsWith('.eml'))
+      .sort();
+    await seed(
+      d.port,
+      USER,
+      'INBOX',
+      files.map((f) => ({ raw: readFileSync(path.join(CORPUS, f)) })),
+    );
   }, 120_000);
   afterAll(async () => d?.stop());
 

@@ -31,7 +31,7 @@ const essence = (r: MessageResult) => ({
   findings: r.findings.map((f) => `${f.ruleId} ${f.vendor ?? '-'} ${f.url}`).sort(),
 });
 
-describe('the login as the reader\'s address', () => {
+describe("the login as the reader's address", () => {
   it('an addr-spec login counts as --me; a bare user name or a malformed one does not', () => {
     expect(loginAddresses(' reader@example.org ')).toEqual(['reader@example.org']);
     expect(loginAddresses('Reader.Name+tag@mail.example.org')).toEqual(['Reader.Name+tag@mail.example.org']);
@@ -40,7 +40,7 @@ describe('the login as the reader\'s address', () => {
 });
 
 describe('which IMAP errors are connection problems', () => {
-  it('a server answer or a socket error is; a bug, a URI error or a file-system error of pixelaudit\'s own is not', () => {
+  it("a server answer or a socket error is; a bug, a URI error or a file-system error of pixelaudit's own is not", () => {
     expect(fromConversation(Object.assign(new Error('Command failed'), { responseStatus: 'NO', responseText: 'x' }))).toBe(true);
     expect(fromConversation(Object.assign(new Error('Command failed'), { responseStatus: 'BYE' }))).toBe(true);
     expect(fromConversation(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', syscall: 'read' }))).toBe(true);
@@ -67,17 +67,36 @@ describe('a message rebuilt from its parts', () => {
 
 describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
   let d: Dovecot;
-  const imap = (args: string[], env: Record<string, string> = ENV) =>
-    run(['imap', '--host', '127.0.0.1', '--port', String(d.port), '--tls', 'none', '--user', USER, '--no-cache', ...args], { env });
+  const imap = (args: string[], env: Record<string, string> = ENV) => run(['imap', '--host', '127.0.0.1', '--port', String(d.port), '--tls', 'none', '--user', USER, '--no-cache', ...args], { env });
 
   beforeAll(async () => {
     d = await startDovecot();
     const messages = await sampleMessages();
     // Half unseen, some flagged: the scan must leave every flag as it was.
-    await seed(d.port, USER, 'INBOX', messages.map((raw, i) => ({ raw, flags: [...(i % 2 ? ['\\Seen'] : []), ...(i % 5 === 0 ? ['\\Flagged'] : [])] })));
-    await seed(d.port, USER, 'Newsletters', messages.slice(0, 3).map((raw) => ({ raw })));
-    await seed(d.port, USER, 'Junk', messages.slice(3, 4).map((raw) => ({ raw })));
-    await seed(d.port, USER, 'Trash', messages.slice(4, 5).map((raw) => ({ raw })));
+    await seed(
+      d.port,
+      USER,
+      'INBOX',
+      messages.map((raw, i) => ({ raw, flags: [...(i % 2 ? ['\\Seen'] : []), ...(i % 5 === 0 ? ['\\Flagged'] : [])] })),
+    );
+    await seed(
+      d.port,
+      USER,
+      'Newsletters',
+      messages.slice(0, 3).map((raw) => ({ raw })),
+    );
+    await seed(
+      d.port,
+      USER,
+      'Junk',
+      messages.slice(3, 4).map((raw) => ({ raw })),
+    );
+    await seed(
+      d.port,
+      USER,
+      'Trash',
+      messages.slice(4, 5).map((raw) => ({ raw })),
+    );
   }, 60_000);
 
   afterAll(async () => d?.stop());
@@ -172,7 +191,13 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-cache-'));
     const args = (format: string, ...extra: string[]) => ['imap', '--host', '127.0.0.1', '--port', String(d.port), '--tls', 'none', '--user', USER, '--cache-dir', cacheDir, '-f', format, ...extra];
     const shown = jsonl((await run(args('jsonl'), { env: ENV })).stdout);
-    const cached = cacheFiles(cacheDir).flatMap((f) => readFileSync(f, 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l).result as MessageResult));
+    const cached = cacheFiles(cacheDir).flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => JSON.parse(l).result as MessageResult),
+    );
     expect(cached).toHaveLength(shown.length);
     expect(cached).toEqual(shown.filter((m) => m.error === null));
     // A rerun answered from the cache reports the same messages, in the same order.
@@ -202,7 +227,12 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
       // HTML 25 multiparts deep: below the depth the structure is walked to.
       hostileMessage(deepNest(25, '<img src="https://t.example.com/o.gif" width="1" height="1">'), 'multipart/mixed; boundary=b0'),
     ];
-    await seed(d.port, USER, 'Hostile', [good[0], hostile[0], good[1], hostile[1], good[2], hostile[2], good[3], hostile[3]].map((raw) => ({ raw })));
+    await seed(
+      d.port,
+      USER,
+      'Hostile',
+      [good[0], hostile[0], good[1], hostile[1], good[2], hostile[2], good[3], hostile[3]].map((raw) => ({ raw })),
+    );
     const files = new Map(jsonl((await run(['scan', SAMPLE, '-f', 'jsonl', '--no-redact'])).stdout).map((r) => [r.messageIdHeader, essence(r)]));
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-cache-'));
     for (const extra of [['--no-cache'], ['--no-cache', '--full-source'], ['--cache-dir', cacheDir], ['--cache-dir', cacheDir]]) {
@@ -217,11 +247,11 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
       const rest = got.filter((m) => !files.has(m.messageIdHeader));
       expect(rest).toHaveLength(4);
       for (const m of rest) expect(m.error === null || m.error.length > 0).toBe(true);
-      if (!extra.includes("--full-source")) expect(got[7].warnings.join(' ')).toMatch(/nested deeper than 20 levels/);
+      if (!extra.includes('--full-source')) expect(got[7].warnings.join(' ')).toMatch(/nested deeper than 20 levels/);
     }
   });
 
-  it('a message whose analysis throws is that message\'s failure: the IMAP loop goes on and reports every other one', async () => {
+  it("a message whose analysis throws is that message's failure: the IMAP loop goes on and reports every other one", async () => {
     const base = createDetector({ redact: true });
     const boom: (typeof base.messageRules)[number] = {
       ...base.messageRules[0],
@@ -233,7 +263,12 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
     const detector = { ...base, messageRules: [boom, ...base.messageRules.slice(1)] };
     const good = (await sampleMessages()).slice(0, 3);
     const bad = Buffer.from('From: a@example.com\r\nTo: sam.rivera@example.org\r\nSubject: x\r\nDisposition-Notification-To: boom@example.com\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n');
-    await seed(d.port, USER, 'Throws', [good[0], bad, good[1], good[2]].map((raw) => ({ raw })));
+    await seed(
+      d.port,
+      USER,
+      'Throws',
+      [good[0], bad, good[1], good[2]].map((raw) => ({ raw })),
+    );
     const results: MessageResult[] = [];
     for (const fullSource of [false, true]) {
       results.length = 0;
@@ -261,7 +296,12 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
   it('a message whose fetch breaks the connection every time fails alone after two drops; the rest of the mailbox is scanned', async () => {
     const good = (await sampleMessages()).slice(0, 6);
     const breaker = hostileMessage('<p>CUT-THE-LINE-7f3a</p>');
-    await seed(d.port, USER, 'Breaker', [...good.slice(0, 2), breaker, ...good.slice(2)].map((raw) => ({ raw })));
+    await seed(
+      d.port,
+      USER,
+      'Breaker',
+      [...good.slice(0, 2), breaker, ...good.slice(2)].map((raw) => ({ raw })),
+    );
     const proxy = await markerProxy(d.port, 'CUT-THE-LINE-7f3a');
     try {
       for (const mode of [[], ['--full-source']]) {
@@ -280,9 +320,14 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
     }
   });
 
-  it('a message the server refuses to FETCH (NO) fails alone with the server\'s answer; the batch around it is fetched one by one', async () => {
+  it("a message the server refuses to FETCH (NO) fails alone with the server's answer; the batch around it is fetched one by one", async () => {
     const good = (await sampleMessages()).slice(0, 5);
-    await seed(d.port, USER, 'Refused', good.map((raw) => ({ raw })));
+    await seed(
+      d.port,
+      USER,
+      'Refused',
+      good.map((raw) => ({ raw })),
+    );
     const proxy = await refusingProxy(d.port, 3);
     try {
       for (const mode of [[], ['--full-source']]) {
@@ -364,7 +409,9 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
 
 function cacheFiles(cacheDir: string): string[] {
   const imapDir = path.join(cacheDir, 'imap');
-  return readdirSync(imapDir).flatMap((account) => readdirSync(path.join(imapDir, account)).map((f) => path.join(imapDir, account, f))).sort();
+  return readdirSync(imapDir)
+    .flatMap((account) => readdirSync(path.join(imapDir, account)).map((f) => path.join(imapDir, account, f)))
+    .sort();
 }
 
 function deepNest(depth: number, html: string): string {
@@ -381,10 +428,7 @@ function hostileMessage(body: string, contentType = 'text/html'): Buffer {
  * A TCP proxy on loopback to the test's Dovecot: `relay` decides what each connection passes on
  * (`toServer` for the client's bytes, `toClient` for the server's); the socket plumbing is shared.
  */
-async function relayProxy(
-  target: number,
-  relay: (client: Socket, upstream: Socket) => { toServer?: (chunk: Buffer) => void; toClient?: (chunk: Buffer) => void },
-): Promise<{ port: number; close: () => void }> {
+async function relayProxy(target: number, relay: (client: Socket, upstream: Socket) => { toServer?: (chunk: Buffer) => void; toClient?: (chunk: Buffer) => void }): Promise<{ port: number; close: () => void }> {
   const sockets: Socket[] = [];
   const server: Server = createServer((client) => {
     const upstream = createConnection(target, '127.0.0.1');

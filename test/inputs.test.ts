@@ -100,7 +100,10 @@ describe('input formats', () => {
     expect(twice[twice.length - 1]).toEqual({ type: 'skipped', source: '-', reason: SKIP.duplicate, detail: '-' });
     // The real process: fd 0 is the mbox itself, named again before and after.
     const bin = path.join(FIXTURES, '..', 'bin', 'pixelaudit.js');
-    for (const args of [[mbox, '-'], ['-', mbox]]) {
+    for (const args of [
+      [mbox, '-'],
+      ['-', mbox],
+    ]) {
       const out = execFileSync('sh', ['-c', 'exec node "$0" scan -f json "$@" < "$MBOX"', bin, ...args], { env: { ...process.env, MBOX: mbox } }).toString();
       const summary = JSON.parse(out).summary;
       expect(summary).toMatchObject({ found: 8, scanned: 8, skippedFiles: 1 });

@@ -26,7 +26,12 @@ function mbox(bodies: string[]): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-isolation-'));
   const file = path.join(dir, 'in.mbox');
   const text = bodies
-    .map((html, i) => `From sender@example.com Mon Jan  1 00:00:00 2024\n${htmlMessage(html, { 'Message-ID': `<m${i + 1}@example.com>`, Subject: `message ${i + 1}` }).toString('latin1').replace(/\r\n/g, '\n')}\n`)
+    .map(
+      (html, i) =>
+        `From sender@example.com Mon Jan  1 00:00:00 2024\n${htmlMessage(html, { 'Message-ID': `<m${i + 1}@example.com>`, Subject: `message ${i + 1}` })
+          .toString('latin1')
+          .replace(/\r\n/g, '\n')}\n`,
+    )
     .join('');
   writeFileSync(file, text, 'latin1');
   return file;
@@ -79,7 +84,12 @@ describe('a failure in one message stays in that message', () => {
 
   it('an exception in a rule fails that message with the stage and reason; the next message is scanned', async () => {
     const base = detector();
-    const throwing = { meta: { ...base.rules[0].meta }, check: () => { throw new TypeError('boom from a rule'); } };
+    const throwing = {
+      meta: { ...base.rules[0].meta },
+      check: () => {
+        throw new TypeError('boom from a rule');
+      },
+    };
     const broken: Detector = { ...base, rules: [throwing, ...base.rules.slice(1)] };
     const failed = await analyseMessage('bad.eml', htmlMessage(PIXEL('abcdef0123456789abcdef')), broken);
     expect(failed.error).toBe(`rule ${base.rules[0].meta.id}: boom from a rule`);
@@ -90,7 +100,14 @@ describe('a failure in one message stays in that message', () => {
 
   it('an exception while reading headers is a "headers:" failure, not a crash', async () => {
     const base = detector();
-    const broken: Detector = { ...base, platforms: { detect: () => { throw new RangeError('bad header table'); } } as unknown as Detector['platforms'] };
+    const broken: Detector = {
+      ...base,
+      platforms: {
+        detect: () => {
+          throw new RangeError('bad header table');
+        },
+      } as unknown as Detector['platforms'],
+    };
     const r = await analyseMessage('bad.eml', htmlMessage(PIXEL('abcdef0123456789abcdef')), broken);
     expect(r.error).toBe('headers: bad header table');
   });
@@ -156,12 +173,10 @@ describe('a message over its time budget fails and the next one is scanned', () 
     expect(elapsed).toBeLessThan(5_000);
   });
 
-  it('in the scan thread: mailparser\'s parse is raced against the budget', async () => {
+  it("in the scan thread: mailparser's parse is raced against the budget", async () => {
     // An attached message sends the whole message to mailparser (16 MB: well over 50 ms anywhere).
     const inner = `From: x@example.com\r\nContent-Type: text/html\r\n\r\n${'<p>hello world</p>\r\n'.repeat(800_000)}`;
-    const bytes = Buffer.from(
-      `From: a@example.com\r\nTo: b@example.org\r\nSubject: s\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: message/rfc822\r\n\r\n${inner}\r\n--b--\r\n`,
-    );
+    const bytes = Buffer.from(`From: a@example.com\r\nTo: b@example.org\r\nSubject: s\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: message/rfc822\r\n\r\n${inner}\r\n--b--\r\n`);
     const r = await analyseMessage('attached.eml', bytes, detector(), { timeoutMs: 50 });
     expect(r.error).toBe('took too long (over 0.05 s)');
     const next = await analyseMessage('good.eml', htmlMessage(PIXEL('abcdef0123456789abcdef')), detector());
@@ -196,7 +211,11 @@ describe('numeric options are whole numbers where they count things', () => {
   }
 
   it('imap refuses a port over 65535 and a fractional --limit', async () => {
-    for (const args of [['--port', '70000'], ['--limit', '2.5'], ['--batch-size', '0.5']]) {
+    for (const args of [
+      ['--port', '70000'],
+      ['--limit', '2.5'],
+      ['--batch-size', '0.5'],
+    ]) {
       const r = await run(['imap', '--host', '127.0.0.1', '--user', 'u', ...args]);
       expect(r.exitCode).toBe(2);
       expect(r.stderr).toMatch(/takes a whole number/);
@@ -223,8 +242,18 @@ describe.skipIf(!HAS_DOVECOT)('over IMAP, against a real Dovecot', () => {
   beforeAll(async () => {
     d = await startDovecot();
     const raw = (html: string, i: number) => htmlMessage(html, { 'Message-ID': `<imap${i}@example.com>` });
-    await seed(d.port, USER, 'Hostile', [PIXEL('abcdef0123456789abcdef'), BAD_ESCAPE, PIXEL('0123456789abcdef0123')].map((html, i) => ({ raw: raw(html, i) })));
-    await seed(d.port, USER, 'Slow', [slowHtml(), PIXEL('abcdef0123456789abcdef')].map((html, i) => ({ raw: raw(html, i + 10) })));
+    await seed(
+      d.port,
+      USER,
+      'Hostile',
+      [PIXEL('abcdef0123456789abcdef'), BAD_ESCAPE, PIXEL('0123456789abcdef0123')].map((html, i) => ({ raw: raw(html, i) })),
+    );
+    await seed(
+      d.port,
+      USER,
+      'Slow',
+      [slowHtml(), PIXEL('abcdef0123456789abcdef')].map((html, i) => ({ raw: raw(html, i + 10) })),
+    );
   }, 60_000);
 
   afterAll(async () => d?.stop());

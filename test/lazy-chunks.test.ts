@@ -40,11 +40,7 @@ describe('a lazily loaded part of the bundle that cannot be loaded', () => {
     const dir = bundleWithout('simple-parser');
     // A forwarded message is read by mailparser, loaded only when a message needs it.
     const message = path.join(dir, 'a.eml');
-    writeFileSync(
-      message,
-      'From: a@example.com\r\nSubject: x\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: message/rfc822\r\n\r\n' +
-        'From: c@example.com\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n--b--\r\n',
-    );
+    writeFileSync(message, 'From: a@example.com\r\nSubject: x\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: message/rfc822\r\n\r\n' + 'From: c@example.com\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n--b--\r\n');
     const r = run(dir, ['scan', message, '-f', 'json']);
     expect(r.stdout + r.stderr).not.toMatch(/unreadable MIME|"failed": 1/);
     expect(r.stderr).toMatch(/^pixelaudit: internal error: this is a bug/);

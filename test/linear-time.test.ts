@@ -57,8 +57,7 @@ function expectLinear<T>(make: (n: number) => T, parse: (input: T) => unknown, n
   expect.fail(`not linear: ${last} (ratio under ${MAX_RATIO} and under ${CAP_MS} ms expected)`);
 }
 
-const cases = <T>(list: Array<[string, (n: number) => T, number]>, parse: (input: T) => unknown) =>
-  list.forEach(([name, make, n]) => it(name, () => expectLinear(make, parse, n)));
+const cases = <T>(list: Array<[string, (n: number) => T, number]>, parse: (input: T) => unknown) => list.forEach(([name, make, n]) => it(name, () => expectLinear(make, parse, n)));
 
 describe('CSS is read in linear time', () => {
   cases(
@@ -216,8 +215,7 @@ describe('URLs are read in linear time', () => {
 
 describe('headers are read in linear time', () => {
   const d = detector();
-  const parsed = (fields: Partial<ParsedMessage> & { values?: Record<string, string[]> }): ParsedMessage =>
-    ({ headers: [], recipients: [], header: (name: string) => fields.values?.[name] ?? [], ...fields }) as unknown as ParsedMessage;
+  const parsed = (fields: Partial<ParsedMessage> & { values?: Record<string, string[]> }): ParsedMessage => ({ headers: [], recipients: [], header: (name: string) => fields.values?.[name] ?? [], ...fields }) as unknown as ParsedMessage;
   cases(
     [
       ['List-Unsubscribe of unclosed <http:// starts', (n) => parsed({ values: { 'list-unsubscribe': ['<http://'.repeat(n)] } }), 5_000],
@@ -260,8 +258,7 @@ describe('tracker patterns, as the matcher applies them, are linear on hostile U
   const runs = ['a', 'A', '0', 'f', '-', '.', '/', '_', '~', ',', '=', '&'];
   it(`all ${examples.length} examples with ${runs.length} kinds of run`, () => {
     const bases = examples.map((url) => parseUrl(url));
-    const make = (n: number) =>
-      bases.flatMap((parts) => runs.map((c) => ({ ...parts, path: `${parts.path}${c.repeat(n)}\u0001`, query: `${parts.query}${c.repeat(n)}\u0001` })));
+    const make = (n: number) => bases.flatMap((parts) => runs.map((c) => ({ ...parts, path: `${parts.path}${c.repeat(n)}\u0001`, query: `${parts.query}${c.repeat(n)}\u0001` })));
     expectLinear(make, (list) => list.forEach((parts) => d.matcher.match(parts)), 200);
   });
 });

@@ -75,14 +75,22 @@ describe('mbox splitter', () => {
     const buf = readFileSync(TAKEOUT);
     const whole = (await split(buf)).map((m) => m.bytes?.toString('latin1'));
     for (const size of [1, 2, 3, 5, 6, 7, 13, 64, 1000, 4096]) {
-      expect((await split(buf, size)).map((m) => m.bytes?.toString('latin1')), `chunk size ${size}`).toEqual(whole);
+      expect(
+        (await split(buf, size)).map((m) => m.bytes?.toString('latin1')),
+        `chunk size ${size}`,
+      ).toEqual(whole);
     }
     // Cut exactly inside every "\nFrom " of a small mbox.
     const small = mbox(MESSAGES);
     for (let cut = 1; cut < small.length; cut++) {
       const parts = [small.subarray(0, cut), small.subarray(cut)];
       const out = [];
-      for await (const m of splitMbox((async function* () { yield* parts; })())) out.push(m.bytes?.toString());
+      for await (const m of splitMbox(
+        (async function* () {
+          yield* parts;
+        })(),
+      ))
+        out.push(m.bytes?.toString());
       expect(out).toEqual(MESSAGES);
     }
   });
@@ -116,7 +124,9 @@ describe('mbox splitter', () => {
     const unquoted = (eol: string) =>
       Buffer.from(
         [0, 1, 2]
-          .map((i) => `From sender${i}@example.com Mon Jun  3 12:50:27 2024\nFrom: s${i}@example.com\nSubject: ${i}\n\nHello\n\nFrom the start of a line\n\nFrom here on, more text\nFrom: a quoted header in a body\n\nFrom 12:00 to 13:00 Mon Jan 1\n\n`)
+          .map(
+            (i) => `From sender${i}@example.com Mon Jun  3 12:50:27 2024\nFrom: s${i}@example.com\nSubject: ${i}\n\nHello\n\nFrom the start of a line\n\nFrom here on, more text\nFrom: a quoted header in a body\n\nFrom 12:00 to 13:00 Mon Jan 1\n\n`,
+          )
           .join('')
           .replace(/\n/g, eol),
         'latin1',
@@ -131,7 +141,7 @@ describe('mbox splitter', () => {
       }
     });
 
-    it('accepts each writer\'s envelope and rejects prose', () => {
+    it("accepts each writer's envelope and rejects prose", () => {
       for (const line of [
         'From user@host Thu Mar  3 10:00:00 2005',
         'From - Sat Jan  3 01:05:34 1996',
@@ -144,7 +154,8 @@ describe('mbox splitter', () => {
         'From fri Fri Mar  1 08:00:00 PST 2024',
         'From user@host Thu, 03 Mar 2005 10:00:00 +0000',
         'From user@host 3 Mar 2005 10:00 GMT',
-      ]) expect(isEnvelope(line), line).toBe(true);
+      ])
+        expect(isEnvelope(line), line).toBe(true);
       for (const line of [
         'From the start of a line',
         'From here on, more text',
@@ -161,7 +172,8 @@ describe('mbox splitter', () => {
         'From Monday, 3 March we are open',
         'From us, 3 Mar 2005 was a good year',
         'From user@host Thu, 03 Mar 2005',
-      ]) expect(isEnvelope(line), line).toBe(false);
+      ])
+        expect(isEnvelope(line), line).toBe(false);
       expect(isMozillaEnvelope('From - ')).toBe(true);
       expect(isMozillaEnvelope('From - Sat Jan  3 01:05:34 1996')).toBe(true);
       expect(isMozillaEnvelope('From - the desk of the editor')).toBe(false);
@@ -187,15 +199,17 @@ describe('mbox splitter', () => {
     // separates, whatever the length says: see the test below.)
     // A header field follows it, as in Netscape's files: without one such a line never separates.
     const body = 'text\nFrom - Mon Jan  1 00:00:00 2024\nX-Note: not a separator here\n';
-    const declared = (length: number, after: string, eol = '\n') =>
-      Buffer.from(`${env}\nSubject: one\nContent-Length: ${length}\n\n${body}${after}`.replace(/\n/g, eol), 'latin1');
+    const declared = (length: number, after: string, eol = '\n') => Buffer.from(`${env}\nSubject: one\nContent-Length: ${length}\n\n${body}${after}`.replace(/\n/g, eol), 'latin1');
     const next = `\n${env}\nSubject: two\n\nsecond\n`;
 
     it('a body line "From - " with no header field after it splits nothing (outside review: its pixel was lost)', async () => {
       const bytes = Buffer.from(`${env}\nSubject: one\n\n<p>Forwarded:\nFrom - \n<img src="https://t.example/open?u=1"></p>\n\n${env}\nSubject: two\n\nhi\n`, 'latin1');
       for (const size of [1, 5, 1 << 20]) {
         const out = await split(bytes, size);
-        expect(out.map((m) => /Subject: (\w+)/.exec(m.bytes?.toString() ?? '')?.[1]), String(size)).toEqual(['one', 'two']);
+        expect(
+          out.map((m) => /Subject: (\w+)/.exec(m.bytes?.toString() ?? '')?.[1]),
+          String(size),
+        ).toEqual(['one', 'two']);
         expect(out[0].bytes?.toString()).toContain('<img src="https://t.example/open?u=1">');
       }
     });
@@ -205,17 +219,26 @@ describe('mbox splitter', () => {
       const bytes = Buffer.from(`${env}\nSubject: one\nContent-Length: ${Buffer.byteLength(hiding) + 1}\n\n${hiding}\n${env}\nSubject: three\n\nthird\n`, 'latin1');
       for (const size of [1, 7, 1 << 20]) {
         const out = await split(bytes, size);
-        expect(out.map((m) => /Subject: (\w+)/.exec(m.bytes?.toString() ?? '')?.[1]), String(size)).toEqual(['one', 'hidden', 'three']);
+        expect(
+          out.map((m) => /Subject: (\w+)/.exec(m.bytes?.toString() ?? '')?.[1]),
+          String(size),
+        ).toEqual(['one', 'hidden', 'three']);
       }
     });
 
     it('is honoured when the declared body ends at a separator or at the end of the file', async () => {
-      for (const [eol, after] of [['\n', next], ['\n', ''], ['\r\n', next], ['\n', next.slice(1)]]) {
+      for (const [eol, after] of [
+        ['\n', next],
+        ['\n', ''],
+        ['\r\n', next],
+        ['\n', next.slice(1)],
+      ]) {
         const bytes = declared(Buffer.byteLength(body.replace(/\n/g, eol)), after, eol);
         const out = await split(bytes);
-        expect(out.map((m) => m.bytes?.toString().replace(/\r\n/g, '\n')), JSON.stringify(after)).toEqual(
-          after ? [`Subject: one\nContent-Length: ${Buffer.byteLength(body.replace(/\n/g, eol))}\n\n${body}`, 'Subject: two\n\nsecond\n'] : [`Subject: one\nContent-Length: ${Buffer.byteLength(body)}\n\n${body}`],
-        );
+        expect(
+          out.map((m) => m.bytes?.toString().replace(/\r\n/g, '\n')),
+          JSON.stringify(after),
+        ).toEqual(after ? [`Subject: one\nContent-Length: ${Buffer.byteLength(body.replace(/\n/g, eol))}\n\n${body}`, 'Subject: two\n\nsecond\n'] : [`Subject: one\nContent-Length: ${Buffer.byteLength(body)}\n\n${body}`]);
         // Whatever the chunk size.
         for (const size of [1, 3, 7, 64]) expect((await split(bytes, size)).map((m) => m.bytes?.toString())).toEqual(out.map((m) => m.bytes?.toString()));
       }
@@ -224,7 +247,10 @@ describe('mbox splitter', () => {
     it('is ignored when the declared end is not a separator (too short, too long, past the end)', async () => {
       for (const length of [3, body.length - 2, body.length + 30, 10_000]) {
         const out = await split(declared(length, next));
-        expect(out.map((m) => m.separator), String(length)).toEqual([env, 'From - Mon Jan  1 00:00:00 2024', env]);
+        expect(
+          out.map((m) => m.separator),
+          String(length),
+        ).toEqual([env, 'From - Mon Jan  1 00:00:00 2024', env]);
         expect(out[0].bytes?.toString()).toBe(`Subject: one\nContent-Length: ${length}\n\ntext\n`);
         for (const size of [1, 5, 13]) expect((await split(declared(length, next), size)).map((m) => m.bytes?.toString())).toEqual(out.map((m) => m.bytes?.toString()));
       }
@@ -234,7 +260,10 @@ describe('mbox splitter', () => {
       const inside = body.indexOf('From - ') + 10;
       for (const size of [1, 4, 1 << 20]) {
         const out = await split(declared(inside, next), size);
-        expect(out.map((m) => m.separator), String(size)).toEqual([env, 'From - Mon Jan  1 00:00:00 2024', env]);
+        expect(
+          out.map((m) => m.separator),
+          String(size),
+        ).toEqual([env, 'From - Mon Jan  1 00:00:00 2024', env]);
         expect(out.map((m) => m.bytes?.toString()).join('')).toBe(`Subject: one\nContent-Length: ${inside}\n\ntext\nX-Note: not a separator here\nSubject: two\n\nsecond\n`);
       }
     });
@@ -258,7 +287,10 @@ describe('mbox splitter', () => {
       const out = [];
       for await (const m of splitMbox(chunks(), { maxMessageBytes: 1 << 20 })) out.push(m);
       expect(Date.now() - started).toBeLessThan(5000);
-      expect(out.map((m) => [m.index, m.bytes === null])).toEqual([[1, true], [2, false]]);
+      expect(out.map((m) => [m.index, m.bytes === null])).toEqual([
+        [1, true],
+        [2, false],
+      ]);
       expect(out[0].size).toBeGreaterThan(40 << 20);
       expect(out[1].bytes?.toString()).toBe('Subject: small\n\nhello\n');
     });
@@ -284,11 +316,7 @@ describe('mbox splitter', () => {
 
   it('loses no byte and gives the same messages whatever the chunking (property, fixed seed)', async () => {
     const envelope = fc.constantFrom('From a@example.com Mon Jan  1 00:00:00 2024', 'From - Sat Jan  3 01:05:34 1996', 'From - ', 'From 1781234567890123456@xxx Mon Jan 01 00:00:00 +0000 2024', 'From nobody', 'From the desk');
-    const line = fc.oneof(
-      fc.constantFrom('', 'From here on', '>From quoted', 'Content-Length: 7', 'Content-Length: 0', 'text', 'x'.repeat(5000), '\r'),
-      envelope,
-      fc.string({ maxLength: 12 }),
-    );
+    const line = fc.oneof(fc.constantFrom('', 'From here on', '>From quoted', 'Content-Length: 7', 'Content-Length: 0', 'text', 'x'.repeat(5000), '\r'), envelope, fc.string({ maxLength: 12 }));
     const message = fc.record({
       envelope,
       headers: fc.array(fc.constantFrom('Subject: s', 'Content-Length: 12', 'Content-Length: 3', 'From: a@example.com', ' folded', `X-Long: ${'y'.repeat(5000)}`), { maxLength: 3 }),

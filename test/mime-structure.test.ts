@@ -68,7 +68,13 @@ async function messages(root: string): Promise<Array<[string, Buffer]>> {
     if (file.includes(`${path.sep}labels${path.sep}`) || /README|\.jsonl?$|\.md$/i.test(file)) continue;
     const bytes = readFileSync(file);
     if (bytes.subarray(0, 5).toString() !== 'From ') out.push([file, bytes]);
-    else for await (const m of splitMbox((async function* () { yield bytes; })())) if (m.bytes) out.push([`${file}#${m.index}`, m.bytes]);
+    else
+      for await (const m of splitMbox(
+        (async function* () {
+          yield bytes;
+        })(),
+      ))
+        if (m.bytes) out.push([`${file}#${m.index}`, m.bytes]);
   }
   return out;
 }
@@ -100,7 +106,10 @@ describe('scan and clean read the same parts', () => {
       if (!html) continue;
       const urls = [...html.matchAll(/\bsrc\s*=\s*["']?(https?:[^"'\s>]+)/gi)].map((m) => m[1]);
       const located = cleanableHtml(bytes.toString('latin1'));
-      expect(urls.filter((u) => !located.includes(u)), name).toEqual([]);
+      expect(
+        urls.filter((u) => !located.includes(u)),
+        name,
+      ).toEqual([]);
       checked++;
     }
     expect(checked).toBeGreaterThan(corpora ? 250 : 20);

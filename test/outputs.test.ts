@@ -177,7 +177,7 @@ describe('an output never lands on an input (identity, not path strings)', () =>
     expect(JSON.parse(readFileSync(out, 'utf8')).summary.scanned).toBeGreaterThan(0);
   });
 
-  it('a report through a symlink writes the link\'s target and leaves the link a link (-o, -f FORMAT:FILE, check)', async () => {
+  it("a report through a symlink writes the link's target and leaves the link a link (-o, -f FORMAT:FILE, check)", async () => {
     const w = workspace();
     mkdirSync(path.join(w.dir, 'real'));
     const target = path.join(w.dir, 'real', 'report.json');
@@ -647,7 +647,6 @@ describe('outside attacks on the promise (second round)', () => {
     }
   });
 });
-
 
 describe('several outputs at once (-f NAME:FILE), each checked like -o', () => {
   it('writes each format to its own file and at most one to stdout', async () => {

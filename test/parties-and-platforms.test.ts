@@ -15,15 +15,15 @@ describe('parties', () => {
     'Return-Path': '<bounce@bounces.mailer.example.net>',
     'DKIM-Signature': 'v=1; a=rsa-sha256; d=shop.example.co.uk; s=s1; b=abc',
   };
-  it('calls a host on the sender\'s registrable domain first party, and others third party', async () => {
+  it("calls a host on the sender's registrable domain first party, and others third party", async () => {
     const r = await analyse('<img src="https://img.shop.example.co.uk/p.gif?u=8a7b6c5d4e3f2a1b" width="1" height="1"><img src="https://stats.tracker.example.com/p.gif?u=8a7b6c5d4e3f2a1b" width="1" height="1">', headers);
     expect(r.findings.map((f) => f.party)).toEqual(['first-party', 'third-party']);
   });
-  it('counts the Return-Path and DKIM domains as the sender\'s', async () => {
+  it("counts the Return-Path and DKIM domains as the sender's", async () => {
     const r = await analyse('<img src="https://t.bounces.mailer.example.net/o.gif?u=8a7b6c5d4e3f2a1b" width="1" height="1">', headers);
     expect(r.findings[0].party).toBe('first-party');
   });
-  it('names an ESP behind the sender\'s own domain (CNAME) by its path shape', async () => {
+  it("names an ESP behind the sender's own domain (CNAME) by its path shape", async () => {
     const r = await analyse('<img src="https://url9123.shop.example.co.uk/wf/open?upn=u001.AbCdEf123" width="1" height="1">', headers);
     expect(r.findings[0]).toMatchObject({ vendor: 'sendgrid', party: 'esp-on-sender-domain' });
   });

@@ -122,7 +122,10 @@ describe('redaction is complete', () => {
   });
 
   it('every field is masked, and the findings still say what leaked', async () => {
-    const [result] = (await run(['scan', file, '-f', 'jsonl', ...me])).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const [result] = (await run(['scan', file, '-f', 'jsonl', ...me])).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(result).toMatchObject({ error: null, tracked: true, addressLeak: true, readReceipt: true });
     expect(result.subject).toBe(`For ${ADDRESS_MASK}: your code ${ADDRESS_MASK} and ${ADDRESS_MASK}`);
     expect(result.from).toBe(`"Reader" <${ADDRESS_MASK}>`);
@@ -197,7 +200,10 @@ describe('redaction of the forms an attacker tried (outside review)', () => {
     const q = (await run(['scan', quoted, '-f', 'json'])).stdout;
     expect(q).not.toMatch(/john(%20| )doe(%40|@)mail/i);
     expect(JSON.parse(q).messages[0].addressLeak).toBe(true);
-    const refs = write('r.eml', head('reader@mail.example', 'Disposition-Notification-To: reader&#64;mail.example\r\n').replace('Subject: Hi reader@mail.example', 'Subject: Hi &#x72;eader&commat;mail&period;example') + 'Content-Type: text/html\r\n\r\n<p>x</p>\r\n');
+    const refs = write(
+      'r.eml',
+      head('reader@mail.example', 'Disposition-Notification-To: reader&#64;mail.example\r\n').replace('Subject: Hi reader@mail.example', 'Subject: Hi &#x72;eader&commat;mail&period;example') + 'Content-Type: text/html\r\n\r\n<p>x</p>\r\n',
+    );
     const r = (await run(['scan', refs, '-f', 'json'])).stdout;
     expect(r).not.toMatch(/eader(&#64;|&commat;)mail/);
     expect(r).toContain(ADDRESS_MASK);
@@ -264,19 +270,27 @@ describe.skipIf(!HAS_DOVECOT)('redaction over IMAP, and the cache', () => {
       expect(leaksIn(text)).toEqual([]);
       expect(text.toLowerCase()).not.toContain(USER);
     }
-    const stored = JSON.parse(cache.trim().split('\n').find((line) => line.startsWith('{"uid":')) as string).result;
+    const stored = JSON.parse(
+      cache
+        .trim()
+        .split('\n')
+        .find((line) => line.startsWith('{"uid":')) as string,
+    ).result;
     expect(stored).toEqual(JSON.parse(fetched.stdout));
     expect(JSON.parse(again.stdout)).toEqual(stored);
   });
 
-  it('an addr-spec login is one of the reader\'s addresses: masked in list mail, and its leak counted', async () => {
+  it("an addr-spec login is one of the reader's addresses: masked in list mail, and its leak counted", async () => {
     const args = ['imap', '--host', '127.0.0.1', '--port', String(port), '--tls', 'none', '--user', USER, '--mailbox', 'Lists', '--no-cache', '-f', 'jsonl'];
     const env = { PIXELAUDIT_IMAP_PASSWORD: 'testpass' };
     const shown = await run(args, { env });
     expect(shown.exitCode).toBe(0);
     expect(shown.stdout.toLowerCase()).not.toContain(USER);
     expect(shown.stdout.toLowerCase()).not.toContain(hash('md5', USER));
-    const [result] = shown.stdout.trim().split('\n').map((l) => JSON.parse(l) as MessageResult);
+    const [result] = shown.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as MessageResult);
     expect(result.findings.map((f) => f.ruleId)).toContain('PA003');
     // --no-redact shows what was masked, so the mask above is the login's doing, not a blanket cut.
     const plain = await run([...args, '--no-redact'], { env });
@@ -330,7 +344,9 @@ describe('maskAddresses', () => {
     fc.assert(
       fc.property(text, fc.constantFrom(...forms), fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 128, maxLength: 128 }), text, (before, form, how, after) => {
         // Each character as is, escaped once (upper or lower hex), or escaped twice.
-        const written = Array.from(form).map((c, i) => (how[i] === 0 ? c : how[i] === 3 ? encodeURIComponent(escape(c, false)) : escape(c, how[i] === 1))).join('');
+        const written = Array.from(form)
+          .map((c, i) => (how[i] === 0 ? c : how[i] === 3 ? encodeURIComponent(escape(c, false)) : escape(c, how[i] === 1)))
+          .join('');
         const masked = maskAddresses(`${before}${written}${after}`, finder);
         return masked.includes(ADDRESS_MASK) && leaksIn(masked).length === 0 && finder.find(masked).length === 0;
       }),
@@ -355,9 +371,7 @@ describe('maskAddresses', () => {
   it('a token with the address inside is still cut like a token; a longer address keeps its domain', () => {
     const b = b64(TO.toLowerCase()).replace(/=+$/, '');
     expect(redactUrl(`https://t.example/4hyjgY38026Rjbk793pczxpp${b}G10/x`, finder)).toBe(`https://t.example/4hyj…${ADDRESS_MASK}G10/x`);
-    expect(redactUrl(`https://t.example/o?bra=${b}0KMzk1NDExNDMyMTA3&email=${TO}@hotmail.com%26u=1`, finder)).toBe(
-      `https://t.example/o?bra=${ADDRESS_MASK}0KMz…&email=${ADDRESS_MASK}@hotmail.com%26u=1`,
-    );
+    expect(redactUrl(`https://t.example/o?bra=${b}0KMzk1NDExNDMyMTA3&email=${TO}@hotmail.com%26u=1`, finder)).toBe(`https://t.example/o?bra=${ADDRESS_MASK}0KMz…&email=${ADDRESS_MASK}@hotmail.com%26u=1`);
   });
 
   // The nine names that used to launder any value (attack14): none may keep a token or the address.
@@ -379,9 +393,7 @@ describe('maskAddresses', () => {
   });
 
   it('keeps what is around the address, and leaves other text alone', () => {
-    expect(maskAddresses('https://t.example/p?to=reader%2Bnews@example.org%2Cfriend%40example.net&z=1', finder)).toBe(
-      `https://t.example/p?to=${ADDRESS_MASK}%2Cfriend%40example.net&z=1`,
-    );
+    expect(maskAddresses('https://t.example/p?to=reader%2Bnews@example.org%2Cfriend%40example.net&z=1', finder)).toBe(`https://t.example/p?to=${ADDRESS_MASK}%2Cfriend%40example.net&z=1`);
     expect(maskAddresses('https://t.example/p?to=reader%252Bnews%2540example.org', finder)).toBe(`https://t.example/p?to=${ADDRESS_MASK}`);
     expect(maskAddresses('https://t.example/p?e=broken%E0%A4%A&to=reader+news@example.org', finder)).toBe(`https://t.example/p?e=broken%E0%A4%A&to=${ADDRESS_MASK}`);
     const other = 'https://t.example/p?to=someone%40example.org&h=%F0%9F%98%80';
@@ -449,7 +461,11 @@ describe('nothing from a message or a file name drives a terminal', () => {
     expect(r.stdout).toContain('%1B]8;;https://evil.example%07');
   });
 
-  it.each([['scan', '-f', 'json'], ['scan', '-f', 'jsonl'], ['explain', '-f', 'json']])('%s %s %s: valid JSON, escaped, with the exact value', async (...args) => {
+  it.each([
+    ['scan', '-f', 'json'],
+    ['scan', '-f', 'jsonl'],
+    ['explain', '-f', 'json'],
+  ])('%s %s %s: valid JSON, escaped, with the exact value', async (...args) => {
     const r = await run([args[0], good, args[1], args[2]]);
     expect(r.stdout).not.toMatch(UNSAFE);
     expect(r.stdout).not.toMatch(/[\u2028\u2029]/);
@@ -477,9 +493,7 @@ describe('safe text', () => {
   });
 
   it('visible escapes C0, DEL, C1 and bidi controls and nothing else', () => {
-    expect(visible('a\u0000b\tc\nd\u001be\u007ff\u0085g\u009fh\u202ei\u2066j\u200ek\u061cl é ✓ \u2028')).toBe(
-      'a\\x00b\\x09c\\x0ad\\x1be\\x7ff\\x85g\\x9fh\\u202ei\\u2066j\\u200ek\\u061cl é ✓ \\u2028',
-    );
+    expect(visible('a\u0000b\tc\nd\u001be\u007ff\u0085g\u009fh\u202ei\u2066j\u200ek\u061cl é ✓ \u2028')).toBe('a\\x00b\\x09c\\x0ad\\x1be\\x7ff\\x85g\\x9fh\\u202ei\\u2066j\\u200ek\\u061cl é ✓ \\u2028');
   });
 
   it('safeJson escapes what JSON.stringify leaves raw, and parses to the same value', () => {

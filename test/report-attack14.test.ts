@@ -71,7 +71,12 @@ describe('results written with --no-redact say so in every report output', () =>
     expect((await run(['report', hidden])).stdout).not.toMatch(/Not redacted/);
     // A file written before the flag (no closing line at all) is still read.
     const old = path.join(dir, 'old.jsonl');
-    writeFileSync(old, splitJsonl(readFileSync(hidden, 'utf8')).messages.map((m) => JSON.stringify(m)).join('\n') + '\n');
+    writeFileSync(
+      old,
+      splitJsonl(readFileSync(hidden, 'utf8'))
+        .messages.map((m) => JSON.stringify(m))
+        .join('\n') + '\n',
+    );
     expect((await run(['report', old, '-f', 'json'])).exitCode).toBe(0);
   });
 

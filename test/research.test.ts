@@ -43,7 +43,11 @@ describe('shards', () => {
     const single = await run(['scan', SAMPLE, '-f', 'jsonl', '-o', path.join(dir, 'all.jsonl')]);
     expect(single.exitCode).toBe(0);
     for (let k = 1; k <= 4; k++) expect((await run(['scan', SAMPLE, '--shard', `${k}/4`, '-f', 'jsonl', '-o', path.join(dir, `results-${k}.jsonl`)])).exitCode).toBe(0);
-    const lines = (f: string) => readFileSync(path.join(dir, f), 'utf8').trim().split('\n').filter((l) => l && !l.includes('"pixelaudit":"skipped-files"')).length;
+    const lines = (f: string) =>
+      readFileSync(path.join(dir, f), 'utf8')
+        .trim()
+        .split('\n')
+        .filter((l) => l && !l.includes('"pixelaudit":"skipped-files"')).length;
     expect([1, 2, 3, 4].map((k) => lines(`results-${k}.jsonl`)).reduce((a, b) => a + b)).toBe(22);
     const merged = JSON.parse((await run(['report', ...[1, 2, 3, 4].map((k) => path.join(dir, `results-${k}.jsonl`)), '-f', 'json'])).stdout);
     const whole = JSON.parse((await run(['report', path.join(dir, 'all.jsonl'), '-f', 'json'])).stdout);
@@ -132,7 +136,10 @@ describe('study statistics against hand-computed values', () => {
 
   it('senders, vendors with organisations, parties and months', () => {
     expect(t.senderSummary).toEqual({ senders: 3, sendersTracking: 1, sendersTrackingEvery: 1, domains: 3, domainsTracking: 1, domainsTrackingEvery: 1 });
-    expect(t.vendors.map((v) => [v.vendor, v.messages, v.senders])).toEqual([['sendgrid', 3, 1], ['segment', 1, 1]]);
+    expect(t.vendors.map((v) => [v.vendor, v.messages, v.senders])).toEqual([
+      ['sendgrid', 3, 1],
+      ['segment', 1, 1],
+    ]);
     expect(t.vendors[0].messageShare).toBeCloseTo(3 / 5);
     expect(t.vendors[0].senderShare).toBeCloseTo(1 / 3);
     expect(t.organisations).toEqual([{ organisation: 'Twilio', messages: 3, messageShare: 0.6, senders: 1, senderShare: 1 / 3 }]);
@@ -144,7 +151,13 @@ describe('study statistics against hand-computed values', () => {
   });
 
   it('the sender bootstrap is reproducible and wider than Wilson when one sender dominates', () => {
-    const clusters: Array<[number, number]> = [[50, 50], [1, 0], [1, 0], [1, 0], [1, 0]];
+    const clusters: Array<[number, number]> = [
+      [50, 50],
+      [1, 0],
+      [1, 0],
+      [1, 0],
+      [1, 0],
+    ];
     expect(clusterBootstrap(clusters)).toEqual(clusterBootstrap(clusters));
     const boot = clusterBootstrap(clusters);
     expect(boot.high - boot.low).toBeGreaterThan(0.3);

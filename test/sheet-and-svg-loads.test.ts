@@ -66,7 +66,8 @@ describe('SVG: presentation attributes and SMIL', () => {
 
 describe('declarative shadow DOM', () => {
   it('<template shadowrootmode=open|closed> content loads, whatever the host; another template stays inert', () => {
-    const html = '<div><template shadowrootmode="open"><img src="https://a.example/open.png"></template></div><a><template shadowrootmode="CLOSED"><img src="https://a.example/closed.png"></template></a><div><template shadowrootmode="nope"><img src="https://a.example/bogus.png"></template><template><img src="https://a.example/inert.png"></template></div>';
+    const html =
+      '<div><template shadowrootmode="open"><img src="https://a.example/open.png"></template></div><a><template shadowrootmode="CLOSED"><img src="https://a.example/closed.png"></template></a><div><template shadowrootmode="nope"><img src="https://a.example/bogus.png"></template><template><img src="https://a.example/inert.png"></template></div>';
     expect(listed(html)).toEqual(['img:https://a.example/open.png', 'img:https://a.example/closed.png']);
     // The fast builder refuses templates: both routes give the same list.
     expect(extractWith(fastTree, html)).toEqual(extractWith(specTree, html));

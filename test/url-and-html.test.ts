@@ -83,7 +83,10 @@ describe('address leaks', () => {
         const blob = Buffer.from(`${prefix}${norm}${suffix}`);
         for (const form of ['base64', 'base64url'] as const) {
           const url = `https://t.example.net/o/${blob.toString(form)}/p.gif`;
-          expect(finder.find(url).map((l) => l.encoding), `${form} ${prefix}|${suffix}`).toContain(form === 'base64url' && !/[-_]/.test(blob.toString(form)) ? 'base64' : form);
+          expect(
+            finder.find(url).map((l) => l.encoding),
+            `${form} ${prefix}|${suffix}`,
+          ).toContain(form === 'base64url' && !/[-_]/.test(blob.toString(form)) ? 'base64' : form);
         }
       }
     }

@@ -37,9 +37,7 @@ export function readBaseline(file: string): Set<string> {
 
 /** Writes every finding of the run as accepted, sorted so that the file diffs well; temp file and rename. */
 export function writeBaseline(file: string, findings: CheckFinding[]): void {
-  const entries = findings
-    .map((f) => ({ fingerprint: f.fingerprint, file: f.file, ruleId: f.ruleId, rule: f.rule, url: f.url }))
-    .sort((a, b) => (a.file === b.file ? a.fingerprint.localeCompare(b.fingerprint) : a.file.localeCompare(b.file)));
+  const entries = findings.map((f) => ({ fingerprint: f.fingerprint, file: f.file, ruleId: f.ruleId, rule: f.rule, url: f.url })).sort((a, b) => (a.file === b.file ? a.fingerprint.localeCompare(b.fingerprint) : a.file.localeCompare(b.file)));
   const data: BaselineFile = { pixelaudit: 'check-baseline', version: BASELINE_VERSION, findings: entries };
   writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`, 'follow');
 }

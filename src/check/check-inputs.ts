@@ -21,7 +21,10 @@ export async function checkInputs(args: string[], cwd: string): Promise<CheckInp
   const wanted = new Set([...TEMPLATE_EXTENSIONS, ...MAIL_EXTENSIONS]);
   for (const arg of args) {
     const full = path.resolve(cwd, arg);
-    const exists = await stat(full).then(() => true, () => false);
+    const exists = await stat(full).then(
+      () => true,
+      () => false,
+    );
     const roots = exists || !isDynamicPattern(arg) ? [full] : (await glob(arg, { cwd, absolute: true, dot: false, onlyFiles: true, ignore: ['**/node_modules/**'] })).sort();
     if (roots.length === 0) throw new UsageError(`${arg}: no file matches`);
     for (const root of roots) {

@@ -43,7 +43,13 @@ export function summarise(files: CheckedFile[], failOn: Severity | 'never', maxW
  */
 export function exitCodeOf(s: CheckSummary): number {
   if (s.failed > 0) return EXIT_ERROR;
-  const failing = s.failOn !== 'never' && [['error', s.errors], ['warning', s.warnings], ['info', s.infos]].some(([sev, n]) => (n as number) > 0 && SEVERITY_RANK[sev as Severity] >= SEVERITY_RANK[s.failOn as Severity]);
+  const failing =
+    s.failOn !== 'never' &&
+    [
+      ['error', s.errors],
+      ['warning', s.warnings],
+      ['info', s.infos],
+    ].some(([sev, n]) => (n as number) > 0 && SEVERITY_RANK[sev as Severity] >= SEVERITY_RANK[s.failOn as Severity]);
   if (failing || (s.maxWarnings !== null && s.warnings > s.maxWarnings)) return EXIT_FINDINGS;
   return EXIT_OK;
 }

@@ -67,7 +67,11 @@ export function linkFinding(link: Link, expressions: TemplateExpression[], at: O
     if (!where.inQuery.some((q) => IDENTITY.test(q.expression.inner) || IDENTITY.test(q.param))) return undefined;
     const { param, expression } = where.inQuery.find((q) => ADDRESS_FIELD.test(q.expression.inner)) ?? where.inQuery[0];
     const address = ADDRESS_FIELD.test(expression.inner);
-    const finding = base(templateIdInLink, { messageKey: address ? 'address-in-query' : 'expression-in-query', tracking: false, data: { param, expression: expression.text, links: 1 } }, { url, kind: 'link', position: link.position, host: parts.host });
+    const finding = base(
+      templateIdInLink,
+      { messageKey: address ? 'address-in-query' : 'expression-in-query', tracking: false, data: { param, expression: expression.text, links: 1 } },
+      { url, kind: 'link', position: link.position, host: parts.host },
+    );
     if (address) finding.category = 'address-leak';
     return { finding, offset, element: 'a', shape };
   }

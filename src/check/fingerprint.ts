@@ -11,7 +11,13 @@ import type { TemplateExpression } from './template-expressions.js';
 export function urlShape(url: string, expressions: TemplateExpression[]): string {
   const parts = parseUrl(url);
   const host = hole(parts.host, expressions);
-  const path = parts.segments.map((s) => hole(s, expressions).replace(/\d+/g, '0').replace(/[A-Za-z0-9_-]{16,}/g, '*')).join('/');
+  const path = parts.segments
+    .map((s) =>
+      hole(s, expressions)
+        .replace(/\d+/g, '0')
+        .replace(/[A-Za-z0-9_-]{16,}/g, '*'),
+    )
+    .join('/');
   const names = [...new Set(parts.params.map((p) => hole(p.name, expressions)))].sort().join('&');
   // The expressions themselves, in order: `?w={{ width }}` baselined must not hide a later
   // `?w={{ subscriber.uuid }}`, nor `{{ user.id }}` a `{{ user.email }}`. Blanks are normalised so
@@ -22,7 +28,11 @@ export function urlShape(url: string, expressions: TemplateExpression[]): string
 
 /** An expression's text, trimmed, blanks collapsed, and none next to its delimiters: `{{user.id}}` is `{{ user.id }}`. */
 export function normaliseExpression(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').replace(/([{%|[(]) /g, '$1').replace(/ ([}%|\])])/g, '$1');
+  return text
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/([{%|[(]) /g, '$1')
+    .replace(/ ([}%|\])])/g, '$1');
 }
 
 function hole(text: string, expressions: TemplateExpression[]): string {

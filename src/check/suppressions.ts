@@ -22,14 +22,7 @@ interface Suppression {
  * or the next template tag are dropped. A comment without a reason or without a rule suppresses
  * nothing and is a PA015 finding itself: a suppression is a reviewed decision and says why.
  */
-export function applySuppressions(
-  masked: string,
-  expressions: TemplateExpression[],
-  raw: RawFinding[],
-  rules: RuleMeta[],
-  at: OffsetIndex,
-  comments: readonly TreeComment[],
-): { kept: RawFinding[]; suppressed: number } {
+export function applySuppressions(masked: string, expressions: TemplateExpression[], raw: RawFinding[], rules: RuleMeta[], at: OffsetIndex, comments: readonly TreeComment[]): { kept: RawFinding[]; suppressed: number } {
   const byName = new Map<string, string>();
   for (const r of rules) {
     byName.set(r.id.toLowerCase(), r.id);

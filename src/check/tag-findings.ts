@@ -22,14 +22,7 @@ interface Spot {
  * (an expression, a comment, the text, or an href/src as written). A tag that stands in an
  * element's URL (`href="{% with_link_tracking url %}"`) points at the tag itself.
  */
-export function tagFindings(
-  source: string,
-  masked: string,
-  expressions: TemplateExpression[],
-  urls: Array<Resource | Link | RejectedUrl>,
-  tags: CompiledTag[],
-  at: OffsetIndex,
-): RawFinding[] {
+export function tagFindings(source: string, masked: string, expressions: TemplateExpression[], urls: Array<Resource | Link | RejectedUrl>, tags: CompiledTag[], at: OffsetIndex): RawFinding[] {
   const out: RawFinding[] = [];
   const byWhere = (where: CompiledTag['where']): CompiledTag[] => tags.filter((t) => t.where === where);
   const spots: Record<CompiledTag['where'], () => Spot[]> = {
@@ -59,11 +52,7 @@ export function tagFindings(
 }
 
 function make(tag: CompiledTag, written: string, offset: number, at: OffsetIndex): RawFinding {
-  const finding = base(
-    templateTrackingTag,
-    { messageKey: tag.kind, tracking: tag.kind === 'open-pixel', data: { system: tag.system, tag: tag.id, written } },
-    { url: written, kind: 'template', position: at.position(offset) },
-  );
+  const finding = base(templateTrackingTag, { messageKey: tag.kind, tracking: tag.kind === 'open-pixel', data: { system: tag.system, tag: tag.id, written } }, { url: written, kind: 'template', position: at.position(offset) });
   if (tag.kind === 'link-wrap') finding.category = 'link-tracking';
   return { finding, offset, element: 'template', shape: tagShape(tag.id, written) };
 }

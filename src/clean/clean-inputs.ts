@@ -24,7 +24,7 @@ export interface CleanTotals {
    */
   failed: Array<{ source: string; reason: string; stillTracked?: { copy: 'partly cleaned' | 'copied unchanged' } }>;
   /** Files that hold no mail (copied as they are) or that the walk passed over (left out of the copy), with the reason. */
-  skipped?: Array<{ source: string; reason: string; /** The name already copied, the folder a loop leads to... */ detail?: string; outcome: SkipOutcome }>;
+  skipped?: Array<{ source: string; reason: string /** The name already copied, the folder a loop leads to... */; detail?: string; outcome: SkipOutcome }>;
 }
 
 /** What the copy holds for a file that was not cleaned as mail of its own. */

@@ -50,9 +50,7 @@ export function addReportOptions(cmd: Command): Command {
  * scanning: the temporary files are created here.
  */
 export async function openReport(io: Io, flags: ReportFlags, targets: readonly FormatTarget[], inputs: string[]) {
-  const outputs = await openOutputs(io, targets, async (target, toFile): Promise<Formatter> =>
-    (await FORMATTERS[target.format]())({ color: useColor(io, flags.color, toFile), top: flags.top, inputs, baseDir: process.cwd() }),
-  );
+  const outputs = await openOutputs(io, targets, async (target, toFile): Promise<Formatter> => (await FORMATTERS[target.format]())({ color: useColor(io, flags.color, toFile), top: flags.top, inputs, baseDir: process.cwd() }));
   const kept: MessageResult[] = [];
   const keeps = outputs.formatters.some((f) => f.keepsResults);
   await outputs.begin();

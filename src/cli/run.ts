@@ -93,14 +93,10 @@ export async function run(argv: string[], partialIo: Partial<Io> = {}): Promise<
   return { exitCode, stdout: partialIo.stdout ? '' : stdout.text, stderr: partialIo.stderr ? '' : stderr.text };
 }
 
-
 /** Secrets never belong in argv (shell history, `ps`): refuse without echoing the value. */
 function refuseSecretsInArgv(argv: string[]): void {
   const bad = argv.find((a) => /^--(password|pass|token|oauth-token|access-token|secret)(=|$)/i.test(a));
   if (bad) {
-    throw new UsageError(
-      `${bad.split('=')[0]} is not accepted on the command line, where other users and the shell history can read it`,
-      'use PIXELAUDIT_IMAP_PASSWORD, --password-file or the prompt',
-    );
+    throw new UsageError(`${bad.split('=')[0]} is not accepted on the command line, where other users and the shell history can read it`, 'use PIXELAUDIT_IMAP_PASSWORD, --password-file or the prompt');
   }
 }

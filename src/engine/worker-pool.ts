@@ -213,7 +213,10 @@ export class WorkerPool {
     slot.batches.clear();
     const p = slot.progress;
     if (Atomics.load(p, SEQ) === 0 && ++this.startupDeaths >= MAX_STARTUP_DEATHS) {
-      this.fail(new Error(`${reason} before analysing any message, ${MAX_STARTUP_DEATHS} times`), held.map(([, h]) => h));
+      this.fail(
+        new Error(`${reason} before analysing any message, ${MAX_STARTUP_DEATHS} times`),
+        held.map(([, h]) => h),
+      );
       return;
     }
     const running = Atomics.load(p, BUSY) === 1 ? Atomics.load(p, BATCH) : -1;

@@ -41,8 +41,6 @@ export const CHECK_FORMAT_NAMES = Object.keys(CHECK_FORMATTERS);
 export const SCAN_ONLY_FORMATS: Readonly<Record<string, string>> = Object.fromEntries(
   FORMAT_NAMES.filter((name) => !CHECK_FORMAT_NAMES.includes(name)).map((name) => [
     name,
-    name === 'html'
-      ? 'the HTML report is a study of scanned mail (senders, vendors, months), made by scan and report; check has files and findings, not messages'
-      : `a format of scan's per-message results; check has files and findings, not messages`,
+    name === 'html' ? 'the HTML report is a study of scanned mail (senders, vendors, months), made by scan and report; check has files and findings, not messages' : `a format of scan's per-message results; check has files and findings, not messages`,
   ]),
 );

@@ -6,6 +6,5 @@ import { safeJson } from './safe-text.js';
 
 export const jsonFormatter: FormatterFactory = (ctx) => ({
   keepsResults: true,
-  end: (summary, results) =>
-    `${safeJson({ tool: 'pixelaudit', version: VERSION, format: RESULT_FORMAT, inputs: ctx.inputs, summary, published: STUDIES, messages: results }, 2)}\n`,
+  end: (summary, results) => `${safeJson({ tool: 'pixelaudit', version: VERSION, format: RESULT_FORMAT, inputs: ctx.inputs, summary, published: STUDIES, messages: results }, 2)}\n`,
 });

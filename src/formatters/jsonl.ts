@@ -16,7 +16,5 @@ export const jsonlFormatter: FormatterFactory = () => ({
   keepsResults: false,
   message: (result) => `${safeJson(result)}\n`,
   end: (summary) =>
-    summary.skippedFiles > 0 || summary.unredacted
-      ? `${safeJson({ pixelaudit: SKIPPED_LINE, skippedFiles: summary.skippedFiles, skipped: summary.skipped, skippedReasons: summary.skippedReasons, redacted: !summary.unredacted })}\n`
-      : '',
+    summary.skippedFiles > 0 || summary.unredacted ? `${safeJson({ pixelaudit: SKIPPED_LINE, skippedFiles: summary.skippedFiles, skipped: summary.skipped, skippedReasons: summary.skippedReasons, redacted: !summary.unredacted })}\n` : '',
 });

@@ -11,8 +11,7 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 /** The default terminal report: counts, the tracked share beside published figures, top vendors and senders. */
 export const tableFormatter: FormatterFactory = (ctx) => {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
-  const table = (head: string[]): Table.Table =>
-    new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: ctx.color ? ['grey'] : [] } });
+  const table = (head: string[]): Table.Table => new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: ctx.color ? ['grey'] : [] } });
 
   return {
     keepsResults: false,
@@ -49,11 +48,7 @@ export const tableFormatter: FormatterFactory = (ctx) => {
       if (summary.imap) {
         const i = summary.imap;
         const kb = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
-        out.push(
-          `${c.bold('IMAP:')} ${i.mailboxes.join(', ')}; fetched ${i.mode}; received ${kb(i.bytesReceived)}, sent ${kb(i.bytesSent)}; ` +
-            `${i.fromCache} from cache; ${i.reconnects} reconnect${i.reconnects === 1 ? '' : 's'}`,
-          '',
-        );
+        out.push(`${c.bold('IMAP:')} ${i.mailboxes.join(', ')}; fetched ${i.mode}; received ${kb(i.bytesReceived)}, sent ${kb(i.bytesSent)}; ` + `${i.fromCache} from cache; ${i.reconnects} reconnect${i.reconnects === 1 ? '' : 's'}`, '');
       }
       if (summary.skippedReasons?.length) {
         // Grouped by reason, with the first file of each: the JSON report lists every one.

@@ -105,4 +105,3 @@ function fontDeclarations(style: string): ReadonlyMap<string, Declaration> {
 const INLINE_CACHE_SIZE = 20_000;
 const INLINE_RELEVANT = new Map<string, ReadonlyMap<string, Declaration>>();
 const INLINE_CUSTOM = new Map<string, ReadonlyMap<string, Declaration>>();
-

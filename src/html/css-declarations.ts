@@ -209,7 +209,13 @@ function readDeclaration(tokens: readonly CSSToken[], start: number, end: number
 
 /** A shorthand such as `margin` is read when one of its longhands is wanted. */
 function mayExpandTo(name: string, want: PropertyFilter): boolean {
-  return (name === 'margin' && (want('margin-left') || want('margin-top'))) || (name === 'inset' && want('left')) || (name === 'font' && want('font-size')) || (name === '-webkit-transform' && want('transform')) || (name === '-webkit-clip-path' && want('clip-path'));
+  return (
+    (name === 'margin' && (want('margin-left') || want('margin-top'))) ||
+    (name === 'inset' && want('left')) ||
+    (name === 'font' && want('font-size')) ||
+    (name === '-webkit-transform' && want('transform')) ||
+    (name === '-webkit-clip-path' && want('clip-path'))
+  );
 }
 
 /** The value text of tokens[from, to) as `Declaration.value` describes it. */
@@ -231,8 +237,7 @@ export function valueText(tokens: readonly CSSToken[], from: number, to: number,
       // A custom property's name (in `var(--X)`) is case-sensitive.
       const v = t[4].value;
       out += v.startsWith('--') ? v : asciiLower(v);
-    }
-    else if (type === TokenType.Function) out += `${asciiLower(t[4].value)}(`;
+    } else if (type === TokenType.Function) out += `${asciiLower(t[4].value)}(`;
     else out += t[1];
   }
   return out;

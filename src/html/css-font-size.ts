@@ -34,9 +34,20 @@ const em = (k: number) => (parent: number) => parent * k;
 const control = () => 13.333333;
 // Chromium's html.css: headings, small print and form controls set their own font size.
 const UA: Record<string, (parent: number) => number> = {
-  h1: em(2), h2: em(1.5), h3: em(1.17), h4: em(1), h5: em(0.83), h6: em(0.67),
-  small: (p) => p / RATIO, sub: (p) => p / RATIO, sup: (p) => p / RATIO, big: (p) => p * RATIO,
-  input: control, select: control, textarea: control, button: control,
+  h1: em(2),
+  h2: em(1.5),
+  h3: em(1.17),
+  h4: em(1),
+  h5: em(0.83),
+  h6: em(0.67),
+  small: (p) => p / RATIO,
+  sub: (p) => p / RATIO,
+  sup: (p) => p / RATIO,
+  big: (p) => p * RATIO,
+  input: control,
+  select: control,
+  textarea: control,
+  button: control,
 };
 
 /**

@@ -29,10 +29,30 @@ type Environment = (typeof ENVIRONMENTS)[number];
 // Units by what they are relative to. Font-metric units other than em (ex, ch, cap, lh) depend
 // on the font in use: unknown.
 const VIEWPORT: Record<string, (e: Environment) => number> = {
-  vw: (e) => e.vw, svw: (e) => e.vw, lvw: (e) => e.vw, dvw: (e) => e.vw, vi: (e) => e.vw, svi: (e) => e.vw, lvi: (e) => e.vw, dvi: (e) => e.vw,
-  vh: (e) => e.vh, svh: (e) => e.vh, lvh: (e) => e.vh, dvh: (e) => e.vh, vb: (e) => e.vh, svb: (e) => e.vh, lvb: (e) => e.vh, dvb: (e) => e.vh,
-  vmin: (e) => Math.min(e.vw, e.vh), svmin: (e) => Math.min(e.vw, e.vh), lvmin: (e) => Math.min(e.vw, e.vh), dvmin: (e) => Math.min(e.vw, e.vh),
-  vmax: (e) => Math.max(e.vw, e.vh), svmax: (e) => Math.max(e.vw, e.vh), lvmax: (e) => Math.max(e.vw, e.vh), dvmax: (e) => Math.max(e.vw, e.vh),
+  vw: (e) => e.vw,
+  svw: (e) => e.vw,
+  lvw: (e) => e.vw,
+  dvw: (e) => e.vw,
+  vi: (e) => e.vw,
+  svi: (e) => e.vw,
+  lvi: (e) => e.vw,
+  dvi: (e) => e.vw,
+  vh: (e) => e.vh,
+  svh: (e) => e.vh,
+  lvh: (e) => e.vh,
+  dvh: (e) => e.vh,
+  vb: (e) => e.vh,
+  svb: (e) => e.vh,
+  lvb: (e) => e.vh,
+  dvb: (e) => e.vh,
+  vmin: (e) => Math.min(e.vw, e.vh),
+  svmin: (e) => Math.min(e.vw, e.vh),
+  lvmin: (e) => Math.min(e.vw, e.vh),
+  dvmin: (e) => Math.min(e.vw, e.vh),
+  vmax: (e) => Math.max(e.vw, e.vh),
+  svmax: (e) => Math.max(e.vw, e.vh),
+  lvmax: (e) => Math.max(e.vw, e.vh),
+  dvmax: (e) => Math.max(e.vw, e.vh),
 };
 const ABSOLUTE = new Set(['px', 'pt', 'pc', 'in', 'cm', 'mm', 'q']);
 const MATH = new Set(['calc', '-webkit-calc', 'min', 'max', 'clamp', 'round', 'mod', 'rem', 'abs', 'sign', 'hypot', 'sqrt', 'pow', 'exp', 'log', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2']);

@@ -1,10 +1,30 @@
 import { isTokenNumeric, tokenize, TokenType, type CSSToken } from '@csstools/css-tokenizer';
 import { isFunctionNode, isTokenNode, type ComponentValue } from '@csstools/css-parser-algorithms';
 import {
-  isGeneralEnclosed, isMediaCondition, isMediaConditionListWithAnd, isMediaConditionListWithOr, isMediaFeature, isMediaFeatureBoolean,
-  isMediaFeaturePlain, isMediaFeatureRangeNameValue, isMediaFeatureRangeValueName, isMediaFeatureRangeValueNameValue, isMediaNot, isMediaQueryInvalid,
-  isMediaQueryWithType, isMediaQueryWithoutType, MediaFeatureEQ, MediaFeatureGT, MediaFeatureLT, parseFromTokens,
-  type MediaCondition, type MediaFeature, type MediaFeatureComparison, type MediaFeatureValue, type MediaInParens, type MediaQuery,
+  isGeneralEnclosed,
+  isMediaCondition,
+  isMediaConditionListWithAnd,
+  isMediaConditionListWithOr,
+  isMediaFeature,
+  isMediaFeatureBoolean,
+  isMediaFeaturePlain,
+  isMediaFeatureRangeNameValue,
+  isMediaFeatureRangeValueName,
+  isMediaFeatureRangeValueNameValue,
+  isMediaNot,
+  isMediaQueryInvalid,
+  isMediaQueryWithType,
+  isMediaQueryWithoutType,
+  MediaFeatureEQ,
+  MediaFeatureGT,
+  MediaFeatureLT,
+  parseFromTokens,
+  type MediaCondition,
+  type MediaFeature,
+  type MediaFeatureComparison,
+  type MediaFeatureValue,
+  type MediaInParens,
+  type MediaQuery,
 } from '@csstools/media-query-list-parser';
 import { asciiLower } from './css-declarations.js';
 
@@ -58,7 +78,23 @@ const RANGE: Record<string, { value: number; kind: 'length' | 'ratio' | 'resolut
   grid: { value: 0, kind: 'integer' },
 };
 
-const LENGTH_PX: Record<string, number> = { px: 1, em: EM, rem: EM, ex: EM / 2, ch: EM / 2, pt: 96 / 72, pc: 16, in: 96, cm: 96 / 2.54, mm: 96 / 25.4, q: 96 / 101.6, vw: SCREEN.width / 100, vh: SCREEN.height / 100, vmin: SCREEN.height / 100, vmax: SCREEN.width / 100 };
+const LENGTH_PX: Record<string, number> = {
+  px: 1,
+  em: EM,
+  rem: EM,
+  ex: EM / 2,
+  ch: EM / 2,
+  pt: 96 / 72,
+  pc: 16,
+  in: 96,
+  cm: 96 / 2.54,
+  mm: 96 / 25.4,
+  q: 96 / 101.6,
+  vw: SCREEN.width / 100,
+  vh: SCREEN.height / 100,
+  vmin: SCREEN.height / 100,
+  vmax: SCREEN.width / 100,
+};
 const DPPX: Record<string, number> = { dppx: 1, x: 1, dpi: 1 / 96, dpcm: 2.54 / 96 };
 
 /**

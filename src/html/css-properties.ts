@@ -51,23 +51,111 @@ export const isKept: PropertyFilter = (name) => RELEVANT.has(name) || name === '
 // CSS-wide keywords: valid for every property (what they resolve to is the inheritance's business).
 const WIDE = new Set(['inherit', 'initial', 'unset', 'revert', 'revert-layer']);
 const DISPLAY = new Set([
-  'none', 'contents', 'block', 'inline', 'inline-block', 'flow', 'flow-root', 'run-in', 'list-item',
-  'flex', 'inline-flex', 'grid', 'inline-grid', 'table', 'inline-table', 'table-row-group',
-  'table-header-group', 'table-footer-group', 'table-row', 'table-cell', 'table-column-group',
-  'table-column', 'table-caption', 'ruby', 'ruby-base', 'ruby-text', 'ruby-base-container',
-  'ruby-text-container', 'math', 'inline-list-item', 'block flow', 'inline flow', 'block flow-root',
-  'inline flow-root', 'block flex', 'inline flex', 'block grid', 'inline grid', 'block table',
-  'inline table', 'block list-item', 'inline list-item', 'flow list-item', 'block flow list-item',
-  '-webkit-box', '-webkit-inline-box', '-webkit-flex', '-webkit-inline-flex', '-moz-box', '-moz-inline-box',
+  'none',
+  'contents',
+  'block',
+  'inline',
+  'inline-block',
+  'flow',
+  'flow-root',
+  'run-in',
+  'list-item',
+  'flex',
+  'inline-flex',
+  'grid',
+  'inline-grid',
+  'table',
+  'inline-table',
+  'table-row-group',
+  'table-header-group',
+  'table-footer-group',
+  'table-row',
+  'table-cell',
+  'table-column-group',
+  'table-column',
+  'table-caption',
+  'ruby',
+  'ruby-base',
+  'ruby-text',
+  'ruby-base-container',
+  'ruby-text-container',
+  'math',
+  'inline-list-item',
+  'block flow',
+  'inline flow',
+  'block flow-root',
+  'inline flow-root',
+  'block flex',
+  'inline flex',
+  'block grid',
+  'inline grid',
+  'block table',
+  'inline table',
+  'block list-item',
+  'inline list-item',
+  'flow list-item',
+  'block flow list-item',
+  '-webkit-box',
+  '-webkit-inline-box',
+  '-webkit-flex',
+  '-webkit-inline-flex',
+  '-moz-box',
+  '-moz-inline-box',
 ]);
 const VISIBILITY = new Set(['visible', 'hidden', 'collapse']);
 const POSITION = new Set(['static', 'relative', 'absolute', 'fixed', 'sticky', '-webkit-sticky']);
 const OVERFLOW = new Set(['visible', 'hidden', 'clip', 'scroll', 'auto', 'overlay', '-webkit-paged-x', '-webkit-paged-y']);
 const SIZE_WORDS = new Set(['auto', 'min-content', 'max-content', 'fit-content', 'stretch', '-webkit-fill-available', '-moz-available', '-webkit-min-content', '-webkit-max-content', '-moz-fit-content', '-webkit-fit-content']);
 const LENGTH_UNITS = new Set([
-  'px', 'pt', 'pc', 'in', 'cm', 'mm', 'q', 'em', 'rem', 'ex', 'rex', 'ch', 'rch', 'cap', 'rcap', 'ic', 'ric', 'lh', 'rlh',
-  'vw', 'vh', 'vi', 'vb', 'vmin', 'vmax', 'svw', 'svh', 'lvw', 'lvh', 'dvw', 'dvh', 'svi', 'svb', 'lvi', 'lvb', 'dvi', 'dvb',
-  'svmin', 'svmax', 'lvmin', 'lvmax', 'dvmin', 'dvmax', 'cqw', 'cqh', 'cqi', 'cqb', 'cqmin', 'cqmax',
+  'px',
+  'pt',
+  'pc',
+  'in',
+  'cm',
+  'mm',
+  'q',
+  'em',
+  'rem',
+  'ex',
+  'rex',
+  'ch',
+  'rch',
+  'cap',
+  'rcap',
+  'ic',
+  'ric',
+  'lh',
+  'rlh',
+  'vw',
+  'vh',
+  'vi',
+  'vb',
+  'vmin',
+  'vmax',
+  'svw',
+  'svh',
+  'lvw',
+  'lvh',
+  'dvw',
+  'dvh',
+  'svi',
+  'svb',
+  'lvi',
+  'lvb',
+  'dvi',
+  'dvb',
+  'svmin',
+  'svmax',
+  'lvmin',
+  'lvmax',
+  'dvmin',
+  'dvmax',
+  'cqw',
+  'cqh',
+  'cqi',
+  'cqb',
+  'cqmin',
+  'cqmax',
 ]);
 
 type Check = (parts: readonly CSSToken[]) => boolean;
@@ -90,8 +178,14 @@ function isLengthPercentage(t: CSSToken): boolean {
   }
 }
 
-const keyword = (set: ReadonlySet<string>): Check => (p) => p.length === 1 && p[0][0] === TokenType.Ident && set.has(asciiLower(p[0][4].value));
-const lengthOr = (words: ReadonlySet<string>): Check => (p) => p.length === 1 && (isLengthPercentage(p[0]) || (p[0][0] === TokenType.Ident && words.has(asciiLower(p[0][4].value))));
+const keyword =
+  (set: ReadonlySet<string>): Check =>
+  (p) =>
+    p.length === 1 && p[0][0] === TokenType.Ident && set.has(asciiLower(p[0][4].value));
+const lengthOr =
+  (words: ReadonlySet<string>): Check =>
+  (p) =>
+    p.length === 1 && (isLengthPercentage(p[0]) || (p[0][0] === TokenType.Ident && words.has(asciiLower(p[0][4].value))));
 const AUTO = new Set(['auto']);
 const FONT_SIZE_WORDS = new Set(['xx-small', 'x-small', 'small', 'medium', 'large', 'x-large', 'xx-large', 'xxx-large', 'smaller', 'larger', 'math']);
 const NONE_OR_SIZE = new Set([...SIZE_WORDS, 'none']);
@@ -169,8 +263,16 @@ const ALIASES: Record<string, string> = { '-webkit-transform': 'transform', '-we
 const isAuto = (t: CSSToken): boolean => t[0] === TokenType.Ident && asciiLower(t[4].value) === 'auto';
 
 // Longhand and its index in the 1-to-4 value list's expansion (top 0, right 1, bottom 2, left 3).
-const MARGIN: ReadonlyArray<[string, number]> = [['margin-top', 0], ['margin-left', 3]];
-const INSET: ReadonlyArray<[string, number]> = [['top', 0], ['right', 1], ['bottom', 2], ['left', 3]];
+const MARGIN: ReadonlyArray<[string, number]> = [
+  ['margin-top', 0],
+  ['margin-left', 3],
+];
+const INSET: ReadonlyArray<[string, number]> = [
+  ['top', 0],
+  ['right', 1],
+  ['bottom', 2],
+  ['left', 3],
+];
 
 /** CSS box shorthand: 1 value sets every side; 2 vertical, horizontal; 3 top, horizontal, bottom; 4 each. */
 function sideIndex(n: number, side: number): number {
@@ -235,7 +337,11 @@ function fontShorthand(tokens: readonly CSSToken[], from: number, to: number, im
   }
   const slash = heads.findIndex((t) => t[0] === TokenType.Delim && t[4].value === '/');
   const isSize = (t: CSSToken): boolean =>
-    (t[0] === TokenType.Dimension && LENGTH_UNITS.has(asciiLower(t[4].unit))) || t[0] === TokenType.Percentage || t[0] === TokenType.Function || (t[0] === TokenType.Number && t[4].value === 0) || (t[0] === TokenType.Ident && SIZE_IN_FONT.has(asciiLower(t[4].value)));
+    (t[0] === TokenType.Dimension && LENGTH_UNITS.has(asciiLower(t[4].unit))) ||
+    t[0] === TokenType.Percentage ||
+    t[0] === TokenType.Function ||
+    (t[0] === TokenType.Number && t[4].value === 0) ||
+    (t[0] === TokenType.Ident && SIZE_IN_FONT.has(asciiLower(t[4].value)));
   const at = slash > 0 ? slash - 1 : heads.findIndex(isSize);
   if (at < 0 || !isSize(heads[at])) return;
   out.push({ name: 'font-size', value: valueText(tokens, parts[at][0], parts[at][1], false), important });

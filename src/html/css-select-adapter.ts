@@ -49,7 +49,26 @@ function nth(formula: string | null | undefined): (index: number) => boolean {
 }
 
 // States a message at rest is never in: nothing is hovered, focused, targeted or visited.
-const NEVER = ['hover', 'active', 'focus', 'focus-visible', 'focus-within', 'visited', 'target', 'target-within', 'autofill', '-webkit-autofill', 'user-invalid', 'user-valid', 'fullscreen', 'modal', 'picture-in-picture', 'playing', 'paused', 'popover-open'];
+const NEVER = [
+  'hover',
+  'active',
+  'focus',
+  'focus-visible',
+  'focus-within',
+  'visited',
+  'target',
+  'target-within',
+  'autofill',
+  '-webkit-autofill',
+  'user-invalid',
+  'user-valid',
+  'fullscreen',
+  'modal',
+  'picture-in-picture',
+  'playing',
+  'paused',
+  'popover-open',
+];
 
 // Text controls a user can type in (the HTML standard's :read-write): input types that take text.
 const TEXT_INPUTS = new Set(['', 'text', 'search', 'url', 'tel', 'email', 'password', 'date', 'month', 'week', 'time', 'datetime-local', 'number']);
@@ -146,10 +165,7 @@ function options(quirks: boolean): Options<ElementContext, ElementContext> {
 }
 
 /** Pseudo-classes the cascade evaluates (css-select's own, or the ones above). */
-export const EVALUATED = new Set([
-  'not', 'is', 'where', 'first-child', 'root', 'scope', 'link', 'any-link', 'checked', 'disabled', 'enabled', 'required', 'optional', 'read-only', 'read-write',
-  ...Object.keys(pseudos),
-]);
+export const EVALUATED = new Set(['not', 'is', 'where', 'first-child', 'root', 'scope', 'link', 'any-link', 'checked', 'disabled', 'enabled', 'required', 'optional', 'read-only', 'read-write', ...Object.keys(pseudos)]);
 
 /**
  * Standard pseudo-classes that depend on what follows the element in the tree (children, later
@@ -157,6 +173,25 @@ export const EVALUATED = new Set([
  * using one is not applied (see cascade.ts).
  */
 export const UNANSWERED = new Set([
-  'last-child', 'last-of-type', 'only-child', 'only-of-type', 'nth-last-child', 'nth-last-of-type', 'empty', 'has', 'blank',
-  'valid', 'invalid', 'in-range', 'out-of-range', 'placeholder-shown', 'default', 'indeterminate', 'lang', 'dir', 'host', 'host-context', 'state',
+  'last-child',
+  'last-of-type',
+  'only-child',
+  'only-of-type',
+  'nth-last-child',
+  'nth-last-of-type',
+  'empty',
+  'has',
+  'blank',
+  'valid',
+  'invalid',
+  'in-range',
+  'out-of-range',
+  'placeholder-shown',
+  'default',
+  'indeterminate',
+  'lang',
+  'dir',
+  'host',
+  'host-context',
+  'state',
 ]);

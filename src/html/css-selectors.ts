@@ -144,7 +144,10 @@ function compileComplex(complex: readonly Selector[], quirks: boolean, options: 
   const combinators: Array<'descendant' | 'sibling'> = [];
   let current: Selector[] = [];
   const close = (): boolean => {
-    const hops = current.filter(isTraversal).map((s) => s.type === SelectorType.Child ? 'parent' : 'previous').reverse();
+    const hops = current
+      .filter(isTraversal)
+      .map((s) => (s.type === SelectorType.Child ? 'parent' : 'previous'))
+      .reverse();
     let test: (ctx: ElementContext) => boolean;
     try {
       // css-select sorts the tokens it is given: it gets a copy.

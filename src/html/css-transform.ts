@@ -56,8 +56,14 @@ function linearOf(f: CssFunction): Linear | undefined {
       const y = f.name === 'skew' ? (f.args.length > 1 ? a(1) : 0) : f.name === 'skewy' ? a(0) : 0;
       return x === undefined || y === undefined ? undefined : [1, Math.tan(y), Math.tan(x), 1];
     }
-    case 'translate': case 'translatex': case 'translatey': case 'translatez': case 'translate3d':
-    case 'perspective': case 'scalez': case 'rotate3d':
+    case 'translate':
+    case 'translatex':
+    case 'translatey':
+    case 'translatez':
+    case 'translate3d':
+    case 'perspective':
+    case 'scalez':
+    case 'rotate3d':
       return IDENTITY;
     default:
       return undefined;

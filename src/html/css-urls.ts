@@ -29,7 +29,27 @@ export interface CssUrlOptions {
  * is dropped by the parser and leaves the imports after it valid (Chromium 150 fetches the
  * `@import` after `@foo;` and after `@foo{}`): the oracle's sheet-* cases.
  */
-const KNOWN_AT_RULES = new Set(['media', 'supports', 'font-face', 'keyframes', '-webkit-keyframes', 'page', 'namespace', 'counter-style', 'property', 'container', 'scope', 'font-feature-values', 'font-palette-values', 'starting-style', 'view-transition', 'position-try', 'layer', 'function', 'custom-media']);
+const KNOWN_AT_RULES = new Set([
+  'media',
+  'supports',
+  'font-face',
+  'keyframes',
+  '-webkit-keyframes',
+  'page',
+  'namespace',
+  'counter-style',
+  'property',
+  'container',
+  'scope',
+  'font-feature-values',
+  'font-palette-values',
+  'starting-style',
+  'view-transition',
+  'position-try',
+  'layer',
+  'function',
+  'custom-media',
+]);
 
 /**
  * Whether a style rule's prelude is a selector Chromium surely accepts: an invalid rule is dropped

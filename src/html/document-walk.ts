@@ -105,7 +105,6 @@ const DATA_READERS: Partial<Record<string, DataReader>> = { iframe: 'frame', fra
 
 const BODY: TreeElement = { name: 'body', namespace: 'html', attrs: {}, start: -1 };
 
-
 /**
  * One pre-order walk over one tree (the message, a conditional comment's fragment, a srcdoc),
  * keeping a stack of the open elements' hidden state. Iterative: the tree's walk is, and this
@@ -378,8 +377,7 @@ export class DocumentWalk implements TreeVisitor {
     const content = dataContent(found.raw, 'frame');
     if (content === undefined) return false;
     if ('reason' in content) this.sink.reject(found, content.reason);
-    else if (this.sink.admitNested(found, content.text.length, this.depth() + 1))
-      this.sink.queueSrcdoc({ html: content.text, at: found.at, depth: this.depth() + 1, base: undefined, hidden: found.hidden, client: found.client });
+    else if (this.sink.admitNested(found, content.text.length, this.depth() + 1)) this.sink.queueSrcdoc({ html: content.text, at: found.at, depth: this.depth() + 1, base: undefined, hidden: found.hidden, client: found.client });
     return true;
   }
 
@@ -409,8 +407,7 @@ export class DocumentWalk implements TreeVisitor {
       const f = found(value);
       const reader = DATA_READERS[a.kind];
       if (reader === 'frame' ? !this.dataFrame(f) : reader === 'sheet' ? !this.dataSheet(f, this.depth()) : true) this.sink.add(f, this.base);
-    }
-    else if (a.form === 'srcset') {
+    } else if (a.form === 'srcset') {
       const { candidates, dropped } = parseSrcset(value);
       const list = candidates.map((c) => found(c.url));
       for (const d of dropped) this.sink.reject(found(d.url), 'a srcset candidate with an invalid descriptor');

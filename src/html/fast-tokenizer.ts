@@ -44,7 +44,47 @@ function asciiLower(s: string): string {
 }
 
 // Tag names seen in almost every mail: read without slicing a string for each tag.
-const COMMON_TAGS = byLength(['a', 'b', 'i', 'p', 'u', 'br', 'hr', 'td', 'th', 'tr', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'em', 'img', 'div', 'col', 'sup', 'sub', 'span', 'font', 'link', 'meta', 'body', 'head', 'html', 'center', 'table', 'tbody', 'thead', 'style', 'title', 'strong', 'o:p', 'small', 'label']);
+const COMMON_TAGS = byLength([
+  'a',
+  'b',
+  'i',
+  'p',
+  'u',
+  'br',
+  'hr',
+  'td',
+  'th',
+  'tr',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'em',
+  'img',
+  'div',
+  'col',
+  'sup',
+  'sub',
+  'span',
+  'font',
+  'link',
+  'meta',
+  'body',
+  'head',
+  'html',
+  'center',
+  'table',
+  'tbody',
+  'thead',
+  'style',
+  'title',
+  'strong',
+  'o:p',
+  'small',
+  'label',
+]);
 
 /**
  * The HTML standard's tokenizer for the plain shapes of markup: start and end tags with quoted
@@ -229,7 +269,12 @@ export class FastTokenizer {
     const { type, name, attrs, selfClosing, start, pos } = this;
     let all: Map<string, string> | null = null;
     this.tag(lt, START, (m) => (all = m));
-    const signature = this.name + [...(all as unknown as Map<string, string>)].map(([k, v]) => `\0${k}\0${v}`).sort().join('');
+    const signature =
+      this.name +
+      [...(all as unknown as Map<string, string>)]
+        .map(([k, v]) => `\0${k}\0${v}`)
+        .sort()
+        .join('');
     Object.assign(this, { type, name, attrs, selfClosing, start, pos });
     return signature;
   }

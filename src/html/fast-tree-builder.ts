@@ -5,7 +5,22 @@ import { COMMENT, DOCTYPE, END, EOF, FastTokenizer, RAWTEXT, RCDATA, SCRIPT, STA
 import { IMPLIED_END, IMPLIED_END_THOROUGH, MODE_SELECTING, SPECIAL, TABLE_STRUCTURE, flagsOf } from './fast-tree-tags.js';
 import { endTagInBody, startTagInBody } from './fast-tree-body.js';
 import { endTagInSelect, startTagInSelect } from './fast-tree-select.js';
-import { characterInTable, endTagInCaption, endTagInCell, endTagInColumnGroup, endTagInRow, endTagInTable, endTagInTableBody, startTagInCaption, startTagInCell, startTagInColumnGroup, startTagInRow, startTagInTable, startTagInTableBody, tokenInColumnGroup } from './fast-tree-table.js';
+import {
+  characterInTable,
+  endTagInCaption,
+  endTagInCell,
+  endTagInColumnGroup,
+  endTagInRow,
+  endTagInTable,
+  endTagInTableBody,
+  startTagInCaption,
+  startTagInCell,
+  startTagInColumnGroup,
+  startTagInRow,
+  startTagInTable,
+  startTagInTableBody,
+  tokenInColumnGroup,
+} from './fast-tree-table.js';
 
 /** An element of the tree the fast builder makes; it is its own TreeElement view. */
 export interface FastElement extends TreeElement {
@@ -52,7 +67,6 @@ export const enum Mode {
   AfterBody,
   AfterAfterBody,
 }
-
 
 /**
  * The stack and formatting-list steps the builder may take per character of input (plus a

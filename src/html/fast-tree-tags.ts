@@ -23,7 +23,8 @@ export const CLOSES_P = 1024;
 /** Elements whose end tag in body closes them back to the element (addressEndTagInBody). */
 export const BLOCK_END = 2048;
 
-const SPECIAL_NAMES = 'address applet area article aside base basefont bgsound blockquote body br button caption center col colgroup dd details dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input li link listing main marquee menu meta nav noembed noframes noscript object ol p param plaintext pre script section select source style summary table tbody td template textarea tfoot th thead title tr track ul wbr xmp';
+const SPECIAL_NAMES =
+  'address applet area article aside base basefont bgsound blockquote body br button caption center col colgroup dd details dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input li link listing main marquee menu meta nav noembed noframes noscript object ol p param plaintext pre script section select source style summary table tbody td template textarea tfoot th thead title tr track ul wbr xmp';
 const P_CLOSERS = 'p dl ol ul div dir nav main menu aside center figure footer header hgroup dialog details address article search section summary fieldset blockquote figcaption';
 const BLOCK_ENDS = 'dl ul ol dir div nav pre main menu aside button center figure footer header hgroup dialog address article details search section summary listing fieldset blockquote figcaption';
 

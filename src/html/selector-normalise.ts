@@ -99,7 +99,13 @@ function normaliseOne(s: Selector, namespaces: ReadonlyMap<string, string>, ok: 
       try {
         nthCheck(of.formula);
         const list = parse(of.selector);
-        if (!list.every((c) => { const n = normaliseComplex(c, namespaces, ok); return n !== undefined && ok(n); })) return false;
+        if (
+          !list.every((c) => {
+            const n = normaliseComplex(c, namespaces, ok);
+            return n !== undefined && ok(n);
+          })
+        )
+          return false;
       } catch {
         return false;
       }

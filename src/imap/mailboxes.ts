@@ -26,7 +26,14 @@ export function chooseMailboxes(list: ListResponse[], choice: MailboxChoice): st
   if (choice.names.length) {
     return choice.names.map((name) => {
       const found = list.find((b) => b.path === name) ?? list.find((b) => b.path.toLowerCase() === name.toLowerCase());
-      if (!found) throw new ImapError(`mailbox "${name}" does not exist`, `run with --all-mailboxes to scan every folder, or pick one of: ${list.map((b) => b.path).slice(0, 12).join(', ')}`);
+      if (!found)
+        throw new ImapError(
+          `mailbox "${name}" does not exist`,
+          `run with --all-mailboxes to scan every folder, or pick one of: ${list
+            .map((b) => b.path)
+            .slice(0, 12)
+            .join(', ')}`,
+        );
       return found.path;
     });
   }

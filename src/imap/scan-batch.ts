@@ -46,11 +46,17 @@ export async function scanBatch(client: ImapFlow, uids: number[], source: (uid: 
   for (const [key, group] of groups) {
     const query: FetchQueryObject = options.fullSource ? { uid: true, source: true } : { uid: true, headers: true, ...(key ? { bodyParts: key.split(',') } : {}) };
     const byUid = new Map(group.map((c) => [c.uid, c]));
-    await fetchEach(client, group.map((c) => c.uid), query, fail, async (msg) => {
-      const c = byUid.get(msg.uid);
-      if (!c) return;
-      results.set(c.uid, await analyseOne(msg, c, source(c.uid), options));
-    });
+    await fetchEach(
+      client,
+      group.map((c) => c.uid),
+      query,
+      fail,
+      async (msg) => {
+        const c = byUid.get(msg.uid);
+        if (!c) return;
+        results.set(c.uid, await analyseOne(msg, c, source(c.uid), options));
+      },
+    );
   }
   return results;
 }
@@ -82,13 +88,7 @@ async function analyseOne(msg: FetchMessageObject, c: Candidate, source: string,
  * each UID not yet answered is asked for alone, so one message the server cannot return fails
  * alone. A lost connection is thrown: the caller reconnects.
  */
-async function fetchEach(
-  client: ImapFlow,
-  uids: number[],
-  query: FetchQueryObject,
-  fail: (uid: number, reason: string) => void,
-  each: (msg: FetchMessageObject) => void | Promise<void>,
-): Promise<void> {
+async function fetchEach(client: ImapFlow, uids: number[], query: FetchQueryObject, fail: (uid: number, reason: string) => void, each: (msg: FetchMessageObject) => void | Promise<void>): Promise<void> {
   const answered = new Set<number>();
   try {
     for await (const msg of client.fetch(uids.join(','), query, { uid: true })) {

@@ -15,11 +15,7 @@ export const DEFAULT_TOKEN_ENV = 'PIXELAUDIT_IMAP_TOKEN';
  * The password or OAuth2 token, from an environment variable, a file, or a prompt: never argv.
  * Order: an explicit flag, then the default variables, then the prompt on a terminal.
  */
-export async function readSecret(
-  flags: SecretFlags,
-  env: Record<string, string | undefined>,
-  prompt: ((question: string) => Promise<string>) | undefined,
-): Promise<{ pass: string } | { accessToken: string }> {
+export async function readSecret(flags: SecretFlags, env: Record<string, string | undefined>, prompt: ((question: string) => Promise<string>) | undefined): Promise<{ pass: string } | { accessToken: string }> {
   const fromEnv = (name: string, what: string): string => {
     const value = env[name];
     if (!value) throw new UsageError(`${what}: the environment variable ${name} is not set or empty`);
@@ -35,9 +31,7 @@ export async function readSecret(
     const pass = await prompt('IMAP password (not shown): ');
     if (pass) return { pass };
   }
-  throw new UsageError(
-    `no password: set ${DEFAULT_PASSWORD_ENV} (or ${DEFAULT_TOKEN_ENV} for an OAuth2 token), use --password-file, or run in a terminal to be asked`,
-  );
+  throw new UsageError(`no password: set ${DEFAULT_PASSWORD_ENV} (or ${DEFAULT_TOKEN_ENV} for an OAuth2 token), use --password-file, or run in a terminal to be asked`);
 }
 
 function readSecretFile(file: string, flag: string): string {

@@ -4,8 +4,7 @@ import { isEnvelope, isMozillaEnvelope } from './mbox-envelope.js';
 export type MailFormat = 'mbox' | 'emlx' | 'eml' | 'empty' | 'binary' | 'not-mail';
 
 const HEADER_LINE = /^[!-9;-~]+:/; // RFC 5322 field name: printable ASCII except ':'
-const MAIL_HEADERS =
-  /^(from|to|subject|date|message-id|received|return-path|mime-version|delivered-to|content-type|x-[a-z0-9-]+|reply-to|sender|cc|dkim-signature|authentication-results|arc-[a-z-]+|list-[a-z-]+):/im;
+const MAIL_HEADERS = /^(from|to|subject|date|message-id|received|return-path|mime-version|delivered-to|content-type|x-[a-z0-9-]+|reply-to|sender|cc|dkim-signature|authentication-results|arc-[a-z-]+|list-[a-z-]+):/im;
 
 /** How many bytes detection needs: callers read at least this much before asking. */
 export const DETECT_BYTES = 64 * 1024;

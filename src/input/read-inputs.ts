@@ -18,8 +18,8 @@ export type InputItem =
       /** Oddities of the file the message was read from despite (a byte order mark, NUL bytes). */
       warnings?: string[];
     }
-  | { type: 'failed'; source: string; error: string; /** The input path itself is unusable (missing, not mail, no mail in folder). */ wholeInput?: boolean }
-  | { type: 'skipped'; source: string; reason: string; /** The name already read, the folder a loop leads to... */ detail?: string };
+  | { type: 'failed'; source: string; error: string /** The input path itself is unusable (missing, not mail, no mail in folder). */; wholeInput?: boolean }
+  | { type: 'skipped'; source: string; reason: string /** The name already read, the folder a loop leads to... */; detail?: string };
 
 export interface ReadOptions {
   /** Messages larger than this fail with a reason instead of being parsed. */
@@ -100,8 +100,16 @@ async function* readFile(file: string, size: number, named: boolean, regular: bo
   const limit = options.maxMessageBytes + 64;
   if (regular && size <= Math.min(WHOLE_READ_MAX, limit)) {
     // readMessages takes the chunks as an async iterator; this one yields the whole file once.
-    // eslint-disable-next-line @typescript-eslint/require-await
-    yield* readSource(file, (async function* () { yield readSmallFile(file, size, limit + 1); })(), options, named, splitByOffset);
+    yield* readSource(
+      file,
+      // eslint-disable-next-line @typescript-eslint/require-await
+      (async function* () {
+        yield readSmallFile(file, size, limit + 1);
+      })(),
+      options,
+      named,
+      splitByOffset,
+    );
     return;
   }
   // Most mail files are a few KB: a 1 MB read buffer for each would cost more than the read.
@@ -111,13 +119,7 @@ async function* readFile(file: string, size: number, named: boolean, regular: bo
   yield* readSource(file, stream, options, named, splitByOffset);
 }
 
-async function* readSource(
-  source: string,
-  stream: AsyncIterable<Buffer>,
-  options: ReadOptions,
-  named: boolean,
-  splitByOffset: boolean,
-): AsyncGenerator<InputItem> {
+async function* readSource(source: string, stream: AsyncIterable<Buffer>, options: ReadOptions, named: boolean, splitByOffset: boolean): AsyncGenerator<InputItem> {
   const reading = readMessages(stream, {
     maxMessageBytes: options.maxMessageBytes,
     ...(splitByOffset ? { ownsOffset: (offset: number) => ownsOffset(options.shard, offset), ownsSingle: ownsPath(options.shard, source) } : {}),

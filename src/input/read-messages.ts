@@ -25,7 +25,7 @@ export type FileItem =
       /** The message (or a rewritten one) framed as this file stores it: what clean writes. */
       frame: (message: Buffer) => Buffer;
     }
-  | { type: 'failed'; error: string; mbox?: MboxPlace; /** The file itself could not be read (permission denied...), as opposed to a message that cannot be used. */ unreadable?: boolean };
+  | { type: 'failed'; error: string; mbox?: MboxPlace /** The file itself could not be read (permission denied...), as opposed to a message that cannot be used. */; unreadable?: boolean };
 
 export interface ReadMessagesOptions {
   /** Messages larger than this fail with a reason instead of being parsed. */

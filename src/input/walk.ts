@@ -25,7 +25,7 @@ export type WalkEntry =
   | { type: 'file'; path: string; size: number; named: boolean; regular: boolean }
   /** A folder about to be walked (clean makes the matching output folder). */
   | { type: 'folder'; path: string }
-  | { type: 'skipped'; path: string; reason: string; /** The path already read, the folder looped to... */ detail?: string; folder: boolean }
+  | { type: 'skipped'; path: string; reason: string /** The path already read, the folder looped to... */; detail?: string; folder: boolean }
   /** An entry that could hold mail but cannot be read (permission denied...): a warning, the walk goes on. */
   | { type: 'failed'; path: string; reason: string; folder: boolean };
 

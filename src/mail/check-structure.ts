@@ -36,8 +36,7 @@ function checkPart(bytes: Buffer, part: MimeNode, warnings: string[], endsCleanl
     if (!boundary) throw new InputError(`malformed message: ${type} without a boundary`);
     if (!found) {
       if (!closed) warnings.push(`the ${type} boundary never appears`);
-    }
-    else if (!closed) {
+    } else if (!closed) {
       if (!endsCleanly) throw new InputError(`truncated message: it ends in the middle of a line inside an unclosed ${type} part`);
       warnings.push(`the ${type} part is never closed (the message may be truncated)`);
     }

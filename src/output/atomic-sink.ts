@@ -72,7 +72,10 @@ export function createAtomicWriteStream(target: string): Writable {
         done(error);
         return;
       }
-      file.abort().then(() => done(error), () => done(error));
+      file.abort().then(
+        () => done(error),
+        () => done(error),
+      );
     },
   });
 }

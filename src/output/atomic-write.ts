@@ -58,7 +58,6 @@ function writeStraight(target: string, data: Uint8Array): void {
   }
 }
 
-
 function closeQuietly(fd: number): void {
   try {
     closeSync(fd);

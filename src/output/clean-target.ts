@@ -58,4 +58,3 @@ export function checkCleanTarget(input: string, output: string, force: boolean):
   }
   return to?.isDirectory() ? realpathSync.native(resolved) : resolved;
 }
-

@@ -10,7 +10,10 @@ import path from 'node:path';
 export function tempPathBeside(target: string): string {
   const dir = path.dirname(path.resolve(target));
   // Names are at most 255 bytes: a long target name is shortened in the temporary one, not refused.
-  const base = Buffer.from(path.basename(target)).subarray(0, 180).toString('utf8').replace(/\uFFFD+$/, '');
+  const base = Buffer.from(path.basename(target))
+    .subarray(0, 180)
+    .toString('utf8')
+    .replace(/\uFFFD+$/, '');
   return path.join(dir, `.${base}.pixelaudit-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
 }
 

@@ -68,8 +68,7 @@ function fits(value: unknown, kind: Kind): boolean {
   }
 }
 
-const expected = (kind: Kind): string =>
-  ({ string: 'a string', 'string?': 'a string or null', boolean: 'true or false', number: 'a number', array: 'an array', 'object?': 'an object' })[kind];
+const expected = (kind: Kind): string => ({ string: 'a string', 'string?': 'a string or null', boolean: 'true or false', number: 'a number', array: 'an array', 'object?': 'an object' })[kind];
 
 /**
  * Why a parsed line is not a message result (`"from" must be a string or null, not an object`), or

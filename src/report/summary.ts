@@ -147,17 +147,14 @@ export class SummaryBuilder {
   }
 
   build(): Summary {
-    const byCount = <T extends { messages: number }>(a: T, b: T, key: (x: T) => string): number =>
-      b.messages - a.messages || (key(a) < key(b) ? -1 : 1);
+    const byCount = <T extends { messages: number }>(a: T, b: T, key: (x: T) => string): number => b.messages - a.messages || (key(a) < key(b) ? -1 : 1);
     return {
       found: this.found,
       scanned: this.scanned,
       failed: this.failed,
       skippedFiles: this.skipped,
       skipped: this.skippedList,
-      skippedReasons: [...this.skipReasons.entries()]
-        .map(([reason, files]) => ({ reason, files }))
-        .sort((a, b) => b.files - a.files || (a.reason < b.reason ? -1 : 1)),
+      skippedReasons: [...this.skipReasons.entries()].map(([reason, files]) => ({ reason, files })).sort((a, b) => b.files - a.files || (a.reason < b.reason ? -1 : 1)),
       html: this.html,
       tracked: this.tracked,
       share: this.scanned ? this.tracked / this.scanned : 0,
@@ -168,9 +165,7 @@ export class SummaryBuilder {
       addressLeakThirdParty: this.addressLeakThirdParty,
       readReceipt: this.readReceipt,
       vendors: [...this.vendors.values()].sort((a, b) => byCount(a, b, (x) => x.key)),
-      senders: [...this.senders.values()]
-        .filter((s) => s.tracked > 0)
-        .sort((a, b) => b.tracked - a.tracked || byCount(a, b, (x) => x.sender)),
+      senders: [...this.senders.values()].filter((s) => s.tracked > 0).sort((a, b) => b.tracked - a.tracked || byCount(a, b, (x) => x.sender)),
       failures: [...this.failures.entries()].map(([key, messages]) => ({ key, messages })).sort((a, b) => byCount(a, b, (x) => x.key)),
     };
   }

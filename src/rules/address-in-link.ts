@@ -9,9 +9,7 @@ export const addressInLink: Rule<LinkFacts> = {
     confidence: 'high',
     appliesTo: 'link',
     description: "A link URL carries the recipient's address, plain, URL-encoded, base64 or as a hex hash.",
-    docs:
-      'The same search as PA003, over links: clicking such a link hands the address (or a hash that identifies it across ' +
-      'companies) to the link\'s host and to every redirect on the way. It is an address leak, not open tracking.',
+    docs: 'The same search as PA003, over links: clicking such a link hands the address (or a hash that identifies it across ' + "companies) to the link's host and to every redirect on the way. It is an address leak, not open tracking.",
     messages: {
       leak: 'the link carries the recipient address ({encoding})',
     },

@@ -3,9 +3,7 @@ import { RULES } from './index.js';
 
 /** The README's rules table, generated from rule metadata so the docs cannot drift. */
 export function rulesMarkdownTable(): string {
-  const rows = [...RULES]
-    .sort((a, b) => a.meta.id.localeCompare(b.meta.id))
-    .map(({ meta }) => `| ${meta.id} | \`${meta.alias}\` | ${meta.category} | ${meta.confidence} | ${meta.description} |`);
+  const rows = [...RULES].sort((a, b) => a.meta.id.localeCompare(b.meta.id)).map(({ meta }) => `| ${meta.id} | \`${meta.alias}\` | ${meta.category} | ${meta.confidence} | ${meta.description} |`);
   return ['| id | alias | category | confidence | what it reports |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
@@ -22,7 +20,7 @@ export function ruleReferenceMarkdown(): string {
         '',
         `${meta.description} ${meta.docs}`,
         '',
-        `Category \`${meta.category}\`, confidence ${meta.confidence}, looks at each ${meta.appliesTo === 'message' ? 'message\'s headers' : meta.appliesTo}. Messages: ${Object.entries(meta.messages)
+        `Category \`${meta.category}\`, confidence ${meta.confidence}, looks at each ${meta.appliesTo === 'message' ? "message's headers" : meta.appliesTo}. Messages: ${Object.entries(meta.messages)
           .map(([key, template]) => `\`${key}\` "${template}"`)
           .join('; ')}.`,
       ].join('\n'),

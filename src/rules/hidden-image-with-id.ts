@@ -12,11 +12,11 @@ export const hiddenImageWithId: Rule = {
     docs:
       'Invisible means declared 0 to 3 px on a side by attribute or CSS (width, height, max-width, max-height), or hidden ' +
       'by display:none, visibility:hidden, opacity:0, a zero-height or mso-hide:all wrapper, off-screen placement, ' +
-      'content-visibility:hidden, a transform or clip-path to nothing, or what the browser\'s own style sheet hides ' +
+      "content-visibility:hidden, a transform or clip-path to nothing, or what the browser's own style sheet hides " +
       '(a closed dialog or details, a popover, video, audio and object fallback content), on ' +
       'the element or an ancestor; or judged after the style sheets proved too costly to apply in full (a sender ' +
       'gains nothing by exhausting the match budget). An identifier is a long token, id, UUID or hash in the query or path; an open-style ' +
-      'path is /open, /o/, /track, /pixel, /beacon and the like. Static images of a vendor\'s asset hosts are exempt.',
+      "path is /open, /o/, /track, /pixel, /beacon and the like. Static images of a vendor's asset hosts are exempt.",
     messages: {
       'with-id': 'invisible image ({hiddenBy}) whose URL carries an identifier ({identifier})',
       'open-path': 'invisible image ({hiddenBy}) with an open-style path ({openWord})',

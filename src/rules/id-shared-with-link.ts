@@ -17,9 +17,9 @@ export const idSharedWithLink: Rule = {
       'whatever size the image has. Only random-looking values of 10 characters or more count (campaign numbers and ' +
       'short named ids are the same in every copy), only identifiers of the image itself (the hashed folders of content ' +
       'images are not identifiers, nor is the first path segment, which names the endpoint or bucket every link shares), ' +
-      'and never on a vendor\'s static asset host.',
+      "and never on a vendor's static asset host.",
     messages: {
-      shared: 'image carries the identifier of the message\'s tracked links ({identifier})',
+      shared: "image carries the identifier of the message's tracked links ({identifier})",
     },
   },
   check(facts): RuleHit | undefined {

@@ -12,7 +12,7 @@ export const knownTracker: Rule = {
     docs:
       'Matches the resource URL (after unwrapping image proxies) against the vendor patterns in rules/trackers/. ' +
       'A match of kind "open" is an open-tracking endpoint whatever size the image declares; a match of kind "beacon" ' +
-      'is a personalised image or ad impression served with a per-recipient identifier. Patterns on a sender\'s own ' +
+      "is a personalised image or ad impression served with a per-recipient identifier. Patterns on a sender's own " +
       'domain (CNAMEd to the vendor) are matched by their path shape.',
     messages: {
       open: '{vendorName} open-tracking endpoint ({pattern})',

@@ -9,9 +9,7 @@ export const readReceipt: Rule<MessageFacts> = {
     confidence: 'high',
     appliesTo: 'message',
     description: 'The message requests a read receipt (Disposition-Notification-To, Return-Receipt-To, X-Confirm-Reading-To).',
-    docs:
-      'A read-receipt request asks the client to send a notification when the message is displayed. Most clients ask ' +
-      'first, so it is reported on its own and does not make a message "tracked".',
+    docs: 'A read-receipt request asks the client to send a notification when the message is displayed. Most clients ask ' + 'first, so it is reported on its own and does not make a message "tracked".',
     messages: {
       receipt: 'read receipt requested by {header}',
     },

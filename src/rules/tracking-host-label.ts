@@ -18,7 +18,7 @@ export const trackingHostLabel: Rule = {
       'Senders and their platforms name the host that counts opens after its job: open.example.com, trk.example.com, ' +
       't.example.com. An image from such a host is beacon evidence when its URL also carries an identifier that can tell ' +
       'one copy from another (a long token, an id, a hash; the hashed folders of content images do not count). The label ' +
-      'must be a subdomain (t.co is a domain, not a tracking host), and a vendor\'s static asset host is exempt.',
+      "must be a subdomain (t.co is a domain, not a tracking host), and a vendor's static asset host is exempt.",
     messages: {
       label: 'image from a host named for tracking ({label}.) with an identifier ({identifier})',
     },

@@ -6,11 +6,11 @@ export const DEFINITIONS = [
   {
     id: 'D2',
     name: 'D1 or invisible image',
-    text: "D1, or any invisible remote image with or without an identifier (HEY's \"anything 1x1\")",
+    text: 'D1, or any invisible remote image with or without an identifier (HEY\'s "anything 1x1")',
     test: (r: MessageResult) => r.findings.some((f) => (f.tracking && Boolean(f.vendor)) || f.ruleId === 'PA002' || f.ruleId === 'PA005'),
   },
   { id: 'D3', name: 'pixelaudit verdict', text: "pixelaudit's tracked verdict (the labelling guide's definition)", test: (r: MessageResult) => r.tracked },
-  { id: 'D4', name: 'third-party resource', text: 'any remote resource on a third-party host (comparable to Englehardt et al.\'s 85%)', test: (r: MessageResult) => r.thirdParty },
+  { id: 'D4', name: 'third-party resource', text: "any remote resource on a third-party host (comparable to Englehardt et al.'s 85%)", test: (r: MessageResult) => r.thirdParty },
   {
     id: 'D5',
     name: 'address to third party',

@@ -75,7 +75,10 @@ function jsonFiles(p: string): string[] {
   } catch (error) {
     throw new ConfigError(`${p}: cannot read tracker data: ${(error as Error).message}`);
   }
-  const files = entries.filter((f) => f.endsWith('.json')).sort().map((f) => path.join(p, f));
+  const files = entries
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => path.join(p, f));
   for (const f of files) if (!statOf(f).isFile()) throw new ConfigError(`${f}: cannot read tracker data: not a regular file`);
   if (files.length === 0) throw new ConfigError(`${p}: cannot read tracker data: the folder holds no .json file`);
   return files;

@@ -26,7 +26,10 @@ export class PlatformDetector {
   private readonly compiled: Compiled[];
   private anyName: RegExp | undefined;
 
-  constructor(readonly signatures: PlatformSignature[], knownVendors: Set<string>) {
+  constructor(
+    readonly signatures: PlatformSignature[],
+    knownVendors: Set<string>,
+  ) {
     this.compiled = signatures.map((s, i) => {
       if (!knownVendors.has(s.vendor)) throw new ConfigError(`${PLATFORMS_FILE}: platforms[${i}]: vendor "${s.vendor}" is not in rules/trackers`);
       if (!s.examples?.match?.length || !s.examples?.noMatch?.length) throw new ConfigError(`${PLATFORMS_FILE}: platforms[${i}]: examples.match and examples.noMatch are required`);

@@ -69,13 +69,4 @@ export interface TrackerFile {
   vendors: Vendor[];
 }
 
-export const VENDOR_CATEGORIES: VendorCategory[] = [
-  'esp',
-  'marketing-automation',
-  'sales-tracker',
-  'analytics',
-  'ad-tech',
-  'email-qa',
-  'personalisation',
-  'transactional',
-];
+export const VENDOR_CATEGORIES: VendorCategory[] = ['esp', 'marketing-automation', 'sales-tracker', 'analytics', 'ad-tech', 'email-qa', 'personalisation', 'transactional'];

@@ -2,18 +2,7 @@ import { domainToASCII, domainToUnicode } from 'node:url';
 import { createHash } from 'node:crypto';
 import { decodeKeepingPlus, safeDecode } from './url-parts.js';
 
-export type AddressEncoding =
-  | 'plain'
-  | 'url-encoded'
-  | 'base64'
-  | 'base64url'
-  | 'hex'
-  | 'md5'
-  | 'sha1'
-  | 'sha224'
-  | 'sha256'
-  | 'sha384'
-  | 'sha512';
+export type AddressEncoding = 'plain' | 'url-encoded' | 'base64' | 'base64url' | 'hex' | 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
 
 export interface AddressLeak {
   address: string;

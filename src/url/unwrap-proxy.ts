@@ -45,4 +45,3 @@ export function unwrapProxy(url: string): Unwrapped {
   }
   return { target: url };
 }
-

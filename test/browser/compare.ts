@@ -61,7 +61,12 @@ export function compareListed(requested: readonly string[], listed: Listed, mayL
   const navigations = new Set(navigates.map(withoutFragment));
   const named = new Set(listed.notLoaded.map(withoutFragment));
   return {
-    loads: compareLoads(requested.filter((u) => !navigations.has(withoutFragment(u))), listed.resources, mayLoad, pageUrl),
+    loads: compareLoads(
+      requested.filter((u) => !navigations.has(withoutFragment(u))),
+      listed.resources,
+      mayLoad,
+      pageUrl,
+    ),
     notLoadedMissing: [...navigations].filter((u) => !named.has(u)).sort(),
     notLoadedExtra: [...named].filter((u) => !navigations.has(u)).sort(),
   };

@@ -72,7 +72,11 @@ describe('the cases', () => {
     expect(CASES.filter((c) => c.loads.length + (c.pageRelative?.length ?? 0) + (c.navigates?.length ?? 0) + (c.knownMissed?.length ?? 0) === 0).map((c) => c.id)).toEqual([]);
   });
   it('a documented difference (knownMissed) is only ever one the README names: the select relaxation for non-void elements, a string in image-set(var())', () => {
-    expect(CASES.filter((c) => c.knownMissed).map((c) => c.id).every((id) => id.startsWith('select-known-missed-') || id === 'image-set-var')).toBe(true);
+    expect(
+      CASES.filter((c) => c.knownMissed)
+        .map((c) => c.id)
+        .every((id) => id.startsWith('select-known-missed-') || id === 'image-set-var'),
+    ).toBe(true);
   });
   it('are at least 150 load cases', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(150);

@@ -219,11 +219,15 @@ describe.skipIf(skipReason !== undefined)(`the HTML report in Chromium${skipReas
       const o = await open(hostile, { bypassCSP });
       const { page } = o;
       // Open every message and hover and focus every element, where an injected handler would fire.
-      await page.$$eval('details', (ds) => ds.forEach((d) => ((d).open = true)));
+      await page.$$eval('details', (ds) => ds.forEach((d) => (d.open = true)));
       for (const el of await page.$$('summary, td, code, text')) await el.hover({ force: true, timeout: 2_000 }).catch(() => undefined);
       const state = await page.evaluate(() => ({
         pwned: (window as unknown as { __pwned?: unknown }).__pwned,
-        handlers: Array.from(document.querySelectorAll('*')).flatMap((e) => Array.from(e.attributes).filter((a) => a.name.startsWith('on')).map((a) => `${e.tagName} ${a.name}`)),
+        handlers: Array.from(document.querySelectorAll('*')).flatMap((e) =>
+          Array.from(e.attributes)
+            .filter((a) => a.name.startsWith('on'))
+            .map((a) => `${e.tagName} ${a.name}`),
+        ),
         links: Array.from(document.querySelectorAll('[href]')).map((e) => e.getAttribute('href')),
         scripts: document.scripts.length,
         text: document.body.innerText,

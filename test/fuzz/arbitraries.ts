@@ -75,14 +75,12 @@ function applyOp(b: Buffer, op: Op): Buffer {
 }
 
 /** A bundled or corpus message, cut, spliced with another, flipped, stuffed with hostile text. */
-export const mutatedRealMessage: fc.Arbitrary<FuzzCase> = fc
-  .tuple(fc.nat(), fc.array(opArb, { maxLength: 4 }))
-  .map(([index, ops]) => {
-    const pool = realMessages();
-    const base = pool[index % pool.length];
-    const bytes = ops.reduce(applyOp, base.bytes);
-    return named(`${base.name} with ${ops.length ? JSON.stringify(ops) : 'no change'}`, bytes);
-  });
+export const mutatedRealMessage: fc.Arbitrary<FuzzCase> = fc.tuple(fc.nat(), fc.array(opArb, { maxLength: 4 })).map(([index, ops]) => {
+  const pool = realMessages();
+  const base = pool[index % pool.length];
+  const bytes = ops.reduce(applyOp, base.bytes);
+  return named(`${base.name} with ${ops.length ? JSON.stringify(ops) : 'no change'}`, bytes);
+});
 
 /** Bytes with no structure at all, sometimes behind a header line so that they are read as mail. */
 export const randomBytes: fc.Arbitrary<FuzzCase> = fc
@@ -121,14 +119,7 @@ const hostileHeader = fc.oneof(
 
 /** A message built around hostile HTML: hostile headers, one of several MIME shapes, an encoding. */
 export const hostileMessage: fc.Arbitrary<FuzzCase> = fc
-  .tuple(
-    hostileHtml,
-    fc.array(hostileHeader, { maxLength: 3 }),
-    structureArb,
-    fc.integer({ min: 1, max: 7 }),
-    fc.constantFrom('8bit' as const, 'base64' as const, 'quoted-printable' as const),
-    fc.constantFrom('\r\n', '\n'),
-  )
+  .tuple(hostileHtml, fc.array(hostileHeader, { maxLength: 3 }), structureArb, fc.integer({ min: 1, max: 7 }), fc.constantFrom('8bit' as const, 'base64' as const, 'quoted-printable' as const), fc.constantFrom('\r\n', '\n'))
   .map(([html, extra, structure, depth, cte, eol]) => {
     const head = ['From: Sender <news@sender.example>', 'To: reader@example.org', 'Subject: hostile', 'Date: Tue, 14 May 2024 09:12:33 +0000', 'MIME-Version: 1.0', ...extra];
     let text = `${head.join('\r\n')}\r\n${shape(structure, html, depth, cte)}\r\n`;
@@ -137,11 +128,7 @@ export const hostileMessage: fc.Arbitrary<FuzzCase> = fc
   });
 
 /** Any single message: mutated real mail, hostile built mail, or noise. */
-export const anyMessage: fc.Arbitrary<FuzzCase> = fc.oneof(
-  { weight: 4, arbitrary: mutatedRealMessage },
-  { weight: 4, arbitrary: hostileMessage },
-  { weight: 1, arbitrary: randomBytes },
-);
+export const anyMessage: fc.Arbitrary<FuzzCase> = fc.oneof({ weight: 4, arbitrary: mutatedRealMessage }, { weight: 4, arbitrary: hostileMessage }, { weight: 1, arbitrary: randomBytes });
 
 // ---------------------------------------------------------------- mbox
 
@@ -154,12 +141,7 @@ export interface MboxCase extends FuzzCase {
 
 /** Good messages around one bad one, with loose `From ` lines in the bodies. */
 export const mboxWithOneBad: fc.Arbitrary<MboxCase> = fc
-  .tuple(
-    anyMessage,
-    fc.integer({ min: 1, max: 3 }),
-    fc.integer({ min: 0, max: 3 }),
-    fc.array(fc.record({ member: fc.nat({ max: 6 }), at: fraction, line: bodyFromLine }), { maxLength: 3 }),
-  )
+  .tuple(anyMessage, fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 3 }), fc.array(fc.record({ member: fc.nat({ max: 6 }), at: fraction, line: bodyFromLine }), { maxLength: 3 }))
   .map(([bad, before, after, loose]) => {
     const good = (i: number) => goodMessage(i);
     const members = [...Array.from({ length: before }, (_, i) => good(i)), bad.bytes, ...Array.from({ length: after }, (_, i) => good(before + i))];
@@ -183,13 +165,7 @@ export const PIXEL = 'https://example.com/p/open.gif?id=0123456789abcdef';
  * say with a warning why it did not.
  */
 export const readableMessage: fc.Arbitrary<FuzzCase> = fc
-  .tuple(
-    structureArb,
-    fc.integer({ min: 1, max: 7 }),
-    fc.constantFrom('8bit' as const, 'base64' as const, 'quoted-printable' as const),
-    fc.constantFrom('\r\n', '\n'),
-    fc.boolean(),
-  )
+  .tuple(structureArb, fc.integer({ min: 1, max: 7 }), fc.constantFrom('8bit' as const, 'base64' as const, 'quoted-printable' as const), fc.constantFrom('\r\n', '\n'), fc.boolean())
   .map(([structure, depth, cte, eol, bom]) => {
     const html = `<html><body><p>Hello</p><img src="${PIXEL}" width="1" height="1" alt=""></body></html>`;
     const head = ['From: Sender <news@sender.example>', 'To: reader@example.org', 'Subject: readable', 'Date: Tue, 14 May 2024 09:12:33 +0000', 'Message-ID: <r@sender.example>', 'MIME-Version: 1.0'];

@@ -9,8 +9,7 @@ export interface FuzzCase {
   bytes: Buffer;
 }
 
-export const named = (what: string, bytes: Buffer): FuzzCase =>
-  Object.assign({ what, bytes }, { [fc.toStringMethod]: () => `${what} (${bytes.length} bytes)` });
+export const named = (what: string, bytes: Buffer): FuzzCase => Object.assign({ what, bytes }, { [fc.toStringMethod]: () => `${what} (${bytes.length} bytes)` });
 
 export type Encoding = '8bit' | 'base64' | 'quoted-printable';
 
@@ -58,4 +57,3 @@ export function shape(structure: Structure, html: string, depth: number, cte: En
     }
   }
 }
-

@@ -14,7 +14,11 @@ import { checkAnalyse, checkMbox, checkReadable, checkRedaction, checkScan, fail
  * hold on every fixture, whichever property first found it.
  */
 const DIR = path.join(FIXTURES, 'fuzz');
-const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => /\.(eml|mbox)$/.test(f)).sort() : [];
+const files = existsSync(DIR)
+  ? readdirSync(DIR)
+      .filter((f) => /\.(eml|mbox)$/.test(f))
+      .sort()
+  : [];
 
 /** The README's table: file name to the property that found it. */
 function propertyByFile(): Map<string, string> {
@@ -72,28 +76,44 @@ describe('fuzz: found cases (fixtures/fuzz)', () => {
     const file = path.join(DIR, name);
     const bytes = readFileSync(file);
     if (name.endsWith('.mbox')) {
-      it(`${name}: every message of the mbox found, no exit 2, totals add up`, async () => {
-        await checkMbox(file, envelopeCount(bytes), undefined);
-      }, TIMEOUT);
+      it(
+        `${name}: every message of the mbox found, no exit 2, totals add up`,
+        async () => {
+          await checkMbox(file, envelopeCount(bytes), undefined);
+        },
+        TIMEOUT,
+      );
       continue;
     }
-    it(`${name}: no throw, one bucket, in time; scan totals and exit code; redacted output holds no recipient form`, async () => {
-      await checkAnalyse(bytes, detector);
-      if (properties.get(name) === 'readable') await checkReadable(bytes, detector);
-      if (properties.get(name) === 'walk') await checkScannedInFolder(name, bytes);
-      await checkScan([file, good]);
-      for (const address of recipientsOf(bytes)) await checkRedaction(file, address);
-    }, TIMEOUT);
-    it(`${name}: inside a good mbox: every message found, the good ones scanned, no exit 2`, async () => {
-      await checkMbox(scratchFile('case.mbox', mbox([GOOD_MESSAGES[0], bytes, GOOD_MESSAGES[1]])), 3, 1);
-    }, TIMEOUT);
+    it(
+      `${name}: no throw, one bucket, in time; scan totals and exit code; redacted output holds no recipient form`,
+      async () => {
+        await checkAnalyse(bytes, detector);
+        if (properties.get(name) === 'readable') await checkReadable(bytes, detector);
+        if (properties.get(name) === 'walk') await checkScannedInFolder(name, bytes);
+        await checkScan([file, good]);
+        for (const address of recipientsOf(bytes)) await checkRedaction(file, address);
+      },
+      TIMEOUT,
+    );
+    it(
+      `${name}: inside a good mbox: every message found, the good ones scanned, no exit 2`,
+      async () => {
+        await checkMbox(scratchFile('case.mbox', mbox([GOOD_MESSAGES[0], bytes, GOOD_MESSAGES[1]])), 3, 1);
+      },
+      TIMEOUT,
+    );
   }
 
   // Worker threads take a second to start: every message case goes into one mbox for them.
   const messages = files.filter((f) => f.endsWith('.eml'));
-  it('every .eml case in one mbox between good messages, on 2 workers: every message found, the good ones scanned, no exit 2', async () => {
-    const members = messages.flatMap((f) => [GOOD_MESSAGES[0], readFileSync(path.join(DIR, f))]);
-    const file = scratchFile('all.mbox', mbox([...members, GOOD_MESSAGES[1]]));
-    await checkMbox(file, members.length + 1, (i) => i % 2 === 1, ['--jobs', '2']);
-  }, TIMEOUT);
+  it(
+    'every .eml case in one mbox between good messages, on 2 workers: every message found, the good ones scanned, no exit 2',
+    async () => {
+      const members = messages.flatMap((f) => [GOOD_MESSAGES[0], readFileSync(path.join(DIR, f))]);
+      const file = scratchFile('all.mbox', mbox([...members, GOOD_MESSAGES[1]]));
+      await checkMbox(file, members.length + 1, (i) => i % 2 === 1, ['--jobs', '2']);
+    },
+    TIMEOUT,
+  );
 });

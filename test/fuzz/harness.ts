@@ -76,12 +76,7 @@ function saveCounterexample(name: string, values: unknown[]): string[] {
  * seed, the path, the shrunk case and the file its bytes were saved to, and the command that
  * replays it.
  */
-export async function checkProperty<T extends unknown[]>(
-  name: string,
-  arbitraries: { [K in keyof T]: fc.Arbitrary<T[K]> },
-  predicate: (...args: T) => Promise<void>,
-  defaultRuns: number,
-): Promise<void> {
+export async function checkProperty<T extends unknown[]>(name: string, arbitraries: { [K in keyof T]: fc.Arbitrary<T[K]> }, predicate: (...args: T) => Promise<void>, defaultRuns: number): Promise<void> {
   let ignored = 0;
   const kinds = new Map<string, { count: number; first: string; saved: string[] }>();
   // fast-check types asyncProperty per arity; the arbitraries here are a tuple of any length.
@@ -98,7 +93,10 @@ export async function checkProperty<T extends unknown[]>(
       }
       if (!COLLECT) throw error;
       // One kind per promise and wording, numbers and quoted text left out.
-      const kind = text.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N').slice(0, 100);
+      const kind = text
+        .replace(/"[^"]*"/g, '"…"')
+        .replace(/\d+/g, 'N')
+        .slice(0, 100);
       const seen = kinds.get(kind);
       if (seen) seen.count++;
       else kinds.set(kind, { count: 1, first: text.slice(0, 300), saved: saveCounterexample(`${name}-${kinds.size + 1}`, args) });

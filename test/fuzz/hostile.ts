@@ -100,9 +100,7 @@ export const hostileAttribute = fc.oneof(
 const element = fc.constantFrom('img', 'IMG', 'div', 'td', 'table', 'input type=image', 'video poster=x', 'link rel=stylesheet href', 'v:fill', 'v:image', 'a href', 'image', 'svg', 'math', 'body', 'base href', 'frame');
 
 /** A tag with hostile attributes, closed or not. */
-export const hostileTag = fc
-  .tuple(element, fc.array(hostileAttribute, { maxLength: 4 }), fc.constantFrom('>', '/>', '', ' >', '\n>'))
-  .map(([name, attrs, end]) => `<${name} ${attrs.join(' ')}${end}`);
+export const hostileTag = fc.tuple(element, fc.array(hostileAttribute, { maxLength: 4 }), fc.constantFrom('>', '/>', '', ' >', '\n>')).map(([name, attrs, end]) => `<${name} ${attrs.join(' ')}${end}`);
 
 /** A piece of a document: markup that ends early, never ends, or nests without end. */
 export const hostileFragment: fc.Arbitrary<string> = fc.oneof(
@@ -164,6 +162,4 @@ export const hostileFragment: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** A whole HTML body made of hostile pieces, with an image that trackers would use somewhere. */
-export const hostileHtml = fc
-  .tuple(fc.array(hostileFragment, { minLength: 1, maxLength: 8 }), fc.boolean())
-  .map(([parts, wrap]) => (wrap ? `<html><body>${parts.join('')}</body></html>` : parts.join('')));
+export const hostileHtml = fc.tuple(fc.array(hostileFragment, { minLength: 1, maxLength: 8 }), fc.boolean()).map(([parts, wrap]) => (wrap ? `<html><body>${parts.join('')}</body></html>` : parts.join('')));

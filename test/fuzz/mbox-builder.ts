@@ -29,6 +29,8 @@ export function mbox(messages: Buffer[], loose: Array<{ member: number; at: numb
 
 /** Counts the builder's envelope lines: how many messages an mbox written by `mbox()` holds. */
 export function envelopeCount(bytes: Buffer): number {
-  return bytes.toString('latin1').split('\n').filter((l) => l.replace(/\r$/, '') === ENVELOPE).length;
+  return bytes
+    .toString('latin1')
+    .split('\n')
+    .filter((l) => l.replace(/\r$/, '') === ENVELOPE).length;
 }
-

@@ -140,7 +140,11 @@ export async function checkRefused(command: Command, alias: Alias, folderInput: 
 }
 
 describe('fuzz: outputs never touch an input', () => {
-  it('every writing command, pointed at its input by any alias or at a place it cannot write: exit 2, one line, inputs unchanged', async () => {
-    await checkProperty('outputs refused, inputs unchanged', [commandArb, aliasArb, fc.boolean()], checkRefused, 8);
-  }, TIMEOUT);
+  it(
+    'every writing command, pointed at its input by any alias or at a place it cannot write: exit 2, one line, inputs unchanged',
+    async () => {
+      await checkProperty('outputs refused, inputs unchanged', [commandArb, aliasArb, fc.boolean()], checkRefused, 8);
+    },
+    TIMEOUT,
+  );
 });

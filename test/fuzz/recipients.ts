@@ -5,11 +5,7 @@ import { hostileFragment } from './hostile.js';
 
 /** A recipient address the detector should find and mask: dots, plus tags, hyphens, digits. */
 export const recipientAddress = fc
-  .tuple(
-    fc.stringMatching(/^[a-z][a-z0-9]{2,8}$/),
-    fc.constantFrom('', '.smith', '+news', '+a.b', '-x', '_1', '+tag+more'),
-    fc.constantFrom('example.org', 'mail.example.net', 'xn--bcher-kva.example', 'pot.test'),
-  )
+  .tuple(fc.stringMatching(/^[a-z][a-z0-9]{2,8}$/), fc.constantFrom('', '.smith', '+news', '+a.b', '-x', '_1', '+tag+more'), fc.constantFrom('example.org', 'mail.example.net', 'xn--bcher-kva.example', 'pot.test'))
   .map(([local, tail, domain]) => `${local}${tail}@${domain}`);
 
 /** Every form of an address that the leak rule knows, so output can be searched for each. */
@@ -87,7 +83,14 @@ export const recipientMessage: fc.Arbitrary<RecipientCase> = recipientAddress.ch
           formInUrl(address),
           fc.constantFrom('img', 'a', 'style', 'background', 'srcset', 'vml'),
           // The innocuous names (`?cb=`, `?w=` ...) excuse no address form (attack14).
-      fc.constantFrom('http://list-manage.com/track/open.php?u=1&e=', 'https://tracker.example.net/open/', 'https://example.com/?email=', 'https://clicktime.symantec.com/a?u=https%3A%2F%2Fx.test%2F%3Fe%3D', 'https://t.example/o.gif?cb=', 'https://t.example/o.gif?w=1&utm_content='),
+          fc.constantFrom(
+            'http://list-manage.com/track/open.php?u=1&e=',
+            'https://tracker.example.net/open/',
+            'https://example.com/?email=',
+            'https://clicktime.symantec.com/a?u=https%3A%2F%2Fx.test%2F%3Fe%3D',
+            'https://t.example/o.gif?cb=',
+            'https://t.example/o.gif?w=1&utm_content=',
+          ),
         ),
         { minLength: 1, maxLength: 4 },
       ),
@@ -113,4 +116,3 @@ export const recipientMessage: fc.Arbitrary<RecipientCase> = recipientAddress.ch
       return Object.assign(named(what, bytes), { address, shown: places.some((p) => p.startsWith('Subject: Hello')) });
     }),
 );
-

@@ -79,7 +79,11 @@ async function checkWalk(entries: Array<{ kind: Entry; depth: number }>): Promis
 }
 
 describe('fuzz: folder walks lose nothing silently', () => {
-  it('every file of a folder (messages, BOM, symlinks, NUL, not mail, nested) is found or counted as skipped; mail a client shows is scanned', async () => {
-    await checkProperty('folder walk loses nothing', [fc.array(entryArb, { minLength: 1, maxLength: 8 })], checkWalk, 15);
-  }, TIMEOUT);
+  it(
+    'every file of a folder (messages, BOM, symlinks, NUL, not mail, nested) is found or counted as skipped; mail a client shows is scanned',
+    async () => {
+      await checkProperty('folder walk loses nothing', [fc.array(entryArb, { minLength: 1, maxLength: 8 })], checkWalk, 15);
+    },
+    TIMEOUT,
+  );
 });

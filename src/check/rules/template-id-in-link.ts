@@ -15,7 +15,7 @@ export const templateIdInLink: { meta: RuleMeta } = {
       'opt-in, preferences, view in the browser) are left out.',
     messages: {
       'expression-in-query': 'link query parameter {param} carries the template expression {expression}',
-      'address-in-query': 'link query parameter {param} sends the recipient\'s address ({expression})',
+      'address-in-query': "link query parameter {param} sends the recipient's address ({expression})",
     },
   },
 };

@@ -16,7 +16,7 @@ export const templateIdInResource: { meta: RuleMeta } = {
       'outside the template.',
     messages: {
       'expression-in-url': 'remote {kind} URL carries the template expression {expression} in its {where}',
-      'address-in-url': 'remote {kind} URL sends the recipient\'s address ({expression}) in its {where}',
+      'address-in-url': "remote {kind} URL sends the recipient's address ({expression}) in its {where}",
     },
   },
 };

@@ -12,7 +12,7 @@ export const templateTrackingTag: { meta: RuleMeta } = {
     docs:
       'Newsletter systems insert their open pixel and wrap links where the template asks for it: listmonk {{ TrackView }} and ' +
       '{{ TrackLink }} (or url@TrackLink), Mautic {tracking_pixel}, phpList [USERTRACK], Open edX {% google_analytics_tracking_pixel %} ' +
-      'and {% with_link_tracking %}, Frappe <!--email open check-->, Groundhogg load_part(\'open-tracking\'). The tags are data in ' +
+      "and {% with_link_tracking %}, Frappe <!--email open check-->, Groundhogg load_part('open-tracking'). The tags are data in " +
       'rules/templates/, each with its source and examples. The finding points at the tag in the source template.',
     messages: {
       'open-pixel': '{system} tag {tag} inserts an open-tracking pixel',

@@ -53,7 +53,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--baseline <file>', 'findings recorded in this baseline are not reported')
     .option('--write-baseline', `record every current finding in the baseline (--baseline, the config's, or ${DEFAULT_BASELINE}) and exit 0`)
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', maxWarnings)
-    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (default: error, or the config\'s)').choices(['error', 'warning', 'info', 'never']))
+    .addOption(new Option('--fail-on <severity>', "lowest severity that fails the run (default: error, or the config's)").choices(['error', 'warning', 'info', 'never']))
     .option('--rules <path>', 'extra tracker data (repeatable)', collect)
     .option('--disable <id>', 'leave out a vendor or pattern id (repeatable)', collect)
     .option('--no-color', 'no colour')
@@ -75,7 +75,13 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
       // Outputs keep the names given (messages quote them), resolved only when run for another folder.
       const inCwd = (file: string | undefined) => (file === undefined || cwd === process.cwd() ? file : path.resolve(cwd, file));
       const also = baselineOut ? [{ name: '--write-baseline', file: baselineOut }] : [];
-      const targets = resolveTargets(flags.format?.map((t) => ({ format: t.format, ...(t.file === undefined ? {} : { file: inCwd(t.file) }) })), 'table', inCwd(flags.output), read, also);
+      const targets = resolveTargets(
+        flags.format?.map((t) => ({ format: t.format, ...(t.file === undefined ? {} : { file: inCwd(t.file) }) })),
+        'table',
+        inCwd(flags.output),
+        read,
+        also,
+      );
       const baseline = baselineFile && !flags.writeBaseline ? readBaseline(baselineFile) : undefined;
       // Opened before checking, so an unwritable folder fails first; --write-baseline writes only the baseline.
       const sinks = flags.writeBaseline ? undefined : await openSinks(io, targets);
@@ -89,7 +95,10 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
         const report: CheckReport = { files, summary: summarise(files, failOn, flags.maxWarnings ?? config.maxWarnings ?? null) };
         if (!sinks) {
           const target = baselineOut!;
-          writeBaseline(target, files.flatMap((f) => f.findings));
+          writeBaseline(
+            target,
+            files.flatMap((f) => f.findings),
+          );
           await io.stderr.write(`pixelaudit: wrote ${files.reduce((n, f) => n + f.findings.length, 0)} findings to ${path.relative(cwd, target) || target}\n`);
           setExit(report.summary.failed > 0 ? 2 : 0);
           return;

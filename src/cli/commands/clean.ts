@@ -88,4 +88,3 @@ function skippedLines(skipped: NonNullable<CleanTotals['skipped']>): string[] {
     return `${files.length} file${files.length === 1 ? '' : 's'} ${key}: ${shown}`;
   });
 }
-

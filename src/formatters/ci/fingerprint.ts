@@ -13,5 +13,8 @@ export const FINGERPRINT_KEY = 'pixelaudit/v1';
  */
 export function fingerprintOf(item: Pick<CiItem, 'name'>, finding: Pick<Finding, 'fingerprint' | 'ruleId' | 'messageKey' | 'kind' | 'url'>): string {
   if (finding.fingerprint) return finding.fingerprint;
-  return createHash('sha256').update(JSON.stringify([item.name, finding.ruleId, finding.messageKey, finding.kind, finding.url])).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([item.name, finding.ruleId, finding.messageKey, finding.kind, finding.url]))
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -59,7 +59,14 @@ export function githubAnnotations(item: CiItem, options: GithubOptions): string 
   let out = '';
   for (const finding of item.findings) out += annotation(item, finding, options.baseDir);
   if (item.error !== null) {
-    out += workflowCommand('error', [['file', annotationFile(item, options.baseDir)], ['title', 'pixelaudit: could not read']], `${item.name}: ${item.error}`);
+    out += workflowCommand(
+      'error',
+      [
+        ['file', annotationFile(item, options.baseDir)],
+        ['title', 'pixelaudit: could not read'],
+      ],
+      `${item.name}: ${item.error}`,
+    );
   }
   return out;
 }

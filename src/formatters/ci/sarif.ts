@@ -23,9 +23,7 @@ export interface SarifOptions {
  * embedded link), so a subject or URL can neither fill a placeholder nor make a link.
  */
 export function sarifText(text: string): string {
-  return visible(text)
-    .replace(/[{}]/g, '$&$&')
-    .replace(/[[\]]/g, '\\$&');
+  return visible(text).replace(/[{}]/g, '$&$&').replace(/[[\]]/g, '\\$&');
 }
 
 function descriptor(meta: RuleMeta): ReportingDescriptor {

@@ -46,8 +46,28 @@ export function renderCheckPage(report: CheckReport): string {
 <p class="meta">pixelaudit ${esc(VERSION)} · nothing in this page loads from the network, and no link in it leads to a template’s URL.</p>
 <p>${esc(counts)}</p>
 </header>
-${section('check-findings-s', 'Findings', findings.length ? filters('check-findings', 'findings', [['', 'all'], ['error', 'errors'], ['warning', 'warnings'], ['info', 'notes']]) + table : '<p>No finding.</p>')}
-${section('check-files-s', 'Files', filters('check-files', 'files', [['', 'all'], ['findings', 'with findings'], ['failed', 'not checked'], ['clean', 'clean']]) + files)}
+${section(
+  'check-findings-s',
+  'Findings',
+  findings.length
+    ? filters('check-findings', 'findings', [
+        ['', 'all'],
+        ['error', 'errors'],
+        ['warning', 'warnings'],
+        ['info', 'notes'],
+      ]) + table
+    : '<p>No finding.</p>',
+)}
+${section(
+  'check-files-s',
+  'Files',
+  filters('check-files', 'files', [
+    ['', 'all'],
+    ['findings', 'with findings'],
+    ['failed', 'not checked'],
+    ['clean', 'clean'],
+  ]) + files,
+)}
 </main>`;
   return htmlDocument(headline, main, { tool: 'pixelaudit', command: 'check', version: VERSION, summary: s });
 }

@@ -21,13 +21,7 @@ function cell(c: Cell, column: Column): string {
  * A table, optionally sortable by the page script (a button in each head cell, so the keyboard
  * reaches it). `rowState` gives each row the words the filter's select matches (`data-state`).
  */
-export function dataTable(
-  id: string,
-  caption: string,
-  columns: readonly Column[],
-  rows: readonly Cell[][],
-  options: { sortable?: boolean; rowState?: (i: number) => string; scroll?: boolean } = {},
-): string {
+export function dataTable(id: string, caption: string, columns: readonly Column[], rows: readonly Cell[][], options: { sortable?: boolean; rowState?: (i: number) => string; scroll?: boolean } = {}): string {
   const head = columns
     .map((c) => {
       const cls = c.num ? ' class="num"' : '';

@@ -21,18 +21,13 @@ function findingItem(f: Finding): string {
 
 function details(r: MessageResult): string {
   const findings = r.findings.length ? `<ul>${r.findings.map(findingItem).join('')}</ul>` : '<p class="note">No findings.</p>';
-  const facts = [
-    `source: ${r.source}`,
-    `Message-ID: ${r.messageIdHeader ?? '(none)'}`,
-    `platform: ${r.platform ?? 'not named by the headers'}; ${r.resources} remote resource${r.resources === 1 ? '' : 's'}${r.html ? '' : '; no HTML part'}`,
-  ];
+  const facts = [`source: ${r.source}`, `Message-ID: ${r.messageIdHeader ?? '(none)'}`, `platform: ${r.platform ?? 'not named by the headers'}; ${r.resources} remote resource${r.resources === 1 ? '' : 's'}${r.html ? '' : '; no HTML part'}`];
   const warnings = r.warnings.map((w) => `<li>warning: ${esc(w)}</li>`).join('');
   const error = r.error !== null ? `<p class="yes">failed: ${esc(r.error)}</p>` : '';
   return `${error}${findings}<ul class="note">${facts.map((f) => `<li>${esc(f)}</li>`).join('')}${warnings}</ul>`;
 }
 
-const states = (r: MessageResult): string =>
-  [r.error !== null ? 'failed' : r.tracked ? 'tracked' : 'not-tracked', r.linkTracked ? 'link-tracked' : '', r.addressLeak ? 'address-leak' : ''].filter(Boolean).join(' ');
+const states = (r: MessageResult): string => [r.error !== null ? 'failed' : r.tracked ? 'tracked' : 'not-tracked', r.linkTracked ? 'link-tracked' : '', r.addressLeak ? 'address-leak' : ''].filter(Boolean).join(' ');
 
 /** What the page lists and how it chose, in one sentence. */
 export function sampleStatement(sample: MessageSample): string {
@@ -46,9 +41,7 @@ export function sampleStatement(sample: MessageSample): string {
 }
 
 export function filters(tableId: string, label: string, states?: Array<[string, string]>): string {
-  const select = states
-    ? `<label>show <select>${states.map(([v, t]) => `<option value="${esc(v)}">${esc(t)}</option>`).join('')}</select></label>`
-    : '';
+  const select = states ? `<label>show <select>${states.map(([v, t]) => `<option value="${esc(v)}">${esc(t)}</option>`).join('')}</select></label>` : '';
   return `<div class="filters" role="search" data-filters="${esc(tableId)}"><label>filter ${esc(label)} <input type="search" placeholder="words to find"></label>${select}<span data-status="" aria-live="polite" class="note"></span></div>`;
 }
 
@@ -65,18 +58,37 @@ export function messagesSection(sample: MessageSample): string {
       r.findings.length,
     ];
   });
-  const table = dataTable('messages-table', 'Messages: open one to see each finding, as `pixelaudit explain` shows it.', [{ head: 'date' }, { head: 'from' }, { head: 'subject' }, { head: 'tracked' }, { head: 'vendors' }, { head: 'findings', num: true }], rows, {
-    sortable: true,
-    scroll: true,
-    rowState: (i) => states(sample.messages[i]),
-  });
-  const choices: Array<[string, string]> = [['', 'all'], ['tracked', 'tracked'], ['not-tracked', 'not tracked'], ['link-tracked', 'link-tracked'], ['address-leak', 'address leaks'], ['failed', 'failed']];
+  const table = dataTable(
+    'messages-table',
+    'Messages: open one to see each finding, as `pixelaudit explain` shows it.',
+    [{ head: 'date' }, { head: 'from' }, { head: 'subject' }, { head: 'tracked' }, { head: 'vendors' }, { head: 'findings', num: true }],
+    rows,
+    {
+      sortable: true,
+      scroll: true,
+      rowState: (i) => states(sample.messages[i]),
+    },
+  );
+  const choices: Array<[string, string]> = [
+    ['', 'all'],
+    ['tracked', 'tracked'],
+    ['not-tracked', 'not tracked'],
+    ['link-tracked', 'link-tracked'],
+    ['address-leak', 'address leaks'],
+    ['failed', 'failed'],
+  ];
   return `<p>${esc(sampleStatement(sample))}</p>${filters('messages-table', 'messages', choices)}${table}`;
 }
 
 export function sendersSection(summary: Summary): string {
   const senders = summary.senders.slice(0, SENDERS_LISTED);
   const more = summary.senders.length > senders.length ? ` The ${SENDERS_LISTED.toLocaleString('en')} who track most of the ${summary.senders.length.toLocaleString('en')} are listed.` : '';
-  const table = dataTable('senders-table', 'Sender addresses that sent at least one tracked message.', [{ head: 'sender' }, { head: 'tracked', num: true }, { head: 'messages', num: true }, { head: 'share', num: true }], senders.map((s) => [s.sender, s.tracked, s.messages, { text: `${((s.tracked / s.messages) * 100).toFixed(1)}%`, sort: s.tracked / s.messages }]), { sortable: true, scroll: true });
+  const table = dataTable(
+    'senders-table',
+    'Sender addresses that sent at least one tracked message.',
+    [{ head: 'sender' }, { head: 'tracked', num: true }, { head: 'messages', num: true }, { head: 'share', num: true }],
+    senders.map((s) => [s.sender, s.tracked, s.messages, { text: `${((s.tracked / s.messages) * 100).toFixed(1)}%`, sort: s.tracked / s.messages }]),
+    { sortable: true, scroll: true },
+  );
   return `<p>${esc(`${summary.senders.length.toLocaleString('en')} sender addresses sent at least one tracked message.${more}`)}</p>${filters('senders-table', 'senders')}${table}`;
 }

@@ -46,7 +46,9 @@ export function renderPage({ summary: s, sample, inputs, top, now = new Date() }
   const data = { tool: 'pixelaudit', version: VERSION, inputs, summary: s, published: STUDIES, sample: { seen: sample.seen, listed: sample.listed } };
   const headline = `Tracked: ${s.tracked.toLocaleString('en')} of ${s.scanned.toLocaleString('en')} scanned messages (${pct(s.share)}, 95% CI ${pct(s.interval.low)}–${pct(s.interval.high)})`;
   const title = `pixelaudit report: ${pct(s.share)} of ${s.scanned.toLocaleString('en')} messages tracked`;
-  return htmlDocument(title, `<main>
+  return htmlDocument(
+    title,
+    `<main>
 <header>
 <h1>${esc(headline)}</h1>
 ${s.unredacted ? '<p class="unredacted" role="note"><b>Not redacted.</b> These results were written with <code>--no-redact</code>: addresses, names and tokens in this page are shown as they are. Think before sharing it.</p>' : ''}
@@ -62,15 +64,27 @@ ${s.spacerOnly ? `<p class="note">${esc(`${s.spacerOnly.toLocaleString('en')} mo
 <nav aria-label="Sections"><ul>${sections.map(([id, title]) => `<li><a href="#${id}">${esc(title)}</a></li>`).join('')}</ul></nav>
 </header>
 ${sections.map(([id, title, body]) => section(id, title, body)).join('\n')}
-</main>`, data);
+</main>`,
+    data,
+  );
 }
 
 function unread(s: Summary): string {
   const failures = s.failures.length
-    ? dataTable('failures-data', 'Why messages failed (each is listed in the messages table above when sampled).', [{ head: 'reason' }, { head: 'messages', num: true }], s.failures.map((f) => [f.key, f.messages]))
+    ? dataTable(
+        'failures-data',
+        'Why messages failed (each is listed in the messages table above when sampled).',
+        [{ head: 'reason' }, { head: 'messages', num: true }],
+        s.failures.map((f) => [f.key, f.messages]),
+      )
     : '<p>No message failed.</p>';
   const skipped = s.skippedReasons.length
-    ? dataTable('skipped-data', 'Files passed over while walking the inputs, by reason.', [{ head: 'reason' }, { head: 'files', num: true }], s.skippedReasons.map((r) => [r.reason, r.files]))
+    ? dataTable(
+        'skipped-data',
+        'Files passed over while walking the inputs, by reason.',
+        [{ head: 'reason' }, { head: 'files', num: true }],
+        s.skippedReasons.map((r) => [r.reason, r.files]),
+      )
     : '<p>No file was passed over.</p>';
   return `<p>${esc(`${s.found.toLocaleString('en')} messages found = ${s.scanned.toLocaleString('en')} scanned + ${s.failed.toLocaleString('en')} failed.`)}</p>${failures}${skipped}`;
 }

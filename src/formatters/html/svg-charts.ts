@@ -108,7 +108,10 @@ export function monthChart(id: string, title: string, months: readonly MonthBar[
     const x0 = left + i * step;
     const w = Math.max(1, step * 0.8);
     // A month without mail is a gap on the axis (no bar), not a 0% month.
-    if (m.messages) out.push(`<g class="row" data-label="${esc(m.month)}" data-value="${m.share}"><rect class="bar" x="${n(x0 + step * 0.1)}" y="${n(y(m.share))}" width="${n(w)}" height="${n(plotH * m.share)}"><title>${esc(`${m.month}: ${pct(m.share)} of ${m.messages}`)}</title></rect></g>`);
+    if (m.messages)
+      out.push(
+        `<g class="row" data-label="${esc(m.month)}" data-value="${m.share}"><rect class="bar" x="${n(x0 + step * 0.1)}" y="${n(y(m.share))}" width="${n(w)}" height="${n(plotH * m.share)}"><title>${esc(`${m.month}: ${pct(m.share)} of ${m.messages}`)}</title></rect></g>`,
+      );
     else out.push(`<g class="gap" data-label="${esc(m.month)}" data-messages="0"></g>`);
     if (i % every === 0) out.push(`<text class="axis" x="${n(x0 + step / 2)}" y="${height - bottom + 16}" text-anchor="middle">${esc(m.month)}</text>`);
   });

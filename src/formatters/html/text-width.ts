@@ -8,7 +8,11 @@ import { visible } from '../safe-text.js';
  * left edge, which is what a count of characters did (34 `W`s are 400 px in 230).
  */
 function emWidth(cp: number): number {
-  if (cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || cp >= 0x1f000)) return 1.05;
+  if (
+    cp >= 0x1100 &&
+    (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || cp >= 0x1f000)
+  )
+    return 1.05;
   const c = String.fromCodePoint(cp);
   if (/[ilj.,:;'!|I\u0020]/.test(c)) return 0.34;
   if (/[WMmw@%]/.test(c)) return 1.0;

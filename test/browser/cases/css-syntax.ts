@@ -136,7 +136,7 @@ export const CSS_SYNTAX: LoadCase[] = [
   {
     id: 'css-string-is-not-url',
     why: "`'url(x)'` is a string token, not a url",
-    html: "<div style=\"content:'url({{O}}/in-string.png)'\">x</div><img src=\"{{O}}/ctl.png\">",
+    html: '<div style="content:\'url({{O}}/in-string.png)\'">x</div><img src="{{O}}/ctl.png">',
     loads: ['{{O}}/ctl.png'],
   },
   {

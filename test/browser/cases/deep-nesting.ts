@@ -16,7 +16,7 @@ export const DEEP_NESTING_LOADS: LoadCase[] = [
   },
   {
     id: 'deep-nesting-20000-b',
-    why: '20,000 unclosed <b> (formatting elements, Noah\'s Ark keeps three on the list) and then an img: it loads',
+    why: "20,000 unclosed <b> (formatting elements, Noah's Ark keeps three on the list) and then an img: it loads",
     html: `${open('b', 20000)}<img src="{{O}}/deep-b.png">`,
     loads: ['{{O}}/deep-b.png'],
   },

@@ -201,7 +201,7 @@ export const LOADING_ELEMENTS: LoadCase[] = [
   },
   {
     id: 'iframe-srcdoc-uses-parent-base',
-    why: 'a srcdoc document resolves relative URLs against the parent\'s base URL',
+    why: "a srcdoc document resolves relative URLs against the parent's base URL",
     html: '<head><base href="{{O2}}/parent-base/"></head><body><iframe srcdoc="<img src=in-frame.png>"></iframe>',
     loads: ['{{O2}}/parent-base/in-frame.png'],
   },

@@ -26,7 +26,7 @@ export const URL_PARSING: LoadCase[] = [
   },
   {
     id: 'url-scheme-without-slashes',
-    why: '`https:host/x` (scheme other than the base\'s) is https://host/x',
+    why: "`https:host/x` (scheme other than the base's) is https://host/x",
     html: '<img src="https:pixelaudit.test/no-slashes.png">',
     loads: ['https://pixelaudit.test/no-slashes.png'],
   },
@@ -106,7 +106,7 @@ export const URL_PARSING: LoadCase[] = [
     id: 'url-query-percent-encoding',
     why: 'space and `"` in the query are percent-encoded, `\'` is kept for http',
     html: '<img src="{{O}}/query.png?q=a b&quot;c\'d">',
-    loads: ["{{O}}/query.png?q=a%20b%22c%27d"],
+    loads: ['{{O}}/query.png?q=a%20b%22c%27d'],
   },
   {
     id: 'url-invalid-percent-kept',
@@ -219,7 +219,7 @@ export const URL_PARSING: LoadCase[] = [
   },
   {
     id: 'base-href-scheme-relative',
-    why: 'a scheme-relative <base href> takes the document\'s scheme',
+    why: "a scheme-relative <base href> takes the document's scheme",
     html: '<head><base href="//{{H2}}/sr-base/"></head><body><img src="x.png">',
     loads: ['{{O2}}/sr-base/x.png'],
   },

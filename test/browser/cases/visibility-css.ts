@@ -4,7 +4,7 @@ import type { VisibilityCase } from '../visibility-case.js';
 export const CSS_HIDING: VisibilityCase[] = [
   {
     id: 'css-content-visibility-hidden',
-    why: 'content-visibility:hidden skips the element\'s content: an image inside, or the image itself, is not shown; auto shows it',
+    why: "content-visibility:hidden skips the element's content: an image inside, or the image itself, is not shown; auto shows it",
     html: '<div style="content-visibility:hidden"><img src="{{O}}/c-cv-anc.png"></div><img style="content-visibility:hidden" src="{{O}}/c-cv-self.png"><div style="content-visibility:auto"><img src="{{O}}/c-cv-auto.png"></div>',
   },
   {
@@ -29,7 +29,7 @@ export const CSS_HIDING: VisibilityCase[] = [
   },
   {
     id: 'css-visibility-collapse',
-    why: 'visibility:collapse hides a table row\'s content and anything else',
+    why: "visibility:collapse hides a table row's content and anything else",
     html: '<table><tr style="visibility:collapse"><td><img src="{{O}}/c-collapse-row.png"></td></tr></table><div style="visibility:collapse"><img src="{{O}}/c-collapse-div.png"></div>',
   },
   {
@@ -40,7 +40,7 @@ export const CSS_HIDING: VisibilityCase[] = [
   },
   {
     id: 'css-size-relative-units',
-    why: 'rem (16px at the root), em of the image\'s font size, and 0vw/0vh are known sizes',
+    why: "rem (16px at the root), em of the image's font size, and 0vw/0vh are known sizes",
     html: '<img style="width:0rem;height:1rem" src="{{O}}/c-rem0.png"><img style="width:0.125rem;height:0.125rem" src="{{O}}/c-rem.png"><img style="width:0vw;height:10px" src="{{O}}/c-vw.png"><img style="height:0vh;width:calc(1vw - 1vw)" src="{{O}}/c-vh.png"><img style="width:0.1em;height:0.1em" src="{{O}}/c-em.png"><img style="width:2.5rem;height:1.25rem" src="{{O}}/c-rem-ctl.png">',
     declared: ['width', 'height'],
   },
@@ -52,7 +52,7 @@ export const CSS_HIDING: VisibilityCase[] = [
   },
   {
     id: 'css-rem-under-root-font-size',
-    why: 'rem follows the root element\'s font size: html{font-size:0} makes 5rem 0',
+    why: "rem follows the root element's font size: html{font-size:0} makes 5rem 0",
     html: '<style>html{font-size:0}</style><img style="width:5rem;height:5rem" src="{{O}}/c-root-fs.png">',
     declared: ['width', 'height'],
   },
