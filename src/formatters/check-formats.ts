@@ -21,6 +21,11 @@ export const CHECK_FORMATTERS: Record<string, () => Promise<CheckFormatter>> = {
     const { safeJson } = await import('./safe-text.js');
     return (report) => `${safeJson({ tool: 'pixelaudit', command: 'check', ...report }, 2)}\n`;
   },
+  // The same self-contained page, policy and escaping as scan's report (html/render-page.ts).
+  html: async () => {
+    const { renderCheckPage } = await import('./html/check-page.js');
+    return (report) => renderCheckPage(report);
+  },
   ...Object.fromEntries(
     (['sarif', 'github', 'junit'] as const).map((name) => [
       name,
@@ -39,8 +44,5 @@ export const CHECK_FORMAT_NAMES = Object.keys(CHECK_FORMATTERS);
  * study, one row or line per message), which a checked file is not.
  */
 export const SCAN_ONLY_FORMATS: Readonly<Record<string, string>> = Object.fromEntries(
-  FORMAT_NAMES.filter((name) => !CHECK_FORMAT_NAMES.includes(name)).map((name) => [
-    name,
-    name === 'html' ? 'the HTML report is a study of scanned mail (senders, vendors, months), made by scan and report; check has files and findings, not messages' : `a format of scan's per-message results; check has files and findings, not messages`,
-  ]),
+  FORMAT_NAMES.filter((name) => !CHECK_FORMAT_NAMES.includes(name)).map((name) => [name, `a format of scan's per-message results; check has files and findings, not messages`]),
 );
