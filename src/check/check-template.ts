@@ -6,7 +6,7 @@ import { addressFinderFor } from '../url/address-leak.js';
 import type { RawFinding } from './check-finding.js';
 import { linkFinding, resourceExpressionFinding } from './expression-findings.js';
 import { urlShape } from './fingerprint.js';
-import { OffsetIndex } from './offset-index.js';
+import { LineIndex } from '../html/line-index.js';
 import { maskExpressions, unmask } from './placeholders.js';
 import { tagFindings } from './tag-findings.js';
 import { findExpressions, type TemplateExpression } from './template-expressions.js';
@@ -29,13 +29,13 @@ export interface TemplateCheck {
   findings: RawFinding[];
   masked: string;
   expressions: TemplateExpression[];
-  at: OffsetIndex;
+  at: LineIndex;
 }
 
 export function checkTemplate(source: string, syntax: SyntaxName, detector: Detector, tags: CompiledTag[]): TemplateCheck {
   const expressions = findExpressions(source, syntax);
   const masked = maskExpressions(source, expressions);
-  const at = new OffsetIndex(source);
+  const at = new LineIndex(source);
   const extracted = extractResources(masked);
   const analysis = analyseExtracted(extracted, TEMPLATE_CONTEXT, detector);
   const out: RawFinding[] = [];

@@ -8,7 +8,7 @@ import { templateIdInResource } from './rules/template-id-in-resource.js';
 import type { TemplateExpression } from './template-expressions.js';
 import { urlExpressions } from './url-expressions.js';
 import { unmask } from './placeholders.js';
-import type { OffsetIndex } from './offset-index.js';
+import type { LineIndex } from '../html/line-index.js';
 import { urlShape } from './fingerprint.js';
 
 /**
@@ -33,7 +33,7 @@ const ADDRESS_FIELD = /e-?mail|emailaddr/i;
 const IDENTITY = /(^|[^a-z])(u?u?id|guid|uniqid|token|hash|key|e-?mail|emailaddr|subscriber|user|contact|recipient|member|customer|lead|person)/i;
 
 /** PA012: a resource URL holding an expression after a literal scheme (in host, path or query). */
-export function resourceExpressionFinding(resource: Resource, expressions: TemplateExpression[], at: OffsetIndex): RawFinding | undefined {
+export function resourceExpressionFinding(resource: Resource, expressions: TemplateExpression[], at: LineIndex): RawFinding | undefined {
   const where = urlExpressions(resource.url, expressions);
   if (!where) return undefined;
   const first = where.inQuery[0]?.expression ?? where.inPath[0] ?? where.inHost[0];
@@ -54,7 +54,7 @@ export function resourceExpressionFinding(resource: Resource, expressions: Templ
 }
 
 /** PA013 for an expression in a link's query, PA014 for a link whose parameters are all literal utm_* ones. */
-export function linkFinding(link: Link, expressions: TemplateExpression[], at: OffsetIndex): RawFinding | undefined {
+export function linkFinding(link: Link, expressions: TemplateExpression[], at: LineIndex): RawFinding | undefined {
   const parts = parseUrl(link.url);
   const where = urlExpressions(link.url, expressions);
   const url = unmask(link.url, expressions);

@@ -2,7 +2,7 @@ import { base } from '../engine/analyse-html.js';
 import type { RuleMeta } from '../rules/rule.js';
 import type { RawFinding } from './check-finding.js';
 import type { TreeComment } from './element-paths.js';
-import type { OffsetIndex } from './offset-index.js';
+import type { LineIndex } from '../html/line-index.js';
 import { suppressionWithoutReason } from './rules/suppression-without-reason.js';
 import type { TemplateExpression } from './template-expressions.js';
 
@@ -22,7 +22,7 @@ interface Suppression {
  * or the next template tag are dropped. A comment without a reason or without a rule suppresses
  * nothing and is a PA015 finding itself: a suppression is a reviewed decision and says why.
  */
-export function applySuppressions(masked: string, expressions: TemplateExpression[], raw: RawFinding[], rules: RuleMeta[], at: OffsetIndex, comments: readonly TreeComment[]): { kept: RawFinding[]; suppressed: number } {
+export function applySuppressions(masked: string, expressions: TemplateExpression[], raw: RawFinding[], rules: RuleMeta[], at: LineIndex, comments: readonly TreeComment[]): { kept: RawFinding[]; suppressed: number } {
   const byName = new Map<string, string>();
   for (const r of rules) {
     byName.set(r.id.toLowerCase(), r.id);

@@ -2,7 +2,7 @@ import { base } from '../engine/analyse-html.js';
 import type { Link, RejectedUrl, Resource } from '../types.js';
 import type { RawFinding } from './check-finding.js';
 import { tagShape } from './fingerprint.js';
-import type { OffsetIndex } from './offset-index.js';
+import type { LineIndex } from '../html/line-index.js';
 import { unmask } from './placeholders.js';
 import { templateTrackingTag } from './rules/template-tracking-tag.js';
 import type { TemplateExpression } from './template-expressions.js';
@@ -22,7 +22,7 @@ interface Spot {
  * (an expression, a comment, the text, or an href/src as written). A tag that stands in an
  * element's URL (`href="{% with_link_tracking url %}"`) points at the tag itself.
  */
-export function tagFindings(source: string, masked: string, expressions: TemplateExpression[], urls: Array<Resource | Link | RejectedUrl>, tags: CompiledTag[], at: OffsetIndex): RawFinding[] {
+export function tagFindings(source: string, masked: string, expressions: TemplateExpression[], urls: Array<Resource | Link | RejectedUrl>, tags: CompiledTag[], at: LineIndex): RawFinding[] {
   const out: RawFinding[] = [];
   const byWhere = (where: CompiledTag['where']): CompiledTag[] => tags.filter((t) => t.where === where);
   const spots: Record<CompiledTag['where'], () => Spot[]> = {
@@ -51,7 +51,7 @@ export function tagFindings(source: string, masked: string, expressions: Templat
   return out;
 }
 
-function make(tag: CompiledTag, written: string, offset: number, at: OffsetIndex): RawFinding {
+function make(tag: CompiledTag, written: string, offset: number, at: LineIndex): RawFinding {
   const finding = base(templateTrackingTag, { messageKey: tag.kind, tracking: tag.kind === 'open-pixel', data: { system: tag.system, tag: tag.id, written } }, { url: written, kind: 'template', position: at.position(offset) });
   if (tag.kind === 'link-wrap') finding.category = 'link-tracking';
   return { finding, offset, element: 'template', shape: tagShape(tag.id, written) };

@@ -10,6 +10,23 @@ export class LineIndex {
   constructor(private readonly text: string) {}
 
   position(offset: number): { line: number; column: number } {
+    const starts = this.lineStarts();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  }
+
+  /** The offset of a 1-based line and column (`check` maps positions back into its source). */
+  offset(position: { line: number; column: number }): number {
+    return (this.lineStarts()[position.line - 1] ?? this.text.length) + position.column - 1;
+  }
+
+  private lineStarts(): number[] {
     if (!this.starts) {
       const starts = [0];
       for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -19,14 +36,6 @@ export class LineIndex {
       }
       this.starts = starts;
     }
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
+    return this.starts;
   }
 }
