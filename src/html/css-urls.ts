@@ -1,5 +1,6 @@
-import { tokenizer, TokenType } from '@csstools/css-tokenizer';
+import { type CSSToken, tokenizer, TokenType } from '@csstools/css-tokenizer';
 import { asciiLower } from './css-declarations.js';
+import { importVerdict } from './css-import-conditions.js';
 
 export interface CssUrl {
   url: string;
@@ -13,7 +14,17 @@ export interface CssUrl {
   form: 'url' | 'string';
   /** The URL is a candidate of an `image-set()` / `-webkit-image-set()`: the client loads one of them. */
   imageSet: boolean;
+  /**
+   * An `@import` whose conditions make it only a possible load: its `supports()` holds a
+   * declaration that Chromium fetches for only if it knows the property and value.
+   */
+  mayOnly?: true;
+  /** Why an `@import` is never fetched: its rule is invalid (a `supports()` that does not parse, a block). */
+  dropped?: string;
 }
+
+/** Tokens of an @import's conditions kept at most: what lies past them is taken as fetched. */
+const MAX_CONDITION_TOKENS = 4096;
 
 export interface CssUrlOptions {
   /**
@@ -138,6 +149,8 @@ export function cssUrls(css: string, options: CssUrlOptions = {}): CssUrl[] {
   let statementStart = true;
   let layerPending = false;
   let afterImport: number | undefined;
+  // The @import whose URL was read and whose conditions are being collected, up to its `;`.
+  let pending: { entry: CssUrl; tokens: CSSToken[]; truncated: boolean; skipParen: boolean } | undefined;
   // Where the prelude of the top-level style rule being read starts (-1: none).
   let qualifiedStart = -1;
   // The block depth of the at-rule whose prelude is being read (-1: none): URLs there load nothing
@@ -155,12 +168,24 @@ export function cssUrls(css: string, options: CssUrlOptions = {}): CssUrl[] {
     const token = t.nextToken();
     const type = token[0];
     if (type === TokenType.EOF) break;
-    if (token[2] > last && urlFunction === undefined && afterImport === undefined && imageSets === 0) break;
+    if (token[2] > last && urlFunction === undefined && afterImport === undefined && imageSets === 0 && pending === undefined) break;
+    if (pending !== undefined && type !== TokenType.Comment) {
+      if (blocks.length === 0 && (type === TokenType.Semicolon || type === TokenType.OpenCurly)) {
+        settle(pending, type === TokenType.OpenCurly);
+        pending = undefined;
+      } else if (pending.skipParen) {
+        // The `)` that closes `url("x")`: not a condition.
+        if (type === TokenType.CloseParen) pending.skipParen = false;
+      } else if (pending.tokens.length < MAX_CONDITION_TOKENS) pending.tokens.push(token);
+      else pending.truncated = true;
+    }
     if (type === TokenType.Whitespace || type === TokenType.Comment) continue;
     if (urlFunction !== undefined) {
       if (type === TokenType.String && (afterImport !== undefined || (preludeAt < 0 && unknownBlocks === 0))) {
         const kind = afterImport !== undefined ? 'css-import' : kindAt();
-        out.push({ url: token[4].value, offset: afterImport ?? urlFunction, kind, start: token[2], end: token[3] + 1, form: 'string', imageSet: urlFunctionInImageSet });
+        const entry: CssUrl = { url: token[4].value, offset: afterImport ?? urlFunction, kind, start: token[2], end: token[3] + 1, form: 'string', imageSet: urlFunctionInImageSet };
+        out.push(entry);
+        if (kind === 'css-import') pending = { entry, tokens: [], truncated: false, skipParen: true };
       }
       urlFunction = undefined;
       afterImport = undefined;
@@ -175,7 +200,9 @@ export function cssUrls(css: string, options: CssUrlOptions = {}): CssUrl[] {
     }
     if (afterImport !== undefined && type !== TokenType.Function) {
       if (type === TokenType.URL || type === TokenType.String) {
-        out.push({ url: token[4].value, offset: afterImport, kind: 'css-import', start: token[2], end: token[3] + 1, form: type === TokenType.URL ? 'url' : 'string', imageSet: false });
+        const entry: CssUrl = { url: token[4].value, offset: afterImport, kind: 'css-import', start: token[2], end: token[3] + 1, form: type === TokenType.URL ? 'url' : 'string', imageSet: false };
+        out.push(entry);
+        pending = { entry, tokens: [], truncated: false, skipParen: false };
       }
       afterImport = undefined;
       if (type === TokenType.URL || type === TokenType.String) continue;
@@ -258,10 +285,19 @@ export function cssUrls(css: string, options: CssUrlOptions = {}): CssUrl[] {
         }
     }
   }
+  // The sheet ended in the middle of an @import: the end closes it, as a `;` would.
+  if (pending !== undefined) settle(pending, false);
   return out;
 
   function open(block: Block, closer: TokenType): void {
     blocks.push(block);
     closers.push(closer);
   }
+}
+
+/** Marks an @import by what its conditions (and a block after them) make of it. */
+function settle(p: { entry: CssUrl; tokens: CSSToken[]; truncated: boolean }, block: boolean): void {
+  const verdict = block ? { dropped: 'a block after an @import makes the rule invalid' } : importVerdict(p.tokens, p.truncated);
+  if ('dropped' in verdict) p.entry.dropped = block ? verdict.dropped : `an @import is dropped when ${verdict.dropped}`;
+  else if (verdict.fetch === 'may') p.entry.mayOnly = true;
 }

@@ -359,8 +359,9 @@ export class DocumentWalk implements TreeVisitor {
       if (!applied && u.kind !== 'css-import') continue;
       const at = this.at(sheet.start + u.offset);
       // An @import loads with the sheet; a url() only where its rule applies, a font when used.
-      const found: Found = { raw: u.url, kind: u.kind, element: 'style', load: u.kind === 'css-import' ? 'must' : 'may', hidden: undefined, size: {}, at, client: this.origin.client };
-      if (u.kind !== 'css-import' || !this.dataSheet(found, this.depth())) this.sink.add(found, this.base);
+      const found: Found = { raw: u.url, kind: u.kind, element: 'style', load: u.kind === 'css-import' && !u.mayOnly ? 'must' : 'may', hidden: undefined, size: {}, at, client: this.origin.client };
+      if (u.dropped !== undefined) this.sink.reject(found, u.dropped);
+      else if (u.kind !== 'css-import' || !this.dataSheet(found, this.depth())) this.sink.add(found, this.base);
     }
   }
 
@@ -394,8 +395,9 @@ export class DocumentWalk implements TreeVisitor {
     if ('reason' in content) this.sink.reject(found, content.reason);
     else if (this.sink.admitNested(found, content.text.length, depth + 1)) {
       for (const u of sheetUrls(content.text)) {
-        const inner: Found = { ...found, raw: u.url, kind: u.kind, load: u.kind === 'css-import' ? found.load : 'may' };
-        if (u.kind !== 'css-import' || !this.dataSheet(inner, depth + 1)) this.sink.add(inner, undefined);
+        const inner: Found = { ...found, raw: u.url, kind: u.kind, load: u.kind === 'css-import' && !u.mayOnly ? found.load : 'may' };
+        if (u.dropped !== undefined) this.sink.reject(inner, u.dropped);
+        else if (u.kind !== 'css-import' || !this.dataSheet(inner, depth + 1)) this.sink.add(inner, undefined);
       }
     }
     return true;
