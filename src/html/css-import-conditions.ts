@@ -154,7 +154,7 @@ function isLayerName(inner: readonly CSSToken[]): boolean {
   while (end > start && inner[end - 1]?.[0] === TokenType.Whitespace) end--;
   if (start === end) return false;
   for (let i = start; i < end; i++) {
-    const t = inner[i] as CSSToken;
+    const t = inner[i];
     const wantIdent = (i - start) % 2 === 0;
     if (wantIdent ? t[0] !== TokenType.Ident : t[0] !== TokenType.Delim || t[4].value !== '.') return false;
   }
@@ -165,7 +165,7 @@ function isLayerName(inner: readonly CSSToken[]): boolean {
 function blockEnd(tokens: readonly CSSToken[], i: number): number | undefined {
   const closers: TokenType[] = [];
   for (let j = i; j < tokens.length; j++) {
-    const type = (tokens[j] as CSSToken)[0];
+    const type = (tokens[j])[0];
     if (type === TokenType.OpenParen || type === TokenType.Function) closers.push(TokenType.CloseParen);
     else if (type === TokenType.OpenSquare) closers.push(TokenType.CloseSquare);
     else if (type === TokenType.OpenCurly) closers.push(TokenType.CloseCurly);
