@@ -103,6 +103,8 @@ export interface Resource {
   position: SourcePosition;
   /** Must a client load it, or may it (see LoadCertainty)? For `client: 'outlook'`, said of Outlook. */
   load: LoadCertainty;
+  /** Why it only may load, when a construct of the message decides that (a meta Content-Security-Policy). */
+  loadNote?: string;
   /** Set when only that client loads it: markup inside `<!--[if mso]>` and VML are Outlook's alone. */
   client?: 'outlook';
 }

@@ -26,6 +26,8 @@ export interface Explanation {
     position: SourcePosition;
     /** Whether a client must load it or only may (a srcset candidate, a preload hint). */
     load: LoadCertainty;
+    /** Why it only may load, when the message decides it (a meta Content-Security-Policy before it), else null. */
+    loadNote: string | null;
     /** `outlook` when only Outlook loads it (conditional comments, VML), else null. */
     client: string | null;
     width: number | null;
@@ -82,6 +84,7 @@ export function renderExplanation(raw: Explanation): string {
     lines.push(`    hidden: ${r.hidden ?? 'no'}; vendor: ${r.vendor ?? 'none'}; identifiers: ${r.identifiers.join(', ') || 'none'}; open-style path: ${r.openWord ?? 'no'}; address: ${r.leaks.join(', ') || 'no'}`);
     lines.push(`    rules: ${r.rules.map((x) => `${x.fired ? '+' : '-'}${x.id} ${x.alias}`).join('  ')}`);
     if (r.finding) lines.push(`    why: ${findingMessage(r.finding)}${r.party ? ` [${r.party}]` : ''}`);
+    if (r.loadNote) lines.push(`    may load: ${r.loadNote}`);
     lines.push('');
   });
   if (e.notLoaded.length) {

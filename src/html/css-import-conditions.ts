@@ -165,7 +165,7 @@ function isLayerName(inner: readonly CSSToken[]): boolean {
 function blockEnd(tokens: readonly CSSToken[], i: number): number | undefined {
   const closers: TokenType[] = [];
   for (let j = i; j < tokens.length; j++) {
-    const type = (tokens[j])[0];
+    const type = tokens[j][0];
     if (type === TokenType.OpenParen || type === TokenType.Function) closers.push(TokenType.CloseParen);
     else if (type === TokenType.OpenSquare) closers.push(TokenType.CloseSquare);
     else if (type === TokenType.OpenCurly) closers.push(TokenType.CloseCurly);

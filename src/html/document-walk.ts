@@ -218,6 +218,7 @@ export class DocumentWalk implements TreeVisitor {
     const at = this.at(el.start);
     if (el.name === 'base' && el.namespace === 'html') this.baseElement(el);
     if (el.name === 'style' && el.namespace !== 'math') this.styleElement(el);
+    if (el.name === 'meta' && el.namespace === 'html' && parent !== this.root && isHead(parent.ctx.el) && isMetaCsp(el) && !this.origin.client) this.sink.metaCsp = true;
     if (isHyperlink(el)) {
       const href = el.attrs.href ?? (el.namespace === 'svg' ? el.attrs['xlink:href'] : undefined);
       if (href !== undefined) this.sink.link(href, this.base, at);
@@ -481,4 +482,15 @@ function originalOffset(html: string, start: number, index: number): number {
     normalised++;
   }
   return i - start;
+}
+
+const isHead = (el: TreeElement): boolean => el.name === 'head' && el.namespace === 'html';
+
+/**
+ * A policy Chromium enforces from a `<meta>`: `http-equiv` Content-Security-Policy (ASCII
+ * case-insensitive; not `-Report-Only`, which a meta cannot carry) with a non-blank `content`,
+ * and only as a child of the head (the HTML standard's pragma; Chromium 150 ignores one in the body).
+ */
+function isMetaCsp(el: TreeElement): boolean {
+  return (el.attrs['http-equiv'] ?? '').trim().toLowerCase() === 'content-security-policy' && (el.attrs.content ?? '').trim() !== '';
 }

@@ -12,6 +12,9 @@ const unwrapProxy = staged('url', unwrap);
 const resolve = staged('url', resolveUrl);
 
 /** One URL found in a loading place, before it is resolved. */
+/** What explain says of a resource after a meta Content-Security-Policy. */
+export const META_CSP_NOTE = 'a <meta http-equiv=Content-Security-Policy> in the head comes before it: a client that honours it (Chromium does) may block this load; webmail and most mail clients ignore it';
+
 export interface Found {
   raw: string;
   kind: ResourceKind;
@@ -60,6 +63,16 @@ export class ExtractionSink {
   }
 
   /** Resolves a found URL against the base in effect and files it as a resource or a rejected one. */
+  /**
+   * A `<meta http-equiv=Content-Security-Policy>` in a head came before: what is added now only
+   * may load. Chromium 150 enforces such a policy on what follows it (the oracle's `csp-*` cases),
+   * but webmail drops a message's `<meta>` and most clients ignore its policy, and a sender must
+   * not make a pixel "not loaded" with a policy the reader's client may not apply: the resource
+   * stays listed and judged, as a may-load, and `explain` says why. The policy is not evaluated
+   * (a resource it allows only may load too: the safe side).
+   */
+  metaCsp = false;
+
   add(found: Found, base: string | undefined): void {
     if (isBlank(found.raw)) return;
     const resolved = this.resolved(found.raw, base);
@@ -70,6 +83,7 @@ export class ExtractionSink {
     }
     const url = resolved.url;
     const unwrapped = unwrapProxy(url);
+    const csp = this.metaCsp && found.client === undefined && found.kind !== 'meta-refresh';
     // Every key always present, undefined when it does not apply (JSON leaves those out): one
     // object shape, so that the rules reading it stay monomorphic (measured: fewer deopts and
     // recompiles of the analysis functions).
@@ -85,7 +99,8 @@ export class ExtractionSink {
       hiddenBy: found.hidden?.by,
       hiddenDetail: found.hidden?.detail,
       position,
-      load: resolved.credentials ? 'may' : found.load,
+      load: resolved.credentials || csp ? 'may' : found.load,
+      loadNote: csp ? META_CSP_NOTE : undefined,
       client: found.client,
     };
     (found.kind === 'meta-refresh' ? this.notLoaded : this.resources).push(resource);

@@ -32,6 +32,10 @@ export interface LoadCase {
    * so the case fails as soon as pixelaudit lists them (then move them to `loads`).
    */
   knownMissed?: string[];
+  /** URLs pixelaudit must list as may-loads (`load: 'may'`), not must-loads: what a construct of the message may stop (a meta policy). */
+  listedMay?: string[];
+  /** URLs pixelaudit must list as must-loads. */
+  listedMust?: string[];
   /** Requests the route must block: Chromium tried them (so they count as loads), the guard stopped them. Every other case blocks none. */
   blocked?: string[];
 }

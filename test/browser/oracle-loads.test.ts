@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractResources } from '../../src/html/extract-resources.js';
 import { CASES as ALL_CASES } from './cases/index.js';
 import { agrees, checkOracle, compareListed, type Listed } from './compare.js';
 import { mapLimit } from './load-all.js';
@@ -60,6 +61,15 @@ describe.skipIf(skipReason !== undefined)(`browser oracle: pixelaudit lists what
       const html = fill(c.html, l.origins);
       check(l, extractorLists(html));
     });
+
+    if (c.listedMay || c.listedMust) {
+      it(`${c.id}: the extractor says which of them only may load`, () => {
+        const l = loaded(c.id);
+        const load = new Map(extractResources(fill(c.html, l.origins)).resources.map((r) => [r.url, r.load]));
+        for (const u of c.listedMay ?? []) expect(load.get(fill(u, l.origins)), u).toBe('may');
+        for (const u of c.listedMust ?? []) expect(load.get(fill(u, l.origins)), u).toBe('must');
+      });
+    }
 
     it(`${c.id}: a scan of the message lists what Chromium loads`, async () => {
       const l = loaded(c.id);

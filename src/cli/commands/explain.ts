@@ -51,6 +51,7 @@ export function explainCommand(io: Io, setExit: (code: number) => void): Command
           element: r.facts.resource.element,
           position: r.facts.resource.position,
           load: r.facts.resource.load,
+          loadNote: r.facts.resource.loadNote ?? null,
           client: r.facts.resource.client ?? null,
           width: r.facts.resource.width ?? null,
           height: r.facts.resource.height ?? null,

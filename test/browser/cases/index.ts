@@ -5,6 +5,7 @@ import type { VisibilityCase } from '../visibility-case.js';
 import { DEEP_NESTING_LOADS, DEEP_NESTING_VISIBILITY } from './deep-nesting.js';
 import { FOREIGN_CONTENT } from './foreign-content.js';
 import { IMPORT_CONDITIONS } from './import-conditions.js';
+import { META_CSP } from './meta-csp.js';
 import { LOADING_ELEMENTS } from './loading-elements.js';
 import { SVG_SHADOW_LOADS } from './svg-shadow-loads.js';
 import { STYLE_SHEETS } from './style-sheets.js';
@@ -14,7 +15,20 @@ import { URL_PARSING } from './url-parsing.js';
 import { VISIBILITY } from './visibility.js';
 
 /** Every case of the browser oracle, by the part of the standards it exercises. */
-export const CASES: readonly LoadCase[] = [...TOKENIZER, ...TREE_CONSTRUCTION, ...FOREIGN_CONTENT, ...CSS_SYNTAX, ...IMPORT_CONDITIONS, ...URL_PARSING, ...LOADING_ELEMENTS, ...DEEP_NESTING_LOADS, ...STYLE_SHEETS, ...SVG_SHADOW_LOADS, ...DATA_URLS];
+export const CASES: readonly LoadCase[] = [
+  ...TOKENIZER,
+  ...TREE_CONSTRUCTION,
+  ...FOREIGN_CONTENT,
+  ...CSS_SYNTAX,
+  ...IMPORT_CONDITIONS,
+  ...URL_PARSING,
+  ...LOADING_ELEMENTS,
+  ...DEEP_NESTING_LOADS,
+  ...STYLE_SHEETS,
+  ...SVG_SHADOW_LOADS,
+  ...DATA_URLS,
+  ...META_CSP,
+];
 
 /** Every visibility case of the browser oracle. */
 export const VISIBILITY_CASES: readonly VisibilityCase[] = [...VISIBILITY, ...DEEP_NESTING_VISIBILITY];

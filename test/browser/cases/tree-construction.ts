@@ -160,10 +160,23 @@ export const TREE_CONSTRUCTION: LoadCase[] = [
   },
   {
     id: 'object-fallback-not-shown',
-    why: 'an <object> that shows its image data does not render its fallback, and Chromium does not fetch the fallback img',
+    why: 'an <object> that shows its image data does not render its fallback, but Chromium 150 may still fetch the fallback img (seen both ways: its preload scanner requests it before the data decides); pixelaudit lists it, hidden as not rendered',
     html: '<object data="{{O}}/object-data.png" type="image/png"><img src="{{O}}/object-fallback.png"></object>',
     loads: ['{{O}}/object-data.png'],
     mayLoad: ['{{O}}/object-fallback.png'],
+  },
+  {
+    id: 'object-fallback-when-data-fails',
+    why: 'an <object> whose data fails renders its fallback: Chromium fetches the fallback img and embed (the data is refused by the route, a failed load)',
+    html: '<object data="http://198.51.100.1/object-fails.png" type="image/png"><img src="{{O}}/object-fails-fallback.png"></object><object data="http://198.51.100.1/object-fails-2.png"><embed src="{{O}}/object-fails-embed.png"></object>',
+    loads: ['{{O}}/object-fails-fallback.png', '{{O}}/object-fails-embed.png'],
+    blocked: ['http://198.51.100.1/object-fails-2.png', 'http://198.51.100.1/object-fails.png'],
+  },
+  {
+    id: 'object-without-data-shows-fallback',
+    why: 'an <object> with no data, an empty one, or one of a scheme nothing fetches renders its fallback: the img loads',
+    html: '<object><img src="{{O}}/object-nodata.png"></object><object data=""><img src="{{O}}/object-emptydata.png"></object><object data="foo:bar"><img src="{{O}}/object-badscheme.png"></object>',
+    loads: ['{{O}}/object-nodata.png', '{{O}}/object-emptydata.png', '{{O}}/object-badscheme.png'],
   },
   {
     id: 'nested-tables-cell-img',
