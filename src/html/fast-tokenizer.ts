@@ -1,5 +1,5 @@
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
-import { byLength, lookupName } from './sax.js';
+import { byLength, COMMON_TAGS, lookupName } from './tag-names.js';
 
 /**
  * Thrown where the fast tokenizer or tree builder meets something it does not reproduce exactly
@@ -42,49 +42,6 @@ function asciiLower(s: string): string {
   for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) > 127) return s.replace(/[A-Z]/g, (m) => m.toLowerCase());
   return s.toLowerCase();
 }
-
-// Tag names seen in almost every mail: read without slicing a string for each tag.
-const COMMON_TAGS = byLength([
-  'a',
-  'b',
-  'i',
-  'p',
-  'u',
-  'br',
-  'hr',
-  'td',
-  'th',
-  'tr',
-  'li',
-  'ul',
-  'ol',
-  'h1',
-  'h2',
-  'h3',
-  'em',
-  'img',
-  'div',
-  'col',
-  'sup',
-  'sub',
-  'span',
-  'font',
-  'link',
-  'meta',
-  'body',
-  'head',
-  'html',
-  'center',
-  'table',
-  'tbody',
-  'thead',
-  'style',
-  'title',
-  'strong',
-  'o:p',
-  'small',
-  'label',
-]);
 
 /**
  * The HTML standard's tokenizer for the plain shapes of markup: start and end tags with quoted

@@ -1,4 +1,5 @@
 import { decodeHTMLAttribute } from 'entities';
+import { byLength, COMMON_TAGS, lookupName } from './tag-names.js';
 
 /** What the walker reports; offsets index the HTML string that was given. */
 export interface SaxHandler {
@@ -37,91 +38,6 @@ const CLOSES: Map<string, Set<string>> = new Map([
   ['dt', new Set(['dt', 'dd'])],
 ]);
 const CLOSES_P = new Set(['address', 'article', 'aside', 'blockquote', 'div', 'dl', 'fieldset', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul']);
-
-// Names seen in almost every mail: read without slicing a string for each tag.
-const COMMON_TAGS = byLength([
-  'a',
-  'b',
-  'i',
-  'p',
-  'u',
-  'br',
-  'hr',
-  'td',
-  'th',
-  'tr',
-  'li',
-  'ul',
-  'ol',
-  'h1',
-  'h2',
-  'h3',
-  'em',
-  'img',
-  'div',
-  'col',
-  'sup',
-  'sub',
-  'span',
-  'font',
-  'link',
-  'meta',
-  'body',
-  'head',
-  'html',
-  'center',
-  'table',
-  'tbody',
-  'thead',
-  'style',
-  'title',
-  'strong',
-  'o:p',
-  'v:rect',
-  'v:fill',
-  'v:image',
-  'v:roundrect',
-  'v:textbox',
-  'button',
-  'section',
-  'colgroup',
-  'blockquote',
-  'picture',
-  'source',
-  'input',
-  'script',
-  'article',
-  'header',
-  'footer',
-  'small',
-  'label',
-  'form',
-]);
-
-export function byLength(names: Iterable<string>): Map<number, string[]> {
-  const table = new Map<number, string[]>();
-  for (const name of names) {
-    const list = table.get(name.length);
-    if (list) list.push(name);
-    else table.set(name.length, [name]);
-  }
-  return table;
-}
-
-/** The name in `table` that html[start, end) spells in any case, without making a string; else undefined. */
-export function lookupName(html: string, start: number, end: number, table: Map<number, string[]>): string | undefined {
-  const candidates = table.get(end - start);
-  if (!candidates) return undefined;
-  outer: for (const name of candidates) {
-    for (let k = 0; k < name.length; k++) {
-      let c = html.charCodeAt(start + k);
-      if (c >= 65 && c <= 90) c += 32;
-      if (c !== name.charCodeAt(k)) continue outer;
-    }
-    return name;
-  }
-  return undefined;
-}
 
 const nameAt = (html: string, start: number, end: number): string => lookupName(html, start, end, COMMON_TAGS) ?? html.slice(start, end).toLowerCase();
 
