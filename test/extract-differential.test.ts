@@ -31,3 +31,21 @@ describe('extraction: fast builder against parse5', () => {
     300_000,
   );
 });
+
+describe('extraction: a conditional comment under the document attribute selectors', () => {
+  // The fast tree keeps only the attributes the extraction reads and those the document's
+  // `<style>` selectors test; a conditional comment's elements are matched against the
+  // document's rules, so its tree keeps the document's names (it kept only the names written in
+  // the comment itself, and `img[data-x]{display:none}` hid the pixel in parse5's tree only).
+  const cases = [
+    '<html><head><style>img[data-x]{display:none}</style></head><body><div><!--[if mso]><img data-x src="http://t.example/p.gif"><![endif]--></div></body></html>',
+    '<style>[data-hide="1"] img{display:none}</style><!--[if gte mso 9]><table><tr><td data-hide="1"><img src="http://t.example/q.gif"></td></tr></table><![endif]-->',
+    '<STYLE>div[title] img{visibility:hidden}</STYLE><table><tr><td><!--[if mso]><div title=x><img src="http://t.example/r.gif"></div><![endif]--></td></tr></table>',
+  ];
+  it.each(cases)('hides as parse5 does: %s', (html) => {
+    const fast = extractResources(html);
+    expect(fast).toEqual(extractWith(specTree, html));
+    expect(fast.resources).toHaveLength(1);
+    expect(fast.resources[0].hiddenBy).toBeDefined();
+  });
+});

@@ -317,7 +317,7 @@ export class DocumentWalk implements TreeVisitor {
     const from = dataAt + originalOffset(html, dataAt, content.start);
     const to = dataAt + originalOffset(html, dataAt, content.end);
     const parent = this.resolve();
-    const tree = this.sink.builder.fragment(html.slice(from, to), parent.ctx.el);
+    const tree = this.sink.builder.fragment(html.slice(from, to), parent.ctx.el, undefined, html);
     if (!tree) return;
     new DocumentWalk(this.sink, tree, {
       source: html,

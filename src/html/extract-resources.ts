@@ -51,10 +51,10 @@ export function extractWith(builder: TreeBuilder, html: string, deadline: Deadli
 function withFallback(builder: TreeBuilder, deadline: DeadlineLike): TreeBuilder {
   const inner: TreeBuilder =
     builder === specTree
-      ? { document: (html) => specTree.document(html, deadline), fragment: (html, context) => specTree.fragment(html, context, deadline) }
+      ? { document: (html) => specTree.document(html, deadline), fragment: (html, context, _, document) => specTree.fragment(html, context, deadline, document) }
       : {
           document: (html) => builder.document(html, deadline) ?? specTree.document(html, deadline),
-          fragment: (html, context) => builder.fragment(html, context, deadline) ?? specTree.fragment(html, context, deadline),
+          fragment: (html, context, _, document) => builder.fragment(html, context, deadline, document) ?? specTree.fragment(html, context, deadline, document),
         };
   return { document: (html) => inner.document(html), fragment: sameFragmentOnce(inner) };
 }
@@ -72,13 +72,20 @@ const MAX_FRAGMENTS = 1000;
  * across messages.
  */
 function sameFragmentOnce(builder: TreeBuilder): TreeBuilder['fragment'] {
-  const built = new Map<string, ReturnType<TreeBuilder['fragment']>>();
-  return (html, context) => {
-    if (context.namespace !== 'html' || html.length > MAX_FRAGMENT_CHARS) return builder.fragment(html, context);
+  // By document too (the message's, a srcdoc's): the document's selectors decide what a tree keeps.
+  const built = new Map<string, Map<string, ReturnType<TreeBuilder['fragment']>>>();
+  let count = 0;
+  return (html, context, deadline, document = html) => {
+    if (context.namespace !== 'html' || html.length > MAX_FRAGMENT_CHARS) return builder.fragment(html, context, deadline, document);
+    let trees = built.get(document);
     const key = `${context.name}\0${html}`;
-    if (built.has(key)) return built.get(key) ?? null;
-    const tree = builder.fragment(html, context);
-    if (built.size < MAX_FRAGMENTS) built.set(key, tree);
+    if (trees?.has(key)) return trees.get(key) ?? null;
+    const tree = builder.fragment(html, context, deadline, document);
+    if (count < MAX_FRAGMENTS) {
+      if (!trees) built.set(document, (trees = new Map()));
+      trees.set(key, tree);
+      count++;
+    }
     return tree;
   };
 }

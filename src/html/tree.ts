@@ -59,6 +59,9 @@ export interface TreeBuilder {
   /**
    * The tree of `html` parsed as the content of `context` (the HTML fragment algorithm): Outlook's
    * conditional comments. Offsets are relative to `html`. Null when the builder cannot vouch.
+   * `document` is the text of the document the fragment sits in (default: `html`): its `<style>`
+   * rules apply to the fragment's elements, so a builder that keeps only some attributes keeps
+   * those its selectors test.
    */
-  fragment(html: string, context: TreeElement, deadline?: DeadlineLike): HtmlTree | null;
+  fragment(html: string, context: TreeElement, deadline?: DeadlineLike, document?: string): HtmlTree | null;
 }

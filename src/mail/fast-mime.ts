@@ -170,8 +170,9 @@ function decodeText(bytes: Buffer, leaf: Leaf): string | null {
 function decodeCleanBase64(body: Buffer): Buffer | null {
   const text = body.toString('latin1');
   if (/[^A-Za-z0-9+/=\r\n\t ]/.test(text) || /=[\s]*[^=\s]/.test(text)) return null;
-  const blanks = /[\t ]/.test(text) ? text.length - text.replace(/[\t ]+/g, '').length : 0;
-  const compact = text.length - blanks - count(body, 0x0a) - count(body, 0x0d);
+  // Blanks counted on the bytes (latin1: one character a byte), as the breaks are: a regular
+  // expression test and a replace over the whole body cost 2% of the first pass of a scan.
+  const compact = text.length - count(body, 0x20) - count(body, 0x09) - count(body, 0x0a) - count(body, 0x0d);
   if (count(body, 0x3d) > 2 || compact % 4 === 1) return null;
   return Buffer.from(text, 'base64');
 }

@@ -1,5 +1,5 @@
 import libmime from 'libmime';
-import { parseAddressHeader } from 'mailparser';
+import { addressHeader } from './address-header-cache.js';
 import { headerDate } from './header-date.js';
 import type { HeaderLine } from './header-lines.js';
 
@@ -36,12 +36,12 @@ export function headerFields(lines: readonly HeaderLine[]): HeaderFields {
   }
   const first = (key: string): string | undefined => values.get(key)?.[0];
   const fromValue = first('from');
-  const from = fromValue !== undefined ? parseAddressHeader(fromValue) : undefined;
+  const from = fromValue !== undefined ? addressHeader(fromValue) : undefined;
   const fromFirst = from?.value[0];
   const recipients = new Set<string>();
   for (const key of ['to', 'cc']) {
     for (const value of values.get(key) ?? []) {
-      for (const a of parseAddressHeader(value).value) {
+      for (const a of addressHeader(value).value) {
         for (const one of [a, ...(a.group ?? [])]) {
           if (one.address) recipients.add(one.address.toLowerCase());
           // An address written as an encoded word (`=?utf-8?B?...?=`) comes back as a name with
