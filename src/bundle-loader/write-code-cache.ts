@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { CODE_CACHE_DIR, codeCacheOfLoadedChunks, loadBundle } from './load-bundle.js';
+import { SAMPLE_TEMPLATE } from './sample-template.js';
 
 const MESSAGE = path.join(PACKAGE_ROOT, 'fixtures', 'sample-mailbox', 'webinar-hubspot.eml');
 // A newsletter template of the kind `check` is for: a pixel, a tracked link, a template tag.
@@ -17,7 +18,7 @@ const TEMPLATE = '<html><body><p>Hi {{ user.name }}</p><img src="https://t.examp
 const work = mkdtempSync(path.join(tmpdir(), 'pixelaudit-code-cache-'));
 try {
   const template = path.join(work, 'newsletter.html');
-  writeFileSync(template, TEMPLATE);
+  writeFileSync(template, SAMPLE_TEMPLATE);
   const { main } = loadBundle('main.cjs') as { main: () => Promise<number> };
   for (const args of [
     ['scan', MESSAGE, '-f', 'json'],
