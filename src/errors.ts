@@ -56,7 +56,9 @@ export function formatError(error: unknown): string {
  */
 export function isMissingModule(error: unknown): boolean {
   for (let e = error, depth = 0; e && typeof e === 'object' && depth < 8; depth++) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return true;
+    // ES modules' code, and CommonJS's (the bundle run by Node's own loader, with source maps on).
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') return true;
     e = (e as { original?: unknown }).original ?? (e as { cause?: unknown }).cause;
   }
   return false;

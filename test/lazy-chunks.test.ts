@@ -5,23 +5,21 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 
-const BUNDLE = path.join(ROOT, 'dist', 'bundle');
-
-/** A copy of the built bundle without the chunk whose name starts with `prefix`, and a shim to run it as bin/ does. */
+/** A copy of the built CLI (bin/ and dist/, code cache included) without the bundle chunk whose name starts with `prefix`. */
 function bundleWithout(prefix: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-chunks-'));
-  // The install around it (package.json, rules, node_modules) is the real one, linked.
-  for (const name of readdirSync(ROOT)) if (name !== 'dist') symlinkSync(path.join(ROOT, name), path.join(dir, name));
-  cpSync(BUNDLE, path.join(dir, 'dist', 'bundle'), { recursive: true });
+  // The install around it (package.json, rules, node_modules) is the real one, linked; bin/ and
+  // dist/ are copied, since the loader finds the bundle from its own place.
+  for (const name of readdirSync(ROOT)) if (name !== 'dist' && name !== 'bin') symlinkSync(path.join(ROOT, name), path.join(dir, name));
+  for (const name of ['bin', 'dist']) cpSync(path.join(ROOT, name), path.join(dir, name), { recursive: true });
   const chunks = path.join(dir, 'dist', 'bundle', 'chunks');
-  const gone = readdirSync(chunks).filter((name) => name.startsWith(`${prefix}-`) && name.endsWith('.js'));
+  const gone = readdirSync(chunks).filter((name) => name.startsWith(`${prefix}-`) && name.endsWith('.cjs'));
   expect(gone.length, `one ${prefix} chunk in the bundle`).toBe(1);
   rmSync(path.join(chunks, gone[0]));
-  writeFileSync(path.join(dir, 'cli.mjs'), "import { main } from './dist/bundle/main.js';\nprocess.exitCode = await main();\n");
   return dir;
 }
 
-const run = (dir: string, args: string[]) => spawnSync(process.execPath, [path.join(dir, 'cli.mjs'), ...args], { encoding: 'utf8', timeout: 60_000 });
+const run = (dir: string, args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, [path.join(dir, 'bin', 'pixelaudit.js'), ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
 
 describe('a lazily loaded part of the bundle that cannot be loaded', () => {
   it('a missing command chunk is an internal error with the bug report and exit 2, never a raw stack with exit 1', () => {
@@ -34,6 +32,12 @@ describe('a lazily loaded part of the bundle that cannot be loaded', () => {
     // The stack names hashed chunks: the report says how to get one that names the source files.
     expect(r.stderr).toContain('NODE_OPTIONS=--enable-source-maps');
     expect(r.status).toBe(2);
+    // Node's own loader runs the bundle when source maps are on: the same report, its stack mapped to dist/src/.
+    const mapped = run(dir, ['scan', message], { NODE_OPTIONS: '--enable-source-maps' });
+    expect(mapped.stderr).toMatch(/^pixelaudit: internal error: this is a bug/);
+    expect(mapped.stderr).toMatch(/Cannot find module/);
+    expect(mapped.stderr).toMatch(/src[\\/]cli[\\/]run\.js:/);
+    expect(mapped.status).toBe(2);
   });
 
   it('the MIME fallback chunk missing mid-run stops the run as an internal error, not as a broken message', () => {

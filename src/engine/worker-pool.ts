@@ -9,9 +9,10 @@ import { MessageTimeout } from './stage.js';
 import { BATCH, BUSY, PROGRESS_SLOTS, SEQ, type WorkerInit } from './worker-progress.js';
 import { Watchdog } from './watchdog.js';
 
-// Workers run the built bundle (rolldown.config.mjs): tests run src/ through vitest, but a worker
-// needs plain JS, and one bundle starts faster than the modules of dist/src/ one by one.
-const WORKER_FILE = path.join(PACKAGE_ROOT, 'dist', 'bundle', 'analysis-worker.js');
+// Workers run the built bundle (rolldown.config.mjs), loaded with its code cache as the CLI is
+// (src/bundle-loader/): tests run src/ through vitest, but a worker needs plain JS, and one bundle
+// starts faster than the modules of dist/src/ one by one.
+const WORKER_FILE = path.join(PACKAGE_ROOT, 'dist', 'src', 'bundle-loader', 'worker-entry.js');
 
 // Messages travel in batches: one transfer and one reply per batch instead of per message.
 // Measured on the benchmark mbox (2 workers): per-message posting left the workers idle a tenth
