@@ -40,14 +40,22 @@ describe('a lazily loaded part of the bundle that cannot be loaded', () => {
     expect(mapped.status).toBe(2);
   });
 
-  it('the MIME fallback chunk missing mid-run stops the run as an internal error, not as a broken message', () => {
+  // One job analyses in the scan's thread; more, in worker threads: the same internal error either way.
+  it.each([['1'], ['2']])('the MIME fallback chunk missing mid-run stops the run as an internal error, not as a broken message (--jobs %s)', (jobs) => {
     const dir = bundleWithout('simple-parser');
-    // A forwarded message is read by mailparser, loaded only when a message needs it.
-    const message = path.join(dir, 'a.eml');
-    writeFileSync(message, 'From: a@example.com\r\nSubject: x\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: message/rfc822\r\n\r\n' + 'From: c@example.com\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n--b--\r\n');
-    const r = run(dir, ['scan', message, '-f', 'json']);
-    expect(r.stdout + r.stderr).not.toMatch(/unreadable MIME|"failed": 1/);
+    // A forwarded message is read by mailparser, loaded only when a message needs it; a plain one before and after it.
+    const plain = 'From: a@example.com\r\nSubject: x\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n';
+    const forwarded = 'From: a@example.com\r\nSubject: x\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: message/rfc822\r\n\r\n' + 'From: c@example.com\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n--b--\r\n';
+    const files = [plain, forwarded, plain].map((text, i) => {
+      const file = path.join(dir, `${i}.eml`);
+      writeFileSync(file, text);
+      return file;
+    });
+    const r = run(dir, ['scan', ...files, '-f', 'json', '--jobs', jobs]);
+    expect(r.stdout + r.stderr).not.toMatch(/unreadable MIME|analysis worker|"failed": 1/);
     expect(r.stderr).toMatch(/^pixelaudit: internal error: this is a bug/);
+    expect(r.stderr).toMatch(/ERR_MODULE_NOT_FOUND|Cannot find module/);
+    expect(r.stdout).toBe('');
     expect(r.status).toBe(2);
   });
 });

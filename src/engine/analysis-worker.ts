@@ -5,7 +5,7 @@ import { isMissingModule } from '../errors.js';
 import { analyseMessage, failedResult } from './analyse-message.js';
 import { createDetector } from './detector.js';
 import { failureReason } from './stage.js';
-import type { BatchJob, BatchReply } from './worker-pool.js';
+import type { BatchJob, BatchReply, InternalErrorReply } from './worker-pool.js';
 import { markDone, markStarted, type WorkerInit } from './worker-progress.js';
 
 const { options, progress } = workerData as WorkerInit;
@@ -14,9 +14,23 @@ const detector = createDetector(options);
 // Batches run strictly one after another: the pool's watchdog reads which message runs now,
 // which only means something when messages do not interleave at mailparser's awaits.
 let chain: Promise<void> = Promise.resolve();
+let broken = false;
 parentPort?.on('message', (job: BatchJob) => {
-  chain = chain.then(() => analyseBatch(job));
+  chain = chain.then(() => (broken ? undefined : analyseBatch(job))).catch(reportInternalError);
 });
+
+/**
+ * A module of pixelaudit that cannot be loaded is the install's fault, not a message's: the pool
+ * is told (it stops the run with the bug report, exit 2, as one job does) and this worker takes
+ * no more batches. Dying instead would make the pool send the messages again and fail them one
+ * by one ("analysis worker failed"), a run that ends as if the mail were broken.
+ */
+function reportInternalError(error: unknown): void {
+  const e = error instanceof Error ? error : new Error(String(error));
+  const reply: InternalErrorReply = { internalError: { message: e.message, stack: e.stack ?? e.message, code: (e as NodeJS.ErrnoException).code } };
+  broken = true;
+  parentPort?.postMessage(reply);
+}
 
 async function analyseBatch(job: BatchJob): Promise<void> {
   const all = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
@@ -27,7 +41,7 @@ async function analyseBatch(job: BatchJob): Promise<void> {
     try {
       results.push(await analyseMessage(job.sources[i], all.subarray(start, job.ends[i]), detector, { timeoutMs: job.timeoutMs }));
     } catch (error) {
-      // A module that cannot be loaded is no message's fault: the worker dies and says why.
+      // A module that cannot be loaded is no message's fault: the run stops (reportInternalError).
       if (isMissingModule(error)) throw error;
       // analyseMessage does not throw otherwise; should it ever, the message fails, not the worker.
       results.push(failedResult(job.sources[i], failureReason(error)));

@@ -1,18 +1,15 @@
 import { getDomain } from 'tldts';
 import type { ParsedMessage } from '../mail/parse-message.js';
 import type { Party } from '../types.js';
+import { TextKeyedCache } from '../html/text-keyed-cache.js';
 
-const known = new Map<string, string>();
+// A URL's host is a slice of the whole URL: kept copies (TextKeyedCache) hold only the host.
+const known = new TextKeyedCache<string>({ maxChars: 2_000_000, maxEntries: 50_000, maxKeyChars: 1024 });
+const domainOf = (host: string): string => getDomain(host) ?? host;
 
 /** Registrable domain (public suffix list), or the host itself for IPs and unknown suffixes. Hosts repeat across a mailbox, so answers are kept. */
 export function registrable(host: string): string {
-  let domain = known.get(host);
-  if (domain === undefined) {
-    domain = getDomain(host) ?? host;
-    if (known.size > 50_000) known.clear();
-    known.set(host, domain);
-  }
-  return domain;
+  return known.get(host, domainOf);
 }
 
 /**

@@ -82,7 +82,11 @@ export async function scan(paths: string[], options: ScanOptions): Promise<ScanO
         bytes += item.bytes.length;
         inFlightBytes += item.bytes.length;
         const job = pool ? pool.analyse(item.source, item.bytes) : { result: analyseMessage(item.source, item.bytes, options.detector, { timeoutMs }) };
-        inFlight.push({ ...job, result: withInputWarnings(job.result, item.warnings), bytes: item.bytes.length });
+        const result = withInputWarnings(job.result, item.warnings);
+        // When the pool stops the run (an internal error), every message in flight rejects with it and
+        // only the oldest is awaited: the others must not become unhandled rejections (exit 1, a raw stack).
+        result.catch(() => undefined);
+        inFlight.push({ ...job, result, bytes: item.bytes.length });
       }
       while (inFlight.length > windowMessages || (inFlightBytes > WINDOW_BYTES && inFlight.length > 1)) await emitOldest();
     }

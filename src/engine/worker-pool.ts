@@ -41,6 +41,11 @@ export interface BatchReply {
   results: MessageResult[];
 }
 
+/** What a worker sends instead of a reply when it meets a bug of pixelaudit itself (a chunk that cannot be loaded). */
+export interface InternalErrorReply {
+  internalError: { message: string; stack: string; code?: string };
+}
+
 interface Queued {
   source: string;
   bytes: Buffer;
@@ -175,7 +180,9 @@ export class WorkerPool {
     // no steady gain, 4 MB was slower.
     const worker = new Worker(WORKER_FILE, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     const slot: Slot = { worker, batches: new Map(), progress, dead: false };
-    worker.on('message', ({ batch, results }: BatchReply) => {
+    worker.on('message', (reply: BatchReply | InternalErrorReply) => {
+      if ('internalError' in reply) return this.internalError(slot, reply.internalError);
+      const { batch, results } = reply;
       const inHand = slot.batches.get(batch);
       if (!inHand) return;
       this.startupDeaths = 0;
@@ -227,6 +234,23 @@ export class WorkerPool {
         else this.dispatch([job], true);
       }
     }
+  }
+
+  /**
+   * The worker met a bug of pixelaudit (a lazily loaded chunk missing): the run stops with it, as
+   * with one job, where it reaches run()'s bug report. The stack is the worker's.
+   */
+  private internalError(slot: Slot, reported: InternalErrorReply['internalError']): void {
+    if (slot.dead) return;
+    const error: Error & { code?: string } = new Error(reported.message);
+    error.stack = reported.stack;
+    if (reported.code) error.code = reported.code;
+    slot.dead = true;
+    this.slots.splice(this.slots.indexOf(slot), 1);
+    const held = [...slot.batches.values()];
+    slot.batches.clear();
+    void slot.worker.terminate();
+    this.fail(error, held);
   }
 
   private fail(error: Error, held: InHand[]): void {

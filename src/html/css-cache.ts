@@ -19,9 +19,8 @@ const MAY_MATTER = new RegExp(`${MAY_BE_RELEVANT.source}|--|font`, 'i');
 // parsed once per worker. Bounded (emptied when full), so memory stays flat. Measured on the
 // corpus's 743 sheets compiled one by one, best of 15: 69.7 ms with no cache; a second pass over
 // them (every sheet met before) costs what the selector buckets cost (4.1 ms).
-const SHEETS = new TextKeyedCache<ParsedSheet>(4_000_000);
-const SELECTORS = new Map<string, CompiledSelector[] | undefined>();
-const SELECTOR_CACHE_SIZE = 20_000;
+const SHEETS = new TextKeyedCache<ParsedSheet>({ maxChars: 4_000_000 });
+const SELECTORS = new TextKeyedCache<CompiledSelector[] | undefined>({ maxChars: 4_000_000, maxEntries: 20_000 });
 
 /** Empties the caches of parsed sheets, selectors and inline styles (for measurements of the parse itself). */
 export function clearCssCaches(): void {
@@ -42,14 +41,14 @@ export function parsedSheet(css: string): ParsedSheet | undefined {
 }
 
 // Each sheet's URLs are searched once per worker too (the same sheets, the same reason).
-const SHEET_URLS = new TextKeyedCache<readonly CssUrl[]>(4_000_000);
+const SHEET_URLS = new TextKeyedCache<readonly CssUrl[]>({ maxChars: 4_000_000 });
 
 export function sheetUrls(css: string): readonly CssUrl[] {
   return SHEET_URLS.get(css, cssUrls);
 }
 
 // The compiled rules of each set of a document's sheets (cascade.ts), keyed by their texts.
-const CASCADES = new TextKeyedCache<unknown>(4_000_000);
+const CASCADES = new TextKeyedCache<unknown>({ maxChars: 4_000_000 });
 
 /** The compiled rules kept for `key` (cascade.ts builds the key from the sheets), or `compute()`. */
 export function compiledRules(key: string, compute: () => unknown): unknown {
@@ -58,50 +57,28 @@ export function compiledRules(key: string, compute: () => unknown): unknown {
 
 export function selectorList(text: string, quirks: boolean, namespaces: ReadonlyArray<readonly [string, string]> = []): CompiledSelector[] | undefined {
   // A sheet's @namespace prefixes change what its selectors mean: part of the key when present.
-  const key = `${quirks ? 'q' : 's'}${namespaces.length ? `${JSON.stringify(namespaces)}\u0000` : ''}${text}`;
-  if (SELECTORS.has(key)) return SELECTORS.get(key);
-  const list = compileSelectorList(text, quirks, new Map(namespaces));
-  if (SELECTORS.size >= SELECTOR_CACHE_SIZE) SELECTORS.clear();
-  SELECTORS.set(key, list);
-  return list;
+  const prefix = `${quirks ? 'q' : 's'}${namespaces.length ? `${JSON.stringify(namespaces)}\u0000` : ''}`;
+  // Compiled from the kept copy of the key, so that the compiled selectors hold no slice of the message.
+  return SELECTORS.get(prefix + text, (key) => compileSelectorList(key.slice(prefix.length), quirks, new Map(namespaces)));
 }
 
 /** The winning declarations in an inline style of the properties `want` keeps (the last, unless an earlier one is `!important`). */
 export function inlineDeclarations(style: string | undefined, want: PropertyFilter): ReadonlyMap<string, Declaration> {
   if (style === undefined) return NONE;
-  const relevant = want === isRelevant;
-  if (want === isFontSize) return fontDeclarations(style);
   // A newsletter repeats its inline styles row after row: the corpus's 39,295 are 7,979 distinct.
   // The cache is asked first, the pre-check only for a style not met yet (its answer, none,
   // is kept too): measured on the corpus HTML, the pre-check's regular expression over every
   // style cost more than the lookup (see the commit message).
-  const cache = relevant ? INLINE_RELEVANT : INLINE_CUSTOM;
-  let found = cache.get(style);
-  if (found === undefined) {
-    found = (relevant ? MAY_BE_RELEVANT.test(style) : /--|\\/.test(style)) ? winners(parseDeclarations(style, want)) : NONE;
-    if (style.length <= 4096) {
-      if (cache.size >= INLINE_CACHE_SIZE) cache.clear();
-      cache.set(style, found);
-    }
-  }
-  return found;
+  if (want === isRelevant) return INLINE_RELEVANT.get(style, relevantDeclarations);
+  if (want === isFontSize) return INLINE_FONT.get(style, fontDeclarations);
+  return INLINE_CUSTOM.get(style, (css) => (/--|\\/.test(css) ? winners(parseDeclarations(css, want)) : NONE));
 }
 
 const NONE: ReadonlyMap<string, Declaration> = new Map();
-const INLINE_FONT = new Map<string, ReadonlyMap<string, Declaration>>();
-
-/** The inline style's winning `font-size` (set by it or by `font`), cached as the others are. */
-function fontDeclarations(style: string): ReadonlyMap<string, Declaration> {
-  let found = INLINE_FONT.get(style);
-  if (found === undefined) {
-    found = /font|\\/i.test(style) ? winners(parseDeclarations(style, isFontSize)) : NONE;
-    if (style.length <= 4096) {
-      if (INLINE_FONT.size >= INLINE_CACHE_SIZE) INLINE_FONT.clear();
-      INLINE_FONT.set(style, found);
-    }
-  }
-  return found;
-}
-const INLINE_CACHE_SIZE = 20_000;
-const INLINE_RELEVANT = new Map<string, ReadonlyMap<string, Declaration>>();
-const INLINE_CUSTOM = new Map<string, ReadonlyMap<string, Declaration>>();
+const relevantDeclarations = (css: string): ReadonlyMap<string, Declaration> => (MAY_BE_RELEVANT.test(css) ? winners(parseDeclarations(css, isRelevant)) : NONE);
+// The inline style's winning `font-size` (set by it or by `font`).
+const fontDeclarations = (css: string): ReadonlyMap<string, Declaration> => (/font|\\/i.test(css) ? winners(parseDeclarations(css, isFontSize)) : NONE);
+const INLINE_BOUNDS = { maxChars: 4_000_000, maxEntries: 20_000, maxKeyChars: 4096 };
+const INLINE_RELEVANT = new TextKeyedCache<ReadonlyMap<string, Declaration>>(INLINE_BOUNDS);
+const INLINE_CUSTOM = new TextKeyedCache<ReadonlyMap<string, Declaration>>(INLINE_BOUNDS);
+const INLINE_FONT = new TextKeyedCache<ReadonlyMap<string, Declaration>>(INLINE_BOUNDS);

@@ -2,6 +2,7 @@ import { calc } from '@csstools/css-calc';
 import { stringify, TokenType, type TokenDimension } from '@csstools/css-tokenizer';
 import { asciiLower, cssTokens } from './css-declarations.js';
 import { cssPixels } from './css.js';
+import { TextKeyedCache } from './text-keyed-cache.js';
 
 /**
  * What a length is relative to where it is used: the element's font size (`em`), the root's
@@ -73,17 +74,11 @@ export function resolveLength(value: string, basis: LengthBasis): number | null 
   // Without em or rem the answer depends on the text and the percentage's base alone: the same
   // few values (`calc(100% - 20px)`) repeat row after row. Bounded (emptied when full).
   const independent = basis.percentOf === undefined && !/em/i.test(value) && value.length <= 256;
-  const key = independent ? `${basis.percentDefinite ? 'd' : 'i'}${value}` : '';
-  if (independent && RESOLVED.has(key)) return RESOLVED.get(key);
-  const answer = resolveUncached(value, basis);
-  if (independent) {
-    if (RESOLVED.size >= 10_000) RESOLVED.clear();
-    RESOLVED.set(key, answer);
-  }
-  return answer;
+  if (!independent) return resolveUncached(value, basis);
+  return RESOLVED.get(`${basis.percentDefinite ? 'd' : 'i'}${value}`, () => resolveUncached(value, basis));
 }
 
-const RESOLVED = new Map<string, number | null | undefined>();
+const RESOLVED = new TextKeyedCache<number | null | undefined>({ maxChars: 2_570_000, maxEntries: 10_000, maxKeyChars: 257 });
 
 function resolveUncached(value: string, basis: LengthBasis): number | null | undefined {
   const tokens = cssTokens(value).filter((t) => t[0] !== TokenType.Whitespace && t[0] !== TokenType.Comment);

@@ -4,6 +4,7 @@ import nthCheck from 'nth-check';
 import type { ElementContext } from './element-context.js';
 import { chargeWalk } from './selector-match.js';
 import { OWN_PSEUDOS, splitOf } from './selector-normalise.js';
+import { TextKeyedCache } from './text-keyed-cache.js';
 
 /**
  * css-select over element contexts: an element knows its parent and previous siblings only.
@@ -37,15 +38,9 @@ const adapter: Adapter = {
 };
 
 // `nth-check` compiles `2n+1` once; a sheet repeats the same few formulas.
-const nthCache = new Map<string, (index: number) => boolean>();
+const nthCache = new TextKeyedCache<(index: number) => boolean>({ maxChars: 64_000, maxEntries: 1000, maxKeyChars: 64 });
 function nth(formula: string | null | undefined): (index: number) => boolean {
-  const key = formula ?? '';
-  let check = nthCache.get(key);
-  if (!check) {
-    check = nthCheck(key);
-    if (nthCache.size < 1000) nthCache.set(key, check);
-  }
-  return check;
+  return nthCache.get(formula ?? '', nthCheck);
 }
 
 // States a message at rest is never in: nothing is hovered, focused, targeted or visited.
@@ -94,22 +89,21 @@ interface NthOf {
   readonly nth: (index: number) => boolean;
   readonly test: (ctx: ElementContext) => boolean;
 }
-const nthOfCache = new Map<string, NthOf | null>();
+const nthOfCache = new TextKeyedCache<NthOf | null>({ maxChars: 1_000_000, maxEntries: 1000 });
 let nthOfId = 0;
 
 /** `:nth-child(An+B of S)`, compiled once per argument text (validated by selector-normalise.ts). */
 function nthOf(data: string): NthOf | null {
-  let known = nthOfCache.get(data);
-  if (known !== undefined) return known;
+  return nthOfCache.get(data, compileNthOf);
+}
+
+function compileNthOf(data: string): NthOf | null {
   const of = splitOf(data);
   try {
-    known = of ? { id: nthOfId++, nth: nthCheck(of.formula), test: compile<ElementContext, ElementContext>(parse(of.selector), options(false)) } : null;
+    return of ? { id: nthOfId++, nth: nthCheck(of.formula), test: compile<ElementContext, ElementContext>(parse(of.selector), options(false)) } : null;
   } catch {
-    known = null;
+    return null;
   }
-  if (nthOfCache.size >= 1000) nthOfCache.clear();
-  nthOfCache.set(data, known);
-  return known;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { tokenizer, TokenType } from '@csstools/css-tokenizer';
 import { asciiLower, isBlank, parseDeclarations, winners, type PropertyFilter } from './css-declarations.js';
+import { TextKeyedCache } from './text-keyed-cache.js';
 
 /**
  * The declared value of each property of an inline `style` attribute, read by CSS Syntax (see
@@ -24,16 +25,10 @@ const PX_PER: Record<string, number> = { px: 1, pt: 96 / 72, pc: 16, in: 96, cm:
 export function cssPixels(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   // The same few lengths (`0`, `1px`, `600px`) are read again and again.
-  if (PIXELS.has(value)) return PIXELS.get(value);
-  const px = readPixels(value);
-  if (value.length <= 32) {
-    if (PIXELS.size >= 10_000) PIXELS.clear();
-    PIXELS.set(value, px);
-  }
-  return px;
+  return PIXELS.get(value, readPixels);
 }
 
-const PIXELS = new Map<string, number | undefined>();
+const PIXELS = new TextKeyedCache<number | undefined>({ maxChars: 320_000, maxEntries: 10_000, maxKeyChars: 32 });
 
 export function clearPixelCache(): void {
   PIXELS.clear();

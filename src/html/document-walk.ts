@@ -14,6 +14,7 @@ import type { HtmlTree, TreeElement, TreeVisitor } from './tree.js';
 import { fontSizeOf, MEDIUM, uaFontSize } from './css-font-size.js';
 import type { LengthBasis } from './css-length.js';
 import { UNSCALED, type BoxScale } from './css-transform.js';
+import { TextKeyedCache } from './text-keyed-cache.js';
 import { hiddenByUserAgent } from './ua-hidden.js';
 import { declaredSize, hasBox, hiddenByElement, ownScale, tinyBySize, visibilityOf, type Hidden, type Size } from './visibility.js';
 
@@ -86,19 +87,11 @@ interface InlineStyle {
 // each distinct text is tested and searched for URLs once per worker. Measured on the corpus
 // HTML, steady state: the two scans of every style (MAY_HIDE, then cssUrls's own pre-check and
 // candidate search) were about 5% of the extraction's CPU time. Bounded (emptied when full).
-const INLINE_STYLES = new Map<string, InlineStyle>();
-const INLINE_STYLE_CACHE_SIZE = 20_000;
+const INLINE_STYLES = new TextKeyedCache<InlineStyle>({ maxChars: 4_000_000, maxEntries: 20_000, maxKeyChars: 4096 });
+const inlineStyleOf = (css: string): InlineStyle => ({ mayHide: MAY_HIDE.test(css), urls: cssUrls(css) });
 
 function inlineStyle(css: string): InlineStyle {
-  let known = INLINE_STYLES.get(css);
-  if (known === undefined) {
-    known = { mayHide: MAY_HIDE.test(css), urls: cssUrls(css) };
-    if (css.length <= 4096) {
-      if (INLINE_STYLES.size >= INLINE_STYLE_CACHE_SIZE) INLINE_STYLES.clear();
-      INLINE_STYLES.set(css, known);
-    }
-  }
-  return known;
+  return INLINE_STYLES.get(css, inlineStyleOf);
 }
 // The kinds whose data: URL Chromium reads as a document whose subresources load, or as a sheet.
 const DATA_READERS: Partial<Record<string, DataReader>> = { iframe: 'frame', frame: 'frame', 'object-data': 'frame', embed: 'frame', 'link-stylesheet': 'sheet' };

@@ -1,6 +1,7 @@
 import { html, parse } from 'parse5';
 import type { TreeElement } from './tree.js';
 import { MAX_DOM_DEPTH } from './dom-depth-cap.js';
+import { TextKeyedCache } from './text-keyed-cache.js';
 import { COMMENT, DOCTYPE, END, EOF, FastTokenizer, RAWTEXT, RCDATA, SCRIPT, START, TEXT, cannotProve, normalizeNewlines } from './fast-tokenizer.js';
 import { IMPLIED_END, IMPLIED_END_THOROUGH, MODE_SELECTING, SPECIAL, TABLE_STRUCTURE, flagsOf } from './fast-tree-tags.js';
 import { endTagInBody, startTagInBody } from './fast-tree-body.js';
@@ -95,19 +96,10 @@ export function appendChild(parent: FastElement, el: FastElement): void {
 // whole document to read one: the answer is kept per DOCTYPE text. Measured on a one-worker scan
 // of the 100 MB bench mbox: parse5's DOCTYPE reads were 248 ms of 21.4 s profiled. Bounded
 // (emptied when full), so memory stays flat.
-const DOCTYPE_QUIRKS = new Map<string, boolean>();
-const DOCTYPE_CACHE_SIZE = 256;
+const DOCTYPE_QUIRKS = new TextKeyedCache<boolean>({ maxChars: 256 * 1024, maxEntries: 256, maxKeyChars: 1024 });
 
 function doctypeIsQuirks(doctype: string): boolean {
-  let quirks = DOCTYPE_QUIRKS.get(doctype);
-  if (quirks === undefined) {
-    quirks = parse(doctype).mode === html.DOCUMENT_MODE.QUIRKS;
-    if (doctype.length <= 1024) {
-      if (DOCTYPE_QUIRKS.size >= DOCTYPE_CACHE_SIZE) DOCTYPE_QUIRKS.clear();
-      DOCTYPE_QUIRKS.set(doctype, quirks);
-    }
-  }
-  return quirks;
+  return DOCTYPE_QUIRKS.get(doctype, (text) => parse(text).mode === html.DOCUMENT_MODE.QUIRKS);
 }
 
 export class FastTreeBuilder {

@@ -1,3 +1,5 @@
+import { TextKeyedCache } from './text-keyed-cache.js';
+
 /**
  * The attribute names a document's selectors may test (`img[alt=x]`, `[data-hide]`), beyond
  * those the extraction reads: the fast tree keeps only the attributes it is asked for, and a
@@ -8,7 +10,6 @@
 export function selectorAttributeNames(html: string, known: ReadonlySet<string>): ReadonlySet<string> {
   let at = html.indexOf('[');
   if (at === -1) return known;
-  let out: Set<string> | undefined;
   const extra: string[] = [];
   while (at !== -1) {
     let i = at + 1;
@@ -33,22 +34,16 @@ export function selectorAttributeNames(html: string, known: ReadonlySet<string>)
   }
   if (extra.length === 0) return known;
   // The same template's names come back message after message: one set per distinct list.
-  const key = extra.sort().join(' ');
-  out = UNIONS.get(key);
-  if (!out) {
-    out = new Set([...known, ...extra]);
-    if (UNIONS.size >= 200) UNIONS.clear();
-    UNIONS.set(key, out);
-  }
-  return out;
+  // Built from the kept copy of the key (names hold no blank): a name sliced from the message would keep all of its HTML alive.
+  return UNIONS.get(extra.sort().join(' '), (key) => new Set([...known, ...key.split(' ')]));
 }
 
-const UNIONS = new Map<string, Set<string>>();
 // `]`, `=`, `~`, `|`, `^`, `$`, `*`.
 const ENDS = new Set([0x5d, 0x3d, 0x7e, 0x7c, 0x5e, 0x24, 0x2a]);
 
 // Beyond these an attacker only makes the fast tree keep more: selectors past them still parse.
 const MAX_EXTRA = 256;
 const MAX_NAME = 64;
+const UNIONS = new TextKeyedCache<ReadonlySet<string>>({ maxChars: 200 * MAX_EXTRA * (MAX_NAME + 1), maxEntries: 200 });
 const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
 const isNameChar = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f || c === 0x3a || c >= 0x80;
