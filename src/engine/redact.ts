@@ -41,7 +41,7 @@ export function redactDeep<T>(value: T, addresses: AddressFinder, known?: KnownI
     if (out === undefined) {
       // Redaction spends the message's budget too: a check every 256 distinct strings.
       deadline.tick();
-      out = redactText(s, addresses, known);
+      out = redactText(s, addresses, known, deadline);
       seen.set(s, out);
     }
     return out;
@@ -68,16 +68,16 @@ function walk(value: unknown, mask: (s: string) => string): unknown {
 }
 
 /** One string: addresses masked; a URL also loses its long per-recipient tokens. */
-export function redactText(text: string, addresses: AddressFinder, known?: KnownIdentifiers): string {
-  return URL_SHAPED.test(text) ? redactUrl(text, addresses, known) : maskAddresses(text, addresses);
+export function redactText(text: string, addresses: AddressFinder, known?: KnownIdentifiers, deadline: DeadlineLike = NO_DEADLINE): string {
+  return URL_SHAPED.test(text) ? redactUrl(text, addresses, known, deadline) : maskAddresses(text, addresses, deadline);
 }
 
 /**
  * Masks what identifies the reader in a URL: recipient addresses (in every encoding the leak
  * rule knows) and long per-recipient tokens, keeping the host, path shape and first characters.
  */
-export function redactUrl(url: string, addresses: AddressFinder, known?: KnownIdentifiers): string {
-  const masked = maskAddresses(url, addresses);
+export function redactUrl(url: string, addresses: AddressFinder, known?: KnownIdentifiers, deadline: DeadlineLike = NO_DEADLINE): string {
+  const masked = maskAddresses(url, addresses, deadline);
   const identifiers = (masked === url ? known?.get(url) : undefined) ?? findIdentifiers(parseUrl(masked));
   const tokensMasked = maskIdentifiers(masked, identifiers);
   return masked === url ? tokensMasked : maskGlued(tokensMasked);
