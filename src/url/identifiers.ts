@@ -65,6 +65,11 @@ function cdnOriginPath(parts: UrlParts): string[] | undefined {
   return s.slice(5);
 }
 
+/** The identifier shape of a piece of a URL written outside a value (a name, a host label, userinfo), or undefined. */
+export function shapeOf(piece: string): Identifier['shape'] | undefined {
+  return classify(piece, true);
+}
+
 function classify(value: string, inPath: boolean): Identifier['shape'] | undefined {
   const v = value.trim();
   if (v.length < 5) return undefined;
