@@ -92,3 +92,12 @@ describe('case folding keeps positions (İ, ẞ, final sigma, dotless ı)', () =
     expect(foldCase('ΣΑΣ').text).toBe('σασ');
   });
 });
+
+describe('VERP', () => {
+  it('reader=example.org, the address with its @ as =, is a form of it: masked in a Message-ID and a List-Unsubscribe, found in a URL', () => {
+    const finder = new AddressFinder(['reader@example.org']);
+    expect(maskAddresses('<20240101.bounce-reader=example.org@mailer.shop.example>', finder)).toBe(`<20240101.bounce-${ADDRESS_MASK}@mailer.shop.example>`);
+    expect(maskAddresses('<mailto:unsub-READER=EXAMPLE.ORG@list.example>', finder)).toBe(`<mailto:unsub-${ADDRESS_MASK}@list.example>`);
+    expect(finder.find('https://t.example/u?v=reader=example.org').map((l) => l.address)).toEqual(['reader@example.org']);
+  });
+});

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { redactUrl } from '../src/engine/redact.js';
+import { debugRedaction, maskedLogger } from '../src/imap/connect.js';
 import { AddressFinder } from '../src/url/address-leak.js';
 
 const finder = new AddressFinder(['reader@example.org']);
@@ -71,5 +72,20 @@ describe('a token is cut however it is written and wherever it stands', () => {
     expect(failed.stdout).toContain('?t=');
     expect(failed.stdout + failed.stderr).not.toMatch(new RegExp(T.slice(4, 14), 'i'));
     expect(redactUrl('https://t.example/o.gif', finder)).toBe('https://t.example/o.gif');
+  });
+});
+
+describe('imap --debug', () => {
+  it('masks the login and the reader addresses in every record, unless --no-redact', () => {
+    const lines: string[] = [];
+    const logger = maskedLogger((l) => lines.push(l), ['s3cret'], debugRedaction('reader@example.org', ['reader@example.org']));
+    logger.info({ msg: 'login', user: 'reader@example.org', to: 'READER%40example.org', pass: 's3cret' });
+    expect(lines.join('')).not.toMatch(/reader|s3cret/i);
+    const plain = maskedLogger((l) => lines.push(l), [], debugRedaction('reader', []));
+    plain.debug({ user: 'reader' });
+    expect(lines.at(-1)).toContain('"user":"[user]"');
+    const shown = maskedLogger((l) => lines.push(l), []);
+    shown.debug({ user: 'reader@example.org' });
+    expect(lines.at(-1)).toContain('reader@example.org');
   });
 });

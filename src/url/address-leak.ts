@@ -51,6 +51,10 @@ function needlesOf(address: string): Needle[] {
     };
     // Found as is: plain; found only after percent-decoding: url-encoded.
     add('plain', address, true);
+    // VERP (`bounce-reader=example.org@mailer.example`, in Message-IDs, Return-Path and
+    // List-Unsubscribe): the address with its `@` as `=`, as readable as the address itself.
+    const at = address.lastIndexOf('@');
+    if (!address.slice(0, at).includes('=')) add('plain', `${address.slice(0, at)}=${address.slice(at + 1)}`, true);
     const b64 = Buffer.from(address).toString('base64');
     add('base64', b64.replace(/=+$/, ''), false);
     const b64url = Buffer.from(address).toString('base64url');
