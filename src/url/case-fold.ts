@@ -20,7 +20,9 @@ const cache = new Map<number, string>();
 function foldPoint(cp: number): string {
   let out = cache.get(cp);
   if (out === undefined) {
-    out = String.fromCodePoint(cp).toLowerCase().replace(/\u03c2/g, '\u03c3');
+    out = String.fromCodePoint(cp)
+      .toLowerCase()
+      .replace(/\u03c2/g, '\u03c3');
     if (cache.size < 4096) cache.set(cp, out);
   }
   return out;

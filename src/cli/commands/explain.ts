@@ -57,7 +57,7 @@ export function explainCommand(io: Io, setExit: (code: number) => void): Command
           height: r.facts.resource.height ?? null,
           hidden: r.facts.resource.hiddenDetail ?? null,
           vendor: r.facts.match ? `${r.facts.match.vendor.name} (${r.facts.match.pattern.id}, ${r.facts.match.pattern.kind})` : null,
-          identifiers: r.facts.identifiers.map((i) => (identifierLabel(i))),
+          identifiers: r.facts.identifiers.map((i) => identifierLabel(i)),
           openWord: r.facts.openWord ?? null,
           leaks: r.facts.leaks.map((l) => l.encoding),
           party: r.finding?.party ?? null,
