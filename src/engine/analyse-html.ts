@@ -64,7 +64,7 @@ export function analyseExtracted(extracted: ExtractedHtml, ctx: MessageContext, 
   const findings: Finding[] = [];
   for (const resource of extracted.resources) {
     deadline.tick();
-    const facts = resourceFacts(resource, detector.matcher, ctx.addresses, linkIds);
+    const facts = resourceFacts(resource, detector.matcher, ctx.addresses, linkIds, deadline);
     const hits = detector.rules.map((rule) => ({ rule, hit: checkRule(rule, facts) }));
     const fired = hits.filter((h): h is { rule: Rule; hit: RuleHit } => h.hit !== undefined);
     const primary = fired.find((h) => h.hit.tracking) ?? fired[0];
@@ -110,7 +110,7 @@ function analyseLinks(list: Link[], ctx: MessageContext, detector: Detector, dea
       if (seen) for (const f of seen.findings) (f.data.links as number)++;
       continue;
     }
-    const facts = linkFacts(link, detector.matcher, ctx.addresses);
+    const facts = linkFacts(link, detector.matcher, ctx.addresses, deadline);
     const hits: Array<{ rule: Rule<LinkFacts>; hit: RuleHit }> = [];
     for (const rule of facts ? detector.linkRules : []) {
       const hit = checkRule(rule, facts as LinkFacts);

@@ -1,7 +1,7 @@
 import { isMissingModule, KnownError } from '../errors.js';
 import { parseMessageFast, parseMessageSlow, type ParsedMessage } from '../mail/parse-message.js';
 import type { MessageResult } from '../types.js';
-import { addressFinderFor } from '../url/address-leak.js';
+import { addressFinderFor, MAX_ADDRESSES } from '../url/address-leak.js';
 import { parseUrl } from '../url/url-parts.js';
 import { analyseHtml, base, type HtmlAnalysis, type MessageContext } from './analyse-html.js';
 import type { Detector } from './detector.js';
@@ -67,7 +67,7 @@ export function analyseParsed(parsed: ParsedMessage, detector: Detector, deadlin
   const { platformId, ctx } = staged('headers', () => {
     const platformId = detectPlatform(parsed, detector);
     const ctx: MessageContext = {
-      addresses: addressFinderFor([...parsed.recipients, ...detector.me]),
+      addresses: addressFinderFor([...detector.me, ...parsed.recipients]),
       senderDomains: senderDomains(parsed),
       ...(platformId ? { platform: detector.vendors.get(platformId) } : {}),
     };
@@ -144,7 +144,9 @@ async function parseWithin(bytes: Buffer, deadline: Deadline): Promise<ParsedMes
 
 function resultOf(source: string, parsed: ParsedMessage, detector: Detector, deadline: Deadline): MessageResult {
   const { ctx, html, findings: all, platform } = analyseParsed(parsed, detector, deadline);
-  const { findings, warnings } = listed(all, parsed.warnings);
+  const { findings, warnings: shown } = listed(all, parsed.warnings);
+  const dropped = ctx.addresses.dropped;
+  const warnings = dropped > 0 ? [...shown, `${dropped} more recipient address${dropped === 1 ? ' was' : 'es were'} not looked for in URLs nor masked: a message's first ${MAX_ADDRESSES} are`] : shown;
   const traits = staged('headers', messageTraits)(parsed, source);
   const result: MessageResult = {
     source,

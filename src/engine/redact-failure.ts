@@ -18,7 +18,7 @@ const MAX_HEADER_BYTES = 256 * 1024;
 export function redactFailure(failed: MessageResult, bytes: Buffer, detector: Detector): MessageResult {
   try {
     const recipients = headerFields(headerBlock(bytes)).recipients;
-    return redactResult(failed, addressFinderFor([...recipients, ...detector.me]));
+    return redactResult(failed, addressFinderFor([...detector.me, ...recipients]));
   } catch {
     return { ...failed, error: 'the message could not be read (the reason is withheld: it could not be masked)' };
   }
@@ -30,7 +30,7 @@ export function redactFailure(failed: MessageResult, bytes: Buffer, detector: De
  */
 export function maskReason(reason: string, bytes: Buffer, me: readonly string[]): string {
   try {
-    return maskAddresses(reason, addressFinderFor([...headerFields(headerBlock(bytes)).recipients, ...me]));
+    return maskAddresses(reason, addressFinderFor([...me, ...headerFields(headerBlock(bytes)).recipients]));
   } catch {
     return 'the message could not be read (the reason is withheld: it could not be masked)';
   }

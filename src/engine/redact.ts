@@ -1,8 +1,10 @@
 import type { MessageResult } from '../types.js';
 import type { HtmlAnalysis } from './analyse-html.js';
 import type { AddressFinder } from '../url/address-leak.js';
-import { findIdentifiers, type Identifier } from '../url/identifiers.js';
-import { parseUrl } from '../url/url-parts.js';
+import { shapeOf, type Identifier } from '../url/identifiers.js';
+import { redactionIdentifiers } from '../url/redaction-identifiers.js';
+import { identifierSpans } from './identifier-spans.js';
+import { replaceEmbeddedUrls } from './embedded-urls.js';
 import { ADDRESS_MASK, maskAddresses } from './mask-addresses.js';
 import { NO_DEADLINE, type DeadlineLike } from './deadline.js';
 
@@ -41,7 +43,7 @@ export function redactDeep<T>(value: T, addresses: AddressFinder, known?: KnownI
     if (out === undefined) {
       // Redaction spends the message's budget too: a check every 256 distinct strings.
       deadline.tick();
-      out = redactText(s, addresses, known);
+      out = redactText(s, addresses, known, deadline);
       seen.set(s, out);
     }
     return out;
@@ -68,17 +70,36 @@ function walk(value: unknown, mask: (s: string) => string): unknown {
 }
 
 /** One string: addresses masked; a URL also loses its long per-recipient tokens. */
-export function redactText(text: string, addresses: AddressFinder, known?: KnownIdentifiers): string {
-  return URL_SHAPED.test(text) ? redactUrl(text, addresses, known) : maskAddresses(text, addresses);
+export function redactText(text: string, addresses: AddressFinder, known?: KnownIdentifiers, deadline: DeadlineLike = NO_DEADLINE): string {
+  if (URL_SHAPED.test(text)) return redactUrl(text, addresses, known, deadline);
+  const masked = maskAddresses(text, addresses, deadline);
+  if (HOST_SHAPED.test(masked)) return redactHost(masked);
+  // A relative or `cid:` URL (explain's "not remote" list): read as a path and query under a stand-in host.
+  if (RELATIVE_URL.test(masked)) return redactUrl(`${STAND_IN}${masked.startsWith('/') ? '' : '/'}${masked}`, addresses, undefined, deadline).slice(STAND_IN.length + (masked.startsWith('/') ? 0 : 1));
+  return masked.includes('://') ? replaceEmbeddedUrls(masked, (url) => redactUrl(url, addresses, undefined, deadline)) : masked;
+}
+
+// No space, and a query or fragment: a URL without a scheme and host.
+const RELATIVE_URL = /^[^\s?#]*[?#]\S*$/;
+const STAND_IN = '//stand-in.invalid';
+
+const HOST_SHAPED = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
+
+/** A host name on its own (a finding's `data.host`) loses its identifier-shaped labels, as in its URL. */
+function redactHost(host: string): string {
+  return host
+    .split('.')
+    .map((label) => (label.length >= 8 && shapeOf(label) && shapeOf(label) !== 'number' ? `${label.slice(0, KEEP)}…` : label))
+    .join('.');
 }
 
 /**
  * Masks what identifies the reader in a URL: recipient addresses (in every encoding the leak
  * rule knows) and long per-recipient tokens, keeping the host, path shape and first characters.
  */
-export function redactUrl(url: string, addresses: AddressFinder, known?: KnownIdentifiers): string {
-  const masked = maskAddresses(url, addresses);
-  const identifiers = (masked === url ? known?.get(url) : undefined) ?? findIdentifiers(parseUrl(masked));
+export function redactUrl(url: string, addresses: AddressFinder, known?: KnownIdentifiers, deadline: DeadlineLike = NO_DEADLINE): string {
+  const masked = maskAddresses(url, addresses, deadline);
+  const identifiers = redactionIdentifiers(masked, masked === url ? known?.get(url) : undefined);
   const tokensMasked = maskIdentifiers(masked, identifiers);
   return masked === url ? tokensMasked : maskGlued(tokensMasked);
 }
@@ -117,29 +138,31 @@ const DELIMITER = /[/?&=;,#]/;
 const MAX_SUBSTRING_VALUES = 32;
 
 /**
- * Masks each identifier's value, as written and percent-encoded, to its first characters. In
- * time linear in the URL: the distinct values (a URL can repeat one 80,000 times) are looked up
- * piece by piece in one pass; only values that are no whole piece are replaced as substrings, a
- * bounded number of them, and the pieces of any further ones are masked in one more pass. (A
- * split and join over the whole URL per identifier took 44 s on a 2 MB URL.)
+ * Masks each identifier's value to its first characters: first every piece of the URL whose
+ * decoded text is a value, cut as written (identifier-spans.ts: `%2b`, `%2B` and `+` alike, and
+ * inside a URL held in a parameter); then the values that are no whole piece, replaced as
+ * substrings (as written and percent-encoded), a bounded number of them, and the pieces of any
+ * further ones masked in one more pass. Linear in the URL: each piece is decoded and looked up
+ * once, whatever the number of values (a split and join over the whole URL per identifier
+ * took 44 s on a 2 MB URL).
  */
 function maskIdentifiers(url: string, identifiers: Identifier[]): string {
-  const forms = new Map<string, string>();
   const values = new Set<string>();
-  for (const id of identifiers) {
-    if (id.value.length < 8 || id.value.includes(ADDRESS_MASK) || values.has(id.value)) continue;
-    values.add(id.value);
-    const masked = `${id.value.slice(0, KEEP)}…`;
-    forms.set(id.value, masked);
-    // A lone surrogate (UTF-16 HTML) makes encodeURIComponent throw; such a value has no encoded form to look for.
-    const encoded = encodeURIComponent(id.value.toWellFormed());
-    if (encoded !== id.value && !forms.has(encoded)) forms.set(encoded, masked);
-  }
-  if (forms.size === 0) return url;
+  for (const id of identifiers) if (id.value.length >= 8 && !id.value.includes(ADDRESS_MASK)) values.add(id.value);
+  if (values.size === 0) return url;
   const hit = new Set<string>();
-  let out = maskPieces(url, forms, hit);
+  let out = cutSpans(url, identifierSpans(url, values, hit));
+  const forms = new Map<string, string>();
+  for (const value of values) {
+    if (hit.has(value)) continue;
+    const masked = `${value.slice(0, KEEP)}…`;
+    if (!forms.has(value)) forms.set(value, masked);
+    // A lone surrogate (UTF-16 HTML) makes encodeURIComponent throw; such a value has no encoded form to look for.
+    const encoded = encodeURIComponent(value.toWellFormed());
+    if (!forms.has(encoded)) forms.set(encoded, masked);
+  }
   // Longest first, so a value inside a longer one cannot break the longer one's replacement.
-  const rest = [...forms.keys()].filter((form) => !hit.has(form)).sort((a, b) => b.length - a.length);
+  const rest = [...forms.keys()].sort((a, b) => b.length - a.length);
   const pieces = new Map<string, string>();
   let replaced = 0;
   for (const form of rest) {
@@ -152,6 +175,21 @@ function maskIdentifiers(url: string, identifiers: Identifier[]): string {
     for (const piece of form.split(DELIMITER)) if (piece.length >= 8) pieces.set(piece, `${piece.slice(0, KEEP)}…`);
   }
   return pieces.size ? maskPieces(out, pieces, hit) : out;
+}
+
+/** The URL with each span (sorted or not, nested ones inside others) cut to its first characters as written. */
+function cutSpans(url: string, spans: Array<[number, number]>): string {
+  if (spans.length === 0) return url;
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  let out = '';
+  let from = 0;
+  for (const [start, end] of spans) {
+    if (start < from) continue; // inside a span cut before
+    // Never end inside an escape: `%4…` would be no escape at all.
+    out += url.slice(from, start) + url.slice(start, start + KEEP).replace(/%[0-9a-f]?$/i, '') + '…';
+    from = end;
+  }
+  return out + url.slice(from);
 }
 
 /** One pass over the URL's delimited pieces, each found in `forms` replaced by its mask (and noted in `hit`). */

@@ -2,6 +2,8 @@ import type { ResourceFacts } from '../rules/rule.js';
 import type { TrackerMatcher } from '../trackers/matcher.js';
 import type { Resource } from '../types.js';
 import type { AddressFinder } from '../url/address-leak.js';
+import type { Ticker } from '../url/form-matcher.js';
+import { NO_DEADLINE } from './deadline.js';
 import { findIdentifiers } from '../url/identifiers.js';
 import { openStyleWord, spacerFileName } from '../url/open-path.js';
 import { parseUrl } from '../url/url-parts.js';
@@ -9,7 +11,7 @@ import { parseUrl } from '../url/url-parts.js';
 const NO_LINK_IDS: ReadonlySet<string> = new Set();
 
 /** Computes once what every rule reads about a resource; `linkIds` are the message's tracked-link identifiers. */
-export function resourceFacts(resource: Resource, matcher: TrackerMatcher, addresses: AddressFinder, linkIds: ReadonlySet<string> = NO_LINK_IDS): ResourceFacts {
+export function resourceFacts(resource: Resource, matcher: TrackerMatcher, addresses: AddressFinder, linkIds: ReadonlySet<string> = NO_LINK_IDS, deadline: Ticker = NO_DEADLINE): ResourceFacts {
   const parts = parseUrl(resource.target);
   const openWord = openStyleWord(parts);
   const strongOpenWord = openStyleWord(parts, true);
@@ -24,7 +26,7 @@ export function resourceFacts(resource: Resource, matcher: TrackerMatcher, addre
     strongOpenWord: strongOpenWord || undefined,
     spacerName: spacerName || undefined,
     match: match || undefined,
-    leaks: addresses.find(resource.target),
+    leaks: addresses.find(resource.target, deadline),
     linkIds,
   };
 }

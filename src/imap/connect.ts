@@ -1,5 +1,7 @@
 import { isIP } from 'node:net';
 import { ImapFlow, type Logger } from 'imapflow';
+import { maskAddresses } from '../engine/mask-addresses.js';
+import { addressFinderFor } from '../url/address-leak.js';
 import { describeImapError } from './errors.js';
 
 export type TlsMode = 'implicit' | 'starttls' | 'none';
@@ -14,16 +16,30 @@ export interface ImapTarget {
   secret: { pass: string } | { accessToken: string };
 }
 
-/** A logger for --debug that writes imapflow's records to stderr with every secret masked. */
-export function maskedLogger(write: (line: string) => void, secrets: string[]): Logger {
+/**
+ * A logger for --debug that writes imapflow's records to stderr with every secret masked, and
+ * with `redact` applied (the login and the reader's addresses, unless --no-redact: imapflow logs
+ * `"user":"reader@example.org"` with every record).
+ */
+export function maskedLogger(write: (line: string) => void, secrets: string[], redact: (line: string) => string = (line) => line): Logger {
   const mask = (obj: unknown): void => {
-    let line = JSON.stringify(obj);
+    let line = redact(JSON.stringify(obj));
     for (const s of secrets) if (s) line = line.split(s).join('***');
     // imapflow already hides credential frames; this also covers base64 SASL forms.
     for (const s of secrets) if (s) line = line.split(Buffer.from(s).toString('base64')).join('***');
     write(`imap: ${line}\n`);
   };
   return { debug: mask, info: mask, warn: mask, error: mask };
+}
+
+/** --debug's redaction: the reader's addresses in every form, and the login itself when it is no address. */
+export function debugRedaction(user: string, me: readonly string[]): (line: string) => string {
+  const finder = addressFinderFor([...me]);
+  const login = JSON.stringify(user).slice(1, -1);
+  return (line) => {
+    const masked = maskAddresses(line, finder);
+    return login.length >= 3 ? masked.split(login).join('[user]') : masked;
+  };
 }
 
 export async function connect(target: ImapTarget, logger: Logger | false): Promise<ImapFlow> {

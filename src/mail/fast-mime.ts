@@ -70,7 +70,8 @@ function walk(bytes: Buffer, headers: HeaderLine[], start: number, end: number, 
   let type: string;
   let params: Record<string, string> = {};
   if (contentType !== undefined) {
-    if (contentType.includes('(') || contentType.includes('*')) return false;
+    // A comment is mailparser's case; RFC 2231 parameters (`boundary*0=`) libmime joins as mailparser does.
+    if (contentType.includes('(')) return false;
     const parsed = libmime.parseHeaderValue(contentType);
     type = (parsed.value || '').toLowerCase().trim();
     params = parsed.params;

@@ -13,7 +13,7 @@ export interface HeaderFields {
   /** ISO time of the first Date header, null when missing or unreadable. */
   date: string | null;
   subject: string | null;
-  /** Recipient addresses (To, Cc, Delivered-To, X-Original-To), lower-case, deduplicated. */
+  /** Recipient addresses (Delivered-To, X-Original-To, To, Cc, in that order), lower-case, deduplicated. */
   recipients: string[];
 }
 
@@ -39,6 +39,12 @@ export function headerFields(lines: readonly HeaderLine[]): HeaderFields {
   const from = fromValue !== undefined ? addressHeader(fromValue) : undefined;
   const fromFirst = from?.value[0];
   const recipients = new Set<string>();
+  // The mailbox's own delivery addresses first: a finder looks for the first MAX_ADDRESSES only.
+  for (const key of ['delivered-to', 'x-original-to']) {
+    for (const value of values.get(key) ?? []) {
+      for (const word of addressWords(value)) recipients.add(word);
+    }
+  }
   for (const key of ['to', 'cc']) {
     for (const value of values.get(key) ?? []) {
       for (const a of addressHeader(value).value) {
@@ -49,11 +55,6 @@ export function headerFields(lines: readonly HeaderLine[]): HeaderFields {
           else if (one.name) for (const word of addressWords(one.name)) recipients.add(word);
         }
       }
-    }
-  }
-  for (const key of ['delivered-to', 'x-original-to']) {
-    for (const value of values.get(key) ?? []) {
-      for (const word of addressWords(value)) recipients.add(word);
     }
   }
   const dateValue = first('date');

@@ -1,3 +1,5 @@
+import libmime from 'libmime';
+
 /**
  * A raw MIME header block as a map of lower-case names to unfolded values (first occurrence
  * wins). Parsing stops if the first line is not a header: then there is no header block.
@@ -27,8 +29,13 @@ export function isIdentityEncoding(encoding: string): boolean {
   return e === '' || e === '7bit' || e === '8bit' || e === 'binary';
 }
 
-/** A parameter of a structured header value (`boundary`, `charset`), unquoted. */
+/**
+ * A parameter of a structured header value (`boundary`, `charset`), unquoted, read by libmime as
+ * mailsplit reads it: RFC 2231 continuations (`boundary*0="bo"; boundary*1="und"`) and the
+ * `charset'lang'value` form joined and decoded, as Thunderbird, Apple Mail and Dovecot's
+ * BODYSTRUCTURE read them (a regex for `boundary=` alone found none, and failed such mail).
+ */
 export function headerParam(value: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|;)\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i').exec(value);
-  return m ? (m[1] ?? m[2]) : undefined;
+  const params = libmime.parseHeaderValue(value).params as Record<string, string | undefined>;
+  return params[name.toLowerCase()];
 }

@@ -1,3 +1,4 @@
+import { identifierLabel } from '../url/identifiers.js';
 import type { LinkFacts, Rule, RuleHit } from './rule.js';
 
 // Parameters that vendors document as per-recipient (campaign-wide utm_ parameters are not):
@@ -44,7 +45,7 @@ export const clickTracking: Rule<LinkFacts> = {
     if (generic) return { messageKey: 'token', tracking: false, data: { identifier: `${generic.name}=${generic.shape}` } };
     // A long random token in a link is a per-recipient or per-send id on any host (spam kits put it in the path).
     const token = facts.identifiers.find((i) => (i.shape === 'token' || i.shape === 'uuid' || i.shape === 'hex') && i.value.length >= (facts.redirectHost ? 12 : 16));
-    if (token) return { messageKey: 'token', tracking: false, data: { identifier: token.where === 'query' ? `${token.name}=${token.shape}` : `path ${token.shape}` } };
+    if (token) return { messageKey: 'token', tracking: false, data: { identifier: identifierLabel(token) } };
     return undefined;
   },
 };

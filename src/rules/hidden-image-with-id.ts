@@ -1,3 +1,4 @@
+import { identifierLabel } from '../url/identifiers.js';
 import type { Rule } from './rule.js';
 
 /** PA002: an invisible image whose URL can tell this message or recipient apart. */
@@ -28,7 +29,7 @@ export const hiddenImageWithId: Rule = {
     const id = facts.identifiers[0];
     const hiddenBy = resource.hiddenDetail ?? resource.hiddenBy;
     if (id) {
-      const identifier = id.where === 'query' ? `${id.name}=${id.shape}` : `path ${id.shape}`;
+      const identifier = identifierLabel(id);
       return { messageKey: 'with-id', tracking: true, data: { hiddenBy, identifier, ...(facts.openWord ? { openWord: facts.openWord } : {}) } };
     }
     if (facts.strongOpenWord) return { messageKey: 'open-path', tracking: true, data: { hiddenBy, openWord: facts.strongOpenWord } };

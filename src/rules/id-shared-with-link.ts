@@ -1,4 +1,4 @@
-import { isRandomId } from '../url/identifiers.js';
+import { isRandomId, identifierLabel } from '../url/identifiers.js';
 import { IMAGE_KINDS } from './image-kinds.js';
 import type { Rule, RuleHit } from './rule.js';
 
@@ -29,6 +29,6 @@ export const idSharedWithLink: Rule = {
     const first = facts.parts.segments[0];
     const id = facts.identifiers.find((i) => isRandomId(i) && facts.linkIds.has(i.value) && !(i.where === 'path' && i.value === first));
     if (!id) return undefined;
-    return { messageKey: 'shared', tracking: true, data: { identifier: id.where === 'query' ? `${id.name}=${id.shape}` : `path ${id.shape}` } };
+    return { messageKey: 'shared', tracking: true, data: { identifier: identifierLabel(id) } };
   },
 };

@@ -1,3 +1,4 @@
+import { identifierLabel } from '../url/identifiers.js';
 import type { Rule, RuleHit } from './rule.js';
 
 /** PA004: a visible image served by an open-style endpoint with an identifier. */
@@ -23,7 +24,7 @@ export const identifiedBeacon: Rule = {
     if (facts.resource.hiddenBy || facts.match?.pattern.kind === 'asset') return undefined;
     const id = facts.identifiers[0];
     if (!id || !(facts.strongOpenWord || facts.spacerName)) return undefined;
-    const identifier = id.where === 'query' ? `${id.name}=${id.shape}` : `path ${id.shape}`;
+    const identifier = identifierLabel(id);
     if (facts.strongOpenWord) return { messageKey: 'beacon', tracking: true, data: { openWord: facts.strongOpenWord, identifier } };
     return { messageKey: 'spacer-with-id', tracking: true, data: { spacerName: facts.spacerName ?? '', identifier } };
   },

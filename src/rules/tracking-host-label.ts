@@ -1,3 +1,4 @@
+import { identifierLabel } from '../url/identifiers.js';
 import { registrable } from '../engine/party.js';
 import type { Rule, RuleHit } from './rule.js';
 import { IMAGE_KINDS } from './image-kinds.js';
@@ -31,6 +32,6 @@ export const trackingHostLabel: Rule = {
     if (!JOB_LABELS.has(label) || registrable(host) === host) return undefined;
     const id = facts.identifiers[0];
     if (!id) return undefined;
-    return { messageKey: 'label', tracking: true, data: { label, identifier: id.where === 'query' ? `${id.name}=${id.shape}` : `path ${id.shape}` } };
+    return { messageKey: 'label', tracking: true, data: { label, identifier: identifierLabel(id) } };
   },
 };

@@ -1,6 +1,8 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { createHash } from 'node:crypto';
-import { decodeKeepingPlus, safeDecode } from './url-parts.js';
+import { foldCase } from './case-fold.js';
+import { decodedTexts } from './decoded-views.js';
+import { FormMatcher, type Ticker } from './form-matcher.js';
 
 export type AddressEncoding = 'plain' | 'url-encoded' | 'base64' | 'base64url' | 'hex' | 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
 
@@ -49,6 +51,10 @@ function needlesOf(address: string): Needle[] {
     };
     // Found as is: plain; found only after percent-decoding: url-encoded.
     add('plain', address, true);
+    // VERP (`bounce-reader=example.org@mailer.example`, in Message-IDs, Return-Path and
+    // List-Unsubscribe): the address with its `@` as `=`, as readable as the address itself.
+    const at = address.lastIndexOf('@');
+    if (!address.slice(0, at).includes('=')) add('plain', `${address.slice(0, at)}=${address.slice(at + 1)}`, true);
     const b64 = Buffer.from(address).toString('base64');
     add('base64', b64.replace(/=+$/, ''), false);
     const b64url = Buffer.from(address).toString('base64url');
@@ -107,90 +113,148 @@ function domainForms(address: string): string[] {
   return locals.flatMap((l) => domains.map((d) => `${l}@${d}`));
 }
 
+// The recipients looked for in one message: a header block of 256 KB (the most either MIME path
+// reads) can name 40,000 addresses, and each brings about 1 KB of forms (the hashes). --me comes
+// first, then Delivered-To and X-Original-To (the mailbox's own), then To and Cc in order.
+export const MAX_ADDRESSES = 256;
+
 /** Finds recipient addresses in URLs: plain, URL-encoded, base64, hex and hex hashes. */
 export class AddressFinder {
   private readonly needles: Needle[] = [];
+  /** Caseless forms, folded (case-fold.ts), and the needles each distinct text stands for. */
+  private readonly caseless: FormMatcher;
+  private readonly caselessNeedles: Needle[][] = [];
+  private readonly exact: FormMatcher;
+  private readonly exactNeedles: Needle[][] = [];
+  /** Some form holds a space (`"john doe"@...`): `+` is read as a space too, as a form value means it. */
+  private readonly spaced: boolean;
+  /** Addresses past MAX_ADDRESSES, not looked for. */
+  readonly dropped: number;
 
   constructor(addresses: string[]) {
     const seen = new Set<string>();
+    let kept = 0;
+    let dropped = 0;
+    const distinct = new Set<string>();
     for (const raw of addresses) {
-      for (const address of domainForms(raw.trim().toLowerCase())) {
+      const one = raw.trim().toLowerCase();
+      if (distinct.has(one)) continue;
+      distinct.add(one);
+      if (kept >= MAX_ADDRESSES) {
+        dropped++;
+        continue;
+      }
+      kept++;
+      for (const address of domainForms(one)) {
         if (seen.has(address)) continue;
         seen.add(address);
         this.needles.push(...needlesOf(address));
       }
     }
+    this.dropped = dropped;
+    const caselessTexts = new Map<string, number>();
+    const exactTexts = new Map<string, number>();
+    this.needles.forEach((n) => {
+      const text = n.caseless ? foldCase(n.text).text : n.text;
+      const texts = n.caseless ? caselessTexts : exactTexts;
+      const lists = n.caseless ? this.caselessNeedles : this.exactNeedles;
+      let at = texts.get(text);
+      if (at === undefined) {
+        at = lists.length;
+        texts.set(text, at);
+        lists.push([]);
+      }
+      lists[at].push(n);
+    });
+    this.caseless = new FormMatcher([...caselessTexts.keys()]);
+    this.exact = new FormMatcher([...exactTexts.keys()]);
+    this.spaced = this.needles.some((n) => n.text.includes(' '));
   }
 
   get empty(): boolean {
     return this.needles.length === 0;
   }
 
-  /** Every form looked for (lower-cased when caseless): what redaction masks wherever it appears. */
-  get forms(): ReadonlyArray<{ encoding: AddressEncoding; text: string; caseless: boolean }> {
-    return this.needles;
+  /** Characters of all forms looked for (the size the matching's cost grows with, besides the text). */
+  get formsSize(): number {
+    return this.caseless.size + this.exact.size;
   }
 
-  /** Every leak in a URL (query, path and fragment), after percent-decoding. */
-  find(url: string): AddressLeak[] {
+  /** Every leak in a URL (query, path and fragment), as written and in each decoded view. */
+  find(url: string, ticker?: Ticker): AddressLeak[] {
     if (this.needles.length === 0) return [];
-    const variants = [url];
-    // Encoded more than once (`%2540` for `@`): a few rounds, as redaction masks them.
-    for (let round = 0, last = url; round < 3 && (last.includes('%') || last.includes('+')); round++) {
-      const next = safeDecode(last);
-      if (next === last) break;
-      variants.push(next);
-      last = next;
-    }
-    const decoded = variants[1] ?? url;
-    // `+` means a space only in a form-encoded query: in `user+tag@example.org%2C...` it is part of the address.
-    if (url.includes('+') && decoded !== url) {
-      const plusKept = decodeKeepingPlus(url);
-      if (plusKept !== url && plusKept !== decoded) variants.push(plusKept);
-    }
-    // Most URLs can hold no plain address (no "@") and no hash (no run of 32 hex digits): the
-    // lower-cased copies that the caseless needles need are made only when one could match.
-    const maybePlain = variants.some((v) => v.includes('@'));
-    const maybeHash = variants.some((v) => HEX_FORM_RUN.test(v));
-    let lowered: string[] | undefined;
+    const found = new Map<Needle, AddressEncoding>();
+    decodedTexts(url).forEach((view, k) => {
+      this.eachVariant(view, (variant, asSpace) => {
+        this.hits(
+          variant,
+          false,
+          (needles, first, last) => {
+            for (const n of needles) {
+              if (found.has(n) || !standsAlone(variant, first, last, n)) continue;
+              // Found as is: plain; found only after percent-decoding: url-encoded.
+              found.set(n, n.encoding === 'plain' && (k >= 1 || asSpace) ? 'url-encoded' : n.encoding);
+            }
+          },
+          ticker,
+        );
+      });
+    });
     const leaks: AddressLeak[] = [];
-    let seen: Set<string> | undefined;
+    const keys = new Set<string>();
     for (const n of this.needles) {
-      if (n.caseless && !(n.encoding === 'plain' ? maybePlain : maybeHash)) continue;
-      const hay = n.caseless ? (lowered ??= variants.map((v) => v.toLowerCase())) : variants;
-      const at = hay.findIndex((h) => containsBounded(h, n));
-      if (at === -1) continue;
-      const encoding: AddressEncoding = n.encoding === 'plain' && at >= 1 ? 'url-encoded' : n.encoding;
+      const encoding = found.get(n);
+      if (encoding === undefined) continue;
       const key = `${n.address}|${encoding}`;
-      seen ??= new Set();
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (keys.has(key)) continue;
+      keys.add(key);
       leaks.push({ address: n.address, encoding, text: encoding === 'url-encoded' ? encodeURIComponent(n.text.toWellFormed()) : n.text });
     }
     return leaks;
   }
+
+  /**
+   * Where forms stand in one view (first and last unit of each, inclusive), any boundaries, the
+   * longest at each end: what masking replaces. The view is read with `+` as a space too when a
+   * form holds a space (same length, same positions).
+   */
+  spans(view: string, ticker?: Ticker): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    if (this.needles.length === 0) return out;
+    this.eachVariant(view, (variant) => this.hits(variant, true, (_, first, last) => out.push([first, last]), ticker));
+    return out;
+  }
+
+  private eachVariant(view: string, use: (variant: string, plusAsSpace: boolean) => void): void {
+    use(view, false);
+    if (this.spaced && view.includes('+')) use(view.replace(/\+/g, ' '), true);
+  }
+
+  /** Both automata over one text: the caseless one over its fold, positions mapped back to `text`. */
+  private hits(text: string, longestOnly: boolean, hit: (needles: Needle[], first: number, last: number) => void, ticker?: Ticker): void {
+    const folded = foldCase(text);
+    const { start, end } = folded;
+    this.caseless.scan(folded.text, longestOnly, (p, f, l) => hit(this.caselessNeedles[p], start ? start[f] : f, end ? end[l] - 1 : l), ticker);
+    this.exact.scan(text, longestOnly, (p, f, l) => hit(this.exactNeedles[p], f, l), ticker);
+  }
 }
 
-// The shortest hex form is an address of 5 bytes in hex; the hashes are 32 digits or more.
-export const HEX_FORM_RUN = /[0-9a-f]{10}/i;
-const ADDRESS_CHAR = /[a-z0-9._%+-]/;
-const HEX_CHAR = /[0-9a-f]/;
+const ADDRESS_CHAR = /[a-z0-9._%+-]/i;
+const HEX_CHAR = /[0-9a-f]/i;
 
 /**
- * The needle must stand on its own: `x5phishing@pot1` inside a longer hash is another string.
- * Base64 is left unbounded: it may sit inside a longer base64 run, and a chance match is negligible.
+ * The form must stand on its own to count as a leak: `x5phishing@pot1` inside a longer hash is
+ * another string. Base64 is left unbounded: it may sit inside a longer base64 run, and a chance
+ * match is negligible. (Masking ignores boundaries: masking a little more never leaks.)
  */
-function containsBounded(hay: string, n: Needle): boolean {
-  if (n.encoding === 'base64' || n.encoding === 'base64url') return hay.includes(n.text);
+function standsAlone(text: string, first: number, last: number, n: Needle): boolean {
+  if (n.encoding === 'base64' || n.encoding === 'base64url') return true;
   const inner = n.encoding === 'plain' ? ADDRESS_CHAR : HEX_CHAR;
-  for (let i = hay.indexOf(n.text); i !== -1; i = hay.indexOf(n.text, i + 1)) {
-    const before = i > 0 ? hay[i - 1] : '';
-    const after = hay[i + n.text.length] ?? '';
-    const afterNext = hay[i + n.text.length + 1] ?? '';
-    const beforeOk = !before || !inner.test(before);
-    // An address may be followed by a sentence dot, but not by more of a domain.
-    const afterOk = !after || !inner.test(after) || (inner === ADDRESS_CHAR && after === '.' && !/[a-z0-9]/.test(afterNext));
-    if (beforeOk && afterOk) return true;
-  }
-  return false;
+  const before = first > 0 ? text[first - 1] : '';
+  const after = text[last + 1] ?? '';
+  const afterNext = text[last + 2] ?? '';
+  const beforeOk = !before || !inner.test(before);
+  // An address may be followed by a sentence dot, but not by more of a domain.
+  const afterOk = !after || !inner.test(after) || (inner === ADDRESS_CHAR && after === '.' && !/[a-z0-9]/i.test(afterNext));
+  return beforeOk && afterOk;
 }

@@ -1,9 +1,11 @@
 import { OPEN_FILE, SPACER_FILE, STRONG_SEGMENT } from './beacon-words.js';
-import type { UrlParts } from './url-parts.js';
+import { registrable } from '../engine/party.js';
+import { safeDecode, type UrlParts } from './url-parts.js';
 
 /** A part of a URL that can tell one message or recipient apart from another. */
 export interface Identifier {
-  where: 'query' | 'path';
+  /** `host` for a host label or the userinfo. */
+  where: 'query' | 'path' | 'host';
   /** Query parameter name, for `where: 'query'`. */
   name?: string;
   value: string;
@@ -33,6 +35,7 @@ export function findIdentifiers(parts: UrlParts): Identifier[] {
     if (!shape || (STATIC_PARAM.test(name) && shape === 'number')) continue;
     found.push({ where: 'query', name, value, shape });
   }
+  found.push(...outsideValues(parts));
   const segments = cdnOriginPath(parts) ?? parts.segments;
   const last = segments[segments.length - 1] ?? '';
   // A path to an image file names content: its own name and hex or numeric folders are the same
@@ -52,6 +55,40 @@ export function findIdentifiers(parts: UrlParts): Identifier[] {
   return found;
 }
 
+// Shorter labels are too often a CDN's fixed name for a customer (`d3u9ukmkxau9he.cloudfront.net`).
+const MIN_HOST_LABEL = 20;
+const RANDOM_SHAPES = new Set(['token', 'hex', 'uuid']);
+
+/**
+ * Identifiers where no value stands: a parameter name (`?x=1&<token>=1`), the userinfo
+ * (`https://<token>@t.example/`) and a host label below the registrable domain
+ * (`<token>.t.shop.example`). A sender picks where the id goes; only random shapes count here.
+ */
+function outsideValues(parts: UrlParts): Identifier[] {
+  const found: Identifier[] = [];
+  for (const { name, value } of parts.params) {
+    const shape = value.length > 0 ? classify(name, false) : undefined;
+    if (shape && RANDOM_SHAPES.has(shape)) found.push({ where: 'query', name: '', value: name, shape });
+  }
+  for (const piece of (parts.userinfo ?? '').split(':')) {
+    const shape = classify(safeDecode(piece), false);
+    if (shape && RANDOM_SHAPES.has(shape)) found.push({ where: 'host', value: safeDecode(piece), shape });
+  }
+  const domain = registrable(parts.host);
+  if (domain !== parts.host && parts.host.endsWith(`.${domain}`)) {
+    for (const label of parts.host.slice(0, -domain.length - 1).split('.')) {
+      const shape = label.length >= MIN_HOST_LABEL ? classify(label, false) : undefined;
+      if (shape && RANDOM_SHAPES.has(shape)) found.push({ where: 'host', value: label, shape });
+    }
+  }
+  return found;
+}
+
+/** How a finding names an identifier: `e=token`, `path hex`, `host token`. */
+export function identifierLabel(id: Identifier): string {
+  return id.where === 'query' ? `${id.name}=${id.shape}` : `${id.where} ${id.shape}`;
+}
+
 // Akamai's classic resource locators: /7/<cpcode>/<ttl>/<object key>/<origin host>/<origin path>.
 // The key names the cached object for every reader; only the origin path can say more.
 const AKAMAI_HOST = /(^|\.)akamai(tech)?\.net$/i;
@@ -63,6 +100,11 @@ function cdnOriginPath(parts: UrlParts): string[] | undefined {
   if (!AKAMAI_HOST.test(parts.host) || s.length < 6) return undefined;
   if (!/^\d$/.test(s[0]) || !/^\d+$/.test(s[1]) || !/^\d+[a-z]?$/i.test(s[2]) || !/^[0-9a-z]+$/i.test(s[3]) || !HOSTNAME.test(s[4])) return undefined;
   return s.slice(5);
+}
+
+/** The identifier shape of a piece of a URL written outside a value (a name, a host label, userinfo), or undefined. */
+export function shapeOf(piece: string): Identifier['shape'] | undefined {
+  return classify(piece, true);
 }
 
 function classify(value: string, inPath: boolean): Identifier['shape'] | undefined {

@@ -2,6 +2,8 @@
 export interface UrlParts {
   /** Lower-case host without port or credentials. */
   host: string;
+  /** The credentials before the host (`user:pass@`), as written, without the `@`; empty when none. */
+  userinfo?: string;
   /** Path as written, starting with `/` (or empty). */
   path: string;
   /** Query string without `?`. */
@@ -22,11 +24,12 @@ export function parseUrl(url: string): UrlParts {
   if (!m) return { host: '', path: url, query: '', params: [], fragment: '', segments: pathSegments(url) };
   let host = m[1];
   const at = host.lastIndexOf('@');
+  const userinfo = at === -1 ? '' : host.slice(0, at);
   if (at !== -1) host = host.slice(at + 1);
   host = host.replace(/:\d*$/, '').replace(/\.$/, '').toLowerCase();
   const query = m[3] ?? '';
   const path = m[2] ?? '';
-  return { host, path, query, params: parseQuery(query), fragment: m[4] ?? '', segments: pathSegments(path) };
+  return { host, userinfo, path, query, params: parseQuery(query), fragment: m[4] ?? '', segments: pathSegments(path) };
 }
 
 export function parseQuery(query: string): Array<{ name: string; value: string }> {

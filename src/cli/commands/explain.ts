@@ -1,3 +1,4 @@
+import { identifierLabel } from '../../url/identifiers.js';
 import { Command, Option } from 'commander';
 import { analyseParsed } from '../../engine/analyse-message.js';
 import { createDetector } from '../../engine/detector.js';
@@ -57,7 +58,7 @@ export function explainCommand(io: Io, setExit: (code: number) => void): Command
           height: r.facts.resource.height ?? null,
           hidden: r.facts.resource.hiddenDetail ?? null,
           vendor: r.facts.match ? `${r.facts.match.vendor.name} (${r.facts.match.pattern.id}, ${r.facts.match.pattern.kind})` : null,
-          identifiers: r.facts.identifiers.map((i) => (i.where === 'query' ? `${i.name}=${i.shape}` : `path ${i.shape}`)),
+          identifiers: r.facts.identifiers.map((i) => identifierLabel(i)),
           openWord: r.facts.openWord ?? null,
           leaks: r.facts.leaks.map((l) => l.encoding),
           party: r.finding?.party ?? null,

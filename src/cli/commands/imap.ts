@@ -3,7 +3,7 @@ import { createDetector } from '../../engine/detector.js';
 import { UsageError } from '../../errors.js';
 import { defaultCacheDir, ResultCache } from '../../imap/cache.js';
 import { cacheSettings } from '../../imap/cache-key.js';
-import { maskedLogger, type TlsMode } from '../../imap/connect.js';
+import { debugRedaction, maskedLogger, type TlsMode } from '../../imap/connect.js';
 import { scanImap } from '../../imap/scan-imap.js';
 import { readSecret, type SecretFlags } from '../../imap/secrets.js';
 import { VERSION } from '../../version.js';
@@ -99,7 +99,7 @@ export function imapCommand(io: Io, setExit: (code: number) => void): Command {
         maxMessageBytes: flags.maxMessageSize * 1024 * 1024,
         messageTimeoutMs: timeoutMs(flags.messageTimeout),
         cache,
-        logger: flags.debug ? maskedLogger((line) => void io.stderr.write(line), secrets) : false,
+        logger: flags.debug ? maskedLogger((line) => void io.stderr.write(line), secrets, flags.redact ? debugRedaction(flags.user, detector.me) : undefined) : false,
         maxReconnects: 5,
         backoffMs: 500,
         onResult: (result) => report.onResult(result),

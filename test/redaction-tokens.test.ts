@@ -1,0 +1,91 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/cli/run.js';
+import { redactUrl } from '../src/engine/redact.js';
+import { debugRedaction, maskedLogger } from '../src/imap/connect.js';
+import { AddressFinder } from '../src/url/address-leak.js';
+
+const finder = new AddressFinder(['reader@example.org']);
+const T = 'K9fCAJ81jBg9b4GbfF5kF14f6GbhGCb';
+
+describe('a token is cut however it is written and wherever it stands', () => {
+  it.each([
+    // The attacker's r7 and r4: lower-case and mixed escapes, + for a base64 plus, an escaped letter.
+    ['https://t.shop.example/o.gif?id=Ab9xQ2rT%2bZk8Lm4Np7Qr%2fWs1Ty6Uv3Xz%3d%3d', 'https://t.shop.example/o.gif?id=Ab9x…'],
+    ['https://t.shop.example/p.gif?id=Ab9xQ2rT%2BZk8Lm4Np7Qr%2FWs1Ty6Uv3Xz%3D%3D', 'https://t.shop.example/p.gif?id=Ab9x…'],
+    ['https://t.shop.example/q.gif?id=Ab9xQ2rT+Zk8Lm4Np7Qr%2FWs1Ty6Uv3Xz==', 'https://t.shop.example/q.gif?id=Ab9x…'],
+    [`https://t.shop.example/o.gif?id=K9fC%41J81jBg9b4GbfF5kF14f6GbhGCb7`, 'https://t.shop.example/o.gif?id=K9fC…'],
+    [`https://t.shop.example/o/${T.replace('A', '%41')}1/p.gif`, 'https://t.shop.example/o/K9fC…/p.gif'],
+    // r1, r6: a token in a redirect's encoded destination, once and twice encoded.
+    [`https://click.shop.example/c?url=https%3A%2F%2Fdest.example%2F%3Fsub%3D${T}9`, 'https://click.shop.example/c?url=https%3A%2F%2Fdest.example%2F%3Fsub%3DK9fC…'],
+    [`https://click.shop.example/c?url=https%253A%252F%252Fdest.example%252F%253Fsub%253D${T}9%2526x%253D1`, 'https://click.shop.example/c?url=http…'],
+    [`https://click.shop.example/c?url=https%3A%2F%2Fdest.example%2F%3Fsub%3D${T}9%26lang%3Den-GB%26page%3Dnews`, 'https://click.shop.example/c?url=https%3A%2F%2Fdest.example%2F%3Fsub%3DK9fC…%26lang%3Den-GB%26page%3Dnews'],
+    // r3: the fragment.
+    [`https://t.shop.example/o.gif#id=${T}3`, 'https://t.shop.example/o.gif#id=K9fC…'],
+    // r4: host label, userinfo, parameter name.
+    ['https://k9fcaj81jbg9b4gbff5kf14f6gbhgcb1.t.shop.example/o.gif', 'https://k9fc….t.shop.example/o.gif'],
+    [`https://${T}2@t.shop.example/o.gif`, 'https://K9fC…@t.shop.example/o.gif'],
+    [`https://t.shop.example/o.gif?x=1&${T}5=1`, 'https://t.shop.example/o.gif?x=1&K9fC…=1'],
+  ])('%s', (url, expected) => {
+    expect(redactUrl(url, finder)).toBe(expected);
+  });
+
+  it('in every format, explain included, none of them is printed whole', async () => {
+    const urls = [
+      'https://t.shop.example/o.gif?id=Ab9xQ2rT%2bZk8Lm4Np7Qr%2fWs1Ty6Uv3Xz%3d%3d',
+      'https://t.shop.example/q.gif?id=Ab9xQ2rT+Zk8Lm4Np7Qr%2FWs1Ty6Uv3Xz==',
+      `https://t.shop.example/o.gif#id=${T}3`,
+      `https://k9fcaj81jbg9b4gbff5kf14f6gbhgcb1.t.shop.example/o.gif`,
+      `https://t.shop.example/o.gif?x=1&${T}5=1`,
+    ];
+    const links = [`https://click.shop.example/c?url=https%3A%2F%2Fdest.example%2F%3Fsub%3D${T}9`];
+    const html = `${urls.map((u) => `<img src="${u}" width=1 height=1>`).join('\n')}\n${links.map((u) => `<a href="${u}">go</a>`).join('\n')}`;
+    const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-tokens-'));
+    const file = path.join(dir, 'm.eml');
+    writeFileSync(file, `From: a@shop.example\r\nTo: reader@example.org\r\nSubject: s\r\nMIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n${html}\r\n`);
+    const secrets = [/Ab9xQ2rT/i, /Zk8Lm4Np/i, new RegExp(T.slice(4, 14), 'i')];
+    for (const format of ['json', 'jsonl', 'sarif', 'junit', 'html', 'github', 'csv']) {
+      const r = await run(['scan', file, '-f', format]);
+      for (const s of secrets) expect(r.stdout, format).not.toMatch(s);
+    }
+    for (const format of ['text', 'json']) {
+      const r = await run(['explain', file, '-f', format]);
+      for (const s of secrets) expect(r.stdout, `explain ${format}`).not.toMatch(s);
+    }
+    const shown = await run(['scan', file, '-f', 'json', '--no-redact']);
+    for (const s of secrets) expect(shown.stdout).toMatch(s);
+  });
+
+  it('explain\'s "not remote" list, a failure reason quoting a URL, and a host on its own lose their tokens too', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-tokens-'));
+    const notRemote = path.join(dir, 'r.eml');
+    writeFileSync(notRemote, `From: a@shop.example\r\nTo: reader@example.org\r\nSubject: s\r\nMIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n<img src="o.gif?u=${T}4"><img src="cid:part1?${T}7"><img src="/p.gif#${T}8">\r\n`);
+    const explained = await run(['explain', notRemote]);
+    expect(explained.stdout).toContain('o.gif?u=K9fC…');
+    expect(explained.stdout).toContain('cid:part1?K9fC…');
+    expect(explained.stdout).not.toContain(T.slice(4, 14));
+    const charset = path.join(dir, 'c.eml');
+    writeFileSync(charset, `From: a@shop.example\r\nTo: reader@example.org\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset="https://x.example/?t=${T}1"\r\n\r\n<img src=https://t.x/o.gif>\r\n`);
+    const failed = await run(['scan', charset, '-f', 'json']);
+    expect(failed.stdout).toContain('?t=');
+    expect(failed.stdout + failed.stderr).not.toMatch(new RegExp(T.slice(4, 14), 'i'));
+    expect(redactUrl('https://t.example/o.gif', finder)).toBe('https://t.example/o.gif');
+  });
+});
+
+describe('imap --debug', () => {
+  it('masks the login and the reader addresses in every record, unless --no-redact', () => {
+    const lines: string[] = [];
+    const logger = maskedLogger((l) => lines.push(l), ['s3cret'], debugRedaction('reader@example.org', ['reader@example.org']));
+    logger.info({ msg: 'login', user: 'reader@example.org', to: 'READER%40example.org', pass: 's3cret' });
+    expect(lines.join('')).not.toMatch(/reader|s3cret/i);
+    const plain = maskedLogger((l) => lines.push(l), [], debugRedaction('reader', []));
+    plain.debug({ user: 'reader' });
+    expect(lines.at(-1)).toContain('"user":"[user]"');
+    const shown = maskedLogger((l) => lines.push(l), []);
+    shown.debug({ user: 'reader@example.org' });
+    expect(lines.at(-1)).toContain('reader@example.org');
+  });
+});
