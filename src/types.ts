@@ -138,7 +138,9 @@ export type FindingCategory =
   /** `check` only: a link whose only parameters are campaign-wide `utm_*` ones, which is not tracking. */
   | 'campaign-tagging'
   /** `check` only: a problem with the template's own pixelaudit comments (a suppression without a reason). */
-  | 'config';
+  | 'config'
+  /** `check` only: template text the template engine cannot read (an expression opened and never closed before markup). */
+  | 'template-syntax';
 
 /** Who runs a host, judged by registrable domain against the sender's From, DKIM d= and Return-Path domains. */
 export type Party = 'first-party' | 'third-party' | 'esp-on-sender-domain';

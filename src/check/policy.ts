@@ -6,7 +6,8 @@ import type { CheckConfig } from './config.js';
 /**
  * The severity of a finding before configuration: a pixel, a tracking tag and an address in a
  * URL fail the run; link tracking warns (a team may accept tracked links but not pixels);
- * campaign tags are information; a spacer (the same for every reader) is not shown.
+ * campaign tags are information; an unclosed template expression warns (the engine refuses it,
+ * so nothing is sent until it is fixed, but what follows it was checked as HTML); a spacer (the same for every reader) is not shown.
  */
 export function defaultSeverity(f: Finding): SeverityOrOff {
   switch (f.category) {
@@ -17,6 +18,7 @@ export function defaultSeverity(f: Finding): SeverityOrOff {
       return 'error';
     case 'link-tracking':
     case 'read-receipt':
+    case 'template-syntax':
       return 'warning';
     case 'campaign-tagging':
       return 'info';
