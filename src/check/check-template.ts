@@ -4,7 +4,7 @@ import { extractResources } from '../html/extract-resources.js';
 import type { Finding } from '../types.js';
 import { addressFinderFor } from '../url/address-leak.js';
 import type { RawFinding } from './check-finding.js';
-import { linkFinding, resourceExpressionFinding } from './expression-findings.js';
+import { baseExpressionFinding, linkFinding, resourceExpressionFinding } from './expression-findings.js';
 import { urlShape } from './fingerprint.js';
 import { LineIndex } from '../html/line-index.js';
 import { maskExpressions, unmask } from './placeholders.js';
@@ -51,6 +51,10 @@ export function checkTemplate(source: string, syntax: SyntaxName, detector: Dete
       if (r.finding.tracking) continue;
     }
     const own = resourceExpressionFinding(res, expressions, at);
+    if (own) out.push(own);
+  }
+  for (const r of extracted.rejected) {
+    const own = baseExpressionFinding(r, expressions, at);
     if (own) out.push(own);
   }
   const judged = new Set<string>();

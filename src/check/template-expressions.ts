@@ -137,7 +137,7 @@ function expression(source: string, start: number, end: number, openLength: numb
   if (inner.startsWith('-') || inner.startsWith('~')) inner = inner.slice(1);
   if (inner.endsWith('-') || inner.endsWith('~')) inner = inner.slice(0, -1);
   inner = inner.trim();
-  return { start, end, text, inner, comment: text.startsWith('{#') || (text.startsWith('{{') && (inner.startsWith('!') || inner.startsWith('/*'))) };
+  return { start, end, text, inner, comment: text.startsWith('{#') || text.startsWith('{{!--') || (text.startsWith('{{') && (inner.startsWith('!') || inner.startsWith('/*'))) };
 }
 
 const MAX_TOKEN = 200;
