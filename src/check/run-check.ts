@@ -60,7 +60,7 @@ export async function checkFile(file: string, o: CheckOptions): Promise<CheckedF
       const source = bytes.toString('utf8').replace(/^\uFEFF/, '');
       const checked = checkTemplate(source, syntax as SyntaxName, o.detector, o.tags);
       const paths = checked.findings.length || checked.masked.includes(SUPPRESSION_DIRECTIVE) ? new ElementPaths(checked.masked) : undefined;
-      ({ kept: raw, suppressed } = applySuppressions(checked.masked, checked.expressions, checked.findings, o.rules, checked.at, paths?.comments ?? []));
+      ({ kept: raw, suppressed } = applySuppressions(checked.expressions, checked.findings, o.rules, checked.at, paths));
       if (paths && raw.length) raw = raw.map((r) => ({ ...r, path: paths.at(r.offset) }));
     }
     return { ...judge(file, raw, o), syntax, suppressed, error: null };
