@@ -12,6 +12,7 @@ import { applySuppressions, SUPPRESSION_DIRECTIVE } from './suppressions.js';
 import { ElementPaths } from './element-paths.js';
 import { DETECT_BYTES, detectFormat } from '../input/detect-format.js';
 import { messageFromEmlx } from '../input/emlx.js';
+import { htmlPartLabel } from './html-part-label.js';
 import { MAIL_EXTENSIONS, syntaxForFile, TEMPLATE_EXTENSIONS, type SyntaxName } from './template-syntax.js';
 import type { CompiledTag } from './template-tags.js';
 
@@ -75,8 +76,9 @@ async function mailFindings(file: string, bytes: Buffer, detector: Detector): Pr
   const { analyseMessage } = await import('../engine/analyse-message.js');
   const result = await analyseMessage(file, bytes, detector);
   if (result.error) throw new Error(result.error);
+  const part = htmlPartLabel(bytes);
   return result.findings.map((finding) => ({
-    finding: { ...finding, position: finding.position ?? { line: 1, column: 1 } },
+    finding: { ...finding, position: finding.position ?? { line: 1, column: 1 }, htmlPart: finding.kind === 'header' ? 'headers' : part },
     offset: -1,
     element: finding.kind,
     shape: finding.kind === 'header' ? `header:${finding.ruleId}` : urlShape(finding.url, []),

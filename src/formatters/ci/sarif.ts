@@ -92,6 +92,7 @@ function result(item: CiItem, finding: Finding, ruleIndex: Map<string, number>, 
       ...(finding.pattern ? { pattern: finding.pattern } : {}),
       ...(finding.party ? { party: finding.party } : {}),
       ...(finding.position && item.positions === 'html' ? { htmlPosition: finding.position } : {}),
+      ...(finding.htmlPart ? { htmlPart: finding.htmlPart } : {}),
       data: finding.data,
     },
   };
