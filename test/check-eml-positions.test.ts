@@ -25,7 +25,7 @@ const EML = [
   'Content-Transfer-Encoding: quoted-printable',
   '',
   '<p>Hello</p>',
-  `${PIXEL.replace(/=/g, '=3D')}`,
+  PIXEL.replace(/=/g, '=3D'),
   '--inner--',
   '--outer',
   'Content-Type: text/html; name="terms.html"',
