@@ -93,8 +93,9 @@ export function scanExpressions(source: string, syntax: SyntaxName): ExpressionS
         continue;
       }
     }
-    const end = closeAt + best.close.length;
-    out.push(expression(source, best.next, end, best.open.length, best.close.length));
+    const twice = best.closeTwice === true && source.startsWith(best.close, closeAt + best.close.length);
+    const end = closeAt + best.close.length * (twice ? 2 : 1);
+    out.push(expression(source, best.next, end, best.open.length, best.close.length * (twice ? 2 : 1)));
     pos = end;
   }
 }

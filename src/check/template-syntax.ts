@@ -13,6 +13,8 @@ export interface Delimiter {
   code?: boolean;
   /** A merge tag is a name on one line (`*|FNAME|*`, `[[ID]]`): a line break before the closer means it never closed. */
   oneLine?: boolean;
+  /** The closer may be written twice and both belong to the expression (Liquid's `}` then an optional `}`). */
+  closeTwice?: boolean;
 }
 
 /**
@@ -24,6 +26,15 @@ const CURLY: Delimiter[] = [
   { open: '{{', close: '}}', code: true },
   { open: '{%', close: '%}', code: true },
   { open: '{#', close: '#}' },
+];
+/**
+ * Liquid's tokenizer (Shopify liquid, `VariableIncompleteEnd = /\}\}?/`) ends an output at the
+ * first `}`, with a second `}` if one follows, and reads neither quotes nor markup: `{{ ' }</p>`
+ * is the output `{{ ' }` and the `</p>` after it is HTML, rendered. A tag ends at the first `%}`.
+ */
+const LIQUID: Delimiter[] = [
+  { open: '{{', close: '}', closeTwice: true },
+  { open: '{%', close: '%}' },
 ];
 /** Handlebars' block comment runs to `--}}` and may hold `}}` (Mustache has none: there `{{!--` ends at the first `}}`). */
 const HANDLEBARS: Delimiter[] = [{ open: '{{!--', close: '--}}' }, ...CURLY];
@@ -54,7 +65,7 @@ export const SYNTAXES = {
   django: [...CURLY, ...ESP],
   nunjucks: [...CURLY, ...ESP],
   twig: [...CURLY, ...ESP],
-  liquid: [...CURLY, ...ESP],
+  liquid: [...LIQUID, ...ESP],
   go: [...CURLY, ...ESP],
   erb: [...ERB, ...ESP],
   php: [...PHP, ...ESP],
