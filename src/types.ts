@@ -140,7 +140,9 @@ export type FindingCategory =
   /** `check` only: a link whose only parameters are campaign-wide `utm_*` ones, which is not tracking. */
   | 'campaign-tagging'
   /** `check` only: a problem with the template's own pixelaudit comments (a suppression without a reason). */
-  | 'config';
+  | 'config'
+  /** `check` only: template text the template engine cannot read (an expression opened and never closed before markup). */
+  | 'template-syntax';
 
 /** Who runs a host, judged by registrable domain against the sender's From, DKIM d= and Return-Path domains. */
 export type Party = 'first-party' | 'third-party' | 'esp-on-sender-domain';
@@ -203,6 +205,11 @@ export interface Finding {
    * Absent for header findings.
    */
   position?: SourcePosition;
+  /**
+   * `check` on an .eml: what `position` counts lines of (`part 1.2 (text/html)`, or `headers` for a
+   * header finding): a place in the decoded part, never a line of the .eml file (html-part-label.ts).
+   */
+  htmlPart?: string;
   /** Host of the URL (after unwrapping proxies). */
   host?: string;
   /** First party, third party, or an ESP behind the sender's own domain. */

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckFinding } from '../src/check/check-finding.js';
 import type { CheckReport } from '../src/check/check-report.js';
@@ -146,5 +147,30 @@ describe('check -f NAME[:FILE]', () => {
     const annotations = parseAnnotations(r.stdout);
     expect(annotations.length).toBe(results.length);
     for (const a of annotations) expect([a.properties.file, a.properties.line]).toEqual(['sent.eml', undefined]);
+  });
+
+  it('writes each file name as a relative reference that reads back as its path: a colon in the first segment is not a scheme', async () => {
+    const dir = project();
+    const names = ['a:b.html', 'c:foo.html', 'sub:dir/x:y.html', 'sp ace#1?%25é.html'];
+    for (const name of names) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), WELCOME);
+    }
+    const r = await run(['check', ...names, '-f', 'sarif:out.sarif'], { cwd: dir });
+    expect(r.exitCode, r.stderr).toBe(1);
+    const sarif = read(dir, 'out.sarif');
+    expect(sarifErrors(sarif)).toEqual([]);
+    const run0 = JSON.parse(sarif).runs[0] as { originalUriBaseIds: Record<string, { uri: string }>; results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }> }> };
+    const base = run0.originalUriBaseIds['%SRCROOT%'].uri;
+    const read_back = new Set(
+      run0.results.map((x) => {
+        const { uri, uriBaseId } = x.locations[0].physicalLocation.artifactLocation;
+        expect(uriBaseId).toBe('%SRCROOT%');
+        // RFC 3986 4.2: a relative reference's first segment holds no colon.
+        expect(uri.split('/')[0]).not.toContain(':');
+        return path.relative(dir, fileURLToPath(new URL(uri, base)));
+      }),
+    );
+    expect([...read_back].sort()).toEqual([...names].sort());
   });
 });

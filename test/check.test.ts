@@ -1,37 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { CheckReport } from '../src/check/check-report.js';
-import type { CheckFinding } from '../src/check/check-finding.js';
+import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { htmlMessage, ROOT } from './helpers.js';
-
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-/** A folder of files written for the case. */
-function project(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-check-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
-
-async function check(dir: string, ...args: string[]): Promise<{ exitCode: number; stdout: string; stderr: string; findings: CheckFinding[]; report?: CheckReport }> {
-  const r = await run(['check', ...args, '-f', 'json'], { cwd: dir });
-  const report = r.stdout ? (JSON.parse(r.stdout) as CheckReport) : undefined;
-  return { ...r, report, findings: report ? report.files.flatMap((f) => f.findings) : [] };
-}
-
-const brief = (f: CheckFinding): string => `${f.position.line}:${f.position.column} ${f.ruleId} ${f.severity}`;
+import { brief, check, project } from './check-project.js';
 
 describe('check: what a template is judged to do', () => {
   it('reports analytics beacons (GA /collect, Meta pixel) whose ids are template expressions, at the element in the source', async () => {
@@ -238,7 +214,12 @@ describe('check: suppressions, baseline, configuration, exit codes', () => {
     expect(r.stdout).toBe('');
     const lines = r.stderr.trim().split('\n');
     expect(lines.every((l) => l.startsWith(`pixelaudit: ${path.join(dir, 'pixelaudit.config.json')}: `))).toBe(true);
-    expect(lines.map((l) => l.slice(l.lastIndexOf('.json: ') + 7))).toEqual(['top level: unknown key "failon"', 'rules.PA012: must be one of off, info, warning, error', 'allowedHosts[0]: must be a host name such as example.com']);
+    expect(lines.map((l) => l.slice(l.lastIndexOf('.json: ') + 7))).toEqual([
+      'top level: unknown key "failon"',
+      'rules.PA012: must be one of off, info, warning, error',
+      'allowedHosts[0]: must be a host name such as example.com',
+      'rules.PA999: no rule has this id or alias (pixelaudit rules lists them)',
+    ]);
     const unknown = await run(['check', 't.html', '--config', 'c.json'], { cwd: project({ 'c.json': '{"rules":{"PA999":"off"}}', 't.html': '' }) });
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toMatch(/rules\.PA999: no rule has this id or alias/);

@@ -137,9 +137,9 @@ describe('pixelaudit CLI, in-process', () => {
     expect(r.stdout).toMatch(/PA001\s+known-tracker/);
     expect(r.stdout).toMatch(/Tracker data: \d{3} vendors, \d{3} patterns/);
     const json = JSON.parse((await run(['rules', '-f', 'json'])).stdout);
-    // Every rule, scan's PA001-PA010 and check's PA011-PA015, listed by id.
+    // Every rule, scan's PA001-PA010 and check's PA011-PA016, listed by id.
     expect(json.rules.map((r: { id: string }) => r.id)).toEqual(RULES.map((r) => r.meta.id).sort());
-    expect(json.rules.map((r: { id: string }) => r.id)).toContain('PA015');
+    expect(json.rules.map((r: { id: string }) => r.id)).toContain('PA016');
     expect(json.vendors.length).toBeGreaterThan(150);
   });
 

@@ -37,7 +37,7 @@ describe('rule fixtures (fixtures/rules/<case>: message.eml + expected.json, che
       const expected = JSON.parse(readFileSync(path.join(dir, name, 'expected.json'), 'utf8')) as Expected;
       for (const f of expected.findings) fired.add(f.ruleId);
     }
-    // Mail fixtures are for scan's rules; check's PA011-PA015 judge templates and fire in test/check.test.ts.
+    // Mail fixtures are for scan's rules; check's PA011-PA016 judge templates and fire in test/check*.test.ts.
     for (const rule of RULES.filter((r) => !CHECK_RULES.includes(r))) expect(fired, rule.meta.id).toContain(rule.meta.id);
   });
 });

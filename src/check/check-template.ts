@@ -1,15 +1,16 @@
-import { analyseExtracted, type MessageContext } from '../engine/analyse-html.js';
+import { analyseExtracted, base, type MessageContext } from '../engine/analyse-html.js';
 import type { Detector } from '../engine/detector.js';
 import { extractResources } from '../html/extract-resources.js';
 import type { Finding } from '../types.js';
 import { addressFinderFor } from '../url/address-leak.js';
 import type { RawFinding } from './check-finding.js';
-import { linkFinding, resourceExpressionFinding } from './expression-findings.js';
+import { baseExpressionFinding, linkFinding, resourceExpressionFinding } from './expression-findings.js';
 import { urlShape } from './fingerprint.js';
 import { LineIndex } from '../html/line-index.js';
 import { maskExpressions, unmask } from './placeholders.js';
 import { tagFindings } from './tag-findings.js';
-import { findExpressions, type TemplateExpression } from './template-expressions.js';
+import { scanExpressions, type TemplateExpression, type UnclosedExpression } from './template-expressions.js';
+import { unclosedTemplateExpression } from './rules/unclosed-template-expression.js';
 import type { SyntaxName } from './template-syntax.js';
 import type { CompiledTag } from './template-tags.js';
 
@@ -33,7 +34,7 @@ export interface TemplateCheck {
 }
 
 export function checkTemplate(source: string, syntax: SyntaxName, detector: Detector, tags: CompiledTag[]): TemplateCheck {
-  const expressions = findExpressions(source, syntax);
+  const { expressions, unclosed } = scanExpressions(source, syntax);
   const masked = maskExpressions(source, expressions);
   const at = new LineIndex(source);
   const extracted = extractResources(masked);
@@ -50,6 +51,10 @@ export function checkTemplate(source: string, syntax: SyntaxName, detector: Dete
       if (r.finding.tracking) continue;
     }
     const own = resourceExpressionFinding(res, expressions, at);
+    if (own) out.push(own);
+  }
+  for (const r of extracted.rejected) {
+    const own = baseExpressionFinding(r, expressions, at);
     if (own) out.push(own);
   }
   const judged = new Set<string>();
@@ -73,5 +78,14 @@ export function checkTemplate(source: string, syntax: SyntaxName, detector: Dete
     }
   }
   out.push(...tagFindings(source, masked, expressions, [...extracted.resources, ...extracted.links, ...extracted.rejected], tags, at));
+  out.push(...unclosed.map((u) => unclosedFinding(source, u, at)));
   return { findings: out.sort((a, b) => a.offset - b.offset), masked, expressions, at };
+}
+
+/** PA016 at the opener, naming what ended it: the engine refuses the template, and the rest was read as HTML. */
+function unclosedFinding(source: string, u: UnclosedExpression, at: LineIndex): RawFinding {
+  const stop = source[u.stop] === '<' ? `tag ${JSON.stringify(source.slice(u.stop, u.stop + 2))}` : 'line break';
+  const data = { open: u.open, stop, stopLine: at.position(u.stop).line };
+  const finding = base(unclosedTemplateExpression, { messageKey: 'unclosed', tracking: false, data }, { url: '', kind: 'template', position: at.position(u.start) });
+  return { finding, offset: u.start, element: 'template', shape: `unclosed:${u.open}` };
 }

@@ -1,5 +1,5 @@
 import { base } from '../engine/analyse-html.js';
-import type { Link, Resource } from '../types.js';
+import type { Link, RejectedUrl, Resource } from '../types.js';
 import { parseUrl } from '../url/url-parts.js';
 import type { RawFinding } from './check-finding.js';
 import { campaignTagging } from './rules/campaign-tagging.js';
@@ -7,9 +7,10 @@ import { templateIdInLink } from './rules/template-id-in-link.js';
 import { templateIdInResource } from './rules/template-id-in-resource.js';
 import type { TemplateExpression } from './template-expressions.js';
 import { urlExpressions } from './url-expressions.js';
-import { unmask } from './placeholders.js';
+import { placeholdersIn, unmask } from './placeholders.js';
 import type { LineIndex } from '../html/line-index.js';
 import { urlShape } from './fingerprint.js';
+import { expressionNamer } from './expression-names.js';
 
 /**
  * Links whose purpose needs the recipient (the sender must know who unsubscribes): a
@@ -18,30 +19,42 @@ import { urlShape } from './fingerprint.js';
 const RECIPIENT_PURPOSE = /unsub|opt-?in|opt-?out|preferences|manage|profile|webview|web-view|view[-_]?in[-_]?browser|archive|forward|confirm/i;
 
 /**
- * Merge fields that are the recipient's address (`*|EMAIL|*`, `{{ subscriber.email }}`,
- * `{contactfield=email}`, `%%emailaddr%%`): in a URL they send the address itself to the host.
+ * PA012 for a URL that starts with an expression standing for its scheme and host
+ * (`{{ base_url }}/o.gif?u={{ user.id }}`): the URL parser rejects it as relative, yet the
+ * rendered URL is absolute, on a host the template does not name, with the reader's id in it.
+ * It is read as the base expression in the host, and reported only when another of its
+ * expressions names the reader: a base and a literal path (`{{ base_url }}/logo.png`), or a base
+ * and content, are decided outside the template, as a URL that is an expression as a whole is.
  */
-const ADDRESS_FIELD = /e-?mail|emailaddr/i;
-
-/**
- * Names of per-recipient values (`user.id`, `*|UNIQID|*`, `{{ .Subscriber.UUID }}`,
- * `%%subscriber_key%%`, `{contactfield=email}`, `token`): an expression named so in a URL
- * identifies the reader. Other expressions (`{{ width }}`, `{{ product.image }}`,
- * `{{ shop.id }}` is the exception that names an id) are filled in too, but as often with
- * content the same for every reader, so alone they only make an info finding on an image.
- */
-const IDENTITY = /(^|[^a-z])(u?u?id|guid|uniqid|token|hash|key|e-?mail|emailaddr|subscriber|user|contact|recipient|member|customer|lead|person)/i;
+export function baseExpressionFinding(rejected: RejectedUrl, expressions: TemplateExpression[], at: LineIndex): RawFinding | undefined {
+  const written = rejected.written.trim();
+  if (placeholdersIn(written, expressions)[0]?.start !== 0) return undefined;
+  let url: string;
+  try {
+    url = new URL(`https://${written}`).href;
+  } catch {
+    return undefined;
+  }
+  const where = urlExpressions(url, expressions);
+  if (!where?.inHost.length) return undefined;
+  const names = expressionNamer();
+  if (![...where.inPath, ...where.inQuery.map((q) => q.expression)].some((e) => names.identifies(e.inner))) return undefined;
+  return resourceExpressionFinding({ url, target: url, kind: rejected.kind, element: rejected.element, position: rejected.position, load: 'must' }, expressions, at, unmask(written, expressions));
+}
 
 /** PA012: a resource URL holding an expression after a literal scheme (in host, path or query). */
-export function resourceExpressionFinding(resource: Resource, expressions: TemplateExpression[], at: LineIndex): RawFinding | undefined {
+export function resourceExpressionFinding(resource: Resource, expressions: TemplateExpression[], at: LineIndex, shown?: string): RawFinding | undefined {
   const where = urlExpressions(resource.url, expressions);
   if (!where) return undefined;
   const first = where.inQuery[0]?.expression ?? where.inPath[0] ?? where.inHost[0];
   const place = where.inQuery.length ? 'query' : where.inPath.length ? 'path' : 'host';
-  const url = unmask(resource.url, expressions);
+  // A base-expression URL is shown as written, not as the `https://` it was read with.
+  const url = shown ?? unmask(resource.url, expressions);
   const all = [...where.inQuery.map((q) => q.expression), ...where.inPath, ...where.inHost];
-  const address = all.find((e) => ADDRESS_FIELD.test(e.inner));
-  const identity = address ?? all.find((e) => IDENTITY.test(e.inner));
+  const names = expressionNamer();
+  // What each expression names decides (rules/templates/expression-names.json): `user.id` the reader, `product.id` content.
+  const address = all.find((e) => names.names(e.inner) === 'address');
+  const identity = address ?? all.find((e) => names.identifies(e.inner));
   // An image nobody sees, or one served from an open-style path, is a beacon whatever its expression's name.
   const beacon = resource.hiddenBy !== undefined || /(^|\/)(open|track|pixel|beacon|o|t)(\.gif|\.png|\/|$)/i.test(parseUrl(resource.url).path);
   const finding = base(
@@ -64,9 +77,10 @@ export function linkFinding(link: Link, expressions: TemplateExpression[], at: L
   if (where?.inQuery.length) {
     if (RECIPIENT_PURPOSE.test(parts.path) || where.inQuery.some((q) => RECIPIENT_PURPOSE.test(q.param) || RECIPIENT_PURPOSE.test(q.expression.inner))) return undefined;
     // A link's expressions are often content (`?lang={{ locale }}`, `?q={{ product.sku }}`): only a per-recipient name is tracking.
-    if (!where.inQuery.some((q) => IDENTITY.test(q.expression.inner) || IDENTITY.test(q.param))) return undefined;
-    const { param, expression } = where.inQuery.find((q) => ADDRESS_FIELD.test(q.expression.inner)) ?? where.inQuery[0];
-    const address = ADDRESS_FIELD.test(expression.inner);
+    const names = expressionNamer();
+    if (!where.inQuery.some((q) => names.identifies(q.expression.inner) || names.identifies(q.param))) return undefined;
+    const { param, expression } = where.inQuery.find((q) => names.names(q.expression.inner) === 'address') ?? where.inQuery[0];
+    const address = names.names(expression.inner) === 'address';
     const finding = base(
       templateIdInLink,
       { messageKey: address ? 'address-in-query' : 'expression-in-query', tracking: false, data: { param, expression: expression.text, links: 1 } },

@@ -1,4 +1,4 @@
-import { readsTokens, SYNTAXES, type SyntaxName } from './template-syntax.js';
+import { type Delimiter, readsTokens, SYNTAXES, type SyntaxName } from './template-syntax.js';
 
 /** One template expression in the source: `{{ user.id }}`, `{% track %}`, `*|UNIQID|*`, `{tracking_pixel}`. */
 export interface TemplateExpression {
@@ -14,17 +14,48 @@ export interface TemplateExpression {
   comment: boolean;
 }
 
+/** An opener the engine would refuse: `{{ a }</p>` never closes before the markup that follows it. */
+export interface UnclosedExpression {
+  /** Offset of the opener. */
+  start: number;
+  /** The opener as written (`{{`, `*|`). */
+  open: string;
+  /** Offset of what ended it: the tag start or line break the expression cannot hold. */
+  stop: number;
+}
+
+export interface ExpressionScan {
+  expressions: TemplateExpression[];
+  unclosed: UnclosedExpression[];
+}
+
+/** The expressions of `source` (scanExpressions without the unclosed openers). */
+export function findExpressions(source: string, syntax: SyntaxName): TemplateExpression[] {
+  return scanExpressions(source, syntax).expressions;
+}
+
 /**
  * Every template expression of `source`, in order, found in linear time: each opener's next
- * place is searched once from where the scan stands, and an opener whose closer is nowhere after
- * it is dropped for the rest of the text (an unclosed `{{` can close nothing later either), so
- * `{{{{{{...` without an end costs one pass, not one per opener. Expressions do not nest here:
- * the first closer ends the expression, as the template engines' lexers do for these delimiters.
+ * place and each closer's next place are searched once from where the scan stands (both only
+ * move forward), and an opener whose closer is nowhere after it is dropped for the rest of the
+ * text (an unclosed `{{` can close nothing later either), so `{{{{{{...` without an end costs
+ * one pass, not one per opener. Expressions do not nest here: the first closer ends the
+ * expression, as the template engines' lexers do for these delimiters.
+ *
+ * An expression of code (template-syntax.ts `code`) that meets an HTML tag start outside a
+ * string literal before its closer, or a merge tag that meets a line break, was never closed:
+ * `<p>{{ a }</p>` and a pixel on the next line would otherwise be read as one expression up to a
+ * later `}}`, and the pixel swallowed. Handlebars, Jinja and Liquid (strict) refuse such a
+ * template with a syntax error; here the opener is reported (`unclosed`) and the scan goes on
+ * from the tag start, so what follows is read as the HTML it is. A string literal may hold
+ * markup (`{% interpolate_html start='<strong>' %}`, edX), so quotes are followed. The text
+ * scanned for a tag start is the text the scan then moves past, so this stays one pass.
  */
-export function findExpressions(source: string, syntax: SyntaxName): TemplateExpression[] {
-  const delimiters = SYNTAXES[syntax].map((d) => ({ ...d, next: source.indexOf(d.open) }));
+export function scanExpressions(source: string, syntax: SyntaxName): ExpressionScan {
+  const delimiters = SYNTAXES[syntax].map((d: Delimiter) => ({ ...d, next: source.indexOf(d.open), closeNext: -2 }));
   const tokens = readsTokens(syntax);
   const out: TemplateExpression[] = [];
+  const unclosed: UnclosedExpression[] = [];
   let pos = 0;
   let nextBrace = tokens ? source.indexOf('{') : -1;
   for (;;) {
@@ -46,17 +77,60 @@ export function findExpressions(source: string, syntax: SyntaxName): TemplateExp
       }
       continue;
     }
-    if (!best) return out;
-    const closeAt = source.indexOf(best.close, best.next + best.open.length);
+    if (!best) return { expressions: out, unclosed };
+    const bodyStart = best.next + best.open.length;
+    if (best.closeNext !== -1 && best.closeNext < bodyStart) best.closeNext = source.indexOf(best.close, bodyStart);
+    const closeAt = best.closeNext;
     if (closeAt === -1) {
       best.next = -1;
       continue;
     }
-    const end = closeAt + best.close.length;
-    out.push(expression(source, best.next, end, best.open.length, best.close.length));
+    if (best.code && !opensComment(source, bodyStart)) {
+      const stop = markupStop(source, bodyStart, closeAt, best.oneLine === true);
+      if (stop !== -1) {
+        unclosed.push({ start: best.next, open: best.open, stop });
+        pos = stop;
+        continue;
+      }
+    }
+    const twice = best.closeTwice === true && source.startsWith(best.close, closeAt + best.close.length);
+    const end = closeAt + best.close.length * (twice ? 2 : 1);
+    out.push(expression(source, best.next, end, best.open.length, best.close.length * (twice ? 2 : 1)));
     pos = end;
   }
 }
+
+/** Handlebars comments (`{{! }}`, `{{~! }}`) and Go comments (`{{` then `/*`, after an optional `-` trim marker): they hold anything, markup included. */
+function opensComment(source: string, at: number): boolean {
+  let i = at;
+  if (source[i] === '~' || source[i] === '-') i++;
+  while (source[i] === ' ') i++;
+  return source[i] === '!' || (source[i] === '/' && source[i + 1] === '*');
+}
+
+/**
+ * The first place in [from, to) outside a string literal where an HTML tag starts (`<` then a
+ * letter, `/`, `!` or `?`, the tokenizer's tag-open transitions), or with `oneLine` a line
+ * break: -1 when there is none. A backslash escapes the next character in a string.
+ */
+function markupStop(source: string, from: number, to: number, oneLine: boolean): number {
+  let quote = 0;
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    if (oneLine && (c === 10 || c === 13)) return i;
+    if (quote) {
+      if (c === 92) i++;
+      else if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39 || c === 96) {
+      quote = c;
+    } else if (c === 60 && isTagOpenNext(source.charCodeAt(i + 1))) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+const isTagOpenNext = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 47 || c === 33 || c === 63;
 
 function expression(source: string, start: number, end: number, openLength: number, closeLength: number): TemplateExpression {
   const text = source.slice(start, end);
@@ -64,7 +138,7 @@ function expression(source: string, start: number, end: number, openLength: numb
   if (inner.startsWith('-') || inner.startsWith('~')) inner = inner.slice(1);
   if (inner.endsWith('-') || inner.endsWith('~')) inner = inner.slice(0, -1);
   inner = inner.trim();
-  return { start, end, text, inner, comment: text.startsWith('{#') || (text.startsWith('{{') && (inner.startsWith('!') || inner.startsWith('/*'))) };
+  return { start, end, text, inner, comment: text.startsWith('{#') || text.startsWith('{{!--') || (text.startsWith('{{') && (inner.startsWith('!') || inner.startsWith('/*'))) };
 }
 
 const MAX_TOKEN = 200;

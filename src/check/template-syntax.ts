@@ -4,6 +4,17 @@ import path from 'node:path';
 export interface Delimiter {
   open: string;
   close: string;
+  /**
+   * Code the engine's lexer reads as tokens, which cannot hold markup outside a string literal:
+   * an HTML tag start (`<p`, `</p`, `<!`, `<?`) before the closer means the expression was never
+   * closed (`<p>{{ a }</p>`), a syntax error to Handlebars, Jinja and Liquid's strict mode.
+   * Comments (`{# #}`), ERB and PHP hold anything and are left as they close.
+   */
+  code?: boolean;
+  /** A merge tag is a name on one line (`*|FNAME|*`, `[[ID]]`): a line break before the closer means it never closed. */
+  oneLine?: boolean;
+  /** The closer may be written twice and both belong to the expression (Liquid's `}` then an optional `}`). */
+  closeTwice?: boolean;
 }
 
 /**
@@ -11,11 +22,22 @@ export interface Delimiter {
  * two share a start (`{{{` before `{{`), since the scanner takes the first that matches.
  */
 const CURLY: Delimiter[] = [
-  { open: '{{{', close: '}}}' },
-  { open: '{{', close: '}}' },
-  { open: '{%', close: '%}' },
+  { open: '{{{', close: '}}}', code: true },
+  { open: '{{', close: '}}', code: true },
+  { open: '{%', close: '%}', code: true },
   { open: '{#', close: '#}' },
 ];
+/**
+ * Liquid's tokenizer (Shopify liquid, `VariableIncompleteEnd = /\}\}?/`) ends an output at the
+ * first `}`, with a second `}` if one follows, and reads neither quotes nor markup: `{{ ' }</p>`
+ * is the output `{{ ' }` and the `</p>` after it is HTML, rendered. A tag ends at the first `%}`.
+ */
+const LIQUID: Delimiter[] = [
+  { open: '{{', close: '}', closeTwice: true },
+  { open: '{%', close: '%}' },
+];
+/** Handlebars' block comment runs to `--}}` and may hold `}}` (Mustache has none: there `{{!--` ends at the first `}}`). */
+const HANDLEBARS: Delimiter[] = [{ open: '{{!--', close: '--}}' }, ...CURLY];
 const ERB: Delimiter[] = [{ open: '<%', close: '%>' }];
 const PHP: Delimiter[] = [
   { open: '<?php', close: '?>' },
@@ -27,9 +49,9 @@ const PHP: Delimiter[] = [
  * `[[...]]`. Mautic's `{token}` is matched by its own shape (see MAUTIC_TOKEN).
  */
 const ESP: Delimiter[] = [
-  { open: '*|', close: '|*' },
-  { open: '%%', close: '%%' },
-  { open: '[[', close: ']]' },
+  { open: '*|', close: '|*', code: true, oneLine: true },
+  { open: '%%', close: '%%', code: true },
+  { open: '[[', close: ']]', code: true, oneLine: true },
 ];
 
 export const SYNTAXES = {
@@ -37,13 +59,13 @@ export const SYNTAXES = {
   auto: [...CURLY, ...ERB, ...PHP, ...ESP],
   /** Plain HTML: no template expressions at all. */
   none: [],
-  handlebars: [...CURLY, ...ESP],
+  handlebars: [...HANDLEBARS, ...ESP],
   mustache: [...CURLY, ...ESP],
   jinja: [...CURLY, ...ESP],
   django: [...CURLY, ...ESP],
   nunjucks: [...CURLY, ...ESP],
   twig: [...CURLY, ...ESP],
-  liquid: [...CURLY, ...ESP],
+  liquid: [...LIQUID, ...ESP],
   go: [...CURLY, ...ESP],
   erb: [...ERB, ...ESP],
   php: [...PHP, ...ESP],

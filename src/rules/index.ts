@@ -3,6 +3,7 @@ import { suppressionWithoutReason } from '../check/rules/suppression-without-rea
 import { templateIdInLink } from '../check/rules/template-id-in-link.js';
 import { templateIdInResource } from '../check/rules/template-id-in-resource.js';
 import { templateTrackingTag } from '../check/rules/template-tracking-tag.js';
+import { unclosedTemplateExpression } from '../check/rules/unclosed-template-expression.js';
 import { addressInLink } from './address-in-link.js';
 import { addressInUrl } from './address-in-url.js';
 import { clickTracking } from './click-tracking.js';
@@ -23,7 +24,7 @@ export const LINK_RULES: ReadonlyArray<Rule<LinkFacts>> = [clickTracking, addres
 export const MESSAGE_RULES: ReadonlyArray<Rule<MessageFacts>> = [readReceipt];
 
 /** The rules only `pixelaudit check` runs on templates, on top of the scan's (their code is in src/check/). */
-export const CHECK_RULES: ReadonlyArray<{ meta: RuleMeta }> = [templateTrackingTag, templateIdInResource, templateIdInLink, campaignTagging, suppressionWithoutReason];
+export const CHECK_RULES: ReadonlyArray<{ meta: RuleMeta }> = [templateTrackingTag, templateIdInResource, templateIdInLink, campaignTagging, suppressionWithoutReason, unclosedTemplateExpression];
 
 /** Every rule's metadata, for docs, `pixelaudit rules`, the CI formats' rule tables and rendering findings' words. */
 export const RULES: ReadonlyArray<{ meta: RuleMeta }> = [...RESOURCE_RULES, ...LINK_RULES, ...MESSAGE_RULES, ...CHECK_RULES];

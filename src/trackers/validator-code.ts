@@ -17,10 +17,11 @@ export function trackersValidatorCode(): string {
   return validatorCode(TRACKERS_SCHEMA_FILE);
 }
 
-/** The schemas `check` reads (its configuration, the template tags), compiled the same way. */
+/** The schemas `check` reads (its configuration, the template tags, the expression names), compiled the same way. */
 export const CHECK_VALIDATORS = [
   { schema: path.join(PACKAGE_ROOT, 'rules', 'schema', 'check-config.schema.json'), out: path.join(PACKAGE_ROOT, 'src', 'check', 'config-validator.generated.ts') },
   { schema: path.join(PACKAGE_ROOT, 'rules', 'schema', 'template-tags.schema.json'), out: path.join(PACKAGE_ROOT, 'src', 'check', 'template-tags-validator.generated.ts') },
+  { schema: path.join(PACKAGE_ROOT, 'rules', 'schema', 'expression-names.schema.json'), out: path.join(PACKAGE_ROOT, 'src', 'check', 'expression-names-validator.generated.ts') },
 ];
 
 /** Any of the project's schemas as standalone validator code (one module per schema). */

@@ -26,7 +26,19 @@ export function artifactLocation(artifact: string, baseDir: string): { uri: stri
   if (isAbsoluteUri(artifact)) return { uri: artifact };
   const base = baseUri(baseDir);
   const href = pathToFileURL(path.resolve(baseDir, artifact)).href;
-  return href.startsWith(base) ? { uri: href.slice(base.length), uriBaseId: SRCROOT } : { uri: href };
+  return href.startsWith(base) ? { uri: relativeReference(href.slice(base.length)), uriBaseId: SRCROOT } : { uri: href };
+}
+
+/**
+ * A relative path as a relative reference (RFC 3986 4.2): a `:` in its first segment would make
+ * `a:b.html` or `c:foo.html` read as a URI with the scheme `a:` or `c:`, so it is percent-encoded
+ * there (`a%3Ab.html`), which reads back as the same path. `pathToFileURL` has already encoded
+ * `%`, spaces, `#`, `?` and non-ASCII characters; a `:` after the first `/` is left as it is.
+ */
+function relativeReference(rel: string): string {
+  const slash = rel.indexOf('/');
+  const first = slash === -1 ? rel : rel.slice(0, slash);
+  return first.replaceAll(':', '%3A') + (slash === -1 ? '' : rel.slice(slash));
 }
 
 /** A path for tools that want one relative to the checkout (GitHub annotations): relative when inside the base folder, else as given. */

@@ -7,6 +7,7 @@ import type { Finding } from '../../types.js';
 import { VERSION } from '../../version.js';
 import { safeJson, visible } from '../safe-text.js';
 import { artifactLocation, baseUri, SRCROOT } from './artifact-uri.js';
+import { UNREDACTED_NOTE } from './unredacted-note.js';
 import { findingLine, type CiItem } from './ci-item.js';
 import { FINGERPRINT_KEY, fingerprintOf } from './fingerprint.js';
 import { defaultSeverity, sarifLevel, severityOf } from './severity.js';
@@ -14,6 +15,8 @@ import { defaultSeverity, sarifLevel, severityOf } from './severity.js';
 export interface SarifOptions {
   /** The folder relative artifact URIs start from (the CI checkout): `originalUriBaseIds.%SRCROOT%`. */
   baseDir: string;
+  /** The results were written with --no-redact: said in the run's properties (`redacted: false`). */
+  unredacted?: boolean;
 }
 
 /**
@@ -92,6 +95,7 @@ function result(item: CiItem, finding: Finding, ruleIndex: Map<string, number>, 
       ...(finding.pattern ? { pattern: finding.pattern } : {}),
       ...(finding.party ? { party: finding.party } : {}),
       ...(finding.position && item.positions === 'html' ? { htmlPosition: finding.position } : {}),
+      ...(finding.htmlPart ? { htmlPart: finding.htmlPart } : {}),
       data: finding.data,
     },
   };
@@ -125,6 +129,7 @@ export function sarifLog(items: readonly CiItem[], options: SarifOptions): Log {
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: true, ...(failures.length ? { toolExecutionNotifications: failures } : {}) }],
         results,
+        ...(options.unredacted ? { properties: { redacted: false, note: UNREDACTED_NOTE } } : {}),
       },
     ],
   };

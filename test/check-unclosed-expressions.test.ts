@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { scanExpressions } from '../src/check/template-expressions.js';
+import { brief, check, project } from './check-project.js';
+
+const PIXEL = '<img src="https://t.example/o.gif?u={{ user.id }}" width="1" height="1">';
+const GA = '<img src="https://www.google-analytics.com/collect?v=1&tid=UA-1-1&cid=555&t=event">';
+
+describe('check: an expression opened and never closed before markup (PA016)', () => {
+  it('a one-brace typo does not swallow the pixel on the next line: the opener is a warning, the rest is read as HTML', async () => {
+    const dir = project({ 'a.hbs': `<p>{{ a }</p>\n${PIXEL}\n<p>{{ b }}</p>\n`, 'b.html': `<p>{{ a }</p>\n${GA}\n<p>{{ b }}</p>\n` });
+    const a = await check(dir, 'a.hbs');
+    expect(a.findings.map(brief)).toEqual(['1:4 PA016 warning', '2:1 PA002 error']);
+    expect(a.findings[0].data).toMatchObject({ open: '{{', stopLine: 1 });
+    expect(a.exitCode).toBe(1);
+    expect((await check(dir, 'b.html')).findings.map(brief)).toEqual(['1:4 PA016 warning', '2:1 PA001 error']);
+  });
+
+  it('ends {%, {{{, *|...|* and [[...]] the same way; a merge tag also at a line break', async () => {
+    const dir = project({
+      'c.j2': `{% if x </p>\n${GA}\n{% endif %}`,
+      'd.hbs': `{{{ raw <br>\n${GA}\n}}}`,
+      'e.html': `*|FNAME\n${GA} |*`,
+      'f.html': `[[ID\n<b>x</b> ]]`,
+    });
+    expect((await check(dir, 'c.j2')).findings.map(brief)).toEqual(['1:1 PA016 warning', '2:1 PA001 error']);
+    expect((await check(dir, 'd.hbs')).findings.map(brief)).toEqual(['1:1 PA016 warning', '2:1 PA001 error']);
+    expect((await check(dir, 'e.html')).findings.map(brief)).toEqual(['1:1 PA016 warning', '2:1 PA001 error']);
+    expect((await check(dir, 'f.html')).findings.map(brief)).toEqual(['1:1 PA016 warning']);
+  });
+
+  it('leaves markup inside string literals, comments, ERB and PHP to the expression (the corpus has edX strings holding <strong>)', () => {
+    const src = `{% interpolate_html t start='<strong>'|safe end="</strong>" %}{{!-- ${GA} }} --}}{{! <b> }}{# <i> #}<% if a <b %>{{/* <p> */}}{{ "\\"<p>" }}`;
+    const { expressions, unclosed } = scanExpressions(src, 'handlebars');
+    expect(unclosed).toEqual([]);
+    expect(expressions.map((e) => e.text)).toEqual([`{% interpolate_html t start='<strong>'|safe end="</strong>" %}`, `{{!-- ${GA} }} --}}`, '{{! <b> }}', '{# <i> #}', '{{/* <p> */}}', '{{ "\\"<p>" }}']);
+    // Mustache has no {{!-- --}} block comment: there it ends at the first }}.
+    expect(scanExpressions('{{!-- a }} <img> --}}', 'mustache').expressions.map((e) => e.text)).toEqual(['{{!-- a }}']);
+    expect(scanExpressions('<% if a <b %>', 'erb').expressions).toHaveLength(1);
+  });
+
+  it('stays one pass over openers that each end at markup before a far closer', () => {
+    const hostile = '{{ <p>'.repeat(100_000) + '}}';
+    const { expressions, unclosed } = scanExpressions(hostile, 'auto');
+    expect(expressions).toEqual([]);
+    expect(unclosed).toHaveLength(100_000);
+  });
+});
+
+describe('Liquid reads an output up to its first }, quotes and markup included (Shopify liquid tokenizer)', () => {
+  it('a quote cannot carry a Liquid output over the markup after its first }', async () => {
+    const dir = project({ 't.liquid': `{{ ' }</p>\n${GA}\n' }}\n<p>{{ product.title }}</p>` });
+    const { findings } = await check(dir, 't.liquid');
+    expect(findings.map(brief)).toEqual(['2:1 PA001 error']);
+    expect(scanExpressions("{{ a }} {{ b } c {% t '<b>' %}", 'liquid').expressions.map((e) => e.text)).toEqual(['{{ a }}', '{{ b }', "{% t '<b>' %}"]);
+  });
+});
