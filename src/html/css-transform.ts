@@ -1,3 +1,5 @@
+import { stringify, type CSSToken } from '@csstools/css-tokenizer';
+import { cssPixels } from './css.js';
 import { angleOf, numberOf, topLevelFunctions, type CssFunction } from './css-functions.js';
 
 /**
@@ -107,4 +109,55 @@ export function scaleProperty(value: string | undefined): BoxScale | undefined {
 function fromLinear(m: Linear): BoxScale {
   const det = m[0] * m[3] - m[1] * m[2];
   return { x: Math.hypot(m[0], m[1]), y: Math.hypot(m[2], m[3]), collapsed: Math.abs(det) < 1e-9 };
+}
+
+/** How far a box is moved, in px. */
+export interface Shift {
+  x: number;
+  y: number;
+}
+
+/** A translation argument in px (`-9999px`, `-1in`, a bare 0); undefined for %, em, calc() and the like (known only to layout). */
+function shiftOf(arg: readonly CSSToken[] | undefined): number | undefined {
+  if (arg === undefined) return 0;
+  return arg.length === 1 ? cssPixels(stringify(arg[0])) : undefined;
+}
+
+/**
+ * How far a `transform` moves the box when it only moves it: a list of translations in px
+ * (translate, translateX/Y/Z, translate3d). Undefined when it holds anything else (a rotation or
+ * scale about the box's centre moves its edges by amounts that depend on its size) or a length
+ * only layout knows.
+ */
+export function transformShift(value: string | undefined): Shift | undefined {
+  if (value === undefined) return undefined;
+  const fns = topLevelFunctions(value);
+  if (!fns || fns.length === 0) return undefined;
+  let x = 0;
+  let y = 0;
+  for (const f of fns) {
+    const first = shiftOf(f.args[0]);
+    const second = shiftOf(f.args[1]);
+    if (first === undefined || second === undefined) return undefined;
+    if (f.name === 'translate' || f.name === 'translate3d') {
+      x += first;
+      y += second;
+    } else if (f.name === 'translatex') x += first;
+    else if (f.name === 'translatey') y += first;
+    else if (f.name !== 'translatez') return undefined;
+  }
+  return { x, y };
+}
+
+/**
+ * The shift of the `translate` property (`-9999px`, `0 -5000px`, with a z): applied outside
+ * `rotate`, `scale` and `transform`, so it moves the box whatever they do.
+ */
+export function translateProperty(value: string | undefined): Shift | undefined {
+  if (value === undefined) return undefined;
+  const words = topLevelFunctions(`translate(${value})`)?.[0]?.words;
+  if (!words || words.length < 1 || words.length > 3) return undefined;
+  const x = shiftOf(words[0]);
+  const y = shiftOf(words[1]);
+  return x === undefined || y === undefined ? undefined : { x, y };
 }
