@@ -178,8 +178,10 @@ describe('which rules are kept', () => {
     expect(compileCascade([{ css: 'a{disp\\6c ay:none}', start: 0 }]).empty).toBe(false);
   });
   it('an escaped property name is read', () => expect(hidden('.a{disp\\6c ay:none}', '<img id=t class=a>')).toBe(true));
-  it('@supports, @container and @scope blocks are not applied', () => {
-    expect(hidden('@supports (display:grid) { img{display:none} }', '<img id=t>')).toBe(false);
+  it('@supports blocks are applied when Chromium meets the condition (css-supports.ts); @container and @scope blocks are not applied', () => {
+    expect(hidden('@supports (display:grid) { img{display:none} }', '<img id=t>')).toBe(true);
+    expect(hidden('@supports (-webkit-overflow-scrolling:touch) { img{display:none} }', '<img id=t>')).toBe(false);
+    expect(hidden('@supports selector(:has(a)) { img{display:none} }', '<img id=t>')).toBe(false);
     expect(hidden('@container (min-width: 1px) { img{display:none} }', '<img id=t>')).toBe(false);
     expect(hidden('@scope (body) { img{display:none} }', '<img id=t>')).toBe(false);
   });

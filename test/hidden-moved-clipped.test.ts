@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NO_DEADLINE } from '../src/engine/deadline.js';
+import { cssTokens } from '../src/html/css-declarations.js';
 import { filterHides } from '../src/html/css-filter.js';
+import { supportsMatches } from '../src/html/css-supports.js';
 import { clippedAxes } from '../src/html/css-overflow.js';
 import { transformShift, translateProperty } from '../src/html/css-transform.js';
 import { extractResources, extractWith } from '../src/html/extract-resources.js';
@@ -99,5 +101,26 @@ describe("what the browser's rendering model leaves out", () => {
       d: 'not-rendered',
       e: undefined,
     });
+  });
+});
+
+describe('@supports', () => {
+  const tokens = (c: string) => cssTokens(c);
+  it('a block whose condition Chromium meets is applied; one it does not meet, or pixelaudit cannot decide, is not', () => {
+    expect(
+      verdicts(
+        `<style>@supports (display:grid){.a{display:none}}@supports (-webkit-overflow-scrolling:touch){.b{display:none}}@supports selector(:has(a)){.c{display:none}}@supports not (mso-hide:all){.d{opacity:0}}</style><img class="a" src="${O}/a"><img class="b" src="${O}/b"><img class="c" src="${O}/c"><img class="d" src="${O}/d">`,
+      ),
+    ).toEqual({ a: 'display-none', b: undefined, c: undefined, d: 'opacity-zero' });
+  });
+  it('three-valued: unknown and true is unknown, unknown or true is true, not unknown is unknown', () => {
+    expect(supportsMatches(tokens('selector(a) and (display:block)'))).toBeUndefined();
+    expect(supportsMatches(tokens('selector(a) or (display:block)'))).toBe(true);
+    expect(supportsMatches(tokens('not selector(a)'))).toBeUndefined();
+    expect(supportsMatches(tokens('selector(a) and (bogus:1)'))).toBe(false);
+  });
+  it('deep parentheses are refused before the parser recurses', () => {
+    expect(supportsMatches(tokens(`${'('.repeat(100_000)}display:none${')'.repeat(100_000)}`))).toBeUndefined();
+    expect(supportsMatches(tokens('((((display:none))))'))).toBe(true);
   });
 });

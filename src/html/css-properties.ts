@@ -271,6 +271,12 @@ export function expandDeclaration(written: string, tokens: readonly CSSToken[], 
   }
 }
 
+/** Whether the values of this property are checked here (so a value left out is invalid), as `@supports` needs to know (css-supports.ts). */
+export function valueChecked(written: string): boolean {
+  const name = ALIASES[written] ?? written;
+  return name in CHECKS || name === 'margin' || name === 'inset';
+}
+
 const ALIASES: Record<string, string> = { '-webkit-transform': 'transform', '-webkit-clip-path': 'clip-path', '-webkit-filter': 'filter' };
 
 const isAuto = (t: CSSToken): boolean => t[0] === TokenType.Ident && asciiLower(t[4].value) === 'auto';

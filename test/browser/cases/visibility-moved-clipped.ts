@@ -44,4 +44,9 @@ export const MOVED_CLIPPED: VisibilityCase[] = [
     why: "a fieldset's first legend is drawn in its border, outside what its overflow clips: a zero-height fieldset with overflow:hidden hides its content, not its legend",
     html: '<fieldset style="height:0;overflow:hidden;padding:0;border:0;margin:0"><legend><img src="{{O}}/m-legend.png"></legend><img src="{{O}}/m-fieldset-content.png"><legend><img src="{{O}}/m-legend-second.png"></legend></fieldset><div style="display:none"><fieldset><legend><img src="{{O}}/m-legend-in-hidden.png"></legend></fieldset></div>',
   },
+  {
+    id: 'supports-block-applied',
+    why: "an @supports block whose condition Chromium meets applies its rules (display:grid, a custom property, not of an unsupported property); one it does not meet (iOS's -webkit-overflow-scrolling, mso-hide, an invalid value) does not",
+    html: '<style>@supports (display:grid){.a{display:none}}@supports (--x:1) and (opacity:0){.b{opacity:0}}@supports not (-webkit-overflow-scrolling:touch){.c{visibility:hidden}}@supports (-webkit-overflow-scrolling:touch){.d{display:none}}@supports (mso-hide:all){.e{display:none}}@supports (display:bogus){.f{display:none}}@supports (display:grid){@media screen{.g{display:none}}}</style><img class="a" src="{{O}}/s-grid.png"><img class="b" src="{{O}}/s-and.png"><img class="c" src="{{O}}/s-not.png"><img class="d" src="{{O}}/s-ios-ctl.png"><img class="e" src="{{O}}/s-mso-ctl.png"><img class="f" src="{{O}}/s-bogus-ctl.png"><img class="g" src="{{O}}/s-nested.png">',
+  },
 ];
