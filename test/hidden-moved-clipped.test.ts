@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_DEADLINE } from '../src/engine/deadline.js';
+import { clipPathHides } from '../src/html/css-clip.js';
 import { cssTokens } from '../src/html/css-declarations.js';
 import { filterHides } from '../src/html/css-filter.js';
 import { supportsMatches } from '../src/html/css-supports.js';
@@ -123,4 +124,9 @@ describe('@supports', () => {
     expect(supportsMatches(tokens(`${'('.repeat(100_000)}display:none${')'.repeat(100_000)}`))).toBeUndefined();
     expect(supportsMatches(tokens('((((display:none))))'))).toBe(true);
   });
+});
+
+describe('clip-path: path()', () => {
+  it.each([`path('M0 0')`, `path('M0 0 L40 0')`, `path(evenodd, 'm0 0 l5 5 5 5 z')`, `path('M0,0L1-1')`, `path('M 10 10 V 50 z')`])('%s encloses nothing', (v) => expect(clipPathHides(v)).toBe(true));
+  it.each([`path('M0 0 H40 V20 Z')`, `path('M0 0 C 10 40 30 40 40 0 Z')`, `path('')`, `path('L5 5')`, `path('M0 0 L')`, `path('M0 0 X 1')`, `path('M${' 0 0'.repeat(2000)}')`])('%s is not judged to hide', (v) => expect(clipPathHides(v)).toBe(false));
 });

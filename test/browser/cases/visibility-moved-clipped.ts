@@ -49,4 +49,9 @@ export const MOVED_CLIPPED: VisibilityCase[] = [
     why: "an @supports block whose condition Chromium meets applies its rules (display:grid, a custom property, not of an unsupported property); one it does not meet (iOS's -webkit-overflow-scrolling, mso-hide, an invalid value) does not",
     html: '<style>@supports (display:grid){.a{display:none}}@supports (--x:1) and (opacity:0){.b{opacity:0}}@supports not (-webkit-overflow-scrolling:touch){.c{visibility:hidden}}@supports (-webkit-overflow-scrolling:touch){.d{display:none}}@supports (mso-hide:all){.e{display:none}}@supports (display:bogus){.f{display:none}}@supports (display:grid){@media screen{.g{display:none}}}</style><img class="a" src="{{O}}/s-grid.png"><img class="b" src="{{O}}/s-and.png"><img class="c" src="{{O}}/s-not.png"><img class="d" src="{{O}}/s-ios-ctl.png"><img class="e" src="{{O}}/s-mso-ctl.png"><img class="f" src="{{O}}/s-bogus-ctl.png"><img class="g" src="{{O}}/s-nested.png">',
   },
+  {
+    id: 'clip-path-empty-path',
+    why: 'clip-path: path() of lines on one straight line encloses nothing (a lone moveto, a horizontal line, a diagonal, relative commands): hidden; a rectangle or a curve does not hide',
+    html: `<img style="clip-path:path('M0 0')" src="{{O}}/cp-move.png"><img style="clip-path:path('M0 0 L40 0')" src="{{O}}/cp-line.png"><div style="clip-path:path(evenodd, 'm0 0 l5 5 5 5 z')"><img src="{{O}}/cp-diagonal.png"></div><img style="clip-path:path('M0,0L1-1')" src="{{O}}/cp-packed.png"><img style="clip-path:path('M0 0 H40 V20 Z')" src="{{O}}/cp-rect-ctl.png"><img style="clip-path:path('M0 0 C 10 40 30 40 40 0 Z')" src="{{O}}/cp-curve-ctl.png">`,
+  },
 ];
