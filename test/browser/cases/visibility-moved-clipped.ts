@@ -54,4 +54,9 @@ export const MOVED_CLIPPED: VisibilityCase[] = [
     why: 'clip-path: path() of lines on one straight line encloses nothing (a lone moveto, a horizontal line, a diagonal, relative commands): hidden; a rectangle or a curve does not hide',
     html: `<img style="clip-path:path('M0 0')" src="{{O}}/cp-move.png"><img style="clip-path:path('M0 0 L40 0')" src="{{O}}/cp-line.png"><div style="clip-path:path(evenodd, 'm0 0 l5 5 5 5 z')"><img src="{{O}}/cp-diagonal.png"></div><img style="clip-path:path('M0,0L1-1')" src="{{O}}/cp-packed.png"><img style="clip-path:path('M0 0 H40 V20 Z')" src="{{O}}/cp-rect-ctl.png"><img style="clip-path:path('M0 0 C 10 40 30 40 40 0 Z')" src="{{O}}/cp-curve-ctl.png">`,
   },
+  {
+    id: 'css-nesting-applied',
+    why: 'rules nested in a style rule apply relative to it: & for the parent, a relative selector, a list, a child combinator, nested @media and deeper nesting; a nested rule that matches nothing does not hide',
+    html: '<style>.n{ & img.a{display:none} .b, .c{opacity:0} > .d{visibility:hidden} @media screen{ .e{display:none} } .f{ & img{display:none} } .nomatch{display:none} }</style><div class="n"><img class="a" src="{{O}}/n-amp.png"><p><img class="c" src="{{O}}/n-list.png"></p><img class="d" src="{{O}}/n-child.png"><p><img class="d" src="{{O}}/n-grandchild-ctl.png"></p><img class="e" src="{{O}}/n-media.png"><div class="f"><img src="{{O}}/n-deeper.png"></div><img src="{{O}}/n-plain-ctl.png"></div><img class="a" src="{{O}}/n-outside-ctl.png">',
+  },
 ];
