@@ -5,7 +5,7 @@ import { cssTokens } from '../src/html/css-declarations.js';
 import { filterHides } from '../src/html/css-filter.js';
 import { supportsMatches } from '../src/html/css-supports.js';
 import { clippedAxes } from '../src/html/css-overflow.js';
-import { transformShift, translateProperty } from '../src/html/css-transform.js';
+import { facesAway, transformShift, translateProperty } from '../src/html/css-transform.js';
 import { extractResources, extractWith } from '../src/html/extract-resources.js';
 import { specTree } from '../src/html/spec-tree.js';
 
@@ -129,4 +129,25 @@ describe('@supports', () => {
 describe('clip-path: path()', () => {
   it.each([`path('M0 0')`, `path('M0 0 L40 0')`, `path(evenodd, 'm0 0 l5 5 5 5 z')`, `path('M0,0L1-1')`, `path('M 10 10 V 50 z')`])('%s encloses nothing', (v) => expect(clipPathHides(v)).toBe(true));
   it.each([`path('M0 0 H40 V20 Z')`, `path('M0 0 C 10 40 30 40 40 0 Z')`, `path('')`, `path('L5 5')`, `path('M0 0 L')`, `path('M0 0 X 1')`, `path('M${' 0 0'.repeat(2000)}')`])('%s is not judged to hide', (v) => expect(clipPathHides(v)).toBe(false));
+});
+
+describe('backface-visibility', () => {
+  it.each([
+    ['rotateY(180deg)', true],
+    ['rotateX(120deg)', true],
+    ['matrix3d(-1,0,0,0,0,1,0,0,0,0,-1,0,0,0,0,1)', true],
+    ['rotateY(180deg) rotateY(180deg)', false],
+    ['scaleX(-1)', false],
+    ['rotateY(60deg)', false],
+    ['rotate(180deg)', false],
+    ['rotate3d(0,1,0,180deg)', undefined],
+    ['none', undefined],
+  ])('transform:%s turns the back to the viewer: %s', (value, away) => expect(facesAway(value)).toBe(away));
+  it('hides a box turned away only with backface-visibility:hidden (or the -webkit- alias), on a box', () => {
+    expect(
+      verdicts(
+        `<img style="backface-visibility:hidden;transform:rotateY(180deg)" src="${O}/a"><img style="-webkit-backface-visibility:hidden;transform:rotateX(180deg)" src="${O}/b"><img style="transform:rotateY(180deg)" src="${O}/c"><span style="backface-visibility:hidden;transform:rotateY(180deg)"><img src="${O}/d"></span>`,
+      ),
+    ).toEqual({ a: 'collapsed', b: 'collapsed', c: undefined, d: undefined });
+  });
 });

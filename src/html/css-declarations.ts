@@ -215,7 +215,8 @@ function mayExpandTo(name: string, want: PropertyFilter): boolean {
     (name === 'font' && want('font-size')) ||
     (name === '-webkit-transform' && want('transform')) ||
     (name === '-webkit-clip-path' && want('clip-path')) ||
-    (name === '-webkit-filter' && want('filter'))
+    (name === '-webkit-filter' && want('filter')) ||
+    (name === '-webkit-backface-visibility' && want('backface-visibility'))
   );
 }
 

@@ -38,6 +38,8 @@ export const RELEVANT: ReadonlySet<string> = new Set([
   'overflow-x',
   'overflow-y',
   'contain',
+  // Hides a box turned away from the viewer (css-transform.ts facesAway).
+  'backface-visibility',
 ]);
 
 export const isRelevant: PropertyFilter = (name) => RELEVANT.has(name);
@@ -214,6 +216,7 @@ const CHECKS: Record<string, Check> = {
   'text-indent': (p) => p.length >= 1 && p.length <= 3 && isLengthPercentage(p[0]) && p.slice(1).every((t) => t[0] === TokenType.Ident && ['hanging', 'each-line'].includes(asciiLower(t[4].value))),
   'overflow-x': (p) => p.length === 1 && p[0][0] === TokenType.Ident && OVERFLOW.has(asciiLower(p[0][4].value)),
   'overflow-y': (p) => p.length === 1 && p[0][0] === TokenType.Ident && OVERFLOW.has(asciiLower(p[0][4].value)),
+  'backface-visibility': keyword(new Set(['visible', 'hidden'])),
   contain: (p) => p.length >= 1 && p.length <= 4 && p.every((t) => t[0] === TokenType.Ident && CONTAIN.has(asciiLower(t[4].value))),
   overflow: (p) => p.length >= 1 && p.length <= 2 && p.every((t) => t[0] === TokenType.Ident && OVERFLOW.has(asciiLower(t[4].value))),
   width: lengthOr(SIZE_WORDS),
@@ -277,7 +280,7 @@ export function valueChecked(written: string): boolean {
   return name in CHECKS || name === 'margin' || name === 'inset';
 }
 
-const ALIASES: Record<string, string> = { '-webkit-transform': 'transform', '-webkit-clip-path': 'clip-path', '-webkit-filter': 'filter' };
+const ALIASES: Record<string, string> = { '-webkit-transform': 'transform', '-webkit-clip-path': 'clip-path', '-webkit-filter': 'filter', '-webkit-backface-visibility': 'backface-visibility' };
 
 const isAuto = (t: CSSToken): boolean => t[0] === TokenType.Ident && asciiLower(t[4].value) === 'auto';
 

@@ -4,7 +4,7 @@ import { clipPathHides, clipRectHides } from './css-clip.js';
 import { layoutUnits, resolveLength, type LengthBasis } from './css-length.js';
 import { filterHides } from './css-filter.js';
 import { clippedAxes, paintContained, sizeContained } from './css-overflow.js';
-import { scaleProperty, transformScale, transformShift, translateProperty, type BoxScale, type Shift } from './css-transform.js';
+import { facesAway, scaleProperty, transformScale, transformShift, translateProperty, type BoxScale, type Shift } from './css-transform.js';
 import { dimensionPixels } from './dimension.js';
 import type { TreeElement } from './tree.js';
 
@@ -48,6 +48,7 @@ export function hiddenByElement(el: TreeElement, style: ReadonlyMap<string, stri
     const collapse = ownScale(style, boxed);
     if (collapse?.collapsed) return { by: 'collapsed', detail: `<${name}> ${style.has('transform') ? `transform:${style.get('transform')}` : `scale:${style.get('scale')}`}` };
     if (clipPathHides(style.get('clip-path'))) return { by: 'collapsed', detail: `<${name}> clip-path:${style.get('clip-path')}` };
+    if (boxed && style.get('backface-visibility') === 'hidden' && facesAway(style.get('transform'))) return { by: 'collapsed', detail: `<${name}> backface-visibility:hidden; transform:${style.get('transform')}: its back faces the viewer` };
     const shift = boxed ? ownShift(style) : undefined;
     if (shift && (shift.x <= FAR_SHIFT || shift.y <= FAR_SHIFT))
       return { by: 'off-screen', detail: `<${name}> moved ${shift.x}px, ${shift.y}px by ${style.has('translate') ? `translate:${style.get('translate')}` : `transform:${style.get('transform')}`}` };

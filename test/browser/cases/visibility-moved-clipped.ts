@@ -59,4 +59,10 @@ export const MOVED_CLIPPED: VisibilityCase[] = [
     why: 'rules nested in a style rule apply relative to it: & for the parent, a relative selector, a list, a child combinator, nested @media and deeper nesting; a nested rule that matches nothing does not hide',
     html: '<style>.n{ & img.a{display:none} .b, .c{opacity:0} > .d{visibility:hidden} @media screen{ .e{display:none} } .f{ & img{display:none} } .nomatch{display:none} }</style><div class="n"><img class="a" src="{{O}}/n-amp.png"><p><img class="c" src="{{O}}/n-list.png"></p><img class="d" src="{{O}}/n-child.png"><p><img class="d" src="{{O}}/n-grandchild-ctl.png"></p><img class="e" src="{{O}}/n-media.png"><div class="f"><img src="{{O}}/n-deeper.png"></div><img src="{{O}}/n-plain-ctl.png"></div><img class="a" src="{{O}}/n-outside-ctl.png">',
   },
+  {
+    id: 'backface-turned-away',
+    why: 'backface-visibility:hidden hides a box whose transform turns its back to the viewer (rotateY(180deg), rotateX(120deg), a matrix3d, -webkit- prefixed, from a rule); a mirror (scaleX(-1)), a turn under 90deg, or backface-visibility:visible does not',
+    html: '<style>.away{transform:rotateY(180deg)}</style><img style="backface-visibility:hidden;transform:rotateY(180deg)" src="{{O}}/b-rotatey.png"><img style="backface-visibility:hidden;transform:rotateX(120deg)" src="{{O}}/b-rotatex.png"><img style="-webkit-backface-visibility:hidden;transform:matrix3d(-1,0,0,0,0,1,0,0,0,0,-1,0,0,0,0,1)" src="{{O}}/b-matrix3d.png"><img class="away" style="backface-visibility:hidden" src="{{O}}/b-rule.png"><img style="backface-visibility:hidden;transform:scaleX(-1)" src="{{O}}/b-mirror-ctl.png"><img style="backface-visibility:hidden;transform:rotateY(60deg)" src="{{O}}/b-turn-ctl.png"><img style="transform:rotateY(180deg)" src="{{O}}/b-visible-ctl.png">',
+    painted: true,
+  },
 ];
