@@ -178,13 +178,30 @@ describe('which rules are kept', () => {
     expect(compileCascade([{ css: 'a{disp\\6c ay:none}', start: 0 }]).empty).toBe(false);
   });
   it('an escaped property name is read', () => expect(hidden('.a{disp\\6c ay:none}', '<img id=t class=a>')).toBe(true));
-  it('@supports, @container and @scope blocks are not applied', () => {
-    expect(hidden('@supports (display:grid) { img{display:none} }', '<img id=t>')).toBe(false);
+  it('@supports blocks are applied when Chromium meets the condition (css-supports.ts); @container and @scope blocks are not applied', () => {
+    expect(hidden('@supports (display:grid) { img{display:none} }', '<img id=t>')).toBe(true);
+    expect(hidden('@supports (-webkit-overflow-scrolling:touch) { img{display:none} }', '<img id=t>')).toBe(false);
+    expect(hidden('@supports selector(:has(a)) { img{display:none} }', '<img id=t>')).toBe(false);
     expect(hidden('@container (min-width: 1px) { img{display:none} }', '<img id=t>')).toBe(false);
     expect(hidden('@scope (body) { img{display:none} }', '<img id=t>')).toBe(false);
   });
-  it('rules nested in a style rule are skipped, and the declarations after them read', () => {
-    expect(computedById('<style>.a{ .b{display:none} img{display:none} opacity:0 }</style><div class=a><img id=t class=b></div><img id=u class=a>')).toEqual({ t: {}, u: { opacity: '0' } });
+  it('rules nested in a style rule apply relative to it (css-nesting.ts), and the declarations after them are read', () => {
+    expect(computedById('<style>.a{ .b{display:none} img{visibility:hidden} opacity:0 }</style><div class=a><img id=t class=b></div><img id=u class=a>')).toEqual({ t: { display: 'none', visibility: 'hidden' }, u: { opacity: '0' } });
+  });
+  it('nested selectors with &, relative combinators, lists and nested @media', () => {
+    expect(
+      computedById('<style>.a{ &.b{display:none} > i{opacity:0} .c, .d{visibility:hidden} @media screen{ opacity:0 } }</style><div class=a><img id=t class=b><i id=v></i><p><i id=w></i></p><img id=x class=d></div><img id=u class="a b">'),
+    ).toEqual({
+      t: {},
+      u: { display: 'none', opacity: '0' },
+      v: { opacity: '0' },
+      w: {},
+      x: { visibility: 'hidden' },
+    });
+  });
+  it('nesting that would grow geometrically is cut off', () => {
+    const css = `${'a{& & & &{'.repeat(30)}display:none${'}'.repeat(30)}`;
+    expect(hidden(css, '<a><a><a><img id=t></a></a></a>')).toBe(false);
   });
   it('a rule left open at the end of the sheet still applies (CSS Syntax closes it)', () => expect(hidden('img{display:none', '<img id=t>')).toBe(true));
   it('HTML comment markers in a sheet are ignored', () => expect(hidden('<!-- img{display:none} -->', '<img id=t>')).toBe(true));

@@ -25,8 +25,9 @@ const same = (a: Part | undefined, b: Part | undefined): boolean => a !== undefi
 /**
  * Whether `clip-path` leaves nothing of the box (CSS Masking 1, basic shapes): an `inset()`
  * whose opposite insets meet, a `circle()` or `ellipse()` of radius 0, a `polygon()` whose
- * points lie on one vertical or horizontal line, an `xywh()` of zero width or height. Sizes in
- * px against a box of unknown size, `url()` references and `path()` are not judged.
+ * points lie on one vertical or horizontal line, an `xywh()` of zero width or height, a `path()`
+ * of lines on one straight line (`path('M0 0')`). Sizes in px against a box of unknown size,
+ * `url()` references and curved paths are not judged.
  */
 export function clipPathHides(value: string | undefined): boolean {
   if (value === undefined) return false;
@@ -56,9 +57,68 @@ export function clipPathHides(value: string | undefined): boolean {
       if (xy.some((p) => p.length !== 2 || p[0] === undefined || p[1] === undefined)) return false;
       return xy.every((p) => same(p[0], xy[0][0])) || xy.every((p) => same(p[1], xy[0][1]));
     }
+    case 'path': {
+      const d = shape.args.flat().find((t) => t[0] === TokenType.String);
+      return d !== undefined && d[0] === TokenType.String && pathEnclosesNothing(d[4].value);
+    }
     default:
       return false;
   }
+}
+
+// SVG path data, read token by token (no backtracking: each alternative ends where it must).
+const PATH_TOKEN = /[MmLlHhVvZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|[\s,]+|./g;
+
+/**
+ * Whether SVG path data made of lines only (M, L, H, V, Z, absolute or relative) has all its
+ * points on one straight line, so it encloses no area: `M0 0`, `M0 0 L40 0`. Curves, arcs,
+ * malformed data (the declaration is then invalid) and data over 4 KB are not judged.
+ */
+function pathEnclosesNothing(d: string): boolean {
+  if (d.length > 4096) return false;
+  const points: Array<[number, number]> = [];
+  let command = '';
+  let x = 0;
+  let y = 0;
+  let start: [number, number] = [0, 0];
+  const numbers: number[] = [];
+  const flush = (): boolean => {
+    const relative = command === command.toLowerCase();
+    const c = command.toUpperCase();
+    const arity = c === 'H' || c === 'V' ? 1 : c === 'Z' ? 0 : 2;
+    if (arity === 0) {
+      if (numbers.length) return false;
+      [x, y] = start;
+      return true;
+    }
+    if (numbers.length === 0 || numbers.length % arity !== 0) return false;
+    for (let i = 0; i < numbers.length; i += arity) {
+      if (c === 'H') x = relative ? x + numbers[i] : numbers[i];
+      else if (c === 'V') y = relative ? y + numbers[i] : numbers[i];
+      else [x, y] = relative ? [x + numbers[i], y + numbers[i + 1]] : [numbers[i], numbers[i + 1]];
+      // A moveto starts a subpath; the pairs after it are linetos.
+      if (c === 'M' && i === 0) start = [x, y];
+      points.push([x, y]);
+    }
+    numbers.length = 0;
+    return true;
+  };
+  for (const [t] of d.matchAll(PATH_TOKEN)) {
+    if (/^[\s,]+$/.test(t)) continue;
+    if (/^[MmLlHhVvZz]$/.test(t)) {
+      if (command && !flush()) return false;
+      if (!command && t.toUpperCase() !== 'M') return false;
+      command = t;
+    } else if (t.length > 1 || /[0-9]/.test(t)) {
+      if (!command) return false;
+      numbers.push(Number(t));
+    } else return false;
+  }
+  if (!command || !flush()) return false;
+  const [p0] = points;
+  const far = points.find((p) => p[0] !== p0[0] || p[1] !== p0[1]);
+  if (!far) return true;
+  return points.every((p) => Math.abs((far[0] - p0[0]) * (p[1] - p0[1]) - (far[1] - p0[1]) * (p[0] - p0[0])) < 1e-9);
 }
 
 /**

@@ -214,7 +214,9 @@ function mayExpandTo(name: string, want: PropertyFilter): boolean {
     (name === 'inset' && want('left')) ||
     (name === 'font' && want('font-size')) ||
     (name === '-webkit-transform' && want('transform')) ||
-    (name === '-webkit-clip-path' && want('clip-path'))
+    (name === '-webkit-clip-path' && want('clip-path')) ||
+    (name === '-webkit-filter' && want('filter')) ||
+    (name === '-webkit-backface-visibility' && want('backface-visibility'))
   );
 }
 

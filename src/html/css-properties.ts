@@ -31,6 +31,15 @@ export const RELEVANT: ReadonlySet<string> = new Set([
   'zoom',
   'clip-path',
   'clip',
+  // Move the box off the page or paint it transparent (css-transform.ts, css-filter.ts).
+  'translate',
+  'filter',
+  // Clip to a strip, or size as if empty (css-overflow.ts).
+  'overflow-x',
+  'overflow-y',
+  'contain',
+  // Hides a box turned away from the viewer (css-transform.ts facesAway).
+  'backface-visibility',
 ]);
 
 export const isRelevant: PropertyFilter = (name) => RELEVANT.has(name);
@@ -102,6 +111,7 @@ const DISPLAY = new Set([
   '-moz-box',
   '-moz-inline-box',
 ]);
+const CONTAIN = new Set(['none', 'strict', 'content', 'size', 'inline-size', 'layout', 'style', 'paint']);
 const VISIBILITY = new Set(['visible', 'hidden', 'collapse']);
 const POSITION = new Set(['static', 'relative', 'absolute', 'fixed', 'sticky', '-webkit-sticky']);
 const OVERFLOW = new Set(['visible', 'hidden', 'clip', 'scroll', 'auto', 'overlay', '-webkit-paged-x', '-webkit-paged-y']);
@@ -204,6 +214,10 @@ const CHECKS: Record<string, Check> = {
   'margin-left': lengthOr(AUTO),
   'margin-top': lengthOr(AUTO),
   'text-indent': (p) => p.length >= 1 && p.length <= 3 && isLengthPercentage(p[0]) && p.slice(1).every((t) => t[0] === TokenType.Ident && ['hanging', 'each-line'].includes(asciiLower(t[4].value))),
+  'overflow-x': (p) => p.length === 1 && p[0][0] === TokenType.Ident && OVERFLOW.has(asciiLower(p[0][4].value)),
+  'overflow-y': (p) => p.length === 1 && p[0][0] === TokenType.Ident && OVERFLOW.has(asciiLower(p[0][4].value)),
+  'backface-visibility': keyword(new Set(['visible', 'hidden'])),
+  contain: (p) => p.length >= 1 && p.length <= 4 && p.every((t) => t[0] === TokenType.Ident && CONTAIN.has(asciiLower(t[4].value))),
   overflow: (p) => p.length >= 1 && p.length <= 2 && p.every((t) => t[0] === TokenType.Ident && OVERFLOW.has(asciiLower(t[4].value))),
   width: lengthOr(SIZE_WORDS),
   height: lengthOr(SIZE_WORDS),
@@ -214,6 +228,8 @@ const CHECKS: Record<string, Check> = {
   scale: (p) => (p.length >= 1 && p.length <= 3 && p.every((t) => t[0] === TokenType.Number || t[0] === TokenType.Percentage)) || (p.length === 1 && isIdent(p[0], 'none')),
   zoom: (p) => p.length === 1 && (p[0][0] === TokenType.Number || p[0][0] === TokenType.Percentage || p[0][0] === TokenType.Function || isIdent(p[0], 'normal') || isIdent(p[0], 'reset')),
   'font-size': lengthOr(FONT_SIZE_WORDS),
+  translate: (p) => (p.length >= 1 && p.length <= 3 && p.every(isLengthPercentage)) || (p.length === 1 && isIdent(p[0], 'none')),
+  filter: (p) => p.length >= 1 && (p.every((t) => t[0] === TokenType.Function || t[0] === TokenType.URL) || (p.length === 1 && isIdent(p[0], 'none'))),
 };
 
 /**
@@ -258,7 +274,13 @@ export function expandDeclaration(written: string, tokens: readonly CSSToken[], 
   }
 }
 
-const ALIASES: Record<string, string> = { '-webkit-transform': 'transform', '-webkit-clip-path': 'clip-path' };
+/** Whether the values of this property are checked here (so a value left out is invalid), as `@supports` needs to know (css-supports.ts). */
+export function valueChecked(written: string): boolean {
+  const name = ALIASES[written] ?? written;
+  return name in CHECKS || name === 'margin' || name === 'inset';
+}
+
+const ALIASES: Record<string, string> = { '-webkit-transform': 'transform', '-webkit-clip-path': 'clip-path', '-webkit-filter': 'filter', '-webkit-backface-visibility': 'backface-visibility' };
 
 const isAuto = (t: CSSToken): boolean => t[0] === TokenType.Ident && asciiLower(t[4].value) === 'auto';
 

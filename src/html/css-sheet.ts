@@ -2,6 +2,8 @@ import { TokenType, type CSSToken } from '@csstools/css-tokenizer';
 import { asciiLower, closerOf, cssTokens, declarationsIn, isBlank, type Declaration, type PropertyFilter } from './css-declarations.js';
 import { mediaMatches } from './css-media.js';
 import { isRelevant } from './css-properties.js';
+import { nestedRules } from './css-nesting.js';
+import { supportsMatches } from './css-supports.js';
 
 /** A style rule of a sheet that sets at least one relevant property, in document order. */
 export interface SheetRule {
@@ -27,10 +29,12 @@ export interface ParsedSheet {
 /**
  * The style rules of `css` that can matter for hidden-ness and size, by CSS Syntax's "parse a
  * stylesheet": `@media` blocks that match a desktop mail client's screen are read (see
- * css-media.ts), `@layer` blocks and statements give layer order, and every other at-rule's
- * block is skipped: `@supports`, `@container` and `@scope` (not evaluated: their rules are not
- * applied), `@font-face`, `@keyframes`, `@page`. Rules nested inside a style rule (CSS Nesting)
- * are skipped too. It depends on nothing but the text (the document's layer order is ranked by
+ * css-media.ts), so are `@supports` blocks whose condition Chromium 150 is known to meet
+ * (css-supports.ts; one it may not meet, or that pixelaudit cannot decide, is skipped), `@layer`
+ * blocks and statements give layer order, and every other at-rule's block is skipped:
+ * `@container` and `@scope` (not evaluated: their rules are not applied), `@font-face`,
+ * `@keyframes`, `@page`. Rules nested inside a style rule (CSS Nesting) follow it, resolved
+ * against its selector (css-nesting.ts). It depends on nothing but the text (the document's layer order is ranked by
  * the cascade), so a sheet that many messages repeat can be parsed once.
  */
 export function sheetRules(css: string, want: PropertyFilter = isRelevant): ParsedSheet {
@@ -85,7 +89,7 @@ export function sheetRules(css: string, want: PropertyFilter = isRelevant): Pars
         // Only before every rule but @charset, @import and @layer statements (CSS Namespaces 3).
         const ns = beforeRules ? namespaceRule(tokens, i + 1, j) : undefined;
         if (ns) namespaces.push(ns);
-      } else if (name === 'media' && block && mediaMatches(tokens.slice(i + 1, j))) {
+      } else if ((name === 'media' && block && mediaMatches(tokens.slice(i + 1, j))) || (name === 'supports' && block && supportsMatches(tokens.slice(i + 1, j)) === true)) {
         lists.push({ end: blockEnd, layer: list.layer });
         i = j + 1;
         continue;
@@ -93,14 +97,19 @@ export function sheetRules(css: string, want: PropertyFilter = isRelevant): Pars
     } else if (block) {
       rulesSeen = true;
       const declarations = declarationsIn(tokens, j + 1, blockEnd, want, true);
-      if (declarations.length) {
-        const selectorText = preludeText(tokens, i, j);
-        if (selectorText !== undefined) out.push({ selectorText, declarations, layer: list.layer });
-      }
+      const selectorText = preludeText(tokens, i, j);
+      if (declarations.length && selectorText !== undefined) out.push({ selectorText, declarations, layer: list.layer });
+      // Nested rules come after their parent; most blocks have none (no `{` inside).
+      if (selectorText !== undefined && hasBlockInside(tokens, j + 1, blockEnd)) nestedRules(tokens, close, j + 1, blockEnd, selectorText, list.layer, want, out);
     }
     i = blockEnd + 1;
   }
   return { rules: out, layers: [...layers.keys()], namespaces };
+}
+
+function hasBlockInside(tokens: readonly CSSToken[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k][0] === TokenType.OpenCurly) return true;
+  return false;
 }
 
 /** `@namespace [prefix] <url or string>`: the prefix (`''` for none) and the URL, or undefined when malformed. */

@@ -1,3 +1,5 @@
+import { stringify, type CSSToken } from '@csstools/css-tokenizer';
+import { cssPixels } from './css.js';
 import { angleOf, numberOf, topLevelFunctions, type CssFunction } from './css-functions.js';
 
 /**
@@ -107,4 +109,119 @@ export function scaleProperty(value: string | undefined): BoxScale | undefined {
 function fromLinear(m: Linear): BoxScale {
   const det = m[0] * m[3] - m[1] * m[2];
   return { x: Math.hypot(m[0], m[1]), y: Math.hypot(m[2], m[3]), collapsed: Math.abs(det) < 1e-9 };
+}
+
+/** How far a box is moved, in px. */
+export interface Shift {
+  x: number;
+  y: number;
+}
+
+/** A translation argument in px (`-9999px`, `-1in`, a bare 0); undefined for %, em, calc() and the like (known only to layout). */
+function shiftOf(arg: readonly CSSToken[] | undefined): number | undefined {
+  if (arg === undefined) return 0;
+  return arg.length === 1 ? cssPixels(stringify(arg[0])) : undefined;
+}
+
+/**
+ * How far a `transform` moves the box when it only moves it: a list of translations in px
+ * (translate, translateX/Y/Z, translate3d). Undefined when it holds anything else (a rotation or
+ * scale about the box's centre moves its edges by amounts that depend on its size) or a length
+ * only layout knows.
+ */
+export function transformShift(value: string | undefined): Shift | undefined {
+  if (value === undefined) return undefined;
+  const fns = topLevelFunctions(value);
+  if (!fns || fns.length === 0) return undefined;
+  let x = 0;
+  let y = 0;
+  for (const f of fns) {
+    const first = shiftOf(f.args[0]);
+    const second = shiftOf(f.args[1]);
+    if (first === undefined || second === undefined) return undefined;
+    if (f.name === 'translate' || f.name === 'translate3d') {
+      x += first;
+      y += second;
+    } else if (f.name === 'translatex') x += first;
+    else if (f.name === 'translatey') y += first;
+    else if (f.name !== 'translatez') return undefined;
+  }
+  return { x, y };
+}
+
+/**
+ * The shift of the `translate` property (`-9999px`, `0 -5000px`, with a z): applied outside
+ * `rotate`, `scale` and `transform`, so it moves the box whatever they do.
+ */
+export function translateProperty(value: string | undefined): Shift | undefined {
+  if (value === undefined) return undefined;
+  const words = topLevelFunctions(`translate(${value})`)?.[0]?.words;
+  if (!words || words.length < 1 || words.length > 3) return undefined;
+  const x = shiftOf(words[0]);
+  const y = shiftOf(words[1]);
+  return x === undefined || y === undefined ? undefined : { x, y };
+}
+
+/** A 3x3 linear map, row-major: what a transform does to the box's plane, translations left out. */
+type Linear3 = readonly [number, number, number, number, number, number, number, number, number];
+
+function multiply3(m: Linear3, n: Linear3): Linear3 {
+  const out: number[] = [];
+  for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) out.push(m[r * 3] * n[c] + m[r * 3 + 1] * n[3 + c] + m[r * 3 + 2] * n[6 + c]);
+  return out as unknown as Linear3;
+}
+
+/** The 3D linear part of one transform function, undefined when it is not known here. */
+function linear3Of(f: CssFunction): Linear3 | undefined {
+  const n = (i: number) => numberOf(f.args[i]);
+  const a = angleOf(f.args[0]);
+  switch (f.name) {
+    case 'rotatex':
+      return a === undefined ? undefined : [1, 0, 0, 0, Math.cos(a), -Math.sin(a), 0, Math.sin(a), Math.cos(a)];
+    case 'rotatey':
+      return a === undefined ? undefined : [Math.cos(a), 0, Math.sin(a), 0, 1, 0, -Math.sin(a), 0, Math.cos(a)];
+    case 'scalez':
+      return n(0) === undefined ? undefined : [1, 0, 0, 0, 1, 0, 0, 0, n(0)!];
+    case 'scale3d': {
+      const [x, y, z] = [n(0), n(1), n(2)];
+      return x === undefined || y === undefined || z === undefined ? undefined : [x, 0, 0, 0, y, 0, 0, 0, z];
+    }
+    case 'matrix3d': {
+      const v = f.args.map((x) => numberOf(x));
+      if (v.length !== 16 || v.some((x) => x === undefined)) return undefined;
+      const m = v as number[];
+      // Column-major in CSS: m[0..3] is the first column.
+      return [m[0], m[4], m[8], m[1], m[5], m[9], m[2], m[6], m[10]];
+    }
+    case 'translatez':
+    case 'perspective':
+      return [1, 0, 0, 0, 1, 0, 0, 0, 1];
+    default: {
+      // The 2D functions: their linear part, with z untouched.
+      const l = linearOf(f);
+      return l && f.name !== 'rotate3d' ? [l[0], l[2], 0, l[1], l[3], 0, 0, 0, 1] : undefined;
+    }
+  }
+}
+
+/**
+ * Whether a `transform` turns the box's back to the viewer (what `backface-visibility: hidden`
+ * hides): the z of its plane's normal, as Chromium reads it (the inverse matrix's m33, a
+ * cofactor over the determinant), is negative: `rotateY(180deg)`, `rotateX(120deg)`; a mirror
+ * (`scaleX(-1)`) still faces the viewer. Undefined when the value is not understood here.
+ */
+export function facesAway(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  const fns = topLevelFunctions(value);
+  if (!fns || fns.length === 0 || (fns.length === 1 && fns[0].name === 'none')) return undefined;
+  let m: Linear3 = [1, 0, 0, 0, 1, 0, 0, 0, 1];
+  for (const f of fns) {
+    const l = linear3Of(f);
+    if (!l || !l.every(Number.isFinite)) return undefined;
+    m = multiply3(m, l);
+  }
+  const cofactor = m[0] * m[4] - m[1] * m[3];
+  const det = m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
+  if (Math.abs(det) < 1e-9) return undefined;
+  return cofactor / det < -1e-9;
 }

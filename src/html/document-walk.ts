@@ -75,7 +75,7 @@ interface Frame {
 
 // Styles that can hide an element; any other inline style needs no parsing on an element that
 // loads nothing (a backslash may be an escape, `disp\lay`).
-const MAY_HIDE = /display|visibility|opacity|mso-hide|position|margin-(?:left|top)\s*:\s*-|text-indent\s*:\s*-|overflow|content-visibility|(?<!text-)transform|scale|zoom|(?<!background-)clip|\\/i;
+const MAY_HIDE = /display|visibility|opacity|mso-hide|position|margin-(?:left|top)\s*:\s*-|text-indent\s*:\s*-|overflow|content-visibility|(?<!text-)transform|translate|filter|contain|scale|zoom|(?<!background-)clip|\\/i;
 
 /** What the walk asks of an inline style's text, whatever element carries it. */
 interface InlineStyle {
@@ -264,7 +264,7 @@ export class DocumentWalk implements TreeVisitor {
   /** Why the innermost open element is not seen (hidden, or visibility:hidden inherited), or undefined. */
   private seen(): Hidden | undefined {
     const top = this.resolve();
-    return top.hidden ?? top.visibility;
+    return top.hidden?.by === 'tiny' ? (top.visibility ?? top.hidden) : (top.hidden ?? top.visibility);
   }
 
   /**
@@ -291,7 +291,10 @@ export class DocumentWalk implements TreeVisitor {
       // An em in a hiding length is the font size of this element, not of the top of the stack.
       this.emAt = i;
       try {
-        frame.hidden = hiddenByElement(el, style, this.basis) ?? hiddenByUserAgent(frame.ctx, style?.get('display')) ?? parent.hidden ?? this.unknownCascade();
+        const own = hiddenByElement(el, style, this.basis) ?? hiddenByUserAgent(frame.ctx, style?.get('display'));
+        // A strip-sized clip (tiny) yields to a hidden ancestor; a fieldset's rendered legend sits outside its clip.
+        const inherited = renderedLegend(frame.ctx) && parent.hidden !== (i > 1 ? stack[i - 2] : this.root).hidden && isClip(parent.hidden) ? (i > 1 ? stack[i - 2] : this.root).hidden : parent.hidden;
+        frame.hidden = (own?.by === 'tiny' ? undefined : own) ?? inherited ?? this.unknownCascade() ?? own;
       } finally {
         this.emAt = -1;
       }
@@ -487,3 +490,10 @@ const isHead = (el: TreeElement): boolean => el.name === 'head' && el.namespace 
 function isMetaCsp(el: TreeElement): boolean {
   return (el.attrs['http-equiv'] ?? '').trim().toLowerCase() === 'content-security-policy' && (el.attrs.content ?? '').trim() !== '';
 }
+
+/** The first `legend` child of a `fieldset`: drawn in the fieldset's border, outside what its overflow clips. */
+function renderedLegend(ctx: ElementContext): boolean {
+  return ctx.el.name === 'legend' && ctx.el.namespace === 'html' && ctx.typeIndex === 1 && ctx.parent?.el.name === 'fieldset' && ctx.parent.el.namespace === 'html';
+}
+
+const isClip = (h: Hidden | undefined): boolean => h?.by === 'zero-height-wrapper' || h?.by === 'tiny';

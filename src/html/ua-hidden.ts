@@ -10,7 +10,8 @@ import type { Hidden } from './visibility.js';
  * attribute does: `dialog` without `open`, `datalist`, `rp`, a `popover` (never shown: showing
  * one takes a script or a button, and mail has neither), `audio` without `controls`. Content
  * that is not rendered whatever its style: the children of `video` and `audio` (fallback
- * content), of an `object` that has data (it renders that instead: an image, a page, even a type
+ * content; so are those of `progress` and `meter`), everything inside a `select` (drawn only in
+ * its picker, which a message cannot open), of an `object` that has data (it renders that instead: an image, a page, even a type
  * it cannot show, in Chromium 150), and of a closed `details` but its first `summary` (they sit
  * in a slot with `content-visibility: hidden`).
  */
@@ -20,7 +21,9 @@ export function hiddenByUserAgent(ctx: ElementContext, display: string | undefin
   const parent = ctx.parent?.el;
   if (parent && parent.namespace === 'html') {
     const p = parent.name;
-    if (p === 'video' || p === 'audio') return { by: 'not-rendered', detail: `fallback content of <${p}>` };
+    if (p === 'video' || p === 'audio' || p === 'progress' || p === 'meter') return { by: 'not-rendered', detail: `fallback content of <${p}>` };
+    // A select shows its chosen option's text in its button; its content is drawn only in the picker, once opened.
+    if (p === 'select') return { by: 'not-rendered', detail: 'content of a <select>' };
     if (p === 'object' && (parent.attrs.data ?? '').trim() !== '') return { by: 'not-rendered', detail: '<object data> renders its data, not this content' };
     if (p === 'details' && !('open' in parent.attrs) && !(el.name === 'summary' && ctx.typeIndex === 1)) return { by: 'not-rendered', detail: 'content of a closed <details>' };
   }

@@ -2,7 +2,9 @@ import type { HiddenBy } from '../types.js';
 import { cssPixels } from './css.js';
 import { clipPathHides, clipRectHides } from './css-clip.js';
 import { layoutUnits, resolveLength, type LengthBasis } from './css-length.js';
-import { scaleProperty, transformScale, type BoxScale } from './css-transform.js';
+import { filterHides } from './css-filter.js';
+import { clippedAxes, paintContained, sizeContained } from './css-overflow.js';
+import { facesAway, scaleProperty, transformScale, transformShift, translateProperty, type BoxScale, type Shift } from './css-transform.js';
 import { dimensionPixels } from './dimension.js';
 import type { TreeElement } from './tree.js';
 
@@ -13,11 +15,13 @@ export interface Hidden {
 
 const TINY = 3;
 const OFF_SCREEN = -100;
-// `overflow` values that clip both axes (one value sets both; CSS values are normalised, see css-declarations.ts).
+// A shift that leaves the page wherever the box stood (its static place is known only to
+// layout): what margins and text-indent are judged by too.
+const FAR_SHIFT = -1000;
 const SIDES = ['left', 'top', 'right', 'bottom'];
 const SHIFTS = ['margin-left', 'margin-top', 'text-indent'];
 const CLIP_SIZES = ['height', 'max-height', 'width', 'max-width'];
-const CLIPS = new Set(['hidden', 'clip', 'hidden hidden', 'clip clip', 'hidden clip', 'clip hidden']);
+const TABLE_PARTS = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'table-row-group', 'table-header-group', 'table-footer-group', 'table-row', 'table-cell', 'inline-table']);
 
 /**
  * Why an element hides itself and everything inside it, whatever its descendants say (display,
@@ -35,7 +39,8 @@ export function hiddenByElement(el: TreeElement, style: ReadonlyMap<string, stri
   const opacity = style?.get('opacity') ?? presentation(el, 'opacity');
   if (opacity !== undefined && opacityHides(opacity)) return { by: 'opacity-zero', detail: `<${name}> opacity:${opacity}` };
   if (!style || style.size === 0) return undefined;
-  if (style.has('content-visibility') || style.has('transform') || style.has('scale') || style.has('clip-path')) {
+  if (style.has('filter') && filterHides(style.get('filter'))) return { by: 'opacity-zero', detail: `<${name}> filter:${style.get('filter')}` };
+  if (style.has('content-visibility') || style.has('transform') || style.has('scale') || style.has('clip-path') || style.has('translate')) {
     const boxed = hasBox(el, display);
     // content-visibility:hidden skips the element's content (an image's picture too); it needs
     // size containment, which an inline box cannot have.
@@ -43,6 +48,10 @@ export function hiddenByElement(el: TreeElement, style: ReadonlyMap<string, stri
     const collapse = ownScale(style, boxed);
     if (collapse?.collapsed) return { by: 'collapsed', detail: `<${name}> ${style.has('transform') ? `transform:${style.get('transform')}` : `scale:${style.get('scale')}`}` };
     if (clipPathHides(style.get('clip-path'))) return { by: 'collapsed', detail: `<${name}> clip-path:${style.get('clip-path')}` };
+    if (boxed && style.get('backface-visibility') === 'hidden' && facesAway(style.get('transform'))) return { by: 'collapsed', detail: `<${name}> backface-visibility:hidden; transform:${style.get('transform')}: its back faces the viewer` };
+    const shift = boxed ? ownShift(style) : undefined;
+    if (shift && (shift.x <= FAR_SHIFT || shift.y <= FAR_SHIFT))
+      return { by: 'off-screen', detail: `<${name}> moved ${shift.x}px, ${shift.y}px by ${style.has('translate') ? `translate:${style.get('translate')}` : `transform:${style.get('transform')}`}` };
   }
   if (style.get('mso-hide') === 'all') return { by: 'mso-hide', detail: `<${name}> mso-hide:all` };
   const position = style.get('position');
@@ -53,17 +62,35 @@ export function hiddenByElement(el: TreeElement, style: ReadonlyMap<string, stri
       if (px !== undefined && px <= OFF_SCREEN) return { by: 'off-screen', detail: `<${name}> position:${position}; ${side}:${px}px` };
     }
   }
+  if (position === 'relative') {
+    // A relative box is drawn moved from where it stands: left wins over right, top over bottom.
+    for (const side of ['left', 'top']) {
+      const px = cssPixels(style.get(side));
+      if (px !== undefined && px <= FAR_SHIFT) return { by: 'off-screen', detail: `<${name}> position:relative; ${side}:${px}px` };
+    }
+  }
   for (const side of SHIFTS) {
     const px = cssPixels(style.get(side));
     if (px !== undefined && px <= -1000) return { by: 'off-screen', detail: `<${name}> ${side}:${px}px` };
   }
-  if (name !== 'img' && CLIPS.has(style.get('overflow') ?? '')) {
-    for (const prop of CLIP_SIZES) {
-      const v = style.get(prop);
-      if (v !== undefined && sizeOf(v, basis, prop.endsWith('width')) === 0) return { by: 'zero-height-wrapper', detail: `<${name}> ${prop}:${v}; overflow:hidden` };
-    }
+  if (name === 'img') return undefined;
+  const clipped = style.has('overflow') || style.has('overflow-x') || style.has('overflow-y') || style.has('contain') ? clippedAxes(style) : undefined;
+  if (!clipped) return undefined;
+  const how = style.has('contain') && paintContained(style.get('contain')) ? `contain:${style.get('contain')}` : 'overflow:hidden';
+  // Size containment sizes the box as if empty: 0 px tall unless a height says otherwise.
+  if (clipped.y && !style.has('height') && sizeContained(style.get('contain')) && hasBox(el, display)) return { by: 'zero-height-wrapper', detail: `<${name}> contain:${style.get('contain')}` };
+  let strip: Hidden | undefined;
+  for (const prop of CLIP_SIZES) {
+    const horizontal = prop.endsWith('width');
+    const v = style.get(prop);
+    if (v === undefined || !(horizontal ? clipped.x : clipped.y)) continue;
+    const px = sizeOf(v, basis, horizontal);
+    if (px === 0) return { by: 'zero-height-wrapper', detail: `<${name}> ${prop}:${v}; ${how}` };
+    // A block box of 1 to 3 px shows a strip of that size of what it holds (its padding is not
+    // read: padding:5px would show more). Table parts grow to their content, inline boxes ignore both.
+    if (px !== null && px <= TINY && hasBox(el, display) && !TABLE_PARTS.has(display ?? (el.namespace === 'html' ? el.name : ''))) strip ??= { by: 'tiny', detail: `<${name}> ${prop}:${v}; ${how}: a strip of ${px} px` };
   }
-  return undefined;
+  return strip;
 }
 
 /**
@@ -107,6 +134,8 @@ export function declaredSize(el: TreeElement, style: ReadonlyMap<string, string>
     return value;
   };
   const scaled = (px: number | undefined, by: number): number | undefined => (px === undefined || by === 1 ? px : layoutUnits(px * by));
+  // Size containment takes an image's natural size away: with no width or height anywhere it is 0 x 0.
+  if (style?.has('contain') && el.name === 'img' && sizeContained(style.get('contain')) && el.attrs.width === undefined && el.attrs.height === undefined && !style.has('width') && !style.has('height')) return { width: 0, height: 0 };
   return {
     width: scaled(pick(el.attrs.width, style?.get('width'), style?.get('max-width'), true), scale.x),
     height: scaled(pick(el.attrs.height, style?.get('height'), style?.get('max-height'), false), scale.y),
@@ -225,6 +254,14 @@ export function ownScale(style: ReadonlyMap<string, string> | undefined, boxed =
   const x = (t?.x ?? 1) * (s?.x ?? 1) * zoom;
   const y = (t?.y ?? 1) * (s?.y ?? 1) * zoom;
   return { x, y, collapsed: (t?.collapsed ?? false) || (s?.collapsed ?? false) };
+}
+
+/** How far the element's `translate` and a translation-only `transform` move its box (undefined when neither says). */
+function ownShift(style: ReadonlyMap<string, string>): Shift | undefined {
+  const t = style.has('transform') ? transformShift(style.get('transform')) : undefined;
+  const p = style.has('translate') ? translateProperty(style.get('translate')) : undefined;
+  if (!t && !p) return undefined;
+  return { x: (t?.x ?? 0) + (p?.x ?? 0), y: (t?.y ?? 0) + (p?.y ?? 0) };
 }
 
 /** `zoom` as a factor: a number or percentage; 0 and `normal` are 1 (as Chromium treats them), negative is invalid. */

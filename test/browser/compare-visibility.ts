@@ -40,7 +40,9 @@ export function verdicts(chromium: readonly RenderedImage[], listed: readonly Li
   for (const url of urls) {
     const c = rendered.get(url);
     const p = byUrl.get(url);
-    const left: ImageVerdict = { url, hidden: c?.hidden ?? false };
+    // Laid out with area but painting nothing (filter: opacity(0)) is hidden; a box with no area is tiny, as before.
+    const paintsNothing = c?.painted === null && c.rendered && c.width > 0 && c.height > 0;
+    const left: ImageVerdict = { url, hidden: (c?.hidden ?? false) || paintsNothing };
     const right: ImageVerdict = { url, hidden: p?.hidden ?? false };
     if (!c || !p) {
       // One side has no such image: the resource comparison names that; here it shows as a lone entry.
@@ -52,8 +54,8 @@ export function verdicts(chromium: readonly RenderedImage[], listed: readonly Li
       left[dim] = round(c[dim]);
       right[dim] = p[dim] === undefined ? undefined : round(p[dim]);
     }
-    if (!c.hidden && !p.hidden) {
-      left.tiny = c.rendered && (c.width <= TINY || c.height <= TINY);
+    if (!left.hidden && !p.hidden) {
+      left.tiny = c.rendered && (c.width <= TINY || c.height <= TINY || (c.painted != null && (c.painted.width <= TINY || c.painted.height <= TINY)));
       right.tiny = p.tiny;
     }
     a.push(left);

@@ -1,12 +1,20 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VISIBILITY_CASES } from './cases/index.js';
 import { verdicts } from './compare-visibility.js';
 import { mapLimit } from './load-all.js';
 import { fill, Oracle, skipReason, type Loaded } from './oracle-browser.js';
 import { listedImages } from './pixelaudit-lists.js';
+import { paintedPixels } from './painted-pixels.js';
 import { renderedImages, type RenderedImage } from './rendered-images.js';
 
 const PARALLEL = 4;
+
+async function withPainted(page: Page): Promise<RenderedImage[]> {
+  const images = await renderedImages(page);
+  const painted = await paintedPixels(page, images);
+  return images.map((image, i) => ({ ...image, painted: painted[i] }));
+}
 // ORACLE_ONLY=text runs only the cases whose id contains it (while working on them; CI runs all).
 const VISIBILITY = VISIBILITY_CASES.filter((c) => !process.env.ORACLE_ONLY || c.id.includes(process.env.ORACLE_ONLY));
 
@@ -23,7 +31,7 @@ describe.skipIf(skipReason !== undefined)(`browser oracle: hidden and size verdi
   beforeAll(async () => {
     oracle = await Oracle.launch();
     await mapLimit(VISIBILITY, PARALLEL, async (c) => {
-      results.set(c.id, await oracle.load(c.html, { inspect: renderedImages }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+      results.set(c.id, await oracle.load(c.html, { inspect: c.painted ? withPainted : renderedImages }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
     });
   }, 600_000);
 

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // The function below runs inside the page (page.evaluate), so it is typed against the DOM.
 import type { Page } from 'playwright-core';
+import type { Painted } from './painted-pixels.js';
 
 /** What Chromium computes for one <img> or <input type=image> of the page. */
 export interface RenderedImage {
@@ -19,6 +20,8 @@ export interface RenderedImage {
    */
   width: number;
   height: number;
+  /** What it paints (see painted-pixels.ts), when the case asks: null for nothing. */
+  painted?: Painted | null;
 }
 
 /**

@@ -10,4 +10,10 @@ export interface VisibilityCase {
    * Chromium renders); a dimension pixelaudit reports on its own is compared too.
    */
   declared?: Array<'width' | 'height'>;
+  /**
+   * Also count the pixels Chromium paints of each image (test/browser/painted-pixels.ts): none
+   * painted is hidden, a strip of 3 px or less is tiny. For what layout cannot tell (filters,
+   * clipping wrappers); the page's background must stay white.
+   */
+  painted?: boolean;
 }

@@ -1,0 +1,24 @@
+import { numberOf, topLevelFunctions } from './css-functions.js';
+
+// Filter Effects 1's functions: a value with any other is invalid, dropped by the parser.
+const FILTERS = new Set(['blur', 'brightness', 'contrast', 'drop-shadow', 'grayscale', 'hue-rotate', 'invert', 'opacity', 'saturate', 'sepia']);
+
+/**
+ * Whether a `filter` paints the element and its content fully transparent: an `opacity()` of 0
+ * (`0`, `0%`) anywhere in the list multiplies every pixel's alpha by 0, whatever the other
+ * functions do. `brightness(0)` is not: it paints black, which is seen. A negative amount is
+ * invalid (the declaration is dropped); `url()` references are not judged.
+ */
+export function filterHides(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  const fns = topLevelFunctions(value);
+  if (!fns || fns.length === 0 || !fns.every((f) => FILTERS.has(f.name))) return false;
+  let hides = false;
+  for (const f of fns) {
+    if (f.name !== 'opacity' || f.args.length === 0) continue;
+    const amount = numberOf(f.args[0]);
+    if (amount === undefined || amount < 0 || f.args.length > 1) return false;
+    if (amount === 0) hides = true;
+  }
+  return hides;
+}
