@@ -57,7 +57,7 @@ export async function checkInputs(args: string[], cwd: string): Promise<{ inputs
         const name = display(entry.path, cwd);
         if (entry.type === 'failed') out.push({ file: name, failed: entry.reason });
         else if (entry.type === 'file' && (entry.named || wanted.has(path.extname(entry.path).toLowerCase())) && !entry.path.split(path.sep).includes('node_modules')) out.push({ file: name });
-        else if (entry.type === 'skipped' && entry.reason === SKIP.duplicate && entry.detail) preferLinkFree(out, entry.path, entry.detail, cwd);
+        else if (entry.type === 'skipped' && entry.reason === SKIP.duplicate && entry.detail) preferLinkFree(out, entry.path, entry.detail, cwd, project);
         else if (entry.type === 'skipped' && entry.reason !== SKIP.hidden && entry.reason !== SKIP.duplicate && entry.reason !== SKIP.maildirTmp) {
           skipped.push({ file: name, reason: entry.reason, ...(entry.detail ? { detail: entry.detail } : {}) });
         }
@@ -71,8 +71,10 @@ export async function checkInputs(args: string[], cwd: string): Promise<{ inputs
  * A file or folder met a second time (`second`) under a name without a symlink in it, after it
  * was read under `first` through one: the inputs read under `first` are renamed to `second`.
  */
-function preferLinkFree(out: CheckInput[], second: string, first: string, cwd: string): void {
-  if (realOf(second) !== path.resolve(second) || realOf(first) === path.resolve(first)) return;
+function preferLinkFree(out: CheckInput[], second: string, first: string, cwd: string, project: string): void {
+  // Judged below the working folder, which may itself lie under a link (macOS's /tmp).
+  const linkFree = (p: string): boolean => realOf(p) === path.join(project, path.relative(cwd, p));
+  if (!linkFree(second) || linkFree(first)) return;
   const from = display(first, cwd);
   const to = display(second, cwd);
   for (const input of out) {
