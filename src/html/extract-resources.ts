@@ -65,9 +65,10 @@ const MAX_FRAGMENTS = 1000;
 
 /**
  * Templates repeat their Outlook conditional comments row after row (`<!--[if mso]><td><![endif]-->`):
- * the corpus's 1,809 are 878 distinct within their messages. A tree depends only on the text
- * and on the context element's name (both builders make the context from name and namespace;
- * only HTML contexts are kept, where no attribute can matter), and a walk does not change it,
+ * the corpus's 1,809 are 878 distinct within their messages. A tree depends only on the text,
+ * on the context element's name (both builders make the context from name and namespace;
+ * only HTML contexts are kept, where no attribute can matter) and on its document (whose
+ * selectors' attribute names the fast tree keeps), and a walk does not change it,
  * so each distinct short fragment of one message is built once. Per message: nothing is kept
  * across messages.
  */
@@ -82,7 +83,7 @@ function sameFragmentOnce(builder: TreeBuilder): TreeBuilder['fragment'] {
     if (trees?.has(key)) return trees.get(key) ?? null;
     const tree = builder.fragment(html, context, deadline, document);
     if (count < MAX_FRAGMENTS) {
-      if (!trees) built.set(document, (trees = new Map()));
+      if (!trees) built.set(document, (trees = new Map<string, ReturnType<TreeBuilder['fragment']>>()));
       trees.set(key, tree);
       count++;
     }
