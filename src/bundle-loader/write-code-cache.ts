@@ -12,8 +12,6 @@ import { CODE_CACHE_DIR, codeCacheOfLoadedChunks, loadBundle } from './load-bund
 import { SAMPLE_TEMPLATE } from './sample-template.js';
 
 const MESSAGE = path.join(PACKAGE_ROOT, 'fixtures', 'sample-mailbox', 'webinar-hubspot.eml');
-// A newsletter template of the kind `check` is for: a pixel, a tracked link, a template tag.
-const TEMPLATE = '<html><body><p>Hi {{ user.name }}</p><img src="https://t.example.com/o.gif?u={{ user.id }}" width="1" height="1">' + '<a href="https://shop.example.com/?utm_source=n&utm_content={{ uuid }}">shop</a>{{ TrackView }}</body></html>\n';
 
 const work = mkdtempSync(path.join(tmpdir(), 'pixelaudit-code-cache-'));
 try {
