@@ -89,8 +89,9 @@ describe('check: what a template is judged to do', () => {
   });
 
   it('does not report a tag inside a template comment, which renders nothing', async () => {
-    const dir = project({ 't.hbs': '{# {{ TrackView }} #}\n{{! TrackView }}\n{{!-- TrackView --}}\n{{/* TrackView */}}\n{{ TrackView }}' });
-    expect((await check(dir, 't.hbs')).findings.map(brief)).toEqual(['5:1 PA011 error']);
+    const dir = project({ 't.hbs': '{{! TrackView }}\n{{!-- TrackView --}}\n{{/* TrackView */}}\n{{ TrackView }}', 't.j2': '{# {{ TrackView }} #}\n{{ TrackView }}' });
+    expect((await check(dir, 't.hbs')).findings.map(brief)).toEqual(['4:1 PA011 error']);
+    expect((await check(dir, 't.j2')).findings.map(brief)).toEqual(['2:1 PA011 error']);
   });
 
   it('does not take CSS blocks or JSON for Mautic tokens, nor an unclosed {{ for an expression', async () => {

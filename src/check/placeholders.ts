@@ -10,13 +10,20 @@ import type { TemplateExpression } from './template-expressions.js';
  * do not move, and since the URL parser drops them, a placeholder reads the same in a URL. Its
  * characters are ones the URL standard keeps as they are in a host, a path and a query, so it
  * can be found again in a parsed URL and mapped back to the expression.
+ *
+ * An expression that writes nothing (a comment, `{% if %}`, `{{#each}}`, Go's `{{end}}`:
+ * `silent`) is masked as blanks instead, keeping its line breaks: a placeholder there would be
+ * text the rendered HTML does not have, and joined to a tag or attribute name
+ * (`<img{{if .Alt}} alt=...`) it would hide the element, or written before `<html>` move the
+ * head's children into the body. Blanks are what the tokenizer skips between attributes and
+ * what the URL parser strips around a URL, so `src="{{#if t}}https://...{{/if}}"` is judged.
  */
 export function maskExpressions(source: string, expressions: TemplateExpression[]): string {
   if (expressions.length === 0) return source;
   let out = '';
   let at = 0;
   expressions.forEach((e, i) => {
-    out += source.slice(at, e.start) + placeholder(e.text, i);
+    out += source.slice(at, e.start) + (e.silent ? blank(e.text) : placeholder(e.text, i));
     at = e.end;
   });
   return out + source.slice(at);
@@ -32,6 +39,9 @@ const visibleLength = (text: string): number => {
   for (let i = 0; i < text.length; i++) if (!isBreak(text[i])) n++;
   return n;
 };
+
+/** Spaces in place of each character but line breaks and tabs, UTF-16 unit for unit. */
+const blank = (text: string): string => text.replace(/[^\t\n\r]/g, ' ');
 
 function placeholder(text: string, index: number): string {
   const visible = visibleLength(text);
