@@ -46,12 +46,11 @@ export function checkTemplate(source: string, syntax: SyntaxName, detector: Dete
 
   for (const r of analysis.resources) {
     const res = r.facts.resource;
-    if (r.finding) {
-      out.push({ finding: shown(r.finding), offset: at.offset(res.position), element: res.element, shape: urlShape(res.url, expressions) });
-      if (r.finding.tracking) continue;
-    }
+    const scanned: RawFinding | undefined = r.finding ? { finding: shown(r.finding), offset: at.offset(res.position), element: res.element, shape: urlShape(res.url, expressions) } : undefined;
+    if (scanned) out.push(scanned);
     const own = resourceExpressionFinding(res, expressions, at);
-    if (own) out.push(own);
+    // A pixel the scan's rules call tracking is reported once, by them, unless they are configured down (run-check.ts).
+    if (own) out.push(scanned?.finding.tracking ? { ...own, repeats: scanned } : own);
   }
   for (const r of extracted.rejected) {
     const own = baseExpressionFinding(r, expressions, at);
