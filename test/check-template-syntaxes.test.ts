@@ -23,7 +23,7 @@ describe('check: each template language has its own delimiters', () => {
     for (const f of ['b.j2', 'b.twig', 'b.njk']) {
       const r = await check(dir, f);
       expect(r.findings.map(brief), f).toEqual(['1:21 PA016 warning', '2:1 PA002 error']);
-      expect(r.findings[0].data).toMatchObject({ open: '{#', stopLine: 3 });
+      expect(r.findings[0].data).toMatchObject({ open: '{#', stop: 'end of the file', stopLine: 3 });
     }
   });
 
@@ -82,6 +82,7 @@ describe('check: escapes, raw and comment blocks', () => {
     const masked = maskExpressions(src, scanExpressions(src, 'liquid').expressions);
     expect(masked.length).toBe(src.length);
     expect(masked.replace(/[^\r\n]/g, '')).toBe('\r\n\n');
+    expect(maskExpressions('<im{{!a}}{{!b}}g>', scanExpressions('<im{{!a}}{{!b}}g>', 'handlebars').expressions)).toBe(`<img${'\t'.repeat(12)}>`);
   });
 });
 
@@ -95,6 +96,11 @@ describe('check: a tag that writes nothing is masked as blanks, so it joins no t
       'g.tmpl': '<img {{/* pixel */}}src="https://img.example.org/o.gif?u={{ .ID }}" width="1" height="1">',
     });
     expect((await check(dir, 'go.tmpl')).findings.map(brief)).toEqual(['2:1 PA006 warning', '3:1 PA002 error']);
+    // Glued inside a word, the engine writes the halves as one word: <img, o.gif.
+    const glued = project({ 'c9.hbs': '<p>x</p>\n<im{{!x}}{{! y }}g src="https://img.example.org/o{{!-- z --}}.gif?u={{ user.id }}" width="1" height="1">' });
+    const c9 = await check(glued, 'c9.hbs');
+    expect(c9.findings.map(brief)).toEqual(['2:1 PA002 error']);
+    expect(c9.findings[0].url).toBe('https://img.example.org/o.gif?u={{ user.id }}');
     for (const f of ['hb.hbs', 'lq.liquid', 'c7.hbs', 'g.tmpl']) expect((await check(dir, f)).findings.map(brief), f).toEqual(['1:1 PA002 error']);
   });
 
