@@ -205,6 +205,11 @@ export interface Finding {
    * Absent for header findings.
    */
   position?: SourcePosition;
+  /**
+   * `check` on an .eml: what `position` counts lines of (`part 1.2 (text/html)`, or `headers` for a
+   * header finding): a place in the decoded part, never a line of the .eml file (html-part-label.ts).
+   */
+  htmlPart?: string;
   /** Host of the URL (after unwrapping proxies). */
   host?: string;
   /** First party, third party, or an ESP behind the sender's own domain. */

@@ -46,3 +46,12 @@ describe('check: an expression opened and never closed before markup (PA016)', (
     expect(unclosed).toHaveLength(100_000);
   });
 });
+
+describe('Liquid reads an output up to its first }, quotes and markup included (Shopify liquid tokenizer)', () => {
+  it('a quote cannot carry a Liquid output over the markup after its first }', async () => {
+    const dir = project({ 't.liquid': `{{ ' }</p>\n${GA}\n' }}\n<p>{{ product.title }}</p>` });
+    const { findings } = await check(dir, 't.liquid');
+    expect(findings.map(brief)).toEqual(['2:1 PA001 error']);
+    expect(scanExpressions("{{ a }} {{ b } c {% t '<b>' %}", 'liquid').expressions.map((e) => e.text)).toEqual(['{{ a }}', '{{ b }', "{% t '<b>' %}"]);
+  });
+});

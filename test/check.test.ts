@@ -234,7 +234,12 @@ describe('check: suppressions, baseline, configuration, exit codes', () => {
     expect(r.stdout).toBe('');
     const lines = r.stderr.trim().split('\n');
     expect(lines.every((l) => l.startsWith(`pixelaudit: ${path.join(dir, 'pixelaudit.config.json')}: `))).toBe(true);
-    expect(lines.map((l) => l.slice(l.lastIndexOf('.json: ') + 7))).toEqual(['top level: unknown key "failon"', 'rules.PA012: must be one of off, info, warning, error', 'allowedHosts[0]: must be a host name such as example.com']);
+    expect(lines.map((l) => l.slice(l.lastIndexOf('.json: ') + 7))).toEqual([
+      'top level: unknown key "failon"',
+      'rules.PA012: must be one of off, info, warning, error',
+      'allowedHosts[0]: must be a host name such as example.com',
+      'rules.PA999: no rule has this id or alias (pixelaudit rules lists them)',
+    ]);
     const unknown = await run(['check', 't.html', '--config', 'c.json'], { cwd: project({ 'c.json': '{"rules":{"PA999":"off"}}', 't.html': '' }) });
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toMatch(/rules\.PA999: no rule has this id or alias/);

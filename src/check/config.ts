@@ -7,6 +7,7 @@ import type { RuleMeta } from '../rules/rule.js';
 import type { Severity } from '../types.js';
 import type { SeverityOrOff } from './check-finding.js';
 import generated from './config-validator.generated.js';
+import { isPublicSuffix } from './policy.js';
 import type { SyntaxName } from './template-syntax.js';
 
 const validate = generated as unknown as ValidateFunction;
@@ -71,13 +72,22 @@ function readJson(file: string): unknown {
   }
 }
 
+/**
+ * Every problem of the configuration at once, one line each with its path: the schema's (ajv
+ * with allErrors, compiled ahead), rule names no rule has, and allowed hosts that are public
+ * suffixes. A run stops on the first report, so a user fixing one line at a time would need one
+ * CI round per mistake otherwise.
+ */
 function parse(name: string, data: unknown, rules: RuleMeta[]): CheckConfig {
-  if (!validate(data)) {
-    throw new CheckConfigError(schemaProblems(validate.errors ?? [], data).map((p) => `${name}: ${p.replace('rules/schema/trackers.schema.json', 'rules/schema/check-config.schema.json')}`));
-  }
-  const config = data as CheckConfig;
+  const problems = validate(data) ? [] : schemaProblems(validate.errors ?? [], data).map((p) => p.replace('rules/schema/trackers.schema.json', 'rules/schema/check-config.schema.json'));
+  const config = (data && typeof data === 'object' ? data : {}) as CheckConfig;
   const known = new Set(rules.flatMap((r) => [r.id, r.alias]));
-  const unknown = Object.keys(config.rules ?? {}).filter((k) => !known.has(k));
-  if (unknown.length) throw new CheckConfigError(unknown.map((k) => `${name}: rules.${k}: no rule has this id or alias (pixelaudit rules lists them)`));
+  const ruleNames = config.rules && typeof config.rules === 'object' ? Object.keys(config.rules) : [];
+  for (const k of ruleNames) if (!known.has(k)) problems.push(`rules.${k}: no rule has this id or alias (pixelaudit rules lists them)`);
+  const hosts = Array.isArray(config.allowedHosts) ? config.allowedHosts : [];
+  hosts.forEach((h, i) => {
+    if (typeof h === 'string' && isPublicSuffix(h)) problems.push(`allowedHosts[${i}]: "${h}" is a public suffix (anyone can register a name below it); name your own domain, such as example.${h}`);
+  });
+  if (problems.length) throw new CheckConfigError(problems.map((p) => `${name}: ${p}`));
   return config;
 }

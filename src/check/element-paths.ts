@@ -6,7 +6,18 @@ type Node = DefaultTreeAdapterMap['node'];
 interface Placed {
   start: number;
   end: number;
+  /** Just past the start tag's `>`. */
+  startTagEnd: number;
+  tagName: string;
   path: string;
+}
+
+/** An element's span in the masked text: the whole element, and its start tag. */
+export interface ElementSpan {
+  tagName: string;
+  start: number;
+  end: number;
+  startTagEnd: number;
 }
 
 /** A comment node of the tree: its span in the masked text and its data. */
@@ -39,11 +50,27 @@ export class ElementPaths {
         const el = child;
         const here = path ? `${path}>${el.tagName}` : el.tagName;
         const loc = el.sourceCodeLocation;
-        if (loc) this.placed.push({ start: loc.startOffset, end: loc.endOffset, path: here });
+        if (loc) this.placed.push({ start: loc.startOffset, end: loc.endOffset, startTagEnd: loc.startTag?.endOffset ?? loc.endOffset, tagName: el.tagName, path: here });
         walk(el.tagName === 'template' && 'content' in el ? (el as unknown as { content: Node }).content : el, here);
       }
     };
     walk(parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: false }), '');
+    // Tree order is not source order where the parser moves an element (an <img> inside a
+    // <table> is foster-parented before it); the bisections below need source order.
+    this.placed.sort((a, b) => a.start - b.start);
+  }
+
+  /** The first element of the tree that starts at or after `offset` (a suppression's next element), if any. */
+  elementAfter(offset: number): ElementSpan | undefined {
+    let lo = 0;
+    let hi = this.placed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.placed[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const p = this.placed[lo] as Placed | undefined;
+    return p && { tagName: p.tagName, start: p.start, end: p.end, startTagEnd: p.startTagEnd };
   }
 
   /** The path of the element at `offset`, or around it; '' when none (an .eml, a position before `<html>`). */

@@ -12,6 +12,7 @@ import { applySuppressions, SUPPRESSION_DIRECTIVE } from './suppressions.js';
 import { ElementPaths } from './element-paths.js';
 import { DETECT_BYTES, detectFormat } from '../input/detect-format.js';
 import { messageFromEmlx } from '../input/emlx.js';
+import { htmlPartLabel } from './html-part-label.js';
 import { MAIL_EXTENSIONS, syntaxForFile, TEMPLATE_EXTENSIONS, type SyntaxName } from './template-syntax.js';
 import type { CompiledTag } from './template-tags.js';
 
@@ -60,7 +61,7 @@ export async function checkFile(file: string, o: CheckOptions): Promise<CheckedF
       const source = bytes.toString('utf8').replace(/^\uFEFF/, '');
       const checked = checkTemplate(source, syntax as SyntaxName, o.detector, o.tags);
       const paths = checked.findings.length || checked.masked.includes(SUPPRESSION_DIRECTIVE) ? new ElementPaths(checked.masked) : undefined;
-      ({ kept: raw, suppressed } = applySuppressions(checked.masked, checked.expressions, checked.findings, o.rules, checked.at, paths?.comments ?? []));
+      ({ kept: raw, suppressed } = applySuppressions(checked.expressions, checked.findings, o.rules, checked.at, paths));
       if (paths && raw.length) raw = raw.map((r) => ({ ...r, path: paths.at(r.offset) }));
     }
     return { ...judge(file, raw, o), syntax, suppressed, error: null };
@@ -75,8 +76,9 @@ async function mailFindings(file: string, bytes: Buffer, detector: Detector): Pr
   const { analyseMessage } = await import('../engine/analyse-message.js');
   const result = await analyseMessage(file, bytes, detector);
   if (result.error) throw new Error(result.error);
+  const part = htmlPartLabel(bytes);
   return result.findings.map((finding) => ({
-    finding: { ...finding, position: finding.position ?? { line: 1, column: 1 } },
+    finding: { ...finding, position: finding.position ?? { line: 1, column: 1 }, htmlPart: finding.kind === 'header' ? 'headers' : part },
     offset: -1,
     element: finding.kind,
     shape: finding.kind === 'header' ? `header:${finding.ruleId}` : urlShape(finding.url, []),

@@ -1,7 +1,7 @@
 import { base } from '../engine/analyse-html.js';
 import type { RuleMeta } from '../rules/rule.js';
 import type { RawFinding } from './check-finding.js';
-import type { TreeComment } from './element-paths.js';
+import type { ElementPaths } from './element-paths.js';
 import type { LineIndex } from '../html/line-index.js';
 import { suppressionWithoutReason } from './rules/suppression-without-reason.js';
 import type { TemplateExpression } from './template-expressions.js';
@@ -18,11 +18,11 @@ interface Suppression {
 
 /**
  * Applies `<!-- pixelaudit-disable-next-element PA001 known-tracker -- reason -->`: the findings
- * of the named rules (ids or aliases) on the next element (its start tag, or a whole `<style>`)
- * or the next template tag are dropped. A comment without a reason or without a rule suppresses
+ * of the named rules (ids or aliases) on the next element (its start tag, or a whole `<style>`:
+ * see nextTarget) or the next template tag are dropped. A comment without a reason or without a rule suppresses
  * nothing and is a PA015 finding itself: a suppression is a reviewed decision and says why.
  */
-export function applySuppressions(masked: string, expressions: TemplateExpression[], raw: RawFinding[], rules: RuleMeta[], at: LineIndex, comments: readonly TreeComment[]): { kept: RawFinding[]; suppressed: number } {
+export function applySuppressions(expressions: TemplateExpression[], raw: RawFinding[], rules: RuleMeta[], at: LineIndex, elements: ElementPaths | undefined): { kept: RawFinding[]; suppressed: number } {
   const byName = new Map<string, string>();
   for (const r of rules) {
     byName.set(r.id.toLowerCase(), r.id);
@@ -32,7 +32,7 @@ export function applySuppressions(masked: string, expressions: TemplateExpressio
   const problems: RawFinding[] = [];
   // Only comment nodes of the parse tree: `<!-- ... -->` inside an alt or title attribute or a
   // <textarea> is text to the parser and to a mail client, and suppresses nothing.
-  for (const c of comments) {
+  for (const c of elements?.comments ?? []) {
     const text = c.text.trim();
     if (!text.startsWith(DIRECTIVE)) continue;
     const rest = text.slice(DIRECTIVE.length);
@@ -46,7 +46,7 @@ export function applySuppressions(masked: string, expressions: TemplateExpressio
       problems.push({ finding, offset: c.start, element: 'comment', shape: `suppression:${ids.join(',')}` });
       continue;
     }
-    suppressions.push({ rules: new Set(ids), ...nextTarget(masked, expressions, c.end) });
+    suppressions.push({ rules: new Set(ids), ...nextTarget(expressions, c.end, elements as ElementPaths) });
   }
   let suppressed = 0;
   const kept = raw.filter((f) => {
@@ -57,19 +57,19 @@ export function applySuppressions(masked: string, expressions: TemplateExpressio
   return { kept: [...kept, ...problems].sort((a, b) => a.offset - b.offset), suppressed };
 }
 
-/** The next element's start tag (a whole `<style>` element) or template tag after `from`. */
-function nextTarget(masked: string, expressions: TemplateExpression[], from: number): { from: number; to: number } {
-  let tag = -1;
-  for (let i = masked.indexOf('<', from); i !== -1; i = masked.indexOf('<', i + 1)) {
-    if (/[A-Za-z]/.test(masked[i + 1] ?? '')) {
-      tag = i;
-      break;
-    }
-  }
+/**
+ * What a suppression covers: the next element of the parse tree after the comment, or the next
+ * template tag when that comes first. Of an element, its start tag: the URLs of its own
+ * attributes (an inline `style` included), not its children's. A `<style>` element is one
+ * element whose content is one sheet: every `url()` and `@import` in it is covered, and to accept
+ * the URL of one rule only, that rule goes in a `<style>` of its own. The tree, not the text, says
+ * what the next element is: `<style-guide>` is a custom element (its start tag only), and an
+ * `<img>` written inside a later comment is no element.
+ */
+function nextTarget(expressions: TemplateExpression[], from: number, elements: ElementPaths): { from: number; to: number } {
+  const element = elements.elementAfter(from);
   const expression = expressions.find((e) => e.start >= from);
-  if (expression && (tag === -1 || expression.start < tag)) return { from: expression.start, to: expression.end };
-  if (tag === -1) return { from: -1, to: -1 };
-  const isStyle = masked.slice(tag + 1, tag + 6).toLowerCase() === 'style';
-  const end = isStyle ? masked.toLowerCase().indexOf('</style', tag) : masked.indexOf('>', tag);
-  return { from: tag, to: end === -1 ? masked.length : end };
+  if (expression && (!element || expression.start < element.start)) return { from: expression.start, to: expression.end };
+  if (!element) return { from: -1, to: -1 };
+  return { from: element.start, to: element.tagName === 'style' ? element.end : element.startTagEnd - 1 };
 }

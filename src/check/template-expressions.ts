@@ -127,8 +127,10 @@ export function scanExpressions(source: string, syntax: SyntaxName): ExpressionS
         continue;
       }
     }
-    const end = closeAt + best.close.length;
-    const e = expression(source, best.next, end, best.open.length, best.close.length, best.comment === true, syntax);
+    const twice = best.closeTwice === true && source.startsWith(best.close, closeAt + best.close.length);
+    const closeLength = best.close.length * (twice ? 2 : 1);
+    const end = closeAt + closeLength;
+    const e = expression(source, best.next, end, best.open.length, closeLength, best.comment === true, syntax);
     pos = end;
     const block = best.open === '{%' ? blocks.opens(e.inner) : undefined;
     if (block) {

@@ -19,6 +19,8 @@ export interface Delimiter {
   mustClose?: boolean;
   /** Not closed (on its line, with `oneLine`) it is plain text: Django's `{#`. */
   textIfUnclosed?: boolean;
+  /** The closer may be written twice and both belong to the expression (Liquid's `}` then an optional `}`). */
+  closeTwice?: boolean;
 }
 
 /**
@@ -39,6 +41,15 @@ const STASH: Delimiter = { open: '{{{', close: '}}}', code: true };
 const JINJA_COMMENT: Delimiter = { open: '{#', close: '#}', comment: true, mustClose: true };
 /** Django's `{# #}` is one line: with a line break before `#}` it is text, not an error (Django's tag_re has no DOTALL). */
 const DJANGO_COMMENT: Delimiter = { open: '{#', close: '#}', comment: true, oneLine: true, textIfUnclosed: true };
+/**
+ * Liquid's tokenizer (Shopify liquid, `VariableIncompleteEnd = /\}\}?/`) ends an output at the
+ * first `}`, with a second `}` if one follows, and reads neither quotes nor markup: `{{ ' }</p>`
+ * is the output `{{ ' }` and the `</p>` after it is HTML, rendered. A tag ends at the first `%}`.
+ */
+const LIQUID: Delimiter[] = [
+  { open: '{{', close: '}', closeTwice: true },
+  { open: '{%', close: '%}' },
+];
 /** Handlebars' block comment runs to `--}}` and may hold `}}` (Mustache has none: there `{{!--` ends at the first `}}`). */
 const HANDLEBARS: Delimiter[] = [{ open: '{{!--', close: '--}}', comment: true }, STASH, ...MUSTACHE_CORE];
 const ERB: Delimiter[] = [{ open: '<%', close: '%>' }];
@@ -68,7 +79,7 @@ export const SYNTAXES = {
   django: [...MUSTACHE_CORE, DJANGO_COMMENT, ...ESP],
   nunjucks: [...MUSTACHE_CORE, JINJA_COMMENT, ...ESP],
   twig: [...MUSTACHE_CORE, JINJA_COMMENT, ...ESP],
-  liquid: [...MUSTACHE_CORE, ...ESP],
+  liquid: [...LIQUID, ...ESP],
   go: [...MUSTACHE_CORE, ...ESP],
   erb: [...ERB, ...ESP],
   php: [...PHP, ...ESP],

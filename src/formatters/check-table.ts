@@ -19,11 +19,14 @@ export function formatCheckTable(report: CheckReport, color: boolean): string {
     }
     if (f.findings.length === 0) continue;
     out += `${c.underline(visible(f.file))}\n`;
-    const where = f.findings.map((x) => `${x.position.line}:${x.position.column}`);
+    // A position in an .eml is in its decoded HTML part, not the file: said as `file part 1.2 (text/html) 12:5`, never `file:12:5`.
+    const where = f.findings.map((x) =>
+      x.htmlPart === 'headers' ? `${visible(f.file)} headers` : x.htmlPart ? `${visible(f.file)} ${x.htmlPart} ${x.position.line}:${x.position.column}` : `${visible(f.file)}:${x.position.line}:${x.position.column}`,
+    );
     const width = Math.max(...where.map((w) => w.length));
     f.findings.forEach((x, i) => {
       const url = x.url && x.kind !== 'template' ? `  ${c.dim(visible(x.url.length > 120 ? `${x.url.slice(0, 117)}...` : x.url))}` : '';
-      out += `  ${c.dim(`${visible(f.file)}:${where[i]}`.padEnd(width + f.file.length + 1))}  ${paint[x.severity](x.severity.padEnd(7))}  ${visible(findingMessage(x))}  ${c.dim(`${x.ruleId} ${x.rule}`)}${url}\n`;
+      out += `  ${c.dim(where[i].padEnd(width))}  ${paint[x.severity](x.severity.padEnd(7))}  ${visible(findingMessage(x))}  ${c.dim(`${x.ruleId} ${x.rule}`)}${url}\n`;
     });
     out += '\n';
   }

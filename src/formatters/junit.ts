@@ -5,5 +5,5 @@ import type { FormatterFactory } from './formatter.js';
 /** JUnit XML for GitLab's and Jenkins's test reports: one document when the run ends. */
 export const junitFormatter: FormatterFactory = () => ({
   keepsResults: true,
-  end: (_summary, results) => renderJunit(results.map(fromMessageResult)),
+  end: (summary, results) => renderJunit(results.map(fromMessageResult), { unredacted: summary.unredacted === true }),
 });

@@ -5,5 +5,5 @@ import type { FormatterFactory } from './formatter.js';
 /** SARIF 2.1.0 for code scanning (GitHub, GitLab, Azure DevOps): one log when the run ends. */
 export const sarifFormatter: FormatterFactory = (ctx) => ({
   keepsResults: true,
-  end: (_summary, results) => renderSarif(results.map(fromMessageResult), { baseDir: ctx.baseDir }),
+  end: (summary, results) => renderSarif(results.map(fromMessageResult), { baseDir: ctx.baseDir, unredacted: summary.unredacted === true }),
 });

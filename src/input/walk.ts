@@ -1,5 +1,5 @@
 import type { BigIntStats, Dirent } from 'node:fs';
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { reasonOf } from '../errors.js';
@@ -14,6 +14,7 @@ export const SKIP = {
   loop: 'symlink loop: leads back to a folder that is being walked',
   brokenLink: 'broken symlink: its target does not exist',
   special: 'not a regular file (a socket, FIFO or device)',
+  outside: 'symlink to a target outside the working folder and the folder named: not followed',
 } as const;
 
 /** One step of a walk, in a stable order: names sorted, each folder's entries before its next sibling. */
@@ -47,7 +48,13 @@ export class Walker {
     return this.files.visit(id, name, true);
   }
 
-  async *walk(root: string): AsyncGenerator<WalkEntry> {
+  /**
+   * Walks `root`. With `within` (real paths of folders: `check` gives its working folder and the
+   * root), a symlink met in a folder whose target lies outside all of them is not followed but
+   * skipped (SKIP.outside, the target as detail): a link in a checkout must not take the walk
+   * over the rest of the disk. Scan walks what it is given, links included, and passes none.
+   */
+  async *walk(root: string, within?: readonly string[]): AsyncGenerator<WalkEntry> {
     let info: BigIntStats;
     try {
       info = await stat(root, { bigint: true });
@@ -55,10 +62,10 @@ export class Walker {
       yield { type: 'failed', path: root, reason: describeFsError(error), folder: false };
       return;
     }
-    yield* this.visit(root, info, [], true, true);
+    yield* this.visit(root, info, [], true, true, within);
   }
 
-  private async *visit(full: string, info: BigIntStats, ancestors: string[], named: boolean, link: boolean): AsyncGenerator<WalkEntry> {
+  private async *visit(full: string, info: BigIntStats, ancestors: string[], named: boolean, link: boolean, within?: readonly string[]): AsyncGenerator<WalkEntry> {
     const id = identityOf(info);
     if (info.isDirectory()) {
       const key = keyOf(id);
@@ -72,7 +79,7 @@ export class Walker {
         return;
       }
       this.folders.set(key, full);
-      yield* this.folder(full, [...ancestors, key]);
+      yield* this.folder(full, [...ancestors, key], within);
       return;
     }
     // A named pipe given as the input (`scan <(zcat archive.mbox.gz)`) is read like stdin; met in a
@@ -91,7 +98,7 @@ export class Walker {
     yield { type: 'file', path: full, size: Number(info.size), named, regular: info.isFile() };
   }
 
-  private async *folder(dir: string, ancestors: string[]): AsyncGenerator<WalkEntry> {
+  private async *folder(dir: string, ancestors: string[], within?: readonly string[]): AsyncGenerator<WalkEntry> {
     let entries: Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });
@@ -127,9 +134,22 @@ export class Walker {
         else yield { type: 'failed', path: full, reason: describeFsError(error), folder: entry.isDirectory() };
         continue;
       }
-      yield* this.visit(full, info, ancestors, false, entry.isSymbolicLink());
+      if (within && entry.isSymbolicLink()) {
+        const target = realpathSync(full);
+        if (!within.some((w) => isInside(target, w))) {
+          yield { type: 'skipped', path: full, reason: SKIP.outside, detail: target, folder: info.isDirectory() };
+          continue;
+        }
+      }
+      yield* this.visit(full, info, ancestors, false, entry.isSymbolicLink(), within);
     }
   }
+}
+
+/** Whether `file` is `folder` or below it (both real, absolute paths). */
+export function isInside(file: string, folder: string): boolean {
+  const rel = path.relative(folder, file);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 function keyOf(id: FileIdentity): string {

@@ -64,7 +64,9 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
       const baselineFile = flags.baseline ? path.resolve(cwd, flags.baseline) : config.baseline ? path.resolve(dir, config.baseline) : undefined;
       const detector = createDetector({ extra: flags.rules, disable: flags.disable });
       const tags = loadTemplateTags();
-      const inputs = await checkInputs(paths, cwd);
+      const { inputs, skipped } = await checkInputs(paths, cwd);
+      // Not followed (a loop, a link out of the project, a broken link): said, never silent.
+      for (const s of skipped) await io.stderr.write(`pixelaudit: ${s.file}: not checked: ${s.reason}${s.detail ? ` (${s.detail})` : ''}\n`);
       // Every output is checked before any file is read, as scan's are: never one of the
       // templates, the configuration, the baseline or the tracker data, nor inside a checked folder.
       // The baseline --write-baseline writes is an output like any -f FILE: never an input, the

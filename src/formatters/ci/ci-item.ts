@@ -53,6 +53,7 @@ export function fromFileResult(result: FileResult & { syntax?: string }): CiItem
  */
 export function findingLine(item: CiItem, finding: Finding): string {
   if (item.positions === 'file') return `${findingMessage(finding)}: ${finding.url}`;
-  const where = finding.position ? ` (line ${finding.position.line}, column ${finding.position.column} of its HTML)` : '';
+  // check on an .eml names the decoded part the position counts in (html-part-label.ts).
+  const where = finding.htmlPart === 'headers' ? ' (in its headers)' : finding.position ? ` (line ${finding.position.line}, column ${finding.position.column} of ${finding.htmlPart ? `${finding.htmlPart}, decoded` : 'its HTML'})` : '';
   return `${findingMessage(finding)}: ${finding.url} in ${item.name}${where}`;
 }

@@ -3,6 +3,7 @@ import { visible } from '../safe-text.js';
 import { isAbsoluteUri, relativePath } from './artifact-uri.js';
 import { findingLine, type CiItem } from './ci-item.js';
 import { severityOf } from './severity.js';
+import { UNREDACTED_NOTE } from './unredacted-note.js';
 
 export interface GithubOptions {
   /** The checkout: file paths are given relative to it, as GitHub matches them against the repository. */
@@ -69,4 +70,9 @@ export function githubAnnotations(item: CiItem, options: GithubOptions): string 
     );
   }
   return out;
+}
+
+/** The notice a run written with --no-redact ends with (`::notice title=pixelaudit not redacted::...`). */
+export function unredactedNotice(): string {
+  return workflowCommand('notice', [['title', 'pixelaudit: not redacted']], UNREDACTED_NOTE);
 }

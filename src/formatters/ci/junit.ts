@@ -1,6 +1,7 @@
 import { findingMessage } from '../../rules/finding-message.js';
 import type { Finding } from '../../types.js';
 import { findingLine, type CiItem } from './ci-item.js';
+import { UNREDACTED_NOTE } from './unredacted-note.js';
 import { severityOf } from './severity.js';
 import { xmlAttribute, xmlText } from './xml-text.js';
 
@@ -24,7 +25,7 @@ function testcase(item: CiItem, finding: Finding): string {
   return `    <testcase name="${name}" classname="${xmlAttribute(item.name)}"><failure type="${severity}" message="${xmlAttribute(findingMessage(finding))}">${body}</failure></testcase>\n`;
 }
 
-function testsuite(item: CiItem): string {
+function testsuite(item: CiItem, unredacted: boolean): string {
   const cases = item.findings.map((f) => testcase(item, f));
   const failures = item.findings.filter((f) => severityOf(f) !== 'info').length;
   let errors = 0;
@@ -35,7 +36,9 @@ function testsuite(item: CiItem): string {
     // A clean file is a passed test, so the viewer counts it.
     cases.push(`    <testcase name="no findings" classname="${xmlAttribute(item.name)}"/>\n`);
   }
-  return `  <testsuite name="${xmlAttribute(item.name)}" tests="${cases.length}" failures="${failures}" errors="${errors}" skipped="0">\n${cases.join('')}  </testsuite>\n`;
+  // junit-10.xsd allows properties in a testsuite, not in testsuites: each suite says it.
+  const properties = unredacted ? `    <properties><property name="pixelaudit.redacted" value="false"/><property name="pixelaudit.note" value="${xmlAttribute(UNREDACTED_NOTE)}"/></properties>\n` : '';
+  return `  <testsuite name="${xmlAttribute(item.name)}" tests="${cases.length}" failures="${failures}" errors="${errors}" skipped="0">\n${properties}${cases.join('')}  </testsuite>\n`;
 }
 
 /**
@@ -45,8 +48,8 @@ function testsuite(item: CiItem): string {
  * `<system-out>`, a message or file that could not be read an `<error>`, and an item with
  * nothing found one passing case. Valid against Jenkins's junit-10.xsd (the tests check it).
  */
-export function renderJunit(items: readonly CiItem[]): string {
-  const suites = items.map(testsuite);
+export function renderJunit(items: readonly CiItem[], options: { unredacted?: boolean } = {}): string {
+  const suites = items.map((i) => testsuite(i, options.unredacted === true));
   const tests = items.reduce((n, i) => n + Math.max(i.findings.length + (i.error === null ? 0 : 1), 1), 0);
   const failures = items.reduce((n, i) => n + i.findings.filter((f) => severityOf(f) !== 'info').length, 0);
   const errors = items.filter((i) => i.error !== null).length;

@@ -8,6 +8,7 @@ import type { Finding } from '../../types.js';
 import { VERSION } from '../../version.js';
 import { safeJson, visible } from '../safe-text.js';
 import { artifactLocation, baseUri, SRCROOT } from './artifact-uri.js';
+import { UNREDACTED_NOTE } from './unredacted-note.js';
 import { findingLine, type CiItem } from './ci-item.js';
 import { FINGERPRINT_KEY, fingerprintOf } from './fingerprint.js';
 import { defaultSeverity, sarifLevel, severityOf } from './severity.js';
@@ -21,6 +22,8 @@ export interface SarifOptions {
    * did not do its work); findings (exit 1) are a successful execution.
    */
   exitCode?: number;
+  /** The results were written with --no-redact: said in the run's properties (`redacted: false`). */
+  unredacted?: boolean;
 }
 
 /**
@@ -99,6 +102,7 @@ function result(item: CiItem, finding: Finding, ruleIndex: Map<string, number>, 
       ...(finding.pattern ? { pattern: finding.pattern } : {}),
       ...(finding.party ? { party: finding.party } : {}),
       ...(finding.position && item.positions === 'html' ? { htmlPosition: finding.position } : {}),
+      ...(finding.htmlPart ? { htmlPart: finding.htmlPart } : {}),
       data: finding.data,
     },
   };
@@ -139,6 +143,7 @@ export function sarifLog(items: readonly CiItem[], options: SarifOptions): Log {
           },
         ],
         results,
+        ...(options.unredacted ? { properties: { redacted: false, note: UNREDACTED_NOTE } } : {}),
       },
     ],
   };
