@@ -119,6 +119,8 @@ export interface RejectedUrl {
   reason: string;
   position: SourcePosition;
   client?: 'outlook';
+  /** Why the element would not be seen, when it would not (`check` judges a hidden image whose URL is a template expression). */
+  hiddenBy?: HiddenBy;
 }
 
 /** A hyperlink found in the HTML (kept for link-tracking analysis). */

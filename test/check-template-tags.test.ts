@@ -46,11 +46,10 @@ describe('template expressions', () => {
   const found = (s: string, syntax: Parameters<typeof findExpressions>[1] = 'auto'): string[] => findExpressions(s, syntax).map((e) => e.text);
 
   it('finds each syntax, the longest opener first, and Mautic tokens by their shape only', () => {
-    expect(found('a {{{ raw }}} b {{ x }} {% if y %} {# c #} <%= z %> <?php echo 1; ?> *|FNAME|* %%{uuid}%% [[ID]] {contactfield=email} {unsubscribe_url}')).toEqual([
+    expect(found('a {{{ raw }}} b {{ x }} {% if y %} <%= z %> <?php echo 1; ?> *|FNAME|* %%{uuid}%% [[ID]] {contactfield=email} {unsubscribe_url}')).toEqual([
       '{{{ raw }}}',
       '{{ x }}',
       '{% if y %}',
-      '{# c #}',
       '<%= z %>',
       '<?php echo 1; ?>',
       '*|FNAME|*',

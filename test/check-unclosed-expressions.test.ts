@@ -29,13 +29,14 @@ describe('check: an expression opened and never closed before markup (PA016)', (
   });
 
   it('leaves markup inside string literals, comments, ERB and PHP to the expression (the corpus has edX strings holding <strong>)', () => {
-    const src = `{% interpolate_html t start='<strong>'|safe end="</strong>" %}{{!-- ${GA} }} --}}{{! <b> }}{# <i> #}<% if a <b %>{{/* <p> */}}{{ "\\"<p>" }}`;
+    const src = `{% interpolate_html t start='<strong>'|safe end="</strong>" %}{{!-- ${GA} }} --}}{{! <b> }}<% if a <b %>{{/* <p> */}}{{ "\\"<p>" }}`;
     const { expressions, unclosed } = scanExpressions(src, 'handlebars');
     expect(unclosed).toEqual([]);
-    expect(expressions.map((e) => e.text)).toEqual([`{% interpolate_html t start='<strong>'|safe end="</strong>" %}`, `{{!-- ${GA} }} --}}`, '{{! <b> }}', '{# <i> #}', '{{/* <p> */}}', '{{ "\\"<p>" }}']);
+    expect(expressions.map((e) => e.text)).toEqual([`{% interpolate_html t start='<strong>'|safe end="</strong>" %}`, `{{!-- ${GA} }} --}}`, '{{! <b> }}', '{{/* <p> */}}', '{{ "\\"<p>" }}']);
     // Mustache has no {{!-- --}} block comment: there it ends at the first }}.
     expect(scanExpressions('{{!-- a }} <img> --}}', 'mustache').expressions.map((e) => e.text)).toEqual(['{{!-- a }}']);
     expect(scanExpressions('<% if a <b %>', 'erb').expressions).toHaveLength(1);
+    expect(scanExpressions('{# <i> #}', 'jinja').expressions.map((e) => e.text)).toEqual(['{# <i> #}']);
   });
 
   it('stays one pass over openers that each end at markup before a far closer', () => {

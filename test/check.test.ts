@@ -35,9 +35,27 @@ describe('check: what a template is judged to do', () => {
     expect((await check(dir, 't.html')).findings.map(brief)).toEqual(['1:1 PA012 info', '2:1 PA002 error']);
   });
 
-  it('does not judge a URL that is an expression as a whole (its host is decided outside the template)', async () => {
+  it('does not judge a visible image or link whose URL is an expression as a whole, nor a hidden literal asset (its host is decided outside the template)', async () => {
     const dir = project({ 't.liquid': `<img src='{{ 'notifications/spacer.png' | shopify_asset_url }}' class='spacer' height='1'>\n<a href="{{ UnsubscribeURL }}">u</a><img src="{{ logo_url }}">` });
     expect((await check(dir, 't.liquid')).findings).toEqual([]);
+  });
+
+  it('judges a hidden image whose URL is an expression as a whole as open tracking of an unknown host', async () => {
+    const dir = project({ 't.hbs': '<p>x</p>\n<img src="{{ open_url }}" width="1" height="1" style="display:none">\n<img src="{{ base }}/o.gif" style="display:none">' });
+    const { findings } = await check(dir, 't.hbs');
+    expect(findings.map(brief)).toEqual(['2:1 PA012 error', '3:1 PA012 error']);
+    expect(findings[0]).toMatchObject({ url: '{{ open_url }}', data: { where: 'host' }, tracking: true });
+  });
+
+  it('judges a URL behind a block tag: the tag writes nothing, the URL is what the engine writes', async () => {
+    const dir = project({
+      'c1.hbs': '<img src="{{#if track}}https://img.example.org/o.gif?u={{ user.id }}{{/if}}" width="1" height="1">',
+      'c2.hbs': '<img src="{{#if x}}{{/if}}https://img.example.org/o.gif?u={{ user.id }}" width="1" height="1">',
+      'c3.liquid': '<img src="https://img.example.org/p.png?{% if a %}u={{ user.id }}{% endif %}">',
+    });
+    expect((await check(dir, 'c1.hbs')).findings.map((f) => `${brief(f)} ${f.url}`)).toEqual(['1:1 PA002 error https://img.example.org/o.gif?u={{ user.id }}']);
+    expect((await check(dir, 'c2.hbs')).findings.map(brief)).toEqual(['1:1 PA002 error']);
+    expect((await check(dir, 'c3.liquid')).findings.map((f) => `${brief(f)} ${f.url}`)).toEqual(['1:1 PA012 error https://img.example.org/p.png?u={{ user.id }}']);
   });
 
   it('reads a template host as an expression, not as a parse failure, and still reports the pixel', async () => {
@@ -80,7 +98,8 @@ describe('check: what a template is judged to do', () => {
     });
     const { findings } = await check(dir, 't.tpl');
     expect(findings.map((f) => `${brief(f)} ${String(f.data.tag)}`)).toEqual([
-      '1:1 PA011 warning listmonk-tracklink-suffix',
+      // A tag in a URL points at the tag (the URL) itself, not at its element: href=" is 9 characters in.
+      '1:10 PA011 warning listmonk-tracklink-suffix',
       '2:1 PA011 error listmonk-trackview',
       '3:11 PA011 error mautic-tracking-pixel',
       '4:1 PA011 error frappe-email-open-check',
@@ -89,8 +108,9 @@ describe('check: what a template is judged to do', () => {
   });
 
   it('does not report a tag inside a template comment, which renders nothing', async () => {
-    const dir = project({ 't.hbs': '{# {{ TrackView }} #}\n{{! TrackView }}\n{{!-- TrackView --}}\n{{/* TrackView */}}\n{{ TrackView }}' });
-    expect((await check(dir, 't.hbs')).findings.map(brief)).toEqual(['5:1 PA011 error']);
+    const dir = project({ 't.hbs': '{{! TrackView }}\n{{!-- TrackView --}}\n{{/* TrackView */}}\n{{ TrackView }}', 't.j2': '{# {{ TrackView }} #}\n{{ TrackView }}' });
+    expect((await check(dir, 't.hbs')).findings.map(brief)).toEqual(['4:1 PA011 error']);
+    expect((await check(dir, 't.j2')).findings.map(brief)).toEqual(['2:1 PA011 error']);
   });
 
   it('does not take CSS blocks or JSON for Mautic tokens, nor an unclosed {{ for an expression', async () => {

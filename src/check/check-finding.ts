@@ -40,6 +40,12 @@ export interface RawFinding {
   element: string;
   /** The URL's or tag's shape for the fingerprint. */
   shape: string;
+  /**
+   * The scan rule's finding of the same element that this template finding repeats (a hidden
+   * pixel with an id is PA002 and PA012): this one is shown only when that one is configured
+   * off or at info, so turning PA002 down never hides a pixel PA012 is on for.
+   */
+  repeats?: RawFinding;
   /** The element path (`html>body>div>img`), set once the file's findings are known (element-paths.ts). */
   path?: string;
 }

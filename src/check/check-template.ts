@@ -7,7 +7,7 @@ import type { RawFinding } from './check-finding.js';
 import { baseExpressionFinding, linkFinding, resourceExpressionFinding } from './expression-findings.js';
 import { urlShape } from './fingerprint.js';
 import { LineIndex } from '../html/line-index.js';
-import { maskExpressions, unmask } from './placeholders.js';
+import { maskExpressions, placeholdersIn, unmask } from './placeholders.js';
 import { tagFindings } from './tag-findings.js';
 import { scanExpressions, type TemplateExpression, type UnclosedExpression } from './template-expressions.js';
 import { unclosedTemplateExpression } from './rules/unclosed-template-expression.js';
@@ -46,16 +46,18 @@ export function checkTemplate(source: string, syntax: SyntaxName, detector: Dete
 
   for (const r of analysis.resources) {
     const res = r.facts.resource;
-    if (r.finding) {
-      out.push({ finding: shown(r.finding), offset: at.offset(res.position), element: res.element, shape: urlShape(res.url, expressions) });
-      if (r.finding.tracking) continue;
-    }
+    const scanned: RawFinding | undefined = r.finding ? { finding: shown(r.finding), offset: at.offset(res.position), element: res.element, shape: urlShape(res.url, expressions) } : undefined;
+    if (scanned) out.push(scanned);
     const own = resourceExpressionFinding(res, expressions, at);
-    if (own) out.push(own);
+    // A pixel the scan's rules call tracking is reported once, by them, unless they are configured down (run-check.ts).
+    if (own) out.push(scanned?.finding.tracking ? { ...own, repeats: scanned } : own);
   }
+  const tagged = tagFindings(source, masked, expressions, [...extracted.resources, ...extracted.links, ...extracted.rejected], tags, at);
+  // A URL that is a tracking tag as a whole (`<img src="{tracking_pixel}">`) is that tag's finding, not a second one.
+  const taggedAt = new Set(tagged.map((t) => t.offset));
   for (const r of extracted.rejected) {
     const own = baseExpressionFinding(r, expressions, at);
-    if (own) out.push(own);
+    if (own && !taggedAt.has(placeholdersIn(r.written.trim(), expressions)[0]?.expression.start ?? -1)) out.push(own);
   }
   const judged = new Set<string>();
   for (const l of analysis.links) {
@@ -77,14 +79,14 @@ export function checkTemplate(source: string, syntax: SyntaxName, detector: Dete
       out.push(f);
     }
   }
-  out.push(...tagFindings(source, masked, expressions, [...extracted.resources, ...extracted.links, ...extracted.rejected], tags, at));
+  out.push(...tagged);
   out.push(...unclosed.map((u) => unclosedFinding(source, u, at)));
   return { findings: out.sort((a, b) => a.offset - b.offset), masked, expressions, at };
 }
 
 /** PA016 at the opener, naming what ended it: the engine refuses the template, and the rest was read as HTML. */
 function unclosedFinding(source: string, u: UnclosedExpression, at: LineIndex): RawFinding {
-  const stop = source[u.stop] === '<' ? `tag ${JSON.stringify(source.slice(u.stop, u.stop + 2))}` : 'line break';
+  const stop = u.stop >= source.length ? 'end of the file' : source[u.stop] === '<' ? `tag ${JSON.stringify(source.slice(u.stop, u.stop + 2))}` : 'line break';
   const data = { open: u.open, stop, stopLine: at.position(u.stop).line };
   const finding = base(unclosedTemplateExpression, { messageKey: 'unclosed', tracking: false, data }, { url: '', kind: 'template', position: at.position(u.start) });
   return { finding, offset: u.start, element: 'template', shape: `unclosed:${u.open}` };

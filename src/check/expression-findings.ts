@@ -24,7 +24,8 @@ const RECIPIENT_PURPOSE = /unsub|opt-?in|opt-?out|preferences|manage|profile|web
  * rendered URL is absolute, on a host the template does not name, with the reader's id in it.
  * It is read as the base expression in the host, and reported only when another of its
  * expressions names the reader: a base and a literal path (`{{ base_url }}/logo.png`), or a base
- * and content, are decided outside the template, as a URL that is an expression as a whole is.
+ * and content, are decided outside the template, as a visible image whose URL is an expression as
+ * a whole is; in a hidden image any such URL is reported (open tracking of an unknown host).
  */
 export function baseExpressionFinding(rejected: RejectedUrl, expressions: TemplateExpression[], at: LineIndex): RawFinding | undefined {
   const written = rejected.written.trim();
@@ -38,8 +39,13 @@ export function baseExpressionFinding(rejected: RejectedUrl, expressions: Templa
   const where = urlExpressions(url, expressions);
   if (!where?.inHost.length) return undefined;
   const names = expressionNamer();
-  if (![...where.inPath, ...where.inQuery.map((q) => q.expression)].some((e) => names.identifies(e.inner))) return undefined;
-  return resourceExpressionFinding({ url, target: url, kind: rejected.kind, element: rejected.element, position: rejected.position, load: 'must' }, expressions, at, unmask(written, expressions));
+  const identifies = [...where.inPath, ...where.inQuery.map((q) => q.expression)].some((e) => names.identifies(e.inner));
+  // A hidden image is a beacon (`<img src="{{ open_url }}" width="1" height="1">`: open tracking of a host the template does not tell),
+  // unless its base is a literal asset or names content, the same for every reader (Shopify's `{{ 'spacer.png' | shopify_asset_url }}`).
+  const base = where.inHost[0];
+  const asset = /^['"]/.test(base.inner) || names.names(base.inner) === 'content';
+  if (!identifies && !(rejected.hiddenBy && !asset)) return undefined;
+  return resourceExpressionFinding({ url, target: url, kind: rejected.kind, element: rejected.element, position: rejected.position, load: 'must', hiddenBy: rejected.hiddenBy }, expressions, at, unmask(written, expressions));
 }
 
 /** PA012: a resource URL holding an expression after a literal scheme (in host, path or query). */

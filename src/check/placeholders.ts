@@ -10,17 +10,55 @@ import type { TemplateExpression } from './template-expressions.js';
  * do not move, and since the URL parser drops them, a placeholder reads the same in a URL. Its
  * characters are ones the URL standard keeps as they are in a host, a path and a query, so it
  * can be found again in a parsed URL and mapped back to the expression.
+ *
+ * An expression that writes nothing (a comment, `{% if %}`, `{{#each}}`, Go's `{{end}}`:
+ * `silent`) is masked as blanks instead, keeping its line breaks: a placeholder there would be
+ * text the rendered HTML does not have, and joined to a tag or attribute name
+ * (`<img{{if .Alt}} alt=...`) it would hide the element, or written before `<html>` move the
+ * head's children into the body. Blanks are what the tokenizer skips between attributes and
+ * what the URL parser strips around a URL, so `src="{{#if t}}https://...{{/if}}"` is judged.
  */
 export function maskExpressions(source: string, expressions: TemplateExpression[]): string {
   if (expressions.length === 0) return source;
   let out = '';
   let at = 0;
+  // Blanks of glued silent expressions not yet written: they go after the rest of the word.
+  let pending = '';
   expressions.forEach((e, i) => {
-    out += source.slice(at, e.start) + placeholder(e.text, i);
+    out += source.slice(at, e.start);
     at = e.end;
+    if (!e.silent) {
+      out += placeholder(e.text, i);
+      return;
+    }
+    // Glued inside a name (`<im{{!x}}g src=...>`), the engine writes the two halves as one: the
+    // rest of the name is moved up and the blanks put after it. Only letters, digits, `-` and
+    // `_` of that name move (never a `<`, a quote, a line or another expression), so every
+    // element start, line and placeholder stays where it was. (In a URL no move is needed: the
+    // URL parser removes the tabs.)
+    const next = expressions[i + 1];
+    const chained = next !== undefined && next.silent && next.start === e.end;
+    const glued = (pending !== '' || isNameChar(out.charCodeAt(out.length - 1))) && (chained || isNameChar(source.charCodeAt(e.end))) && !/[\n\r]/.test(e.text);
+    if (!glued) {
+      out += pending + blank(e.text);
+      pending = '';
+      return;
+    }
+    pending += blank(e.text);
+    const limit = next?.start ?? source.length;
+    let end = e.end;
+    while (end < limit && isNameChar(source.charCodeAt(end))) end++;
+    at = end;
+    // `<{{!a}}{{!b}}img`: the word goes after both.
+    if (chained) return;
+    out += source.slice(e.end, end) + pending;
+    pending = '';
   });
-  return out + source.slice(at);
+  return out + pending + source.slice(at);
 }
+
+/** A character of a word a glued tag splits: a tag or attribute name, a CSS property (`<im{{!x}}g`, `wid{{!x}}th`). */
+const isNameChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 95;
 
 /**
  * The same length in UTF-16 code units (string indices: what parse5's offsets and SARIF's
@@ -32,6 +70,13 @@ const visibleLength = (text: string): number => {
   for (let i = 0; i < text.length; i++) if (!isBreak(text[i])) n++;
   return n;
 };
+
+/**
+ * A tab in place of each character but line breaks, UTF-16 unit for unit: a tab is whitespace to
+ * the tokenizer (between attributes), to CSS and in text, and the URL parser removes it wherever
+ * it stands, so `o.gif?a=1{{#if b}}&b=2{{/if}}` reads as the URL the engine writes.
+ */
+const blank = (text: string): string => text.replace(/[^\n\r]/g, '\t');
 
 function placeholder(text: string, index: number): string {
   const visible = visibleLength(text);

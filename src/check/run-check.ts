@@ -85,6 +85,18 @@ async function mailFindings(file: string, bytes: Buffer, detector: Detector): Pr
   }));
 }
 
+const RANK = { info: 1, warning: 2, error: 3 } as const;
+
+/**
+ * Whether the scan's finding that a template finding repeats is reported at least as severely
+ * (suppressed or baselined counts as reported): then the repeat is not, and one pixel is one
+ * finding. Configured off, or below the repeat's severity, it leaves the repeat to report it.
+ */
+function repeatedCovers(repeated: RawFinding, severity: 'info' | 'warning' | 'error', config: CheckConfig): boolean {
+  const theirs = severityOf(repeated.finding, config);
+  return theirs !== 'off' && RANK[theirs] >= RANK[severity];
+}
+
 /** Severity, allowed hosts, fingerprints and the baseline, in that order. */
 function judge(file: string, raw: RawFinding[], o: CheckOptions): { file: string; findings: CheckFinding[]; baselined: number } {
   const allowed = allowedDomains(o.config);
@@ -94,6 +106,7 @@ function judge(file: string, raw: RawFinding[], o: CheckOptions): { file: string
   for (const r of raw) {
     const severity = severityOf(r.finding, o.config);
     if (severity === 'off' || onAllowedHost(r.finding, allowed)) continue;
+    if (r.repeats && repeatedCovers(r.repeats, severity, o.config)) continue;
     const where = r.path || r.element;
     const kind = `${severity}:${r.finding.messageKey}`;
     const key = `${r.finding.ruleId}\n${kind}\n${where}\n${r.shape}`;

@@ -31,8 +31,9 @@ export function tagFindings(source: string, masked: string, expressions: Templat
     text: () => [{ text: masked, offset: 0, written: '' }],
     url: () =>
       urls.map((u) => {
-        const written = unmask('written' in u && u.written !== undefined ? u.written : (u as Resource).url, expressions);
-        return { text: written, offset: at.offset(u.position), written };
+        const raw = 'written' in u && u.written !== undefined ? u.written : (u as Resource).url;
+        const written = unmask(raw, expressions);
+        return { text: written, offset: valueOffset(masked, raw, at.offset(u.position)), written };
       }),
   };
   for (const where of ['expression', 'comment', 'text', 'url'] as const) {
@@ -49,6 +50,18 @@ export function tagFindings(source: string, masked: string, expressions: Templat
     }
   }
   return out;
+}
+
+/**
+ * Where a URL stands in its element (`href="https://x@TrackLink"`: at the `h` of `https`), found as
+ * written in the masked text from the element's start and before the tag ends; the element's
+ * start when it is not found so (written with character references, `&amp;`).
+ */
+function valueOffset(masked: string, raw: string, element: number): number {
+  if (!raw) return element;
+  const at = masked.indexOf(raw, element);
+  const tagEnd = masked.indexOf('>', element);
+  return at !== -1 && (tagEnd === -1 || at < tagEnd || masked.lastIndexOf('<', at) === element) ? at : element;
 }
 
 function make(tag: CompiledTag, written: string, offset: number, at: LineIndex): RawFinding {

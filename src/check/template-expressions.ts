@@ -1,3 +1,5 @@
+import { RawBlockFinder } from './raw-blocks.js';
+import { rendersNothing } from './silent-expressions.js';
 import { type Delimiter, readsTokens, SYNTAXES, type SyntaxName } from './template-syntax.js';
 
 /** One template expression in the source: `{{ user.id }}`, `{% track %}`, `*|UNIQID|*`, `{tracking_pixel}`. */
@@ -12,15 +14,20 @@ export interface TemplateExpression {
   inner: string;
   /** A template comment (Jinja `{# #}`, Handlebars `{{! }}`, Go comments opened by `{{/` and a star): renders nothing, so its words are no tag. */
   comment: boolean;
+  /**
+   * Writes nothing where it stands (a comment, `{% if %}`, `{{#each}}`, `{{/if}}`, Go's `{{end}}`):
+   * masked as blanks, not as a placeholder (silent-expressions.ts).
+   */
+  silent: boolean;
 }
 
 /** An opener the engine would refuse: `{{ a }</p>` never closes before the markup that follows it. */
 export interface UnclosedExpression {
   /** Offset of the opener. */
   start: number;
-  /** The opener as written (`{{`, `*|`). */
+  /** The opener as written (`{{`, `*|`, `{% raw %}`). */
   open: string;
-  /** Offset of what ended it: the tag start or line break the expression cannot hold. */
+  /** Offset of what ended it: the tag start or line break the expression cannot hold, or the end of the text. */
   stop: number;
 }
 
@@ -52,17 +59,30 @@ export function findExpressions(source: string, syntax: SyntaxName): TemplateExp
  * scanned for a tag start is the text the scan then moves past, so this stays one pass.
  */
 export function scanExpressions(source: string, syntax: SyntaxName): ExpressionScan {
-  const delimiters = SYNTAXES[syntax].map((d: Delimiter) => ({ ...d, next: source.indexOf(d.open), closeNext: -2 }));
+  const stash = SYNTAXES[syntax].some((d: Delimiter) => d.open === '{{{');
+  /**
+   * The next place of an opener at or after `from`. Where the syntax has no triple stash, a run
+   * of braces (`td{{{ if .Track }}`, a CSS rule's `{` glued to a Go action) opens at its last
+   * `{{`: the braces before it are text.
+   */
+  const find = (d: Delimiter, from: number): number => {
+    let at = source.indexOf(d.open, from);
+    if (!stash && d.open === '{{' && at !== -1) while (source.charCodeAt(at + 2) === 123) at++;
+    return at;
+  };
+  const delimiters = SYNTAXES[syntax].map((d: Delimiter) => ({ ...d, next: find(d, 0), closeNext: -2 }));
   const tokens = readsTokens(syntax);
+  const blocks = new RawBlockFinder(source, syntax);
   const out: TemplateExpression[] = [];
   const unclosed: UnclosedExpression[] = [];
   let pos = 0;
   let nextBrace = tokens ? source.indexOf('{') : -1;
+  let nextBreak = -2;
   for (;;) {
     // The earliest opener at or after pos; on a tie, the first listed (the longest).
     let best: (typeof delimiters)[number] | undefined;
     for (const d of delimiters) {
-      if (d.next !== -1 && d.next < pos) d.next = source.indexOf(d.open, pos);
+      if (d.next !== -1 && d.next < pos) d.next = find(d, pos);
       if (d.next !== -1 && (!best || d.next < best.next)) best = d;
     }
     while (nextBrace !== -1 && nextBrace < pos) nextBrace = source.indexOf('{', pos);
@@ -70,7 +90,7 @@ export function scanExpressions(source: string, syntax: SyntaxName): ExpressionS
     if (tokenAt !== -1) {
       const end = tokenEnd(source, tokenAt);
       if (end !== -1) {
-        out.push(expression(source, tokenAt, end, 1, 1));
+        out.push(expression(source, tokenAt, end, 1, 1, false, syntax));
         pos = end;
       } else {
         pos = tokenAt + 1;
@@ -78,12 +98,26 @@ export function scanExpressions(source: string, syntax: SyntaxName): ExpressionS
       continue;
     }
     if (!best) return { expressions: out, unclosed };
+    // Handlebars writes `\{{x}}` as the text `{{x}}` (one backslash: two are a backslash and an expression).
+    if (syntax === 'handlebars' && best.open.startsWith('{{') && source[best.next - 1] === '\\' && source[best.next - 2] !== '\\') {
+      pos = best.next + 2;
+      continue;
+    }
     const bodyStart = best.next + best.open.length;
     if (best.closeNext !== -1 && best.closeNext < bodyStart) best.closeNext = source.indexOf(best.close, bodyStart);
     const closeAt = best.closeNext;
     if (closeAt === -1) {
+      // Jinja refuses a comment never closed; what follows is read as the HTML it is.
+      if (best.mustClose) unclosed.push({ start: best.next, open: best.open, stop: source.length });
       best.next = -1;
       continue;
+    }
+    if (best.textIfUnclosed && best.oneLine) {
+      if (nextBreak !== -1 && nextBreak < bodyStart) nextBreak = lineBreak(source, bodyStart);
+      if (nextBreak !== -1 && nextBreak < closeAt) {
+        pos = bodyStart;
+        continue;
+      }
     }
     if (best.code && !opensComment(source, bodyStart)) {
       const stop = markupStop(source, bodyStart, closeAt, best.oneLine === true);
@@ -94,10 +128,35 @@ export function scanExpressions(source: string, syntax: SyntaxName): ExpressionS
       }
     }
     const twice = best.closeTwice === true && source.startsWith(best.close, closeAt + best.close.length);
-    const end = closeAt + best.close.length * (twice ? 2 : 1);
-    out.push(expression(source, best.next, end, best.open.length, best.close.length * (twice ? 2 : 1)));
+    const closeLength = best.close.length * (twice ? 2 : 1);
+    const end = closeAt + closeLength;
+    const e = expression(source, best.next, end, best.open.length, closeLength, best.comment === true, syntax);
     pos = end;
+    const block = best.open === '{%' ? blocks.opens(e.inner) : undefined;
+    if (block) {
+      const close = blocks.end(block.name, end);
+      if (!close) {
+        // Liquid and Jinja refuse a raw or comment block without its end tag.
+        unclosed.push({ start: e.start, open: e.text, stop: source.length });
+      } else if (block.kind === 'literal') {
+        // The content is text as written; the end tag is read next, as the statement it is.
+        pos = close.start;
+      } else {
+        // The whole block writes nothing: one comment from its start tag to its end tag.
+        out.push({ ...expression(source, e.start, close.end, 0, 0, true, syntax), inner: e.inner });
+        pos = close.end;
+        continue;
+      }
+    }
+    out.push(e);
   }
+}
+
+/** The first line break (LF or CR) at or after `from`, or -1. */
+function lineBreak(source: string, from: number): number {
+  const lf = source.indexOf('\n', from);
+  const cr = source.indexOf('\r', from);
+  return lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
 }
 
 /** Handlebars comments (`{{! }}`, `{{~! }}`) and Go comments (`{{` then `/*`, after an optional `-` trim marker): they hold anything, markup included. */
@@ -132,13 +191,15 @@ function markupStop(source: string, from: number, to: number, oneLine: boolean):
 
 const isTagOpenNext = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 47 || c === 33 || c === 63;
 
-function expression(source: string, start: number, end: number, openLength: number, closeLength: number): TemplateExpression {
+function expression(source: string, start: number, end: number, openLength: number, closeLength: number, comment: boolean, syntax: SyntaxName): TemplateExpression {
   const text = source.slice(start, end);
   let inner = text.slice(openLength, text.length - closeLength).trim();
   if (inner.startsWith('-') || inner.startsWith('~')) inner = inner.slice(1);
   if (inner.endsWith('-') || inner.endsWith('~')) inner = inner.slice(0, -1);
   inner = inner.trim();
-  return { start, end, text, inner, comment: text.startsWith('{#') || text.startsWith('{{!--') || (text.startsWith('{{') && (inner.startsWith('!') || inner.startsWith('/*'))) };
+  // Handlebars `{{! }}` and Go `{{/* */}}` comments are told by their first character.
+  const isComment = comment || (text.startsWith('{{') && !text.startsWith('{{{') && (inner.startsWith('!') || inner.startsWith('/*')));
+  return { start, end, text, inner, comment: isComment, silent: isComment || rendersNothing(text, inner, syntax) };
 }
 
 const MAX_TOKEN = 200;

@@ -13,6 +13,12 @@ export interface Delimiter {
   code?: boolean;
   /** A merge tag is a name on one line (`*|FNAME|*`, `[[ID]]`): a line break before the closer means it never closed. */
   oneLine?: boolean;
+  /** A template comment: it renders nothing, and holds anything (markup included). */
+  comment?: boolean;
+  /** Never closed is a syntax error the engine refuses (PA016), not text: Jinja's `{#`. */
+  mustClose?: boolean;
+  /** Not closed (on its line, with `oneLine`) it is plain text: Django's `{#`. */
+  textIfUnclosed?: boolean;
   /** The closer may be written twice and both belong to the expression (Liquid's `}` then an optional `}`). */
   closeTwice?: boolean;
 }
@@ -21,12 +27,20 @@ export interface Delimiter {
  * The delimiters of each template language pixelaudit knows. Longer openers come first where
  * two share a start (`{{{` before `{{`), since the scanner takes the first that matches.
  */
-const CURLY: Delimiter[] = [
-  { open: '{{{', close: '}}}', code: true },
+const MUSTACHE_CORE: Delimiter[] = [
   { open: '{{', close: '}}', code: true },
   { open: '{%', close: '%}', code: true },
-  { open: '{#', close: '#}' },
 ];
+/** Only Handlebars and Mustache have the triple stash: to Go, Jinja or Liquid `{{{` is a `{` (a CSS rule's) before `{{`. */
+const STASH: Delimiter = { open: '{{{', close: '}}}', code: true };
+/**
+ * Jinja, Twig and Nunjucks comments: `{#` opens one anywhere, CSS included (`@media ...{#header{`
+ * is a comment start to Jinja), it runs to the first `#}`, and one never closed is a syntax
+ * error (Jinja's lexer: "Missing end of comment tag"). Elsewhere `{#` is text.
+ */
+const JINJA_COMMENT: Delimiter = { open: '{#', close: '#}', comment: true, mustClose: true };
+/** Django's `{# #}` is one line: with a line break before `#}` it is text, not an error (Django's tag_re has no DOTALL). */
+const DJANGO_COMMENT: Delimiter = { open: '{#', close: '#}', comment: true, oneLine: true, textIfUnclosed: true };
 /**
  * Liquid's tokenizer (Shopify liquid, `VariableIncompleteEnd = /\}\}?/`) ends an output at the
  * first `}`, with a second `}` if one follows, and reads neither quotes nor markup: `{{ ' }</p>`
@@ -37,7 +51,7 @@ const LIQUID: Delimiter[] = [
   { open: '{%', close: '%}' },
 ];
 /** Handlebars' block comment runs to `--}}` and may hold `}}` (Mustache has none: there `{{!--` ends at the first `}}`). */
-const HANDLEBARS: Delimiter[] = [{ open: '{{!--', close: '--}}' }, ...CURLY];
+const HANDLEBARS: Delimiter[] = [{ open: '{{!--', close: '--}}', comment: true }, STASH, ...MUSTACHE_CORE];
 const ERB: Delimiter[] = [{ open: '<%', close: '%>' }];
 const PHP: Delimiter[] = [
   { open: '<?php', close: '?>' },
@@ -55,18 +69,18 @@ const ESP: Delimiter[] = [
 ];
 
 export const SYNTAXES = {
-  /** Every delimiter below: for a file whose language its name does not tell. */
-  auto: [...CURLY, ...ERB, ...PHP, ...ESP],
+  /** For a file whose language its name does not tell: every delimiter but `{#`, which is text there (CSS `{#id`). */
+  auto: [STASH, ...MUSTACHE_CORE, ...ERB, ...PHP, ...ESP],
   /** Plain HTML: no template expressions at all. */
   none: [],
   handlebars: [...HANDLEBARS, ...ESP],
-  mustache: [...CURLY, ...ESP],
-  jinja: [...CURLY, ...ESP],
-  django: [...CURLY, ...ESP],
-  nunjucks: [...CURLY, ...ESP],
-  twig: [...CURLY, ...ESP],
+  mustache: [STASH, ...MUSTACHE_CORE, ...ESP],
+  jinja: [...MUSTACHE_CORE, JINJA_COMMENT, ...ESP],
+  django: [...MUSTACHE_CORE, DJANGO_COMMENT, ...ESP],
+  nunjucks: [...MUSTACHE_CORE, JINJA_COMMENT, ...ESP],
+  twig: [...MUSTACHE_CORE, JINJA_COMMENT, ...ESP],
   liquid: [...LIQUID, ...ESP],
-  go: [...CURLY, ...ESP],
+  go: [...MUSTACHE_CORE, ...ESP],
   erb: [...ERB, ...ESP],
   php: [...PHP, ...ESP],
   esp: ESP,

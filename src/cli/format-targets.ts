@@ -1,5 +1,6 @@
+import { fstatSync } from 'node:fs';
 import { UsageError } from '../errors.js';
-import { identityOfStats, placeOf, sameIdentity } from '../output/file-identity.js';
+import { identityOfStats, placeOf, sameIdentity, statIfExists } from '../output/file-identity.js';
 import { guardReportOutput } from '../output/guard-report-output.js';
 import { visible } from '../formatters/safe-text.js';
 
@@ -41,9 +42,13 @@ export interface AlsoWritten {
  * link or a symlink to another output is caught); and each file passes the checks every report
  * file passes (never an input or inside an input folder: guardReportOutput).
  */
-export function resolveTargets(given: readonly FormatTarget[] | undefined, fallback: string, output: string | undefined, inputs: readonly string[], also: readonly AlsoWritten[] = []): FormatTarget[] {
+export function resolveTargets(given: readonly FormatTarget[] | undefined, fallback: string, outputGiven: string | undefined, inputs: readonly string[], also: readonly AlsoWritten[] = []): FormatTarget[] {
   // No default in commander: a default there would be kept beside the first -f given.
-  const requested = given?.length ? given : [{ format: fallback }];
+  // A file that is this process's standard output (`-f sarif:/dev/stdout`) is standard output: it
+  // is written as stdout is, so a second output there is refused and a closed pipe ends the run
+  // quietly, as `| head` does (main.ts), instead of two formats mixing on one stream.
+  const output = outputGiven !== undefined && isStandardOutput(outputGiven) ? undefined : outputGiven;
+  const requested = (given?.length ? given : [{ format: fallback }]).map((t) => (t.file !== undefined && isStandardOutput(t.file) ? { format: t.format } : t));
   const bare = requested.filter((t) => t.file === undefined);
   if (bare.length > 1) throw new UsageError(`-f: only one format can go to ${output === undefined ? 'standard output' : '-o'} (${bare.map((t) => t.format).join(', ')}); give the others a file: -f ${bare[1].format}:FILE`);
   if (output !== undefined && bare.length === 0) throw new UsageError(`-o ${visible(output)}: every -f names its own file; leave -o out, or drop the file of one -f`);
@@ -61,4 +66,15 @@ export function resolveTargets(given: readonly FormatTarget[] | undefined, fallb
   }
   for (const t of files) guardReportOutput(t.file, inputs);
   return targets;
+}
+
+/** Whether `file` is, by device and inode, what file descriptor 1 is now (`/dev/stdout`, `/proc/self/fd/1`, the terminal or pipe it names). */
+function isStandardOutput(file: string): boolean {
+  const here = statIfExists(file);
+  if (!here) return false;
+  try {
+    return sameIdentity(identityOfStats(here), identityOfStats(fstatSync(1, { bigint: true })));
+  } catch {
+    return false;
+  }
 }

@@ -6,6 +6,8 @@ export interface CheckFormatContext {
   color: boolean;
   /** The working folder: SARIF's %SRCROOT% and the GitHub annotations' paths are relative to it. */
   baseDir: string;
+  /** The run's exit code (exitCodeOf the summary): SARIF's invocation states it. */
+  exitCode: number;
 }
 
 type CheckFormatter = (report: CheckReport, ctx: CheckFormatContext) => string;
@@ -31,7 +33,7 @@ export const CHECK_FORMATTERS: Record<string, () => Promise<CheckFormatter>> = {
       name,
       async (): Promise<CheckFormatter> => {
         const { renderFileResults } = await import('./ci/index.js');
-        return (report, ctx) => renderFileResults(name, report.files, { baseDir: ctx.baseDir });
+        return (report, ctx) => renderFileResults(name, report.files, { baseDir: ctx.baseDir, exitCode: ctx.exitCode });
       },
     ]),
   ),

@@ -78,7 +78,7 @@ export class ExtractionSink {
     const resolved = this.resolved(found.raw, base);
     const position = this.lines.position(found.at);
     if (resolved.url === undefined) {
-      this.rejected.push({ written: found.raw, kind: found.kind, element: found.element, reason: resolved.reason, position, ...(found.client ? { client: found.client } : {}) });
+      this.rejected.push({ written: found.raw, kind: found.kind, element: found.element, reason: resolved.reason, position, ...(found.client ? { client: found.client } : {}), ...(found.hidden ? { hiddenBy: found.hidden.by } : {}) });
       return;
     }
     const url = resolved.url;

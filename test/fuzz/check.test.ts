@@ -43,6 +43,19 @@ const piece = fc.constantFrom(
   '{{ index . "ID" }}',
   '{tracking_pixel}',
   '{{ TrackView }}',
+  '{% raw %}',
+  '{%- endraw -%}',
+  '{% comment %}',
+  '{% endcomment %}',
+  '{% verbatim %}',
+  '{% endverbatim %}',
+  '{{#if x}}',
+  '{{/if}}',
+  '{{else}}',
+  '{{if .X}}',
+  '{{end}}',
+  '\\{{',
+  '{{!-- c --}}',
   '[USERTRACK]',
   '<!--',
   '-->',
@@ -85,7 +98,10 @@ describe('check on hostile templates (property)', () => {
         // unmask reads URLs, where the parser has dropped line breaks. A literal `__1_--` of an
         // expression's length reads as that expression (more findings, never fewer): left out here.
         const flat = (t: string): string => t.replace(/[\t\n\r]/g, '');
-        if (!source.includes('__') && unmask(flat(masked), expressions) !== flat(source)) fail('unmask', 'unmask(mask(x)) is not x');
+        // An expression that writes nothing is masked as tabs, which flat() removes as the URL parser does.
+        let expected = source;
+        for (const e of expressions) if (e.silent) expected = expected.slice(0, e.start) + e.text.replace(/[^\n\r]/g, '\t') + expected.slice(e.end);
+        if (!source.includes('__') && unmask(flat(masked), expressions) !== flat(expected)) fail('unmask', 'unmask(mask(x)) is not x');
         const lines = source.split(/\r\n|\n|\r/);
         for (const f of checkTemplate(source, syntax, detector, tags).findings) {
           const p = f.finding.position;

@@ -12,8 +12,9 @@ export const templateIdInResource: { meta: RuleMeta } = {
     docs:
       'A template expression inside a resource URL (`https://t.example/o.gif?u={{ user.id }}`, `*|UNIQID|*`, `%%...%%`, ' +
       '`{contactfield=id}`) is filled in per recipient when the mail is sent, so loading the resource tells its server who opened ' +
-      'the message. A URL that is an expression as a whole (`{{ logo_url }}`) names no host and is not judged: what it loads is decided ' +
-      'outside the template.',
+      'the message. A URL that is an expression as a whole (`{{ logo_url }}`) names no host: in a visible image it is not judged (what it ' +
+      'loads is decided outside the template), in a hidden one it is open tracking of a host the template does not tell, unless the ' +
+      "expression is a literal asset or names content (`{{ 'spacer.png' | asset_url }}`).",
     messages: {
       'expression-in-url': 'remote {kind} URL carries the template expression {expression} in its {where}',
       'address-in-url': "remote {kind} URL sends the recipient's address ({expression}) in its {where}",

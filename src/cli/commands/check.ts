@@ -105,12 +105,13 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
           setExit(report.summary.failed > 0 ? 2 : 0);
           return;
         }
+        const exitCode = exitCodeOf(report.summary);
         for (const { target, sink, toFile } of sinks.opened) {
           const render = await CHECK_FORMATTERS[target.format]();
-          await sink.write(render(report, { color: useColor(io, flags.color === false ? false : undefined, toFile), baseDir: cwd }));
+          await sink.write(render(report, { color: useColor(io, flags.color === false ? false : undefined, toFile), baseDir: cwd, exitCode }));
         }
         await sinks.commit();
-        setExit(exitCodeOf(report.summary));
+        setExit(exitCode);
       } finally {
         await sinks?.close();
       }

@@ -7,6 +7,8 @@ import { renderSarif } from './sarif.js';
 /** What the CI formats need besides the items: the checkout that file locations are relative to. */
 export interface CiOptions {
   baseDir: string;
+  /** The run's exit code, when known as the output is written (SARIF's invocation). */
+  exitCode?: number;
 }
 
 /** The CI formats by name, over items of either kind: `check` calls these with its FileResults. */

@@ -1,4 +1,5 @@
 import type { Location, Log, Notification, ReportingDescriptor, Result } from 'sarif';
+import { EXIT_ERROR } from '../../exit-codes.js';
 import { ruleMeta } from '../../rules/finding-message.js';
 import { README_URL, ruleHelpUri } from '../../rules/docs-url.js';
 import { RULES } from '../../rules/index.js';
@@ -15,6 +16,12 @@ import { defaultSeverity, sarifLevel, severityOf } from './severity.js';
 export interface SarifOptions {
   /** The folder relative artifact URIs start from (the CI checkout): `originalUriBaseIds.%SRCROOT%`. */
   baseDir: string;
+  /**
+   * The run's exit code, when it is known as the log is written (`check`): the invocation's
+   * `exitCode`, and `executionSuccessful` false for exit 2 (a file it could not check, so the run
+   * did not do its work); findings (exit 1) are a successful execution.
+   */
+  exitCode?: number;
   /** The results were written with --no-redact: said in the run's properties (`redacted: false`). */
   unredacted?: boolean;
 }
@@ -104,8 +111,9 @@ function result(item: CiItem, finding: Finding, ruleIndex: Map<string, number>, 
 /**
  * A SARIF 2.1.0 log of one run: every rule pixelaudit knows in `tool.driver.rules` (with help
  * URIs to the README's rule reference), one result per finding, and each message or file that
- * could not be read as an error notification of the invocation (the run itself succeeded: a
- * message that fails is reported, not fatal). Columns are UTF-16 code units,
+ * could not be read as an error notification of the invocation (for scan the run itself
+ * succeeded: a message that fails is reported, not fatal; check gives its exit code, and a file
+ * it could not check is an unsuccessful execution, exit 2). Columns are UTF-16 code units,
  * SARIF's default `columnKind`, stated explicitly.
  */
 export function sarifLog(items: readonly CiItem[], options: SarifOptions): Log {
@@ -127,7 +135,13 @@ export function sarifLog(items: readonly CiItem[], options: SarifOptions): Log {
         tool: { driver: { name: 'pixelaudit', semanticVersion: VERSION, version: VERSION, informationUri: README_URL, rules: rules.map(descriptor) } },
         originalUriBaseIds: { [SRCROOT]: { uri: baseUri(options.baseDir) } },
         columnKind: 'utf16CodeUnits',
-        invocations: [{ executionSuccessful: true, ...(failures.length ? { toolExecutionNotifications: failures } : {}) }],
+        invocations: [
+          {
+            executionSuccessful: options.exitCode === undefined || options.exitCode !== EXIT_ERROR,
+            ...(options.exitCode === undefined ? {} : { exitCode: options.exitCode }),
+            ...(failures.length ? { toolExecutionNotifications: failures } : {}),
+          },
+        ],
         results,
         ...(options.unredacted ? { properties: { redacted: false, note: UNREDACTED_NOTE } } : {}),
       },
