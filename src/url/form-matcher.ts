@@ -13,7 +13,10 @@ const NO_TICKER: Ticker = { tick() {} };
  * Hand-written rather than modern-ahocorasick: that package matches whole grapheme clusters, so
  * a combining mark written after an address (`...example.org\u0301`) would hide it, and its scan
  * has no hook for the message's deadline. Transitions live in one Map keyed by node and unit,
- * the rest in typed arrays: a few bytes per character of the forms.
+ * the rest in typed arrays: a few bytes per character of the forms. The price on ordinary mail:
+ * find plus mask of 20,000 typical click URLs with 3 recipients took 1.4 to 2.2 s, where the
+ * `indexOf` per form took 0.16 to 0.6 s (same loaded machine, interleaved runs): a first-unit
+ * filter at the root or a typed-array transition table would win part of it back.
  */
 export class FormMatcher {
   private readonly next = new Map<number, number>();
