@@ -13,7 +13,10 @@ const NO_TICKER: Ticker = { tick() {} };
  * Hand-written rather than modern-ahocorasick: that package matches whole grapheme clusters, so
  * a combining mark written after an address (`...example.org\u0301`) would hide it, and its scan
  * has no hook for the message's deadline. Transitions live in one Map keyed by node and unit,
- * the rest in typed arrays: a few bytes per character of the forms.
+ * the rest in typed arrays: a few bytes per character of the forms. The price on ordinary mail:
+ * find plus mask of 20,000 typical click URLs with 3 recipients took 0.54 to 0.72 s, where the
+ * `indexOf` per form took 0.16 to 0.6 s (same loaded machine, interleaved runs); without the
+ * first-unit filter at the root it took 1.4 to 2.2 s.
  */
 export class FormMatcher {
   private readonly next = new Map<number, number>();
@@ -22,6 +25,8 @@ export class FormMatcher {
   /** The nearest node on the failure chain that ends a pattern, or -1. */
   private readonly dict: Int32Array;
   private readonly fail: Int32Array;
+  /** Whether some pattern starts with this unit: at the root, any other unit is passed over without a Map lookup. */
+  private readonly first = new Uint8Array(0x10000);
   readonly size: number;
 
   constructor(readonly patterns: readonly string[]) {
@@ -32,6 +37,7 @@ export class FormMatcher {
     let size = 0;
     patterns.forEach((p, index) => {
       size += p.length;
+      if (p.length > 0) this.first[p.charCodeAt(0)] = 1;
       let node = 0;
       for (let i = 0; i < p.length; i++) {
         const key = node * 0x10000 + p.charCodeAt(i);
@@ -83,11 +89,12 @@ export class FormMatcher {
    */
   scan(text: string, longestOnly: boolean, hit: (pattern: number, first: number, last: number) => void, ticker: Ticker = NO_TICKER): void {
     if (this.size === 0) return;
-    const { next, fail, term, dict, patterns } = this;
+    const { next, fail, term, dict, patterns, first } = this;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       ticker.tick();
       const unit = text.charCodeAt(i);
+      if (node === 0 && first[unit] === 0) continue;
       let to = next.get(node * 0x10000 + unit);
       while (to === undefined && node !== 0) {
         ticker.tick();
