@@ -29,7 +29,7 @@ function stepsFor(source: string): { steps: number; suppressed: number; kept: nu
       if (typeof key === 'string' && /^\d+$/.test(key)) steps++;
       return Reflect.get(target, key, receiver) as unknown;
     },
-  }) as TemplateExpression[];
+  });
   const raw = checked.findings.map(
     (f) =>
       new Proxy(f, {
@@ -37,7 +37,7 @@ function stepsFor(source: string): { steps: number; suppressed: number; kept: nu
           steps++;
           return Reflect.get(target, key, receiver) as unknown;
         },
-      }) as RawFinding,
+      }),
   );
   const { kept, suppressed } = applySuppressions(expressions, raw, rules, checked.at, new ElementPaths(checked.masked));
   return { steps, suppressed, kept: kept.length };

@@ -105,5 +105,5 @@ function firstExpressionAt(expressions: TemplateExpression[], offset: number): T
     if (expressions[mid].start < offset) lo = mid + 1;
     else hi = mid;
   }
-  return expressions[lo] as TemplateExpression | undefined;
+  return expressions[lo];
 }
