@@ -4,12 +4,10 @@
 // when each comment searched the expressions from the start and each finding tried every
 // suppression). Linear work grows 4 times; the old quadratic work grew 16 times.
 import { describe, expect, it } from 'vitest';
-import type { RawFinding } from '../src/check/check-finding.js';
 import { checkTemplate } from '../src/check/check-template.js';
 import { ElementPaths } from '../src/check/element-paths.js';
 import { allCheckRules } from '../src/check/rules/index.js';
 import { applySuppressions } from '../src/check/suppressions.js';
-import type { TemplateExpression } from '../src/check/template-expressions.js';
 import { loadTemplateTags } from '../src/check/template-tags.js';
 import { createDetector } from '../src/engine/detector.js';
 
@@ -17,8 +15,7 @@ const detector = createDetector({ redact: false });
 const tags = loadTemplateTags();
 const rules = allCheckRules();
 
-const pairs = (n: number): string =>
-  `<html><body>\n${Array.from({ length: n }, (_, i) => `<!-- pixelaudit-disable-next-element PA012 -- r --><img src="https://img.example.org/p${i}.png?u={{ user.id }}">`).join('\n')}\n</body></html>`;
+const pairs = (n: number): string => `<html><body>\n${Array.from({ length: n }, (_, i) => `<!-- pixelaudit-disable-next-element PA012 -- r --><img src="https://img.example.org/p${i}.png?u={{ user.id }}">`).join('\n')}\n</body></html>`;
 
 /** Runs applySuppressions on the template's real inputs, counting reads of expressions and findings. */
 function stepsFor(source: string): { steps: number; suppressed: number; kept: number } {
