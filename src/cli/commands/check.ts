@@ -85,13 +85,16 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
         also,
       );
       const baseline = baselineFile && !flags.writeBaseline ? readBaseline(baselineFile) : undefined;
+      // Fingerprints name files relative to the baseline's folder (the config's without one), so a
+      // baseline accepts the same findings from any working folder.
+      const fingerprintBase = path.dirname(baselineOut ?? baselineFile ?? path.join(configFile ? dir : cwd, DEFAULT_BASELINE));
       // Opened before checking, so an unwritable folder fails first; --write-baseline writes only the baseline.
       const sinks = flags.writeBaseline ? undefined : await openSinks(io, targets);
       try {
         const files: CheckedFile[] = [];
         for (const input of inputs) {
           if (input.failed) files.push({ file: input.file, syntax: 'unknown', findings: [], suppressed: 0, baselined: 0, error: input.failed });
-          else files.push(await checkFile(input.file, { detector, tags, rules, config, syntax: flags.syntax, baseline, cwd }));
+          else files.push(await checkFile(input.file, { detector, tags, rules, config, syntax: flags.syntax, baseline, cwd, fingerprintBase }));
         }
         const failOn = flags.failOn ?? config.failOn ?? 'error';
         const report: CheckReport = { files, summary: summarise(files, failOn, flags.maxWarnings ?? config.maxWarnings ?? null) };
@@ -100,6 +103,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
           writeBaseline(
             target,
             files.flatMap((f) => f.findings),
+            cwd,
           );
           await io.stderr.write(`pixelaudit: wrote ${files.reduce((n, f) => n + f.findings.length, 0)} findings to ${path.relative(cwd, target) || target}\n`);
           setExit(report.summary.failed > 0 ? 2 : 0);
