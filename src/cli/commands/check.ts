@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import path from 'node:path';
 import { readBaseline, writeBaseline } from '../../check/baseline.js';
 import { checkInputs } from '../../check/check-inputs.js';
-import { exitCodeOf, summarise, type CheckReport } from '../../check/check-report.js';
+import { exitCodeOf, notReadText, summarise, type CheckReport } from '../../check/check-report.js';
 import type { CheckedFile } from '../../check/check-finding.js';
 import type { Severity } from '../../types.js';
 import { loadConfig } from '../../check/config.js';
@@ -64,7 +64,9 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
       const baselineFile = flags.baseline ? path.resolve(cwd, flags.baseline) : config.baseline ? path.resolve(dir, config.baseline) : undefined;
       const detector = createDetector({ extra: flags.rules, disable: flags.disable });
       const tags = loadTemplateTags();
-      const { inputs, skipped } = await checkInputs(paths, cwd);
+      const { inputs, skipped, notRead } = await checkInputs(paths, cwd);
+      // As scan's folder without mail: a run that found no template at all must not pass CI.
+      if (inputs.length === 0) throw new UsageError(`${paths.join(' ')}: no template or .eml file to check${notReadText(notRead) ? `: ${notReadText(notRead)}` : ''}`);
       // Not followed (a loop, a link out of the project, a broken link): said, never silent.
       for (const s of skipped) await io.stderr.write(`pixelaudit: ${s.file}: not checked: ${s.reason}${s.detail ? ` (${s.detail})` : ''}\n`);
       // Every output is checked before any file is read, as scan's are: never one of the
@@ -97,7 +99,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
           else files.push(await checkFile(input.file, { detector, tags, rules, config, syntax: flags.syntax, baseline, cwd, fingerprintBase }));
         }
         const failOn = flags.failOn ?? config.failOn ?? 'error';
-        const report: CheckReport = { files, summary: summarise(files, failOn, flags.maxWarnings ?? config.maxWarnings ?? null) };
+        const report: CheckReport = { files, summary: summarise(files, failOn, flags.maxWarnings ?? config.maxWarnings ?? null, notRead) };
         if (!sinks) {
           const target = baselineOut!;
           writeBaseline(
