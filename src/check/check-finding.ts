@@ -40,6 +40,8 @@ export interface RawFinding {
   element: string;
   /** The URL's or tag's shape for the fingerprint. */
   shape: string;
+  /** A scan rule's finding on a URL with no template expression: its identifiers are literal, the same in every copy (policy.ts). */
+  literal?: boolean;
   /** The element path (`html>body>div>img`), set once the file's findings are known (element-paths.ts). */
   path?: string;
 }

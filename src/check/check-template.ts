@@ -7,7 +7,7 @@ import type { RawFinding } from './check-finding.js';
 import { baseExpressionFinding, linkFinding, resourceExpressionFinding } from './expression-findings.js';
 import { urlShape } from './fingerprint.js';
 import { LineIndex } from '../html/line-index.js';
-import { maskExpressions, unmask } from './placeholders.js';
+import { maskExpressions, placeholdersIn, unmask } from './placeholders.js';
 import { tagFindings } from './tag-findings.js';
 import { scanExpressions, type TemplateExpression, type UnclosedExpression } from './template-expressions.js';
 import { unclosedTemplateExpression } from './rules/unclosed-template-expression.js';
@@ -47,7 +47,7 @@ export function checkTemplate(source: string, syntax: SyntaxName, detector: Dete
   for (const r of analysis.resources) {
     const res = r.facts.resource;
     if (r.finding) {
-      out.push({ finding: shown(r.finding), offset: at.offset(res.position), element: res.element, shape: urlShape(res.url, expressions) });
+      out.push({ finding: shown(r.finding), offset: at.offset(res.position), element: res.element, shape: urlShape(res.url, expressions), literal: placeholdersIn(res.url, expressions).length === 0 });
       if (r.finding.tracking) continue;
     }
     const own = resourceExpressionFinding(res, expressions, at);
@@ -60,7 +60,8 @@ export function checkTemplate(source: string, syntax: SyntaxName, detector: Dete
   const judged = new Set<string>();
   for (const l of analysis.links) {
     judged.add(l.facts.link.url);
-    for (const f of l.findings) out.push({ finding: shown(f), offset: at.offset(l.facts.link.position), element: 'a', shape: urlShape(l.facts.link.url, expressions) });
+    const literal = placeholdersIn(l.facts.link.url, expressions).length === 0;
+    for (const f of l.findings) out.push({ finding: shown(f), offset: at.offset(l.facts.link.position), element: 'a', shape: urlShape(l.facts.link.url, expressions), literal });
   }
   // One finding per distinct URL, as the scan's link rules give, counting the links that carry it.
   const own = new Map<string, RawFinding>();

@@ -95,7 +95,7 @@ function judge(file: string, raw: RawFinding[], o: CheckOptions): { file: string
   let baselined = 0;
   const named = fingerprintPath(file, o.cwd, o.fingerprintBase ?? o.cwd);
   for (const r of raw) {
-    const severity = severityOf(r.finding, o.config);
+    const severity = severityOf(r.finding, o.config, r.literal);
     if (severity === 'off' || onAllowedHost(r.finding, allowed)) continue;
     const where = r.path || r.element;
     const kind = `${severity}:${r.finding.messageKey}`;
