@@ -33,4 +33,25 @@ describe('check: what a suppression comment covers (the next element of the pars
     expect(findings.map(brief)).toEqual(['4:1 PA001 error']);
     expect(report?.summary.suppressed).toBe(1);
   });
+
+  it('a template tag between the comment and the element is the target itself: the element right after it is not covered (half-open spans)', async () => {
+    const pixel = '<img src="https://img.example.org/o.gif?u={{ user.id }}" width="1" height="1">';
+    const dir = project({
+      'between.hbs': `<html><body>\n<!-- pixelaudit-disable-next-element PA002 -- approved logo -->{{#if x}}${pixel}{{/if}}\n</body></html>`,
+      'inside.hbs': `<html><body>\n{{#if x}}<!-- pixelaudit-disable-next-element PA002 -- approved logo -->${pixel}{{/if}}\n</body></html>`,
+    });
+    const between = await check(dir, 'between.hbs');
+    expect(between.findings.map(brief)).toEqual([`2:${'<!-- pixelaudit-disable-next-element PA002 -- approved logo -->{{#if x}}'.length + 1} PA002 error`]);
+    expect(between.report?.summary.suppressed).toBe(0);
+    const inside = await check(dir, 'inside.hbs');
+    expect(inside.findings.map(brief)).toEqual([]);
+    expect(inside.report?.summary.suppressed).toBe(1);
+  });
+
+  it('before <style>: an element starting right at its </style> end is not covered', async () => {
+    const dir = project({ 't.html': `${DISABLE}\n<style>.a { background: url("${GA(1)}") }</style><img src="${GA(2)}">\n` });
+    const { findings, report } = await check(dir, 't.html');
+    expect(findings.map(brief)).toEqual([`2:${`<style>.a { background: url("${GA(1)}") }</style>`.length + 1} PA001 error`]);
+    expect(report?.summary.suppressed).toBe(1);
+  });
 });

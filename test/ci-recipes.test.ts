@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { HAS_XMLLINT, junitSchemaErrors, parseAnnotations, parseJunit, sarifErrors } from './ci-format-checkers.js';
+import { MAIL_EXTENSIONS, TEMPLATE_EXTENSIONS } from '../src/check/template-syntax.js';
 import { FIXTURES, ROOT } from './helpers.js';
 
 // The README's CI recipes, run as far as this machine allows: the YAML parsed, the commands of
@@ -128,8 +129,22 @@ describe('pre-commit hooks', () => {
     for (const h of hooks) {
       expect(h.language).toBe('system');
       expect(h.entry).toMatch(/^pixelaudit (check|scan)\b/);
-      expect(() => new RegExp(h.files)).not.toThrow();
+      // pre-commit reads `files:` with Python's re, whose (?i) JavaScript's RegExp spells as a flag.
+      expect(h.files.startsWith('(?i)')).toBe(true);
+      expect(() => new RegExp(h.files.slice(4), 'i')).not.toThrow();
     }
+  });
+
+  it("pixelaudit-check's files: are exactly the extensions check reads, without case (one source: template-syntax.ts)", () => {
+    const hook = hooks.find((h) => h.id === 'pixelaudit-check');
+    const exts = [...TEMPLATE_EXTENSIONS, ...MAIL_EXTENSIONS].map((e) => e.slice(1).replaceAll('.', '\\.'));
+    expect(hook?.files).toBe(`(?i)\\.(${exts.join('|')})$`);
+  });
+
+  it('the README pins the hooks by commit SHA or tag, and says so: no rev that names a tag this repository lacks', () => {
+    const rev = (config.repos[0] as unknown as { rev: string }).rev;
+    const tags = execFileSync('git', ['tag', '--list'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+    expect(/^[0-9a-f]{40}$/.test(rev) || tags.includes(rev), `rev ${rev}`).toBe(true);
   });
 
   /** The real pre-commit running one hook of this repository on files of a fresh git repository. */
@@ -160,5 +175,14 @@ describe('pre-commit hooks', () => {
     const r = tryRepo('pixelaudit-check', { 'welcome.html': path.join(root, 'templates', 'welcome.html') });
     expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toMatch(/PA001|known-tracker|SendGrid/);
+  });
+
+  it.skipIf(!hasPreCommit)('pixelaudit-check runs on an upper-case .HTML and an .ejs, not on a .cshtml check does not read', () => {
+    const root = checkout();
+    const r = tryRepo('pixelaudit-check', { 'WELCOME.HTML': path.join(root, 'templates', 'welcome.html'), 'a.ejs': path.join(root, 'templates', 'welcome.html'), 'b.cshtml': path.join(root, 'templates', 'welcome.html') });
+    expect(r.status, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toContain('WELCOME.HTML');
+    expect(r.stdout).toContain('a.ejs');
+    expect(r.stdout).not.toContain('b.cshtml');
   });
 });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import type { CheckFinding } from './check-finding.js';
+import { fingerprintPath } from './fingerprint.js';
 
 const BASELINE_VERSION = 2;
 const TOP_KEYS = new Set(['pixelaudit', 'version', 'findings']);
@@ -35,9 +37,14 @@ export function readBaseline(file: string): Set<string> {
   return new Set(data.findings.map((f) => f.fingerprint));
 }
 
-/** Writes every finding of the run as accepted, sorted so that the file diffs well; temp file and rename. */
-export function writeBaseline(file: string, findings: CheckFinding[]): void {
-  const entries = findings.map((f) => ({ fingerprint: f.fingerprint, file: f.file, ruleId: f.ruleId, rule: f.rule, url: f.url })).sort((a, b) => (a.file === b.file ? a.fingerprint.localeCompare(b.fingerprint) : a.file.localeCompare(b.file)));
+/**
+ * Writes every finding of the run as accepted, sorted so that the file diffs well; temp file and
+ * rename. Each entry names its file relative to the baseline's folder, as its fingerprint does.
+ */
+export function writeBaseline(file: string, findings: CheckFinding[], cwd: string): void {
+  const entries = findings
+    .map((f) => ({ fingerprint: f.fingerprint, file: fingerprintPath(f.file, cwd, path.dirname(file)), ruleId: f.ruleId, rule: f.rule, url: f.url }))
+    .sort((a, b) => (a.file === b.file ? a.fingerprint.localeCompare(b.fingerprint) : a.file.localeCompare(b.file)));
   const data: BaselineFile = { pixelaudit: 'check-baseline', version: BASELINE_VERSION, findings: entries };
   writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`, 'follow');
 }

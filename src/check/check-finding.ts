@@ -46,6 +46,8 @@ export interface RawFinding {
    * off or at info, so turning PA002 down never hides a pixel PA012 is on for.
    */
   repeats?: RawFinding;
+  /** A scan rule's finding on a URL with no template expression: its identifiers are literal, the same in every copy (policy.ts). */
+  literal?: boolean;
   /** The element path (`html>body>div>img`), set once the file's findings are known (element-paths.ts). */
   path?: string;
 }

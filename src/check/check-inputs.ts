@@ -20,7 +20,8 @@ export interface SkippedInput {
  * The files named by `check`'s arguments: a file as named (whatever its extension), a folder
  * walked by the scan's walker (links followed once, loops and second names skipped, dot-files
  * left out) keeping the template and .eml extensions, and a glob (quoted, for CI: `"emails/**"`)
- * expanded by tinyglobby. An argument that names nothing is a usage error (exit 2): a CI job
+ * expanded by tinyglobby. Other files a folder walk meets are counted by extension (`notRead`).
+ * An argument that names nothing is a usage error (exit 2): a CI job
  * with a mistyped path must not pass with nothing checked.
  *
  * Paths are reported as written or globbed (what CI annotates), except that a file met under
@@ -30,10 +31,12 @@ export interface SkippedInput {
  * a symlink loop and a broken link are not followed, and are returned as `skipped` so the
  * command says so (never silently).
  */
-export async function checkInputs(args: string[], cwd: string): Promise<{ inputs: CheckInput[]; skipped: SkippedInput[] }> {
+export async function checkInputs(args: string[], cwd: string): Promise<{ inputs: CheckInput[]; skipped: SkippedInput[]; notRead: Record<string, number> }> {
   const walker = new Walker();
   const out: CheckInput[] = [];
   const skipped: SkippedInput[] = [];
+  // Files a folder walk met that are no template check reads, by extension: counted, never silent.
+  const notRead: Record<string, number> = {};
   const wanted = new Set([...TEMPLATE_EXTENSIONS, ...MAIL_EXTENSIONS]);
   const project = realpathSync(cwd);
   for (const arg of args) {
@@ -56,15 +59,18 @@ export async function checkInputs(args: string[], cwd: string): Promise<{ inputs
       for await (const entry of walker.walk(root, within)) {
         const name = display(entry.path, cwd);
         if (entry.type === 'failed') out.push({ file: name, failed: entry.reason });
-        else if (entry.type === 'file' && (entry.named || wanted.has(path.extname(entry.path).toLowerCase())) && !entry.path.split(path.sep).includes('node_modules')) out.push({ file: name });
-        else if (entry.type === 'skipped' && entry.reason === SKIP.duplicate && entry.detail) preferLinkFree(out, entry.path, entry.detail, cwd, project);
+        else if (entry.type === 'file' && !entry.path.split(path.sep).includes('node_modules')) {
+          const ext = path.extname(entry.path).toLowerCase();
+          if (entry.named || wanted.has(ext)) out.push({ file: name });
+          else notRead[ext || '(none)'] = (notRead[ext || '(none)'] ?? 0) + 1;
+        } else if (entry.type === 'skipped' && entry.reason === SKIP.duplicate && entry.detail) preferLinkFree(out, entry.path, entry.detail, cwd, project);
         else if (entry.type === 'skipped' && entry.reason !== SKIP.hidden && entry.reason !== SKIP.duplicate && entry.reason !== SKIP.maildirTmp) {
           skipped.push({ file: name, reason: entry.reason, ...(entry.detail ? { detail: entry.detail } : {}) });
         }
       }
     }
   }
-  return { inputs: out, skipped };
+  return { inputs: out, skipped, notRead };
 }
 
 /**

@@ -46,7 +46,7 @@ export function checkTemplate(source: string, syntax: SyntaxName, detector: Dete
 
   for (const r of analysis.resources) {
     const res = r.facts.resource;
-    const scanned: RawFinding | undefined = r.finding ? { finding: shown(r.finding), offset: at.offset(res.position), element: res.element, shape: urlShape(res.url, expressions) } : undefined;
+    const scanned: RawFinding | undefined = r.finding ? { finding: shown(r.finding), offset: at.offset(res.position), element: res.element, shape: urlShape(res.url, expressions), literal: placeholdersIn(res.url, expressions).length === 0 } : undefined;
     if (scanned) out.push(scanned);
     const own = resourceExpressionFinding(res, expressions, at);
     // A pixel the scan's rules call tracking is reported once, by them, unless they are configured down (run-check.ts).
@@ -62,7 +62,8 @@ export function checkTemplate(source: string, syntax: SyntaxName, detector: Dete
   const judged = new Set<string>();
   for (const l of analysis.links) {
     judged.add(l.facts.link.url);
-    for (const f of l.findings) out.push({ finding: shown(f), offset: at.offset(l.facts.link.position), element: 'a', shape: urlShape(l.facts.link.url, expressions) });
+    const literal = placeholdersIn(l.facts.link.url, expressions).length === 0;
+    for (const f of l.findings) out.push({ finding: shown(f), offset: at.offset(l.facts.link.position), element: 'a', shape: urlShape(l.facts.link.url, expressions), literal });
   }
   // One finding per distinct URL, as the scan's link rules give, counting the links that carry it.
   const own = new Map<string, RawFinding>();

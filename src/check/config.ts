@@ -16,6 +16,7 @@ const validate = generated as unknown as ValidateFunction;
 export interface CheckConfig {
   rules?: Record<string, SeverityOrOff>;
   allowedHosts?: string[];
+  allowedExactHosts?: string[];
   failOn?: Severity | 'never';
   maxWarnings?: number;
   syntax?: SyntaxName;

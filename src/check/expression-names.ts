@@ -16,6 +16,7 @@ interface NamesData {
   address: { words: string[] };
   identifier: { words: string[] };
   content: { words: string[] };
+  others: { words: string[] };
   examples: Array<{ expression: string; names: ExpressionNames }>;
 }
 
@@ -26,17 +27,21 @@ export class ExpressionNamer {
   private readonly address: string[];
   private readonly identifier: Set<string>;
   private readonly content: Set<string>;
+  private readonly others: Set<string>;
 
   constructor(readonly data: NamesData) {
     this.recipient = data.recipient.words;
     this.address = data.address.words;
     this.identifier = new Set(data.identifier.words);
     this.content = new Set(data.content.words);
+    this.others = new Set(data.others.words);
   }
 
   /** What the inside of an expression names, by the rule the data file's description states. */
   names(inner: string): ExpressionNames {
     const w = words(inner);
+    // The owner comes first: `author.email_hash` is the author's hash, not the recipient's address.
+    if (w.length > 0 && this.others.has(w[0])) return 'other';
     if (w.some((x) => this.address.some((a) => x.startsWith(a) || x.endsWith(a)))) return 'address';
     if (w.some((x) => this.recipient.some((r) => x.startsWith(r)))) return 'recipient';
     let content = false;

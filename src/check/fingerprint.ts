@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { parseUrl } from '../url/url-parts.js';
 import { placeholdersIn } from './placeholders.js';
 import type { TemplateExpression } from './template-expressions.js';
@@ -53,7 +54,18 @@ export function tagShape(tagId: string, text: string): string {
 }
 
 /**
- * One finding's fingerprint: the file, the rule, the element path (element-paths.ts; the
+ * The name a fingerprint (and a baseline entry) gives a file: its path relative to the
+ * baseline's folder (`base`), with `/`, whatever the working folder. Relative to the cwd, a
+ * baseline written by `check emails` at the repository's root (`emails/a.hbs`) accepted nothing
+ * in `cd emails && check .` (`a.hbs`): the same file, the same baseline, new findings.
+ */
+export function fingerprintPath(file: string, cwd: string, base: string): string {
+  const relative = path.relative(base, path.resolve(cwd, file));
+  return relative.split(path.sep).join('/');
+}
+
+/**
+ * One finding's fingerprint: the file (fingerprintPath), the rule, the element path (element-paths.ts; the
  * element's name for an .eml), the severity and message key (`kind`: an info finding that becomes
  * an error is new), the shape, and which one of the findings with these four it is in
  * the file (so two identical pixels are two entries). No line or column: adding a paragraph

@@ -27,9 +27,21 @@ export function defaultSeverity(f: Finding): SeverityOrOff {
   }
 }
 
-/** The configured severity of a finding (by rule id or alias), else the default. */
-export function severityOf(f: Finding, config: CheckConfig): SeverityOrOff {
-  return config.rules?.[f.ruleId] ?? config.rules?.[f.rule] ?? defaultSeverity(f);
+/**
+ * The findings that stand on an identifier alone: an invisible image whose URL carries one
+ * (PA002 `with-id`, no open-style path) and a link that carries one (PA006 `token`). In a
+ * template, an identifier written as a literal (`spacer.gif?v=5f2b9c0e...`, `?ref=5f2b...`) is
+ * the same in every copy sent, so it tells the sender nothing about who opened or clicked: such
+ * a finding is info, not a failure. A known tracker's pixel (PA001), an open-style path, a
+ * redirect and every expression naming the recipient stay as they are.
+ */
+function literalIdentifierOnly(f: Finding): boolean {
+  return (f.ruleId === 'PA002' && f.messageKey === 'with-id' && f.data.openWord === undefined) || (f.ruleId === 'PA006' && f.messageKey === 'token');
+}
+
+/** The configured severity of a finding (by rule id or alias), else the default; `literal`: its URL holds no template expression (templates only). */
+export function severityOf(f: Finding, config: CheckConfig, literal = false): SeverityOrOff {
+  return config.rules?.[f.ruleId] ?? config.rules?.[f.rule] ?? (literal && literalIdentifierOnly(f) ? 'info' : defaultSeverity(f));
 }
 
 /**
@@ -49,11 +61,27 @@ export function isPublicSuffix(host: string): boolean {
   return !p.isIp && p.domain === null && p.publicSuffix === h;
 }
 
-/** Whether the finding's host is one of the team's own (by registrable domain, via tldts). */
-export function onAllowedHost(f: Finding, allowed: ReadonlySet<string>): boolean {
-  return Boolean(f.host && allowed.size && allowed.has(ownDomain(f.host.toLowerCase())));
+/** The team's own hosts: whole registrable domains (allowedHosts) and single hosts (allowedExactHosts). */
+export interface AllowedHosts {
+  domains: ReadonlySet<string>;
+  exact: ReadonlySet<string>;
 }
 
-export function allowedDomains(config: CheckConfig): Set<string> {
-  return new Set((config.allowedHosts ?? []).map((h) => ownDomain(h.toLowerCase())));
+/**
+ * Whether the finding's host is one of the team's own: its registrable domain (via tldts) is an
+ * allowedHosts domain, or it is an allowedExactHosts host as written. A domain covers every
+ * subdomain, a branded tracking one (`click.example.net` pointed at an ESP) included; exact
+ * hosts are for a team that has such subdomains.
+ */
+export function onAllowedHost(f: Finding, allowed: AllowedHosts): boolean {
+  if (!f.host) return false;
+  const host = f.host.toLowerCase().replace(/\.$/, '');
+  return allowed.exact.has(host) || (allowed.domains.size > 0 && allowed.domains.has(ownDomain(host)));
+}
+
+export function allowedDomains(config: CheckConfig): AllowedHosts {
+  return {
+    domains: new Set((config.allowedHosts ?? []).map((h) => ownDomain(h.toLowerCase()))),
+    exact: new Set((config.allowedExactHosts ?? []).map((h) => h.toLowerCase())),
+  };
 }

@@ -6,7 +6,7 @@ import type { RuleMeta } from '../rules/rule.js';
 import { type CheckedFile, type CheckFinding, type RawFinding } from './check-finding.js';
 import { checkTemplate } from './check-template.js';
 import type { CheckConfig } from './config.js';
-import { fingerprintOf, urlShape } from './fingerprint.js';
+import { fingerprintOf, fingerprintPath, urlShape } from './fingerprint.js';
 import { allowedDomains, onAllowedHost, severityOf } from './policy.js';
 import { applySuppressions, SUPPRESSION_DIRECTIVE } from './suppressions.js';
 import { ElementPaths } from './element-paths.js';
@@ -26,6 +26,8 @@ export interface CheckOptions {
   /** Fingerprints the baseline accepts. */
   baseline?: ReadonlySet<string>;
   cwd: string;
+  /** The baseline's folder (else the config's): fingerprints name files relative to it (fingerprintPath). */
+  fingerprintBase?: string;
 }
 
 const MAX_TEMPLATE_BYTES = 32 * 1024 * 1024;
@@ -103,8 +105,9 @@ function judge(file: string, raw: RawFinding[], o: CheckOptions): { file: string
   const ordinals = new Map<string, number>();
   const findings: CheckFinding[] = [];
   let baselined = 0;
+  const named = fingerprintPath(file, o.cwd, o.fingerprintBase ?? o.cwd);
   for (const r of raw) {
-    const severity = severityOf(r.finding, o.config);
+    const severity = severityOf(r.finding, o.config, r.literal);
     if (severity === 'off' || onAllowedHost(r.finding, allowed)) continue;
     if (r.repeats && repeatedCovers(r.repeats, severity, o.config)) continue;
     const where = r.path || r.element;
@@ -112,7 +115,7 @@ function judge(file: string, raw: RawFinding[], o: CheckOptions): { file: string
     const key = `${r.finding.ruleId}\n${kind}\n${where}\n${r.shape}`;
     const ordinal = ordinals.get(key) ?? 0;
     ordinals.set(key, ordinal + 1);
-    const fingerprint = fingerprintOf(file, r.finding.ruleId, where, r.shape, ordinal, kind);
+    const fingerprint = fingerprintOf(named, r.finding.ruleId, where, r.shape, ordinal, kind);
     if (o.baseline?.has(fingerprint)) {
       baselined++;
       continue;

@@ -103,16 +103,28 @@ const BY_EXTENSION: Record<string, SyntaxName> = {
   '.jinja': 'jinja',
   '.jinja2': 'jinja',
   '.njk': 'nunjucks',
+  '.nunjucks': 'nunjucks',
   '.twig': 'twig',
   '.tmpl': 'go',
   '.gotmpl': 'go',
   '.tpl': 'go',
   '.erb': 'erb',
+  // EJS and Eta write their tags as ERB does (`<%= it.user.id %>`, `<%- %>`, `<%# %>`): one delimiter pair.
+  '.ejs': 'erb',
+  '.eta': 'erb',
   '.php': 'php',
 };
 
-/** The template files `check` reads in a folder, by extension (`.eml` goes the scan's MIME path). */
-export const TEMPLATE_EXTENSIONS = ['.html', '.htm', '.xhtml', '.mjml', '.twig', ...Object.keys(BY_EXTENSION)];
+/**
+ * The template files `check` reads in a folder, by extension, compared without case (`.HTML`
+ * too); `.eml` goes the scan's MIME path. HTML with the tags of a language whose delimiters the
+ * masking knows, and `.shtml` (server-side includes are HTML comments). Not read, and counted in
+ * the summary as files not read: Razor `.cshtml`, FreeMarker `.ftl`, Velocity `.vm`, ASP.NET
+ * `.aspx` (their `@x`, `${x}`, `$x` and server controls are not masked, so a per-recipient URL
+ * would pass as literal), JSX/TSX (react-email: code, not HTML), Pug, and `.txt` (no HTML).
+ * `.pre-commit-hooks.yaml`'s `files:` is this list (test/ci-recipes.test.ts).
+ */
+export const TEMPLATE_EXTENSIONS = ['.html', '.htm', '.xhtml', '.shtml', '.mjml', ...Object.keys(BY_EXTENSION)];
 export const MAIL_EXTENSIONS = ['.eml'];
 
 /**

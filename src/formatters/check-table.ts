@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import type { CheckReport } from '../check/check-report.js';
+import { notReadText, type CheckReport } from '../check/check-report.js';
 import { findingMessage } from '../rules/finding-message.js';
 import { visible } from './safe-text.js';
 
@@ -33,7 +33,7 @@ export function formatCheckTable(report: CheckReport, color: boolean): string {
   const s = report.summary;
   const problems = s.errors + s.warnings + s.infos;
   const parts = [`${s.errors} error${s.errors === 1 ? '' : 's'}`, `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`, `${s.infos} info`];
-  const quiet = [s.suppressed ? `${s.suppressed} suppressed` : '', s.baselined ? `${s.baselined} in the baseline` : '', s.failed ? `${s.failed} file${s.failed === 1 ? '' : 's'} not checked` : ''].filter(Boolean);
+  const quiet = [s.suppressed ? `${s.suppressed} suppressed` : '', s.baselined ? `${s.baselined} in the baseline` : '', s.failed ? `${s.failed} file${s.failed === 1 ? '' : 's'} not checked` : '', notReadText(s.notRead)].filter(Boolean);
   out += `${problems ? (s.errors ? c.red('✖') : c.yellow('!')) : c.green('✔')} ${problems} finding${problems === 1 ? '' : 's'} (${parts.join(', ')}) in ${s.files} file${s.files === 1 ? '' : 's'}${quiet.length ? `; ${quiet.join(', ')}` : ''}\n`;
   return out;
 }

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import path from 'node:path';
 import { readBaseline, writeBaseline } from '../../check/baseline.js';
 import { checkInputs } from '../../check/check-inputs.js';
-import { exitCodeOf, summarise, type CheckReport } from '../../check/check-report.js';
+import { exitCodeOf, notReadText, summarise, type CheckReport } from '../../check/check-report.js';
 import type { CheckedFile } from '../../check/check-finding.js';
 import type { Severity } from '../../types.js';
 import { loadConfig } from '../../check/config.js';
@@ -64,7 +64,9 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
       const baselineFile = flags.baseline ? path.resolve(cwd, flags.baseline) : config.baseline ? path.resolve(dir, config.baseline) : undefined;
       const detector = createDetector({ extra: flags.rules, disable: flags.disable });
       const tags = loadTemplateTags();
-      const { inputs, skipped } = await checkInputs(paths, cwd);
+      const { inputs, skipped, notRead } = await checkInputs(paths, cwd);
+      // As scan's folder without mail: a run that found no template at all must not pass CI.
+      if (inputs.length === 0) throw new UsageError(`${paths.join(' ')}: no template or .eml file to check${notReadText(notRead) ? `: ${notReadText(notRead)}` : ''}`);
       // Not followed (a loop, a link out of the project, a broken link): said, never silent.
       for (const s of skipped) await io.stderr.write(`pixelaudit: ${s.file}: not checked: ${s.reason}${s.detail ? ` (${s.detail})` : ''}\n`);
       // Every output is checked before any file is read, as scan's are: never one of the
@@ -85,21 +87,25 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
         also,
       );
       const baseline = baselineFile && !flags.writeBaseline ? readBaseline(baselineFile) : undefined;
+      // Fingerprints name files relative to the baseline's folder (the config's without one), so a
+      // baseline accepts the same findings from any working folder.
+      const fingerprintBase = path.dirname(baselineOut ?? baselineFile ?? path.join(configFile ? dir : cwd, DEFAULT_BASELINE));
       // Opened before checking, so an unwritable folder fails first; --write-baseline writes only the baseline.
       const sinks = flags.writeBaseline ? undefined : await openSinks(io, targets);
       try {
         const files: CheckedFile[] = [];
         for (const input of inputs) {
           if (input.failed) files.push({ file: input.file, syntax: 'unknown', findings: [], suppressed: 0, baselined: 0, error: input.failed });
-          else files.push(await checkFile(input.file, { detector, tags, rules, config, syntax: flags.syntax, baseline, cwd }));
+          else files.push(await checkFile(input.file, { detector, tags, rules, config, syntax: flags.syntax, baseline, cwd, fingerprintBase }));
         }
         const failOn = flags.failOn ?? config.failOn ?? 'error';
-        const report: CheckReport = { files, summary: summarise(files, failOn, flags.maxWarnings ?? config.maxWarnings ?? null) };
+        const report: CheckReport = { files, summary: summarise(files, failOn, flags.maxWarnings ?? config.maxWarnings ?? null, notRead) };
         if (!sinks) {
           const target = baselineOut!;
           writeBaseline(
             target,
             files.flatMap((f) => f.findings),
+            cwd,
           );
           await io.stderr.write(`pixelaudit: wrote ${files.reduce((n, f) => n + f.findings.length, 0)} findings to ${path.relative(cwd, target) || target}\n`);
           setExit(report.summary.failed > 0 ? 2 : 0);
