@@ -62,6 +62,10 @@ function withFallback(builder: TreeBuilder, deadline: DeadlineLike): TreeBuilder
 // Most bounded: a message's distinct short fragments are kept until its extraction ends.
 const MAX_FRAGMENT_CHARS = 4096;
 const MAX_FRAGMENTS = 1000;
+// And by their characters: a tree holds up to one node per 3 characters (`<p>`), so 1,000
+// fragments of 4,096 characters kept 1.4 million nodes (about 300 MB) past the per-tree cap
+// (tree-size-cap.ts); 256 Ki characters keep at most about 87,000.
+const MAX_CACHED_FRAGMENT_CHARS = 256 * 1024;
 
 /**
  * Templates repeat their Outlook conditional comments row after row (`<!--[if mso]><td><![endif]-->`):
@@ -76,16 +80,18 @@ function sameFragmentOnce(builder: TreeBuilder): TreeBuilder['fragment'] {
   // By document too (the message's, a srcdoc's): the document's selectors decide what a tree keeps.
   const built = new Map<string, Map<string, ReturnType<TreeBuilder['fragment']>>>();
   let count = 0;
+  let chars = 0;
   return (html, context, deadline, document = html) => {
     if (context.namespace !== 'html' || html.length > MAX_FRAGMENT_CHARS) return builder.fragment(html, context, deadline, document);
     let trees = built.get(document);
     const key = `${context.name}\0${html}`;
     if (trees?.has(key)) return trees.get(key) ?? null;
     const tree = builder.fragment(html, context, deadline, document);
-    if (count < MAX_FRAGMENTS) {
+    if (count < MAX_FRAGMENTS && chars + html.length <= MAX_CACHED_FRAGMENT_CHARS) {
       if (!trees) built.set(document, (trees = new Map<string, ReturnType<TreeBuilder['fragment']>>()));
       trees.set(key, tree);
       count++;
+      chars += html.length;
     }
     return tree;
   };

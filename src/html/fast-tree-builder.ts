@@ -2,6 +2,7 @@ import { html, parse } from 'parse5';
 import type { TreeElement } from './tree.js';
 import { MAX_DOM_DEPTH } from './dom-depth-cap.js';
 import { TextKeyedCache } from './text-keyed-cache.js';
+import { TreeSizeCap } from './tree-size-cap.js';
 import { COMMENT, DOCTYPE, END, EOF, FastTokenizer, RAWTEXT, RCDATA, SCRIPT, START, TEXT, cannotProve, normalizeNewlines } from './fast-tokenizer.js';
 import { IMPLIED_END, IMPLIED_END_THOROUGH, MODE_SELECTING, SPECIAL, TABLE_STRUCTURE, flagsOf } from './fast-tree-tags.js';
 import { endTagInBody, startTagInBody } from './fast-tree-body.js';
@@ -128,6 +129,8 @@ export class FastTreeBuilder {
   private readonly openCount = new Map<string, number>();
   /** Tokens read so far. */
   private tokens = 0;
+  /** Thrown past, not a CannotProve: parse5's tree of the same markup would be no smaller. */
+  private readonly size = new TreeSizeCap();
   /** Stack and list steps taken so far, and how many the input allows (WORK_PER_CHARACTER). */
   work = 0;
   private readonly workBudget: number;
@@ -177,6 +180,7 @@ export class FastTreeBuilder {
 
   // ---- tree mutation
   element(name: string, attrs: Record<string, string>, start: number, tokenStart = start): FastElement {
+    this.size.add();
     return { name, namespace: 'html', attrs, start, flags: flagsOf(name), children: [], parent: null, open: false, css: null, cssStart: -1, tokenStart, born: this.tokens };
   }
 
@@ -254,6 +258,7 @@ export class FastTreeBuilder {
   }
 
   appendComment(parent: FastNode[]): void {
+    this.size.add();
     parent.push({ comment: this.tok.data, start: this.tok.start });
   }
 

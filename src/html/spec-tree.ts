@@ -1,6 +1,7 @@
 import { defaultTreeAdapter, html as spec, InsertionMode, Parser, TokenizerMode, type DefaultTreeAdapterMap, type Token } from 'parse5';
 import { NO_DEADLINE, type DeadlineLike } from '../engine/deadline.js';
 import { MAX_DOM_DEPTH } from './dom-depth-cap.js';
+import { TreeSizeCap } from './tree-size-cap.js';
 import { IN_HEAD_IN_SELECT, VOID_KEPT_IN_SELECT } from './select-relaxation.js';
 import type { HtmlTree, Namespace, StyleText, TreeBuilder, TreeElement, TreeVisitor } from './tree.js';
 
@@ -26,6 +27,7 @@ class RelaxedSelectParser extends Parser<DefaultTreeAdapterMap> {
   }
 
   override _appendCommentNode(token: Token.CommentToken, parent: ParentNode): void {
+    this._size.add();
     super._appendCommentNode(token, (parent === this.openElements.currentTmplContentOrNode && this._cappedParent()) || parent);
   }
 
@@ -51,7 +53,11 @@ class RelaxedSelectParser extends Parser<DefaultTreeAdapterMap> {
   private _token = 0;
   private readonly _bornAt = new WeakMap<Element, number>();
 
+  /** The per-message memory budget, counted as nodes are made. */
+  private readonly _size = new TreeSizeCap();
+
   override _createElement(...args: Parameters<Parser<DefaultTreeAdapterMap>['_createElement']>): Element {
+    this._size.add();
     const element = super._createElement(...args);
     this._bornAt.set(element, this._token);
     return element;
