@@ -102,6 +102,20 @@ describe('FormMatcher equals indexOf per form', () => {
     );
   }, TIMEOUT);
 
+  it('exact scan over many forms: past the dense rows of the shallowest nodes, deeper ones by the Map', () => {
+    const many = fc.array(fc.array(fc.constantFrom('a', 'b', 'c', '@', '.', 'é', '😀'), { minLength: 1, maxLength: 12 }).map((a) => a.join('')), { minLength: 20, maxLength: 60 });
+    fc.assert(
+      fc.property(
+        many.chain((f) => fc.tuple(fc.constant(f), textOf(f))),
+        ([f, text]) => {
+          expect(scanAll(f, text, false)).toEqual(reference(f, text, false));
+          expect(scanAll(f, text, true)).toEqual(reference(f, text, true));
+        },
+      ),
+      { ...params, numRuns: Math.max(1, Math.floor(params.numRuns / 3)) },
+    );
+  }, TIMEOUT);
+
   it('caseless scan: foldCase equals the naive fold, and hits mapped back are those of indexOf over it', () => {
     fc.assert(
       fc.property(
