@@ -47,7 +47,14 @@ export class FormMatcher {
   private readonly rows: Int32Array;
   readonly size: number;
 
-  constructor(readonly patterns: readonly string[]) {
+  /**
+   * `asciiCaseless`: A-Z in the text are read as a-z, so that an ASCII text needs no folded copy
+   * (the copy and its garbage were 5% and more of find+mask); the patterns must be folded already.
+   */
+  constructor(
+    readonly patterns: readonly string[],
+    private readonly asciiCaseless = false,
+  ) {
     const term: number[] = [-1];
     const firstChild: number[] = [-1];
     const sibling: number[] = [-1];
@@ -119,11 +126,12 @@ export class FormMatcher {
    */
   scan(text: string, longestOnly: boolean, hit: (pattern: number, first: number, last: number) => void, ticker: Ticker = NO_TICKER): void {
     if (this.size === 0) return;
-    const { next, fail, term, dict, patterns, first, row, rows } = this;
+    const { next, fail, term, dict, patterns, first, row, rows, asciiCaseless } = this;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       ticker.tick();
-      const unit = text.charCodeAt(i);
+      let unit = text.charCodeAt(i);
+      if (asciiCaseless && unit <= 90 && unit >= 65) unit += 32;
       if (unit < 128 && row[node] !== -1) node = rows[row[node] * 128 + unit];
       else {
         if (node === 0 && first[unit] === 0) continue;

@@ -21,11 +21,14 @@ import { SEED, TIMEOUT, runsFor } from './harness.js';
 type Hit = [pattern: number, first: number, last: number];
 
 
-function scanAll(forms: readonly string[], text: string, longestOnly: boolean): Hit[] {
+function scanAll(forms: readonly string[], text: string, longestOnly: boolean, asciiCaseless = false): Hit[] {
   const out: Hit[] = [];
-  new FormMatcher(forms).scan(text, longestOnly, (p, f, l) => out.push([p, f, l]));
+  new FormMatcher(forms, asciiCaseless).scan(text, longestOnly, (p, f, l) => out.push([p, f, l]));
   return sorted(out);
 }
+
+/** A-Z as a-z, every other unit as is: how an `asciiCaseless` matcher reads a text. */
+const asciiLower = (text: string): string => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /** Every occurrence of every form by `indexOf`, under the first index of each distinct text. */
 function reference(forms: readonly string[], text: string, longestOnly: boolean): Hit[] {
@@ -96,6 +99,9 @@ describe('FormMatcher equals indexOf per form', () => {
         ([f, text]) => {
           expect(scanAll(f, text, false)).toEqual(reference(f, text, false));
           expect(scanAll(f, text, true)).toEqual(reference(f, text, true));
+          // Read caselessly: as if over the text with A-Z lowered (the forms folded already).
+          const lowered = f.map(asciiLower);
+          expect(scanAll(lowered, text, false, true)).toEqual(reference(lowered, asciiLower(text), false));
         },
       ),
       params,
