@@ -20,7 +20,6 @@ import { SEED, TIMEOUT, runsFor } from './harness.js';
 
 type Hit = [pattern: number, first: number, last: number];
 
-
 function scanAll(forms: readonly string[], text: string, longestOnly: boolean, asciiCaseless = false): Hit[] {
   const out: Hit[] = [];
   new FormMatcher(forms, asciiCaseless).scan(text, longestOnly, (p, f, l) => out.push([p, f, l]));
@@ -92,88 +91,120 @@ function textOf(formSet: readonly string[]): fc.Arbitrary<string> {
 const params = { seed: SEED, numRuns: runsFor(300) };
 
 describe('FormMatcher equals indexOf per form', () => {
-  it('exact scan: every occurrence, and the longest at each end', () => {
-    fc.assert(
-      fc.property(
-        forms.chain((f) => fc.tuple(fc.constant(f), textOf(f))),
-        ([f, text]) => {
-          expect(scanAll(f, text, false)).toEqual(reference(f, text, false));
-          expect(scanAll(f, text, true)).toEqual(reference(f, text, true));
-          // Read caselessly: as if over the text with A-Z lowered (the forms folded already).
-          const lowered = f.map(asciiLower);
-          expect(scanAll(lowered, text, false, true)).toEqual(reference(lowered, asciiLower(text), false));
-        },
-      ),
-      params,
-    );
-  }, TIMEOUT);
+  it(
+    'exact scan: every occurrence, and the longest at each end',
+    () => {
+      fc.assert(
+        fc.property(
+          forms.chain((f) => fc.tuple(fc.constant(f), textOf(f))),
+          ([f, text]) => {
+            expect(scanAll(f, text, false)).toEqual(reference(f, text, false));
+            expect(scanAll(f, text, true)).toEqual(reference(f, text, true));
+            // Read caselessly: as if over the text with A-Z lowered (the forms folded already).
+            const lowered = f.map(asciiLower);
+            expect(scanAll(lowered, text, false, true)).toEqual(reference(lowered, asciiLower(text), false));
+          },
+        ),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('exact scan over many forms: past the dense rows of the shallowest nodes, deeper ones by the Map', () => {
-    const many = fc.array(fc.array(fc.constantFrom('a', 'b', 'c', '@', '.', 'é', '😀'), { minLength: 1, maxLength: 12 }).map((a) => a.join('')), { minLength: 20, maxLength: 60 });
-    fc.assert(
-      fc.property(
-        many.chain((f) => fc.tuple(fc.constant(f), textOf(f))),
-        ([f, text]) => {
-          expect(scanAll(f, text, false)).toEqual(reference(f, text, false));
-          expect(scanAll(f, text, true)).toEqual(reference(f, text, true));
-        },
-      ),
-      { ...params, numRuns: Math.max(1, Math.floor(params.numRuns / 3)) },
-    );
-  }, TIMEOUT);
+  it(
+    'exact scan over many forms: past the dense rows of the shallowest nodes, deeper ones by the Map',
+    () => {
+      const many = fc.array(
+        fc.array(fc.constantFrom('a', 'b', 'c', '@', '.', 'é', '😀'), { minLength: 1, maxLength: 12 }).map((a) => a.join('')),
+        { minLength: 20, maxLength: 60 },
+      );
+      fc.assert(
+        fc.property(
+          many.chain((f) => fc.tuple(fc.constant(f), textOf(f))),
+          ([f, text]) => {
+            expect(scanAll(f, text, false)).toEqual(reference(f, text, false));
+            expect(scanAll(f, text, true)).toEqual(reference(f, text, true));
+          },
+        ),
+        { ...params, numRuns: Math.max(1, Math.floor(params.numRuns / 3)) },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('caseless scan: foldCase equals the naive fold, and hits mapped back are those of indexOf over it', () => {
-    fc.assert(
-      fc.property(
-        forms.chain((f) => fc.tuple(fc.constant(f), textOf(f))),
-        ([f, text]) => {
-          const folded = foldCase(text);
-          const naive = naiveFold(text);
-          expect(folded.text).toBe(naive.text);
-          // Without maps each unit stands for itself (a surrogate pair unit by unit); with them, for its code point.
-          for (let k = 0; k < naive.text.length; k++) {
-            if (folded.start && folded.end) expect([folded.start[k], folded.end[k]]).toEqual([naive.from[k], naive.to[k]]);
-            else expect(naive.from[k] <= k && k < naive.to[k] && naive.text.length === text.length).toBe(true);
-          }
-          const foldedForms = f.map((x) => foldCase(x.toLowerCase()).text);
-          expect(scanAll(foldedForms, folded.text, false)).toEqual(reference(foldedForms, naive.text, false));
-        },
-      ),
-      params,
-    );
-  }, TIMEOUT);
+  it(
+    'caseless scan: foldCase equals the naive fold, and hits mapped back are those of indexOf over it',
+    () => {
+      fc.assert(
+        fc.property(
+          forms.chain((f) => fc.tuple(fc.constant(f), textOf(f))),
+          ([f, text]) => {
+            const folded = foldCase(text);
+            const naive = naiveFold(text);
+            expect(folded.text).toBe(naive.text);
+            // Without maps each unit stands for itself (a surrogate pair unit by unit); with them, for its code point.
+            for (let k = 0; k < naive.text.length; k++) {
+              if (folded.start && folded.end) expect([folded.start[k], folded.end[k]]).toEqual([naive.from[k], naive.to[k]]);
+              else expect(naive.from[k] <= k && k < naive.to[k] && naive.text.length === text.length).toBe(true);
+            }
+            const foldedForms = f.map((x) => foldCase(x.toLowerCase()).text);
+            expect(scanAll(foldedForms, folded.text, false)).toEqual(reference(foldedForms, naive.text, false));
+          },
+        ),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('a form written anywhere, in any case, is found at exactly the span it was written at', () => {
-    fc.assert(
-      fc.property(form.filter((x) => x.length > 0), textOf([]), textOf([]), fc.array(fc.boolean(), { maxLength: 6 }), (f, before, after, upper) => {
-        // Upper-case only where folding the upper case gives the letter back (ß -> SS does not).
-        const written = [...f].map((c, i) => (upper[i] && naiveFold(c.toUpperCase()).text === naiveFold(c).text ? c.toUpperCase() : c)).join('');
-        const text = before + written + after;
-        const folded = foldCase(text);
-        const spans: Array<[number, number]> = [];
-        new FormMatcher([foldCase(f.toLowerCase()).text]).scan(folded.text, true, (_, first, last) =>
-          spans.push([folded.start ? folded.start[first] : first, folded.end ? folded.end[last] : last + 1]),
-        );
-        expect(spans).toContainEqual([before.length, before.length + written.length]);
-      }),
-      params,
-    );
-  }, TIMEOUT);
+  it(
+    'a form written anywhere, in any case, is found at exactly the span it was written at',
+    () => {
+      fc.assert(
+        fc.property(
+          form.filter((x) => x.length > 0),
+          textOf([]),
+          textOf([]),
+          fc.array(fc.boolean(), { maxLength: 6 }),
+          (f, before, after, upper) => {
+            // Upper-case only where folding the upper case gives the letter back (ß -> SS does not).
+            const written = Array.from(f).map((c, i) => (upper[i] && naiveFold(c.toUpperCase()).text === naiveFold(c).text ? c.toUpperCase() : c)).join('');
+            const text = before + written + after;
+            const folded = foldCase(text);
+            const spans: Array<[number, number]> = [];
+            new FormMatcher([foldCase(f.toLowerCase()).text]).scan(folded.text, true, (_, first, last) => spans.push([folded.start ? folded.start[first] : first, folded.end ? folded.end[last] : last + 1]));
+            expect(spans).toContainEqual([before.length, before.length + written.length]);
+          },
+        ),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('equals modern-ahocorasick "all" on text without combining marks or astral characters', () => {
-    const plain = fc.constantFrom('a', 'b', '@', '.', '%', '4', 'é', 'ß');
-    const plainForm = fc.array(plain, { minLength: 1, maxLength: 6 }).map((a) => a.join(''));
-    fc.assert(
-      fc.property(
-        fc.uniqueArray(plainForm, { minLength: 1, maxLength: 8 }).chain((f) => fc.tuple(fc.constant(f), fc.array(fc.oneof(plain, fc.constantFrom(...f)), { maxLength: 24 }).map((a) => a.join('')))),
-        ([f, text]) => {
-          const library = new AhoCorasick(f).search(text).map((m): Hit => [m.patternIndex, m.start, m.end - 1]);
-          expect(scanAll(f, text, false)).toEqual(sorted(library));
-        },
-      ),
-      params,
-    );
-  }, TIMEOUT);
+  it(
+    'equals modern-ahocorasick "all" on text without combining marks or astral characters',
+    () => {
+      const plain = fc.constantFrom('a', 'b', '@', '.', '%', '4', 'é', 'ß');
+      const plainForm = fc.array(plain, { minLength: 1, maxLength: 6 }).map((a) => a.join(''));
+      fc.assert(
+        fc.property(
+          fc.uniqueArray(plainForm, { minLength: 1, maxLength: 8 }).chain((f) =>
+            fc.tuple(
+              fc.constant(f),
+              fc.array(fc.oneof(plain, fc.constantFrom(...f)), { maxLength: 24 }).map((a) => a.join('')),
+            ),
+          ),
+          ([f, text]) => {
+            const library = new AhoCorasick(f).search(text).map((m): Hit => [m.patternIndex, m.start, m.end - 1]);
+            expect(scanAll(f, text, false)).toEqual(sorted(library));
+          },
+        ),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe('why the matcher is hand-written (the claims in its comment)', () => {
