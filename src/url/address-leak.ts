@@ -1,6 +1,6 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { createHash } from 'node:crypto';
-import { foldCase } from './case-fold.js';
+import { foldCase, isAscii } from './case-fold.js';
 import { decodedTexts } from './decoded-views.js';
 import { FormMatcher, type Ticker } from './form-matcher.js';
 
@@ -166,7 +166,7 @@ export class AddressFinder {
       }
       lists[at].push(n);
     });
-    this.caseless = new FormMatcher([...caselessTexts.keys()]);
+    this.caseless = new FormMatcher([...caselessTexts.keys()], true);
     this.exact = new FormMatcher([...exactTexts.keys()]);
     this.spaced = this.needles.some((n) => n.text.includes(' '));
   }
@@ -232,7 +232,8 @@ export class AddressFinder {
 
   /** Both automata over one text: the caseless one over its fold, positions mapped back to `text`. */
   private hits(text: string, longestOnly: boolean, hit: (needles: Needle[], first: number, last: number) => void, ticker?: Ticker): void {
-    const folded = foldCase(text);
+    // The caseless matcher reads A-Z as a-z itself: only non-ASCII text needs folding first.
+    const folded = isAscii(text) ? { text, start: undefined, end: undefined } : foldCase(text);
     const { start, end } = folded;
     this.caseless.scan(folded.text, longestOnly, (p, f, l) => hit(this.caselessNeedles[p], start ? start[f] : f, end ? end[l] - 1 : l), ticker);
     this.exact.scan(text, longestOnly, (p, f, l) => hit(this.exactNeedles[p], f, l), ticker);

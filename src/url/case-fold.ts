@@ -28,16 +28,15 @@ function foldPoint(cp: number): string {
   return out;
 }
 
+/** Whether every unit of `text` is ASCII: its fold is then its lower case, unit for unit. */
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
 /** `text` folded; positions are mapped only when some code point folded to another length. */
 export function foldCase(text: string): Folded {
-  let ascii = true;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) return { text: text.toLowerCase() };
+  if (isAscii(text)) return { text: text.toLowerCase() };
   const parts: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
