@@ -15,10 +15,11 @@ describe('the tracker data schema (rules/schema/trackers.schema.json)', () => {
     expect(readFileSync(GENERATED_VALIDATOR_FILE, 'utf8')).toBe(trackersValidatorCode());
   });
 
+  // The schema and join checks; regex-safety.test.ts proves the same expressions linear with no time bound.
   it('accepts every built-in file (they are not re-checked at start-up)', () => {
     for (const f of readdirSync(BUILTIN_RULES_DIR).filter((n) => n.endsWith('.json'))) {
       const file = path.join(BUILTIN_RULES_DIR, f);
-      expect(problems(JSON.parse(readFileSync(file, 'utf8'))), file).toEqual([]);
+      expect(problems(JSON.parse(readFileSync(file, 'utf8')), { proveLinear: false }), file).toEqual([]);
     }
   });
 
