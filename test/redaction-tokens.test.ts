@@ -88,4 +88,30 @@ describe('imap --debug', () => {
     shown.debug({ user: 'reader@example.org' });
     expect(lines.at(-1)).toContain('reader@example.org');
   });
+
+  it("hides imapflow's SASL payloads whole and masks a login of any length (the attacker's AUTH=PLAIN lines)", () => {
+    const lines: string[] = [];
+    const plainFrame = (user: string) => Buffer.from(`\0${user}\0(* value hidden *)`).toString('base64');
+    for (const user of ['kissreader2024', 'kr', 'reader.kiss@example.org']) {
+      const logger = maskedLogger((l) => lines.push(l), ['pw'], debugRedaction(user, user.includes('@') ? [user] : []));
+      logger.debug({ src: 'c', msg: plainFrame(user), comment: 'Encoded response for AUTH=PLAIN', cid: 'x' });
+      logger.debug({ src: 'c', msg: Buffer.from(user).toString('base64'), comment: 'Encoded username for AUTH=LOGIN', cid: 'x' });
+      logger.debug({ src: 'c', msg: Buffer.from(`user=${user}\x01auth=Bearer t\x01\x01`).toString('base64'), cid: 'x' });
+      logger.info({ src: 'auth', msg: 'User authenticated', cid: 'x', user });
+      logger.debug({ src: 'c', msg: `1 LOGIN ${user.toUpperCase()} "(* value hidden *)"`, cid: 'x' });
+      const out = lines.splice(0).join('');
+      expect(out).not.toContain(plainFrame(user).slice(0, 8));
+      expect(out).not.toContain(Buffer.from(user).toString('base64').slice(0, 4));
+      expect(out).not.toMatch(new RegExp(`"${user}"|LOGIN ${user}`, 'i'));
+      expect(out).toMatch(/"user":"\[(user|address)\]"/);
+      expect(out.match(/\(\* value hidden \*\)/g)?.length).toBe(4);
+    }
+    // A short login is masked where it stands alone, not inside other words.
+    const short = maskedLogger((l) => lines.push(l), [], debugRedaction('kr', []));
+    short.debug({ src: 's', msg: '* OK [CAPABILITY KRB5] ready', user: 'kr' });
+    short.debug({ src: 'c', msg: 'DONE' });
+    expect(lines.join('')).toContain('KRB5');
+    expect(lines.join('')).toContain('"msg":"DONE"');
+    expect(lines.join('')).toContain('"user":"[user]"');
+  });
 });
