@@ -89,7 +89,8 @@ function firstNonEmpty(values: string[] | undefined, map: (value: string) => str
   return null;
 }
 
-function decodeWords(value: string): string {
+/** A header value with its RFC 2047 encoded words decoded (`=?utf-8?Q?reader=40example.org?=`), as a client shows it. */
+export function decodeWords(value: string): string {
   try {
     return libmime.decodeWords(value);
   } catch {
