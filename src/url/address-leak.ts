@@ -39,9 +39,14 @@ export function addressFinderFor(addresses: string[]): AddressFinder {
 
 const needleCache = new Map<string, Needle[]>();
 
-/** The forms of one address to look for, cached: the six hashes are the costly part. */
-function needlesOf(address: string): Needle[] {
-  let needles = needleCache.get(address);
+/**
+ * The forms of one address to look for, cached: the six hashes are the costly part. `latin1`: the
+ * forms of its Latin-1 bytes (`j%FCrgen@...`, the hex, base64 and hashes of those bytes), for an
+ * address whose characters all have one: what a site in that charset writes.
+ */
+function needlesOf(address: string, charset: 'utf8' | 'latin1' = 'utf8'): Needle[] {
+  const key = charset === 'utf8' ? address : `latin1:${address}`;
+  let needles = needleCache.get(key);
   if (needles) return needles;
   needles = [];
   if (address.includes('@') && address.length >= 5) {
@@ -49,27 +54,33 @@ function needlesOf(address: string): Needle[] {
     const add = (encoding: AddressEncoding, text: string, caseless: boolean): void => {
       list.push({ address, encoding, text: caseless ? text.toLowerCase() : text, caseless });
     };
-    // Found as is: plain; found only after percent-decoding: url-encoded.
-    add('plain', address, true);
-    // VERP (`bounce-reader=example.org@mailer.example`, in Message-IDs, Return-Path and
-    // List-Unsubscribe): the address with its `@` as `=`, as readable as the address itself.
-    const at = address.lastIndexOf('@');
-    if (!address.slice(0, at).includes('=')) add('plain', `${address.slice(0, at)}=${address.slice(at + 1)}`, true);
-    const b64 = Buffer.from(address).toString('base64');
+    const bytes = Buffer.from(address, charset);
+    if (charset === 'latin1') {
+      // No view decodes `%FC` (it is no UTF-8): the escapes as written are the form.
+      add('url-encoded', [...address].map((c) => (c.charCodeAt(0) < 0x80 ? c : `%${c.charCodeAt(0).toString(16)}`)).join(''), true);
+    } else {
+      // Found as is: plain; found only after percent-decoding: url-encoded.
+      add('plain', address, true);
+      // VERP (`bounce-reader=example.org@mailer.example`, in Message-IDs, Return-Path and
+      // List-Unsubscribe): the address with its `@` as `=`, as readable as the address itself.
+      const at = address.lastIndexOf('@');
+      if (!address.slice(0, at).includes('=')) add('plain', `${address.slice(0, at)}=${address.slice(at + 1)}`, true);
+    }
+    const b64 = bytes.toString('base64');
     add('base64', b64.replace(/=+$/, ''), false);
-    const b64url = Buffer.from(address).toString('base64url');
+    const b64url = bytes.toString('base64url');
     if (b64url !== b64.replace(/=+$/, '')) add('base64url', b64url, false);
     // Inside a longer encoded text (`{"email":"..."}` in base64) the address starts at any of the
     // three byte offsets of a base64 group: each gives other characters. Only those that encode
     // address bytes alone are looked for (the groups shared with the bytes around it vary).
-    for (const text of embeddedBase64(address)) {
+    for (const text of embeddedBase64(bytes)) {
       add('base64', text, false);
       const url = text.replace(/\+/g, '-').replace(/\//g, '_');
       if (url !== text) add('base64url', url, false);
     }
     // The address's bytes as hex (`726561646572406578616d706c652e6f7267`): as reversible as base64.
-    add('hex', Buffer.from(address).toString('hex'), true);
-    for (const h of HASHES) add(h, createHash(h).update(address).digest('hex'), true);
+    add('hex', bytes.toString('hex'), true);
+    for (const h of HASHES) add(h, createHash(h).update(bytes).digest('hex'), true);
   }
   if (needleCache.size >= 4096) needleCache.delete(needleCache.keys().next().value as string);
   needleCache.set(address, needles);
@@ -80,8 +91,8 @@ function needlesOf(address: string): Needle[] {
 const MIN_EMBEDDED_BASE64 = 12;
 
 /** The base64 characters that stand for `address` alone when it sits at byte offset 0, 1 or 2 of a group. */
-export function embeddedBase64(address: string): string[] {
-  const bytes = Buffer.from(address);
+export function embeddedBase64(address: string | Buffer): string[] {
+  const bytes = typeof address === 'string' ? Buffer.from(address) : address;
   const out: string[] = [];
   for (let lead = 0; lead < 3; lead++) {
     // `lead` bytes before the address share its first group, unless lead is 0.
@@ -111,6 +122,25 @@ function domainForms(address: string): string[] {
     if (other && !domains.includes(other.toLowerCase())) domains.push(other.toLowerCase());
   }
   return locals.flatMap((l) => domains.map((d) => `${l}@${d}`));
+}
+
+/**
+ * An address in its composed, decomposed and compatibility forms (`jürgen`, `ju\u0308rgen`,
+ * `ｒｅａｄｅｒ＠...` as `reader@...`): plain text folds them alike (case-fold.ts), but a hash,
+ * hex or base64 is of the bytes of one of them.
+ */
+function unicodeForms(address: string): string[] {
+  const out = [address];
+  for (const form of ['NFC', 'NFD', 'NFKC'] as const) {
+    const other = address.normalize(form);
+    if (!out.includes(other)) out.push(other);
+  }
+  return out;
+}
+
+/** Not ASCII, and every character has a Latin-1 byte. */
+function latin1Only(address: string): boolean {
+  return /[\u0080-\u00ff]/.test(address) && !/[^\u0000-\u00ff]/.test(address);
 }
 
 // The recipients looked for in one message: a header block of 256 KB (the most either MIME path
@@ -145,10 +175,11 @@ export class AddressFinder {
         continue;
       }
       kept++;
-      for (const address of domainForms(one)) {
+      for (const address of domainForms(one).flatMap(unicodeForms)) {
         if (seen.has(address)) continue;
         seen.add(address);
         this.needles.push(...needlesOf(address));
+        if (latin1Only(address) && address === address.normalize('NFC')) this.needles.push(...needlesOf(address, 'latin1'));
       }
     }
     this.dropped = dropped;
