@@ -57,7 +57,7 @@ function needlesOf(address: string, charset: 'utf8' | 'latin1' = 'utf8'): Needle
     const bytes = Buffer.from(address, charset);
     if (charset === 'latin1') {
       // No view decodes `%FC` (it is no UTF-8): the escapes as written are the form.
-      add('url-encoded', [...address].map((c) => (c.charCodeAt(0) < 0x80 ? c : `%${c.charCodeAt(0).toString(16)}`)).join(''), true);
+      add('url-encoded', Array.from(bytes, (b) => (b < 0x80 ? String.fromCharCode(b) : `%${b.toString(16)}`)).join(''), true);
     } else {
       // Found as is: plain; found only after percent-decoding: url-encoded.
       add('plain', address, true);
