@@ -75,6 +75,28 @@ describe('a token is cut however it is written and wherever it stands', () => {
   });
 });
 
+describe('explain\'s "not remote" list (the attacker\'s second round)', () => {
+  it('cuts tokens in cid: and data: URLs, nested URLs included, and masks an address cut by a tab in a srcset candidate', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-tokens-2-'));
+    const tok = 'AbCdEfGh12IjKlMn34OpQrSt56UvWx';
+    const svg = `data:image/svg+xml,<svg xmlns=%22http://www.w3.org/2000/svg%22><image href=%22https://t.example/o.gif?t=${tok}%22/></svg>`;
+    const file = path.join(dir, 'nr.eml');
+    const html = `<img src="cid:${tok}"><img src="cid:${tok}@x"><img src="${svg}"><img srcset="https://cdn.example/a.png 1x, https://t.shop.example?e=reader.kiss@exa\tmple.org 2x" src="https://cdn.example/a.png"><img srcset="https://t.shop.example?e=reader.kiss@example.o\nrg 2x">`;
+    writeFileSync(file, `From: a@shop.example\r\nTo: Reader.Kiss@Example.org\r\nSubject: s\r\nMIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n${html}\r\n`);
+    for (const args of [[], ['-f', 'json']]) {
+      const out = (await run(['explain', file, ...args])).stdout;
+      expect(out).toContain('cid:AbCd…');
+      expect(out).toContain('o.gif?t=AbCd…%22');
+      expect(out).toContain('https://t.shop.example?e=[address]');
+      expect(out).not.toContain(tok.slice(4, 14));
+      expect(out.toLowerCase()).not.toMatch(/reader\.kiss@ex/);
+    }
+    const shown = (await run(['explain', file, '--no-redact'])).stdout;
+    expect(shown).toContain(`cid:${tok}@x`);
+    expect(shown).toContain('e=reader.kiss@exa');
+  });
+});
+
 describe('imap --debug', () => {
   it('masks the login and the reader addresses in every record, unless --no-redact', () => {
     const lines: string[] = [];

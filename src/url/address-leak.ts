@@ -252,8 +252,39 @@ export class AddressFinder {
   spans(view: string, ticker?: Ticker): Array<[number, number]> {
     const out: Array<[number, number]> = [];
     if (this.needles.length === 0) return out;
-    this.eachVariant(view, (variant) => this.hits(variant, true, (_, first, last) => out.push([first, last]), ticker));
+    this.eachVariant(view, (variant) => {
+      this.hits(variant, true, (_, first, last) => out.push([first, last]), ticker);
+      this.cutAtEnd(variant, out, ticker);
+    });
     return out;
+  }
+
+  /** Prefixes of the plain forms that reach past their `@` (VERP: `=`), folded, built on first use; and the longest's length. */
+  private truncated: { matcher: FormMatcher; longest: number } | undefined;
+
+  /**
+   * An address cut by the end of the text (`https://t.shop.example?e=reader.kiss@exa`, a srcset
+   * candidate ended by a tab inside the address) still shows it: a prefix of a plain form that
+   * reaches past its `@` and ends the text is masked too. Only the text's last units are read
+   * (as many as the longest form), so it adds no pass over the text.
+   */
+  private cutAtEnd(text: string, out: Array<[number, number]>, ticker?: Ticker): void {
+    this.truncated ??= truncatedForms(this.needles);
+    const { matcher, longest } = this.truncated;
+    if (matcher.size === 0) return;
+    // Folding never shortens a text, so a form's last `longest` source units hold any prefix of it.
+    const from = Math.max(0, text.length - longest);
+    const folded = foldCase(text.slice(from));
+    const { start, end } = folded;
+    const lastUnit = folded.text.length - 1;
+    matcher.scan(
+      folded.text,
+      true,
+      (_, first, last) => {
+        if (last === lastUnit) out.push([from + (start ? start[first] : first), from + (end ? end[last] - 1 : last)]);
+      },
+      ticker,
+    );
   }
 
   private eachVariant(view: string, use: (variant: string, plusAsSpace: boolean) => void): void {
@@ -268,6 +299,22 @@ export class AddressFinder {
     this.caseless.scan(folded.text, longestOnly, (p, f, l) => hit(this.caselessNeedles[p], start ? start[f] : f, end ? end[l] - 1 : l), ticker);
     this.exact.scan(text, longestOnly, (p, f, l) => hit(this.exactNeedles[p], f, l), ticker);
   }
+}
+
+/** The prefixes of the plain forms that go past their `@` (or, for VERP, `=`) but not to their end. */
+function truncatedForms(needles: readonly Needle[]): { matcher: FormMatcher; longest: number } {
+  const prefixes = new Set<string>();
+  let longest = 0;
+  for (const n of needles) {
+    if (n.encoding !== 'plain') continue;
+    const text = foldCase(n.text).text;
+    const at = text.lastIndexOf('@');
+    const sep = at !== -1 ? at : text.lastIndexOf('=');
+    if (sep <= 0) continue;
+    for (let k = sep + 1; k < text.length; k++) prefixes.add(text.slice(0, k));
+    longest = Math.max(longest, text.length);
+  }
+  return { matcher: new FormMatcher([...prefixes]), longest };
 }
 
 const ADDRESS_CHAR = /[a-z0-9._%+-]/i;
