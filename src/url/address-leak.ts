@@ -145,7 +145,8 @@ function latin1Only(address: string): boolean {
 
 // The recipients looked for in one message: a header block of 256 KB (the most either MIME path
 // reads) can name 40,000 addresses, and each brings about 1 KB of forms (the hashes). --me comes
-// first, then Delivered-To and X-Original-To (the mailbox's own), then To and Cc in order.
+// first, then Delivered-To, X-Original-To and Envelope-To (the mailbox's own), then To, Cc, Bcc,
+// Resent-* and X-Forwarded-To in order (header-fields.ts).
 export const MAX_ADDRESSES = 256;
 
 /** Finds recipient addresses in URLs: plain, URL-encoded, base64, hex and hex hashes. */
@@ -163,23 +164,48 @@ export class AddressFinder {
 
   constructor(addresses: string[]) {
     const seen = new Set<string>();
-    let kept = 0;
     let dropped = 0;
     const distinct = new Set<string>();
+    // Each address once, lower-case, with the spellings it was written in that differ.
+    const kept = new Map<string, Set<string>>();
     for (const raw of addresses) {
-      const one = raw.trim().toLowerCase();
-      if (distinct.has(one)) continue;
-      distinct.add(one);
-      if (kept >= MAX_ADDRESSES) {
-        dropped++;
-        continue;
+      const written = raw.trim();
+      const one = written.toLowerCase();
+      let spellings = kept.get(one);
+      if (!spellings) {
+        if (distinct.has(one)) continue;
+        distinct.add(one);
+        if (kept.size >= MAX_ADDRESSES) {
+          dropped++;
+          continue;
+        }
+        spellings = new Set();
+        kept.set(one, spellings);
       }
-      kept++;
-      for (const address of domainForms(one).flatMap(unicodeForms)) {
-        if (seen.has(address)) continue;
-        seen.add(address);
-        this.needles.push(...needlesOf(address));
-        if (latin1Only(address) && address === address.normalize('NFC')) this.needles.push(...needlesOf(address, 'latin1'));
+      if (written !== one) spellings.add(written);
+    }
+    for (const [one, spellings] of kept) {
+      for (const address of domainForms(one)) {
+        // Every form of one address reports as that address: a leak is counted once per encoding.
+        const add = (list: readonly Needle[]): void => {
+          for (const n of list) this.needles.push(n.address === address ? n : { ...n, address });
+        };
+        for (const form of unicodeForms(address)) {
+          if (seen.has(form)) continue;
+          seen.add(form);
+          add(needlesOf(form));
+          if (latin1Only(form) && form === form.normalize('NFC')) add(needlesOf(form, 'latin1'));
+        }
+        // `"reader.kiss"@example.org` where To has it unquoted: the same mailbox (RFC 5321 4.1.2).
+        const at = address.lastIndexOf('@');
+        if (at > 0 && !address.startsWith('"')) this.needles.push({ address, encoding: 'plain', text: `"${address.slice(0, at)}"${address.slice(at)}`, caseless: true });
+      }
+      // As written (`Reader.Kiss@Example.org`): a tracker may hash it as it stands, and its hex,
+      // base64 and hashes are of other bytes (its plain forms fold to the lower case's).
+      for (const spelling of spellings) {
+        if (seen.has(spelling)) continue;
+        seen.add(spelling);
+        for (const n of needlesOf(spelling)) if (n.encoding !== 'plain') this.needles.push({ ...n, address: one });
       }
     }
     this.dropped = dropped;
