@@ -405,6 +405,23 @@ describe.skipIf(!HAS_DOVECOT)('imap against a real Dovecot', () => {
     expect(debug.stderr).toMatch(/imap: /);
     expect(debug.stderr).not.toContain('testpass');
   });
+
+  it('--debug shows neither the login nor its SASL frame, whatever its length (a real AUTH=PLAIN)', async () => {
+    for (const user of ['kr', 'kissreader2024', 'reader.kiss@example.org']) {
+      const debug = await run(['imap', '--host', '127.0.0.1', '--port', String(d.port), '--tls', 'none', '--user', user, '--no-cache', '--debug'], { env: ENV });
+      expect(debug.exitCode).toBe(0);
+      expect(debug.stderr).toContain('AUTH=PLAIN');
+      expect(debug.stderr).toMatch(/"user":"\[(user|address)\]"/);
+      expect(debug.stderr).not.toMatch(
+        new RegExp(
+          `"${user}"|${Buffer.from(`\0${user.slice(0, 2)}`)
+            .toString('base64')
+            .slice(0, 3)}`,
+        ),
+      );
+      expect(debug.stderr).not.toContain('testpass');
+    }
+  });
 });
 
 function cacheFiles(cacheDir: string): string[] {

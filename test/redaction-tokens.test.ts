@@ -75,6 +75,28 @@ describe('a token is cut however it is written and wherever it stands', () => {
   });
 });
 
+describe('explain\'s "not remote" list (the attacker\'s second round)', () => {
+  it('cuts tokens in cid: and data: URLs, nested URLs included, and masks an address cut by a tab in a srcset candidate', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-tokens-2-'));
+    const tok = 'AbCdEfGh12IjKlMn34OpQrSt56UvWx';
+    const svg = `data:image/svg+xml,<svg xmlns=%22http://www.w3.org/2000/svg%22><image href=%22https://t.example/o.gif?t=${tok}%22/></svg>`;
+    const file = path.join(dir, 'nr.eml');
+    const html = `<img src="cid:${tok}"><img src="cid:${tok}@x"><img src="${svg}"><img srcset="https://cdn.example/a.png 1x, https://t.shop.example?e=reader.kiss@exa\tmple.org 2x" src="https://cdn.example/a.png"><img srcset="https://t.shop.example?e=reader.kiss@example.o\nrg 2x">`;
+    writeFileSync(file, `From: a@shop.example\r\nTo: Reader.Kiss@Example.org\r\nSubject: s\r\nMIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n${html}\r\n`);
+    for (const args of [[], ['-f', 'json']]) {
+      const out = (await run(['explain', file, ...args])).stdout;
+      expect(out).toContain('cid:AbCd…');
+      expect(out).toContain('o.gif?t=AbCd…%22');
+      expect(out).toContain('https://t.shop.example?e=[address]');
+      expect(out).not.toContain(tok.slice(4, 14));
+      expect(out.toLowerCase()).not.toMatch(/reader\.kiss@ex/);
+    }
+    const shown = (await run(['explain', file, '--no-redact'])).stdout;
+    expect(shown).toContain(`cid:${tok}@x`);
+    expect(shown).toContain('e=reader.kiss@exa');
+  });
+});
+
 describe('imap --debug', () => {
   it('masks the login and the reader addresses in every record, unless --no-redact', () => {
     const lines: string[] = [];
@@ -87,5 +109,31 @@ describe('imap --debug', () => {
     const shown = maskedLogger((l) => lines.push(l), []);
     shown.debug({ user: 'reader@example.org' });
     expect(lines.at(-1)).toContain('reader@example.org');
+  });
+
+  it("hides imapflow's SASL payloads whole and masks a login of any length (the attacker's AUTH=PLAIN lines)", () => {
+    const lines: string[] = [];
+    const plainFrame = (user: string) => Buffer.from(`\0${user}\0(* value hidden *)`).toString('base64');
+    for (const user of ['kissreader2024', 'kr', 'reader.kiss@example.org']) {
+      const logger = maskedLogger((l) => lines.push(l), ['pw'], debugRedaction(user, user.includes('@') ? [user] : []));
+      logger.debug({ src: 'c', msg: plainFrame(user), comment: 'Encoded response for AUTH=PLAIN', cid: 'x' });
+      logger.debug({ src: 'c', msg: Buffer.from(user).toString('base64'), comment: 'Encoded username for AUTH=LOGIN', cid: 'x' });
+      logger.debug({ src: 'c', msg: Buffer.from(`user=${user}\x01auth=Bearer t\x01\x01`).toString('base64'), cid: 'x' });
+      logger.info({ src: 'auth', msg: 'User authenticated', cid: 'x', user });
+      logger.debug({ src: 'c', msg: `1 LOGIN ${user.toUpperCase()} "(* value hidden *)"`, cid: 'x' });
+      const out = lines.splice(0).join('');
+      expect(out).not.toContain(plainFrame(user).slice(0, 8));
+      expect(out).not.toContain(Buffer.from(user).toString('base64').slice(0, 4));
+      expect(out).not.toMatch(new RegExp(`"${user}"|LOGIN ${user}`, 'i'));
+      expect(out).toMatch(/"user":"\[(user|address)\]"/);
+      expect(out.match(/\(\* value hidden \*\)/g)?.length).toBe(4);
+    }
+    // A short login is masked where it stands alone, not inside other words.
+    const short = maskedLogger((l) => lines.push(l), [], debugRedaction('kr', []));
+    short.debug({ src: 's', msg: '* OK [CAPABILITY KRB5] ready', user: 'kr' });
+    short.debug({ src: 'c', msg: 'DONE' });
+    expect(lines.join('')).toContain('KRB5');
+    expect(lines.join('')).toContain('"msg":"DONE"');
+    expect(lines.join('')).toContain('"user":"[user]"');
   });
 });

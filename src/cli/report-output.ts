@@ -35,7 +35,7 @@ export function addReportOptions(cmd: Command): Command {
     .option('--no-redact', 'show recipient addresses and per-recipient tokens in URLs (masked by default)')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR is respected too)')
-    .option('--me <address>', 'your address, looked for in URLs besides To/Cc/Delivered-To (repeatable)', collect)
+    .option('--me <address>', 'your address, looked for in URLs besides the recipient headers (To, Cc, Bcc, Delivered-To...) (repeatable)', collect)
     .option('--max-message-size <MB>', 'messages above this size fail instead of being parsed', positiveNumber('--max-message-size'), 32)
     .option('--rules <path>', 'extra tracker data: a JSON file or folder in the rules/trackers format (repeatable)', collect)
     .option('--disable <id>', 'leave out a vendor or pattern id (repeatable)', collect)

@@ -1,4 +1,5 @@
 import { isMissingModule, KnownError } from '../errors.js';
+import { decodeWords } from '../mail/header-fields.js';
 import { parseMessageFast, parseMessageSlow, type ParsedMessage } from '../mail/parse-message.js';
 import type { MessageResult } from '../types.js';
 import { addressFinderFor, MAX_ADDRESSES } from '../url/address-leak.js';
@@ -78,7 +79,9 @@ export function analyseParsed(parsed: ParsedMessage, detector: Detector, deadlin
   const receiptHeaders = parsed.headers.filter((h) => RECEIPT_HEADERS.includes(h.name));
   for (const rule of detector.messageRules) {
     const hit = checkRule(rule, { receiptHeaders });
-    if (hit) findings.push(base(rule, hit, { url: receiptHeaders.map((h) => h.value).join(', '), kind: 'header' }));
+    // Decoded as a client shows it: the raw encoded word (`=?utf-8?Q?reader=2Ekiss=40example=2Eorg?=`)
+    // spelt the address in a form no mask knows.
+    if (hit) findings.push(base(rule, hit, { url: receiptHeaders.map((h) => decodeWords(h.value)).join(', '), kind: 'header' }));
   }
   return { ctx, html, findings, platform: platformId ?? null };
 }

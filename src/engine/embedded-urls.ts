@@ -1,5 +1,7 @@
 const SCHEME_CHAR = /[a-z0-9+.-]/i;
 const URL_END = /[\s"'<>]/;
+const ESCAPED_END = new Set(['%22', '%27', '%3c', '%3e']);
+const escapedEnd = (text: string, i: number): boolean => text.charCodeAt(i) === 37 && ESCAPED_END.has(text.slice(i, i + 3).toLowerCase());
 
 /**
  * `text` with each URL inside it (`scheme://...` up to a space, a quote or an angle bracket)
@@ -15,7 +17,8 @@ export function replaceEmbeddedUrls(text: string, redact: (url: string) => strin
     while (start > from && SCHEME_CHAR.test(text[start - 1])) start--;
     if (start === sep) continue;
     let end = sep + 3;
-    while (end < text.length && !URL_END.test(text[end])) end++;
+    // An escaped quote or angle bracket ends it too: a data: document writes its attributes so (`href=%22https://...%22`).
+    while (end < text.length && !URL_END.test(text[end]) && !escapedEnd(text, end)) end++;
     out += text.slice(from, start) + redact(text.slice(start, end));
     from = end;
   }

@@ -73,10 +73,32 @@ function walk(value: unknown, mask: (s: string) => string): unknown {
 export function redactText(text: string, addresses: AddressFinder, known?: KnownIdentifiers, deadline: DeadlineLike = NO_DEADLINE): string {
   if (URL_SHAPED.test(text)) return redactUrl(text, addresses, known, deadline);
   const masked = maskAddresses(text, addresses, deadline);
+  if (OPAQUE_URL.test(masked)) return redactOpaque(masked, addresses, deadline);
   if (HOST_SHAPED.test(masked)) return redactHost(masked);
   // A relative or `cid:` URL (explain's "not remote" list): read as a path and query under a stand-in host.
   if (RELATIVE_URL.test(masked)) return redactUrl(`${STAND_IN}${masked.startsWith('/') ? '' : '/'}${masked}`, addresses, undefined, deadline).slice(STAND_IN.length + (masked.startsWith('/') ? 0 : 1));
   return masked.includes('://') ? replaceEmbeddedUrls(masked, (url) => redactUrl(url, addresses, undefined, deadline)) : masked;
+}
+
+// URLs with no host that explain's "not remote" list shows: a Content-ID (`cid:<token>@x`) and a
+// data: document, which can hold further URLs (`<image href=%22https://t.example/o.gif?t=<token>%22/>`).
+const OPAQUE_URL = /^(?:cid|mid|data):/i;
+// What a token is made of, short of the characters that join it to its name or its neighbours.
+const OPAQUE_TOKEN_CHAR = /[A-Za-z0-9_~+-]/;
+
+/** A cid:, mid: or data: URL: the URLs inside it redacted as URLs, and every other identifier-shaped run cut. */
+function redactOpaque(text: string, addresses: AddressFinder, deadline: DeadlineLike): string {
+  const nested = text.includes('://') ? replaceEmbeddedUrls(text, (url) => redactUrl(url, addresses, undefined, deadline)) : text;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i <= nested.length; i++) {
+    if (i < nested.length && OPAQUE_TOKEN_CHAR.test(nested[i])) continue;
+    const run = nested.slice(from, i);
+    const shape = run.length >= 8 ? shapeOf(run) : undefined;
+    out += (shape && shape !== 'number' ? `${run.slice(0, KEEP)}…` : run) + (i < nested.length ? nested[i] : '');
+    from = i + 1;
+  }
+  return out;
 }
 
 // No space, and a query or fragment: a URL without a scheme and host.

@@ -23,7 +23,7 @@ export interface ImapTarget {
  */
 export function maskedLogger(write: (line: string) => void, secrets: string[], redact: (line: string) => string = (line) => line): Logger {
   const mask = (obj: unknown): void => {
-    let line = redact(JSON.stringify(obj));
+    let line = redact(JSON.stringify(hideSaslPayload(obj)));
     for (const s of secrets) if (s) line = line.split(s).join('***');
     // imapflow already hides credential frames; this also covers base64 SASL forms.
     for (const s of secrets) if (s) line = line.split(Buffer.from(s).toString('base64')).join('***');
@@ -32,13 +32,40 @@ export function maskedLogger(write: (line: string) => void, secrets: string[], r
   return { debug: mask, info: mask, warn: mask, error: mask };
 }
 
-/** --debug's redaction: the reader's addresses in every form, and the login itself when it is no address. */
+const HIDDEN = '(* value hidden *)';
+// A client line with no space is no command (a command starts with its tag and a space): it is
+// the answer to a server's `+` continuation, which only SASL sends from imapflow (IDLE's `DONE`
+// aside).
+const CONTINUATION_ANSWER = /^[A-Za-z0-9+/=*-]+$/;
+
+/**
+ * A SASL payload (imapflow's "Encoded response for AUTH=PLAIN", "Encoded username for
+ * AUTH=LOGIN", an OAuth breaker) is base64 of the login, with the password replaced but the
+ * rest as sent: `\0kissreader2024\0(* value hidden *)`. Masking the login inside it would need
+ * every byte offset of it in base64 (an address login left `AHJl[address]...`, the `\0re` of
+ * its first characters), and the line says nothing a reader of the log needs: hidden whole,
+ * with --no-redact too, as it is a credential frame.
+ */
+function hideSaslPayload(obj: unknown): unknown {
+  if (!obj || typeof obj !== 'object') return obj;
+  const record = obj as Record<string, unknown>;
+  const sasl = (typeof record.comment === 'string' && /AUTH=/i.test(record.comment)) || (record.src === 'c' && typeof record.msg === 'string' && record.msg !== 'DONE' && CONTINUATION_ANSWER.test(record.msg));
+  return sasl && typeof record.msg === 'string' && record.msg !== HIDDEN ? { ...record, msg: HIDDEN } : obj;
+}
+
+/**
+ * --debug's redaction: the reader's addresses in every form, and the login itself whatever its
+ * length and case: anywhere when it has three characters or more, and standing as a word of its
+ * own (`"user":"kr"`, `LOGIN kr`) when shorter, where a substring would mask capability names.
+ */
 export function debugRedaction(user: string, me: readonly string[]): (line: string) => string {
   const finder = addressFinderFor([...me]);
   const login = JSON.stringify(user).slice(1, -1);
+  const escaped = login.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = login.length === 0 ? undefined : login.length >= 3 ? new RegExp(escaped, 'gi') : new RegExp(`(?<![A-Za-z0-9._+@-])${escaped}(?![A-Za-z0-9._+@-])`, 'gi');
   return (line) => {
     const masked = maskAddresses(line, finder);
-    return login.length >= 3 ? masked.split(login).join('[user]') : masked;
+    return pattern ? masked.replace(pattern, '[user]') : masked;
   };
 }
 

@@ -13,11 +13,21 @@ export interface HeaderFields {
   /** ISO time of the first Date header, null when missing or unreadable. */
   date: string | null;
   subject: string | null;
-  /** Recipient addresses (Delivered-To, X-Original-To, To, Cc, in that order), lower-case, deduplicated. */
+  /**
+   * Recipient addresses, as written (a tracker may hash `Reader.Kiss@Example.org` as it stands),
+   * deduplicated, in the order the finder's cap keeps them: Delivered-To, X-Original-To,
+   * Envelope-To, To, Cc, Bcc, Resent-To, Resent-Cc, Resent-Bcc, X-Forwarded-To.
+   */
   recipients: string[];
 }
 
-const WANTED = new Set(['message-id', 'from', 'to', 'cc', 'date', 'subject', 'delivered-to', 'x-original-to']);
+// Headers naming the mailbox's own delivery address, one bare address or a few words each.
+const DELIVERY_HEADERS = ['delivered-to', 'x-original-to', 'envelope-to'];
+// Address lists (RFC 5322 syntax): whoever they name received this copy.
+const ADDRESS_HEADERS = ['to', 'cc', 'bcc', 'resent-to', 'resent-cc', 'resent-bcc'];
+// A forwarding hop's target: the reader's address as much as To.
+const FORWARD_HEADERS = ['x-forwarded-to'];
+const WANTED = new Set(['message-id', 'from', 'date', 'subject', ...DELIVERY_HEADERS, ...ADDRESS_HEADERS, ...FORWARD_HEADERS]);
 
 /**
  * Decodes the fields the way mailparser does for its message object (libmime for the value and
@@ -40,16 +50,15 @@ export function headerFields(lines: readonly HeaderLine[]): HeaderFields {
   const fromFirst = from?.value[0];
   const recipients = new Set<string>();
   // The mailbox's own delivery addresses first: a finder looks for the first MAX_ADDRESSES only.
-  for (const key of ['delivered-to', 'x-original-to']) {
-    for (const value of values.get(key) ?? []) {
-      for (const word of addressWords(value)) recipients.add(word);
-    }
-  }
-  for (const key of ['to', 'cc']) {
+  const words = (key: string): void => {
+    for (const value of values.get(key) ?? []) for (const word of addressWords(value)) recipients.add(word);
+  };
+  for (const key of DELIVERY_HEADERS) words(key);
+  for (const key of ADDRESS_HEADERS) {
     for (const value of values.get(key) ?? []) {
       for (const a of addressHeader(value).value) {
         for (const one of [a, ...(a.group ?? [])]) {
-          if (one.address) recipients.add(one.address.toLowerCase());
+          if (one.address) recipients.add(one.address);
           // An address written as an encoded word (`=?utf-8?B?...?=`) comes back as a name with
           // no address: a client shows it, so it is the recipient's all the same.
           else if (one.name) for (const word of addressWords(one.name)) recipients.add(word);
@@ -57,6 +66,7 @@ export function headerFields(lines: readonly HeaderLine[]): HeaderFields {
       }
     }
   }
+  for (const key of FORWARD_HEADERS) words(key);
   const dateValue = first('date');
   return {
     messageId: firstNonEmpty(values.get('message-id'), (v) => messageIdFormat(decodeWords(v))),
@@ -76,7 +86,7 @@ function addressWords(value: string): string[] {
   const out: string[] = [];
   for (const word of value.split(/[\s<>,;"]+/)) {
     const at = word.indexOf('@', 1);
-    if (at !== -1 && at < word.length - 1) out.push(word.toLowerCase());
+    if (at !== -1 && at < word.length - 1) out.push(word);
   }
   return out;
 }
@@ -89,7 +99,8 @@ function firstNonEmpty(values: string[] | undefined, map: (value: string) => str
   return null;
 }
 
-function decodeWords(value: string): string {
+/** A header value with its RFC 2047 encoded words decoded (`=?utf-8?Q?reader=40example.org?=`), as a client shows it. */
+export function decodeWords(value: string): string {
   try {
     return libmime.decodeWords(value);
   } catch {

@@ -39,9 +39,14 @@ export function addressFinderFor(addresses: string[]): AddressFinder {
 
 const needleCache = new Map<string, Needle[]>();
 
-/** The forms of one address to look for, cached: the six hashes are the costly part. */
-function needlesOf(address: string): Needle[] {
-  let needles = needleCache.get(address);
+/**
+ * The forms of one address to look for, cached: the six hashes are the costly part. `latin1`: the
+ * forms of its Latin-1 bytes (`j%FCrgen@...`, the hex, base64 and hashes of those bytes), for an
+ * address whose characters all have one: what a site in that charset writes.
+ */
+function needlesOf(address: string, charset: 'utf8' | 'latin1' = 'utf8'): Needle[] {
+  const key = charset === 'utf8' ? address : `latin1:${address}`;
+  let needles = needleCache.get(key);
   if (needles) return needles;
   needles = [];
   if (address.includes('@') && address.length >= 5) {
@@ -49,27 +54,33 @@ function needlesOf(address: string): Needle[] {
     const add = (encoding: AddressEncoding, text: string, caseless: boolean): void => {
       list.push({ address, encoding, text: caseless ? text.toLowerCase() : text, caseless });
     };
-    // Found as is: plain; found only after percent-decoding: url-encoded.
-    add('plain', address, true);
-    // VERP (`bounce-reader=example.org@mailer.example`, in Message-IDs, Return-Path and
-    // List-Unsubscribe): the address with its `@` as `=`, as readable as the address itself.
-    const at = address.lastIndexOf('@');
-    if (!address.slice(0, at).includes('=')) add('plain', `${address.slice(0, at)}=${address.slice(at + 1)}`, true);
-    const b64 = Buffer.from(address).toString('base64');
+    const bytes = Buffer.from(address, charset);
+    if (charset === 'latin1') {
+      // No view decodes `%FC` (it is no UTF-8): the escapes as written are the form.
+      add('url-encoded', Array.from(bytes, (b) => (b < 0x80 ? String.fromCharCode(b) : `%${b.toString(16)}`)).join(''), true);
+    } else {
+      // Found as is: plain; found only after percent-decoding: url-encoded.
+      add('plain', address, true);
+      // VERP (`bounce-reader=example.org@mailer.example`, in Message-IDs, Return-Path and
+      // List-Unsubscribe): the address with its `@` as `=`, as readable as the address itself.
+      const at = address.lastIndexOf('@');
+      if (!address.slice(0, at).includes('=')) add('plain', `${address.slice(0, at)}=${address.slice(at + 1)}`, true);
+    }
+    const b64 = bytes.toString('base64');
     add('base64', b64.replace(/=+$/, ''), false);
-    const b64url = Buffer.from(address).toString('base64url');
+    const b64url = bytes.toString('base64url');
     if (b64url !== b64.replace(/=+$/, '')) add('base64url', b64url, false);
     // Inside a longer encoded text (`{"email":"..."}` in base64) the address starts at any of the
     // three byte offsets of a base64 group: each gives other characters. Only those that encode
     // address bytes alone are looked for (the groups shared with the bytes around it vary).
-    for (const text of embeddedBase64(address)) {
+    for (const text of embeddedBase64(bytes)) {
       add('base64', text, false);
       const url = text.replace(/\+/g, '-').replace(/\//g, '_');
       if (url !== text) add('base64url', url, false);
     }
     // The address's bytes as hex (`726561646572406578616d706c652e6f7267`): as reversible as base64.
-    add('hex', Buffer.from(address).toString('hex'), true);
-    for (const h of HASHES) add(h, createHash(h).update(address).digest('hex'), true);
+    add('hex', bytes.toString('hex'), true);
+    for (const h of HASHES) add(h, createHash(h).update(bytes).digest('hex'), true);
   }
   if (needleCache.size >= 4096) needleCache.delete(needleCache.keys().next().value as string);
   needleCache.set(address, needles);
@@ -80,8 +91,8 @@ function needlesOf(address: string): Needle[] {
 const MIN_EMBEDDED_BASE64 = 12;
 
 /** The base64 characters that stand for `address` alone when it sits at byte offset 0, 1 or 2 of a group. */
-export function embeddedBase64(address: string): string[] {
-  const bytes = Buffer.from(address);
+export function embeddedBase64(address: string | Buffer): string[] {
+  const bytes = typeof address === 'string' ? Buffer.from(address) : address;
   const out: string[] = [];
   for (let lead = 0; lead < 3; lead++) {
     // `lead` bytes before the address share its first group, unless lead is 0.
@@ -113,9 +124,29 @@ function domainForms(address: string): string[] {
   return locals.flatMap((l) => domains.map((d) => `${l}@${d}`));
 }
 
+/**
+ * An address in its composed, decomposed and compatibility forms (`jürgen`, `ju\u0308rgen`,
+ * `ｒｅａｄｅｒ＠...` as `reader@...`): plain text folds them alike (case-fold.ts), but a hash,
+ * hex or base64 is of the bytes of one of them.
+ */
+function unicodeForms(address: string): string[] {
+  const out = [address];
+  for (const form of ['NFC', 'NFD', 'NFKC'] as const) {
+    const other = address.normalize(form);
+    if (!out.includes(other)) out.push(other);
+  }
+  return out;
+}
+
+/** Not ASCII, and every character has a Latin-1 byte. */
+function latin1Only(address: string): boolean {
+  return /[\u0080-\u00ff]/.test(address) && !/[^\u0000-\u00ff]/.test(address);
+}
+
 // The recipients looked for in one message: a header block of 256 KB (the most either MIME path
 // reads) can name 40,000 addresses, and each brings about 1 KB of forms (the hashes). --me comes
-// first, then Delivered-To and X-Original-To (the mailbox's own), then To and Cc in order.
+// first, then Delivered-To, X-Original-To and Envelope-To (the mailbox's own), then To, Cc, Bcc,
+// Resent-* and X-Forwarded-To in order (header-fields.ts).
 export const MAX_ADDRESSES = 256;
 
 /** Finds recipient addresses in URLs: plain, URL-encoded, base64, hex and hex hashes. */
@@ -133,22 +164,48 @@ export class AddressFinder {
 
   constructor(addresses: string[]) {
     const seen = new Set<string>();
-    let kept = 0;
     let dropped = 0;
     const distinct = new Set<string>();
+    // Each address once, lower-case, with the spellings it was written in that differ.
+    const kept = new Map<string, Set<string>>();
     for (const raw of addresses) {
-      const one = raw.trim().toLowerCase();
-      if (distinct.has(one)) continue;
-      distinct.add(one);
-      if (kept >= MAX_ADDRESSES) {
-        dropped++;
-        continue;
+      const written = raw.trim();
+      const one = written.toLowerCase();
+      let spellings = kept.get(one);
+      if (!spellings) {
+        if (distinct.has(one)) continue;
+        distinct.add(one);
+        if (kept.size >= MAX_ADDRESSES) {
+          dropped++;
+          continue;
+        }
+        spellings = new Set();
+        kept.set(one, spellings);
       }
-      kept++;
+      if (written !== one) spellings.add(written);
+    }
+    for (const [one, spellings] of kept) {
       for (const address of domainForms(one)) {
-        if (seen.has(address)) continue;
-        seen.add(address);
-        this.needles.push(...needlesOf(address));
+        // Every form of one address reports as that address: a leak is counted once per encoding.
+        const add = (list: readonly Needle[]): void => {
+          for (const n of list) this.needles.push(n.address === address ? n : { ...n, address });
+        };
+        for (const form of unicodeForms(address)) {
+          if (seen.has(form)) continue;
+          seen.add(form);
+          add(needlesOf(form));
+          if (latin1Only(form) && form === form.normalize('NFC')) add(needlesOf(form, 'latin1'));
+        }
+        // `"reader.kiss"@example.org` where To has it unquoted: the same mailbox (RFC 5321 4.1.2).
+        const at = address.lastIndexOf('@');
+        if (at > 0 && !address.startsWith('"')) this.needles.push({ address, encoding: 'plain', text: `"${address.slice(0, at)}"${address.slice(at)}`, caseless: true });
+      }
+      // As written (`Reader.Kiss@Example.org`): a tracker may hash it as it stands, and its hex,
+      // base64 and hashes are of other bytes (its plain forms fold to the lower case's).
+      for (const spelling of spellings) {
+        if (seen.has(spelling)) continue;
+        seen.add(spelling);
+        for (const n of needlesOf(spelling)) if (n.encoding !== 'plain') this.needles.push({ ...n, address: one });
       }
     }
     this.dropped = dropped;
@@ -221,8 +278,39 @@ export class AddressFinder {
   spans(view: string, ticker?: Ticker): Array<[number, number]> {
     const out: Array<[number, number]> = [];
     if (this.needles.length === 0) return out;
-    this.eachVariant(view, (variant) => this.hits(variant, true, (_, first, last) => out.push([first, last]), ticker));
+    this.eachVariant(view, (variant) => {
+      this.hits(variant, true, (_, first, last) => out.push([first, last]), ticker);
+      this.cutAtEnd(variant, out, ticker);
+    });
     return out;
+  }
+
+  /** Prefixes of the plain forms that reach past their `@` (VERP: `=`), folded, built on first use; and the longest's length. */
+  private truncated: { matcher: FormMatcher; longest: number } | undefined;
+
+  /**
+   * An address cut by the end of the text (`https://t.shop.example?e=reader.kiss@exa`, a srcset
+   * candidate ended by a tab inside the address) still shows it: a prefix of a plain form that
+   * reaches past its `@` and ends the text is masked too. Only the text's last units are read
+   * (as many as the longest form), so it adds no pass over the text.
+   */
+  private cutAtEnd(text: string, out: Array<[number, number]>, ticker?: Ticker): void {
+    this.truncated ??= truncatedForms(this.needles);
+    const { matcher, longest } = this.truncated;
+    if (matcher.size === 0) return;
+    // Folding never shortens a text, so a form's last `longest` source units hold any prefix of it.
+    const from = Math.max(0, text.length - longest);
+    const folded = foldCase(text.slice(from));
+    const { start, end } = folded;
+    const lastUnit = folded.text.length - 1;
+    matcher.scan(
+      folded.text,
+      true,
+      (_, first, last) => {
+        if (last === lastUnit) out.push([from + (start ? start[first] : first), from + (end ? end[last] - 1 : last)]);
+      },
+      ticker,
+    );
   }
 
   private eachVariant(view: string, use: (variant: string, plusAsSpace: boolean) => void): void {
@@ -238,6 +326,22 @@ export class AddressFinder {
     this.caseless.scan(folded.text, longestOnly, (p, f, l) => hit(this.caselessNeedles[p], start ? start[f] : f, end ? end[l] - 1 : l), ticker);
     this.exact.scan(text, longestOnly, (p, f, l) => hit(this.exactNeedles[p], f, l), ticker);
   }
+}
+
+/** The prefixes of the plain forms that go past their `@` (or, for VERP, `=`) but not to their end. */
+function truncatedForms(needles: readonly Needle[]): { matcher: FormMatcher; longest: number } {
+  const prefixes = new Set<string>();
+  let longest = 0;
+  for (const n of needles) {
+    if (n.encoding !== 'plain') continue;
+    const text = foldCase(n.text).text;
+    const at = text.lastIndexOf('@');
+    const sep = at !== -1 ? at : text.lastIndexOf('=');
+    if (sep <= 0) continue;
+    for (let k = sep + 1; k < text.length; k++) prefixes.add(text.slice(0, k));
+    longest = Math.max(longest, text.length);
+  }
+  return { matcher: new FormMatcher([...prefixes]), longest };
 }
 
 const ADDRESS_CHAR = /[a-z0-9._%+-]/i;

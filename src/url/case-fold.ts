@@ -16,12 +16,18 @@ export interface Folded {
 
 const cache = new Map<number, string>();
 
-/** The fold of one non-ASCII code point: its lower case alone, final sigma as sigma. */
+/**
+ * The fold of one non-ASCII code point: its compatibility decomposition (NFKD) in lower case,
+ * final sigma as sigma. Decomposed, `ü` and `u\u0308` (NFC and NFD) fold alike, as do the
+ * full-width `ｒｅａｄｅｒ＠` and `reader@`: a client shows them as the same address.
+ */
 function foldPoint(cp: number): string {
   let out = cache.get(cp);
   if (out === undefined) {
     out = String.fromCodePoint(cp)
+      .normalize('NFKD')
       .toLowerCase()
+      .normalize('NFKD')
       .replace(/\u03c2/g, '\u03c3');
     if (cache.size < 4096) cache.set(cp, out);
   }
