@@ -407,7 +407,7 @@ export class DocumentWalk implements TreeVisitor {
       const reader = DATA_READERS[a.kind];
       if (reader === 'frame' ? !this.dataFrame(f) : reader === 'sheet' ? !this.dataSheet(f, this.depth()) : true) this.sink.add(f, this.base);
     } else if (a.form === 'srcset') {
-      const { candidates, dropped } = parseSrcset(value);
+      const { candidates, dropped } = parseSrcset(value, this.sink.deadline);
       const list = candidates.map((c) => found(c.url));
       for (const d of dropped) this.sink.reject(found(d.url), 'a srcset candidate with an invalid descriptor');
       if (a.viaPicture) {
