@@ -23,7 +23,15 @@ const expired = (): Deadline => new Deadline(-1);
 
 /** Counts ticks and never passes: proves a loop ticks once per unit of its input. */
 function counter(): DeadlineLike & { ticks: number } {
-  return { ticks: 0, budgetMs: 1000, tick() { this.ticks++; }, check() {}, remaining: () => 1 };
+  return {
+    ticks: 0,
+    budgetMs: 1000,
+    tick() {
+      this.ticks++;
+    },
+    check() {},
+    remaining: () => 1,
+  };
 }
 
 const N = 5_000;
