@@ -120,3 +120,21 @@ describe('the loops tick once per unit of their input', () => {
     expect(c.ticks).toBeGreaterThanOrEqual(N);
   });
 });
+
+describe('a long text decodes into one code-unit array, as a short one into pieces', () => {
+  it('gives the same text and position maps on both paths', () => {
+    // A period that decodes the same wherever it stands: UTF-8, a double escape, a reference, a bad escape, a lone surrogate.
+    const period = 'a%40b%2540%E2%82%AC&#64;c%E0%A4%Ad\uD800e';
+    const short = decodeOnce({ text: period }, true) as { text: string; start: Int32Array; end: Int32Array };
+    const copies = Math.ceil((1 << 17) / period.length);
+    const long = decodeOnce({ text: period.repeat(copies) }, true) as { text: string; start: Int32Array; end: Int32Array };
+    expect(long.text).toBe(short.text.repeat(copies));
+    const last = (copies - 1) * period.length;
+    const tail = long.text.length - short.text.length;
+    for (let k = 0; k < short.text.length; k++) {
+      expect(long.start[tail + k]).toBe(last + short.start[k]);
+      expect(long.end[tail + k]).toBe(last + short.end[k]);
+    }
+    expect(decodedTexts(period.repeat(copies)).at(-1)).toBe((decodedTexts(period).at(-1) as string).repeat(copies));
+  });
+});

@@ -46,15 +46,18 @@ export function viewWithMaps(views: View[], k: number, ticker: Ticker = NO_TICKE
  * written), with the original span of each character when asked; undefined when nothing decodes.
  * Each escape ticks the message's deadline: a 21 MB URL of `%252540` is 3 million escapes a round.
  *
- * The decoded text is written as UTF-16 code units into one typed array and read back as one
- * string: pushing two strings and an object per escape made that URL's three rounds take 11.6 s
- * (5.8 s of it in this function, 4.6 s collecting garbage); the array takes 3.4 s, with `new URL`
- * plus three `decodeURIComponent` of it at 1.5 s in the same run (load average 20 on 2 cores).
+ * A long text is decoded into one array of UTF-16 code units read back as one string: pushing two
+ * strings per escape made that URL's three rounds take 11.6 s (5.8 s of it in this function,
+ * 4.6 s collecting garbage); the array takes 3.4 s, with `new URL` plus three
+ * `decodeURIComponent` of it at 1.5 s in the same run (load average 20 on 2 cores). A short one
+ * (the common case) is joined from string pieces: the array and its Buffer cost microseconds to
+ * set up, 8 times slower than pieces on 2,000 tracking URLs.
  */
 export function decodeOnce(view: View, withMaps: boolean, ticker: Ticker = NO_TICKER): View | undefined {
   const { text } = view;
   // Decoding only shortens: neither the units nor the maps need more room than the text.
-  const units = new Uint16Array(text.length);
+  const units = text.length > LONG_TEXT ? new Uint16Array(text.length) : undefined;
+  const parts: string[] = [];
   const start = withMaps ? new Int32Array(text.length) : undefined;
   const end = withMaps ? new Int32Array(text.length) : undefined;
   const fromStart = view.start;
@@ -62,13 +65,14 @@ export function decodeOnce(view: View, withMaps: boolean, ticker: Ticker = NO_TI
   let n = 0;
   let decoded = false;
   const copy = (from: number, to: number): void => {
-    for (let j = from; j < to; j++, n++) {
-      units[n] = text.charCodeAt(j);
-      if (start && end) {
-        start[n] = fromStart ? fromStart[j] : j;
-        end[n] = fromEnd ? fromEnd[j] : j + 1;
+    if (units) for (let j = from; j < to; j++) units[n + j - from] = text.charCodeAt(j);
+    else if (to > from) parts.push(text.slice(from, to));
+    if (start && end)
+      for (let j = from; j < to; j++) {
+        start[n + j - from] = fromStart ? fromStart[j] : j;
+        end[n + j - from] = fromEnd ? fromEnd[j] : j + 1;
       }
-    }
+    n += to - from;
   };
   let copied = 0;
   const escapes = escapeFinder(text);
@@ -84,8 +88,9 @@ export function decodeOnce(view: View, withMaps: boolean, ticker: Ticker = NO_TI
     decoded = true;
     copy(copied, i);
     const last = i + seq.length - 1;
+    if (!units) parts.push(seq.chars);
     for (let k = 0; k < seq.chars.length; k++, n++) {
-      units[n] = seq.chars.charCodeAt(k);
+      if (units) units[n] = seq.chars.charCodeAt(k);
       if (start && end) {
         start[n] = fromStart ? fromStart[i] : i;
         end[n] = fromEnd ? fromEnd[last] : last + 1;
@@ -96,8 +101,11 @@ export function decodeOnce(view: View, withMaps: boolean, ticker: Ticker = NO_TI
   if (!decoded) return undefined;
   copy(copied, text.length);
   // Code units as they are (a lone surrogate stays one); Node runs only on little-endian CPUs.
-  return { text: Buffer.from(units.buffer, 0, 2 * n).toString('utf16le'), start, end };
+  return { text: units ? Buffer.from(units.buffer, 0, 2 * n).toString('utf16le') : parts.join(''), start, end };
 }
+
+// Characters above which a text is decoded into one code-unit array rather than string pieces.
+const LONG_TEXT = 1 << 16;
 
 // The 128 one-byte escapes, made once: an object per escape was most of the garbage above.
 const ASCII_ESCAPES = Array.from({ length: 128 }, (_, b) => ({ chars: String.fromCharCode(b), length: 3 }));
