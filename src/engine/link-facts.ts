@@ -16,14 +16,14 @@ const REDIRECT_HOST = /^(click|clicks|clk|link|links|lnk|l|t|tr|trk|track|tracki
 export function linkFacts(link: Link, matcher: TrackerMatcher, addresses: AddressFinder, deadline: Ticker = NO_DEADLINE): LinkFacts | undefined {
   if (!/^https?:\/\//i.test(link.url)) return undefined;
   const target = unwrapProxy(link.url).target;
-  const parts = parseUrl(target);
+  const parts = parseUrl(target, deadline);
   const match = matcher.match(parts, 'link');
   const destination = recoverDestination(parts);
   return {
     link,
     target,
     parts,
-    identifiers: findIdentifiers(parts),
+    identifiers: findIdentifiers(parts, deadline),
     // Every key always present (undefined when absent): one object shape for the rules to read.
     match: match || undefined,
     leaks: addresses.find(target, deadline),

@@ -19,10 +19,10 @@ export function maskAddresses(text: string, finder: AddressFinder, ticker: Ticke
   if (finder.empty || text.length < 5) return text;
   const spans: Array<[number, number]> = [];
   const views: View[] = [{ text }];
-  decodedTexts(text).forEach((viewText, k) => {
+  decodedTexts(text, ticker).forEach((viewText, k) => {
     const found = finder.spans(viewText, ticker);
     if (found.length === 0) return;
-    const { start, end } = viewWithMaps(views, k);
+    const { start, end } = viewWithMaps(views, k, ticker);
     for (const [first, last] of found) spans.push([start ? start[first] : first, end ? end[last] : last + 1]);
   });
   if (spans.length === 0) return text;

@@ -12,7 +12,7 @@ const NO_LINK_IDS: ReadonlySet<string> = new Set();
 
 /** Computes once what every rule reads about a resource; `linkIds` are the message's tracked-link identifiers. */
 export function resourceFacts(resource: Resource, matcher: TrackerMatcher, addresses: AddressFinder, linkIds: ReadonlySet<string> = NO_LINK_IDS, deadline: Ticker = NO_DEADLINE): ResourceFacts {
-  const parts = parseUrl(resource.target);
+  const parts = parseUrl(resource.target, deadline);
   const openWord = openStyleWord(parts);
   const strongOpenWord = openStyleWord(parts, true);
   const match = matcher.match(parts);
@@ -20,7 +20,7 @@ export function resourceFacts(resource: Resource, matcher: TrackerMatcher, addre
   return {
     resource,
     parts,
-    identifiers: findIdentifiers(parts),
+    identifiers: findIdentifiers(parts, deadline),
     // Every key always present (undefined when absent): one object shape for the rules to read.
     openWord: openWord || undefined,
     strongOpenWord: strongOpenWord || undefined,

@@ -4,6 +4,7 @@ import { compileSelectorList, type CompiledSelector } from './css-selectors.js';
 import { sheetRules, type ParsedSheet } from './css-sheet.js';
 import { clearPixelCache, cssUrls, type CssUrl } from './css.js';
 import { TextKeyedCache } from './text-keyed-cache.js';
+import type { Ticker } from '../url/form-matcher.js';
 
 /**
  * A sheet in which no relevant property name can occur needs no parse. A backslash may be an
@@ -43,8 +44,9 @@ export function parsedSheet(css: string): ParsedSheet | undefined {
 // Each sheet's URLs are searched once per worker too (the same sheets, the same reason).
 const SHEET_URLS = new TextKeyedCache<readonly CssUrl[]>({ maxChars: 4_000_000 });
 
-export function sheetUrls(css: string): readonly CssUrl[] {
-  return SHEET_URLS.get(css, cssUrls);
+/** `ticker` is the message's deadline; a sheet whose reading it stops is not cached. */
+export function sheetUrls(css: string, ticker?: Ticker): readonly CssUrl[] {
+  return SHEET_URLS.get(css, (text) => cssUrls(text, { ticker }));
 }
 
 // The compiled rules of each set of a document's sheets (cascade.ts), keyed by their texts.

@@ -1,6 +1,7 @@
 import { type CSSToken, tokenizer, TokenType } from '@csstools/css-tokenizer';
 import { asciiLower } from './css-declarations.js';
 import { importVerdict } from './css-import-conditions.js';
+import type { Ticker } from '../url/form-matcher.js';
 
 export interface CssUrl {
   url: string;
@@ -32,6 +33,8 @@ export interface CssUrlOptions {
    * loads nothing. Default false (a style sheet).
    */
   attribute?: boolean;
+  /** The message's deadline, ticked per token: a 20 MB `<style>` is one step of the walk. */
+  ticker?: Ticker;
 }
 
 // Text that can hold no URL a client would load; a backslash may be an escape (`u\72l(`).
@@ -164,7 +167,9 @@ export function cssUrls(css: string, options: CssUrlOptions = {}): CssUrl[] {
   let urlFunctionInImageSet = false;
   const kindAt = (): CssUrl['kind'] => (fontFaces > 0 ? 'css-font-face' : 'css-url');
   const inImageSet = (): boolean => blocks[blocks.length - 1] === Block.ImageSet;
+  const ticker = options.ticker;
   while (!t.endOfFile()) {
+    ticker?.tick();
     const token = t.nextToken();
     const type = token[0];
     if (type === TokenType.EOF) break;

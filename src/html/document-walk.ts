@@ -352,7 +352,7 @@ export class DocumentWalk implements TreeVisitor {
     const sheet = this.tree.styles[this.styleIndex++];
     if (!sheet) return;
     const applied = el.namespace !== 'html' || mediaAttributeMatches(el.attrs.media);
-    for (const u of sheetUrls(sheet.css)) {
+    for (const u of sheetUrls(sheet.css, this.sink.deadline)) {
       if (!applied && u.kind !== 'css-import') continue;
       const at = this.at(sheet.start + u.offset);
       // An @import loads with the sheet; a url() only where its rule applies, a font when used.
@@ -391,7 +391,7 @@ export class DocumentWalk implements TreeVisitor {
     if (content === undefined) return false;
     if ('reason' in content) this.sink.reject(found, content.reason);
     else if (this.sink.admitNested(found, content.text.length, depth + 1)) {
-      for (const u of sheetUrls(content.text)) {
+      for (const u of sheetUrls(content.text, this.sink.deadline)) {
         const inner: Found = { ...found, raw: u.url, kind: u.kind, load: u.kind === 'css-import' && !u.mayOnly ? found.load : 'may' };
         if (u.dropped !== undefined) this.sink.reject(inner, u.dropped);
         else if (u.kind !== 'css-import' || !this.dataSheet(inner, depth + 1)) this.sink.add(inner, undefined);
@@ -407,7 +407,7 @@ export class DocumentWalk implements TreeVisitor {
       const reader = DATA_READERS[a.kind];
       if (reader === 'frame' ? !this.dataFrame(f) : reader === 'sheet' ? !this.dataSheet(f, this.depth()) : true) this.sink.add(f, this.base);
     } else if (a.form === 'srcset') {
-      const { candidates, dropped } = parseSrcset(value);
+      const { candidates, dropped } = parseSrcset(value, this.sink.deadline);
       const list = candidates.map((c) => found(c.url));
       for (const d of dropped) this.sink.reject(found(d.url), 'a srcset candidate with an invalid descriptor');
       if (a.viaPicture) {

@@ -4,6 +4,7 @@
  * and so loses every other candidate, where the standard drops that one candidate and goes on,
  * as Chromium does (`<img srcset="a 1q, b 2x">` loads b). Linear in the attribute.
  */
+import type { Ticker } from '../url/form-matcher.js';
 
 export interface SrcsetCandidate {
   /** The URL as written (not yet parsed). */
@@ -20,10 +21,13 @@ export interface SrcsetResult {
   dropped: SrcsetCandidate[];
 }
 
+const NO_TICKER: Ticker = { tick() {} };
+
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
 const COMMA = 0x2c;
 
-export function parseSrcset(input: string): SrcsetResult {
+// Each candidate ticks the message's deadline (400,000 candidates in one attribute is one step of the walk).
+export function parseSrcset(input: string, ticker: Ticker = NO_TICKER): SrcsetResult {
   const candidates: SrcsetCandidate[] = [];
   const dropped: SrcsetCandidate[] = [];
   let position = 0;
@@ -32,6 +36,7 @@ export function parseSrcset(input: string): SrcsetResult {
     // Splitting loop: skip whitespace and commas.
     while (position < end && (isSpace(input.charCodeAt(position)) || input.charCodeAt(position) === COMMA)) position++;
     if (position >= end) return { candidates, dropped };
+    ticker.tick();
     const urlStart = position;
     while (position < end && !isSpace(input.charCodeAt(position))) position++;
     let url = input.slice(urlStart, position);

@@ -241,7 +241,7 @@ export class AddressFinder {
   find(url: string, ticker?: Ticker): AddressLeak[] {
     if (this.needles.length === 0) return [];
     const found = new Map<Needle, AddressEncoding>();
-    decodedTexts(url).forEach((view, k) => {
+    decodedTexts(url, ticker).forEach((view, k) => {
       this.eachVariant(view, (variant, asSpace) => {
         this.hits(
           variant,

@@ -1,6 +1,10 @@
 import { OPEN_FILE, SPACER_FILE, STRONG_SEGMENT } from './beacon-words.js';
 import { registrable } from '../engine/party.js';
+import type { Ticker } from './form-matcher.js';
 import { safeDecode, type UrlParts } from './url-parts.js';
+
+// `ticker` is the message's deadline: each parameter ticks it (1,500,000 of them is one URL).
+const NO_TICKER: Ticker = { tick() {} };
 
 /** A part of a URL that can tell one message or recipient apart from another. */
 export interface Identifier {
@@ -21,9 +25,10 @@ const ID_PARAM = /^(id|uid|uuid|u|e|m|r|s|i|k|c|d|emid|mid|cid|sid|rid|eid|lid|j
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 
 /** Identifiers in the query and path of a URL, judged by shape. */
-export function findIdentifiers(parts: UrlParts): Identifier[] {
+export function findIdentifiers(parts: UrlParts, ticker: Ticker = NO_TICKER): Identifier[] {
   const found: Identifier[] = [];
   for (const { name, value } of parts.params) {
+    ticker.tick();
     // A bare token as the whole query (`open.aspx?ffcb10-fe8c...`, `d.gif?o00y05e...`) is a value too.
     if (value.length === 0 && classify(name, false)) found.push({ where: 'query', name: '', value: name, shape: classify(name, false) as Identifier['shape'] });
     if (value.length === 0) continue;

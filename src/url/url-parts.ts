@@ -19,7 +19,12 @@ export interface UrlParts {
 // `[^/?#]*` (polynomial backtracking, eslint-plugin-regexp); the matches are the same.
 const SHAPE = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#]*)((?:\/[^?#]*)?)(?:\?([^#]*))?(?:#(.*))?$/is;
 
-export function parseUrl(url: string): UrlParts {
+import type { Ticker } from './form-matcher.js';
+
+const NO_TICKER: Ticker = { tick() {} };
+
+/** `ticker` is the message's deadline: a query of 1,500,000 parameters is one URL. */
+export function parseUrl(url: string, ticker: Ticker = NO_TICKER): UrlParts {
   const m = SHAPE.exec(url);
   if (!m) return { host: '', path: url, query: '', params: [], fragment: '', segments: pathSegments(url) };
   let host = m[1];
@@ -29,13 +34,14 @@ export function parseUrl(url: string): UrlParts {
   host = host.replace(/:\d*$/, '').replace(/\.$/, '').toLowerCase();
   const query = m[3] ?? '';
   const path = m[2] ?? '';
-  return { host, userinfo, path, query, params: parseQuery(query), fragment: m[4] ?? '', segments: pathSegments(path) };
+  return { host, userinfo, path, query, params: parseQuery(query, ticker), fragment: m[4] ?? '', segments: pathSegments(path) };
 }
 
-export function parseQuery(query: string): Array<{ name: string; value: string }> {
+export function parseQuery(query: string, ticker: Ticker = NO_TICKER): Array<{ name: string; value: string }> {
   if (!query) return [];
   const out: Array<{ name: string; value: string }> = [];
   for (const pair of query.split(/[&;]/)) {
+    ticker.tick();
     if (!pair) continue;
     const eq = pair.indexOf('=');
     const name = safeDecode(eq === -1 ? pair : pair.slice(0, eq));
