@@ -49,14 +49,14 @@ function sorted(hits: Hit[]): Hit[] {
   return hits.sort((a, b) => a[2] - b[2] || a[1] - b[1] || a[0] - b[0]);
 }
 
-/** The fold the caseless matcher reads, rebuilt naively: each code point lower-cased alone, final sigma as sigma. */
+/** The fold the caseless matcher reads, rebuilt naively: each code point alone decomposed (NFKD, so NFC, NFD and full-width forms fold alike), lower-cased, decomposed again, final sigma as sigma. */
 function naiveFold(text: string): { text: string; from: number[]; to: number[] } {
   let out = '';
   const from: number[] = [];
   const to: number[] = [];
   for (let i = 0; i < text.length; ) {
     const char = String.fromCodePoint(text.codePointAt(i) as number);
-    const lower = char.toLowerCase().replaceAll('\u03c2', '\u03c3');
+    const lower = char.normalize('NFKD').toLowerCase().normalize('NFKD').replaceAll('\u03c2', '\u03c3');
     for (let k = 0; k < lower.length; k++) {
       from.push(i);
       to.push(i + char.length);
