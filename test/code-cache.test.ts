@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, wr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CACHE_HEADER_BYTES, cacheFileContent, hashOf, v8DataIn } from '../src/bundle-loader/cache-file.js';
 import { ROOT } from './helpers.js';
 
 const MESSAGE = path.join(ROOT, 'fixtures', 'sample-mailbox', 'webinar-hubspot.eml');
@@ -79,6 +80,55 @@ describe('the V8 code cache of the bundle (src/bundle-loader/)', () => {
       const none = runCounting(root, ['scan', MESSAGE, '-f', 'json']);
       expect(none.stats.accepted).toBe(0);
       expect(none.stdout).toBe(expected.stdout);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("a cache file holds V8's data only as written: any bit flipped, anywhere, and it is not handed on", () => {
+    const chunk = chunkNamed(ROOT, 'analyse-html');
+    const sourceHash = hashOf(readFileSync(chunk));
+    const content = readFileSync(cacheOf(ROOT, chunk));
+    const data = v8DataIn(content, sourceHash);
+    expect(Buffer.isBuffer(data) && data.equals(content.subarray(CACHE_HEADER_BYTES))).toBe(true);
+    expect(cacheFileContent(sourceHash, content.subarray(CACHE_HEADER_BYTES)).equals(content)).toBe(true);
+    // Every bit of the header and V8's own header, then offsets spread over the rest (fixed seed).
+    const offsets = Array.from({ length: 160 }, (_, i) => i);
+    for (let i = 0, x = 12345; i < 200; i++) offsets.push((x = (x * 1103515245 + 12345) % 2 ** 31) % content.length);
+    offsets.push(content.length - 1);
+    for (const at of offsets) {
+      const bit = 1 << (at % 8);
+      content[at] ^= bit;
+      expect(v8DataIn(content, sourceHash), `bit ${at % 8} of byte ${at}`).toBe(at < 32 ? 'stale' : 'damaged');
+      content[at] ^= bit;
+    }
+    expect(v8DataIn(content.subarray(0, content.length - 1), sourceHash)).toBe('damaged');
+    expect(v8DataIn(content.subarray(0, CACHE_HEADER_BYTES), sourceHash)).toBe('stale');
+    // The format before the data's hash (source hash, then V8's data) is read as damaged, never handed on.
+    expect(v8DataIn(Buffer.concat([sourceHash, content.subarray(CACHE_HEADER_BYTES)]), sourceHash)).toBe('damaged');
+  });
+
+  it("one bit flipped in V8's data (the source hash kept) is caught before V8 reads it: rejected, compiled from source, same report", () => {
+    const expected = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'pixelaudit.js'), 'scan', MESSAGE, '-f', 'json'], { encoding: 'utf8', timeout: 60_000 });
+    expect(expected.status).toBe(0);
+    const root = copyOfInstall();
+    try {
+      // The attacker's findings, at the same places in V8's data (its header is 28 bytes, then its
+      // payload): V8 checks none of the payload, and each of these flips, handed to V8, stopped the
+      // process in its deserializer (exit 133 "unreachable code") before any output. Others are
+      // worse: accepted, and run as whatever bytecode they now say.
+      const flipInV8Data = (file: string, at: number): void => {
+        const bytes = readFileSync(file);
+        bytes[CACHE_HEADER_BYTES + at] ^= 1;
+        writeFileSync(file, bytes);
+      };
+      flipInV8Data(path.join(root, 'dist', 'bundle', 'code-cache', 'main.cjs.v8'), 68);
+      flipInV8Data(cacheOf(root, chunkNamed(root, 'analyse-html')), 28);
+      const r = runCounting(root, ['scan', MESSAGE, '-f', 'json']);
+      expect(r.status).toBe(0);
+      expect(r.stats.rejected).toBe(2);
+      expect(r.stats.missing).toBe(0);
+      expect(r.stdout).toBe(expected.stdout);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
