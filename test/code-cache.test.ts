@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,12 @@ import { CACHE_HEADER_BYTES, cacheFileContent, hashOf, v8DataIn } from '../src/b
 import { ROOT } from './helpers.js';
 
 const MESSAGE = path.join(ROOT, 'fixtures', 'sample-mailbox', 'webinar-hubspot.eml');
+const mkfifo = (file: string): boolean => spawnSync('mkfifo', [file]).status === 0;
+const probe = mkdtempSync(path.join(tmpdir(), 'pixelaudit-fifo-'));
+const haveFifo = mkfifo(path.join(probe, 'p'));
+rmSync(probe, { recursive: true, force: true });
+// The guard against a hang in the FIFO cases: a run killed at this limit failed. Not a measure of speed.
+const KILL_AFTER_MS = 30_000;
 
 /** A copy of the built CLI (bin/ and dist/) in an install whose other parts are the real ones, linked. */
 function copyOfInstall(): string {
@@ -18,13 +24,15 @@ function copyOfInstall(): string {
 }
 
 /** Runs the CLI of an install as bin/ does and reports what happened to each chunk's code cache. */
-function runCounting(root: string, args: string[]): { stdout: string; status: number | null; stats: { accepted: number; rejected: number; missing: number } } {
+function runCounting(root: string, args: string[], timeout = 60_000): { stdout: string; status: number | null; stats: { accepted: number; rejected: number; missing: number } } {
   const loader = path.join(root, 'dist', 'src', 'bundle-loader', 'load-bundle.js');
   const script = `import { loadBundle, codeCacheStats } from ${JSON.stringify(loader)};
 process.argv = [process.argv[0], 'pixelaudit', ...process.argv.slice(1)];
 process.on('exit', () => process.stderr.write('\\nSTATS ' + JSON.stringify(codeCacheStats) + '\\n'));
 process.exitCode = await loadBundle('main.cjs').main();`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, ...args], { encoding: 'utf8', timeout: 60_000 });
+  // SIGKILL: the CLI handles SIGTERM (src/cli/main.ts), which cannot run while its thread is blocked in a system call.
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, ...args], { encoding: 'utf8', timeout, killSignal: 'SIGKILL' });
+  expect(r.signal, 'killed: it hung').toBeNull();
   const line = /STATS (\{.*\})/.exec(r.stderr);
   expect(line, r.stderr).not.toBeNull();
   return { stdout: r.stdout, status: r.status, stats: JSON.parse((line as RegExpExecArray)[1]) as { accepted: number; rejected: number; missing: number } };
@@ -129,6 +137,45 @@ describe('the V8 code cache of the bundle (src/bundle-loader/)', () => {
       expect(r.stats.rejected).toBe(2);
       expect(r.stats.missing).toBe(0);
       expect(r.stdout).toBe(expected.stdout);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!haveFifo)('a FIFO, a folder or an oversized file in place of a cache file is passed over without reading it: rejected, same report', () => {
+    const expected = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'pixelaudit.js'), 'scan', MESSAGE, '-f', 'json'], { encoding: 'utf8', timeout: 60_000 });
+    expect(expected.status).toBe(0);
+    const root = copyOfInstall();
+    try {
+      // A FIFO: a blocking open waits for a writer that never comes (start-up hung forever).
+      const main = path.join(root, 'dist', 'bundle', 'code-cache', 'main.cjs.v8');
+      rmSync(main);
+      expect(mkfifo(main)).toBe(true);
+      const folder = cacheOf(root, chunkNamed(root, 'analyse-message'));
+      rmSync(folder);
+      mkdirSync(folder);
+      // Larger than any cache is (sparse, nothing to read): refused by its size, before a read.
+      const big = cacheOf(root, chunkNamed(root, 'analyse-html'));
+      truncateSync(big, 2 ** 30);
+      const r = runCounting(root, ['scan', MESSAGE, '-f', 'json'], KILL_AFTER_MS);
+      expect(r.status).toBe(0);
+      expect(r.stats).toMatchObject({ rejected: 3, missing: 0 });
+      expect(r.stdout).toBe(expected.stdout);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!haveFifo)('a FIFO in place of a chunk is a broken install (the module cannot be found), not a hang', () => {
+    const root = copyOfInstall();
+    try {
+      const chunk = chunkNamed(root, 'analyse-message');
+      rmSync(chunk);
+      expect(mkfifo(chunk)).toBe(true);
+      const r = spawnSync(process.execPath, [path.join(root, 'bin', 'pixelaudit.js'), 'scan', MESSAGE, '-f', 'json'], { encoding: 'utf8', timeout: KILL_AFTER_MS, killSignal: 'SIGKILL' });
+      expect(r.signal, 'killed: it hung').toBeNull();
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain('not a regular file');
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -1,9 +1,10 @@
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import { tuneHeapForStreaming } from '../cli/heap.js';
+import { openIfRegular, readToEnd } from '../input/regular-file.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { cacheFileContent, hashOf, v8DataIn } from './cache-file.js';
 
@@ -25,11 +26,17 @@ import { cacheFileContent, hashOf, v8DataIn } from './cache-file.js';
  */
 export const BUNDLE_DIR = path.join(PACKAGE_ROOT, 'dist', 'bundle');
 export const CODE_CACHE_DIR = path.join(BUNDLE_DIR, 'code-cache');
+/**
+ * No cache file the build writes comes near this (the largest, the HTML chunk's, is 1.7 MB); a
+ * larger one is not ours and is passed over unread, rather than read into memory at start-up.
+ */
+export const CODE_CACHE_MAX_BYTES = 32 * 1024 * 1024;
 
 /**
  * What happened to each chunk's cache in this thread, for the tests and the build's check:
  * `missing` when there is none for this chunk text (no file, or one made from another text),
- * `rejected` when there is one that cannot be used (damaged, or refused by V8).
+ * `rejected` when there is one that cannot be used (damaged, unreadable, not a regular file, too
+ * large, or refused by V8).
  */
 export const codeCacheStats = { accepted: 0, rejected: 0, missing: 0 };
 
@@ -97,11 +104,16 @@ function load(file: string): unknown {
   return module.exports;
 }
 
-/** A chunk's bytes between WRAP_HEAD and WRAP_TAIL, read into place (one buffer, no copy). */
+/**
+ * A chunk's bytes between WRAP_HEAD and WRAP_TAIL, read into place (one buffer, no copy). Opened
+ * as every file pixelaudit reads (openIfRegular): a FIFO in place of a chunk fails the load
+ * instead of waiting for a writer forever.
+ */
 function readWrapped(file: string): Buffer {
-  const fd = openSync(file, 'r');
+  const opened = openIfRegular(file);
+  if (!opened) throw new Error('not a regular file');
+  const { fd, size } = opened;
   try {
-    const size = fstatSync(fd).size;
     const out = Buffer.allocUnsafe(WRAP_HEAD.length + size + WRAP_TAIL.length);
     WRAP_HEAD.copy(out, 0);
     let at = WRAP_HEAD.length;
@@ -113,14 +125,26 @@ function readWrapped(file: string): Buffer {
   }
 }
 
-/** The V8 data saved for exactly this chunk text, checked whole; or why there is none to use. */
+/**
+ * The V8 data saved for exactly this chunk text, checked whole; or why there is none to use.
+ * Anything but a regular file up to CODE_CACHE_MAX_BYTES is passed over without a read (a FIFO
+ * would block a plain open until a writer came: start-up hung forever).
+ */
 function cacheFor(file: string, sourceHash: Buffer): Buffer | 'missing' | 'rejected' {
   let content: Buffer;
   try {
-    content = readFileSync(cacheFileOf(file));
-  } catch {
-    return 'missing';
+    const opened = openIfRegular(cacheFileOf(file));
+    if (!opened) return 'rejected';
+    try {
+      if (opened.size > CODE_CACHE_MAX_BYTES) return 'rejected';
+      content = readToEnd(opened.fd, opened.size, CODE_CACHE_MAX_BYTES + 1);
+    } finally {
+      closeSync(opened.fd);
+    }
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'rejected';
   }
+  if (content.length > CODE_CACHE_MAX_BYTES) return 'rejected';
   const data = v8DataIn(content, sourceHash);
   return data === 'stale' ? 'missing' : data === 'damaged' ? 'rejected' : data;
 }
