@@ -52,6 +52,7 @@ class RelaxedSelectParser extends Parser<DefaultTreeAdapterMap> {
   private readonly _bornAt = new WeakMap<Element, number>();
 
   override _createElement(...args: Parameters<Parser<DefaultTreeAdapterMap>['_createElement']>): Element {
+    // eslint-disable-next-line no-restricted-syntax -- forwards the arguments of this very call
     const element = super._createElement(...args);
     this._bornAt.set(element, this._token);
     return element;

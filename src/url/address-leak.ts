@@ -148,7 +148,7 @@ export class AddressFinder {
       for (const address of domainForms(one)) {
         if (seen.has(address)) continue;
         seen.add(address);
-        this.needles.push(...needlesOf(address));
+        for (const needle of needlesOf(address)) this.needles.push(needle);
       }
     }
     this.dropped = dropped;
