@@ -41,6 +41,14 @@ export default defineConfig(
       'no-console': 'error',
       // The engineering guide: set process.exitCode and let pending writes finish.
       'no-restricted-properties': ['error', { object: 'process', property: 'exit', message: 'Set process.exitCode instead (engineering guide, exit codes).' }],
+      // `list.push(...items)`, `Math.max(...values)`: each item is an argument, on the stack, and a
+      // message decides how many some lists hold (300,000 query parameters overflowed it:
+      // test/long-argument-lists.test.ts). Loop instead. Forwarding a call's own arguments is the exception, marked where it is done.
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'CallExpression > SpreadElement', message: 'No spread arguments in src/: past ~120,000 items they overflow the stack. Use a loop (or reduce for Math.max/min).' },
+        { selector: 'NewExpression > SpreadElement', message: 'No spread arguments in src/: past ~120,000 items they overflow the stack. Use a loop.' },
+      ],
     },
   },
   {

@@ -1,11 +1,12 @@
 import { isAscii } from 'node:buffer';
-import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import { tuneHeapForStreaming } from '../cli/heap.js';
+import { openIfRegular, readToEnd } from '../input/regular-file.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { cacheFileContent, hashOf, v8DataIn } from './cache-file.js';
 
 /**
  * Runs the rolldown bundle (dist/bundle, CommonJS chunks) with V8's code cache: each chunk is
@@ -18,15 +19,25 @@ import { PACKAGE_ROOT } from '../package-root.js';
  * The cache is only ever read here, from the install folder (never beside the mail, never
  * written at run time). Each file starts with the SHA-256 of the chunk it was made from (2 ms
  * for all chunks here): V8 itself checks only its version, its flags and the source's length,
- * and would run stale bytecode for a chunk edited to the same length. A missing, stale or
- * rejected cache (another Node, other V8 flags in NODE_OPTIONS) means the chunk is compiled
- * from its text, silently, as any script is.
+ * and would run stale bytecode for a chunk edited to the same length. Then comes the hash of V8's
+ * data, which V8 does not check at all (cache-file.ts). A missing, stale, damaged or rejected
+ * cache (another Node, other V8 flags in NODE_OPTIONS) means the chunk is compiled from its
+ * text, silently, as any script is.
  */
 export const BUNDLE_DIR = path.join(PACKAGE_ROOT, 'dist', 'bundle');
 export const CODE_CACHE_DIR = path.join(BUNDLE_DIR, 'code-cache');
-const HASH_BYTES = 32;
+/**
+ * No cache file the build writes comes near this (the largest, the HTML chunk's, is 1.7 MB); a
+ * larger one is not ours and is passed over unread, rather than read into memory at start-up.
+ */
+export const CODE_CACHE_MAX_BYTES = 32 * 1024 * 1024;
 
-/** What happened to each chunk's cache in this thread, for the tests and the build's check. */
+/**
+ * What happened to each chunk's cache in this thread, for the tests and the build's check:
+ * `missing` when there is none for this chunk text (no file, or one made from another text),
+ * `rejected` when there is one that cannot be used (damaged, unreadable, not a regular file, too
+ * large, or refused by V8).
+ */
 export const codeCacheStats = { accepted: 0, rejected: 0, missing: 0 };
 
 interface Chunk {
@@ -75,11 +86,12 @@ function load(file: string): unknown {
   // Decoded once with its wrapper: joining strings would make a second copy of each large chunk
   // for V8 to flatten (3.4 MB more garbage, enough to bring a full collection into a short run).
   const source = isAscii(wrapped) ? wrapped.toString('latin1') : wrapped.toString('utf8');
-  const sourceHash = createHash('sha256').update(bytes).digest();
-  const cachedData = cacheFor(file, sourceHash);
+  const sourceHash = hashOf(bytes);
+  const cache = cacheFor(file, sourceHash);
+  const cachedData = typeof cache === 'string' ? undefined : cache;
   const script = new vm.Script(source, { filename: file, cachedData });
-  if (!cachedData) codeCacheStats.missing++;
-  else if (script.cachedDataRejected) codeCacheStats.rejected++;
+  if (cache === 'missing') codeCacheStats.missing++;
+  else if (cache === 'rejected' || script.cachedDataRejected) codeCacheStats.rejected++;
   else codeCacheStats.accepted++;
   const module = { exports: {} };
   chunks.set(file, { module, script, sourceHash });
@@ -92,11 +104,16 @@ function load(file: string): unknown {
   return module.exports;
 }
 
-/** A chunk's bytes between WRAP_HEAD and WRAP_TAIL, read into place (one buffer, no copy). */
+/**
+ * A chunk's bytes between WRAP_HEAD and WRAP_TAIL, read into place (one buffer, no copy). Opened
+ * as every file pixelaudit reads (openIfRegular): a FIFO in place of a chunk fails the load
+ * instead of waiting for a writer forever.
+ */
 function readWrapped(file: string): Buffer {
-  const fd = openSync(file, 'r');
+  const opened = openIfRegular(file);
+  if (!opened) throw new Error('not a regular file');
+  const { fd, size } = opened;
   try {
-    const size = fstatSync(fd).size;
     const out = Buffer.allocUnsafe(WRAP_HEAD.length + size + WRAP_TAIL.length);
     WRAP_HEAD.copy(out, 0);
     let at = WRAP_HEAD.length;
@@ -108,23 +125,36 @@ function readWrapped(file: string): Buffer {
   }
 }
 
-/** The V8 data saved for exactly this chunk text, or undefined. */
-function cacheFor(file: string, sourceHash: Buffer): Buffer | undefined {
-  let data: Buffer;
+/**
+ * The V8 data saved for exactly this chunk text, checked whole; or why there is none to use.
+ * Anything but a regular file up to CODE_CACHE_MAX_BYTES is passed over without a read (a FIFO
+ * would block a plain open until a writer came: start-up hung forever).
+ */
+function cacheFor(file: string, sourceHash: Buffer): Buffer | 'missing' | 'rejected' {
+  let content: Buffer;
   try {
-    data = readFileSync(cacheFileOf(file));
-  } catch {
-    return undefined;
+    const opened = openIfRegular(cacheFileOf(file));
+    if (!opened) return 'rejected';
+    try {
+      if (opened.size > CODE_CACHE_MAX_BYTES) return 'rejected';
+      content = readToEnd(opened.fd, opened.size, CODE_CACHE_MAX_BYTES + 1);
+    } finally {
+      closeSync(opened.fd);
+    }
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'rejected';
   }
-  if (data.length <= HASH_BYTES || !data.subarray(0, HASH_BYTES).equals(sourceHash)) return undefined;
-  return data.subarray(HASH_BYTES);
+  if (content.length > CODE_CACHE_MAX_BYTES) return 'rejected';
+  const data = v8DataIn(content, sourceHash);
+  return data === 'stale' ? 'missing' : data === 'damaged' ? 'rejected' : data;
 }
 
 /**
- * Every chunk compiled so far with its cache file's content: its source's hash, then V8's data.
+ * Every chunk compiled so far with its cache file's content (cache-file.ts: its source's hash,
+ * the hash of V8's data, V8's data).
  * Taken after a run, the data holds the bytecode of every function that ran, not only the top
  * level a fresh compile gives.
  */
 export function codeCacheOfLoadedChunks(): Array<{ file: string; data: Buffer }> {
-  return [...chunks].map(([file, c]) => ({ file: cacheFileOf(file), data: Buffer.concat([c.sourceHash, c.script.createCachedData()]) }));
+  return [...chunks].map(([file, c]) => ({ file: cacheFileOf(file), data: cacheFileContent(c.sourceHash, c.script.createCachedData()) }));
 }

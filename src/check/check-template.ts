@@ -80,8 +80,8 @@ export function checkTemplate(source: string, syntax: SyntaxName, detector: Dete
       out.push(f);
     }
   }
-  out.push(...tagged);
-  out.push(...unclosed.map((u) => unclosedFinding(source, u, at)));
+  for (const f of tagged) out.push(f);
+  for (const u of unclosed) out.push(unclosedFinding(source, u, at));
   return { findings: out.sort((a, b) => a.offset - b.offset), masked, expressions, at };
 }
 

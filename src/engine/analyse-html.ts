@@ -76,7 +76,7 @@ export function analyseExtracted(extracted: ExtractedHtml, ctx: MessageContext, 
     }
     resources.push({ facts, hits, ...(finding ? { finding } : {}) });
   }
-  for (const l of links) findings.push(...l.findings);
+  for (const l of links) for (const f of l.findings) findings.push(f);
   return { resources, links, rejected: extracted.rejected, notLoaded: extracted.notLoaded, findings, tracked: findings.some((f) => f.tracking) };
 }
 

@@ -37,6 +37,7 @@ export function formatSeconds(ms: number): string {
 export function staged<A extends unknown[], R>(stage: Stage, fn: (...args: A) => R): (...args: A) => R {
   return (...args: A): R => {
     try {
+      // eslint-disable-next-line no-restricted-syntax -- forwards the arguments of this very call
       return fn(...args);
     } catch (error) {
       throw attributed(stage, error);

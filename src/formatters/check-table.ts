@@ -23,7 +23,7 @@ export function formatCheckTable(report: CheckReport, color: boolean): string {
     const where = f.findings.map((x) =>
       x.htmlPart === 'headers' ? `${visible(f.file)} headers` : x.htmlPart ? `${visible(f.file)} ${x.htmlPart} ${x.position.line}:${x.position.column}` : `${visible(f.file)}:${x.position.line}:${x.position.column}`,
     );
-    const width = Math.max(...where.map((w) => w.length));
+    const width = where.reduce((widest, w) => Math.max(widest, w.length), 0);
     f.findings.forEach((x, i) => {
       const url = x.url && x.kind !== 'template' ? `  ${c.dim(visible(x.url.length > 120 ? `${x.url.slice(0, 117)}...` : x.url))}` : '';
       out += `  ${c.dim(where[i].padEnd(width))}  ${paint[x.severity](x.severity.padEnd(7))}  ${visible(findingMessage(x))}  ${c.dim(`${x.ruleId} ${x.rule}`)}${url}\n`;

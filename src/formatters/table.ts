@@ -34,7 +34,7 @@ export const tableFormatter: FormatterFactory = (ctx) => {
       out.push(`${c.bold('Address leaks:')} ${of(summary.addressLeak)} messages put your address or its hash in a URL, ${summary.addressLeakThirdParty} to a third party`);
       if (summary.readReceipt) out.push(`${c.bold('Read receipts:')} ${of(summary.readReceipt)} messages ask for one`);
       out.push('');
-      if (summary.study) out.push(...renderStudy(summary.study, c, ctx.color, ctx.full ?? false, ctx.top));
+      if (summary.study) for (const line of renderStudy(summary.study, c, ctx.color, ctx.full ?? false, ctx.top)) out.push(line);
       if (summary.vendors.length) {
         const vendors = table(['vendor', 'category', 'messages', 'share of scanned']);
         for (const v of summary.vendors.slice(0, ctx.top)) vendors.push([v.name ?? v.key, v.category ?? '', v.messages, pct(v.messages / Math.max(1, summary.scanned))]);

@@ -202,7 +202,7 @@ export function specificity(complex: readonly Selector[]): number {
           const inner = of ? safeParse(of.selector) : undefined;
           b++;
           if (inner) {
-            const best = Math.max(0, ...inner.map(specificity));
+            const best = inner.reduce((m, selector) => Math.max(m, specificity(selector)), 0);
             a += best >> 20;
             b += (best >> 10) & 1023;
             c += best & 1023;
@@ -212,7 +212,7 @@ export function specificity(complex: readonly Selector[]): number {
         if (Array.isArray(s.data)) {
           // :is(), :not(), :has(): the most specific argument; :where(): nothing.
           if (s.name !== 'where') {
-            const inner = Math.max(0, ...s.data.map(specificity));
+            const inner = s.data.reduce((m, selector) => Math.max(m, specificity(selector)), 0);
             a += inner >> 20;
             b += (inner >> 10) & 1023;
             c += inner & 1023;

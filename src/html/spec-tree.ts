@@ -58,6 +58,7 @@ class RelaxedSelectParser extends Parser<DefaultTreeAdapterMap> {
 
   override _createElement(...args: Parameters<Parser<DefaultTreeAdapterMap>['_createElement']>): Element {
     this._size.add();
+    // eslint-disable-next-line no-restricted-syntax -- forwards the arguments of this very call
     const element = super._createElement(...args);
     this._bornAt.set(element, this._token);
     return element;

@@ -1,4 +1,5 @@
-import { closeSync, constants, createReadStream, fstatSync, openSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { openIfRegular } from './regular-file.js';
 import { SKIP } from './walk.js';
 
 /** Why a walked file is not read: it stopped being a regular file between the walk and the open. */
@@ -11,21 +12,13 @@ export class NotRegularFile extends Error {
 
 /**
  * A descriptor of the regular file at `file`, for every input read by scan, clean and the
- * small-file path. Opened non-blocking and checked on the open descriptor: the path may have been
- * swapped for a FIFO or a device since the walk saw a regular file, and a blocking open of a FIFO
- * waits for a writer forever (the attack in issue 12: `createReadStream(file)` hung the run).
- * O_NOFOLLOW is not used: the walker follows symlinks to files by design, and the fstat of what
- * was opened is the check that matters. O_NONBLOCK changes nothing for a regular file's reads.
+ * small-file path, opened as regular-file.ts says (non-blocking, checked on the descriptor: the
+ * path may have been swapped for a FIFO or a device since the walk saw a regular file).
  */
 export function openRegularFile(file: string): number {
-  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    if (!fstatSync(fd).isFile()) throw new NotRegularFile();
-  } catch (error) {
-    closeSync(fd);
-    throw error;
-  }
-  return fd;
+  const opened = openIfRegular(file);
+  if (!opened) throw new NotRegularFile();
+  return opened.fd;
 }
 
 export interface RegularStreamOptions {

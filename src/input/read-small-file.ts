@@ -1,5 +1,6 @@
-import { closeSync, readSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import { openRegularFile } from './open-input.js';
+import { readToEnd } from './regular-file.js';
 
 export { NotRegularFile } from './open-input.js';
 
@@ -22,20 +23,7 @@ export const WHOLE_READ_MAX = 4 * 1024 * 1024;
 export function readSmallFile(file: string, expectedSize: number, limit: number): Buffer {
   const fd = openRegularFile(file);
   try {
-    // One byte more than expected, so that the usual file is read in one call and its end seen in the next.
-    let buffer = Buffer.allocUnsafe(Math.min(expectedSize + 1, limit));
-    let length = 0;
-    while (length < limit) {
-      if (length === buffer.length) {
-        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit));
-        buffer.copy(larger, 0, 0, length);
-        buffer = larger;
-      }
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
-      length += n;
-    }
-    return buffer.subarray(0, length);
+    return readToEnd(fd, expectedSize, limit);
   } finally {
     closeSync(fd);
   }

@@ -44,7 +44,7 @@ export async function parseMessageSlow(bytes: Buffer): Promise<ParsedMessage> {
   const warnings = checkStructure(bytes);
   const mail = await parseMime(bytes);
   const htmlParts = typeof mail.html === 'string' && mail.html.length > 0 ? [mail.html] : [];
-  htmlParts.push(...(await attachedHtml(mail, 1, warnings)));
+  for (const part of await attachedHtml(mail, 1, warnings)) htmlParts.push(part);
   return build(mail.headerLines, htmlParts.length ? htmlParts.join('\n') : null, warnings);
 }
 
@@ -105,7 +105,7 @@ async function attachedHtml(mail: ParsedMail, depth: number, warnings: string[])
     }
     const inner = await parseMime(attachment.content);
     if (typeof inner.html === 'string' && inner.html) out.push(inner.html);
-    out.push(...(await attachedHtml(inner, depth + 1, warnings)));
+    for (const part of await attachedHtml(inner, depth + 1, warnings)) out.push(part);
   }
   return out;
 }

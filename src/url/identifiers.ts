@@ -40,7 +40,7 @@ export function findIdentifiers(parts: UrlParts, ticker: Ticker = NO_TICKER): Id
     if (!shape || (STATIC_PARAM.test(name) && shape === 'number')) continue;
     found.push({ where: 'query', name, value, shape });
   }
-  found.push(...outsideValues(parts));
+  for (const id of outsideValues(parts)) found.push(id);
   const segments = cdnOriginPath(parts) ?? parts.segments;
   const last = segments[segments.length - 1] ?? '';
   // A path to an image file names content: its own name and hex or numeric folders are the same

@@ -15,10 +15,10 @@ export function redactionIdentifiers(url: string, known?: readonly Identifier[],
   const parts = parseUrl(url);
   const ids = [...(known ?? findIdentifiers(parts))];
   const fragment = parts.fragment.includes('=') || parts.fragment.includes('&') ? parseQuery(parts.fragment) : [{ name: parts.fragment, value: '' }];
-  if (parts.fragment) ids.push(...findIdentifiers({ ...parts, params: fragment, segments: [] }));
+  if (parts.fragment) for (const id of findIdentifiers({ ...parts, params: fragment, segments: [] })) ids.push(id);
   for (const p of [...parts.params, ...fragment]) {
     if (p.value && p.name && shapeOf(p.name)) ids.push({ where: 'query', name: '', value: p.name, shape: shapeOf(p.name) as Identifier['shape'] });
-    if (depth < MAX_DEPTH && URL_SHAPED.test(p.value)) ids.push(...redactionIdentifiers(p.value, undefined, depth + 1));
+    if (depth < MAX_DEPTH && URL_SHAPED.test(p.value)) for (const id of redactionIdentifiers(p.value, undefined, depth + 1)) ids.push(id);
   }
   for (const piece of authorityPieces(url, parts)) {
     const shape = shapeOf(piece);

@@ -40,7 +40,7 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
  */
 export function barChart(id: string, title: string, bars: readonly Bar[], options: { share: boolean; describedBy: string; layout?: BarLayout }): string {
   const { width, labelWidth: LABEL_W } = options.layout ?? HALF;
-  const max = options.share ? 1 : Math.max(1, ...bars.map((b) => b.value));
+  const max = options.share ? 1 : bars.reduce((m, b) => Math.max(m, b.value), 1);
   const plot = width - LABEL_W - VALUE_W;
   const x = (v: number): number => LABEL_W + (Math.max(0, Math.min(v, max)) / max) * plot;
   const height = TOP + bars.length * ROW + AXIS;
