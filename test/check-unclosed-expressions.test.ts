@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_UNCLOSED } from '../src/check/check-template.js';
 import { scanExpressions } from '../src/check/template-expressions.js';
 import { brief, check, project } from './check-project.js';
 
@@ -53,5 +54,18 @@ describe('Liquid reads an output up to its first }, quotes and markup included (
     const { findings } = await check(dir, 't.liquid');
     expect(findings.map(brief)).toEqual(['2:1 PA001 error']);
     expect(scanExpressions("{{ a }} {{ b } c {% t '<b>' %}", 'liquid').expressions.map((e) => e.text)).toEqual(['{{ a }}', '{{ b }', "{% t '<b>' %}"]);
+  });
+});
+
+describe('PA016 findings of one file are capped (issue 13 second attack, finding 1)', () => {
+  it('lists the first MAX_UNCLOSED openers and one finding that counts the rest', async () => {
+    const dir = project({ 'many.hbs': '<p>{{ a }</p>\n'.repeat(100) + PIXEL + '\n' });
+    const { findings } = await check(dir, 'many.hbs');
+    const unclosed = findings.filter((f) => f.ruleId === 'PA016');
+    expect(unclosed).toHaveLength(MAX_UNCLOSED + 1);
+    expect(unclosed[MAX_UNCLOSED].data).toMatchObject({ count: 100 - MAX_UNCLOSED, line: MAX_UNCLOSED + 1 });
+    expect(unclosed[MAX_UNCLOSED].messageKey).toBe('more');
+    // The pixel after them all is still judged.
+    expect(findings.map(brief)).toContain('101:1 PA002 error');
   });
 });

@@ -20,15 +20,24 @@ import type { TemplateExpression } from './template-expressions.js';
  */
 export function maskExpressions(source: string, expressions: TemplateExpression[]): string {
   if (expressions.length === 0) return source;
-  let out = '';
+  // Parts joined once at the end, and the last character written kept aside: reading
+  // `out.charCodeAt(out.length - 1)` on a string grown by `+=` flattens V8's rope at every
+  // expression, and 100,000 `{{!x}}` (700 KB) took 85 s; as parts it is one pass (0.1 s).
+  const parts: string[] = [];
+  let last = -1;
+  const write = (text: string): void => {
+    if (text.length === 0) return;
+    parts.push(text);
+    last = text.charCodeAt(text.length - 1);
+  };
   let at = 0;
   // Blanks of glued silent expressions not yet written: they go after the rest of the word.
   let pending = '';
   expressions.forEach((e, i) => {
-    out += source.slice(at, e.start);
+    write(source.slice(at, e.start));
     at = e.end;
     if (!e.silent) {
-      out += placeholder(e.text, i);
+      write(placeholder(e.text, i));
       return;
     }
     // Glued inside a name (`<im{{!x}}g src=...>`), the engine writes the two halves as one: the
@@ -38,9 +47,9 @@ export function maskExpressions(source: string, expressions: TemplateExpression[
     // URL parser removes the tabs.)
     const next = expressions[i + 1];
     const chained = next !== undefined && next.silent && next.start === e.end;
-    const glued = (pending !== '' || isNameChar(out.charCodeAt(out.length - 1))) && (chained || isNameChar(source.charCodeAt(e.end))) && !/[\n\r]/.test(e.text);
+    const glued = (pending !== '' || isNameChar(last)) && (chained || isNameChar(source.charCodeAt(e.end))) && !/[\n\r]/.test(e.text);
     if (!glued) {
-      out += pending + blank(e.text);
+      write(pending + blank(e.text));
       pending = '';
       return;
     }
@@ -51,10 +60,11 @@ export function maskExpressions(source: string, expressions: TemplateExpression[
     at = end;
     // `<{{!a}}{{!b}}img`: the word goes after both.
     if (chained) return;
-    out += source.slice(e.end, end) + pending;
+    write(source.slice(e.end, end) + pending);
     pending = '';
   });
-  return out + pending + source.slice(at);
+  write(pending + source.slice(at));
+  return parts.join('');
 }
 
 /** A character of a word a glued tag splits: a tag or attribute name, a CSS property (`<im{{!x}}g`, `wid{{!x}}th`). */
