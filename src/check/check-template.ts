@@ -6,8 +6,9 @@ import { addressFinderFor } from '../url/address-leak.js';
 import type { RawFinding } from './check-finding.js';
 import { baseExpressionFinding, linkFinding, resourceExpressionFinding } from './expression-findings.js';
 import { urlShape } from './fingerprint.js';
-import { LineIndex } from '../html/line-index.js';
-import { maskExpressions, placeholdersIn, unmask } from './placeholders.js';
+import type { LineIndex } from '../html/line-index.js';
+import { maskWithShifts, placeholdersIn, unmask } from './placeholders.js';
+import { MaskedSource } from './masked-source.js';
 import { tagFindings } from './tag-findings.js';
 import { scanExpressions, type TemplateExpression, type UnclosedExpression } from './template-expressions.js';
 import { unclosedTemplateExpression } from './rules/unclosed-template-expression.js';
@@ -35,8 +36,9 @@ export interface TemplateCheck {
 
 export function checkTemplate(source: string, syntax: SyntaxName, detector: Detector, tags: CompiledTag[]): TemplateCheck {
   const { expressions, unclosed } = scanExpressions(source, syntax);
-  const masked = maskExpressions(source, expressions);
-  const at = new LineIndex(source);
+  const { masked, shifts } = maskWithShifts(source, expressions);
+  // Offsets of findings are source offsets; positions the parser reports in the masked text are mapped back.
+  const at = new MaskedSource(source, masked, shifts);
   const extracted = extractResources(masked);
   const analysis = analyseExtracted(extracted, TEMPLATE_CONTEXT, detector);
   const out: RawFinding[] = [];
@@ -81,6 +83,8 @@ export function checkTemplate(source: string, syntax: SyntaxName, detector: Dete
   }
   out.push(...tagged);
   out.push(...unclosedFindings(source, unclosed, at));
+  // Every position is the source's line and column of its offset (a URL in a word a removed tag shortened moved left in the masked text).
+  if (shifts.starts.length > 0) for (const r of out) if (r.finding.position) r.finding.position = at.position(r.offset);
   return { findings: out.sort((a, b) => a.offset - b.offset), masked, expressions, at };
 }
 
