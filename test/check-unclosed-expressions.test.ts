@@ -19,7 +19,8 @@ describe('check: an expression opened and never closed before markup (PA016)', (
   it('ends {%, {{{, *|...|* and [[...]] the same way; a merge tag also at a line break', async () => {
     const dir = project({
       'c.j2': `{% if x </p>\n${GA}\n{% endif %}`,
-      'd.hbs': `{{{ raw <br>\n${GA}\n}}}`,
+      // A tag start alone does not end an expression (a comparison holds `<`): the opener after it does.
+      'd.hbs': `{{{ raw <br>\n${GA}\n{{ b }}}`,
       'e.html': `*|FNAME\n${GA} |*`,
       'f.html': `[[ID\n<b>x</b> ]]`,
     });
@@ -43,8 +44,9 @@ describe('check: an expression opened and never closed before markup (PA016)', (
   it('stays one pass over openers that each end at markup before a far closer', () => {
     const hostile = '{{ <p>'.repeat(100_000) + '}}';
     const { expressions, unclosed } = scanExpressions(hostile, 'auto');
-    expect(expressions).toEqual([]);
-    expect(unclosed).toHaveLength(100_000);
+    // Each but the last meets the next opener before the closer; the last is closed.
+    expect(expressions.map((e) => e.text)).toEqual(['{{ <p>}}']);
+    expect(unclosed).toHaveLength(99_999);
   });
 });
 
@@ -67,5 +69,30 @@ describe('PA016 findings of one file are capped (issue 13 second attack, finding
     expect(unclosed[MAX_UNCLOSED].messageKey).toBe('more');
     // The pixel after them all is still judged.
     expect(findings.map(brief)).toContain('101:1 PA002 error');
+  });
+});
+
+describe('a comparison in an expression is no tag start (issue 13 second attack, finding 4)', () => {
+  const DC = '<img src="https://ad.doubleclick.net/ddm/ad/x.gif?u={{ user.id }}" width="1" height="1">';
+  it('judges the pixel after {% if a<b %} in Jinja, Nunjucks, Twig and a file of unknown language, with no PA016', async () => {
+    // jinja2 3.1.6 renders j2.j2 as <img src="https://ad.doubleclick.net/ddm/ad/x.gif?u=abc-123-def" width="1" height="1">.
+    const body = `<html><body>\n{% if user.opens<max_opens %}${DC}{% endif %}\n</body></html>`;
+    const dir = project({ 'j2.j2': body, 'k1.njk': body, 'k1.twig': body, 'k1.html': body });
+    for (const f of ['j2.j2', 'k1.njk', 'k1.twig', 'k1.html']) expect((await check(dir, f)).findings.map(brief), f).toEqual(['2:30 PA001 error']);
+  });
+
+  it('a < in an output, conditional or not, ends nothing either', async () => {
+    const dir = project({
+      'k2.j2': '<a href="https://news.example.com/c?u={{ user.id if user.score<limit else user.id }}">read</a>\n{{ "<b>" if a<b }}<img src="https://s.example.net/o.gif?u={{ user.id }}" width="1" height="1">',
+    });
+    expect((await check(dir, 'k2.j2')).findings.map(brief)).toEqual(['1:1 PA013 warning', '2:19 PA002 error']);
+    expect(scanExpressions('{{ a<b }}{% if c <d %}x{% endif %}', 'jinja').unclosed).toEqual([]);
+  });
+
+  it('an opener before the closer still proves the first unclosed, and it ends at its first tag start', () => {
+    const { unclosed } = scanExpressions('{% if a<b </p>\n<img src="x?u={{ user.id }}">{% endif %}', 'jinja');
+    expect(unclosed).toEqual([{ start: 0, open: '{%', stop: 7 }]);
+    // A stray quote does not carry the expression over the next opener.
+    expect(scanExpressions("<p>{{ a' }</p>\n<img src=\"x?u={{ user.id }}\">", 'handlebars').unclosed).toEqual([{ start: 3, open: '{{', stop: 10 }]);
   });
 });
