@@ -96,3 +96,21 @@ describe('a comparison in an expression is no tag start (issue 13 second attack,
     expect(scanExpressions("<p>{{ a' }</p>\n<img src=\"x?u={{ user.id }}\">", 'handlebars').unclosed).toEqual([{ start: 3, open: '{{', stop: 10 }]);
   });
 });
+
+describe('a closer inside a string literal ends nothing (issue 13 second attack, finding 4)', () => {
+  it('reads {{ "Use }} to close, {# to comment" }} as one expression, so the pixel after it is judged', async () => {
+    // jinja2 3.1.6 renders q.j2 as <p>Use }} to close, {# to comment</p>, the pixel, <p>and #} to end it</p>.
+    const q = '<html><body>\n<p>{{ "Use }} to close, {# to comment" }}</p>\n<img src="https://ad.doubleclick.net/ddm/ad/x.gif?u={{ user.id }}" width="1" height="1">\n<p>{{ "and #} to end it" }}</p>\n</body></html>';
+    const dir = project({ 'q.j2': q, 'q.hbs': q.replace(/\{#/g, '{{!').replace(/#\}/g, '}}') });
+    expect((await check(dir, 'q.j2')).findings.map(brief)).toEqual(['3:1 PA001 error']);
+    expect(scanExpressions(q, 'jinja').expressions.map((e) => e.text)).toEqual(['{{ "Use }} to close, {# to comment" }}', '{{ user.id }}', '{{ "and #} to end it" }}']);
+    expect(scanExpressions('{{ a "b }}" c }}', 'handlebars').expressions.map((e) => e.text)).toEqual(['{{ a "b }}" c }}']);
+  });
+
+  it('a stray quote does not swallow the file: past MAX_STRING characters the first closer ends it', () => {
+    const src = `{{ a" }}${' '.repeat(2000)}<img src="x?u={{ user.id }}">`;
+    expect(scanExpressions(src, 'jinja').expressions.map((e) => e.text)).toEqual(['{{ a" }}', '{{ user.id }}']);
+    // A comment may hold an apostrophe.
+    expect(scanExpressions("{{! don't }}{{ x }}", 'handlebars').expressions.map((e) => e.text)).toEqual(["{{! don't }}", '{{ x }}']);
+  });
+});

@@ -73,6 +73,8 @@ export function scanExpressions(source: string, syntax: SyntaxName): ExpressionS
   const delimiters = SYNTAXES[syntax].map((d: Delimiter) => ({ ...d, next: find(d, 0), closeNext: -2 }));
   const tokens = readsTokens(syntax);
   // What an expression of code cannot hold outside a string: another expression's opener (markupStop).
+  // Lexers that read string literals inside an expression, so a closer in one ends nothing: `{{ "Use }} to close" }}`.
+  const strings = STRING_LEXERS.has(syntax);
   const openers = [...new Set(SYNTAXES[syntax].filter((d: Delimiter) => d.code).map((d: Delimiter) => d.open))];
   const blocks = new RawBlockFinder(source, syntax);
   const out: TemplateExpression[] = [];
@@ -107,7 +109,7 @@ export function scanExpressions(source: string, syntax: SyntaxName): ExpressionS
     }
     const bodyStart = best.next + best.open.length;
     if (best.closeNext !== -1 && best.closeNext < bodyStart) best.closeNext = source.indexOf(best.close, bodyStart);
-    const closeAt = best.closeNext;
+    const closeAt = best.closeNext === -1 || !strings || !best.code || best.oneLine || opensComment(source, bodyStart) ? best.closeNext : closerOutsideStrings(source, bodyStart, best.closeNext, best.close);
     if (closeAt === -1) {
       // Jinja refuses a comment never closed; what follows is read as the HTML it is.
       if (best.mustClose) unclosed.push({ start: best.next, open: best.open, stop: source.length });
@@ -152,6 +154,31 @@ export function scanExpressions(source: string, syntax: SyntaxName): ExpressionS
     }
     out.push(e);
   }
+}
+
+const STRING_LEXERS = new Set<SyntaxName>(['jinja', 'django', 'nunjucks', 'twig', 'handlebars', 'go']);
+
+/** How far a string literal may run before its quote is taken for a stray one: an unbalanced quote cannot swallow the file. */
+const MAX_STRING = 1024;
+
+/**
+ * The closer of an expression whose body starts at `from`, skipping string literals (`'...'`,
+ * `"..."`, Go's raw `` `...` ``, a backslash escaping the next character) as the engines' lexers
+ * do; `first` is the first closer at all. A string that runs MAX_STRING characters or to the end
+ * of the text without its end quote was a stray quote: then the first closer it is.
+ */
+function closerOutsideStrings(source: string, from: number, first: number, close: string): number {
+  for (let i = from; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === close.charCodeAt(0) && source.startsWith(close, i)) return i;
+    if (c !== 34 && c !== 39 && c !== 96) continue;
+    const limit = Math.min(source.length, i + MAX_STRING);
+    let j = i + 1;
+    while (j < limit && source.charCodeAt(j) !== c) j += source.charCodeAt(j) === 92 && c !== 96 ? 2 : 1;
+    if (j >= limit) return first;
+    i = j;
+  }
+  return first;
 }
 
 /** The first line break (LF or CR) at or after `from`, or -1. */
