@@ -93,7 +93,7 @@ describe('a comparison in an expression is no tag start (issue 13 second attack,
     const { unclosed } = scanExpressions('{% if a<b </p>\n<img src="x?u={{ user.id }}">{% endif %}', 'jinja');
     expect(unclosed).toEqual([{ start: 0, open: '{%', stop: 7 }]);
     // A stray quote does not carry the expression over the next opener.
-    expect(scanExpressions("<p>{{ a' }</p>\n<img src=\"x?u={{ user.id }}\">", 'handlebars').unclosed).toEqual([{ start: 3, open: '{{', stop: 10 }]);
+    expect(scanExpressions('<p>{{ a\' }</p>\n<img src="x?u={{ user.id }}">', 'handlebars').unclosed).toEqual([{ start: 3, open: '{{', stop: 10 }]);
   });
 });
 

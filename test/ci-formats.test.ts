@@ -147,7 +147,7 @@ describe('GitHub annotations', () => {
     }
   });
 
-  it('a line break in a file name is written with GitHub\'s escape (%0A), so the file property names the real file (issue 13 second attack, finding 6)', () => {
+  it("a line break in a file name is written with GitHub's escape (%0A), so the file property names the real file (issue 13 second attack, finding 6)", () => {
     for (const name of ['a\nb.html', 'a\r\nb,c:d%.html']) {
       const parsed = parseWorkflowCommand(`::error file=${escapeFileProperty(name)}::x`);
       expect(parsed?.properties.file).toBe(name);
@@ -166,7 +166,12 @@ describe('GitHub annotations', () => {
     expect(text.split('\n').filter(Boolean)).toHaveLength(findings.length);
     for (const [i, c] of commands.entries()) {
       // Outside the working directory (the checkout), the path is given as it was.
-      expect(c.properties.file).toBe(file.split(/(\r|\n)/).map((p) => (p === '\r' || p === '\n' ? p : visible(p))).join(''));
+      expect(c.properties.file).toBe(
+        file
+          .split(/(\r|\n)/)
+          .map((p) => (p === '\r' || p === '\n' ? p : visible(p)))
+          .join(''),
+      );
       expect(c.properties.title).toBe(`pixelaudit ${findings[i].ruleId} ${findings[i].rule}`);
       expect(c.properties.line).toBeUndefined();
       expect(c.data).toContain(visible(findings[i].url));

@@ -34,11 +34,11 @@ export class MaskedSource extends LineIndex {
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if ((starts[mid] as number) <= masked) {
+      if (starts[mid] <= masked) {
         found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    return masked + (found === -1 ? 0 : (deltas[found] as number));
+    return masked + (found === -1 ? 0 : deltas[found]);
   }
 }

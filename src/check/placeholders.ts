@@ -86,7 +86,7 @@ export function maskWithShifts(source: string, expressions: TemplateExpression[]
         break;
       }
     }
-    while (shifts.starts.length > 0 && (shifts.starts[shifts.starts.length - 1] as number) >= length) {
+    while (shifts.starts.length > 0 && shifts.starts[shifts.starts.length - 1] >= length) {
       shifts.starts.pop();
       shifts.deltas.pop();
     }
