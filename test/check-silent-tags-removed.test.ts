@@ -4,11 +4,12 @@
 // Each template below was rendered by its real engine (handlebars, jinja2 3.1.6, Go
 // text/template) by the attacker; the render is written next to it, and the test asks that the
 // template is read as that render is.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { maskExpressions } from '../src/check/placeholders.js';
 import { scanExpressions } from '../src/check/template-expressions.js';
 import type { SyntaxName } from '../src/check/template-syntax.js';
 import { brief, check, project } from './check-project.js';
+import { WorkCounter } from './work-count.js';
 
 const CASES: Array<{ file: string; template: string; render: string; expected: string[] }> = [
   {
@@ -87,5 +88,18 @@ describe('a tag that writes nothing is removed, not blanked (issue 13 second att
     // A tag between blanks, or after `>`, is blanks where it stands.
     const apart = '<p> {{#if a}} </p>{{/if}}';
     expect(maskExpressions(apart, scanExpressions(apart, 'handlebars').expressions)).toBe(`<p> ${'\t'.repeat(9)} </p>${'\t'.repeat(7)}`);
+  });
+});
+
+describe('removing glued tags stays linear (issue 13 second attack, finding 1)', () => {
+  const counter = new WorkCounter();
+  afterAll(() => counter.close());
+  it('one word of many glued tags: the work at 16n is under 64 times the work at n (a look ahead to the word end per tag made it quadratic)', () => {
+    const make = (n: number) => `<p>${'a{{!x}}'.repeat(n)}`;
+    const mask = (src: string) => maskExpressions(src, scanExpressions(src, 'handlebars').expressions);
+    mask(make(4000));
+    const small = counter.count(() => mask(make(2000)));
+    const large = counter.count(() => mask(make(32000)));
+    expect(large / small).toBeLessThan(64);
   });
 });
