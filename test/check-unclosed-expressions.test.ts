@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_UNCLOSED } from '../src/check/check-template.js';
 import { scanExpressions } from '../src/check/template-expressions.js';
 import { brief, check, project } from './check-project.js';
 
@@ -18,7 +19,8 @@ describe('check: an expression opened and never closed before markup (PA016)', (
   it('ends {%, {{{, *|...|* and [[...]] the same way; a merge tag also at a line break', async () => {
     const dir = project({
       'c.j2': `{% if x </p>\n${GA}\n{% endif %}`,
-      'd.hbs': `{{{ raw <br>\n${GA}\n}}}`,
+      // A tag start alone does not end an expression (a comparison holds `<`): the opener after it does.
+      'd.hbs': `{{{ raw <br>\n${GA}\n{{ b }}}`,
       'e.html': `*|FNAME\n${GA} |*`,
       'f.html': `[[ID\n<b>x</b> ]]`,
     });
@@ -42,8 +44,9 @@ describe('check: an expression opened and never closed before markup (PA016)', (
   it('stays one pass over openers that each end at markup before a far closer', () => {
     const hostile = '{{ <p>'.repeat(100_000) + '}}';
     const { expressions, unclosed } = scanExpressions(hostile, 'auto');
-    expect(expressions).toEqual([]);
-    expect(unclosed).toHaveLength(100_000);
+    // Each but the last meets the next opener before the closer; the last is closed.
+    expect(expressions.map((e) => e.text)).toEqual(['{{ <p>}}']);
+    expect(unclosed).toHaveLength(99_999);
   });
 });
 
@@ -53,5 +56,61 @@ describe('Liquid reads an output up to its first }, quotes and markup included (
     const { findings } = await check(dir, 't.liquid');
     expect(findings.map(brief)).toEqual(['2:1 PA001 error']);
     expect(scanExpressions("{{ a }} {{ b } c {% t '<b>' %}", 'liquid').expressions.map((e) => e.text)).toEqual(['{{ a }}', '{{ b }', "{% t '<b>' %}"]);
+  });
+});
+
+describe('PA016 findings of one file are capped (issue 13 second attack, finding 1)', () => {
+  it('lists the first MAX_UNCLOSED openers and one finding that counts the rest', async () => {
+    const dir = project({ 'many.hbs': '<p>{{ a }</p>\n'.repeat(100) + PIXEL + '\n' });
+    const { findings } = await check(dir, 'many.hbs');
+    const unclosed = findings.filter((f) => f.ruleId === 'PA016');
+    expect(unclosed).toHaveLength(MAX_UNCLOSED + 1);
+    expect(unclosed[MAX_UNCLOSED].data).toMatchObject({ count: 100 - MAX_UNCLOSED, line: MAX_UNCLOSED + 1 });
+    expect(unclosed[MAX_UNCLOSED].messageKey).toBe('more');
+    // The pixel after them all is still judged.
+    expect(findings.map(brief)).toContain('101:1 PA002 error');
+  });
+});
+
+describe('a comparison in an expression is no tag start (issue 13 second attack, finding 4)', () => {
+  const DC = '<img src="https://ad.doubleclick.net/ddm/ad/x.gif?u={{ user.id }}" width="1" height="1">';
+  it('judges the pixel after {% if a<b %} in Jinja, Nunjucks, Twig and a file of unknown language, with no PA016', async () => {
+    // jinja2 3.1.6 renders j2.j2 as <img src="https://ad.doubleclick.net/ddm/ad/x.gif?u=abc-123-def" width="1" height="1">.
+    const body = `<html><body>\n{% if user.opens<max_opens %}${DC}{% endif %}\n</body></html>`;
+    const dir = project({ 'j2.j2': body, 'k1.njk': body, 'k1.twig': body, 'k1.html': body });
+    for (const f of ['j2.j2', 'k1.njk', 'k1.twig', 'k1.html']) expect((await check(dir, f)).findings.map(brief), f).toEqual(['2:30 PA001 error']);
+  });
+
+  it('a < in an output, conditional or not, ends nothing either', async () => {
+    const dir = project({
+      'k2.j2': '<a href="https://news.example.com/c?u={{ user.id if user.score<limit else user.id }}">read</a>\n{{ "<b>" if a<b }}<img src="https://s.example.net/o.gif?u={{ user.id }}" width="1" height="1">',
+    });
+    expect((await check(dir, 'k2.j2')).findings.map(brief)).toEqual(['1:1 PA013 warning', '2:19 PA002 error']);
+    expect(scanExpressions('{{ a<b }}{% if c <d %}x{% endif %}', 'jinja').unclosed).toEqual([]);
+  });
+
+  it('an opener before the closer still proves the first unclosed, and it ends at its first tag start', () => {
+    const { unclosed } = scanExpressions('{% if a<b </p>\n<img src="x?u={{ user.id }}">{% endif %}', 'jinja');
+    expect(unclosed).toEqual([{ start: 0, open: '{%', stop: 7 }]);
+    // A stray quote does not carry the expression over the next opener.
+    expect(scanExpressions('<p>{{ a\' }</p>\n<img src="x?u={{ user.id }}">', 'handlebars').unclosed).toEqual([{ start: 3, open: '{{', stop: 10 }]);
+  });
+});
+
+describe('a closer inside a string literal ends nothing (issue 13 second attack, finding 4)', () => {
+  it('reads {{ "Use }} to close, {# to comment" }} as one expression, so the pixel after it is judged', async () => {
+    // jinja2 3.1.6 renders q.j2 as <p>Use }} to close, {# to comment</p>, the pixel, <p>and #} to end it</p>.
+    const q = '<html><body>\n<p>{{ "Use }} to close, {# to comment" }}</p>\n<img src="https://ad.doubleclick.net/ddm/ad/x.gif?u={{ user.id }}" width="1" height="1">\n<p>{{ "and #} to end it" }}</p>\n</body></html>';
+    const dir = project({ 'q.j2': q, 'q.hbs': q.replace(/\{#/g, '{{!').replace(/#\}/g, '}}') });
+    expect((await check(dir, 'q.j2')).findings.map(brief)).toEqual(['3:1 PA001 error']);
+    expect(scanExpressions(q, 'jinja').expressions.map((e) => e.text)).toEqual(['{{ "Use }} to close, {# to comment" }}', '{{ user.id }}', '{{ "and #} to end it" }}']);
+    expect(scanExpressions('{{ a "b }}" c }}', 'handlebars').expressions.map((e) => e.text)).toEqual(['{{ a "b }}" c }}']);
+  });
+
+  it('a stray quote does not swallow the file: past MAX_STRING characters the first closer ends it', () => {
+    const src = `{{ a" }}${' '.repeat(2000)}<img src="x?u={{ user.id }}">`;
+    expect(scanExpressions(src, 'jinja').expressions.map((e) => e.text)).toEqual(['{{ a" }}', '{{ user.id }}']);
+    // A comment may hold an apostrophe.
+    expect(scanExpressions("{{! don't }}{{ x }}", 'handlebars').expressions.map((e) => e.text)).toEqual(["{{! don't }}", '{{ x }}']);
   });
 });

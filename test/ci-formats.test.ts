@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { fromFileResult, sourceArtifact } from '../src/formatters/ci/ci-item.js';
-import { escapeData, escapeProperty, githubAnnotations } from '../src/formatters/ci/github.js';
+import { escapeData, escapeFileProperty, escapeProperty, githubAnnotations } from '../src/formatters/ci/github.js';
 import { renderJunit } from '../src/formatters/ci/junit.js';
 import { renderFileResults } from '../src/formatters/ci/index.js';
 import { sarifText } from '../src/formatters/ci/sarif.js';
@@ -147,6 +147,15 @@ describe('GitHub annotations', () => {
     }
   });
 
+  it("a line break in a file name is written with GitHub's escape (%0A), so the file property names the real file (issue 13 second attack, finding 6)", () => {
+    for (const name of ['a\nb.html', 'a\r\nb,c:d%.html']) {
+      const parsed = parseWorkflowCommand(`::error file=${escapeFileProperty(name)}::x`);
+      expect(parsed?.properties.file).toBe(name);
+    }
+    // Controls GitHub has no escape for stay visible, never raw.
+    expect(escapeFileProperty('a\u001bb')).not.toMatch(/\u001b/);
+  });
+
   it('a hostile file name and hostile URLs give one command per finding, on the file, with the words intact', async () => {
     const file = hostileFile();
     const text = await scanTo('github', [file]);
@@ -157,7 +166,12 @@ describe('GitHub annotations', () => {
     expect(text.split('\n').filter(Boolean)).toHaveLength(findings.length);
     for (const [i, c] of commands.entries()) {
       // Outside the working directory (the checkout), the path is given as it was.
-      expect(c.properties.file).toBe(visible(file));
+      expect(c.properties.file).toBe(
+        file
+          .split(/(\r|\n)/)
+          .map((p) => (p === '\r' || p === '\n' ? p : visible(p)))
+          .join(''),
+      );
       expect(c.properties.title).toBe(`pixelaudit ${findings[i].ruleId} ${findings[i].rule}`);
       expect(c.properties.line).toBeUndefined();
       expect(c.data).toContain(visible(findings[i].url));

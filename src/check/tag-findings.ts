@@ -2,7 +2,7 @@ import { base } from '../engine/analyse-html.js';
 import type { Link, RejectedUrl, Resource } from '../types.js';
 import type { RawFinding } from './check-finding.js';
 import { tagShape } from './fingerprint.js';
-import type { LineIndex } from '../html/line-index.js';
+import type { MaskedSource } from './masked-source.js';
 import { unmask } from './placeholders.js';
 import { templateTrackingTag } from './rules/template-tracking-tag.js';
 import type { TemplateExpression } from './template-expressions.js';
@@ -22,7 +22,7 @@ interface Spot {
  * (an expression, a comment, the text, or an href/src as written). A tag that stands in an
  * element's URL (`href="{% with_link_tracking url %}"`) points at the tag itself.
  */
-export function tagFindings(source: string, masked: string, expressions: TemplateExpression[], urls: Array<Resource | Link | RejectedUrl>, tags: CompiledTag[], at: LineIndex): RawFinding[] {
+export function tagFindings(source: string, masked: string, expressions: TemplateExpression[], urls: Array<Resource | Link | RejectedUrl>, tags: CompiledTag[], at: MaskedSource): RawFinding[] {
   const out: RawFinding[] = [];
   const byWhere = (where: CompiledTag['where']): CompiledTag[] => tags.filter((t) => t.where === where);
   const spots: Record<CompiledTag['where'], () => Spot[]> = {
@@ -33,7 +33,7 @@ export function tagFindings(source: string, masked: string, expressions: Templat
       urls.map((u) => {
         const raw = 'written' in u && u.written !== undefined ? u.written : (u as Resource).url;
         const written = unmask(raw, expressions);
-        return { text: written, offset: valueOffset(masked, raw, at.offset(u.position)), written };
+        return { text: written, offset: at.sourceOffset(valueOffset(masked, raw, at.offset(u.position))), written };
       }),
   };
   for (const where of ['expression', 'comment', 'text', 'url'] as const) {
@@ -42,7 +42,7 @@ export function tagFindings(source: string, masked: string, expressions: Templat
     for (const spot of spots[where]()) {
       for (const tag of list) {
         if (where === 'text') {
-          for (const m of spot.text.matchAll(new RegExp(tag.re.source, `${tag.re.flags}g`))) out.push(make(tag, m[0], m.index, at));
+          for (const m of spot.text.matchAll(new RegExp(tag.re.source, `${tag.re.flags}g`))) out.push(make(tag, m[0], at.sourceOffset(m.index), at));
         } else if (tag.re.test(spot.text)) {
           out.push(make(tag, spot.written, spot.offset, at));
         }
@@ -64,7 +64,7 @@ function valueOffset(masked: string, raw: string, element: number): number {
   return at !== -1 && (tagEnd === -1 || at < tagEnd || masked.lastIndexOf('<', at) === element) ? at : element;
 }
 
-function make(tag: CompiledTag, written: string, offset: number, at: LineIndex): RawFinding {
+function make(tag: CompiledTag, written: string, offset: number, at: MaskedSource): RawFinding {
   const finding = base(templateTrackingTag, { messageKey: tag.kind, tracking: tag.kind === 'open-pixel', data: { system: tag.system, tag: tag.id, written } }, { url: written, kind: 'template', position: at.position(offset) });
   if (tag.kind === 'link-wrap') finding.category = 'link-tracking';
   return { finding, offset, element: 'template', shape: tagShape(tag.id, written) };

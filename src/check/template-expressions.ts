@@ -72,6 +72,10 @@ export function scanExpressions(source: string, syntax: SyntaxName): ExpressionS
   };
   const delimiters = SYNTAXES[syntax].map((d: Delimiter) => ({ ...d, next: find(d, 0), closeNext: -2 }));
   const tokens = readsTokens(syntax);
+  // What an expression of code cannot hold outside a string: another expression's opener (markupStop).
+  // Lexers that read string literals inside an expression, so a closer in one ends nothing: `{{ "Use }} to close" }}`.
+  const strings = STRING_LEXERS.has(syntax);
+  const openers = [...new Set(SYNTAXES[syntax].filter((d: Delimiter) => d.code).map((d: Delimiter) => d.open))];
   const blocks = new RawBlockFinder(source, syntax);
   const out: TemplateExpression[] = [];
   const unclosed: UnclosedExpression[] = [];
@@ -105,7 +109,7 @@ export function scanExpressions(source: string, syntax: SyntaxName): ExpressionS
     }
     const bodyStart = best.next + best.open.length;
     if (best.closeNext !== -1 && best.closeNext < bodyStart) best.closeNext = source.indexOf(best.close, bodyStart);
-    const closeAt = best.closeNext;
+    const closeAt = best.closeNext === -1 || !strings || !best.code || best.oneLine || opensComment(source, bodyStart) ? best.closeNext : closerOutsideStrings(source, bodyStart, best.closeNext, best.close);
     if (closeAt === -1) {
       // Jinja refuses a comment never closed; what follows is read as the HTML it is.
       if (best.mustClose) unclosed.push({ start: best.next, open: best.open, stop: source.length });
@@ -120,7 +124,7 @@ export function scanExpressions(source: string, syntax: SyntaxName): ExpressionS
       }
     }
     if (best.code && !opensComment(source, bodyStart)) {
-      const stop = markupStop(source, bodyStart, closeAt, best.oneLine === true);
+      const stop = markupStop(source, bodyStart, closeAt, best.oneLine === true, openers);
       if (stop !== -1) {
         unclosed.push({ start: best.next, open: best.open, stop });
         pos = stop;
@@ -152,6 +156,31 @@ export function scanExpressions(source: string, syntax: SyntaxName): ExpressionS
   }
 }
 
+const STRING_LEXERS = new Set<SyntaxName>(['jinja', 'django', 'nunjucks', 'twig', 'handlebars', 'go']);
+
+/** How far a string literal may run before its quote is taken for a stray one: an unbalanced quote cannot swallow the file. */
+const MAX_STRING = 1024;
+
+/**
+ * The closer of an expression whose body starts at `from`, skipping string literals (`'...'`,
+ * `"..."`, Go's raw `` `...` ``, a backslash escaping the next character) as the engines' lexers
+ * do; `first` is the first closer at all. A string that runs MAX_STRING characters or to the end
+ * of the text without its end quote was a stray quote: then the first closer it is.
+ */
+function closerOutsideStrings(source: string, from: number, first: number, close: string): number {
+  for (let i = from; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === close.charCodeAt(0) && source.startsWith(close, i)) return i;
+    if (c !== 34 && c !== 39 && c !== 96) continue;
+    const limit = Math.min(source.length, i + MAX_STRING);
+    let j = i + 1;
+    while (j < limit && source.charCodeAt(j) !== c) j += source.charCodeAt(j) === 92 && c !== 96 ? 2 : 1;
+    if (j >= limit) return first;
+    i = j;
+  }
+  return first;
+}
+
 /** The first line break (LF or CR) at or after `from`, or -1. */
 function lineBreak(source: string, from: number): number {
   const lf = source.indexOf('\n', from);
@@ -168,25 +197,47 @@ function opensComment(source: string, at: number): boolean {
 }
 
 /**
- * The first place in [from, to) outside a string literal where an HTML tag starts (`<` then a
- * letter, `/`, `!` or `?`, the tokenizer's tag-open transitions), or with `oneLine` a line
- * break: -1 when there is none. A backslash escapes the next character in a string.
+ * Where an expression of code that runs from `from` to its closer at `to` was in fact never
+ * closed, or -1 when it was. Jinja, Twig, Nunjucks, Handlebars and Go expressions hold `<` and
+ * `>` as operators (`{% if user.opens<max_opens %}`), so a tag start alone proves nothing; but
+ * no engine nests an opener in an expression outside a string literal, so one that comes before
+ * the closer (`<p>{{ a }</p>` and `{{ user.id }}` on a later line) means the first was never
+ * closed: it then ends at its first tag start (`<` then a letter, `/`, `!` or `?`, the
+ * tokenizer's tag-open transitions), or at that opener. With `oneLine` a line break ends it too.
+ * A backslash escapes the next character in a string. A quote still open at the closer was never
+ * a string the engine would end there (an unbalanced `'`): then the quotes are not followed, so a
+ * stray quote cannot carry the expression over an opener.
  */
-function markupStop(source: string, from: number, to: number, oneLine: boolean): number {
+function markupStop(source: string, from: number, to: number, oneLine: boolean, openers: string[]): number {
   let quote = 0;
+  let tag = -1;
+  let bareTag = -1;
+  let bareOpener = -1;
   for (let i = from; i < to; i++) {
     const c = source.charCodeAt(i);
     if (oneLine && (c === 10 || c === 13)) return i;
+    const tagHere = c === 60 && isTagOpenNext(source.charCodeAt(i + 1));
+    const openerHere = opensAt(source, i, openers);
+    if (tagHere && bareTag === -1) bareTag = i;
+    if (openerHere && bareOpener === -1) bareOpener = i;
     if (quote) {
       if (c === 92) i++;
       else if (c === quote) quote = 0;
     } else if (c === 34 || c === 39 || c === 96) {
       quote = c;
-    } else if (c === 60 && isTagOpenNext(source.charCodeAt(i + 1))) {
-      return i;
+    } else if (openerHere) {
+      return tag !== -1 ? tag : i;
+    } else if (tagHere && tag === -1) {
+      tag = i;
     }
   }
+  if (quote && bareOpener !== -1) return bareTag !== -1 && bareTag < bareOpener ? bareTag : bareOpener;
   return -1;
+}
+
+function opensAt(source: string, i: number, openers: string[]): boolean {
+  for (const o of openers) if (source.charCodeAt(i) === o.charCodeAt(0) && source.startsWith(o, i)) return true;
+  return false;
 }
 
 const isTagOpenNext = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 47 || c === 33 || c === 63;

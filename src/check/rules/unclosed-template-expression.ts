@@ -16,6 +16,7 @@ export const unclosedTemplateExpression: { meta: RuleMeta } = {
       'of the expression; comments (`{# #}`, `{{! }}`) hold anything.',
     messages: {
       unclosed: 'template expression {open} is not closed before the {stop} at line {stopLine}; the template engine refuses it, and what follows was checked as HTML',
+      more: '{count} more template expressions from line {line} on are not closed before the markup that follows them (not listed one by one)',
     },
   },
 };

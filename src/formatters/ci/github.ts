@@ -25,9 +25,24 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/**
+ * The `file` property names a file of the checkout for the runner to find, so it is written
+ * with GitHub's property escapes only (`%25`, `%0D`, `%0A`, `%3A`, `%2C`), which the runner
+ * undoes: made visible first, a line break in a file name was a literal `\x0a` and the
+ * annotation named a file that does not exist. Other controls and bidi characters, for which
+ * GitHub has no escape, are still made visible: written raw they would reach the log's terminal.
+ */
+export function escapeFileProperty(text: string): string {
+  const kept = text
+    .split(/(\r|\n)/)
+    .map((piece) => (piece === '\r' || piece === '\n' ? piece : visible(piece)))
+    .join('');
+  return kept.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
 /** One workflow command: `::error file=a.html,line=3,col=5,title=...::message`. */
 export function workflowCommand(command: string, properties: ReadonlyArray<[string, string | number | undefined]>, message: string): string {
-  const props = properties.filter((p): p is [string, string | number] => p[1] !== undefined).map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
+  const props = properties.filter((p): p is [string, string | number] => p[1] !== undefined).map(([k, v]) => `${k}=${k === 'file' ? escapeFileProperty(String(v)) : escapeProperty(String(v))}`);
   return `::${command}${props.length ? ` ${props.join(',')}` : ''}::${escapeData(message)}\n`;
 }
 
