@@ -48,7 +48,9 @@ export function checkTemplate(source: string, syntax: SyntaxName, detector: Dete
 
   for (const r of analysis.resources) {
     const res = r.facts.resource;
-    const scanned: RawFinding | undefined = r.finding ? { finding: shown(r.finding), offset: at.offset(res.position), element: res.element, shape: urlShape(res.url, expressions), literal: placeholdersIn(res.url, expressions).length === 0 } : undefined;
+    const scanned: RawFinding | undefined = r.finding
+      ? { finding: shown(r.finding), offset: at.offset(res.position), element: res.element, shape: urlShape(res.url, expressions), literal: placeholdersIn(res.url, expressions).length === 0 }
+      : undefined;
     if (scanned) out.push(scanned);
     const own = resourceExpressionFinding(res, expressions, at);
     // A pixel the scan's rules call tracking is reported once, by them, unless they are configured down (run-check.ts).

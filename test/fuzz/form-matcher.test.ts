@@ -168,7 +168,9 @@ describe('FormMatcher equals indexOf per form', () => {
           fc.array(fc.boolean(), { maxLength: 6 }),
           (f, before, after, upper) => {
             // Upper-case only where folding the upper case gives the letter back (ß -> SS does not).
-            const written = Array.from(f).map((c, i) => (upper[i] && naiveFold(c.toUpperCase()).text === naiveFold(c).text ? c.toUpperCase() : c)).join('');
+            const written = Array.from(f)
+              .map((c, i) => (upper[i] && naiveFold(c.toUpperCase()).text === naiveFold(c).text ? c.toUpperCase() : c))
+              .join('');
             const text = before + written + after;
             const folded = foldCase(text);
             const spans: Array<[number, number]> = [];
