@@ -1,6 +1,7 @@
-import { type Stats, closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { type Stats, closeSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
+import { openIfRegular, readToEnd } from '../input/regular-file.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { TrackerFile, Vendor } from './schema.js';
 import { validateTrackerFile } from './validate.js';
@@ -99,20 +100,12 @@ function statOf(p: string): Stats {
  * FIFO or a device since the walk.
  */
 function readRuleFile(file: string): string {
-  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  const opened = openIfRegular(file);
+  if (!opened) throw new ConfigError(`${file}: cannot read tracker data: not a regular file`);
   try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new ConfigError(`${file}: cannot read tracker data: not a regular file`);
-    if (stat.size > MAX_RULE_FILE_BYTES) throw new ConfigError(`${file}: cannot read tracker data: ${stat.size} bytes, over the ${MAX_RULE_FILE_BYTES / 1024 / 1024} MB a rule file may have`);
-    const buffer = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < buffer.length) {
-      const n = readSync(fd, buffer, read, buffer.length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buffer.subarray(0, read).toString('utf8');
+    if (opened.size > MAX_RULE_FILE_BYTES) throw new ConfigError(`${file}: cannot read tracker data: ${opened.size} bytes, over the ${MAX_RULE_FILE_BYTES / 1024 / 1024} MB a rule file may have`);
+    return readToEnd(opened.fd, opened.size, MAX_RULE_FILE_BYTES).toString('utf8');
   } finally {
-    closeSync(fd);
+    closeSync(opened.fd);
   }
 }
