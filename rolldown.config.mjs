@@ -32,6 +32,18 @@ const DEFERRED = [
     module: /[\\/]commander[\\/]lib[\\/]command\.js$/,
     edits: [["const childProcess = require('node:child_process');", "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"]],
   },
+  {
+    // entities (ours, and css-select's own copy) builds its encode trie of 2,125 entities into
+    // Maps when it loads, for encodeHTML / encodeNonAsciiHTML only. Built on their first call
+    // instead, the trie and its 25 KB table are tree-shaken away: pixelaudit decodes entities and
+    // dom-serializer encodes with encodeXML.
+    module: /[\\/]entities[\\/]dist[\\/]encode\.js$/,
+    edits: [
+      ['const htmlTrie = (() => {', 'let htmlTrie;\nconst buildHtmlTrie = () => {'],
+      ['    return trie;\n})();', '    return trie;\n};'],
+      ['function encodeHTMLTrieRe(bitset, re, input) {\n', 'function encodeHTMLTrieRe(bitset, re, input) {\n    htmlTrie ??= buildHtmlTrie();\n'],
+    ],
+  },
 ];
 
 const deferInit = {
