@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { TextKeyedCache } from '../html/text-keyed-cache.js';
 import type { UrlParts } from '../url/url-parts.js';
+import { COMPILED_DIR, readCompiled } from './compiled-data.js';
 import { expressionsMatch, type CompiledExpressions } from './compile.js';
 import type { TrackerMatch } from './matcher.js';
 import type { PatternKind, Provenance, TrackerPattern, Vendor } from './schema.js';
@@ -71,54 +73,107 @@ interface CompiledRule extends CompiledExpressions {
   pattern: TrackerPattern;
 }
 
-interface Provider {
-  entry: { vendor: Vendor; rules: CompiledRule[] };
-  /** The file's `hosts`: the rest of each host after its first label, space-joined, by first label. */
-  hosts: Record<string, string>;
-  /** Built from a label's list on its first lookup. */
-  sets: Map<string, Set<string>>;
+/** A provider without its hosts: what a lookup needs once it has found a host's provider. */
+export type ProviderRules = Pick<CnameProvider, 'vendor' | 'provenance' | 'grammar'> & { name: string };
+
+/** The file in the form a lookup searches in place: its providers, and one sorted line per host. */
+export interface SearchableHosts {
+  providers: ProviderRules[];
+  /** Holds the lines from `bodyStart` to its end, each `host index\n`, sorted by host; `index` is into `providers`. */
+  text: string;
+  bodyStart: number;
+}
+
+/** rules/cname-hosts.json as the build writes it for loadCnameHosts (compiled-data.ts). */
+export const COMPILED_CNAME_FILE = path.join(COMPILED_DIR, 'cname-hosts.txt');
+
+/**
+ * The host lines of a CNAME file: every host as `host index`, sorted by host (code unit order,
+ * as the lookup compares), one a line. Written by the build; computed here only when the
+ * compiled file is missing or older than the JSON (a sort of 72,349 names).
+ */
+export function searchableHosts(data: CnameHostsFile): { providers: ProviderRules[]; body: string } {
+  const providers: ProviderRules[] = [];
+  const lines: string[] = [];
+  for (const [name, p] of Object.entries(data.providers)) {
+    const index = providers.push({ name, vendor: p.vendor, provenance: p.provenance, grammar: p.grammar }) - 1;
+    for (const [label, rest] of Object.entries(p.hosts)) for (const r of rest.split(' ')) if (r) lines.push(`${label}.${r} ${index}`);
+  }
+  lines.sort((a, b) => {
+    const x = a.slice(0, a.indexOf(' '));
+    const y = b.slice(0, b.indexOf(' '));
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return { providers, body: lines.length ? `${lines.join('\n')}\n` : '' };
+}
+
+/**
+ * The provider index on the line of `host` in the sorted lines of `text` from `start` (a line
+ * start) to its end, or -1: a binary search on line boundaries, in place, so nothing of the
+ * 1.7 MB of names is split, parsed or indexed at start-up.
+ */
+export function findHost(text: string, start: number, host: string): number {
+  let lo = start;
+  let hi = text.length;
+  // lo and hi are line starts (hi may be the end); every line ends in a newline.
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const lineStart = text.lastIndexOf('\n', mid - 1) + 1;
+    const lineEnd = text.indexOf('\n', mid);
+    const space = text.lastIndexOf(' ', lineEnd);
+    if (lineEnd === -1 || space < lineStart) return -1; // not lines this file writes
+    const name = text.slice(lineStart < lo ? lo : lineStart, space);
+    if (name === host) return Number(text.slice(space + 1, lineEnd));
+    if (name < host) lo = lineEnd + 1;
+    else hi = lineStart < lo ? lo : lineStart;
+  }
+  return -1;
 }
 
 /**
  * Branded host names that DNS shows as CNAMEs of a provider's tracking endpoint (AdGuard's
- * cname-trackers mail lists). A lookup is one property lookup per provider (five) on the host's
- * first label, in the object JSON.parse made, and one Set lookup on the rest, never a regex over
- * 70,000 names. Nothing is indexed at start-up: building all 72,349 names into Sets took 21 ms
- * here (66 ms as one Map of whole host names), and a Map of the 4,807 labels 3-4 ms of a 16 ms
- * load; each label's Set is built on its first lookup, so a scan pays only for the labels it meets.
+ * cname-trackers mail lists). A lookup is a binary search of the host among the sorted lines
+ * of the compiled file (about 17 steps over 72,349 names), never a regex over them. Nothing is
+ * parsed or indexed at start-up: JSON.parse of the file took 4-5 ms and building the Set of its
+ * largest label (mailgun's `email`, 49,463 names) 12 ms at the first host under it; before that,
+ * all 72,349 names as Sets took 21 ms (66 ms as one Map of whole host names). Answers are kept
+ * per host, as senders repeat theirs.
  */
 export class CnameHosts {
-  private readonly providers: Provider[] = [];
-  constructor(data: CnameHostsFile, vendors: Map<string, Vendor>, file = CNAME_HOSTS_FILE) {
-    for (const [name, provider] of Object.entries(data.providers)) {
+  /** By provider index; undefined for a provider whose vendor is disabled. */
+  private readonly entries: Array<{ vendor: Vendor; rules: CompiledRule[] } | undefined>;
+  private readonly known = new TextKeyedCache<number>({ maxChars: 256 * 1024, maxEntries: 8192, maxKeyChars: 253 });
+  private readonly search: (host: string) => number;
+
+  constructor(
+    private readonly hosts: SearchableHosts,
+    vendors: Map<string, Vendor>,
+    file = CNAME_HOSTS_FILE,
+  ) {
+    this.entries = hosts.providers.map((provider) => {
       const vendor = vendors.get(provider.vendor);
       // A disabled vendor (--disable mailgun) takes its branded hosts with it.
-      if (!vendor) continue;
-      const entry = { vendor, rules: provider.grammar.map((rule) => compile(rule, provider.provenance, file, name)) };
-      this.providers.push({ entry, hosts: provider.hosts, sets: new Map() });
-    }
+      if (!vendor) return undefined;
+      return { vendor, rules: provider.grammar.map((rule) => compile(rule, provider.provenance, file, provider.name)) };
+    });
+    this.search = (host) => findHost(hosts.text, hosts.bodyStart, host);
   }
 
-  /** How many branded hosts are known (counted when asked: start-up does not split the lists). */
+  /** How many branded hosts of enabled providers are known (counted when asked: start-up does not split the lines). */
   get hostCount(): number {
     let n = 0;
-    for (const p of this.providers) for (const raw of Object.values(p.hosts)) n += raw ? raw.split(' ').length : 0;
+    const { text } = this.hosts;
+    for (let at = this.hosts.bodyStart; at < text.length; ) {
+      const end = text.indexOf('\n', at);
+      if (this.entries[Number(text.slice(text.lastIndexOf(' ', end) + 1, end))]) n++;
+      at = end + 1;
+    }
     return n;
   }
 
-  private entryOf(host: string): Provider['entry'] | undefined {
-    const dot = host.indexOf('.');
-    if (dot <= 0) return undefined;
-    const label = host.slice(0, dot);
-    const rest = host.slice(dot + 1);
-    for (const p of this.providers) {
-      // Own keys only: a host named constructor.x or __proto__.x must not reach Object.prototype.
-      if (!Object.hasOwn(p.hosts, label)) continue;
-      let set = p.sets.get(label);
-      if (!set) p.sets.set(label, (set = new Set(p.hosts[label].split(' '))));
-      if (set.has(rest)) return p.entry;
-    }
-    return undefined;
+  private entryOf(host: string): { vendor: Vendor; rules: CompiledRule[] } | undefined {
+    const index = this.known.get(host, this.search);
+    return index === -1 ? undefined : this.entries[index];
   }
 
   /** The provider's tracking pattern for a URL on one of its branded hosts, or undefined. */
@@ -153,17 +208,30 @@ function compile(rule: CnameRule, provenance: Provenance[], file: string, provid
   return { rule, pattern, host: re(rule.host, 'host'), path: re(rule.path, 'path'), query: re(rule.query, 'query') };
 }
 
-/** Reads rules/cname-hosts.json for the vendors loaded. */
+/**
+ * rules/cname-hosts.json for the vendors loaded: from the build's compiled file while the JSON
+ * has not changed since (compiled-data.ts), else from the JSON itself.
+ */
 export function loadCnameHosts(vendors: Map<string, Vendor>, file = CNAME_HOSTS_FILE): CnameHosts {
+  const compiled = file === CNAME_HOSTS_FILE ? readCompiled<{ providers?: unknown }>(COMPILED_CNAME_FILE, [file]) : undefined;
+  if (compiled && Array.isArray(compiled.header.providers)) {
+    return new CnameHosts({ providers: compiled.header.providers as ProviderRules[], text: compiled.text, bodyStart: compiled.bodyStart }, vendors, file);
+  }
+  const { providers, body } = searchableHosts(readCnameFile(file));
+  return new CnameHosts({ providers, text: `\n${body}`, bodyStart: 1 }, vendors, file);
+}
+
+/** The JSON file itself, shape-checked as far as the lookup depends on it. */
+export function readCnameFile(file = CNAME_HOSTS_FILE): CnameHostsFile {
   let data: CnameHostsFile;
   try {
-    // The file is ASCII (host names in punycode): read as one-byte text it skips UTF-8 decoding,
-    // 4.7-5.5 ms of the load here; anything else is read as UTF-8.
+    // The file is ASCII (host names in punycode): read as one-byte text it skips UTF-8 decoding;
+    // anything else is read as UTF-8.
     const bytes = readFileSync(file);
     data = JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')) as CnameHostsFile;
   } catch (error) {
     throw new ConfigError(`${file}: cannot read the CNAME host data: ${(error as Error).message}`);
   }
   if (typeof data !== 'object' || data === null || typeof data.providers !== 'object') throw new ConfigError(`${file}: expected {"providers": {...}}`);
-  return new CnameHosts(data, vendors, file);
+  return data;
 }
