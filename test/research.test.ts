@@ -6,7 +6,7 @@ import { run } from '../src/cli/run.js';
 import { scan } from '../src/engine/scan.js';
 import { parseShard, type Shard } from '../src/input/shard.js';
 import { Aggregate } from '../src/report/aggregate.js';
-import { clusterBootstrap } from '../src/stats/bootstrap.js';
+import { clusterBootstrap, resampledInterval } from '../src/stats/bootstrap.js';
 import { StudyBuilder } from '../src/stats/study.js';
 import type { Finding, MessageResult } from '../src/types.js';
 import { FIXTURES, detector } from './helpers.js';
@@ -161,6 +161,18 @@ describe('study statistics against hand-computed values', () => {
     expect(clusterBootstrap(clusters)).toEqual(clusterBootstrap(clusters));
     const boot = clusterBootstrap(clusters);
     expect(boot.high - boot.low).toBeGreaterThan(0.3);
+  });
+
+  it('senders that all share one share give that share exactly, as the resamples do (no resampling run)', () => {
+    for (const clusters of [[[1, 1]], [[1, 0]], [[3, 1]], [[3, 1], [6, 2], [9, 3]], [[2, 0], [5, 0]], [[7, 7], [1, 1], [40, 40]]] as Array<Array<[number, number]>>) {
+      const { low, high } = resampledInterval(clusters);
+      expect(low, JSON.stringify(clusters)).toBe(high);
+      expect(clusterBootstrap(clusters)).toEqual({ low, high });
+    }
+    // One sender of another share, and the resampling runs: an interval, not a point.
+    const mixed: Array<[number, number]> = [[3, 1], [6, 2], [9, 4]];
+    expect(clusterBootstrap(mixed)).toEqual(resampledInterval(mixed));
+    expect(clusterBootstrap(mixed).high).toBeGreaterThan(clusterBootstrap(mixed).low);
   });
 
   it('the scan summary carries the same study tables as report', async () => {
