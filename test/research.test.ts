@@ -164,13 +164,35 @@ describe('study statistics against hand-computed values', () => {
   });
 
   it('senders that all share one share give that share exactly, as the resamples do (no resampling run)', () => {
-    for (const clusters of [[[1, 1]], [[1, 0]], [[3, 1]], [[3, 1], [6, 2], [9, 3]], [[2, 0], [5, 0]], [[7, 7], [1, 1], [40, 40]]] as Array<Array<[number, number]>>) {
+    for (const clusters of [
+      [[1, 1]],
+      [[1, 0]],
+      [[3, 1]],
+      [
+        [3, 1],
+        [6, 2],
+        [9, 3],
+      ],
+      [
+        [2, 0],
+        [5, 0],
+      ],
+      [
+        [7, 7],
+        [1, 1],
+        [40, 40],
+      ],
+    ] as Array<Array<[number, number]>>) {
       const { low, high } = resampledInterval(clusters);
       expect(low, JSON.stringify(clusters)).toBe(high);
       expect(clusterBootstrap(clusters)).toEqual({ low, high });
     }
     // One sender of another share, and the resampling runs: an interval, not a point.
-    const mixed: Array<[number, number]> = [[3, 1], [6, 2], [9, 4]];
+    const mixed: Array<[number, number]> = [
+      [3, 1],
+      [6, 2],
+      [9, 4],
+    ];
     expect(clusterBootstrap(mixed)).toEqual(resampledInterval(mixed));
     expect(clusterBootstrap(mixed).high).toBeGreaterThan(clusterBootstrap(mixed).low);
   });
