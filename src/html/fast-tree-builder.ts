@@ -41,7 +41,7 @@ export interface FastElement extends TreeElement {
   /** The token that made it (an element made by the current token is not yet attached, for the depth cap). */
   readonly born: number;
   /** Its start tag with every attribute, once Noah's Ark has compared it (pushFormatting). */
-  signature?: string;
+  signature: string | undefined;
 }
 export interface FastComment {
   readonly comment: string;
@@ -181,7 +181,9 @@ export class FastTreeBuilder {
   // ---- tree mutation
   element(name: string, attrs: Record<string, string>, start: number, tokenStart = start): FastElement {
     this.size.add();
-    return { name, namespace: 'html', attrs, start, flags: flagsOf(name), children: [], parent: null, open: false, css: null, cssStart: -1, tokenStart, born: this.tokens };
+    // Every field in the literal, signature included: one object shape for every element, so the
+    // walk's reads of them stay monomorphic (a signature added later gave some elements another).
+    return { name, namespace: 'html', attrs, start, flags: flagsOf(name), children: [], parent: null, open: false, css: null, cssStart: -1, tokenStart, born: this.tokens, signature: undefined };
   }
 
   /** Puts a new node where the standard inserts: at the end of the current node, or before the table when foster parenting. */

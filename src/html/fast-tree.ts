@@ -163,21 +163,34 @@ class FastTree implements HtmlTree {
     this.visit(visitor);
   }
 
-  /** Pre-order without recursion: a document may nest deeply. */
+  /**
+   * Pre-order without recursion (a document may nest deeply), over two parallel stacks of
+   * elements and child indexes: a frame object per element was 20 MB of a one-worker bench
+   * scan's allocation.
+   */
   private visit(visitor: TreeVisitor): void {
-    const stack: Array<{ children: FastNode[]; el?: FastElement; next: number }> = [{ children: this.roots, next: 0 }];
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      if (top.next >= top.children.length) {
-        stack.pop();
-        if (top.el) visitor.leave(top.el);
+    const open: Array<FastElement | null> = [null];
+    const lists: FastNode[][] = [this.roots];
+    const next: number[] = [0];
+    let depth = 0;
+    while (depth >= 0) {
+      const children = lists[depth];
+      const k = next[depth];
+      if (k >= children.length) {
+        const el = open[depth];
+        depth--;
+        if (el) visitor.leave(el);
         continue;
       }
-      const child = top.children[top.next++];
+      next[depth] = k + 1;
+      const child = children[k];
       if ('comment' in child) visitor.comment(child.comment, child.start);
       else {
         visitor.enter(child);
-        stack.push({ children: child.children, el: child, next: 0 });
+        depth++;
+        open[depth] = child;
+        lists[depth] = child.children;
+        next[depth] = 0;
       }
     }
   }
