@@ -109,15 +109,14 @@ function build(html: string, context: TreeElement | null, document: string): Htm
   // Attributes a `<style>` selector of the document may test are kept too, so its rules match as
   // in parse5's tree (for a conditional comment's elements as well: the document's rules apply).
   const builder = new FastTreeBuilder(new FastTokenizer(html, keptAttributes(document)), context);
-  let roots: FastNode[];
+  let root: FastElement | null = null;
   try {
     if (context) {
-      const root = builder.element('html', {}, -1);
+      root = builder.element('html', {}, -1);
       builder.push(root);
       if (context.name === 'form') builder.form = builder.element('form', {}, -1);
       builder.resetInsertionMode();
-      roots = root.children;
-    } else roots = builder.top;
+    }
     builder.run();
   } catch (error) {
     if (error instanceof CannotProve) {
@@ -126,6 +125,8 @@ function build(html: string, context: TreeElement | null, document: string): Htm
     }
     throw error;
   }
+  // Read after the run: an element's children array is made at its first child (NO_CHILDREN).
+  const roots = root ? root.children : builder.top;
   return new FastTree(roots, builder.moved ? null : builder.styleElements, () => builder.isQuirks());
 }
 
