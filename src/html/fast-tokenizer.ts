@@ -19,7 +19,7 @@ export function cannotProve(reason: string): never {
  * The attributes of a tag that keeps none (half the elements of the bench mbox's HTML): one
  * object shared by all, frozen so that a write into it throws instead of reaching every other.
  */
-export const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+export const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
 
 export const START = 0;
 export const END = 1;

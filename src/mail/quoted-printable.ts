@@ -20,8 +20,7 @@ export function decodeQuotedPrintable(input: Uint8Array): Buffer {
   if (!hasBlankBeforeLineEnd(src)) {
     out.set(src);
     m = len;
-  }
-  else {
+  } else {
     m = 0;
     for (let i = 0; i < len; ) {
       const c = src[i];
