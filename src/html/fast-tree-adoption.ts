@@ -1,4 +1,4 @@
-import { type FastElement, type FastTreeBuilder, appendChild } from './fast-tree-builder.js';
+import { type FastElement, type FastTreeBuilder, NO_CHILDREN, appendChild } from './fast-tree-builder.js';
 import { SCOPE, SPECIAL, TABLE_STRUCTURE } from './fast-tree-tags.js';
 import { genericEndTagInBody } from './fast-tree-body.js';
 
@@ -69,7 +69,7 @@ export function adoptionAgency(p: FastTreeBuilder, subject: string): void {
     const copy = p.element(formatting.name, formatting.attrs, -1, formatting.tokenStart);
     copy.children = block.children;
     for (const child of copy.children) if ('parent' in child) child.parent = copy;
-    block.children = [];
+    block.children = NO_CHILDREN;
     appendChild(block, copy);
     p.formatting.splice(p.formatting.indexOf(bookmark) + 1, 0, copy);
     p.formatting.splice(p.formatting.lastIndexOf(formatting), 1);

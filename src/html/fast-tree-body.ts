@@ -1,6 +1,6 @@
 import type { FastElement, FastTreeBuilder } from './fast-tree-builder.js';
 import { Mode } from './fast-tree-builder.js';
-import { RAWTEXT, RCDATA, cannotProve } from './fast-tokenizer.js';
+import { NO_ATTRIBUTES, RAWTEXT, RCDATA, cannotProve } from './fast-tokenizer.js';
 import { adoptionAgency } from './fast-tree-adoption.js';
 import { BLOCK_END, BUTTON_SCOPE, CLOSES_P, FORMATTING, LIST_ITEM_BOUNDARY, LIST_ITEM_SCOPE, SCOPE, SPECIAL, flagsOf } from './fast-tree-tags.js';
 
@@ -210,7 +210,10 @@ export function startTagInBody(p: FastTreeBuilder): void {
 }
 
 function adoptAttributes(el: FastElement, attrs: Record<string, string>): void {
-  for (const key in attrs) if (el.attrs[key] === undefined) el.attrs[key] = attrs[key];
+  for (const key in attrs) {
+    if (el.attrs === NO_ATTRIBUTES) el.attrs = {};
+    if (el.attrs[key] === undefined) el.attrs[key] = attrs[key];
+  }
 }
 
 /** parse5's endTagInBody. */

@@ -11,7 +11,7 @@ export interface HeaderLine {
  * leaves the message to mailparser.
  */
 export function splitHeaderLines(block: string): HeaderLine[] | null {
-  if (block.includes('\r') && /\r(?!\n)/.test(block)) return null;
+  if (hasBareCr(block)) return null;
   let end = block.length;
   while (end > 0 && (block.charCodeAt(end - 1) === 0x0a || block.charCodeAt(end - 1) === 0x0d)) end--;
   const lines: HeaderLine[] = [];
@@ -33,6 +33,16 @@ export function splitHeaderLines(block: string): HeaderLine[] | null {
     lines.push({ key: raw.slice(0, colon).trim().toLowerCase(), line: raw });
   }
   return lines;
+}
+
+/**
+ * A CR not followed by LF: one indexOf a line on CRLF mail. /\r(?!\n)/ over the block was 51 ms
+ * of a 22 s profile of a one-worker bench scan; on the header blocks of a third of the bench mbox
+ * (1,487, 11.6 MB, half of them CRLF), CPU: 10.6-14.2 ms a pass -> 2.7-3.1 ms.
+ */
+function hasBareCr(block: string): boolean {
+  for (let cr = block.indexOf('\r'); cr !== -1; cr = block.indexOf('\r', cr + 2)) if (block.charCodeAt(cr + 1) !== 0x0a) return true;
+  return false;
 }
 
 /** The unfolded value of a header line, as raw text. */
