@@ -94,7 +94,7 @@ function redactOpaque(text: string, addresses: AddressFinder, deadline: Deadline
   for (let i = 0; i <= nested.length; i++) {
     if (i < nested.length && OPAQUE_TOKEN_CHAR.test(nested[i])) continue;
     const run = nested.slice(from, i);
-    const shape = run.length >= 8 ? shapeOf(run) : undefined;
+    const shape = run.length >= 8 ? shapeOf(run, deadline) : undefined;
     out += (shape && shape !== 'number' ? `${run.slice(0, KEEP)}…` : run) + (i < nested.length ? nested[i] : '');
     from = i + 1;
   }
@@ -121,7 +121,7 @@ function redactHost(host: string): string {
  */
 export function redactUrl(url: string, addresses: AddressFinder, known?: KnownIdentifiers, deadline: DeadlineLike = NO_DEADLINE): string {
   const masked = maskAddresses(url, addresses, deadline);
-  const identifiers = redactionIdentifiers(masked, masked === url ? known?.get(url) : undefined);
+  const identifiers = redactionIdentifiers(masked, masked === url ? known?.get(url) : undefined, 0, deadline);
   const tokensMasked = maskIdentifiers(masked, identifiers);
   return masked === url ? tokensMasked : maskGlued(tokensMasked);
 }
