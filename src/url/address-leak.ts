@@ -83,7 +83,9 @@ function needlesOf(address: string, charset: 'utf8' | 'latin1' = 'utf8'): Needle
     for (const h of HASHES) add(h, createHash(h).update(bytes).digest('hex'), true);
   }
   if (needleCache.size >= 4096) needleCache.delete(needleCache.keys().next().value as string);
-  needleCache.set(address, needles);
+  // By `key`: under `address` the Latin-1 forms replaced the UTF-8 ones, and the next finder
+  // built for that address (another recipient set) missed the hashes of its UTF-8 bytes.
+  needleCache.set(key, needles);
   return needles;
 }
 
@@ -196,9 +198,16 @@ export class AddressFinder {
           add(needlesOf(form));
           if (latin1Only(form) && form === form.normalize('NFC')) add(needlesOf(form, 'latin1'));
         }
-        // `"reader.kiss"@example.org` where To has it unquoted: the same mailbox (RFC 5321 4.1.2).
+        // `"reader.kiss"@example.org` where To has it unquoted: the same mailbox (RFC 5321 4.1.2),
+        // written or hashed, hex- or base64-encoded as a sender's code holds it.
         const at = address.lastIndexOf('@');
-        if (at > 0 && !address.startsWith('"')) this.needles.push({ address, encoding: 'plain', text: `"${address.slice(0, at)}"${address.slice(at)}`, caseless: true });
+        if (at > 0 && !address.startsWith('"')) {
+          const quoted = `"${address.slice(0, at)}"${address.slice(at)}`;
+          if (!seen.has(quoted)) {
+            seen.add(quoted);
+            add(needlesOf(quoted));
+          }
+        }
       }
       // As written (`Reader.Kiss@Example.org`): a tracker may hash it as it stands, and its hex,
       // base64 and hashes are of other bytes (its plain forms fold to the lower case's).
