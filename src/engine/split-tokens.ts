@@ -3,6 +3,11 @@ import { shapeOf } from '../url/identifiers.js';
 
 // What one piece of a split token is made of: no `.` (a file name ends the run), no escape.
 const PIECE = /^[A-Za-z0-9_-]+$/;
+// And what it looks like: 3 characters or more, with a digit or both cases (`Xk9q`, `7hTz`, `ab12`),
+// not a capitalised word (`Ripple`). A word (`img`, `e-mail`), a one-letter folder (`G`) or a
+// two-digit one (`01`) ends the run: Amazon's `/images/G/01/e-mail/img/` joined to a token shape.
+const CHUNK = /^(?=.*\d)|^(?=.*[a-z])(?=.*[A-Z])(?![A-Z][a-z]+$)/;
+const DIGITS = /^\d+$/;
 // A piece this long is judged on its own (redact.ts cuts identifiers of 8 characters and more).
 const SHORT = 8;
 // Fewer pieces than this are a path's words (`/en/us/`, `/p/12ab/`), not a token cut up.
@@ -32,7 +37,11 @@ export function cutSplitTokens(url: string, keep: number, ticker?: Ticker): stri
   const out: string[] = [];
   let run: string[] = [];
   const flush = (): void => {
-    if (run.length >= MIN_PIECES && isSplitToken(run.join(''), ticker)) {
+    // Mostly numbers is a path of ids the same for every reader (`/194/EE9/154444/`, an account,
+    // a campaign, an asset): a split token's chunks are letters and digits mixed.
+    let numbers = 0;
+    for (const piece of run) if (DIGITS.test(piece)) numbers++;
+    if (run.length >= MIN_PIECES && numbers * 2 < run.length && isSplitToken(run.join(''), ticker)) {
       let kept = 0;
       let k = 0;
       while (k < run.length && kept < keep) kept += run[k++].length;
@@ -43,7 +52,7 @@ export function cutSplitTokens(url: string, keep: number, ticker?: Ticker): stri
   };
   for (const segment of segments) {
     ticker?.tick();
-    if (segment.length > 0 && segment.length < SHORT && PIECE.test(segment) && !PARAMETER.test(segment)) {
+    if (segment.length >= 3 && segment.length < SHORT && PIECE.test(segment) && CHUNK.test(segment) && !PARAMETER.test(segment)) {
       run.push(segment);
       continue;
     }
