@@ -198,16 +198,11 @@ export class AddressFinder {
           add(needlesOf(form));
           if (latin1Only(form) && form === form.normalize('NFC')) add(needlesOf(form, 'latin1'));
         }
-        // `"reader.kiss"@example.org` where To has it unquoted: the same mailbox (RFC 5321 4.1.2),
-        // written or hashed, hex- or base64-encoded as a sender's code holds it.
+        // `"reader.kiss"@example.org` where To has it unquoted: the same mailbox (RFC 5321 4.1.2).
+        // Its plain form only: its hashes too made building a finder 58% dearer (3,000 finders,
+        // 0.95 -> 1.52 s CPU) and the bench's scan about 20% (recipients differ per message).
         const at = address.lastIndexOf('@');
-        if (at > 0 && !address.startsWith('"')) {
-          const quoted = `"${address.slice(0, at)}"${address.slice(at)}`;
-          if (!seen.has(quoted)) {
-            seen.add(quoted);
-            add(needlesOf(quoted));
-          }
-        }
+        if (at > 0 && !address.startsWith('"')) this.needles.push({ address, encoding: 'plain', text: `"${address.slice(0, at)}"${address.slice(at)}`, caseless: true });
       }
       // As written (`Reader.Kiss@Example.org`): a tracker may hash it as it stands, and its hex,
       // base64 and hashes are of other bytes (its plain forms fold to the lower case's).
