@@ -17,6 +17,8 @@ import { AddressFinder } from '../src/url/address-leak.js';
 import { decodedTexts, decodeOnce, viewWithMaps } from '../src/url/decoded-views.js';
 import { findIdentifiers } from '../src/url/identifiers.js';
 import { parseQuery, parseUrl } from '../src/url/url-parts.js';
+import { redactionIdentifiers } from '../src/url/redaction-identifiers.js';
+import { clearCssCaches, compileCascade, enterElement } from '../src/html/cascade.js';
 
 /** A deadline spent before the step starts (its end lies in the past). */
 const expired = (): Deadline => new Deadline(-1);
@@ -101,6 +103,36 @@ describe('an expired deadline stops each long step at once', () => {
   });
 });
 
+// One value, one name, one sheet: a single step for the loops above (one parameter, no url()),
+// which ticked once or not at all while classifying the value (0.8 s for 21 MB) or compiling
+// the sheet (10 s of CPU for 300,000 rules).
+const hugeValue = 'aB3-'.repeat(64 * N);
+const slugValue = 'word-'.repeat(N);
+const rulesOnly = Array.from({ length: N }, (_, i) => `.c${i}{display:none}`).join('\n');
+const oneBucket = Array.from({ length: N }, (_, i) => `p{top:${i}px}`).join('\n');
+
+describe('an expired deadline stops one huge value or sheet', () => {
+  it('classifying one huge query value, name or path segment', () => {
+    throwsTimeout(() => findIdentifiers(parseUrl(`https://t.example/o.gif?e=${hugeValue}`), expired()));
+    throwsTimeout(() => findIdentifiers(parseUrl(`https://t.example/o.gif?${hugeValue}`), expired()));
+    throwsTimeout(() => findIdentifiers(parseUrl(`https://t.example/${hugeValue}/o.gif`), expired()));
+    throwsTimeout(() => redactionIdentifiers(`https://t.example/o.gif?e=${hugeValue}`, undefined, 0, expired()));
+    throwsTimeout(() => redactionIdentifiers(`https://t.example/o.gif#${hugeValue}`, [], 0, expired()));
+  });
+
+  it('compiling a sheet of many rules, and trying one element against a bucket of many', () => {
+    clearCssCaches();
+    throwsTimeout(() => compileCascade([{ css: rulesOnly, start: 0 }], { ticker: expired() }));
+    // Compiled without a deadline (and so cached), then taken from the cache for an expired one.
+    compileCascade([{ css: oneBucket, start: 0 }]);
+    const cascade = compileCascade([{ css: oneBucket, start: 0 }], { ticker: expired() });
+    const p = enterElement({ name: 'p', namespace: 'html', attrs: {}, start: 0 }, null, null);
+    throwsTimeout(() => cascade.computed(p));
+    clearCssCaches();
+    throwsTimeout(() => extractResources(`<style>${rulesOnly}</style><img src="https://t.example/o.gif">`, expired()));
+  });
+});
+
 describe('the loops tick once per unit of their input', () => {
   it('per escape, parameter, candidate, token and URL filed', () => {
     const d = counter();
@@ -118,6 +150,26 @@ describe('the loops tick once per unit of their input', () => {
     const c = counter();
     cssUrls(sheet, { ticker: c });
     expect(c.ticks).toBeGreaterThanOrEqual(N);
+  });
+
+  it('per 64 characters of a value classified, per part of a slug, per token, rule and rule tried', () => {
+    const v = counter();
+    findIdentifiers(parseUrl(`https://t.example/o.gif?e=${hugeValue}`), v);
+    expect(v.ticks).toBeGreaterThanOrEqual(hugeValue.length / 64);
+    const slug = counter();
+    findIdentifiers(parseUrl(`https://t.example/o.gif?e=${slugValue}`), slug);
+    expect(slug.ticks).toBeGreaterThanOrEqual(N);
+    const r = counter();
+    redactionIdentifiers(`https://t.example/o.gif?e=${slugValue}`, undefined, 0, r);
+    expect(r.ticks).toBeGreaterThanOrEqual(N);
+    clearCssCaches();
+    const compile = counter();
+    const cascade = compileCascade([{ css: oneBucket, start: 0 }], { ticker: compile });
+    // Tokens (about 6 a rule), the sheet's rules, then each rule and selector compiled.
+    expect(compile.ticks).toBeGreaterThanOrEqual(8 * N);
+    const before = compile.ticks;
+    cascade.computed(enterElement({ name: 'p', namespace: 'html', attrs: {}, start: 0 }, null, null));
+    expect(compile.ticks - before).toBe(N);
   });
 });
 

@@ -48,6 +48,8 @@ export interface HtmlAnalysis {
   notLoaded: Resource[];
   findings: Finding[];
   tracked: boolean;
+  /** A document was over the node cap and read from its tags alone (extract-resources.ts). */
+  tagsOnly?: boolean;
 }
 
 /** Runs the resource rules (the first that fires speaks for a resource) and the link rules (each that fires is reported). */
@@ -77,7 +79,7 @@ export function analyseExtracted(extracted: ExtractedHtml, ctx: MessageContext, 
     resources.push({ facts, hits, ...(finding ? { finding } : {}) });
   }
   for (const l of links) for (const f of l.findings) findings.push(f);
-  return { resources, links, rejected: extracted.rejected, notLoaded: extracted.notLoaded, findings, tracked: findings.some((f) => f.tracking) };
+  return { resources, links, rejected: extracted.rejected, notLoaded: extracted.notLoaded, findings, tracked: findings.some((f) => f.tracking), ...(extracted.tagsOnly ? { tagsOnly: true } : {}) };
 }
 
 /**

@@ -12,6 +12,7 @@ import { knownIdentifiers, redactResult } from './redact.js';
 import { redactFailure } from './redact-failure.js';
 import { Deadline, DEFAULT_MESSAGE_TIMEOUT_MS, NO_DEADLINE, type DeadlineLike } from './deadline.js';
 import { checkRule, failureReason, MessageTimeout, staged, StageError } from './stage.js';
+import { MAX_TREE_NODES } from '../html/tree-size-cap.js';
 
 const RECEIPT_HEADERS = ['disposition-notification-to', 'return-receipt-to', 'x-confirm-reading-to'];
 
@@ -149,7 +150,8 @@ function resultOf(source: string, parsed: ParsedMessage, detector: Detector, dea
   const { ctx, html, findings: all, platform } = analyseParsed(parsed, detector, deadline);
   const { findings, warnings: shown } = listed(all, parsed.warnings);
   const dropped = ctx.addresses.dropped;
-  const warnings = dropped > 0 ? [...shown, `${dropped} more recipient address${dropped === 1 ? ' was' : 'es were'} not looked for in URLs nor masked: a message's first ${MAX_ADDRESSES} are`] : shown;
+  const warnings = dropped > 0 ? [...shown, `${dropped} more recipient address${dropped === 1 ? ' was' : 'es were'} not looked for in URLs nor masked: a message's first ${MAX_ADDRESSES} are`] : [...shown];
+  if (html.tagsOnly) warnings.push(TAGS_ONLY_WARNING);
   const traits = staged('headers', messageTraits)(parsed, source);
   const result: MessageResult = {
     source,
@@ -175,6 +177,9 @@ function resultOf(source: string, parsed: ParsedMessage, detector: Detector, dea
   // One redaction step over the whole result, after the analysis (src/engine/redact.ts).
   return detector.redact ? staged('redact', redactResult)(result, ctx.addresses, knownIdentifiers(html), deadline) : result;
 }
+
+/** A document over the node cap was read from its tags alone (src/html/tag-tree.ts). */
+export const TAGS_ONLY_WARNING = `the HTML has more than ${MAX_TREE_NODES.toLocaleString('en-US')} elements and comments (the per-message memory budget): no tree was built, every tag was read on its own, and its resources are listed as may-loads whose hidden-ness is not proven`;
 
 /** The most findings one message lists: 100,000 copies of one pixel made a report too long for a string. */
 export const MAX_FINDINGS = 2_000;

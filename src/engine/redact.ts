@@ -4,6 +4,7 @@ import type { AddressFinder } from '../url/address-leak.js';
 import { shapeOf, type Identifier } from '../url/identifiers.js';
 import { redactionIdentifiers } from '../url/redaction-identifiers.js';
 import { identifierSpans } from './identifier-spans.js';
+import { cutSplitTokens } from './split-tokens.js';
 import { replaceEmbeddedUrls } from './embedded-urls.js';
 import { ADDRESS_MASK, maskAddresses } from './mask-addresses.js';
 import { NO_DEADLINE, type DeadlineLike } from './deadline.js';
@@ -94,7 +95,7 @@ function redactOpaque(text: string, addresses: AddressFinder, deadline: Deadline
   for (let i = 0; i <= nested.length; i++) {
     if (i < nested.length && OPAQUE_TOKEN_CHAR.test(nested[i])) continue;
     const run = nested.slice(from, i);
-    const shape = run.length >= 8 ? shapeOf(run) : undefined;
+    const shape = run.length >= 8 ? shapeOf(run, deadline) : undefined;
     out += (shape && shape !== 'number' ? `${run.slice(0, KEEP)}…` : run) + (i < nested.length ? nested[i] : '');
     from = i + 1;
   }
@@ -121,8 +122,9 @@ function redactHost(host: string): string {
  */
 export function redactUrl(url: string, addresses: AddressFinder, known?: KnownIdentifiers, deadline: DeadlineLike = NO_DEADLINE): string {
   const masked = maskAddresses(url, addresses, deadline);
-  const identifiers = redactionIdentifiers(masked, masked === url ? known?.get(url) : undefined);
-  const tokensMasked = maskIdentifiers(masked, identifiers);
+  const identifiers = redactionIdentifiers(masked, masked === url ? known?.get(url) : undefined, 0, deadline);
+  // A token cut into short path segments is no identifier piece by piece (split-tokens.ts).
+  const tokensMasked = cutSplitTokens(maskIdentifiers(masked, identifiers), KEEP, deadline);
   return masked === url ? tokensMasked : maskGlued(tokensMasked);
 }
 

@@ -6,6 +6,7 @@ import { substituteVars } from './css-var.js';
 import type { ElementContext } from './element-context.js';
 import { MATCH_BUDGET, matches, type CascadeBudget } from './selector-match.js';
 import type { StyleText } from './tree.js';
+import type { Ticker } from '../url/form-matcher.js';
 
 export type { ElementContext } from './element-context.js';
 export { enterElement } from './element-context.js';
@@ -53,7 +54,15 @@ export interface CascadeOptions {
    * case-insensitively. Default false.
    */
   quirks?: boolean;
+  /**
+   * The message's deadline: compiling ticks it per token, rule and selector, and applying the
+   * rules per rule tried on an element (a sheet of 300,000 rules compiled for 10 s of CPU, and
+   * one element can be tried against every rule of a bucket, with no tick of the walk between).
+   */
+  ticker?: Ticker;
 }
+
+const NO_TICKER: Ticker = { tick() {} };
 
 interface Rule {
   readonly selector: CompiledSelector;
@@ -85,14 +94,16 @@ interface CompiledRules {
  */
 export function compileCascade(styles: readonly StyleText[], options: CascadeOptions = {}): Cascade {
   const quirks = options.quirks ?? false;
-  if (styles.length === 0) return new StyleCascade(NO_RULES, quirks);
+  const ticker = options.ticker ?? NO_TICKER;
+  if (styles.length === 0) return new StyleCascade(NO_RULES, quirks, ticker);
   // Each sheet's length before its text: no two different lists of sheets give one key.
   let key = quirks ? 'q' : 's';
   for (const style of styles) key += `${style.css.length}:${style.css}`;
-  return new StyleCascade(compiledRules(key, () => compileRules(styles, quirks)) as CompiledRules, quirks);
+  // A compile the deadline stops throws before compiledRules keeps anything.
+  return new StyleCascade(compiledRules(key, () => compileRules(styles, quirks, ticker)) as CompiledRules, quirks, ticker);
 }
 
-function compileRules(styles: readonly StyleText[], quirks: boolean): CompiledRules {
+function compileRules(styles: readonly StyleText[], quirks: boolean, ticker: Ticker): CompiledRules {
   const buckets = new Map<string, Rule[]>();
   const fontBuckets = new Map<string, Rule[]>();
   let fontCount = 0;
@@ -100,12 +111,13 @@ function compileRules(styles: readonly StyleText[], quirks: boolean): CompiledRu
   let order = 0;
   let count = 0;
   styles.forEach((style, index) => {
-    const sheet = parsedSheet(style.css);
+    const sheet = parsedSheet(style.css, ticker);
     if (!sheet) return;
     // Layer order is the order of first mention across the document's sheets.
     const layerOf = (name: string): string => (name.includes('\u0000') ? `${index}:${name}` : name);
     for (const name of sheet.layers) rank(layers, layerOf(name));
     for (const r of sheet.rules) {
+      ticker.tick();
       const selectors = selectorList(r.selectorText, quirks, sheet.namespaces);
       if (!selectors?.length) continue;
       const all = winners(r.declarations);
@@ -120,6 +132,7 @@ function compileRules(styles: readonly StyleText[], quirks: boolean): CompiledRu
         declarations = rest;
         const only = new Map([['font-size', font]]);
         for (const selector of selectors) {
+          ticker.tick();
           let bucket = fontBuckets.get(selector.key);
           if (!bucket) fontBuckets.set(selector.key, (bucket = []));
           bucket.push({ selector, declarations: only, layer, order: at });
@@ -128,6 +141,7 @@ function compileRules(styles: readonly StyleText[], quirks: boolean): CompiledRu
       }
       if (declarations.size === 0) continue;
       for (const selector of selectors) {
+        ticker.tick();
         let bucket = buckets.get(selector.key);
         if (!bucket) buckets.set(selector.key, (bucket = []));
         bucket.push({ selector, declarations, layer, order: at });
@@ -174,6 +188,7 @@ class StyleCascade implements Cascade {
   constructor(
     rules: CompiledRules,
     private readonly quirks: boolean,
+    private readonly ticker: Ticker,
   ) {
     this.buckets = rules.buckets;
     this.fontBuckets = rules.fontBuckets;
@@ -293,6 +308,7 @@ class StyleCascade implements Cascade {
   private applyAll(rules: readonly Rule[] | undefined, ctx: ElementContext, best: Map<string, Candidate>, want: PropertyFilter): void {
     if (rules === undefined) return;
     for (const rule of rules) {
+      this.ticker.tick();
       if (!matches(rule.selector, ctx, this.budget)) continue;
       for (const d of rule.declarations.values()) if (want(d.name)) offer(best, { d, inline: false, layer: rule.layer, specificity: rule.selector.specificity, order: rule.order });
     }

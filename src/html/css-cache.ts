@@ -35,10 +35,10 @@ export function clearCssCaches(): void {
   clearPixelCache();
 }
 
-/** The kept rules of a sheet, or undefined when the pre-check shows it has none. */
-export function parsedSheet(css: string): ParsedSheet | undefined {
+/** The kept rules of a sheet, or undefined when the pre-check shows it has none. `ticker`: the message's deadline (a parse it stops is not cached). */
+export function parsedSheet(css: string, ticker?: Ticker): ParsedSheet | undefined {
   if (!MAY_MATTER.test(css)) return undefined;
-  return SHEETS.get(css, (text) => sheetRules(text, isKept));
+  return SHEETS.get(css, (text) => sheetRules(text, isKept, ticker));
 }
 
 // Each sheet's URLs are searched once per worker too (the same sheets, the same reason).

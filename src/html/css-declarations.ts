@@ -1,5 +1,6 @@
-import { NumberType, tokenize, TokenType, type CSSToken } from '@csstools/css-tokenizer';
+import { NumberType, tokenize, tokenizer, TokenType, type CSSToken } from '@csstools/css-tokenizer';
 import { expandDeclaration } from './css-properties.js';
+import type { Ticker } from '../url/form-matcher.js';
 
 /** One declaration as CSS Syntax reads it, after its shorthand (if any) is expanded. */
 export interface Declaration {
@@ -24,10 +25,25 @@ export type PropertyFilter = (name: string) => boolean;
 const ALL: PropertyFilter = () => true;
 const quiet = { onParseError: () => undefined };
 
-/** The tokens of a CSS text, without the final EOF token (linear: each character is read once). */
-export function cssTokens(css: string): CSSToken[] {
-  const tokens = tokenize({ css }, quiet);
+/**
+ * The tokens of a CSS text, without the final EOF token (linear: each character is read once).
+ * With `ticker` (the message's deadline) each token ticks it: the library's own tokenize() is
+ * this same loop, which one 7 MB sheet kept going for a second between two ticks.
+ */
+export function cssTokens(css: string, ticker?: Ticker): CSSToken[] {
+  const tokens = ticker ? tickedTokens(css, ticker) : tokenize({ css }, quiet);
   if (tokens.length && tokens[tokens.length - 1][0] === TokenType.EOF) tokens.pop();
+  return tokens;
+}
+
+function tickedTokens(css: string, ticker: Ticker): CSSToken[] {
+  const t = tokenizer({ css }, quiet);
+  const tokens: CSSToken[] = [];
+  while (!t.endOfFile()) {
+    ticker.tick();
+    tokens.push(t.nextToken());
+  }
+  tokens.push(t.nextToken());
   return tokens;
 }
 

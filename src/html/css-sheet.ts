@@ -4,6 +4,9 @@ import { mediaMatches } from './css-media.js';
 import { isRelevant } from './css-properties.js';
 import { nestedRules } from './css-nesting.js';
 import { supportsMatches } from './css-supports.js';
+import type { Ticker } from '../url/form-matcher.js';
+
+const NO_TICKER: Ticker = { tick() {} };
 
 /** A style rule of a sheet that sets at least one relevant property, in document order. */
 export interface SheetRule {
@@ -37,9 +40,10 @@ export interface ParsedSheet {
  * against its selector (css-nesting.ts). It depends on nothing but the text (the document's layer order is ranked by
  * the cascade), so a sheet that many messages repeat can be parsed once.
  */
-export function sheetRules(css: string, want: PropertyFilter = isRelevant): ParsedSheet {
+export function sheetRules(css: string, want: PropertyFilter = isRelevant, ticker: Ticker = NO_TICKER): ParsedSheet {
   const layers = new Map<string, number>();
-  const tokens = cssTokens(css);
+  // `ticker` (the message's deadline): each token read and each rule or at-rule ticks it.
+  const tokens = cssTokens(css, ticker);
   const close = matchingClosers(tokens);
   const out: SheetRule[] = [];
   const namespaces: Array<readonly [string, string]> = [];
@@ -49,6 +53,7 @@ export function sheetRules(css: string, want: PropertyFilter = isRelevant): Pars
   let anonymous = 0;
   let i = 0;
   while (lists.length) {
+    ticker.tick();
     const list = lists[lists.length - 1];
     if (i >= list.end) {
       lists.pop();

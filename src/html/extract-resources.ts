@@ -4,7 +4,9 @@ import { DocumentWalk } from './document-walk.js';
 import { ExtractionSink } from './extraction-sink.js';
 import { fastTree } from './fast-tree.js';
 import { specTree } from './spec-tree.js';
-import type { TreeBuilder } from './tree.js';
+import type { HtmlTree, TreeBuilder } from './tree.js';
+import { tagTree } from './tag-tree.js';
+import { TreeTooLarge } from './tree-size-cap.js';
 
 export { remoteUrl } from '../url/remote-url.js';
 
@@ -17,6 +19,8 @@ export interface ExtractedHtml {
   rejected: RejectedUrl[];
   /** Remote URLs that are named but never loaded by a mail client: `<meta http-equiv=refresh>`. */
   notLoaded: Resource[];
+  /** Set when a document was over the node cap and read from its tags alone (tag-tree.ts): what the result must warn of. */
+  tagsOnly?: boolean;
 }
 
 /**
@@ -35,16 +39,34 @@ export function extractResources(html: string, deadline: DeadlineLike = NO_DEADL
  */
 export function extractWith(builder: TreeBuilder, html: string, deadline: DeadlineLike = NO_DEADLINE): ExtractedHtml {
   const sink = new ExtractionSink(html, deadline, withFallback(builder, deadline));
-  const tree = sink.builder.document(html);
+  const tree = documentTree(sink, html);
   if (tree) new DocumentWalk(sink, tree, { source: html, offset: 0 }).run();
   // Each srcdoc is a document of its own (the container's base is its fallback base); its
   // resources point at the iframe. A frame's data: document too (with no base: a data: URL is
   // no base for relative ones). Those it holds join the queue.
   for (let doc = sink.nextSrcdoc(); doc; doc = sink.nextSrcdoc()) {
-    const inner = sink.builder.document(doc.html);
+    const inner = documentTree(sink, doc.html);
     if (inner) new DocumentWalk(sink, inner, { source: doc.html, offset: 0, fixedAt: doc.at, base: doc.base, baseFallback: doc.base, hidden: doc.hidden, client: doc.client, depth: doc.depth }).run();
   }
-  return { resources: sink.resources, links: sink.links, rejected: sink.rejected, notLoaded: sink.notLoaded };
+  return { resources: sink.resources, links: sink.links, rejected: sink.rejected, notLoaded: sink.notLoaded, ...(sink.tagsOnly ? { tagsOnly: true } : {}) };
+}
+
+/**
+ * The document's tree; past the node cap its tags alone (tag-tree.ts), whose resources the sink
+ * files as may-loads with TAGS_ONLY_NOTE. Failing the message there let a sender pad a tracked
+ * message past the cap and have it counted "failed" instead of "tracked"; the tags are read to
+ * the end, so padding placed before the pixel hides nothing. Once set, the sink marks what
+ * follows too (a srcdoc read after it): the walk order is the document's.
+ */
+function documentTree(sink: ExtractionSink, html: string): HtmlTree | null {
+  try {
+    return sink.builder.document(html);
+  } catch (error) {
+    if (!(error instanceof TreeTooLarge)) throw error;
+    const tags = tagTree(html, sink.deadline);
+    sink.tagsOnly = true;
+    return tags;
+  }
 }
 
 /** The builder with parse5 behind it, both held to the message's deadline. */

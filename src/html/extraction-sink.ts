@@ -4,6 +4,7 @@ import { staged } from '../engine/stage.js';
 import { unwrapProxy as unwrap } from '../url/unwrap-proxy.js';
 import { resolveUrl, type Resolved } from '../url/remote-url.js';
 import { LineIndex } from './line-index.js';
+import { TAGS_ONLY_NOTE } from './tag-tree.js';
 import type { TreeBuilder } from './tree.js';
 import type { Hidden, Size } from './visibility.js';
 
@@ -73,6 +74,9 @@ export class ExtractionSink {
    */
   metaCsp = false;
 
+  /** The document being walked was read from its tags alone (tag-tree.ts): what is added now only may load. */
+  tagsOnly = false;
+
   // Each URL found ticks the deadline: a sheet of 300,000 url()s or a srcset of 400,000
   // candidates is one step of the walk, and resolving them took 5 s past a 1 s budget.
   add(found: Found, base: string | undefined): void {
@@ -102,8 +106,8 @@ export class ExtractionSink {
       hiddenBy: found.hidden?.by,
       hiddenDetail: found.hidden?.detail,
       position,
-      load: resolved.credentials || csp ? 'may' : found.load,
-      loadNote: csp ? META_CSP_NOTE : undefined,
+      load: resolved.credentials || csp || this.tagsOnly ? 'may' : found.load,
+      loadNote: this.tagsOnly ? TAGS_ONLY_NOTE : csp ? META_CSP_NOTE : undefined,
       client: found.client,
     };
     (found.kind === 'meta-refresh' ? this.notLoaded : this.resources).push(resource);

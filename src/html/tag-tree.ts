@@ -1,0 +1,79 @@
+import { foreignContent } from 'parse5';
+import type { DeadlineLike } from '../engine/deadline.js';
+import { walkHtml } from './sax.js';
+import { MAX_TREE_NODES, TreeTooLarge } from './tree-size-cap.js';
+import type { HtmlTree, Namespace, StyleText, TreeElement } from './tree.js';
+
+/**
+ * What `explain` and the report say of every resource read this way: the document was over the
+ * per-message node cap (tree-size-cap.ts), so no tree was built and each loading tag was read on
+ * its own. The padding that put it over the cap is what an adversary adds to hide a pixel: its
+ * tags are still read to the end, so the pixel is listed and judged, as a may-load.
+ */
+export const TAGS_ONLY_NOTE = `read from its tag alone: the document has more than ${MAX_TREE_NODES.toLocaleString('en-US')} elements and comments (the per-message memory budget), so no tree was built and whether it loads or is hidden is not proven`;
+
+/**
+ * A flat stand-in for a document over the node cap: every element whose start tag has an
+ * attribute (an element without one loads nothing itself) and every `<style>`, in source order,
+ * as children of the body, read by the linear tag walker of sax.ts (htmlparser2's rules, not the
+ * HTML standard's tree construction). What the tree would have decided from ancestors and
+ * siblings is lost: a pixel under a hidden parent or inside `<template>` is listed as if it
+ * stood alone (the safe side: listed, never dropped). Namespaces follow open `<svg>`/`<math>`
+ * elements, SVG names are adjusted as the parser adjusts them. The elements kept are capped
+ * too: a document of more than MAX_TREE_NODES elements that each carry an attribute fails.
+ */
+export function tagTree(html: string, deadline: DeadlineLike): HtmlTree {
+  const elements: TreeElement[] = [];
+  const styles: StyleText[] = [];
+  // The open svg/math elements (only those: a million nested <div>s cost nothing here).
+  const foreign: Array<'svg' | 'math'> = [];
+  walkHtml(
+    html,
+    {
+      open(name, attrs, start) {
+        deadline.tick();
+        const namespace = namespaceOf(name, foreign[foreign.length - 1]);
+        if (name === 'svg' || name === 'math') foreign.push(name);
+        const adjusted = namespace === 'svg' ? (foreignContent.SVG_TAG_NAMES_ADJUSTMENT_MAP.get(name) ?? name) : namespace === 'html' && name === 'image' ? 'img' : name;
+        if (name !== 'style' && !hasAttribute(attrs)) return;
+        if (elements.length >= MAX_TREE_NODES) throw new TreeTooLarge();
+        elements.push({ name: adjusted, namespace, attrs, start });
+        // The walk reads the document's sheets in the order of its style elements: one each.
+        if (name === 'style') styles.push({ css: '', start });
+      },
+      close(name) {
+        if (name === foreign[foreign.length - 1]) foreign.pop();
+      },
+      text(start, end) {
+        // Raw text follows its element's open at once: only a style element's is kept.
+        const last = elements[elements.length - 1];
+        if (last?.name === 'style' && styles.length && styles[styles.length - 1].start === last.start) styles[styles.length - 1] = { css: html.slice(start, end), start };
+      },
+      comment() {},
+    },
+    undefined,
+    MAX_DEPTH,
+  );
+  return {
+    styles,
+    walk(visitor) {
+      for (const el of elements) {
+        visitor.enter(el);
+        visitor.leave(el);
+      }
+    },
+  };
+}
+
+// Chromium's parser puts the children of the 512th open element beside it.
+const MAX_DEPTH = 512;
+
+function namespaceOf(name: string, open: 'svg' | 'math' | undefined): Namespace {
+  if (name === 'svg' || name === 'math') return name;
+  return open ?? 'html';
+}
+
+function hasAttribute(attrs: Record<string, string>): boolean {
+  for (const _ in attrs) return true;
+  return false;
+}
