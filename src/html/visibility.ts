@@ -3,6 +3,7 @@ import { cssPixels } from './css.js';
 import { clipPathHides, clipRectHides } from './css-clip.js';
 import { layoutUnits, resolveLength, type LengthBasis } from './css-length.js';
 import { filterHides } from './css-filter.js';
+import { maskBoxImageHides, maskHides } from './css-mask.js';
 import { clippedAxes, paintContained, sizeContained } from './css-overflow.js';
 import { facesAway, scaleProperty, transformScale, transformShift, translateProperty, type BoxScale, type Shift } from './css-transform.js';
 import { dimensionPixels } from './dimension.js';
@@ -40,6 +41,10 @@ export function hiddenByElement(el: TreeElement, style: ReadonlyMap<string, stri
   if (opacity !== undefined && opacityHides(opacity)) return { by: 'opacity-zero', detail: `<${name}> opacity:${opacity}` };
   if (!style || style.size === 0) return undefined;
   if (style.has('filter') && filterHides(style.get('filter'))) return { by: 'opacity-zero', detail: `<${name}> filter:${style.get('filter')}` };
+  // A mask applies to inline boxes too, not to an element without a box.
+  if (style.has('mask-image') && display !== 'contents' && maskHides(style.get('mask-image'))) return { by: 'opacity-zero', detail: `<${name}> mask-image:${style.get('mask-image')}: a fully transparent mask` };
+  if (style.has('-webkit-mask-box-image') && display !== 'contents' && maskBoxImageHides(style.get('-webkit-mask-box-image')))
+    return { by: 'opacity-zero', detail: `<${name}> -webkit-mask-box-image:${style.get('-webkit-mask-box-image')}: a fully transparent mask` };
   if (style.has('content-visibility') || style.has('transform') || style.has('scale') || style.has('clip-path') || style.has('translate')) {
     const boxed = hasBox(el, display);
     // content-visibility:hidden skips the element's content (an image's picture too); it needs
