@@ -16,6 +16,7 @@ import type { LengthBasis } from './css-length.js';
 import { UNSCALED, type BoxScale } from './css-transform.js';
 import { TextKeyedCache } from './text-keyed-cache.js';
 import { hiddenByUserAgent } from './ua-hidden.js';
+import { hiddenBySvg, SVG_REFERENCE } from './svg-hidden.js';
 import { declaredSize, hasBox, hiddenByElement, ownScale, tinyBySize, visibilityOf, type Hidden, type Size } from './visibility.js';
 
 const cssUrls = staged('css', urlsOfCss);
@@ -115,6 +116,8 @@ export class DocumentWalk implements TreeVisitor {
   private base: string | undefined;
   private baseSet: boolean;
   private styleIndex = 0;
+  /** Whether the document refers to an element by fragment (svg-hidden.ts), once an SVG container asks. */
+  private svgReferenced: boolean | undefined;
   private readonly root: Frame;
 
   constructor(
@@ -291,7 +294,7 @@ export class DocumentWalk implements TreeVisitor {
       // An em in a hiding length is the font size of this element, not of the top of the stack.
       this.emAt = i;
       try {
-        const own = hiddenByElement(el, style, this.basis) ?? hiddenByUserAgent(frame.ctx, style?.get('display'));
+        const own = hiddenByElement(el, style, this.basis) ?? hiddenByUserAgent(frame.ctx, style?.get('display')) ?? this.svgHidden(frame, style);
         // A strip-sized clip (tiny) yields to a hidden ancestor; a fieldset's rendered legend sits outside its clip.
         const inherited = renderedLegend(frame.ctx) && parent.hidden !== (i > 1 ? stack[i - 2] : this.root).hidden && isClip(parent.hidden) ? (i > 1 ? stack[i - 2] : this.root).hidden : parent.hidden;
         frame.hidden = (own?.by === 'tiny' ? undefined : own) ?? inherited ?? this.unknownCascade() ?? own;
@@ -301,6 +304,15 @@ export class DocumentWalk implements TreeVisitor {
       this.resolvedDepth = i + 1;
     }
     return stack[stack.length - 1] ?? this.root;
+  }
+
+  /** What SVG leaves undrawn (svg-hidden.ts); only elements in or at the edge of SVG are asked. */
+  private svgHidden(frame: Frame, style: ReadonlyMap<string, string> | undefined): Hidden | undefined {
+    const el = frame.ctx.el;
+    const clips = el.namespace === 'svg' && (el.name === 'svg' || el.name === 'foreignObject');
+    if (!clips && frame.ctx.parent?.el.namespace !== 'svg') return undefined;
+    // A clipping box's size is read from its style even when nothing else in it could hide.
+    return hiddenBySvg(frame.ctx, clips ? this.styleOf(frame) : style, () => (this.svgReferenced ??= SVG_REFERENCE.test(this.origin.source)));
   }
 
   comment(data: string, start: number): void {
