@@ -35,7 +35,11 @@ describe('moved off the page', () => {
     expect(transformShift('translate(10px, -50%)', { width: 40, height: 20 })).toEqual({ x: 10, y: -10 });
     expect(transformShift('translateY(-5000%)', { width: 40 })).toBeUndefined();
     expect(translateProperty('-2500% 0', { width: 40, height: 20 })).toEqual({ x: -1000, y: 0 });
-    expect(verdicts(`<img width="40" height="20" style="transform:translateX(-5000%)" src="${O}/x"><div style="width:600px;transform:translate(-200%)"><img src="${O}/block"></div><img width="40" height="20" style="transform:translate(-50%)" src="${O}/half"><img style="transform:translateX(-5000%)" src="${O}/unsized">`)).toEqual({
+    expect(
+      verdicts(
+        `<img width="40" height="20" style="transform:translateX(-5000%)" src="${O}/x"><div style="width:600px;transform:translate(-200%)"><img src="${O}/block"></div><img width="40" height="20" style="transform:translate(-50%)" src="${O}/half"><img style="transform:translateX(-5000%)" src="${O}/unsized">`,
+      ),
+    ).toEqual({
       x: 'off-screen',
       block: 'off-screen',
       half: undefined,

@@ -23,10 +23,28 @@ describe('what SVG does not draw', () => {
         `<svg width="600" height="400"><defs>${fo('defs')}</defs><mask>${fo('mask')}</mask><clipPath><image href="${O}/clip-image"/></clipPath><metadata>${fo('metadata')}</metadata><foo>${fo('unknown')}</foo><text>${fo('text')}</text>` +
           `<title><img src="${O}/title"></title><switch>${fo('switch-first')}${fo('switch-second')}</switch><switch><g systemLanguage="fr">${fo('switch-fr')}</g>${fo('switch-fallback')}</switch><g>${fo('g')}</g><a>${fo('a')}</a><svg>${fo('nested')}</svg></svg>`,
       ),
-    ).toEqual({ defs: 'not-rendered', mask: 'not-rendered', 'clip-image': 'not-rendered', metadata: 'not-rendered', unknown: 'not-rendered', text: 'not-rendered', title: 'not-rendered', 'switch-first': undefined, 'switch-second': 'not-rendered', 'switch-fr': undefined, 'switch-fallback': undefined, g: undefined, a: undefined, nested: undefined });
+    ).toEqual({
+      defs: 'not-rendered',
+      mask: 'not-rendered',
+      'clip-image': 'not-rendered',
+      metadata: 'not-rendered',
+      unknown: 'not-rendered',
+      text: 'not-rendered',
+      title: 'not-rendered',
+      'switch-first': undefined,
+      'switch-second': 'not-rendered',
+      'switch-fr': undefined,
+      'switch-fallback': undefined,
+      g: undefined,
+      a: undefined,
+      nested: undefined,
+    });
   });
   it('an SVG image in defs or symbol is hidden unless the document may refer to it (a <use>, a url(#...)); HTML in them is hidden whatever refers to it', () => {
-    expect(verdicts(`<svg><defs><image href="${O}/defs-image" width="600" height="400"/></defs><symbol id="s"><image href="${O}/symbol-image" width="600" height="400"/></symbol></svg>`)).toEqual({ 'defs-image': 'not-rendered', 'symbol-image': 'not-rendered' });
+    expect(verdicts(`<svg><defs><image href="${O}/defs-image" width="600" height="400"/></defs><symbol id="s"><image href="${O}/symbol-image" width="600" height="400"/></symbol></svg>`)).toEqual({
+      'defs-image': 'not-rendered',
+      'symbol-image': 'not-rendered',
+    });
     expect(verdicts(`<svg><symbol id="s"><image href="${O}/used" width="600" height="400"/>${fo('used-html')}</symbol><use href="#s"/></svg>`)).toEqual({ used: undefined, 'used-html': 'not-rendered' });
     expect(verdicts(`<svg><pattern id="p"><image href="${O}/pattern" width="600" height="400"/></pattern><rect fill="url(#p)" width="600" height="400"/></svg>`)).toEqual({ pattern: undefined });
   });

@@ -48,7 +48,18 @@ export function maskBoxImageHides(value: string | undefined): boolean {
   return first !== undefined && isFunctionNode(first) && transparentImage(first);
 }
 
-const GRADIENTS = new Set(['linear-gradient', 'repeating-linear-gradient', 'radial-gradient', 'repeating-radial-gradient', 'conic-gradient', 'repeating-conic-gradient', '-webkit-linear-gradient', '-webkit-repeating-linear-gradient', '-webkit-radial-gradient', '-webkit-repeating-radial-gradient']);
+const GRADIENTS = new Set([
+  'linear-gradient',
+  'repeating-linear-gradient',
+  'radial-gradient',
+  'repeating-radial-gradient',
+  'conic-gradient',
+  'repeating-conic-gradient',
+  '-webkit-linear-gradient',
+  '-webkit-repeating-linear-gradient',
+  '-webkit-radial-gradient',
+  '-webkit-repeating-radial-gradient',
+]);
 
 function transparentImage(fn: FunctionNode): boolean {
   const name = asciiLower(fn.getName());
@@ -111,7 +122,30 @@ const MATH = new Set(['calc', 'min', 'max', 'clamp', 'round', 'mod', 'rem', 'abs
 const ANGLE_UNITS = new Set(['deg', 'grad', 'rad', 'turn']);
 const SIDES_X = new Set(['left', 'right']);
 const SIDES_Y = new Set(['top', 'bottom']);
-const INTERPOLATION = new Set(['in', 'srgb', 'srgb-linear', 'display-p3', 'display-p3-linear', 'a98-rgb', 'prophoto-rgb', 'rec2020', 'lab', 'oklab', 'xyz', 'xyz-d50', 'xyz-d65', 'hsl', 'hwb', 'lch', 'oklch', 'shorter', 'longer', 'increasing', 'decreasing', 'hue']);
+const INTERPOLATION = new Set([
+  'in',
+  'srgb',
+  'srgb-linear',
+  'display-p3',
+  'display-p3-linear',
+  'a98-rgb',
+  'prophoto-rgb',
+  'rec2020',
+  'lab',
+  'oklab',
+  'xyz',
+  'xyz-d50',
+  'xyz-d65',
+  'hsl',
+  'hwb',
+  'lch',
+  'oklch',
+  'shorter',
+  'longer',
+  'increasing',
+  'decreasing',
+  'hue',
+]);
 const RADIAL = new Set(['circle', 'ellipse', 'closest-side', 'closest-corner', 'farthest-side', 'farthest-corner', 'contain', 'cover', 'at', 'center', ...SIDES_X, ...SIDES_Y]);
 
 /**
