@@ -24,6 +24,11 @@ export interface Cascade {
    */
   readonly exhausted: boolean;
   /**
+   * A rule's selector uses `:last-child` or another pseudo-class that needs the siblings after
+   * the element (css-select-adapter.ts FOLLOWING): the walk counts them first (following-siblings.ts).
+   */
+  readonly needsFollowing: boolean;
+  /**
    * The cascaded value of each relevant property of the element (CSS Cascade 5): from the rules
    * whose selectors match it and its inline `style` (`ctx.el.attrs.style` unless `inline` is
    * given), ordered by importance, then inline over rules, then cascade layer, specificity and
@@ -72,6 +77,7 @@ interface CompiledRules {
   readonly fontEmpty: boolean;
   readonly hasIds: boolean;
   readonly hasClasses: boolean;
+  readonly needsFollowing: boolean;
 }
 
 /**
@@ -99,6 +105,7 @@ function compileRules(styles: readonly StyleText[], quirks: boolean): CompiledRu
   const layers = new Map<string, number>();
   let order = 0;
   let count = 0;
+  let needsFollowing = false;
   styles.forEach((style, index) => {
     const sheet = parsedSheet(style.css);
     if (!sheet) return;
@@ -108,6 +115,7 @@ function compileRules(styles: readonly StyleText[], quirks: boolean): CompiledRu
     for (const r of sheet.rules) {
       const selectors = selectorList(r.selectorText, quirks, sheet.namespaces);
       if (!selectors?.length) continue;
+      if (!needsFollowing && selectors.some((s) => s.following)) needsFollowing = true;
       const all = winners(r.declarations);
       const at = order++;
       const layer = r.layer === undefined ? UNLAYERED : rank(layers, layerOf(r.layer));
@@ -136,10 +144,10 @@ function compileRules(styles: readonly StyleText[], quirks: boolean): CompiledRu
     }
   });
   const keys = [...buckets.keys(), ...fontBuckets.keys()];
-  return { buckets, fontBuckets, empty: count === 0, fontEmpty: fontCount === 0, hasIds: keys.some((k) => k.startsWith('#')), hasClasses: keys.some((k) => k.startsWith('.')) };
+  return { buckets, fontBuckets, empty: count === 0, fontEmpty: fontCount === 0, hasIds: keys.some((k) => k.startsWith('#')), hasClasses: keys.some((k) => k.startsWith('.')), needsFollowing };
 }
 
-const NO_RULES: CompiledRules = { buckets: new Map(), fontBuckets: new Map(), empty: true, fontEmpty: true, hasIds: false, hasClasses: false };
+const NO_RULES: CompiledRules = { buckets: new Map(), fontBuckets: new Map(), empty: true, fontEmpty: true, hasIds: false, hasClasses: false, needsFollowing: false };
 
 const UNLAYERED = Number.MAX_SAFE_INTEGER;
 
@@ -167,6 +175,7 @@ class StyleCascade implements Cascade {
   private readonly buckets: ReadonlyMap<string, readonly Rule[]>;
   private readonly fontBuckets: ReadonlyMap<string, readonly Rule[]>;
   readonly empty: boolean;
+  readonly needsFollowing: boolean;
   private readonly fontEmpty: boolean;
   private readonly hasIds: boolean;
   private readonly hasClasses: boolean;
@@ -178,6 +187,7 @@ class StyleCascade implements Cascade {
     this.buckets = rules.buckets;
     this.fontBuckets = rules.fontBuckets;
     this.empty = rules.empty;
+    this.needsFollowing = rules.needsFollowing;
     this.fontEmpty = rules.fontEmpty;
     this.hasIds = rules.hasIds;
     this.hasClasses = rules.hasClasses;

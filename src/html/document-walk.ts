@@ -17,6 +17,7 @@ import { UNSCALED, type BoxScale } from './css-transform.js';
 import { TextKeyedCache } from './text-keyed-cache.js';
 import { hiddenByUserAgent } from './ua-hidden.js';
 import { hiddenBySvg, SVG_REFERENCE } from './svg-hidden.js';
+import { followingSiblings, type FollowingSiblings } from './following-siblings.js';
 import { declaredSize, hasBox, hiddenByElement, ownScale, tinyBySize, visibilityOf, type Hidden, type Size } from './visibility.js';
 
 const cssUrls = staged('css', urlsOfCss);
@@ -116,6 +117,10 @@ export class DocumentWalk implements TreeVisitor {
   private base: string | undefined;
   private baseSet: boolean;
   private styleIndex = 0;
+  /** Following-sibling counts by pre-order number, when a selector needs them (following-siblings.ts). */
+  private readonly following: FollowingSiblings | undefined;
+  /** How many elements were entered: the next one's pre-order number. */
+  private entered = 0;
   /** Whether the document refers to an element by fragment (svg-hidden.ts), once an SVG container asks. */
   private svgReferenced: boolean | undefined;
   private readonly root: Frame;
@@ -126,6 +131,8 @@ export class DocumentWalk implements TreeVisitor {
     private readonly origin: Origin,
   ) {
     this.cascade = origin.cascade ?? compileCascade(tree.styles, { quirks: tree.styles.length > 0 && (tree.quirks ?? false) });
+    // Only documents whose sheets use :last-child and the like pay for this walk of their own.
+    this.following = this.cascade.needsFollowing ? followingSiblings(tree) : undefined;
     this.base = origin.base;
     this.baseSet = origin.baseSet ?? false;
     this.root = {
@@ -186,7 +193,9 @@ export class DocumentWalk implements TreeVisitor {
   enter(el: TreeElement): void {
     this.sink.deadline.tick();
     const parent = this.stack[this.stack.length - 1] ?? this.root;
-    const ctx = enterElement(el, parent === this.root && !this.origin.parent ? null : parent.ctx, parent.lastChild);
+    const n = this.entered++;
+    const following = this.following;
+    const ctx = enterElement(el, parent === this.root && !this.origin.parent ? null : parent.ctx, parent.lastChild, following?.after[n], following?.afterOfType[n]);
     parent.lastChild = ctx;
     const inline = el.attrs.style;
     const inlineFacts = inline === undefined ? undefined : inlineStyle(inline);
