@@ -48,6 +48,11 @@ describe('what SVG does not draw', () => {
     expect(verdicts(`<svg><symbol id="s"><image href="${O}/used" width="600" height="400"/>${fo('used-html')}</symbol><use href="#s"/></svg>`)).toEqual({ used: undefined, 'used-html': 'not-rendered' });
     expect(verdicts(`<svg><pattern id="p"><image href="${O}/pattern" width="600" height="400"/></pattern><rect fill="url(#p)" width="600" height="400"/></svg>`)).toEqual({ pattern: undefined });
   });
+  it("an animation of an image's href is judged as the image it changes, not as the content of one", () => {
+    const html = `<svg><image href="${O}/shown" width="600" height="400"><set attributeName="href" to="${O}/set-to"/></image><defs><image href="${O}/kept" width="600" height="400"><animate attributeName="href" values="${O}/animated"/></image></defs></svg>`;
+    const hidden = Object.fromEntries(extractResources(html).resources.map((r) => [new URL(r.url).pathname.slice(1), r.hiddenBy]));
+    expect(hidden).toEqual({ shown: undefined, 'set-to': undefined, kept: 'not-rendered', animated: 'not-rendered' });
+  });
   it('a foreignObject without a size, or an svg of 0, clips what it holds; 1 px is a strip; overflow:visible undoes it', () => {
     expect(
       verdicts(

@@ -8,6 +8,8 @@ const DRAWS_CHILDREN = new Set(['svg', 'g', 'a', 'foreignObject', 'switch', 'tex
 // symbol), `fill="url(#p)"` (pattern), `marker-end` (marker), `filter` (its feImage).
 const DRAWN_BY_REFERENCE = new Set(['defs', 'symbol', 'pattern', 'marker', 'filter']);
 const TEXT_CONTENT = new Set(['tspan', 'textPath', 'a']);
+// Animations change their parent (an `<image>`'s href): they are judged as it is.
+const ANIMATIONS = new Set(['set', 'animate', 'animateMotion', 'animateTransform', 'discard']);
 // A reference by fragment that could paint a container's content: a `<use>`, or `url(#...)` (written before or after).
 export const SVG_REFERENCE = /<use[\s/>]|url\(\s*(?:['"]\s*)?#/i;
 
@@ -18,7 +20,7 @@ export const SVG_REFERENCE = /<use[\s/>]|url\(\s*(?:['"]\s*)?#/i;
  *   content, an integration point, is never shown), `mask`, `clipPath` (their content is a
  *   mask, not seen), gradients, shapes, `image`, `use`, unknown elements; a child of `text` that
  *   is not text content; a child of `switch` after the first (when no earlier one has a
- *   condition that may fail);
+ *   condition that may fail); an animation (`<set>`, `<animate>`) is judged as its parent;
  * - a child of `defs`, `symbol`, `pattern`, `marker`, `filter`: a `foreignObject` always (a
  *   `<use>` never copies HTML), any other only when nothing in the document refers to an element
  *   by fragment (no `<use>`, no `url(#`): a reference paints SVG content where it stands, which
@@ -31,7 +33,7 @@ export const SVG_REFERENCE = /<use[\s/>]|url\(\s*(?:['"]\s*)?#/i;
 export function hiddenBySvg(ctx: ElementContext, style: ReadonlyMap<string, string> | undefined, referenced: () => boolean): Hidden | undefined {
   const el = ctx.el;
   const parent = ctx.parent?.el;
-  if (parent?.namespace === 'svg') {
+  if (parent?.namespace === 'svg' && !(el.namespace === 'svg' && ANIMATIONS.has(el.name))) {
     const p = parent.name;
     if (DRAWN_BY_REFERENCE.has(p)) {
       if (el.name === 'foreignObject' || el.namespace !== 'svg' || !referenced()) return { by: 'not-rendered', detail: `content of an SVG <${p}>, drawn only where referenced${el.name === 'foreignObject' ? ' (never its HTML)' : ''}` };
