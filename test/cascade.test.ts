@@ -6,6 +6,7 @@ import { compileCascade, enterElement, MAY_BE_RELEVANT, type Cascade, type Eleme
 import { parseDeclarations } from '../src/html/css-declarations.js';
 import { isKept, isRelevant } from '../src/html/css-properties.js';
 import { sheetRules } from '../src/html/css-sheet.js';
+import { followingSiblings } from '../src/html/following-siblings.js';
 import { specTree } from '../src/html/spec-tree.js';
 
 /** The cascaded relevant values of every element with an id, walking the parse5 tree as the core does. */
@@ -15,10 +16,14 @@ function computedById(html: string, quirks = false): Record<string, Record<strin
   const cascade: Cascade = compileCascade(tree.styles, { quirks });
   const out: Record<string, Record<string, string>> = {};
   const stack: Array<{ ctx: ElementContext; last: ElementContext | null }> = [];
+  // As the document walk does: siblings that follow are counted first when a selector needs them.
+  const following = cascade.needsFollowing ? followingSiblings(tree) : undefined;
+  let entered = 0;
   tree.walk({
     enter(el) {
       const top = stack[stack.length - 1];
-      const ctx = enterElement(el, top?.ctx ?? null, top?.last ?? null);
+      const n = entered++;
+      const ctx = enterElement(el, top?.ctx ?? null, top?.last ?? null, following?.after[n], following?.afterOfType[n]);
       if (top) top.last = ctx;
       stack.push({ ctx, last: null });
       if (el.attrs.id !== undefined) out[el.attrs.id] = Object.fromEntries(cascade.computed(ctx));
@@ -90,12 +95,24 @@ describe('selectors', () => {
 
 describe('selectors a pre-order walk cannot answer, and invalid ones', () => {
   const cases: Array<[string, string, string, boolean]> = [
-    [':last-child is not applied (it needs the next siblings)', 'img:last-child{display:none}', '<p><img id=t></p>', false],
-    [':only-child is not applied', 'img:only-child{display:none}', '<p><img id=t></p>', false],
-    [':nth-last-child is not applied', 'img:nth-last-child(1){display:none}', '<p><img id=t></p>', false],
+    [':last-child applies (the walk counts the siblings that follow first)', 'img:last-child{display:none}', '<p><img id=t></p>', true],
+    ['... not to an element a sibling follows', 'img:last-child{display:none}', '<p><img id=t><i></i></p>', false],
+    [':only-child', 'img:only-child{display:none}', '<p><img id=t></p>', true],
+    ['... not with a sibling after', 'img:only-child{display:none}', '<p><img id=t><b></b></p>', false],
+    [':nth-last-child(1)', 'img:nth-last-child(1){display:none}', '<p><img id=t></p>', true],
+    [':nth-last-child(2)', 'img:nth-last-child(2){display:none}', '<p><img id=t><i></i></p>', true],
+    [':last-of-type past a sibling of another type', 'img:last-of-type{display:none}', '<p><img id=t><i></i></p>', true],
+    ['... not before one of its type', 'img:last-of-type{display:none}', '<p><img id=t><img></p>', false],
+    [':only-of-type', 'img:only-of-type{display:none}', '<p><i></i><img id=t><i></i></p>', true],
+    [':nth-last-of-type(2)', 'img:nth-last-of-type(2){display:none}', '<p><img id=t><i></i><img></p>', true],
+    [':not(:last-child)', 'img:not(:last-child){display:none}', '<p><img id=t><i></i></p>', true],
+    ['an ancestor that is the last child', 'div:last-child img{display:none}', '<div></div><div><img id=t></div>', true],
+    ['... and one that is not', 'div:last-child img{display:none}', '<div><img id=t></div><div></div>', false],
+    ['the top-level element is its own last child', 'html:last-child img{display:none}', '<img id=t>', true],
+    [':nth-last-child(An+B of S) is not applied', 'img:nth-last-child(1 of .x){display:none}', '<p><img id=t class=x></p>', false],
     [':empty is not applied', 'img:empty{display:none}', '<p><img id=t></p>', false],
     [':has() is not applied', 'p:has(img) img{display:none}', '<p><img id=t></p>', false],
-    ['the other selectors of its list still are', 'img:last-child, .x{display:none}', '<p><img id=t class=x></p>', true],
+    ['the other selectors of its list still are', 'img:empty, .x{display:none}', '<p><img id=t class=x></p>', true],
     ['a pseudo-element applies to it, not the element', 'img::before{display:none}', '<img id=t>', false],
     ['an unknown pseudo-class drops the whole list', '.x, img:frobnicate{display:none}', '<img id=t class=x>', false],
     ["jQuery's :contains() is no CSS: the whole list is dropped", '.x, p:contains(a){display:none}', '<img id=t class=x>', false],

@@ -30,6 +30,23 @@ describe('moved off the page', () => {
     ['translate(-1in, 0)', { x: -96, y: 0 }],
   ])('transform:%s moves the box by %o', (value, shift) => expect(transformShift(value)).toEqual(shift));
   it.each(['translate(-50%)', 'scale(2) translate(-9999px)', 'rotate(45deg)', 'translate(calc(-1px))', 'none'])('transform:%s moves it by an amount only layout knows, or not at all', (value) => expect(transformShift(value)).toBeUndefined());
+  it("a translation in % is of the box's own size, when the markup declares it", () => {
+    expect(transformShift('translateX(-5000%)', { width: 40, height: 20 })).toEqual({ x: -2000, y: 0 });
+    expect(transformShift('translate(10px, -50%)', { width: 40, height: 20 })).toEqual({ x: 10, y: -10 });
+    expect(transformShift('translateY(-5000%)', { width: 40 })).toBeUndefined();
+    expect(translateProperty('-2500% 0', { width: 40, height: 20 })).toEqual({ x: -1000, y: 0 });
+    expect(
+      verdicts(
+        `<img width="40" height="20" style="transform:translateX(-5000%)" src="${O}/x"><div style="width:600px;transform:translate(-200%)"><img src="${O}/block"></div><img width="40" height="20" style="transform:translate(-50%)" src="${O}/half"><img style="transform:translateX(-5000%)" src="${O}/unsized">`,
+      ),
+    ).toEqual({
+      x: 'off-screen',
+      block: 'off-screen',
+      half: undefined,
+      // Its natural size is known only once fetched.
+      unsized: undefined,
+    });
+  });
   it('the translate property', () => {
     expect(translateProperty('-9999px')).toEqual({ x: -9999, y: 0 });
     expect(translateProperty('0 -5000px 2px')).toEqual({ x: 0, y: -5000 });

@@ -25,6 +25,11 @@ export interface Cascade {
    */
   readonly exhausted: boolean;
   /**
+   * A rule's selector uses `:last-child` or another pseudo-class that needs the siblings after
+   * the element (css-select-adapter.ts FOLLOWING): the walk counts them first (following-siblings.ts).
+   */
+  readonly needsFollowing: boolean;
+  /**
    * The cascaded value of each relevant property of the element (CSS Cascade 5): from the rules
    * whose selectors match it and its inline `style` (`ctx.el.attrs.style` unless `inline` is
    * given), ordered by importance, then inline over rules, then cascade layer, specificity and
@@ -81,6 +86,7 @@ interface CompiledRules {
   readonly fontEmpty: boolean;
   readonly hasIds: boolean;
   readonly hasClasses: boolean;
+  readonly needsFollowing: boolean;
 }
 
 /**
@@ -110,6 +116,7 @@ function compileRules(styles: readonly StyleText[], quirks: boolean, ticker: Tic
   const layers = new Map<string, number>();
   let order = 0;
   let count = 0;
+  let needsFollowing = false;
   styles.forEach((style, index) => {
     const sheet = parsedSheet(style.css, ticker);
     if (!sheet) return;
@@ -120,6 +127,7 @@ function compileRules(styles: readonly StyleText[], quirks: boolean, ticker: Tic
       ticker.tick();
       const selectors = selectorList(r.selectorText, quirks, sheet.namespaces);
       if (!selectors?.length) continue;
+      if (!needsFollowing && selectors.some((s) => s.following)) needsFollowing = true;
       const all = winners(r.declarations);
       const at = order++;
       const layer = r.layer === undefined ? UNLAYERED : rank(layers, layerOf(r.layer));
@@ -150,10 +158,10 @@ function compileRules(styles: readonly StyleText[], quirks: boolean, ticker: Tic
     }
   });
   const keys = [...buckets.keys(), ...fontBuckets.keys()];
-  return { buckets, fontBuckets, empty: count === 0, fontEmpty: fontCount === 0, hasIds: keys.some((k) => k.startsWith('#')), hasClasses: keys.some((k) => k.startsWith('.')) };
+  return { buckets, fontBuckets, empty: count === 0, fontEmpty: fontCount === 0, hasIds: keys.some((k) => k.startsWith('#')), hasClasses: keys.some((k) => k.startsWith('.')), needsFollowing };
 }
 
-const NO_RULES: CompiledRules = { buckets: new Map(), fontBuckets: new Map(), empty: true, fontEmpty: true, hasIds: false, hasClasses: false };
+const NO_RULES: CompiledRules = { buckets: new Map(), fontBuckets: new Map(), empty: true, fontEmpty: true, hasIds: false, hasClasses: false, needsFollowing: false };
 
 const UNLAYERED = Number.MAX_SAFE_INTEGER;
 
@@ -181,6 +189,7 @@ class StyleCascade implements Cascade {
   private readonly buckets: ReadonlyMap<string, readonly Rule[]>;
   private readonly fontBuckets: ReadonlyMap<string, readonly Rule[]>;
   readonly empty: boolean;
+  readonly needsFollowing: boolean;
   private readonly fontEmpty: boolean;
   private readonly hasIds: boolean;
   private readonly hasClasses: boolean;
@@ -193,6 +202,7 @@ class StyleCascade implements Cascade {
     this.buckets = rules.buckets;
     this.fontBuckets = rules.fontBuckets;
     this.empty = rules.empty;
+    this.needsFollowing = rules.needsFollowing;
     this.fontEmpty = rules.fontEmpty;
     this.hasIds = rules.hasIds;
     this.hasClasses = rules.hasClasses;

@@ -232,7 +232,8 @@ function mayExpandTo(name: string, want: PropertyFilter): boolean {
     (name === '-webkit-transform' && want('transform')) ||
     (name === '-webkit-clip-path' && want('clip-path')) ||
     (name === '-webkit-filter' && want('filter')) ||
-    (name === '-webkit-backface-visibility' && want('backface-visibility'))
+    (name === '-webkit-backface-visibility' && want('backface-visibility')) ||
+    ((name === 'mask' || name === '-webkit-mask' || name === '-webkit-mask-image') && want('mask-image'))
   );
 }
 

@@ -40,6 +40,9 @@ export const RELEVANT: ReadonlySet<string> = new Set([
   'contain',
   // Hides a box turned away from the viewer (css-transform.ts facesAway).
   'backface-visibility',
+  // A mask of transparent images paints nothing (css-mask.ts); `mask` sets it.
+  'mask-image',
+  '-webkit-mask-box-image',
 ]);
 
 export const isRelevant: PropertyFilter = (name) => RELEVANT.has(name);
@@ -116,7 +119,7 @@ const VISIBILITY = new Set(['visible', 'hidden', 'collapse']);
 const POSITION = new Set(['static', 'relative', 'absolute', 'fixed', 'sticky', '-webkit-sticky']);
 const OVERFLOW = new Set(['visible', 'hidden', 'clip', 'scroll', 'auto', 'overlay', '-webkit-paged-x', '-webkit-paged-y']);
 const SIZE_WORDS = new Set(['auto', 'min-content', 'max-content', 'fit-content', 'stretch', '-webkit-fill-available', '-moz-available', '-webkit-min-content', '-webkit-max-content', '-moz-fit-content', '-webkit-fit-content']);
-const LENGTH_UNITS = new Set([
+export const LENGTH_UNITS: ReadonlySet<string> = new Set([
   'px',
   'pt',
   'pc',
@@ -230,6 +233,8 @@ const CHECKS: Record<string, Check> = {
   'font-size': lengthOr(FONT_SIZE_WORDS),
   translate: (p) => (p.length >= 1 && p.length <= 3 && p.every(isLengthPercentage)) || (p.length === 1 && isIdent(p[0], 'none')),
   filter: (p) => p.length >= 1 && (p.every((t) => t[0] === TokenType.Function || t[0] === TokenType.URL) || (p.length === 1 && isIdent(p[0], 'none'))),
+  // Layers of images or none, comma-separated: what each image is, css-mask.ts reads.
+  'mask-image': (p) => p.length >= 1 && p.every((t, i) => (i % 2 === 1 ? t[0] === TokenType.Comma : t[0] === TokenType.Function || t[0] === TokenType.URL || isIdent(t, 'none'))) && p.length % 2 === 1,
 };
 
 /**
@@ -246,6 +251,7 @@ export function expandDeclaration(written: string, tokens: readonly CSSToken[], 
     if (want('font')) out.push({ name, value: valueText(tokens, from, to, false), important });
     return fontShorthand(tokens, from, to, important, want, out);
   }
+  if (name === 'mask') return maskShorthand(tokens, from, to, important, want, out);
   const check = CHECKS[name];
   const shorthand = name === 'margin' ? MARGIN : name === 'inset' ? INSET : undefined;
   if (!check && !shorthand) {
@@ -280,7 +286,14 @@ export function valueChecked(written: string): boolean {
   return name in CHECKS || name === 'margin' || name === 'inset';
 }
 
-const ALIASES: Record<string, string> = { '-webkit-transform': 'transform', '-webkit-clip-path': 'clip-path', '-webkit-filter': 'filter', '-webkit-backface-visibility': 'backface-visibility' };
+const ALIASES: Record<string, string> = {
+  '-webkit-transform': 'transform',
+  '-webkit-clip-path': 'clip-path',
+  '-webkit-filter': 'filter',
+  '-webkit-backface-visibility': 'backface-visibility',
+  '-webkit-mask-image': 'mask-image',
+  '-webkit-mask': 'mask',
+};
 
 const isAuto = (t: CSSToken): boolean => t[0] === TokenType.Ident && asciiLower(t[4].value) === 'auto';
 
@@ -367,4 +380,41 @@ function fontShorthand(tokens: readonly CSSToken[], from: number, to: number, im
   const at = slash > 0 ? slash - 1 : heads.findIndex(isSize);
   if (at < 0 || !isSize(heads[at])) return;
   out.push({ name: 'font-size', value: valueText(tokens, parts[at][0], parts[at][1], false), important });
+}
+
+// What a mask layer's image can be; the other words of a layer (position, size, repeat, origin, clip, composite, mode) are not.
+const IMAGE_FUNCTIONS = /^(?:-webkit-)?(?:repeating-)?(?:linear|radial|conic)-gradient$|^(?:-webkit-)?(?:image|image-set|cross-fade|url|src|element|paint|gradient)$/;
+
+/**
+ * The `mask-image` a `mask` shorthand (or `-webkit-mask`) sets: each comma-separated layer's
+ * image, `none` where the layer names none (the shorthand resets what it leaves out). The other
+ * components are not checked (a shorthand Chromium drops for them is read as setting its images).
+ * With `var()` the whole value is kept, to expand once substituted.
+ */
+function maskShorthand(tokens: readonly CSSToken[], from: number, to: number, important: boolean, want: PropertyFilter, out: Declaration[]): void {
+  if (!want('mask-image')) return;
+  const parts = components(tokens, from, to);
+  if (parts === undefined || parts.length === 0) return;
+  const value = valueText(tokens, from, to, false);
+  const heads = parts.map((r) => tokens[r[0]]);
+  if (value.includes('var(') || (heads.length === 1 && heads[0][0] === TokenType.Ident && WIDE.has(asciiLower(heads[0][4].value)))) {
+    out.push({ name: 'mask-image', value, important, ...(value.includes('var(') ? { shorthand: 'mask' } : {}) });
+    return;
+  }
+  const layers: string[] = [];
+  let image: string | undefined;
+  for (let i = 0; i <= parts.length; i++) {
+    const t = heads[i];
+    if (i === parts.length || t[0] === TokenType.Comma) {
+      layers.push(image ?? 'none');
+      image = undefined;
+      continue;
+    }
+    const isImage = t[0] === TokenType.URL || (t[0] === TokenType.Function && IMAGE_FUNCTIONS.test(asciiLower(t[4].value))) || isIdent(t, 'none');
+    if (!isImage) continue;
+    // Two images in one layer: not a value Chromium takes.
+    if (image !== undefined) return;
+    image = valueText(tokens, parts[i][0], parts[i][1], false);
+  }
+  out.push({ name: 'mask-image', value: layers.join(', '), important });
 }

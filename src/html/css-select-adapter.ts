@@ -132,6 +132,14 @@ function countOf(of: NthOf, ctx: ElementContext): number {
 }
 
 type Pseudo = (ctx: ElementContext, data?: string | null) => boolean;
+
+/** Pseudo-classes that need what follows the element: answered from counts made by a walk before (following-siblings.ts). */
+export const FOLLOWING = new Set(['last-child', 'only-child', 'last-of-type', 'only-of-type', 'nth-last-child', 'nth-last-of-type']);
+
+// The document walk always counts them when a selector needs them; a context made without
+// (a caller of enterElement that did not count) reads as having siblings after it.
+const followingOf = (ctx: ElementContext): number => ctx.following ?? -1;
+const followingOfTypeOf = (ctx: ElementContext): number => ctx.followingOfType ?? -1;
 const pseudos: Record<string, Pseudo> = {
   [OWN_PSEUDOS.readWrite]: readWrite,
   [OWN_PSEUDOS.readOnly]: (ctx) => !readWrite(ctx),
@@ -145,6 +153,14 @@ const pseudos: Record<string, Pseudo> = {
   'nth-child': (ctx, data) => nth(data)(ctx.index - 1),
   'nth-of-type': (ctx, data) => nth(data)(ctx.typeIndex - 1),
   'first-of-type': (ctx) => ctx.typeIndex === 1,
+  // From the walk of following siblings (following-siblings.ts), which runs first whenever a
+  // compiled selector uses these (css-selectors.ts `following`).
+  'last-child': (ctx) => followingOf(ctx) === 0,
+  'only-child': (ctx) => ctx.index === 1 && followingOf(ctx) === 0,
+  'last-of-type': (ctx) => followingOfTypeOf(ctx) === 0,
+  'only-of-type': (ctx) => ctx.typeIndex === 1 && followingOfTypeOf(ctx) === 0,
+  'nth-last-child': (ctx, data) => ctx.following !== undefined && nth(data)(ctx.following),
+  'nth-last-of-type': (ctx, data) => ctx.followingOfType !== undefined && nth(data)(ctx.followingOfType),
   defined: () => true,
   ...Object.fromEntries(NEVER.map((name) => [name, () => false])),
 };
@@ -166,26 +182,4 @@ export const EVALUATED = new Set(['not', 'is', 'where', 'first-child', 'root', '
  * siblings) or on state the walk does not have (`:lang` looks up every ancestor): a selector
  * using one is not applied (see cascade.ts).
  */
-export const UNANSWERED = new Set([
-  'last-child',
-  'last-of-type',
-  'only-child',
-  'only-of-type',
-  'nth-last-child',
-  'nth-last-of-type',
-  'empty',
-  'has',
-  'blank',
-  'valid',
-  'invalid',
-  'in-range',
-  'out-of-range',
-  'placeholder-shown',
-  'default',
-  'indeterminate',
-  'lang',
-  'dir',
-  'host',
-  'host-context',
-  'state',
-]);
+export const UNANSWERED = new Set(['empty', 'has', 'blank', 'valid', 'invalid', 'in-range', 'out-of-range', 'placeholder-shown', 'default', 'indeterminate', 'lang', 'dir', 'host', 'host-context', 'state']);

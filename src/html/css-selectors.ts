@@ -1,7 +1,7 @@
 import { compile } from 'css-select';
 import { AttributeAction, parse, SelectorType, type Selector } from 'css-what';
 import nthCheck from 'nth-check';
-import { EVALUATED, UNANSWERED, selectOptions } from './css-select-adapter.js';
+import { EVALUATED, FOLLOWING, UNANSWERED, selectOptions } from './css-select-adapter.js';
 import type { ElementContext } from './element-context.js';
 import { MAX_SEGMENTS } from './selector-match.js';
 import { normaliseComplex, OWN_PSEUDOS, splitOf } from './selector-normalise.js';
@@ -37,6 +37,8 @@ export interface CompiledSelector {
    * budget (selector-match.ts).
    */
   readonly deep: boolean;
+  /** It uses `:last-child` or another pseudo-class of `FOLLOWING`: the walk must count following siblings first. */
+  readonly following: boolean;
 }
 
 export interface Segment {
@@ -63,6 +65,7 @@ export function compileSelectorList(text: string, quirks: boolean, namespaces: R
   const out: CompiledSelector[] = [];
   const options = selectOptions(quirks);
   for (const parsed of list) {
+    usesFollowing = false;
     const complex = normaliseComplex(parsed, namespaces, (inner) => check(inner, true) === 'ok');
     if (complex === undefined) return undefined;
     const verdict = check(complex, false);
@@ -71,12 +74,15 @@ export function compileSelectorList(text: string, quirks: boolean, namespaces: R
     const compiled = compileComplex(complex, quirks, options);
     if (compiled === undefined) return undefined;
     // Past the memo's key space (85 combinators in a row): not applied, as an unanswered one.
-    if (compiled.segments.length <= MAX_SEGMENTS) out.push(compiled);
+    if (compiled.segments.length <= MAX_SEGMENTS) out.push(usesFollowing ? { ...compiled, following: true } : compiled);
   }
   return out;
 }
 
 type Verdict = 'ok' | 'unanswered' | 'invalid';
+
+// Set by checkPseudo while one complex selector (and what it holds) is checked.
+let usesFollowing = false;
 
 /**
  * Whether a complex selector can be compiled. Inside `:is()` / `:not()` / `:where()` a
@@ -114,6 +120,7 @@ function check(complex: readonly Selector[], _inner: boolean): Verdict {
 
 function checkPseudo(name: string, data: Selector[][] | string | null): Verdict {
   if (UNANSWERED.has(name)) return 'unanswered';
+  if (FOLLOWING.has(name)) usesFollowing = true;
   if (!EVALUATED.has(name)) return 'invalid';
   if (Array.isArray(data)) {
     let result: Verdict = 'ok';
@@ -125,7 +132,9 @@ function checkPseudo(name: string, data: Selector[][] | string | null): Verdict 
     return result;
   }
   if (name === OWN_PSEUDOS.nthOf) return 'ok';
-  if (name === 'nth-child' || name === 'nth-of-type') {
+  // `of S` counted from the end would need S matched on the siblings that follow: not done.
+  if (name === 'nth-last-child' && typeof data === 'string' && splitOf(data)) return 'unanswered';
+  if (name === 'nth-child' || name === 'nth-of-type' || name === 'nth-last-child' || name === 'nth-last-of-type') {
     try {
       nthCheck(data ?? '');
     } catch {
@@ -166,7 +175,7 @@ function compileComplex(complex: readonly Selector[], quirks: boolean, options: 
     } else current.push(s);
   }
   if (!close()) return undefined;
-  return { specificity: specificity(complex), key: bucketKey(complex, quirks), segments, combinators, id: nextId++, deep: isDeep(complex) };
+  return { specificity: specificity(complex), key: bucketKey(complex, quirks), segments, combinators, id: nextId++, deep: isDeep(complex), following: false };
 }
 
 /** Whether an argument of a pseudo-class holds a combinator that walks (descendant, `~`), or `of S`. */

@@ -1,4 +1,4 @@
-import { stringify, type CSSToken } from '@csstools/css-tokenizer';
+import { stringify, TokenType, type CSSToken } from '@csstools/css-tokenizer';
 import { cssPixels } from './css.js';
 import { angleOf, numberOf, topLevelFunctions, type CssFunction } from './css-functions.js';
 
@@ -118,9 +118,20 @@ export interface Shift {
 }
 
 /** A translation argument in px (`-9999px`, `-1in`, a bare 0); undefined for %, em, calc() and the like (known only to layout). */
-function shiftOf(arg: readonly CSSToken[] | undefined): number | undefined {
+function shiftOf(arg: readonly CSSToken[] | undefined, side?: number): number | undefined {
   if (arg === undefined) return 0;
-  return arg.length === 1 ? cssPixels(stringify(arg[0])) : undefined;
+  if (arg.length !== 1) return undefined;
+  // A percentage is of the box's own size on that axis (its border box: the declared size is
+  // its content box, so a border or padding would move it further).
+  const t = arg[0];
+  if (t[0] === TokenType.Percentage) return side === undefined ? undefined : (t[4].value / 100) * side;
+  return cssPixels(stringify(t));
+}
+
+/** The box's own size, for translations in `%`. */
+export interface BoxSize {
+  width?: number;
+  height?: number;
 }
 
 /**
@@ -129,15 +140,15 @@ function shiftOf(arg: readonly CSSToken[] | undefined): number | undefined {
  * scale about the box's centre moves its edges by amounts that depend on its size) or a length
  * only layout knows.
  */
-export function transformShift(value: string | undefined): Shift | undefined {
+export function transformShift(value: string | undefined, box: BoxSize = {}): Shift | undefined {
   if (value === undefined) return undefined;
   const fns = topLevelFunctions(value);
   if (!fns || fns.length === 0) return undefined;
   let x = 0;
   let y = 0;
   for (const f of fns) {
-    const first = shiftOf(f.args[0]);
-    const second = shiftOf(f.args[1]);
+    const first = shiftOf(f.args[0], f.name === 'translatey' ? box.height : f.name === 'translatez' ? undefined : box.width);
+    const second = shiftOf(f.args[1], box.height);
     if (first === undefined || second === undefined) return undefined;
     if (f.name === 'translate' || f.name === 'translate3d') {
       x += first;
@@ -153,12 +164,12 @@ export function transformShift(value: string | undefined): Shift | undefined {
  * The shift of the `translate` property (`-9999px`, `0 -5000px`, with a z): applied outside
  * `rotate`, `scale` and `transform`, so it moves the box whatever they do.
  */
-export function translateProperty(value: string | undefined): Shift | undefined {
+export function translateProperty(value: string | undefined, box: BoxSize = {}): Shift | undefined {
   if (value === undefined) return undefined;
   const words = topLevelFunctions(`translate(${value})`)?.[0]?.words;
   if (!words || words.length < 1 || words.length > 3) return undefined;
-  const x = shiftOf(words[0]);
-  const y = shiftOf(words[1]);
+  const x = shiftOf(words[0], box.width);
+  const y = shiftOf(words[1], box.height);
   return x === undefined || y === undefined ? undefined : { x, y };
 }
 

@@ -16,6 +16,8 @@ import type { LengthBasis } from './css-length.js';
 import { UNSCALED, type BoxScale } from './css-transform.js';
 import { TextKeyedCache } from './text-keyed-cache.js';
 import { hiddenByUserAgent } from './ua-hidden.js';
+import { hiddenBySvg, SVG_REFERENCE } from './svg-hidden.js';
+import { followingSiblings, type FollowingSiblings } from './following-siblings.js';
 import { declaredSize, hasBox, hiddenByElement, ownScale, tinyBySize, visibilityOf, type Hidden, type Size } from './visibility.js';
 
 const cssUrls = staged('css', urlsOfCss);
@@ -75,7 +77,7 @@ interface Frame {
 
 // Styles that can hide an element; any other inline style needs no parsing on an element that
 // loads nothing (a backslash may be an escape, `disp\lay`).
-const MAY_HIDE = /display|visibility|opacity|mso-hide|position|margin-(?:left|top)\s*:\s*-|text-indent\s*:\s*-|overflow|content-visibility|(?<!text-)transform|translate|filter|contain|scale|zoom|(?<!background-)clip|\\/i;
+const MAY_HIDE = /display|visibility|opacity|mso-hide|position|margin-(?:left|top)\s*:\s*-|text-indent\s*:\s*-|overflow|content-visibility|(?<!text-)transform|translate|filter|contain|scale|zoom|(?<!background-)clip|mask|\\/i;
 
 /** What the walk asks of an inline style's text, whatever element carries it. */
 interface InlineStyle {
@@ -115,6 +117,12 @@ export class DocumentWalk implements TreeVisitor {
   private base: string | undefined;
   private baseSet: boolean;
   private styleIndex = 0;
+  /** Following-sibling counts by pre-order number, when a selector needs them (following-siblings.ts). */
+  private readonly following: FollowingSiblings | undefined;
+  /** How many elements were entered: the next one's pre-order number. */
+  private entered = 0;
+  /** Whether the document refers to an element by fragment (svg-hidden.ts), once an SVG container asks. */
+  private svgReferenced: boolean | undefined;
   private readonly root: Frame;
 
   constructor(
@@ -123,6 +131,8 @@ export class DocumentWalk implements TreeVisitor {
     private readonly origin: Origin,
   ) {
     this.cascade = origin.cascade ?? compileCascade(tree.styles, { quirks: tree.styles.length > 0 && (tree.quirks ?? false), ticker: sink.deadline });
+    // Only documents whose sheets use :last-child and the like pay for this walk of their own.
+    this.following = this.cascade.needsFollowing ? followingSiblings(tree) : undefined;
     this.base = origin.base;
     this.baseSet = origin.baseSet ?? false;
     this.root = {
@@ -183,7 +193,9 @@ export class DocumentWalk implements TreeVisitor {
   enter(el: TreeElement): void {
     this.sink.deadline.tick();
     const parent = this.stack[this.stack.length - 1] ?? this.root;
-    const ctx = enterElement(el, parent === this.root && !this.origin.parent ? null : parent.ctx, parent.lastChild);
+    const n = this.entered++;
+    const following = this.following;
+    const ctx = enterElement(el, parent === this.root && !this.origin.parent ? null : parent.ctx, parent.lastChild, following?.after[n], following?.afterOfType[n]);
     parent.lastChild = ctx;
     const inline = el.attrs.style;
     const inlineFacts = inline === undefined ? undefined : inlineStyle(inline);
@@ -291,7 +303,7 @@ export class DocumentWalk implements TreeVisitor {
       // An em in a hiding length is the font size of this element, not of the top of the stack.
       this.emAt = i;
       try {
-        const own = hiddenByElement(el, style, this.basis) ?? hiddenByUserAgent(frame.ctx, style?.get('display'));
+        const own = hiddenByElement(el, style, this.basis) ?? hiddenByUserAgent(frame.ctx, style?.get('display')) ?? this.svgHidden(frame, style);
         // A strip-sized clip (tiny) yields to a hidden ancestor; a fieldset's rendered legend sits outside its clip.
         const inherited = renderedLegend(frame.ctx) && parent.hidden !== (i > 1 ? stack[i - 2] : this.root).hidden && isClip(parent.hidden) ? (i > 1 ? stack[i - 2] : this.root).hidden : parent.hidden;
         frame.hidden = (own?.by === 'tiny' ? undefined : own) ?? inherited ?? this.unknownCascade() ?? own;
@@ -301,6 +313,15 @@ export class DocumentWalk implements TreeVisitor {
       this.resolvedDepth = i + 1;
     }
     return stack[stack.length - 1] ?? this.root;
+  }
+
+  /** What SVG leaves undrawn (svg-hidden.ts); only elements in or at the edge of SVG are asked. */
+  private svgHidden(frame: Frame, style: ReadonlyMap<string, string> | undefined): Hidden | undefined {
+    const el = frame.ctx.el;
+    const clips = el.namespace === 'svg' && (el.name === 'svg' || el.name === 'foreignObject');
+    if (!clips && frame.ctx.parent?.el.namespace !== 'svg') return undefined;
+    // A clipping box's size is read from its style even when nothing else in it could hide.
+    return hiddenBySvg(frame.ctx, clips ? this.styleOf(frame) : style, () => (this.svgReferenced ??= SVG_REFERENCE.test(this.origin.source)));
   }
 
   comment(data: string, start: number): void {

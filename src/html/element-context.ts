@@ -26,6 +26,12 @@ export interface ElementContext {
   vars: Map<string, string | null> | undefined;
   /** Counts by name of this element and its previous siblings, shared along the sibling chain. */
   readonly siblingTypes: Map<string, number>;
+  /**
+   * How many element siblings follow it, and how many of them have its name: known only when a
+   * walk of their own ran first (following-siblings.ts, for `:last-child` and the like), else undefined.
+   */
+  readonly following: number | undefined;
+  readonly followingOfType: number | undefined;
 }
 
 /**
@@ -33,9 +39,9 @@ export interface ElementContext {
  * (null for a first child). Must be called for every element in tree order: the sibling counts
  * are carried along the sibling chain, so each call is O(1).
  */
-export function enterElement(el: TreeElement, parent: ElementContext | null, previous: ElementContext | null): ElementContext {
+export function enterElement(el: TreeElement, parent: ElementContext | null, previous: ElementContext | null, following?: number, followingOfType?: number): ElementContext {
   const siblingTypes = previous ? previous.siblingTypes : new Map<string, number>();
   const typeIndex = (siblingTypes.get(el.name) ?? 0) + 1;
   siblingTypes.set(el.name, typeIndex);
-  return { el, parent, previous, index: previous ? previous.index + 1 : 1, typeIndex, memo: undefined, counts: undefined, custom: undefined, vars: undefined, siblingTypes };
+  return { el, parent, previous, index: previous ? previous.index + 1 : 1, typeIndex, memo: undefined, counts: undefined, custom: undefined, vars: undefined, siblingTypes, following, followingOfType };
 }

@@ -3,6 +3,7 @@ import { cssPixels } from './css.js';
 import { clipPathHides, clipRectHides } from './css-clip.js';
 import { layoutUnits, resolveLength, type LengthBasis } from './css-length.js';
 import { filterHides } from './css-filter.js';
+import { maskBoxImageHides, maskHides } from './css-mask.js';
 import { clippedAxes, paintContained, sizeContained } from './css-overflow.js';
 import { facesAway, scaleProperty, transformScale, transformShift, translateProperty, type BoxScale, type Shift } from './css-transform.js';
 import { dimensionPixels } from './dimension.js';
@@ -40,6 +41,10 @@ export function hiddenByElement(el: TreeElement, style: ReadonlyMap<string, stri
   if (opacity !== undefined && opacityHides(opacity)) return { by: 'opacity-zero', detail: `<${name}> opacity:${opacity}` };
   if (!style || style.size === 0) return undefined;
   if (style.has('filter') && filterHides(style.get('filter'))) return { by: 'opacity-zero', detail: `<${name}> filter:${style.get('filter')}` };
+  // A mask applies to inline boxes too, not to an element without a box.
+  if (style.has('mask-image') && display !== 'contents' && maskHides(style.get('mask-image'))) return { by: 'opacity-zero', detail: `<${name}> mask-image:${style.get('mask-image')}: a fully transparent mask` };
+  if (style.has('-webkit-mask-box-image') && display !== 'contents' && maskBoxImageHides(style.get('-webkit-mask-box-image')))
+    return { by: 'opacity-zero', detail: `<${name}> -webkit-mask-box-image:${style.get('-webkit-mask-box-image')}: a fully transparent mask` };
   if (style.has('content-visibility') || style.has('transform') || style.has('scale') || style.has('clip-path') || style.has('translate')) {
     const boxed = hasBox(el, display);
     // content-visibility:hidden skips the element's content (an image's picture too); it needs
@@ -49,7 +54,7 @@ export function hiddenByElement(el: TreeElement, style: ReadonlyMap<string, stri
     if (collapse?.collapsed) return { by: 'collapsed', detail: `<${name}> ${style.has('transform') ? `transform:${style.get('transform')}` : `scale:${style.get('scale')}`}` };
     if (clipPathHides(style.get('clip-path'))) return { by: 'collapsed', detail: `<${name}> clip-path:${style.get('clip-path')}` };
     if (boxed && style.get('backface-visibility') === 'hidden' && facesAway(style.get('transform'))) return { by: 'collapsed', detail: `<${name}> backface-visibility:hidden; transform:${style.get('transform')}: its back faces the viewer` };
-    const shift = boxed ? ownShift(style) : undefined;
+    const shift = boxed ? ownShift(style, () => declaredSize(el, style, basis)) : undefined;
     if (shift && (shift.x <= FAR_SHIFT || shift.y <= FAR_SHIFT))
       return { by: 'off-screen', detail: `<${name}> moved ${shift.x}px, ${shift.y}px by ${style.has('translate') ? `translate:${style.get('translate')}` : `transform:${style.get('transform')}`}` };
   }
@@ -257,9 +262,13 @@ export function ownScale(style: ReadonlyMap<string, string> | undefined, boxed =
 }
 
 /** How far the element's `translate` and a translation-only `transform` move its box (undefined when neither says). */
-function ownShift(style: ReadonlyMap<string, string>): Shift | undefined {
-  const t = style.has('transform') ? transformShift(style.get('transform')) : undefined;
-  const p = style.has('translate') ? translateProperty(style.get('translate')) : undefined;
+function ownShift(style: ReadonlyMap<string, string>, size: () => Size): Shift | undefined {
+  const transform = style.get('transform');
+  const translate = style.get('translate');
+  // A shift in % is of the box's own size: read only then (the declared size, when the markup sets one).
+  const box = transform?.includes('%') || translate?.includes('%') ? size() : undefined;
+  const t = transform !== undefined ? transformShift(transform, box) : undefined;
+  const p = translate !== undefined ? translateProperty(translate, box) : undefined;
   if (!t && !p) return undefined;
   return { x: (t?.x ?? 0) + (p?.x ?? 0), y: (t?.y ?? 0) + (p?.y ?? 0) };
 }

@@ -12,6 +12,11 @@ export const MOVED_CLIPPED: VisibilityCase[] = [
     html: '<img style="transform:translate(-9999px)" src="{{O}}/m-translate.png"><img style="transform:translateY(-5000px)" src="{{O}}/m-translate-y.png"><img style="transform:translate3d(-2000px,0,0)" src="{{O}}/m-translate3d.png"><img style="translate:-9999px" src="{{O}}/m-translate-prop.png"><div style="transform:translateX(-3000px)"><img src="{{O}}/m-translate-anc.png"></div><img style="transform:translate(-10px)" src="{{O}}/m-translate-ctl.png"><style>.t{transform:translate(-9999px,0)}</style><p class="t"><img src="{{O}}/m-translate-rule.png"></p>',
   },
   {
+    id: 'moved-translate-percent',
+    why: "a translation in % is of the box's own size: -5000% of a 40 px wide image is -2000 px, off the page, as are -5000% of its 20 px height, the translate property's -2500% and -200% of a 600 px block; -50% is not",
+    html: '<img width="40" height="20" style="transform:translateX(-5000%)" src="{{O}}/m-pct-x.png"><img width="40" height="20" style="transform:translate(0,-5000%)" src="{{O}}/m-pct-y.png"><img width="40" height="20" style="translate:-2500% 0" src="{{O}}/m-pct-prop.png"><div style="width:600px;transform:translate(-200%)"><img src="{{O}}/m-pct-block.png"></div><img width="40" height="20" style="transform:translate(-50%)" src="{{O}}/m-pct-ctl.png">',
+  },
+  {
     id: 'moved-relative-off-page',
     why: 'position:relative with top or left of -9999px moves the box off the page (as absolute and fixed do); a small shift, or one on a static box, does not',
     html: '<img style="position:relative;top:-9999px" src="{{O}}/m-rel-top.png"><div style="position:relative;left:-5000px"><img src="{{O}}/m-rel-left.png"></div><img style="position:relative;top:-5px" src="{{O}}/m-rel-ctl.png"><img style="top:-9999px" src="{{O}}/m-static-ctl.png">',

@@ -52,4 +52,9 @@ export const SELECTOR_CASES: VisibilityCase[] = [
     why: 'type selectors are case-insensitive for HTML elements',
     html: '<style>IMG.u{display:none}</style><img class="u" src="{{O}}/s-tag-case.png">',
   },
+  {
+    id: 'sel-following-siblings',
+    why: 'selectors that need what follows the element apply (the walk counts the siblings after each element first): :last-child, :only-child, :last-of-type, :only-of-type, :nth-last-child(), :nth-last-of-type(), on the image, on an ancestor, inside :not(); an element a sibling (of its type) follows does not match',
+    html: '<style>.a img:last-child{display:none} .b img:only-child{opacity:0} .c img:last-of-type{visibility:hidden} .d img:only-of-type{display:none} .e img:nth-last-child(2){display:none} .f img:nth-last-of-type(1){display:none} .g div:last-child{display:none} .h img:not(:last-child){display:none}</style><p class="a"><img src="{{O}}/f-last-ctl.png"><img src="{{O}}/f-last.png"></p><p class="b"><img src="{{O}}/f-only.png"></p><p class="b"><img src="{{O}}/f-only-ctl.png"><i></i></p><p class="c"><img src="{{O}}/f-last-type-ctl.png"><img src="{{O}}/f-last-type.png"><i></i></p><p class="d"><i></i><img src="{{O}}/f-only-type.png"><i></i></p><p class="e"><img src="{{O}}/f-nth-last.png"><i></i></p><p class="f"><img src="{{O}}/f-nth-last-type-ctl.png"><img src="{{O}}/f-nth-last-type.png"><b></b></p><div class="g"><div><img src="{{O}}/f-anc-ctl.png"></div><div><img src="{{O}}/f-anc.png"></div></div><p class="h"><img src="{{O}}/f-not.png"><img src="{{O}}/f-not-ctl.png"></p>',
+  },
 ];

@@ -1,0 +1,21 @@
+import type { VisibilityCase } from '../visibility-case.js';
+
+/**
+ * Masks that paint an element transparent (issue 10's remaining gaps): a mask whose every layer
+ * is a gradient or image() of fully transparent colours lets nothing through; each has a
+ * control that Chromium shows. The fixture PNG is 40x20; pixels are counted, as layout cannot tell.
+ */
+export const MASKS: VisibilityCase[] = [
+  {
+    id: 'mask-transparent-gradient',
+    why: "mask-image, -webkit-mask-image, mask and -webkit-mask of a gradient (linear, radial, conic, repeating, legacy -webkit-) whose colours are all transparent (transparent, rgba(...,0), #0000, hsl(... / 0), color-mix of two transparent, one stop) hide the image and what an ancestor holds (an inline one too), from a rule too; image(transparent), WebKit's first -webkit-gradient() and -webkit-mask-box-image as well",
+    html: '<style>.mk{-webkit-mask-image:linear-gradient(#0000,#0000)}</style><img style="mask-image:linear-gradient(transparent,transparent)" src="{{O}}/k-linear.png"><img style="-webkit-mask-image:linear-gradient(to right,rgba(0,0,0,0),rgba(255,0,0,0) 50%)" src="{{O}}/k-webkit.png"><img style="mask:radial-gradient(circle at 10% 10%,transparent,hsl(0 0% 0% / 0)) center / 10px no-repeat" src="{{O}}/k-shorthand.png"><img style="-webkit-mask:conic-gradient(from 10deg,transparent 0deg,transparent 90deg)" src="{{O}}/k-webkit-shorthand.png"><div style="mask-image:repeating-linear-gradient(45deg,transparent 0 2px,#00000000 2px 4px)"><img src="{{O}}/k-ancestor.png"></div><p class="mk"><img src="{{O}}/k-rule.png"></p><img style="mask-image:linear-gradient(color-mix(in srgb,transparent,transparent 40%),transparent)" src="{{O}}/k-mix.png"><img style="mask-image:linear-gradient(transparent)" src="{{O}}/k-one-stop.png"><img style="mask-image:-webkit-linear-gradient(top,transparent,transparent)" src="{{O}}/k-legacy.png"><img style="mask-image:linear-gradient(transparent,transparent),linear-gradient(in oklab 90deg,transparent,transparent 10%,transparent)" src="{{O}}/k-layers.png"><img style="mask-image:image(transparent)" src="{{O}}/k-image-fn.png"><img style="mask-image:linear-gradient(transparent,transparent),none" src="{{O}}/k-with-none.png"><span style="mask-image:linear-gradient(transparent,transparent)"><img src="{{O}}/k-span.png"></span><img style="-webkit-mask-box-image:linear-gradient(transparent,transparent)" src="{{O}}/k-box-image.png"><img style="mask-image:-webkit-gradient(linear, left top, left bottom, from(transparent), to(transparent))" src="{{O}}/k-webkit-gradient.png">',
+    painted: true,
+  },
+  {
+    id: 'mask-that-shows',
+    why: 'a mask with any colour that is not transparent shows some of the image (a half-transparent gradient, one opaque layer among transparent ones, none, an invalid gradient that the parser drops, currentcolor); a later mask-image:none undoes the shorthand; display:contents has no box to mask',
+    html: '<img style="mask-image:linear-gradient(transparent,black)" src="{{O}}/k-half-ctl.png"><img style="mask-image:linear-gradient(transparent,transparent),linear-gradient(red,red)" src="{{O}}/k-opaque-layer-ctl.png"><img style="mask-image:none" src="{{O}}/k-none-ctl.png"><img style="mask-image:linear-gradient(bogus,transparent,transparent)" src="{{O}}/k-invalid-ctl.png"><img style="mask-image:radial-gradient(bogus,transparent,transparent)" src="{{O}}/k-invalid-radial-ctl.png"><img style="mask-image:linear-gradient(to top left right,transparent,transparent)" src="{{O}}/k-invalid-to-ctl.png"><img style="mask-image:linear-gradient(transparent 0,transparent 1)" src="{{O}}/k-invalid-stop-ctl.png"><img style="mask-image:linear-gradient(currentcolor,currentcolor)" src="{{O}}/k-current-ctl.png"><img style="mask:linear-gradient(transparent,transparent);mask-image:none" src="{{O}}/k-undone-ctl.png"><img style="mask-image:linear-gradient(rgba(0,0,0,0.2),transparent)" src="{{O}}/k-faint-ctl.png"><div style="display:contents;mask-image:linear-gradient(transparent,transparent)"><img src="{{O}}/k-contents-ctl.png"></div><img style="-webkit-mask:linear-gradient(transparent,transparent);-webkit-mask-image:none" src="{{O}}/k-webkit-undone-ctl.png">',
+    painted: true,
+  },
+];
