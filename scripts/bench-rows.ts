@@ -6,6 +6,7 @@ import { execFile, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { LAUNCH_FLAGS } from '../src/cli/heap.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 import { SAMPLE_TEMPLATE } from '../src/bundle-loader/sample-template.js';
 import { BENCH_DIR, folderCase, type FolderCase } from './bench-inputs.js';
@@ -21,9 +22,9 @@ export interface Measured {
   messages: number;
 }
 
-/** A pixelaudit scan in a process of its own (bench-child.ts), with the default job count unless given. */
+/** A pixelaudit scan in a process of its own (bench-child.ts), started as bin/pixelaudit.js starts (LAUNCH_FLAGS), with the default job count unless given. */
 export async function scanStep(input: string, jobs = 'default'): Promise<Measured> {
-  const { stdout } = await promisify(execFile)(process.execPath, [CHILD, 'scan', input, jobs], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const { stdout } = await promisify(execFile)(process.execPath, [...LAUNCH_FLAGS, CHILD, 'scan', input, jobs], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').pop() as string) as Measured;
 }
 
@@ -125,7 +126,7 @@ export async function peerRow(messages: Buffer[], rounds: number): Promise<void>
     cpu[i].push(t.cpu);
     return t.wall;
   };
-  const [ours, theirs] = await pairs(rounds, [timed(0, process.execPath, [BIN, 'scan', emails, '-f', 'csv', '-q']), timed(1, python, [peer, script, emails])]);
+  const [ours, theirs] = await pairs(rounds, [timed(0, process.execPath, [...LAUNCH_FLAGS, BIN, 'scan', emails, '-f', 'csv', '-q']), timed(1, python, [peer, script, emails])]);
   console.log('\n| peer, 200 .eml files, start to exit | pixelaudit (-f csv) | spy-pixel-finder (exact 1x1 img only) | peer / pixelaudit | in CPU time | goal |\n| --- | --- | --- | --- | --- | --- |');
   console.log(`| ${path.relative(PACKAGE_ROOT, emails)} | ${fmt(ours)} | ${fmt(theirs)} | ${ratioOf(theirs, ours)} | ${ratioOf(cpu[1], cpu[0])} | >= 4 |`);
 }
@@ -142,9 +143,9 @@ export async function startupRow(): Promise<void> {
   const runs = Number(process.env.BENCH_STARTUP_RUNS ?? 10);
   const rows: Array<[string, string[]]> = [
     ['node -e 0', ['-e', '0']],
-    ['scan one .eml -f json', [BIN, 'scan', message, '-f', 'json']],
-    ['scan one .eml (table)', [BIN, 'scan', message]],
-    ['check one template', [BIN, 'check', template, '--fail-on', 'never']],
+    ['scan one .eml -f json', [...LAUNCH_FLAGS, BIN, 'scan', message, '-f', 'json']],
+    ['scan one .eml (table)', [...LAUNCH_FLAGS, BIN, 'scan', message]],
+    ['check one template', [...LAUNCH_FLAGS, BIN, 'check', template, '--fail-on', 'never']],
   ];
   const cpu: number[][] = rows.map(() => []);
   const timed = (i: number, args: string[]) => async () => {
