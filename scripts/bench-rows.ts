@@ -167,13 +167,14 @@ export async function startupRow(): Promise<void> {
 export async function memoryRow(small: string, buildLarge: (mb: number) => string): Promise<void> {
   const largeMb = Number(process.env.BENCH_LARGE_MB ?? 1000);
   const a = await scanStep(small);
-  console.log('\n| peak RSS, default jobs | messages | peak RSS | / benchmark mbox | goal |\n| --- | --- | --- | --- | --- |');
-  console.log(`| ${path.relative(PACKAGE_ROOT, small)} | ${a.messages} | ${a.maxRssMb.toFixed(0)} MB | 1 | < 300 MB |`);
+  // CPU time beside the peak: a lower peak bought with more collection work shows here.
+  console.log('\n| peak RSS, default jobs | messages | peak RSS | / benchmark mbox | CPU time | goal |\n| --- | --- | --- | --- | --- | --- |');
+  console.log(`| ${path.relative(PACKAGE_ROOT, small)} | ${a.messages} | ${a.maxRssMb.toFixed(0)} MB | 1 | ${a.cpuSeconds.toFixed(1)} s | < 300 MB |`);
   if (largeMb <= 0) {
     console.log('(larger mbox skipped: BENCH_LARGE_MB=0)');
     return;
   }
   const large = buildLarge(largeMb);
   const b = await scanStep(large);
-  console.log(`| ${path.relative(PACKAGE_ROOT, large)} | ${b.messages} | ${b.maxRssMb.toFixed(0)} MB | ${(b.maxRssMb / a.maxRssMb).toFixed(2)} | < 300 MB, <= 1.15 |`);
+  console.log(`| ${path.relative(PACKAGE_ROOT, large)} | ${b.messages} | ${b.maxRssMb.toFixed(0)} MB | ${(b.maxRssMb / a.maxRssMb).toFixed(2)} | ${b.cpuSeconds.toFixed(1)} s | < 300 MB, <= 1.15 |`);
 }

@@ -2,17 +2,20 @@ import v8 from 'node:v8';
 
 /**
  * The main thread's semi-space, in MB: the V8 flag `bin/pixelaudit.js` passes on Node's command
- * line (its `#!/usr/bin/env -S node --max-semi-space-size=4` line; test/launcher.test.ts keeps the
+ * line (its `#!/usr/bin/env -S node --max-semi-space-size=8` line; test/launcher.test.ts keeps the
  * two equal). V8 sizes the main isolate's young generation only from the command line, when the
  * process starts (16 MB semi-spaces by default on 64-bit, about 32 MB of RSS once a scan fills
- * them in its first second); set later, the flag does not change it. Measured on the 300 MB
- * benchmark mbox with two workers: see "Folders, start-up and memory" in the README.
+ * them in its first second); set later, the flag does not change it. Measured: see "Folders,
+ * start-up and memory" in the README.
  *
- * 4, not less: the flag also caps every worker's semi-spaces (each worker's 8 MB young
- * generation, src/engine/worker-pool.ts, is two 4 MB semi-spaces already, so 4 leaves the
- * workers as they were), and smaller worker young generations were slower (worker-pool.ts).
+ * 8, not 4: with one job the analysis runs in the main thread, and 4 MB semi-spaces made that
+ * scan cost 17.8-21.0 s of CPU against 14.4-17.0 s (100 MB slice, 4 runs each, load 24-31; 8 MB:
+ * 15.7 and 16.2 s), although 4 took 34 MB off the peak with two workers (8 about half of that).
+ * The flag caps the workers' semi-spaces too, but their 8 MB young generation
+ * (src/engine/worker-pool.ts) is two 4 MB semi-spaces already, and the smaller one wins: the
+ * workers are as they were.
  */
-export const MAIN_SEMI_SPACE_MB = 4;
+export const MAIN_SEMI_SPACE_MB = 8;
 
 /** The flags Node must be started with, for whatever starts pixelaudit's code in a process of its own (the bench, the tests). */
 export const LAUNCH_FLAGS: readonly string[] = [`--max-semi-space-size=${MAIN_SEMI_SPACE_MB}`];
