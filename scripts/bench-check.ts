@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findCorpora } from '../src/eval/evaluate.js';
+import { LAUNCH_FLAGS } from '../src/cli/heap.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 
 const COUNT = 1000;
@@ -61,10 +62,10 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 export async function benchCheck(runs: number): Promise<void> {
   const { templatesDir, messagesDir, single } = build(path.join(PACKAGE_ROOT, '.bench', 'check'));
   const steps: Array<[string, string[]]> = [
-    [`scan, ${COUNT} one-message .eml files`, [BIN, 'scan', messagesDir, '-f', 'jsonl']],
-    [`check, ${COUNT} templates (same HTML)`, [BIN, 'check', templatesDir, '--fail-on', 'never']],
+    [`scan, ${COUNT} one-message .eml files`, [...LAUNCH_FLAGS, BIN, 'scan', messagesDir, '-f', 'jsonl']],
+    [`check, ${COUNT} templates (same HTML)`, [...LAUNCH_FLAGS, BIN, 'check', templatesDir, '--fail-on', 'never']],
     ['node -e 0', ['-e', '0']],
-    ['check, one template', [BIN, 'check', single, '--fail-on', 'never']],
+    ['check, one template', [...LAUNCH_FLAGS, BIN, 'check', single, '--fail-on', 'never']],
   ];
   const seconds: number[][] = steps.map(() => []);
   for (let r = 0; r < runs; r++) for (const [i, [, args]] of steps.entries()) seconds[i].push(await timed(args));

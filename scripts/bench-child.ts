@@ -1,9 +1,13 @@
 // One measured step of npm run bench, in its own process so that its peak RSS is its own.
 // Prints one JSON line: {messages, bytes, seconds, cpuSeconds, maxRssMb}.
+// The scan step runs what users run: the bundle with its code cache (loadBundle, as
+// bin/pixelaudit.js does), in a Node started with the launcher's flags (LAUNCH_FLAGS, passed by
+// bench.ts and bench-rows.ts); the other steps are baselines in a plain Node.
 import { createReadStream } from 'node:fs';
 import { simpleParser } from 'mailparser';
+import { loadBundle } from '../src/bundle-loader/load-bundle.js';
 import { tuneHeapForStreaming } from '../src/cli/heap.js';
-import { run } from '../src/cli/run.js';
+import type { run as Run } from '../src/cli/run.js';
 import { parseMessage } from '../src/mail/parse-message.js';
 import { splitMbox } from '../src/input/mbox-splitter.js';
 
@@ -44,6 +48,7 @@ if (mode === 'read') {
       bytes += Buffer.byteLength(s);
     },
   };
+  const { run } = loadBundle('main.cjs') as { run: typeof Run };
   const r = await run(['scan', file, '-f', 'jsonl', '-q', ...(jobs === 'default' ? [] : ['--jobs', jobs]), ...(shard ? ['--shard', shard] : [])], { stdout: sink, stderr: { write: () => undefined }, env: {} });
   if (r.exitCode !== 0) throw new Error(`scan exited ${r.exitCode}`);
   bytes = (await import('node:fs')).statSync(file).size;

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
+import { LAUNCH_FLAGS } from '../src/cli/heap.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 import { benchCheck } from './bench-check.js';
 import { BENCH_DIR, mboxEntry, sourceMessages } from './bench-inputs.js';
@@ -44,7 +45,8 @@ interface Step {
 }
 
 async function step(mode: string, jobs = '1', shard?: string): Promise<Step> {
-  const args = [path.join(PACKAGE_ROOT, 'dist', 'scripts', 'bench-child.js'), mode, file, jobs, ...(shard ? [shard] : [])];
+  // A scan starts as bin/pixelaudit.js starts it (its flags); the baselines in a plain Node.
+  const args = [...(mode === 'scan' ? LAUNCH_FLAGS : []), path.join(PACKAGE_ROOT, 'dist', 'scripts', 'bench-child.js'), mode, file, jobs, ...(shard ? [shard] : [])];
   const { stdout } = await promisify(execFile)(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').pop() as string) as Step;
 }
