@@ -5,9 +5,12 @@ export interface Ticker {
 
 const NO_TICKER: Ticker = { tick() {} };
 
-// Rows of complete ASCII transitions: the root, its children and some of theirs (at most 64 rows
-// of 128 units, fewer for a smaller automaton).
-const DENSE_ROWS = 64;
+// Rows of complete ASCII transitions: the root, its children and some of theirs (at most 32 rows
+// of 128 units, 16 KB, fewer for a smaller automaton). 64 rows cost the build more than they
+// saved the scan: 2,000 messages of new recipients 0.77 s (0.60-1.02) with 64, 0.63 (0.62-0.98)
+// with 32, 0.65 (0.63-0.92) with 16, find+mask of 20,000 URLs 0.12-0.13 s with each (5
+// alternated rounds, load 30).
+const DENSE_ROWS = 32;
 // A node with more children than this finds them through `wide` rather than its sorted list.
 const LIST_MAX = 8;
 
@@ -31,7 +34,11 @@ const LIST_MAX = 8;
  * table, a 16 KB pair table, 32 KB of rows) it took 1.11-1.52 s (median 1.21) for 2,000 messages
  * of two new recipients each (scripts/bench-redaction.ts "per message"), against 0.19-0.37 s
  * (median 0.22) before the automaton came in; the FormMatcher constructor was 5.4% of a bench
- * mbox scan.
+ * mbox scan. Built this way, with no automaton of prefixes (address-leak.ts) and 32 rows: 0.63 s
+ * (0.62-0.98) against 0.20 (0.18-0.36) before the automaton, in the same run (load 30): still
+ * about 3 times, most of it the nodes of the six hex hashes of each address (two thirds of the
+ * forms' units). Left to do: the hashes looked up by their fixed lengths over hex runs rather
+ * than as nodes.
  *
  * On ordinary mail nearly every step of a scan is at the root or one or two units into a form, so
  * the shallowest nodes have complete ASCII rows, and at the root the scan jumps by the shortest
