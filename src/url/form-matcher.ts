@@ -5,9 +5,14 @@ export interface Ticker {
 
 const NO_TICKER: Ticker = { tick() {} };
 
-// Rows of complete ASCII transitions: the root, its children and some of theirs (64 rows of 128
-// units: 32 KB a matcher, half the first-unit table).
-const DENSE_ROWS = 64;
+// Rows of complete ASCII transitions: the root, its children and some of theirs (at most 32 rows
+// of 128 units, 16 KB, fewer for a smaller automaton). 64 rows cost the build more than they
+// saved the scan: 2,000 messages of new recipients 0.77 s (0.60-1.02) with 64, 0.63 (0.62-0.98)
+// with 32, 0.65 (0.63-0.92) with 16, find+mask of 20,000 URLs 0.12-0.13 s with each (5
+// alternated rounds, load 30).
+const DENSE_ROWS = 32;
+// A node with more children than this finds them through `wide` rather than its sorted list.
+const LIST_MAX = 8;
 
 /**
  * All occurrences of many strings in one pass (Aho-Corasick over UTF-16 code units), so finding a
@@ -19,158 +24,226 @@ const DENSE_ROWS = 64;
  * (`...example.org\u0301`) hides it, and its `search(text, options)` has no hook for the
  * message's deadline; test/fuzz/form-matcher.test.ts checks both, and checks this matcher equal
  * to `indexOf` per form (and to that package where no grapheme has more than one code point).
- * Transitions live in one Map keyed by node and unit, the rest in typed arrays: a few bytes per
- * character of the forms, and 112 KB of fixed tables a matcher. The price on ordinary mail:
- * find plus mask of 20,000 typical click URLs with 3 recipients took 0.54 to 0.72 s, where the
- * `indexOf` per form took 0.16 to 0.6 s (same loaded machine, interleaved runs); without the
- * first-unit filter at the root it took 1.4 to 2.2 s. With complete ASCII rows for the shallowest
- * nodes (below) it takes 0.21 to 0.42 s (median 0.25) against 0.32 to 0.44 (median 0.41) with the
- * Map alone, and 0.12 to 0.19 s for `indexOf` per form (scripts/bench-redaction.ts, CPU time, 5
- * alternated rounds in one process, load about 6). With the pair skip at the root (`pairs`) it
- * takes 0.11 to 0.29 s (median 0.12), against 0.30 to 0.39 (median 0.35) without the rows and
- * the skip, and 0.12 to 0.21 (median 0.13) for `indexOf` per form (load 12).
+ *
+ * A matcher is built per recipient set, so once a message where the recipients change from
+ * message to message (the bench mbox, a shared archive): its build is part of the cost of
+ * ordinary mail. The trie is built from the forms in sorted order (each form adds the units past
+ * its common prefix with the one before: no lookup at all), children as sorted lists in typed
+ * arrays, a Map only for the few nodes with more than LIST_MAX children that a row does not
+ * cover. Built with a Map keyed by node and unit and 112 KB of fixed tables (a 64 KB first-unit
+ * table, a 16 KB pair table, 32 KB of rows) it took 1.11-1.52 s (median 1.21) for 2,000 messages
+ * of two new recipients each (scripts/bench-redaction.ts "per message"), against 0.19-0.37 s
+ * (median 0.22) before the automaton came in; the FormMatcher constructor was 5.4% of a bench
+ * mbox scan. Built this way, with no automaton of prefixes (address-leak.ts) and 32 rows: 0.63 s
+ * (0.62-0.98) against 0.20 (0.18-0.36) before the automaton, in the same run (load 30): still
+ * about 3 times, most of it the nodes of the six hex hashes of each address (two thirds of the
+ * forms' units). Left to do: the hashes looked up by their fixed lengths over hex runs rather
+ * than as nodes.
+ *
+ * On ordinary mail nearly every step of a scan is at the root or one or two units into a form, so
+ * the shallowest nodes have complete ASCII rows, and at the root the scan jumps by the shortest
+ * form's length less one when a pair of units is in no form (`pairs`): find plus mask of 20,000
+ * typical click URLs with 3 recipients took 0.54 to 0.72 s with the Map alone, 0.11 to 0.29 s
+ * (median 0.12) with rows and pairs, and 0.12 to 0.21 (median 0.13) for `indexOf` per form.
  */
 export class FormMatcher {
-  private readonly next = new Map<number, number>();
+  /** Unit into each node (its last unit); the root's is 0 and unused. */
+  private readonly unitOf: Uint16Array;
+  /** First child of each node, -1 for none; children are linked by `sibling` in ascending unit order. */
+  private readonly firstChild: Int32Array;
+  private readonly sibling: Int32Array;
+  /** Children of nodes with more than LIST_MAX of them, by node * 0x10000 + unit: those no row answers. */
+  private readonly wide = new Map<number, number>();
+  private readonly isWide: Uint8Array;
   /** Index in `patterns` of the pattern ending at each node, or -1. */
   private readonly term: Int32Array;
   /** The nearest node on the failure chain that ends a pattern, or -1. */
   private readonly dict: Int32Array;
   private readonly fail: Int32Array;
-  /** Whether some pattern starts with this unit: at the root, any other unit is passed over without a Map lookup. */
-  private readonly first = new Uint8Array(0x10000);
+  /** Length of each node's string: where a hit starts, and the truncated forms (`cut`). */
+  readonly depth: Int32Array;
+  /** Whether some pattern starts with a unit of 128 or more: else such a unit at the root is passed over at once. */
+  private readonly rootNonAscii: boolean;
   /**
    * Complete transitions (failure links already followed) of the shallowest nodes for ASCII
    * units, a row of 128 per node, rows given in breadth-first order: `row[node]`, or -1. On
    * ordinary mail nearly every step is at the root or one or two units into a form (a hex hash
    * starts with any hex digit, so most units of a token enter the automaton and fail at once),
-   * and these steps were a Map lookup each, and another per failure link.
+   * and these steps were a lookup each, and another per failure link.
    */
   private readonly row: Int32Array;
   private readonly rows: Int32Array;
   /**
-   * Pairs of adjacent units that stand in some pattern (by their low 7 bits: a collision only
-   * costs a skip). At the root, when the pair at (i + skip - 1, i + skip) is in no pattern, no
-   * pattern can start in [i, i + skip - 1], since each is longer than `skip` and would cover both:
-   * the scan jumps to i + skip (Wu-Manber's shift, exact here because nothing is pending at the
-   * root). `skip` is the shortest pattern's length less one, 0 when some pattern is one unit.
+   * Pairs of adjacent units that stand in some pattern, a bit each (by their low 7 bits: a
+   * collision only costs a skip). At the root, when the pair at (i + skip - 1, i + skip) is in no
+   * pattern, no pattern can start in [i, i + skip - 1], since each is longer than `skip` and
+   * would cover both: the scan jumps to i + skip (Wu-Manber's shift, exact here because nothing
+   * is pending at the root). `skip` is the shortest pattern's length less one, 0 when some
+   * pattern is one unit.
    */
-  private readonly pairs = new Uint8Array(0x4000);
+  private readonly pairs = new Int32Array(0x4000 >> 5);
   private readonly skip: number;
+  /** Units of all patterns (the size a scan's cost grows with, besides the text). */
   readonly size: number;
+  /** Nodes of the trie, the root included. */
+  readonly nodes: number;
 
   /**
    * `asciiCaseless`: A-Z in the text are read as a-z, so that an ASCII text needs no folded copy
    * (the copy and its garbage were 5% and more of find+mask); the patterns must be folded already.
+   * The build ticks once per trie node and per failure step, like a scan.
    */
   constructor(
     readonly patterns: readonly string[],
     private readonly asciiCaseless = false,
+    ticker: Ticker = NO_TICKER,
   ) {
-    const term: number[] = [-1];
-    const firstChild: number[] = [-1];
-    const sibling: number[] = [-1];
-    const unitOf: number[] = [0];
     let size = 0;
     let shortest = Number.POSITIVE_INFINITY;
-    patterns.forEach((p, index) => {
+    for (const p of patterns) {
       size += p.length;
       if (p.length > 0) shortest = Math.min(shortest, p.length);
-      for (let i = 0; i + 1 < p.length; i++) this.pairs[((p.charCodeAt(i) & 0x7f) << 7) | (p.charCodeAt(i + 1) & 0x7f)] = 1;
-      if (p.length > 0) this.first[p.charCodeAt(0)] = 1;
-      let node = 0;
-      for (let i = 0; i < p.length; i++) {
-        const key = node * 0x10000 + p.charCodeAt(i);
-        let child = this.next.get(key);
-        if (child === undefined) {
-          child = term.length;
-          term.push(-1);
-          unitOf.push(p.charCodeAt(i));
-          sibling.push(firstChild[node]);
-          firstChild.push(-1);
-          firstChild[node] = child;
-          this.next.set(key, child);
-        }
-        node = child;
-      }
-      if (p.length > 0 && term[node] === -1) term[node] = index;
-    });
+    }
     this.size = size;
     this.skip = Number.isFinite(shortest) ? shortest - 1 : 0;
-    const count = term.length;
-    this.term = Int32Array.from(term);
+    // Sorted by their units (the first index first among equal texts, which then keeps the node).
+    const order = Array.from(patterns.keys()).sort((a, b) => (patterns[a] < patterns[b] ? -1 : patterns[a] > patterns[b] ? 1 : a - b));
+    // At most one node a unit: sized once, then cut to the nodes made.
+    const most = size + 1;
+    const unitOf = new Uint16Array(most);
+    const firstChild = new Int32Array(most).fill(-1);
+    const sibling = new Int32Array(most).fill(-1);
+    const lastChild = new Int32Array(most).fill(-1);
+    const childCount = new Int32Array(most);
+    const term = new Int32Array(most).fill(-1);
+    const depth = new Int32Array(most);
+    const { pairs } = this;
+    // The nodes along the previous pattern, by depth.
+    const path = new Int32Array(patterns.reduce((m, p) => Math.max(m, p.length), 0) + 1);
+    let count = 1;
+    let rootNonAscii = false;
+    let previous = '';
+    for (const index of order) {
+      const p = patterns[index];
+      let common = 0;
+      const limit = Math.min(p.length, previous.length);
+      while (common < limit && p.charCodeAt(common) === previous.charCodeAt(common)) common++;
+      // A pair of units is new only where this pattern leaves the one before.
+      for (let i = Math.max(0, common - 1); i + 1 < p.length; i++) {
+        const pair = ((p.charCodeAt(i) & 0x7f) << 7) | (p.charCodeAt(i + 1) & 0x7f);
+        pairs[pair >> 5] |= 1 << (pair & 31);
+      }
+      let node = path[common];
+      for (let i = common; i < p.length; i++) {
+        ticker.tick();
+        const child = count++;
+        const unit = p.charCodeAt(i);
+        unitOf[child] = unit;
+        depth[child] = i + 1;
+        // Sorted input: a new child's unit is above every earlier child's.
+        if (lastChild[node] === -1) firstChild[node] = child;
+        else sibling[lastChild[node]] = child;
+        lastChild[node] = child;
+        childCount[node]++;
+        if (node === 0 && unit >= 128) rootNonAscii = true;
+        node = child;
+        path[i + 1] = child;
+      }
+      if (p.length > 0 && term[node] === -1) term[node] = index;
+      previous = p;
+    }
+    this.nodes = count;
+    this.rootNonAscii = rootNonAscii;
+    this.unitOf = unitOf.slice(0, count);
+    this.firstChild = firstChild.slice(0, count);
+    this.sibling = sibling.slice(0, count);
+    this.term = term.slice(0, count);
+    this.depth = depth.slice(0, count);
+    // Breadth first, so that each node's failure target (shallower) is done before it.
+    const queue = new Int32Array(count);
+    let tail = 1;
+    for (let head = 0; head < tail; head++) for (let c = firstChild[queue[head]]; c !== -1; c = sibling[c]) queue[tail++] = c;
+    const rowCount = Math.min(count, DENSE_ROWS);
+    this.row = new Int32Array(count).fill(-1);
+    for (let r = 0; r < rowCount; r++) this.row[queue[r]] = r;
+    this.rows = new Int32Array(rowCount * 128);
+    this.isWide = new Uint8Array(count);
+    for (let node = 0; node < count; node++) {
+      if (childCount[node] <= LIST_MAX) continue;
+      this.isWide[node] = 1;
+      const rowed = this.row[node] !== -1;
+      for (let c = firstChild[node]; c !== -1; c = sibling[c]) if (!rowed || unitOf[c] >= 128) this.wide.set(node * 0x10000 + unitOf[c], c);
+    }
     this.fail = new Int32Array(count);
     this.dict = new Int32Array(count).fill(-1);
-    // Breadth first, so that each node's failure target is done before it.
-    const queue = new Int32Array(count);
-    let head = 0;
-    let tail = 0;
-    for (let c = firstChild[0]; c !== -1; c = sibling[c]) queue[tail++] = c;
-    while (head < tail) {
-      const node = queue[head++];
+    const { fail, dict, row, rows } = this;
+    for (let q = 0; q < count; q++) {
+      const node = queue[q];
+      const r = row[node];
+      if (r !== -1) {
+        // The failure target's row (filled already: it is shallower, so earlier in this order and rowed too), then the node's own children.
+        if (node !== 0) rows.copyWithin(r * 128, row[fail[node]] * 128, row[fail[node]] * 128 + 128);
+        for (let c = firstChild[node]; c !== -1; c = sibling[c]) if (unitOf[c] < 128) rows[r * 128 + unitOf[c]] = c;
+      }
       for (let c = firstChild[node]; c !== -1; c = sibling[c]) {
-        let f = this.fail[node];
-        let to = this.next.get(f * 0x10000 + unitOf[c]);
-        while (to === undefined && f !== 0) {
-          f = this.fail[f];
-          to = this.next.get(f * 0x10000 + unitOf[c]);
-        }
-        const target = to ?? 0;
-        this.fail[c] = target;
-        this.dict[c] = this.term[target] !== -1 ? target : this.dict[target];
-        queue[tail++] = c;
+        const target = node === 0 ? 0 : this.step(fail[node], unitOf[c], ticker);
+        fail[c] = target;
+        dict[c] = term[target] !== -1 ? target : dict[target];
       }
     }
-    // Breadth first again: a node's failure target is shallower, so its row is filled already.
-    this.row = new Int32Array(count).fill(-1);
-    const rowCount = Math.min(count, DENSE_ROWS);
-    this.rows = new Int32Array(rowCount * 128);
-    const order = [0, ...queue.subarray(0, Math.max(0, rowCount - 1))];
-    order.forEach((node, r) => {
-      this.row[node] = r;
-      // The failure target's row, then this node's own children: no Map lookup (a finder is
-      // built per recipient set, so per message of a mailbox, and 8,192 lookups a matcher showed).
-      const failRow = node === 0 ? -1 : this.row[this.fail[node]];
-      if (failRow !== -1) this.rows.copyWithin(r * 128, failRow * 128, failRow * 128 + 128);
-      for (let c = firstChild[node]; c !== -1; c = sibling[c]) if (unitOf[c] < 128) this.rows[r * 128 + unitOf[c]] = c;
-    });
+  }
+
+  /** The child of `node` by `unit`, or -1 (no failure link followed); for an ASCII unit only where `node` has no row. */
+  private child(node: number, unit: number): number {
+    if (this.isWide[node] === 1) return this.wide.get(node * 0x10000 + unit) ?? -1;
+    const { unitOf, sibling } = this;
+    for (let c = this.firstChild[node]; c !== -1; c = sibling[c]) {
+      const u = unitOf[c];
+      if (u >= unit) return u === unit ? c : -1;
+    }
+    return -1;
+  }
+
+  /** Where `unit` leads from `node`, failure links followed: the automaton's one transition. */
+  private step(from: number, unit: number, ticker: Ticker): number {
+    const { row, rows, fail } = this;
+    let node = from;
+    for (;;) {
+      if (unit < 128 && row[node] !== -1) return rows[row[node] * 128 + unit];
+      if (node === 0 && unit >= 128 && !this.rootNonAscii) return 0;
+      const to = this.child(node, unit);
+      if (to !== -1) return to;
+      if (node === 0) return 0;
+      ticker.tick();
+      node = fail[node];
+    }
   }
 
   /**
    * Calls `hit(pattern, first, last)` (units of `text`, inclusive) for the patterns ending at
    * each unit: only the longest there when `longestOnly` (it holds the shorter ones ending
    * there: enough to mask), else all of them. Ticks once per step, failure links included.
+   * Returns the node the text ends in: its longest suffix that begins some pattern.
    */
-  scan(text: string, longestOnly: boolean, hit: (pattern: number, first: number, last: number) => void, ticker: Ticker = NO_TICKER): void {
-    if (this.size === 0) return;
-    const { next, fail, term, dict, patterns, first, row, rows, asciiCaseless, pairs, skip } = this;
+  scan(text: string, longestOnly: boolean, hit: (pattern: number, first: number, last: number) => void, ticker: Ticker = NO_TICKER): number {
+    if (this.size === 0) return 0;
+    const { term, dict, patterns, row, rows, asciiCaseless, pairs, skip } = this;
     const fold = (u: number): number => (asciiCaseless && u <= 90 && u >= 65 ? u + 32 : u);
+    const pairIn = (i: number): boolean => {
+      const pair = ((fold(text.charCodeAt(i - 1)) & 0x7f) << 7) | (fold(text.charCodeAt(i)) & 0x7f);
+      return (pairs[pair >> 5] & (1 << (pair & 31))) !== 0;
+    };
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       ticker.tick();
       // A skip is one step: the deadline is still ticked at least once per `skip` units.
-      while (node === 0 && skip > 0 && i + skip < text.length && pairs[((fold(text.charCodeAt(i + skip - 1)) & 0x7f) << 7) | (fold(text.charCodeAt(i + skip)) & 0x7f)] === 0) {
+      while (node === 0 && skip > 0 && i + skip < text.length && !pairIn(i + skip)) {
         i += skip;
         ticker.tick();
       }
       let unit = text.charCodeAt(i);
       if (asciiCaseless && unit <= 90 && unit >= 65) unit += 32;
-      if (unit < 128 && row[node] !== -1) node = rows[row[node] * 128 + unit];
-      else {
-        if (node === 0 && first[unit] === 0) continue;
-        let to = next.get(node * 0x10000 + unit);
-        // Down the failure chain to a node with a row, whose row then answers for ASCII.
-        while (to === undefined && node !== 0) {
-          ticker.tick();
-          node = fail[node];
-          if (unit < 128 && row[node] !== -1) {
-            to = rows[row[node] * 128 + unit];
-            break;
-          }
-          to = next.get(node * 0x10000 + unit);
-        }
-        node = to ?? 0;
-      }
+      node = unit < 128 && row[node] !== -1 ? rows[row[node] * 128 + unit] : this.step(node, unit, ticker);
       for (let t = term[node] !== -1 ? node : dict[node]; t !== -1; t = dict[t]) {
         ticker.tick();
         const p = term[t];
@@ -178,5 +251,20 @@ export class FormMatcher {
         if (longestOnly) break;
       }
     }
+    return node;
+  }
+
+  /** The failure target of `node` (a shorter suffix of what was read that also begins some pattern). */
+  failOf(node: number): number {
+    return this.fail[node];
+  }
+
+  /** The nodes along `pattern` (one of `patterns`), for its prefixes of 1 to all of its units. */
+  pathOf(pattern: string): Int32Array {
+    const out = new Int32Array(pattern.length);
+    let node = 0;
+    // A pattern's own path has no failure link in it, so the transition is the child.
+    for (let i = 0; i < pattern.length; i++) out[i] = node = this.step(node, pattern.charCodeAt(i), NO_TICKER);
+    return out;
   }
 }

@@ -112,7 +112,7 @@ describe('FormMatcher equals indexOf per form', () => {
   );
 
   it(
-    'exact scan over many forms: past the dense rows of the shallowest nodes, deeper ones by the Map',
+    'exact scan over many forms: past the dense rows of the shallowest nodes, deeper ones by their sorted lists',
     () => {
       const many = fc.array(
         fc.array(fc.constantFrom('a', 'b', 'c', '@', '.', 'é', '😀'), { minLength: 1, maxLength: 12 }).map((a) => a.join('')),
@@ -127,6 +127,51 @@ describe('FormMatcher equals indexOf per form', () => {
           },
         ),
         { ...params, numRuns: Math.max(1, Math.floor(params.numRuns / 3)) },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'exact scan over a wide alphabet: nodes of more than eight children found through their map, with and without a row',
+    () => {
+      // 30 units, ASCII and not, forms of one to four: the root and many shallow nodes get more
+      // than eight children, and with over 64 nodes some of those have no ASCII row.
+      const letters = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', '@', '.', '%', 'é', 'ü', '\u0301', 'İ', '😀', '\uffff'];
+      const wide = fc.array(
+        fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 4 }).map((a) => a.join('')),
+        { minLength: 30, maxLength: 150 },
+      );
+      fc.assert(
+        fc.property(
+          wide.chain((f) => fc.tuple(fc.constant(f), textOf(f))),
+          ([f, text]) => {
+            expect(scanAll(f, text, false)).toEqual(reference(f, text, false));
+            expect(scanAll(f, text, true)).toEqual(reference(f, text, true));
+          },
+        ),
+        { ...params, numRuns: Math.max(1, Math.floor(params.numRuns / 3)) },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'the node a scan ends in is the longest suffix of the text that begins some form, and its failure chain every shorter one',
+    () => {
+      fc.assert(
+        fc.property(
+          forms.chain((f) => fc.tuple(fc.constant(f), textOf(f))),
+          ([f, text]) => {
+            const matcher = new FormMatcher(f);
+            const chain: number[] = [];
+            for (let node = matcher.scan(text, false, () => {}); node !== 0; node = matcher.failOf(node)) chain.push(matcher.depth[node]);
+            const expected: number[] = [];
+            for (let d = text.length; d > 0; d--) if (f.some((x) => x.startsWith(text.slice(text.length - d)))) expected.push(d);
+            expect(chain).toEqual(expected);
+          },
+        ),
+        params,
       );
     },
     TIMEOUT,
@@ -216,6 +261,17 @@ describe('why the matcher is hand-written (the claims in its comment)', () => {
     const text = `https://t.example/o?e=${address}\u0301`;
     expect(new AhoCorasick([address]).search(text)).toEqual([]);
     expect(scanAll([address], text, false)).toEqual([[0, 22, 22 + address.length - 1]]);
+  });
+
+  it('its build reports every node it makes to the deadline too: the forms come from the message', () => {
+    let ticks = 0;
+    const counted = {
+      tick() {
+        ticks++;
+      },
+    };
+    const matcher = new FormMatcher(['reader@example.org', 'reader@example.net', 'other@example.org'], false, counted);
+    expect(ticks).toBeGreaterThanOrEqual(matcher.nodes - 1);
   });
 
   it('ours reports every unit it reads to the deadline (modern-ahocorasick 3.3 search takes text and options, no callback)', () => {
