@@ -12,6 +12,8 @@ import { MAX_SELECTOR_DEPTH, MAX_SELECTOR_WEIGHT, selectorBounds, selectorWeight
 import { MATCH_BUDGET } from '../src/html/selector-match.js';
 import type { TreeElement } from '../src/html/tree.js';
 import { htmlMessage } from './helpers.js';
+import { Deadline } from '../src/engine/deadline.js';
+import { MessageTimeout } from '../src/engine/stage.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -108,6 +110,37 @@ describe('selector bounds: the cascade', () => {
     expect(n).toBe(Math.floor(MATCH_BUDGET / weight) + 1);
     // Exact until then: every element before the last was hidden by its rule.
     expect(hidden).toBe(n - 1);
+  });
+});
+
+describe('selector bounds: the cascade ticks the message deadline (as test/deadline-ticks.test.ts)', () => {
+  const counter = () => ({
+    ticks: 0,
+    tick() {
+      this.ticks++;
+    },
+  });
+  // Distinct sheets per test: a compiled sheet is cached, and a cached one needs no compile.
+  const rules = (n: number, tag: string) => many(n, (i) => `img:not(.${tag}${i}){width:${i}px}`);
+
+  it('once per rule compiled, and an expired deadline stops the compile (nothing cached)', () => {
+    const ticker = counter();
+    compileCascade([{ css: rules(1_000, 'tickA'), start: 0 }], { ticker });
+    expect(ticker.ticks).toBeGreaterThanOrEqual(1_000);
+    const css = rules(1_000, 'tickB');
+    expect(() => compileCascade([{ css, start: 0 }], { ticker: new Deadline(-1) })).toThrow(MessageTimeout);
+    // Not cached by the stopped compile: a second one ticks again.
+    const again = counter();
+    compileCascade([{ css, start: 0 }], { ticker: again });
+    expect(again.ticks).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('once per rule tested against an element', () => {
+    const ticker = counter();
+    const cascade = compileCascade([{ css: rules(1_000, 'tickC'), start: 0 }], { ticker });
+    const before = ticker.ticks;
+    cascade.computed(enterElement({ name: 'img', namespace: 'html', attrs: {} } as unknown as TreeElement, null, null));
+    expect(ticker.ticks - before).toBe(1_000);
   });
 });
 

@@ -6,6 +6,9 @@ import { substituteVars } from './css-var.js';
 import type { ElementContext } from './element-context.js';
 import { MATCH_BUDGET, matches, type CascadeBudget } from './selector-match.js';
 import type { StyleText } from './tree.js';
+import type { Ticker } from '../url/form-matcher.js';
+
+const NO_TICKER: Ticker = { tick() {} };
 
 export type { ElementContext } from './element-context.js';
 export { enterElement } from './element-context.js';
@@ -53,6 +56,12 @@ export interface CascadeOptions {
    * case-insensitively. Default false.
    */
   quirks?: boolean;
+  /**
+   * The message's deadline: ticked per rule compiled and per rule tested against an element, so
+   * that a sheet of 60,000 rules over many elements is stopped by `--message-timeout` with
+   * `--jobs 1` as well (outside review 3). A compile it stops is not cached.
+   */
+  ticker?: Ticker;
 }
 
 interface Rule {
@@ -95,17 +104,18 @@ export const MAX_CASCADE_CHARS = 1_000_000;
  */
 export function compileCascade(styles: readonly StyleText[], options: CascadeOptions = {}): Cascade {
   const quirks = options.quirks ?? false;
-  if (styles.length === 0) return new StyleCascade(NO_RULES, quirks);
+  if (styles.length === 0) return new StyleCascade(NO_RULES, quirks, options.ticker ?? NO_TICKER);
   let chars = 0;
   for (const style of styles) chars += style.css.length;
-  if (chars > MAX_CASCADE_CHARS) return new StyleCascade(TOO_COSTLY, quirks);
+  const ticker = options.ticker ?? NO_TICKER;
+  if (chars > MAX_CASCADE_CHARS) return new StyleCascade(TOO_COSTLY, quirks, ticker);
   // Each sheet's length before its text: no two different lists of sheets give one key.
   let key = quirks ? 'q' : 's';
   for (const style of styles) key += `${style.css.length}:${style.css}`;
-  return new StyleCascade(compiledRules(key, () => compileRules(styles, quirks)) as CompiledRules, quirks);
+  return new StyleCascade(compiledRules(key, () => compileRules(styles, quirks, ticker)) as CompiledRules, quirks, ticker);
 }
 
-function compileRules(styles: readonly StyleText[], quirks: boolean): CompiledRules {
+function compileRules(styles: readonly StyleText[], quirks: boolean, ticker: Ticker): CompiledRules {
   const buckets = new Map<string, Rule[]>();
   const fontBuckets = new Map<string, Rule[]>();
   let fontCount = 0;
@@ -120,6 +130,7 @@ function compileRules(styles: readonly StyleText[], quirks: boolean): CompiledRu
     const layerOf = (name: string): string => (name.includes('\u0000') ? `${index}:${name}` : name);
     for (const name of sheet.layers) rank(layers, layerOf(name));
     for (const r of sheet.rules) {
+      ticker.tick();
       const selectors = selectorList(r.selectorText, quirks, sheet.namespaces);
       if (selectors === TOO_COMPLEX) tooCostly = true;
       if (!selectors?.length) continue;
@@ -191,6 +202,7 @@ class StyleCascade implements Cascade {
   constructor(
     rules: CompiledRules,
     private readonly quirks: boolean,
+    private readonly ticker: Ticker,
   ) {
     this.buckets = rules.buckets;
     this.fontBuckets = rules.fontBuckets;
@@ -311,6 +323,7 @@ class StyleCascade implements Cascade {
   private applyAll(rules: readonly Rule[] | undefined, ctx: ElementContext, best: Map<string, Candidate>, want: PropertyFilter): void {
     if (rules === undefined) return;
     for (const rule of rules) {
+      this.ticker.tick();
       if (!matches(rule.selector, ctx, this.budget)) continue;
       for (const d of rule.declarations.values()) if (want(d.name)) offer(best, { d, inline: false, layer: rule.layer, specificity: rule.selector.specificity, order: rule.order });
     }

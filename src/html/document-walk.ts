@@ -122,7 +122,7 @@ export class DocumentWalk implements TreeVisitor {
     private readonly tree: HtmlTree,
     private readonly origin: Origin,
   ) {
-    this.cascade = origin.cascade ?? compileCascade(tree.styles, { quirks: tree.styles.length > 0 && (tree.quirks ?? false) });
+    this.cascade = origin.cascade ?? compileCascade(tree.styles, { quirks: tree.styles.length > 0 && (tree.quirks ?? false), ticker: sink.deadline });
     this.base = origin.base;
     this.baseSet = origin.baseSet ?? false;
     this.root = {
