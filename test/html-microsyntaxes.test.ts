@@ -3,7 +3,7 @@ import { outlookContent, outlookRenders } from '../src/html/conditional-comment.
 import { parseDimension } from '../src/html/dimension.js';
 import { refreshUrl } from '../src/html/meta-refresh.js';
 import { parseSrcset } from '../src/html/srcset.js';
-import { baseUrl, resolveUrl } from '../src/url/remote-url.js';
+import { frozenBaseUrl, resolveUrl } from '../src/url/remote-url.js';
 
 const srcset = (s: string) => parseSrcset(s).candidates.map((c) => [c.url, c.width ?? c.density ?? null]);
 
@@ -163,10 +163,13 @@ describe('Outlook conditional comments', () => {
 
 describe('URLs', () => {
   it('a base href parses against the fallback, else stays the fallback', () => {
-    expect(baseUrl('https://a.example/m/', undefined)).toBe('https://a.example/m/');
-    expect(baseUrl('/rel/', undefined)).toBeUndefined();
-    expect(baseUrl('sub/', 'https://a.example/m/')).toBe('https://a.example/m/sub/');
-    expect(baseUrl('http://[x]/', 'https://a.example/')).toBe('https://a.example/');
+    expect(frozenBaseUrl('https://a.example/m/', undefined)).toBe('https://a.example/m/');
+    expect(frozenBaseUrl('/rel/', undefined)).toBeUndefined();
+    expect(frozenBaseUrl('sub/', 'https://a.example/m/')).toBe('https://a.example/m/sub/');
+    // Failure, data: and javascript: freeze the fallback base: undefined, the caller keeps it.
+    expect(frozenBaseUrl('http://[x]/', 'https://a.example/')).toBeUndefined();
+    expect(frozenBaseUrl('javascript:0//', undefined)).toBeUndefined();
+    expect(frozenBaseUrl('data:,x', undefined)).toBeUndefined();
   });
 
   it('credentials are kept and flagged (Chromium blocks such a subresource)', () => {

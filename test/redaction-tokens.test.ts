@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
-import { redactUrl } from '../src/engine/redact.js';
+import { redactText, redactUrl } from '../src/engine/redact.js';
 import { debugRedaction, maskedLogger } from '../src/imap/connect.js';
 import { AddressFinder } from '../src/url/address-leak.js';
 
@@ -94,6 +94,25 @@ describe('explain\'s "not remote" list (the attacker\'s second round)', () => {
     const shown = (await run(['explain', file, '--no-redact'])).stdout;
     expect(shown).toContain(`cid:${tok}@x`);
     expect(shown).toContain('e=reader.kiss@exa');
+  });
+});
+
+describe('explain\'s "not remote" list (outside review 3, finding 7)', () => {
+  it('cuts tokens in javascript:, vbscript:, urn: and x-apple-data-detectors: URLs, as written (case, blanks, a newline in the scheme)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-tokens-3-'));
+    const tok = 'Zq8Xk3Lp9Wm2Rt7Yv4Bn';
+    const urls = [`javascript:${tok}`, `vbscript:u=${tok}`, `JaVaScript:${tok}`, ` javascript:${tok}`, `java&#x0A;script:${tok}`, `urn:x:${tok}`, `x-apple-data-detectors://${tok}`, `javascript:void(${tok})`];
+    const html = `${urls.map((u) => `<img src="${u}">`).join('')}<a href="javascript:void(${tok})">j</a><div style="background:url(javascript:${tok})"></div>`;
+    const file = path.join(dir, 'js.eml');
+    writeFileSync(file, `From: a@shop.example\r\nTo: reader@example.org\r\nSubject: s\r\nMIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n${html}\r\n`);
+    for (const args of [[], ['-f', 'json']]) {
+      const out = (await run(['explain', file, ...args])).stdout;
+      for (const shown of ['vbscript:u=Zq8X…', 'JaVaScript:Zq8X…', 'urn:x:Zq8X…', 'x-apple-data-detectors://Zq8X…', 'javascript:void(Zq8X…)']) expect(out).toContain(shown);
+      expect(out).not.toContain(tok.slice(4, 14));
+    }
+    expect((await run(['explain', file, '--no-redact'])).stdout).toContain(`urn:x:${tok}`);
+    // A text that is no URL (blanks after the colon) is not read as one.
+    expect(redactText(`Re: order ${tok}`, finder)).toBe(`Re: order ${tok}`);
   });
 });
 

@@ -75,6 +75,11 @@ export function redactText(text: string, addresses: AddressFinder, known?: Known
   if (URL_SHAPED.test(text)) return redactUrl(text, addresses, known, deadline);
   const masked = maskAddresses(text, addresses, deadline);
   if (OPAQUE_URL.test(masked)) return redactOpaque(masked, addresses, deadline);
+  // Any other scheme, with no host worth keeping (`javascript:<token>`, `vbscript:u=<token>`,
+  // `urn:x:<token>`, `x-apple-data-detectors://<token>`, `java&#x0A;script:` as written): the
+  // scheme kept, each identifier-shaped run after it cut, as for cid: (outside review 3, finding 7).
+  const scheme = OTHER_SCHEME.exec(masked);
+  if (scheme) return scheme[0] + redactOpaque(masked.slice(scheme[0].length), addresses, deadline);
   if (HOST_SHAPED.test(masked)) return redactHost(masked);
   // A relative or `cid:` URL (explain's "not remote" list): read as a path and query under a stand-in host.
   if (RELATIVE_URL.test(masked)) return redactUrl(`${STAND_IN}${masked.startsWith('/') ? '' : '/'}${masked}`, addresses, undefined, deadline).slice(STAND_IN.length + (masked.startsWith('/') ? 0 : 1));
@@ -84,6 +89,9 @@ export function redactText(text: string, addresses: AddressFinder, known?: Known
 // URLs with no host that explain's "not remote" list shows: a Content-ID (`cid:<token>@x`) and a
 // data: document, which can hold further URLs (`<image href=%22https://t.example/o.gif?t=<token>%22/>`).
 const OPAQUE_URL = /^(?:cid|mid|data):/i;
+// A URL of another scheme as written (blanks before it, tabs and newlines inside the scheme,
+// which the URL parser drops), and no blank after it: a subject or a reason is never read as one.
+const OTHER_SCHEME = /^[\t\n\f\r ]*[a-z][a-z0-9+.\t\n\r-]*:(?=\S*$)/i;
 // What a token is made of, short of the characters that join it to its name or its neighbours.
 const OPAQUE_TOKEN_CHAR = /[A-Za-z0-9_~+-]/;
 

@@ -1,7 +1,7 @@
 import { parseDeclarations, winners, type Declaration, type PropertyFilter } from './css-declarations.js';
 import { isCustom, isFontSize, isRelevant } from './css-properties.js';
 import { compiledRules, inlineDeclarations, parsedSheet, selectorList } from './css-cache.js';
-import type { CompiledSelector } from './css-selectors.js';
+import { TOO_COMPLEX, type CompiledSelector } from './css-selectors.js';
 import { substituteVars } from './css-var.js';
 import type { ElementContext } from './element-context.js';
 import { MATCH_BUDGET, matches, type CascadeBudget } from './selector-match.js';
@@ -87,7 +87,17 @@ interface CompiledRules {
   readonly hasIds: boolean;
   readonly hasClasses: boolean;
   readonly needsFollowing: boolean;
+  /** A selector past the bounds of selector-bounds.ts, or sheets past MAX_CASCADE_CHARS: not applied in full. */
+  readonly tooCostly: boolean;
 }
+
+/**
+ * The sheets' text one document may have cascaded. Reading a sheet keeps its tokens, 80 to 240
+ * bytes of heap for each character of CSS (a 3 MB sheet of `.a{display:none}`: 240 MB): an
+ * attacker's 31 MB `<style>` took gigabytes. Past this, the document's cascade is too costly
+ * to apply in full (every element judged errs towards hidden); a mail's sheets are kilobytes.
+ */
+export const MAX_CASCADE_CHARS = 1_000_000;
 
 /**
  * Compiles the document's `<style>` elements (in tree order) into its cascade. The rules of a
@@ -102,6 +112,9 @@ export function compileCascade(styles: readonly StyleText[], options: CascadeOpt
   const quirks = options.quirks ?? false;
   const ticker = options.ticker ?? NO_TICKER;
   if (styles.length === 0) return new StyleCascade(NO_RULES, quirks, ticker);
+  let chars = 0;
+  for (const style of styles) chars += style.css.length;
+  if (chars > MAX_CASCADE_CHARS) return new StyleCascade(TOO_COSTLY, quirks, ticker);
   // Each sheet's length before its text: no two different lists of sheets give one key.
   let key = quirks ? 'q' : 's';
   for (const style of styles) key += `${style.css.length}:${style.css}`;
@@ -117,6 +130,7 @@ function compileRules(styles: readonly StyleText[], quirks: boolean, ticker: Tic
   let order = 0;
   let count = 0;
   let needsFollowing = false;
+  let tooCostly = false;
   styles.forEach((style, index) => {
     const sheet = parsedSheet(style.css, ticker);
     if (!sheet) return;
@@ -126,6 +140,7 @@ function compileRules(styles: readonly StyleText[], quirks: boolean, ticker: Tic
     for (const r of sheet.rules) {
       ticker.tick();
       const selectors = selectorList(r.selectorText, quirks, sheet.namespaces);
+      if (selectors === TOO_COMPLEX) tooCostly = true;
       if (!selectors?.length) continue;
       if (!needsFollowing && selectors.some((s) => s.following)) needsFollowing = true;
       const all = winners(r.declarations);
@@ -158,10 +173,12 @@ function compileRules(styles: readonly StyleText[], quirks: boolean, ticker: Tic
     }
   });
   const keys = [...buckets.keys(), ...fontBuckets.keys()];
-  return { buckets, fontBuckets, empty: count === 0, fontEmpty: fontCount === 0, hasIds: keys.some((k) => k.startsWith('#')), hasClasses: keys.some((k) => k.startsWith('.')), needsFollowing };
+  // A cascade that may miss a rule is never empty: each element's style is read, and judged (document-walk.ts).
+  return { buckets, fontBuckets, empty: count === 0 && !tooCostly, fontEmpty: fontCount === 0, hasIds: keys.some((k) => k.startsWith('#')), hasClasses: keys.some((k) => k.startsWith('.')), needsFollowing, tooCostly };
 }
 
-const NO_RULES: CompiledRules = { buckets: new Map(), fontBuckets: new Map(), empty: true, fontEmpty: true, hasIds: false, hasClasses: false, needsFollowing: false };
+const NO_RULES: CompiledRules = { buckets: new Map(), fontBuckets: new Map(), empty: true, fontEmpty: true, hasIds: false, hasClasses: false, needsFollowing: false, tooCostly: false };
+const TOO_COSTLY: CompiledRules = { ...NO_RULES, empty: false, tooCostly: true };
 
 const UNLAYERED = Number.MAX_SAFE_INTEGER;
 
@@ -206,6 +223,7 @@ class StyleCascade implements Cascade {
     this.fontEmpty = rules.fontEmpty;
     this.hasIds = rules.hasIds;
     this.hasClasses = rules.hasClasses;
+    this.budget.exhausted = rules.tooCostly;
   }
 
   computed(ctx: ElementContext, inline?: string): ReadonlyMap<string, string> {

@@ -5,6 +5,7 @@ import { EVALUATED, FOLLOWING, UNANSWERED, selectOptions } from './css-select-ad
 import type { ElementContext } from './element-context.js';
 import { MAX_SEGMENTS } from './selector-match.js';
 import { normaliseComplex, OWN_PSEUDOS, splitOf } from './selector-normalise.js';
+import { MAX_SELECTOR_WEIGHT, selectorBounds } from './selector-bounds.js';
 
 function safeParse(text: string): Selector[][] | undefined {
   try {
@@ -39,7 +40,18 @@ export interface CompiledSelector {
   readonly deep: boolean;
   /** It uses `:last-child` or another pseudo-class of `FOLLOWING`: the walk must count following siblings first. */
   readonly following: boolean;
+  /**
+   * Its simple selectors and combinators, those of its arguments included: each match of a
+   * selector heavier than HEAVY_SELECTOR costs this much of the document's match budget.
+   */
+  readonly weight: number;
 }
+
+/**
+ * What compileSelectorList returns for a list past the bounds of selector-bounds.ts: the rule
+ * is not compiled, and its document's cascade is too costly to apply in full (cascade.ts).
+ */
+export const TOO_COMPLEX: CompiledSelector[] = Object.freeze([]) as unknown as CompiledSelector[];
 
 export interface Segment {
   readonly test: (ctx: ElementContext) => boolean;
@@ -56,6 +68,8 @@ let nextId = 0;
  * choice: such a rule is treated as not matching).
  */
 export function compileSelectorList(text: string, quirks: boolean, namespaces: ReadonlyMap<string, string> = new Map()): CompiledSelector[] | undefined {
+  const bounds = selectorBounds(text);
+  if (bounds === 'too-complex') return TOO_COMPLEX;
   let list: Selector[][];
   try {
     list = parse(text);
@@ -63,6 +77,7 @@ export function compileSelectorList(text: string, quirks: boolean, namespaces: R
     return undefined;
   }
   const out: CompiledSelector[] = [];
+  let tooComplex = false;
   const options = selectOptions(quirks);
   for (const parsed of list) {
     usesFollowing = false;
@@ -70,13 +85,19 @@ export function compileSelectorList(text: string, quirks: boolean, namespaces: R
     if (complex === undefined) return undefined;
     const verdict = check(complex, false);
     if (verdict === 'invalid') return undefined;
+    // Valid so far, but too heavy to compile (or to answer, once `:has()` is): the list is too
+    // complex unless a later selector is invalid.
+    if (bounds === 'parse' && weightOf(complex) > MAX_SELECTOR_WEIGHT) {
+      tooComplex = true;
+      continue;
+    }
     if (verdict === 'unanswered') continue;
     const compiled = compileComplex(complex, quirks, options);
     if (compiled === undefined) return undefined;
     // Past the memo's key space (85 combinators in a row): not applied, as an unanswered one.
     if (compiled.segments.length <= MAX_SEGMENTS) out.push(usesFollowing ? { ...compiled, following: true } : compiled);
   }
-  return out;
+  return tooComplex ? TOO_COMPLEX : out;
 }
 
 type Verdict = 'ok' | 'unanswered' | 'invalid';
@@ -175,7 +196,17 @@ function compileComplex(complex: readonly Selector[], quirks: boolean, options: 
     } else current.push(s);
   }
   if (!close()) return undefined;
-  return { specificity: specificity(complex), key: bucketKey(complex, quirks), segments, combinators, id: nextId++, deep: isDeep(complex), following: false };
+  return { specificity: specificity(complex), key: bucketKey(complex, quirks), segments, combinators, id: nextId++, deep: isDeep(complex), following: false, weight: weightOf(complex) };
+}
+
+/** Simple selectors and combinators of a complex selector and its arguments (depth is bounded by selector-bounds.ts). */
+function weightOf(complex: readonly Selector[]): number {
+  let n = 0;
+  for (const s of complex) {
+    n++;
+    if (s.type === SelectorType.Pseudo && Array.isArray(s.data)) for (const inner of s.data) n += weightOf(inner);
+  }
+  return n;
 }
 
 /** Whether an argument of a pseudo-class holds a combinator that walks (descendant, `~`), or `of S`. */

@@ -1,5 +1,5 @@
 import { staged } from '../engine/stage.js';
-import { baseUrl } from '../url/remote-url.js';
+import { frozenBaseUrl } from '../url/remote-url.js';
 import { dataContent, type DataReader } from '../url/data-document.js';
 import { outlookContent } from './conditional-comment.js';
 import { cssUrls as urlsOfCss, type CssUrl } from './css.js';
@@ -357,8 +357,16 @@ export class DocumentWalk implements TreeVisitor {
     if (this.baseSet || el.attrs.href === undefined) return;
     // The first <base href> sets the base for what follows it: Chromium fetches each resource
     // as its element is parsed, so one before the <base> was already resolved without it.
+    // One whose href fails to parse or is data: or javascript: freezes the fallback base (HTML
+    // "set the frozen base URL"), but Chromium's preload scanner then takes the next <base>
+    // and fetches against it (outside review 3; oracle base-*-then-base): the next one counts.
+    const frozen = frozenBaseUrl(el.attrs.href, this.origin.baseFallback);
+    if (frozen === undefined) {
+      this.base = this.origin.baseFallback;
+      return;
+    }
     this.baseSet = true;
-    this.base = baseUrl(el.attrs.href, this.origin.baseFallback);
+    this.base = frozen;
   }
 
   /**

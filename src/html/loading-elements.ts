@@ -13,7 +13,8 @@ import type { TreeElement } from './tree.js';
  *   and their source children (held back by preload=none); track (only a default one loads);
  *   object data and embed src (not when nested inside an object that loads); iframe src (not
  *   when srcdoc is set) and srcdoc (a document of its own); frame (the parser keeps it only in a
- *   frameset document); link rel=stylesheet (also media=print and disabled, not with a type
+ *   frameset document); the background attribute of col and colgroup; inside svg or math,
+ *   input type=image, video poster and link rel=stylesheet or preload (possible loads); link rel=stylesheet (also media=print and disabled, not with a type
  *   other than text/css), icon, preload (with as=image, style, font, fetch or track), prefetch,
  *   compression-dictionary; the background attribute where the standard maps it.
  * - Looked at and left out: SVG use with an external href (fetched same-origin only, and a
@@ -84,6 +85,9 @@ const SMIL_HREF: LoadingAttribute[] = [
   { attr: 'values', kind: 'svg-image', form: 'smil-values', load: 'may', when: animatesHref },
 ];
 
+const FOREIGN_INPUT: LoadingAttribute[] = [{ attr: 'src', kind: 'input-image', form: 'url', load: 'may', when: (el) => el.attrs.type?.toLowerCase() === 'image', boxed: true }];
+const FOREIGN_VIDEO: LoadingAttribute[] = [{ attr: 'poster', kind: 'video-poster', form: 'url', load: 'may', boxed: true }];
+
 const TABLE: Record<string, LoadingAttribute[]> = {
   'html img': [
     { attr: 'src', kind: 'img', form: 'url', load: imgSrc, boxed: true },
@@ -120,6 +124,19 @@ const TABLE: Record<string, LoadingAttribute[]> = {
   'html tr': [BACKGROUND],
   'html td': [BACKGROUND],
   'html th': [BACKGROUND],
+  // Not in the standard's list (§15.3.8 maps it on table, rows and cells), but Chromium 150
+  // fetches it on columns too (outside review 3, oracle col-background, colgroup-background).
+  'html col': [BACKGROUND],
+  'html colgroup': [BACKGROUND],
+  // Inside <svg> or <math> these stay foreign elements (they are no breakout tags), which load
+  // nothing by the standard; Chromium 150 requests them all the same (its preload scanner reads
+  // tokens whatever their namespace: oracle foreign-*). A mail client's WebKit or Gecko may
+  // not: possible loads, so that a tracker cannot hide there. Their iframe, object, audio,
+  // track, source, frame and script were not requested.
+  'svg input': FOREIGN_INPUT,
+  'math input': FOREIGN_INPUT,
+  'svg video': FOREIGN_VIDEO,
+  'math video': FOREIGN_VIDEO,
   'html v:image': [VML],
   'html v:fill': [VML],
   'html v:imagedata': [VML],
@@ -136,6 +153,8 @@ const NONE: readonly LoadingAttribute[] = Object.freeze([]);
 
 /** The loading attributes of an element (link elements: see `linkLoads`), or undefined for none. */
 export function loadingAttributes(el: TreeElement): readonly LoadingAttribute[] | undefined {
+  // A foreign <link> is in no table (its loads depend on rel); an SVG one keeps the presentation attributes.
+  if (el.name === 'link' && el.namespace === 'svg') return [...linkLoads(el), ...SVG_PRESENTATION];
   return LOADING.get(el.namespace)?.get(el.name) ?? (el.namespace === 'svg' ? SVG_PRESENTATION : undefined);
 }
 
@@ -156,19 +175,24 @@ const PRELOAD_AS = new Set(['image', 'style', 'font', 'fetch', 'track']);
 
 /** The loads of a `<link>`: one per kind its rel tokens name, from href (and imagesrcset for an image preload). */
 export function linkLoads(el: TreeElement): readonly LoadingAttribute[] {
-  if (el.namespace !== 'html' || el.name !== 'link') return NONE;
+  if (el.name !== 'link') return NONE;
+  // A foreign <link> (inside <svg> or <math>) loads by Chromium's preload scanner only: its
+  // style sheets and preloads are possible loads (see the table above); icons it did not request.
+  const foreign = el.namespace === 'svg' || el.namespace === 'math';
+  if (el.namespace !== 'html' && !foreign) return NONE;
   const tokens = new Set((el.attrs.rel ?? '').toLowerCase().split(/[\t\n\f\r ]+/));
   const out: LoadingAttribute[] = [];
   const kinds = new Set<ResourceKind>();
   for (const token of tokens) {
     const rel = LINK_RELS[token];
     if (!rel || kinds.has(rel.kind)) continue;
+    if (foreign && rel.kind !== 'link-stylesheet' && rel.kind !== 'link-preload') continue;
     if (rel.kind === 'link-stylesheet' && !isCssType(el.attrs.type)) continue;
     const as = (el.attrs.as ?? '').toLowerCase();
     if (rel.kind === 'link-preload' && !PRELOAD_AS.has(as)) continue;
     kinds.add(rel.kind);
     // An alternate style sheet is one the reader may pick; Chromium 150 fetches it all the same.
-    const load = rel.kind === 'link-stylesheet' && tokens.has('alternate') ? 'may' : rel.load;
+    const load = foreign || (rel.kind === 'link-stylesheet' && tokens.has('alternate')) ? 'may' : rel.load;
     out.push({ attr: 'href', kind: rel.kind, form: 'url', load });
     if (rel.kind === 'link-preload' && as === 'image') out.push({ attr: 'imagesrcset', kind: rel.kind, form: 'srcset', load: 'may' });
   }

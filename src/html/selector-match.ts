@@ -1,4 +1,5 @@
 import type { CompiledSelector } from './css-selectors.js';
+import { HEAVY_SELECTOR } from './selector-bounds.js';
 import type { ElementContext } from './element-context.js';
 
 // Memo keys: selector id, segment index, and which question (MAX_SEGMENTS keeps them apart).
@@ -27,6 +28,16 @@ class OverBudget extends Error {}
 
 /** Whether `sel` matches the element of `ctx`. */
 export function matches(sel: CompiledSelector, ctx: ElementContext, budget?: CascadeBudget): boolean {
+  // A heavy selector (an attacker's `img:not(.a1):not(.a2)...` in 600 rules over 100,000
+  // elements) costs its weight per element: charged, so that matching stays bounded by the budget.
+  if (sel.weight > HEAVY_SELECTOR && budget) {
+    if (budget.exhausted) return false;
+    budget.left -= sel.weight;
+    if (budget.left < 0) {
+      budget.exhausted = true;
+      return false;
+    }
+  }
   // One segment (`.x`, `td > img`): nothing to remember, css-select answers it directly.
   if (sel.segments.length === 1 && !sel.deep) return sel.segments[0].test(ctx);
   if (budget?.exhausted) return false;

@@ -86,15 +86,18 @@ function withAsciiPunycode(raw: string, base: string | undefined): { url: URL; h
 /**
  * The base URL a `<base href>` sets: its value parsed against the document's fallback base URL
  * (none for a message, whose fallback is about:blank, against which only absolute URLs parse; the
- * container's base for an iframe srcdoc). Undefined when it fails: the fallback then stays. Any
- * scheme counts, as in a browser: a `cid:` base makes relative URLs `cid:` ones, not remote.
+ * container's base for an iframe srcdoc). Undefined when the HTML standard freezes the fallback
+ * base instead: the href fails to parse, or its scheme is data or javascript. Any other scheme
+ * counts, as in a browser: a `cid:` base makes relative URLs `cid:` ones, not remote.
  */
-export function baseUrl(href: string, fallback: string | undefined): string | undefined {
+export function frozenBaseUrl(href: string, fallback: string | undefined): string | undefined {
+  let url: URL;
   try {
-    return new URL(href, fallback ?? (schemeRelative(href) ? SCHEME_RELATIVE_BASE : undefined)).href;
+    url = new URL(href, fallback ?? (schemeRelative(href) ? SCHEME_RELATIVE_BASE : undefined));
   } catch {
-    return fallback;
+    return undefined;
   }
+  return url.protocol === 'data:' || url.protocol === 'javascript:' ? undefined : url.href;
 }
 
 /** The input as the URL parser sees it: C0 controls and spaces trimmed, tabs and newlines gone. */

@@ -60,7 +60,9 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
       const kept: MessageResult[] = [];
       await outputs.begin();
       const seen = new Set<string>();
+      const sources = new Set<string>();
       let duplicates = 0;
+      let sharedSource = 0;
       for (const file of files) {
         let lineNo = 0;
         try {
@@ -86,12 +88,17 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
             }
             const problem = resultShapeProblem(result);
             if (problem) throw new InputError(`${file}:${lineNo}: not a pixelaudit message result: ${problem}`, 'report reads the output of scan -f jsonl');
-            // The same message in two shards would be counted twice: keep the first.
-            if (seen.has(result.source)) {
+            // The same message in two shards would be counted twice: keep the first. Its source
+            // alone is not the message: per-year folders scanned with relative paths
+            // (`cd 2023 && scan INBOX`) give different messages one source (outside review 3).
+            const key = messageKey(result);
+            if (seen.has(key)) {
               duplicates++;
               continue;
             }
-            seen.add(result.source);
+            seen.add(key);
+            if (sources.has(result.source)) sharedSource++;
+            else sources.add(result.source);
             aggregate.add(result);
             if (keeps) kept.push(result);
             await outputs.message(result);
@@ -102,7 +109,11 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
           throw error;
         }
       }
+      // The report of overlapping shards is still written: what is dropped is the same message's
+      // result met again, so each message counts once and scanned + failed = found holds; exit 2
+      // tells the pipeline that its shards overlapped (a job given the wrong K/N or paths).
       if (duplicates) await io.stderr.write(`pixelaudit: ${duplicates} results appeared in more than one file and were counted once (overlapping shards?)\n`);
+      if (sharedSource) await io.stderr.write(`pixelaudit: ${sharedSource} results share their source with a different message and were counted apart (folders scanned with relative paths?)\n`);
       const summary = aggregate.build();
       try {
         await outputs.end(summary, kept);
@@ -115,4 +126,14 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
       }
       setExit(duplicates ? EXIT_ERROR : EXIT_OK);
     });
+}
+
+/**
+ * What tells one message's result from another's: its source and the headers it was read with
+ * (Message-ID, date, subject, sender, as the scan wrote them, masked alike when redacted). The
+ * same message scanned by two overlapping shards gives the same key; two different messages
+ * that share a relative path do not, unless every one of these headers is the same too.
+ */
+function messageKey(r: MessageResult): string {
+  return JSON.stringify([r.source, r.messageIdHeader, r.date, r.subject, r.from]);
 }

@@ -158,4 +158,42 @@ export const FOREIGN_CONTENT: LoadCase[] = [
     html: '<svg width="60" height="60"><foreignObject width="60" height="60"><svg width="50" height="50"><image href="{{O}}/inner-svg-image.png" width="40" height="20"/></svg></foreignObject></svg>',
     loads: ['{{O}}/inner-svg-image.png'],
   },
+  // Outside review 3: foreign elements that load nothing by the standard, requested by Chromium's
+  // preload scanner all the same; pixelaudit lists them as possible loads.
+  ...(['svg', 'math'] as const).flatMap((ns): LoadCase[] => [
+    {
+      id: `${ns}-foreign-link-stylesheet`,
+      why: `a <link rel=stylesheet> inside <${ns}> is a foreign element (no breakout tag), yet Chromium requests it: a possible load`,
+      html: `<p>x</p><${ns}><link rel="stylesheet" href="{{O}}/${ns}-link.css"></${ns}>`,
+      loads: [`{{O}}/${ns}-link.css`],
+      listedMay: [`{{O}}/${ns}-link.css`],
+    },
+    {
+      id: `${ns}-foreign-link-preload-image`,
+      why: `a <link rel=preload as=image> inside <${ns}>: requested by Chromium, a possible load`,
+      html: `<p>x</p><${ns}><link rel="preload" as="image" href="{{O}}/${ns}-preload.png"></${ns}>`,
+      loads: [`{{O}}/${ns}-preload.png`],
+      listedMay: [`{{O}}/${ns}-preload.png`],
+    },
+    {
+      id: `${ns}-foreign-input-image`,
+      why: `an <input type=image> inside <${ns}>: requested by Chromium, a possible load`,
+      html: `<p>x</p><${ns}><input type="image" src="{{O}}/${ns}-input.png"></${ns}>`,
+      loads: [`{{O}}/${ns}-input.png`],
+      listedMay: [`{{O}}/${ns}-input.png`],
+    },
+    {
+      id: `${ns}-foreign-video-poster`,
+      why: `a <video poster> inside <${ns}>: requested by Chromium, a possible load`,
+      html: `<p>x</p><${ns}><video poster="{{O}}/${ns}-poster.png"></video></${ns}>`,
+      loads: [`{{O}}/${ns}-poster.png`],
+      listedMay: [`{{O}}/${ns}-poster.png`],
+    },
+    {
+      id: `${ns}-foreign-not-requested`,
+      why: `inside <${ns}>, an icon link, iframe, object, audio, track, source and frame are neither requested by Chromium nor listed`,
+      html: `<p>x</p><${ns}><link rel="icon" href="{{O}}/${ns}-icon.png"><iframe src="{{O}}/${ns}-if.html"></iframe><object data="{{O}}/${ns}-ob.png"></object><audio src="{{O}}/${ns}-au.mp3"></audio><track src="{{O}}/${ns}-tr.vtt"><source srcset="{{O}}/${ns}-so.png"><frame src="{{O}}/${ns}-fr.html"></${ns}><img src="{{O}}/${ns}-ctl.png">`,
+      loads: [`{{O}}/${ns}-ctl.png`],
+    },
+  ]),
 ];

@@ -351,4 +351,16 @@ export const LOADING_ELEMENTS: LoadCase[] = [
     loads: ['{{O}}/ctl.png'],
     blocked: ['http://198.51.100.1/pixel.gif'],
   },
+  {
+    id: 'col-background',
+    why: 'Chromium maps the background attribute on <col> too (the standard lists table, rows and cells): outside review 3',
+    html: '<table><col background="{{O}}/col-bg.png"><tr><td>x</td></tr></table>',
+    loads: ['{{O}}/col-bg.png'],
+  },
+  {
+    id: 'colgroup-background',
+    why: 'and on <colgroup>',
+    html: '<table><colgroup background="{{O}}/colgroup-bg.png"></colgroup><tr><td>x</td></tr></table>',
+    loads: ['{{O}}/colgroup-bg.png'],
+  },
 ];

@@ -262,4 +262,32 @@ export const URL_PARSING: LoadCase[] = [
     loads: ['{{O}}/abs.png'],
     pageRelative: ['{{O}}/__page/rel.png'],
   },
+  // Outside review 3: a first <base href> that freezes the fallback base (HTML "set the frozen
+  // base URL": failure, data:, javascript:). Chromium's preload scanner takes the next <base>.
+  {
+    id: 'base-invalid-then-base',
+    why: 'a first <base> whose href fails to parse: Chromium fetches against the next <base>',
+    html: '<base href="http://[bad/"><base href="{{O2}}/second/"><img src="after-bad.png">',
+    loads: ['{{O2}}/second/after-bad.png'],
+  },
+  {
+    id: 'base-javascript-then-base',
+    why: 'a first <base href="javascript:...">: the document keeps its fallback base (a page-relative request), the preload scanner fetches against the next <base>',
+    html: '<base href="javascript:0//"><base href="{{O2}}/second/"><img src="after-js.png">',
+    loads: ['{{O2}}/second/after-js.png'],
+    pageRelative: ['{{O}}/__page/after-js.png'],
+  },
+  {
+    id: 'base-data-then-base',
+    why: 'a first <base href="data:...">: as javascript:',
+    html: '<base href="data:,x"><base href="{{O2}}/second/"><img src="after-data.png">',
+    loads: ['{{O2}}/second/after-data.png'],
+    pageRelative: ['{{O}}/__page/after-data.png'],
+  },
+  {
+    id: 'base-valid-then-base',
+    why: 'a first valid <base href> wins: the second changes nothing',
+    html: '<base href="{{O2}}/first/"><base href="{{O}}/second/"><img src="after-valid.png">',
+    loads: ['{{O2}}/first/after-valid.png'],
+  },
 ];
