@@ -24,11 +24,11 @@ export class TrackerMatcher {
   private readonly byDomain = new Map<string, Compiled[]>();
   private readonly anyHost: Compiled[] = [];
   /**
-   * One alternation of every anyHost path expression: most URLs match none, and one test says so.
+   * The anyHost patterns in runs of ANY_HOST_GROUP, each run with one alternation per key of its
+   * expressions: a run is tested pattern by pattern only when all three let the URL through.
    * Built in the constructor, so that an expression that cannot be joined fails the load, never a message.
    */
-  private readonly anyHostPaths: RegExp;
-  private readonly anyHostWithoutPath: boolean;
+  private readonly anyHostGroups: AnyHostGroup[];
   readonly vendors: Vendor[];
 
   /** Branded hosts CNAMEd to a provider (rules/cname-hosts.json), asked when no pattern matched. */
@@ -54,12 +54,7 @@ export class TrackerMatcher {
         }
       }
     }
-    this.anyHostWithoutPath = this.anyHost.some((c) => !c.path);
-    this.anyHostPaths = joinedPaths(this.anyHost);
-  }
-
-  private anyHostCandidates(path: string): boolean {
-    return this.anyHostWithoutPath || this.anyHostPaths.test(path);
+    this.anyHostGroups = anyHostGroups(this.anyHost);
   }
 
   /** The best match for a URL, or undefined; `as` says whether a client loads it (resource) or the reader clicks it (link). */
@@ -74,7 +69,12 @@ export class TrackerMatcher {
       if (dot === -1) break;
       host = host.slice(dot + 1);
     }
-    if ((!best || best.pattern.kind !== 'open') && this.anyHostCandidates(parts.path)) for (const c of this.anyHost) best = better(c, parts, best);
+    if (!best || best.pattern.kind !== 'open') {
+      for (const g of this.anyHostGroups) {
+        if ((g.host && !g.host.test(parts.host)) || (g.path && !g.path.test(parts.path)) || (g.query && !g.query.test(parts.query))) continue;
+        for (const c of g.patterns) best = better(c, parts, best);
+      }
+    }
     if (best) return { vendor: best.vendor, pattern: best.pattern };
     return this.cnameHosts?.match(parts, as);
   }
@@ -90,24 +90,57 @@ function better(c: Compiled, parts: UrlParts, best: Compiled | undefined): Compi
   return !best || KIND_RANK[c.pattern.kind] < KIND_RANK[best.pattern.kind] ? c : best;
 }
 
+interface AnyHostGroup {
+  patterns: Compiled[];
+  /** Each key's alternation of the run's expressions; undefined when one of them has none (any value passes). */
+  host: RegExp | undefined;
+  path: RegExp | undefined;
+  query: RegExp | undefined;
+}
+
 /**
- * The prefilter of anyHost paths. Case-insensitive: it may let more through (each pattern then
- * tests in its own case), never fewer. A named group or back-reference would clash or point at
- * another pattern's group once joined; user files are refused for it at validation, and this
- * check keeps data built in code (or a future loader) from failing every message instead.
+ * One alternation of every anyHost path expression let almost every URL through: two patterns'
+ * paths are `.*` (they match on the query) and one is `^/(?!trk$)`, so all 96 patterns were tested
+ * on 15,963 of 16,036 URLs (a corpus pass of the benchmark mbox). Runs of 8, filtered on host,
+ * path and query alike, test a pattern only where its run could match on all three. Replaying
+ * those 16,036 calls (same answers), CPU time, 8 rounds alternated, load 19 on 2 cores:
+ * 76-105 ms before, 38-54 ms after.
  */
-function joinedPaths(anyHost: Compiled[]): RegExp {
+const ANY_HOST_GROUP = 8;
+
+function anyHostGroups(anyHost: Compiled[]): AnyHostGroup[] {
+  const groups: AnyHostGroup[] = [];
+  for (let i = 0; i < anyHost.length; i += ANY_HOST_GROUP) {
+    const patterns = anyHost.slice(i, i + ANY_HOST_GROUP);
+    groups.push({ patterns, host: joined(patterns, 'host'), path: joined(patterns, 'path'), query: joined(patterns, 'query') });
+  }
+  return groups;
+}
+
+/**
+ * The prefilter of anyHost expressions for one key. Case-insensitive: it may let more through
+ * (each pattern then tests in its own case), never fewer. A named group or back-reference would
+ * clash or point at another pattern's group once joined; user files are refused for it at
+ * validation, and this check keeps data built in code (or a future loader) from failing every
+ * message instead.
+ */
+function joined(patterns: Compiled[], key: 'host' | 'path' | 'query'): RegExp | undefined {
   const sources: string[] = [];
-  for (const c of anyHost) {
-    const source = c.pattern.path;
-    if (source === undefined) continue;
+  let anyValue = false;
+  for (const c of patterns) {
+    const source = c.pattern[key];
+    if (source === undefined) {
+      anyValue = true;
+      continue;
+    }
     const reason = joinBreakingReason(source);
-    if (reason) throw new ConfigError(`pattern ${c.pattern.id} (vendor ${c.vendor.id}): path ${JSON.stringify(source).slice(0, 200)} ${reason}`);
+    if (reason) throw new ConfigError(`pattern ${c.pattern.id} (vendor ${c.vendor.id}): ${key} ${JSON.stringify(source).slice(0, 200)} ${reason}`);
     sources.push(`(?:${source})`);
   }
+  if (anyValue) return undefined;
   try {
-    return new RegExp(sources.join('|') || '(?!)', 'i');
+    return new RegExp(sources.join('|'), 'i');
   } catch (error) {
-    throw new ConfigError(`the anyHost path expressions cannot be joined into one: ${(error as Error).message}`);
+    throw new ConfigError(`the anyHost ${key} expressions cannot be joined into one: ${(error as Error).message}`);
   }
 }
