@@ -35,7 +35,10 @@ export class TextKeyedCache<V> {
 
   /** The value kept for `key`, or `compute(key)`, kept when the key is small enough. `compute` gets the copy that is kept: what it returns may hold slices of it. */
   get(key: string, compute: (key: string) => V): V {
-    if (this.entries.has(key)) return this.entries.get(key) as V;
+    // One lookup on a hit (a value may be undefined: only then is `has` asked too). Each lookup
+    // of a sliced key compares it with the kept one, character by character.
+    const kept = this.entries.get(key);
+    if (kept !== undefined || this.entries.has(key)) return kept as V;
     if (key.length > this.maxKeyChars) return compute(key);
     const own = ownText(key);
     const value = compute(own);
