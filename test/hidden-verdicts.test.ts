@@ -277,4 +277,11 @@ describe("an outside review's cases (test/browser/cases/visibility-review-p3.ts)
     expect(verdicts(`<div style="overflow:hidden;block-size:0"><img src="${O}/a"></div><style>.m{overflow:hidden;max-block-size:0}</style><div class=m><img src="${O}/b"></div>`)).toEqual({ a: 'zero-height-wrapper', b: 'zero-height-wrapper' });
     expect(sizes(`<img style="inline-size:1px;block-size:1px" src="${O}/a"><img style="block-size:1px;height:20px" src="${O}/b"><img style="height:1px;block-size:20px" src="${O}/c">`)).toEqual({ a: [1, 1], b: [undefined, 20], c: [undefined, 20] });
   });
+  it('aspect-ratio gives the auto side from the other; not with both set or auto', () => {
+    expect(
+      sizes(
+        `<img style="width:600px;aspect-ratio:600/1" src="${O}/a"><img width=600 style="aspect-ratio:1000" src="${O}/b"><img width=40 height=20 style="aspect-ratio:600/1" src="${O}/c"><img style="width:40px;aspect-ratio:auto 600/1" src="${O}/d"><img style="width:40px;aspect-ratio:0/1" src="${O}/e">`,
+      ),
+    ).toEqual({ a: [600, 1], b: [600, 0.59375], c: [40, 20], d: [40, undefined], e: [40, undefined] });
+  });
 });

@@ -12,7 +12,7 @@ import type { Ticker } from '../url/form-matcher.js';
  * Proven equal to the full parse by test/cascade.test.ts.
  */
 export const MAY_BE_RELEVANT =
-  /display|visibility|opacity|mso-hide|position|left|top|right|bottom|margin|text-indent|overflow|width|height|(?:block|inline)-size|inset|content-visibility|(?<!text-)transform|translate|filter|contain|scale|zoom|(?<!background-)clip|mask|\\/i;
+  /display|visibility|opacity|mso-hide|position|left|top|right|bottom|margin|text-indent|overflow|width|height|(?:block|inline)-size|aspect-ratio|inset|content-visibility|(?<!text-)transform|translate|filter|contain|scale|zoom|(?<!background-)clip|mask|\\/i;
 // A sheet's custom properties can be what an inline `var()` refers to: `--` keeps them; `font`
 // keeps its font sizes (isFontSize).
 const MAY_MATTER = new RegExp(`${MAY_BE_RELEVANT.source}|--|font`, 'i');

@@ -27,6 +27,8 @@ export const RELEVANT: ReadonlySet<string> = new Set([
   // Enlarge a tiny declared size (a 1x1 image at min-width:600px is 600 px wide).
   'min-width',
   'min-height',
+  // Gives the auto side of a box from the other (a 600 px wide image at 600/1 is 1 px tall).
+  'aspect-ratio',
   // Hide or shrink without display or visibility (css-transform.ts, css-clip.ts).
   'content-visibility',
   'transform',
@@ -231,6 +233,7 @@ const CHECKS: Record<string, Check> = {
   'max-height': lengthOr(NONE_OR_SIZE),
   'min-width': lengthOr(SIZE_WORDS),
   'min-height': lengthOr(SIZE_WORDS),
+  'aspect-ratio': (p) => p.length >= 1 && p.length <= 4 && p.every((t) => t[0] === TokenType.Number || isIdent(t, 'auto') || (t[0] === TokenType.Delim && t[4].value === '/')),
   'content-visibility': keyword(new Set(['visible', 'hidden', 'auto'])),
   transform: (p) => p.length >= 1 && (p.every((t) => t[0] === TokenType.Function) || (p.length === 1 && isIdent(p[0], 'none'))),
   scale: (p) => (p.length >= 1 && p.length <= 3 && p.every((t) => t[0] === TokenType.Number || t[0] === TokenType.Percentage)) || (p.length === 1 && isIdent(p[0], 'none')),

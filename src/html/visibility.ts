@@ -163,11 +163,34 @@ export function declaredSize(el: TreeElement, style: ReadonlyMap<string, string>
   const scaled = (px: number | undefined, by: number): number | undefined => (px === undefined || by === 1 ? px : layoutUnits(px * by));
   // Size containment takes an image's natural size away: with no width or height anywhere it is 0 x 0.
   if (style?.has('contain') && el.name === 'img' && sizeContained(style.get('contain')) && el.attrs.width === undefined && el.attrs.height === undefined && !style.has('width') && !style.has('height')) return { width: 0, height: 0 };
-  return {
-    width: scaled(pick(el.attrs.width, style?.get('width'), style?.get('max-width'), style?.get('min-width'), true), scale.x),
-    height: scaled(pick(el.attrs.height, style?.get('height'), style?.get('max-height'), style?.get('min-height'), false), scale.y),
-  };
+  let width = pick(el.attrs.width, style?.get('width'), style?.get('max-width'), style?.get('min-width'), true);
+  let height = pick(el.attrs.height, style?.get('height'), style?.get('max-height'), style?.get('min-height'), false);
+  // aspect-ratio gives the side left auto from the other (`width:600px; aspect-ratio:600/1` is
+  // 1 px tall). With `auto` an image keeps its natural ratio, which only the image file knows.
+  if (style?.has('aspect-ratio') && (width === undefined) !== (height === undefined) && !hasSize(el.attrs.width, style.get('width')) !== !hasSize(el.attrs.height, style.get('height'))) {
+    const ratio = ratioOf(style.get('aspect-ratio'));
+    if (ratio !== undefined) {
+      if (width === undefined && height !== undefined) width = layoutUnits(height * ratio);
+      else if (width !== undefined) height = layoutUnits(width / ratio);
+    }
+  }
+  return { width: scaled(width, scale.x), height: scaled(height, scale.y) };
 }
+
+/** Whether a side is set by CSS or the attribute (not auto): aspect-ratio then does not size it. */
+function hasSize(attrValue: string | undefined, css: string | undefined): boolean {
+  if (css !== undefined) return css.trim().toLowerCase() !== 'auto';
+  return attrValue !== undefined;
+}
+
+/** An `aspect-ratio` of `<number> [/ <number>]` as width over height; undefined for auto (or `auto` with a ratio), degenerate or other values. */
+function ratioOf(value: string | undefined): number | undefined {
+  const m = value === undefined ? null : RATIO.exec(value);
+  if (!m) return undefined;
+  const ratio = Number(m[1]) / (m[2] === undefined ? 1 : Number(m[2]));
+  return Number.isFinite(ratio) && ratio > 0 ? ratio : undefined;
+}
+const RATIO = /^\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*(?:\/\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*)?$/i;
 
 // A length with a unit other than px/pt, a percentage, or a keyword or function: a valid value
 // that overrides the attribute but gives no pixel size. (Linear: no two quantifiers can trade characters.)
