@@ -49,13 +49,24 @@ const deferInit = {
   },
 };
 
+// charset 'ascii' escapes strings, not the licence comments kept below: @csstools/color-helpers
+// credits each W3C function it ports with "Copyright \u00a9 2022 W3C\u00ae" (its only non-ASCII
+// text). Written "(c)" and "(R)", the notice stays and the chunk stays ASCII (test/code-cache.test.ts checks).
+const asciiLegalComments = {
+  name: 'pixelaudit-ascii-legal-comments',
+  transform(code, id) {
+    if (!/[\\/]@csstools[\\/]color-helpers[\\/]/.test(id) || !code.includes('\u00a9')) return null;
+    return { code: code.replaceAll('\u00a9', '(c)').replaceAll('\u00ae', '(R)'), map: null };
+  },
+};
+
 export default defineConfig({
   input: {
     main: 'dist/src/cli/main.js',
     'analysis-worker': 'dist/src/engine/analysis-worker.js',
   },
   platform: 'node',
-  plugins: [deferInit],
+  plugins: [deferInit, asciiLegalComments],
   // recheck finds its native checker binary next to its own files: it stays a package.
   external: ['recheck'],
   // mailparser's index imports its stream parser (and html-to-text, he, mailsplit) for its side
