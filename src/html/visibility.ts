@@ -190,7 +190,8 @@ function ratioOf(value: string | undefined): number | undefined {
   const ratio = Number(m[1]) / (m[2] === undefined ? 1 : Number(m[2]));
   return Number.isFinite(ratio) && ratio > 0 ? ratio : undefined;
 }
-const RATIO = /^\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*(?:\/\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*)?$/i;
+// (Linear: each number's digits are taken by one quantifier only.)
+const RATIO = /^\s*((?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:e[+-]?[0-9]+)?)\s*(?:\/\s*((?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:e[+-]?[0-9]+)?)\s*)?$/i;
 
 // A length with a unit other than px/pt, a percentage, or a keyword or function: a valid value
 // that overrides the attribute but gives no pixel size. (Linear: no two quantifiers can trade characters.)
