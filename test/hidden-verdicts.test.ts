@@ -235,3 +235,53 @@ describe('selectors css-select lacks', () => {
     expect(Object.keys(verdicts(html))).toEqual(['a']);
   });
 });
+
+describe("an outside review's cases (test/browser/cases/visibility-review-p3.ts)", () => {
+  it('display:contents on a replaced element is display:none; on a div it is not', () => {
+    expect(verdicts(`<style>.c{display:contents}</style><img style="display:contents" src="${O}/a"><input type=image style="display:contents" src="${O}/b"><img class=c src="${O}/c"><div style="display:contents"><img src="${O}/d"></div>`)).toEqual({
+      a: 'display-none',
+      c: 'display-none',
+      d: undefined,
+    });
+  });
+  it('an opacity whose 8-bit alpha rounds to 0 hides; 0.002 does not', () => {
+    expect(
+      verdicts(
+        `<img style="opacity:0.001" src="${O}/a"><img style="opacity:0.1%" src="${O}/b"><div style="opacity:.0001"><img src="${O}/c"></div><img style="filter:opacity(0.001)" src="${O}/d"><img style="opacity:0.002" src="${O}/e"><img style="opacity:0.2%" src="${O}/f"><img style="filter:opacity(1%)" src="${O}/g">`,
+      ),
+    ).toEqual({
+      a: 'opacity-zero',
+      b: 'opacity-zero',
+      c: 'opacity-zero',
+      d: 'opacity-zero',
+      e: undefined,
+      f: undefined,
+      g: undefined,
+    });
+  });
+  it('min-width and min-height enlarge a tiny size; a minimum in % makes a tiny size unknown', () => {
+    expect(
+      sizes(
+        `<img width=1 height=1 style="min-width:40px;min-height:20px" src="${O}/a"><img width=1 height=1 style="min-width:50%" src="${O}/b"><img width=1 height=1 style="min-width:auto;min-height:0" src="${O}/c"><img style="width:1px;max-width:0;min-width:5px" src="${O}/d">`,
+      ),
+    ).toEqual({ a: [40, 20], b: [undefined, 1], c: [1, 1], d: [5, undefined] });
+  });
+  it('a table with height:0 and overflow:hidden clips nothing; a block one hides', () => {
+    expect(
+      verdicts(
+        `<table style="height:0;overflow:hidden"><tr><td><img src="${O}/a"></td></tr></table><div style="display:table;height:0;overflow:hidden"><img src="${O}/b"></div><div style="height:0;overflow:hidden"><img src="${O}/c"></div><div style="height:0;min-height:5px;overflow:hidden"><img src="${O}/d"></div>`,
+      ),
+    ).toEqual({ a: undefined, b: undefined, c: 'zero-height-wrapper', d: undefined });
+  });
+  it('logical sizes are the physical ones in the horizontal writing mode; the later declaration wins', () => {
+    expect(verdicts(`<div style="overflow:hidden;block-size:0"><img src="${O}/a"></div><style>.m{overflow:hidden;max-block-size:0}</style><div class=m><img src="${O}/b"></div>`)).toEqual({ a: 'zero-height-wrapper', b: 'zero-height-wrapper' });
+    expect(sizes(`<img style="inline-size:1px;block-size:1px" src="${O}/a"><img style="block-size:1px;height:20px" src="${O}/b"><img style="height:1px;block-size:20px" src="${O}/c">`)).toEqual({ a: [1, 1], b: [undefined, 20], c: [undefined, 20] });
+  });
+  it('aspect-ratio gives the auto side from the other; not with both set or auto', () => {
+    expect(
+      sizes(
+        `<img style="width:600px;aspect-ratio:600/1" src="${O}/a"><img width=600 style="aspect-ratio:1000" src="${O}/b"><img width=40 height=20 style="aspect-ratio:600/1" src="${O}/c"><img style="width:40px;aspect-ratio:auto 600/1" src="${O}/d"><img style="width:40px;aspect-ratio:0/1" src="${O}/e">`,
+      ),
+    ).toEqual({ a: [600, 1], b: [600, 0.59375], c: [40, 20], d: [40, undefined], e: [40, undefined] });
+  });
+});

@@ -8,11 +8,11 @@ import type { Ticker } from '../url/form-matcher.js';
 
 /**
  * A sheet in which no relevant property name can occur needs no parse. A backslash may be an
- * escape inside a name (`disp\6c ay`); `margin` and `inset` are shorthands of relevant ones.
+ * escape inside a name (`disp\6c ay`); `margin` and `inset` are shorthands of relevant ones, `block-size` and `inline-size` are read as height and width.
  * Proven equal to the full parse by test/cascade.test.ts.
  */
 export const MAY_BE_RELEVANT =
-  /display|visibility|opacity|mso-hide|position|left|top|right|bottom|margin|text-indent|overflow|width|height|inset|content-visibility|(?<!text-)transform|translate|filter|contain|scale|zoom|(?<!background-)clip|mask|\\/i;
+  /display|visibility|opacity|mso-hide|position|left|top|right|bottom|margin|text-indent|overflow|width|height|(?:block|inline)-size|aspect-ratio|inset|content-visibility|(?<!text-)transform|translate|filter|contain|scale|zoom|(?<!background-)clip|mask|\\/i;
 // A sheet's custom properties can be what an inline `var()` refers to: `--` keeps them; `font`
 // keeps its font sizes (isFontSize).
 const MAY_MATTER = new RegExp(`${MAY_BE_RELEVANT.source}|--|font`, 'i');

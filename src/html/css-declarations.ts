@@ -1,5 +1,5 @@
 import { NumberType, tokenize, tokenizer, TokenType, type CSSToken } from '@csstools/css-tokenizer';
-import { expandDeclaration } from './css-properties.js';
+import { aliasOf, expandDeclaration } from './css-properties.js';
 import type { Ticker } from '../url/form-matcher.js';
 
 /** One declaration as CSS Syntax reads it, after its shorthand (if any) is expanded. */
@@ -229,10 +229,8 @@ function mayExpandTo(name: string, want: PropertyFilter): boolean {
     (name === 'margin' && (want('margin-left') || want('margin-top'))) ||
     (name === 'inset' && want('left')) ||
     (name === 'font' && want('font-size')) ||
-    (name === '-webkit-transform' && want('transform')) ||
-    (name === '-webkit-clip-path' && want('clip-path')) ||
-    (name === '-webkit-filter' && want('filter')) ||
-    (name === '-webkit-backface-visibility' && want('backface-visibility')) ||
+    // `-webkit-transform` is read as `transform`, `block-size` as `height`, and so on.
+    want(aliasOf(name) ?? '') ||
     ((name === 'mask' || name === '-webkit-mask' || name === '-webkit-mask-image') && want('mask-image'))
   );
 }

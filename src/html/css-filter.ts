@@ -1,11 +1,14 @@
 import { numberOf, topLevelFunctions } from './css-functions.js';
 
+/** The opacity under which Chromium's 8-bit alpha, round(opacity x 255), is 0: nothing is painted. */
+export const PAINTS_NOTHING_BELOW = 0.5 / 255;
+
 // Filter Effects 1's functions: a value with any other is invalid, dropped by the parser.
 const FILTERS = new Set(['blur', 'brightness', 'contrast', 'drop-shadow', 'grayscale', 'hue-rotate', 'invert', 'opacity', 'saturate', 'sepia']);
 
 /**
- * Whether a `filter` paints the element and its content fully transparent: an `opacity()` of 0
- * (`0`, `0%`) anywhere in the list multiplies every pixel's alpha by 0, whatever the other
+ * Whether a `filter` paints the element and its content fully transparent: an `opacity()` that rounds to
+ * an alpha of 0 (`0`, `0%`, `0.001`) anywhere in the list multiplies every pixel's alpha by 0, whatever the other
  * functions do. `brightness(0)` is not: it paints black, which is seen. A negative amount is
  * invalid (the declaration is dropped); `url()` references are not judged.
  */
@@ -18,7 +21,8 @@ export function filterHides(value: string | undefined): boolean {
     if (f.name !== 'opacity' || f.args.length === 0) continue;
     const amount = numberOf(f.args[0]);
     if (amount === undefined || amount < 0 || f.args.length > 1) return false;
-    if (amount === 0) hides = true;
+    // Below 1/510 the 8-bit alpha rounds to 0, as for `opacity`.
+    if (amount < PAINTS_NOTHING_BELOW) hides = true;
   }
   return hides;
 }

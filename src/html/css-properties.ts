@@ -24,6 +24,11 @@ export const RELEVANT: ReadonlySet<string> = new Set([
   'height',
   'max-width',
   'max-height',
+  // Enlarge a tiny declared size (a 1x1 image at min-width:600px is 600 px wide).
+  'min-width',
+  'min-height',
+  // Gives the auto side of a box from the other (a 600 px wide image at 600/1 is 1 px tall).
+  'aspect-ratio',
   // Hide or shrink without display or visibility (css-transform.ts, css-clip.ts).
   'content-visibility',
   'transform',
@@ -226,6 +231,9 @@ const CHECKS: Record<string, Check> = {
   height: lengthOr(SIZE_WORDS),
   'max-width': lengthOr(NONE_OR_SIZE),
   'max-height': lengthOr(NONE_OR_SIZE),
+  'min-width': lengthOr(SIZE_WORDS),
+  'min-height': lengthOr(SIZE_WORDS),
+  'aspect-ratio': (p) => p.length >= 1 && p.length <= 4 && p.every((t) => t[0] === TokenType.Number || isIdent(t, 'auto') || (t[0] === TokenType.Delim && t[4].value === '/')),
   'content-visibility': keyword(new Set(['visible', 'hidden', 'auto'])),
   transform: (p) => p.length >= 1 && (p.every((t) => t[0] === TokenType.Function) || (p.length === 1 && isIdent(p[0], 'none'))),
   scale: (p) => (p.length >= 1 && p.length <= 3 && p.every((t) => t[0] === TokenType.Number || t[0] === TokenType.Percentage)) || (p.length === 1 && isIdent(p[0], 'none')),
@@ -245,7 +253,7 @@ const CHECKS: Record<string, Check> = {
 export function expandDeclaration(written: string, tokens: readonly CSSToken[], from: number, to: number, important: boolean, want: PropertyFilter, out: Declaration[]): void {
   if (from >= to) return;
   // Chromium's aliases: `-webkit-transform` is `transform` (the later of the two wins), and so on.
-  const name = ALIASES[written] ?? written;
+  const name = aliasOf(written) ?? written;
   if (name === 'font') {
     // Kept as written for a caller that wants it, and read for the font-size it sets.
     if (want('font')) out.push({ name, value: valueText(tokens, from, to, false), important });
@@ -282,9 +290,12 @@ export function expandDeclaration(written: string, tokens: readonly CSSToken[], 
 
 /** Whether the values of this property are checked here (so a value left out is invalid), as `@supports` needs to know (css-supports.ts). */
 export function valueChecked(written: string): boolean {
-  const name = ALIASES[written] ?? written;
+  const name = aliasOf(written) ?? written;
   return name in CHECKS || name === 'margin' || name === 'inset';
 }
+
+/** The property a name is read as (Chromium's aliases, logical sizes), or undefined. */
+export const aliasOf = (name: string): string | undefined => (Object.hasOwn(ALIASES, name) ? ALIASES[name] : undefined);
 
 const ALIASES: Record<string, string> = {
   '-webkit-transform': 'transform',
@@ -293,6 +304,14 @@ const ALIASES: Record<string, string> = {
   '-webkit-backface-visibility': 'backface-visibility',
   '-webkit-mask-image': 'mask-image',
   '-webkit-mask': 'mask',
+  // Logical sizes in the horizontal writing mode mail is written in (writing-mode is not read):
+  // one computed value with the physical one, so the later declaration of the two wins, as for an alias.
+  'inline-size': 'width',
+  'block-size': 'height',
+  'min-inline-size': 'min-width',
+  'min-block-size': 'min-height',
+  'max-inline-size': 'max-width',
+  'max-block-size': 'max-height',
 };
 
 const isAuto = (t: CSSToken): boolean => t[0] === TokenType.Ident && asciiLower(t[4].value) === 'auto';

@@ -60,10 +60,13 @@ const NEVER = [
   'fullscreen',
   'modal',
   'picture-in-picture',
-  'playing',
-  'paused',
   'popover-open',
+  'active-view-transition',
+  'xr-overlay',
+  'target-current',
 ];
+// (`:playing`, `:paused` and the other media states are unknown to this Chromium: a selector
+// with one is invalid and its rule dropped, as an unknown name is here.)
 
 // Text controls a user can type in (the HTML standard's :read-write): input types that take text.
 const TEXT_INPUTS = new Set(['', 'text', 'search', 'url', 'tel', 'email', 'password', 'date', 'month', 'week', 'time', 'datetime-local', 'number']);
@@ -133,6 +136,38 @@ function countOf(of: NthOf, ctx: ElementContext): number {
 
 type Pseudo = (ctx: ElementContext, data?: string | null) => boolean;
 
+const isHtml = (ctx: ElementContext, ...names: string[]): boolean => ctx.el.namespace === 'html' && names.includes(ctx.el.name);
+const inputType = (ctx: ElementContext): string => (attr(ctx, 'type') ?? '').trim().toLowerCase();
+const NUMERIC_RANGE = new Set(['number', 'range']);
+const RANGED = new Set([...NUMERIC_RANGE, 'date', 'month', 'week', 'time', 'datetime-local']);
+
+/**
+ * The HTML standard's :in-range (true) or :out-of-range (false) on an input with range
+ * limitations; null for any other element (matches neither). Only number and range compare
+ * their value with min and max here; a date or time input counts as in range (an approximation).
+ */
+function inRange(ctx: ElementContext): boolean | null {
+  if (!isHtml(ctx, 'input') || !RANGED.has(inputType(ctx))) return null;
+  if (!NUMERIC_RANGE.has(inputType(ctx))) return true;
+  const value = Number.parseFloat(attr(ctx, 'value') ?? '');
+  if (Number.isNaN(value)) return true;
+  const min = Number.parseFloat(attr(ctx, 'min') ?? '');
+  const max = Number.parseFloat(attr(ctx, 'max') ?? '');
+  // A range input clamps its value, so it is never out of range.
+  if (inputType(ctx) === 'range') return true;
+  return !(value < min) && !(value > max);
+}
+
+/** `:dir(ltr|rtl)`: the nearest `dir` attribute's direction, ltr by default (`dir=auto`, which reads the text after the element, is taken as ltr: an approximation). */
+function direction(ctx: ElementContext): string {
+  for (let c: ElementContext | null = ctx; c; c = c.parent) {
+    chargeWalk();
+    const d = attr(c, 'dir')?.trim().toLowerCase();
+    if (d === 'ltr' || d === 'rtl') return d;
+  }
+  return 'ltr';
+}
+
 /** Pseudo-classes that need what follows the element: answered from counts made by a walk before (following-siblings.ts). */
 export const FOLLOWING = new Set(['last-child', 'only-child', 'last-of-type', 'only-of-type', 'nth-last-child', 'nth-last-of-type']);
 
@@ -162,6 +197,18 @@ const pseudos: Record<string, Pseudo> = {
   'nth-last-child': (ctx, data) => ctx.following !== undefined && nth(data)(ctx.following),
   'nth-last-of-type': (ctx, data) => ctx.followingOfType !== undefined && nth(data)(ctx.followingOfType),
   defined: () => true,
+  // States read from the markup alone (the message at rest: no script, nothing typed).
+  open: (ctx) => isHtml(ctx, 'details', 'dialog') && attr(ctx, 'open') !== undefined,
+  'placeholder-shown': (ctx) => isHtml(ctx, 'input') && TEXT_INPUTS.has(inputType(ctx)) && (attr(ctx, 'placeholder') ?? '') !== '' && (attr(ctx, 'value') ?? '') === '',
+  // A checkbox is indeterminate only by script; a radio group with none checked is not read here (needs the whole form).
+  indeterminate: (ctx) => isHtml(ctx, 'progress') && attr(ctx, 'value') === undefined,
+  // A form's default submit button is not read here (needs the whole form).
+  default: (ctx) => (isHtml(ctx, 'input') && (inputType(ctx) === 'checkbox' || inputType(ctx) === 'radio') && attr(ctx, 'checked') !== undefined) || (isHtml(ctx, 'option') && attr(ctx, 'selected') !== undefined),
+  'in-range': (ctx) => inRange(ctx) === true,
+  'out-of-range': (ctx) => inRange(ctx) === false,
+  dir: (ctx, data) => direction(ctx) === (data ?? '').trim().toLowerCase(),
+  // Custom element states are set by script only. Two parameters: css-select then requires the argument, as Chromium does.
+  state: (_ctx, _name) => false,
   ...Object.fromEntries(NEVER.map((name) => [name, () => false])),
 };
 
@@ -182,4 +229,4 @@ export const EVALUATED = new Set(['not', 'is', 'where', 'first-child', 'root', '
  * siblings) or on state the walk does not have (`:lang` looks up every ancestor): a selector
  * using one is not applied (see cascade.ts).
  */
-export const UNANSWERED = new Set(['empty', 'has', 'blank', 'valid', 'invalid', 'in-range', 'out-of-range', 'placeholder-shown', 'default', 'indeterminate', 'lang', 'dir', 'host', 'host-context', 'state']);
+export const UNANSWERED = new Set(['empty', 'has', 'blank', 'valid', 'invalid', 'lang', 'host', 'host-context']);

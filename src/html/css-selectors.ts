@@ -139,6 +139,8 @@ function check(complex: readonly Selector[], _inner: boolean): Verdict {
   return result;
 }
 
+const IDENT_ARGUMENT = /^-?[a-zA-Z_\u0080-\uffff][\w\u0080-\uffff-]*$/;
+
 function checkPseudo(name: string, data: Selector[][] | string | null): Verdict {
   if (UNANSWERED.has(name)) return 'unanswered';
   if (FOLLOWING.has(name)) usesFollowing = true;
@@ -153,6 +155,8 @@ function checkPseudo(name: string, data: Selector[][] | string | null): Verdict 
     return result;
   }
   if (name === OWN_PSEUDOS.nthOf) return 'ok';
+  // `:dir()` and `:state()` take one identifier: `:state()` is invalid, as in Chromium.
+  if ((name === 'dir' || name === 'state') && !(typeof data === 'string' && IDENT_ARGUMENT.test(data.trim()))) return 'invalid';
   // `of S` counted from the end would need S matched on the siblings that follow: not done.
   if (name === 'nth-last-child' && typeof data === 'string' && splitOf(data)) return 'unanswered';
   if (name === 'nth-child' || name === 'nth-of-type' || name === 'nth-last-child' || name === 'nth-last-of-type') {

@@ -35,13 +35,19 @@ export const FAST_TREE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'open',
   'popover',
   'controls',
-  // What pseudo-classes the cascade answers read (:read-write, :disabled, :checked, :required).
+  // What pseudo-classes the cascade answers read (:read-write, :disabled, :checked, :required, :default).
   'readonly',
   'disabled',
   'contenteditable',
   'checked',
   'selected',
   'required',
+  // And :placeholder-shown, :in-range/:out-of-range, :dir() (css-select-adapter.ts).
+  'placeholder',
+  'value',
+  'min',
+  'max',
+  'dir',
 ]);
 
 // In these contexts parse5 reads the whole fragment as text (it starts in a raw-text state with no

@@ -2,7 +2,7 @@ import type { HiddenBy } from '../types.js';
 import { cssPixels } from './css.js';
 import { clipPathHides, clipRectHides } from './css-clip.js';
 import { layoutUnits, resolveLength, type LengthBasis } from './css-length.js';
-import { filterHides } from './css-filter.js';
+import { filterHides, PAINTS_NOTHING_BELOW } from './css-filter.js';
 import { maskBoxImageHides, maskHides } from './css-mask.js';
 import { clippedAxes, paintContained, sizeContained } from './css-overflow.js';
 import { facesAway, scaleProperty, transformScale, transformShift, translateProperty, type BoxScale, type Shift } from './css-transform.js';
@@ -34,6 +34,9 @@ export function hiddenByElement(el: TreeElement, style: ReadonlyMap<string, stri
   // SVG presentation attributes are author style of the lowest rank: any CSS value wins.
   const display = style?.get('display') ?? presentation(el, 'display');
   if (display === 'none') return { by: 'display-none', detail: `<${name}> display:none` };
+  // CSS Display 3 ("unusual elements"): display:contents on a replaced element or form control
+  // computes to display:none, so the image is not rendered (Chromium agrees: review-replaced-display-contents).
+  if (display === 'contents' && el.namespace === 'html' && CONTENTS_IS_NONE.has(name)) return { by: 'display-none', detail: `<${name}> display:contents (none for a replaced element)` };
   // `hidden` is the UA style sheet's display:none (until-found: content-visibility:hidden), so
   // any display the author gives the element wins over it.
   if (el.namespace === 'html' && 'hidden' in el.attrs && display === undefined) return { by: 'hidden-attribute', detail: `<${name} hidden>` };
@@ -84,11 +87,18 @@ export function hiddenByElement(el: TreeElement, style: ReadonlyMap<string, stri
   const how = style.has('contain') && paintContained(style.get('contain')) ? `contain:${style.get('contain')}` : 'overflow:hidden';
   // Size containment sizes the box as if empty: 0 px tall unless a height says otherwise.
   if (clipped.y && !style.has('height') && sizeContained(style.get('contain')) && hasBox(el, display)) return { by: 'zero-height-wrapper', detail: `<${name}> contain:${style.get('contain')}` };
+  // A table (display:table, or a <table> left as one) grows to its content whatever its height
+  // or width says: it clips nothing to 0 (review-table-overflow-no-clip).
+  const shown = display ?? (el.namespace === 'html' ? name : '');
+  if (shown === 'table' || shown === 'inline-table' || shown === 'block table' || shown === 'inline table') return undefined;
   let strip: Hidden | undefined;
   for (const prop of CLIP_SIZES) {
     const horizontal = prop.endsWith('width');
     const v = style.get(prop);
     if (v === undefined || !(horizontal ? clipped.x : clipped.y)) continue;
+    // A minimum larger than 0 (or known only to layout) keeps the box open: min wins over max.
+    const min = style.get(horizontal ? 'min-width' : 'min-height');
+    if (min !== undefined && sizeOf(min, basis, horizontal) !== 0 && min.trim().toLowerCase() !== 'auto') continue;
     const px = sizeOf(v, basis, horizontal);
     if (px === 0) return { by: 'zero-height-wrapper', detail: `<${name}> ${prop}:${v}; ${how}` };
     // A block box of 1 to 3 px shows a strip of that size of what it holds (its padding is not
@@ -123,12 +133,13 @@ export interface Size {
 /**
  * The element's declared size in CSS pixels: CSS `width`/`height` (inline or from `<style>`
  * rules) over the attributes (presentational hints lose to any author rule), capped by
- * `max-width`/`max-height` (a cap in other units leaves no pixel size, unless already tiny). HTML attributes follow the rules for parsing dimension values
+ * `max-width`/`max-height` (a cap in other units leaves no pixel size, unless already tiny) and
+ * raised to `min-width`/`min-height`. HTML attributes follow the rules for parsing dimension values
  * (`1px` and `1abc` are 1, `50%` is no pixel size); SVG ones are CSS lengths.
  */
 export function declaredSize(el: TreeElement, style: ReadonlyMap<string, string> | undefined, basis: LengthBasis = PLAIN, scale: BoxScale = UNIT): Size {
   const attr = el.namespace === 'html' ? dimensionPixels : cssPixels;
-  const pick = (attrValue: string | undefined, css: string | undefined, max: string | undefined, horizontal: boolean): number | undefined => {
+  const capped = (attrValue: string | undefined, css: string | undefined, max: string | undefined, horizontal: boolean): number | undefined => {
     const fromCss = cssLength(css, basis, horizontal);
     const value = fromCss === undefined ? attr(attrValue) : (fromCss ?? undefined);
     const cap = cssLength(max, basis, horizontal);
@@ -138,14 +149,49 @@ export function declaredSize(el: TreeElement, style: ReadonlyMap<string, string>
     if (cap === null && value !== undefined && value > TINY) return undefined;
     return value;
   };
+  // min-width/min-height win over width and max-width (CSS 2.1 10.4): a 1x1 image with
+  // min-width:40px is 40 px wide. A minimum known only to layout (50%, auto) leaves a size that
+  // is not tiny as it is, and a tiny one unknown, as it may enlarge it (auto, its initial value, never does).
+  const pick = (attrValue: string | undefined, css: string | undefined, max: string | undefined, min: string | undefined, horizontal: boolean): number | undefined => {
+    const value = capped(attrValue, css, max, horizontal);
+    if (min === undefined) return value;
+    const floor = cssLength(min, basis, horizontal);
+    if (typeof floor === 'number') return value === undefined ? undefined : Math.max(value, floor);
+    if (floor === null && value !== undefined && value <= TINY && min.trim().toLowerCase() !== 'auto') return undefined;
+    return value;
+  };
   const scaled = (px: number | undefined, by: number): number | undefined => (px === undefined || by === 1 ? px : layoutUnits(px * by));
   // Size containment takes an image's natural size away: with no width or height anywhere it is 0 x 0.
   if (style?.has('contain') && el.name === 'img' && sizeContained(style.get('contain')) && el.attrs.width === undefined && el.attrs.height === undefined && !style.has('width') && !style.has('height')) return { width: 0, height: 0 };
-  return {
-    width: scaled(pick(el.attrs.width, style?.get('width'), style?.get('max-width'), true), scale.x),
-    height: scaled(pick(el.attrs.height, style?.get('height'), style?.get('max-height'), false), scale.y),
-  };
+  let width = pick(el.attrs.width, style?.get('width'), style?.get('max-width'), style?.get('min-width'), true);
+  let height = pick(el.attrs.height, style?.get('height'), style?.get('max-height'), style?.get('min-height'), false);
+  // aspect-ratio gives the side left auto from the other (`width:600px; aspect-ratio:600/1` is
+  // 1 px tall). With `auto` an image keeps its natural ratio, which only the image file knows.
+  if (style?.has('aspect-ratio') && (width === undefined) !== (height === undefined) && !hasSize(el.attrs.width, style.get('width')) !== !hasSize(el.attrs.height, style.get('height'))) {
+    const ratio = ratioOf(style.get('aspect-ratio'));
+    if (ratio !== undefined) {
+      if (width === undefined && height !== undefined) width = layoutUnits(height * ratio);
+      else if (width !== undefined) height = layoutUnits(width / ratio);
+    }
+  }
+  return { width: scaled(width, scale.x), height: scaled(height, scale.y) };
 }
+
+/** Whether a side is set by CSS or the attribute (not auto): aspect-ratio then does not size it. */
+function hasSize(attrValue: string | undefined, css: string | undefined): boolean {
+  if (css !== undefined) return css.trim().toLowerCase() !== 'auto';
+  return attrValue !== undefined;
+}
+
+/** An `aspect-ratio` of `<number> [/ <number>]` as width over height; undefined for auto (or `auto` with a ratio), degenerate or other values. */
+function ratioOf(value: string | undefined): number | undefined {
+  const m = value === undefined ? null : RATIO.exec(value);
+  if (!m) return undefined;
+  const ratio = Number(m[1]) / (m[2] === undefined ? 1 : Number(m[2]));
+  return Number.isFinite(ratio) && ratio > 0 ? ratio : undefined;
+}
+// (Linear: each number's digits are taken by one quantifier only.)
+const RATIO = /^\s*((?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:e[+-]?[0-9]+)?)\s*(?:\/\s*((?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:e[+-]?[0-9]+)?)\s*)?$/i;
 
 // A length with a unit other than px/pt, a percentage, or a keyword or function: a valid value
 // that overrides the attribute but gives no pixel size. (Linear: no two quantifiers can trade characters.)
@@ -187,14 +233,24 @@ const MEDIUM_PX = 16;
 const PLAIN: LengthBasis = { em: () => MEDIUM_PX, rem: () => MEDIUM_PX, percentDefinite: true };
 const UNIT: BoxScale = { x: 1, y: 1, collapsed: false };
 
-/** opacity at or below 0 (negative values clamp to 0), as a number, a percentage or a math function. */
+/**
+ * An opacity that paints nothing, as a number, a percentage or a math function: Chromium draws
+ * with an 8-bit alpha, round(opacity x 255), so below 1/510 nothing is painted whatever the
+ * image's colours (the painted-pixels oracle: 0.0019 and 0.1% paint nothing, 0.002 paints).
+ * Negative values clamp to 0.
+ */
 function opacityHides(value: string): boolean {
   const v = value.trim();
-  const n = Number.parseFloat(v);
-  if (/^[+-]?[0-9.]/.test(v)) return n <= 0;
+  if (/^[+-]?[0-9.]/.test(v)) {
+    const n = Number.parseFloat(v);
+    return (v.endsWith('%') ? n / 100 : n) < PAINTS_NOTHING_BELOW;
+  }
   const px = resolveLength(v.replace(/%/g, 'e-2'), PLAIN);
-  return typeof px === 'number' && px <= 0;
+  return typeof px === 'number' && px < PAINTS_NOTHING_BELOW;
 }
+
+// HTML elements for which display:contents computes to display:none (CSS Display 3, appendix B).
+const CONTENTS_IS_NONE = new Set(['img', 'input', 'video', 'audio', 'iframe', 'object', 'embed', 'canvas', 'select', 'textarea', 'frame', 'frameset', 'meter', 'progress', 'br', 'wbr']);
 
 // HTML elements whose box is inline by default (a transform or content-visibility does not apply
 // to a non-replaced inline box); replaced ones (img, input, video...) are transformable.

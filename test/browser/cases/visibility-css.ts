@@ -24,8 +24,8 @@ export const CSS_HIDING: VisibilityCase[] = [
   },
   {
     id: 'css-opacity-forms',
-    why: 'opacity 0%, calc(0) and a negative value (clamped to 0) hide; 0.001 does not',
-    html: '<img style="opacity:0%" src="{{O}}/c-op-pct.png"><img style="opacity:calc(0)" src="{{O}}/c-op-calc.png"><img style="opacity:-1" src="{{O}}/c-op-neg.png"><img style="opacity:0.001" src="{{O}}/c-op-tiny.png">',
+    why: 'opacity 0%, calc(0) and a negative value (clamped to 0) hide; 0.01 does not (0.001 paints nothing: review-opacity-paints-nothing)',
+    html: '<img style="opacity:0%" src="{{O}}/c-op-pct.png"><img style="opacity:calc(0)" src="{{O}}/c-op-calc.png"><img style="opacity:-1" src="{{O}}/c-op-neg.png"><img style="opacity:0.01" src="{{O}}/c-op-tiny.png">',
   },
   {
     id: 'css-visibility-collapse',
