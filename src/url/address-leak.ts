@@ -311,13 +311,17 @@ export class AddressFinder {
     });
     const leaks: AddressLeak[] = [];
     const keys = new Set<string>();
+    // A tagged recipient found as itself (`reader+news@...`) is also a subaddress of its untagged
+    // address: one leak, the recipient's, not a second of the same text under the other address.
+    const whole = tagged.size === 0 ? undefined : new Set([...found.keys()].filter((n) => n.tagDomain === undefined && n.encoding === 'plain').map((n) => n.text));
     for (const n of this.needles) {
       const encoding = found.get(n);
       if (encoding === undefined) continue;
+      const text = tagged.get(n) ?? n.text;
+      if (n.tagDomain !== undefined && whole?.has(text.toLowerCase())) continue;
       const key = `${n.address}|${encoding}`;
       if (keys.has(key)) continue;
       keys.add(key);
-      const text = tagged.get(n) ?? n.text;
       leaks.push({ address: n.address, encoding, text: encoding === 'url-encoded' ? encodeURIComponent(text.toWellFormed()) : text });
     }
     return leaks;
