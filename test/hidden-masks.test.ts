@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { NO_DEADLINE } from '../src/engine/deadline.js';
 import { maskBoxImageHides, maskHides } from '../src/html/css-mask.js';
-import { extractResources, extractWith } from '../src/html/extract-resources.js';
-import { specTree } from '../src/html/spec-tree.js';
+import { verdicts } from './image-verdicts.js';
 
 // Unit cases beside the browser oracle's test/browser/cases/visibility-masks.ts: each verdict
 // was first read off Chromium 150's painted pixels there.
 const O = 'https://t.example';
-
-/** hiddenBy of each image, by URL path, from the fast tree and from parse5's: both must agree. */
-function verdicts(html: string): Record<string, string | undefined> {
-  const read = (list: ReturnType<typeof extractResources>) => Object.fromEntries(list.resources.filter((r) => r.kind === 'img').map((r) => [new URL(r.url).pathname.slice(1), r.hiddenBy]));
-  const fast = read(extractResources(html));
-  expect(read(extractWith(specTree, html, NO_DEADLINE))).toEqual(fast);
-  return fast;
-}
 
 describe('masks that let nothing through', () => {
   it.each([

@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { NO_DEADLINE } from '../src/engine/deadline.js';
 import { clipPathHides } from '../src/html/css-clip.js';
 import { cssTokens } from '../src/html/css-declarations.js';
 import { filterHides } from '../src/html/css-filter.js';
 import { supportsMatches } from '../src/html/css-supports.js';
 import { clippedAxes } from '../src/html/css-overflow.js';
 import { facesAway, transformShift, translateProperty } from '../src/html/css-transform.js';
-import { extractResources, extractWith } from '../src/html/extract-resources.js';
-import { specTree } from '../src/html/spec-tree.js';
+import { verdicts } from './image-verdicts.js';
 
 // Unit cases beside the browser oracle's test/browser/cases/visibility-moved-clipped.ts: each
 // verdict was first read off Chromium 150 there (painted pixels where layout cannot tell).
 const O = 'https://t.example';
-
-/** hiddenBy of each image, by URL path, from the fast tree and from parse5's: both must agree. */
-function verdicts(html: string): Record<string, string | undefined> {
-  const read = (list: ReturnType<typeof extractResources>) => Object.fromEntries(list.resources.filter((r) => r.kind === 'img').map((r) => [new URL(r.url).pathname.slice(1), r.hiddenBy]));
-  const fast = read(extractResources(html));
-  expect(read(extractWith(specTree, html, NO_DEADLINE))).toEqual(fast);
-  return fast;
-}
 
 describe('moved off the page', () => {
   it.each([

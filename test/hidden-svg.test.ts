@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { NO_DEADLINE } from '../src/engine/deadline.js';
-import { extractResources, extractWith } from '../src/html/extract-resources.js';
-import { specTree } from '../src/html/spec-tree.js';
+import { extractResources } from '../src/html/extract-resources.js';
+import { verdicts as imageVerdicts } from './image-verdicts.js';
 
 // Unit cases beside the browser oracle's test/browser/cases/visibility-svg.ts (HTML images in a
 // foreignObject, read off Chromium 150's painted pixels there); SVG <image>s follow the same rules.
 const O = 'https://t.example';
 
-/** hiddenBy of each image (HTML or SVG), by URL path, from the fast tree and from parse5's: both must agree. */
-function verdicts(html: string): Record<string, string | undefined> {
-  const read = (list: ReturnType<typeof extractResources>) => Object.fromEntries(list.resources.filter((r) => r.kind === 'img' || r.kind === 'svg-image').map((r) => [new URL(r.url).pathname.slice(1), r.hiddenBy]));
-  const fast = read(extractResources(html));
-  expect(read(extractWith(specTree, html, NO_DEADLINE))).toEqual(fast);
-  return fast;
-}
+const verdicts = (html: string) => imageVerdicts(html, ['img', 'svg-image']);
 const fo = (path: string) => `<foreignObject width="40" height="20"><img src="${O}/${path}"></foreignObject>`;
 
 describe('what SVG does not draw', () => {

@@ -1,25 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { NO_DEADLINE } from '../src/engine/deadline.js';
 import { clipPathHides, clipRectHides } from '../src/html/css-clip.js';
 import { fontSizeOf } from '../src/html/css-font-size.js';
 import { resolveLength } from '../src/html/css-length.js';
 import { scaleProperty, transformScale } from '../src/html/css-transform.js';
-import { extractResources, extractWith } from '../src/html/extract-resources.js';
+import { extractResources } from '../src/html/extract-resources.js';
 import { compileSelectorList } from '../src/html/css-selectors.js';
-import { specTree } from '../src/html/spec-tree.js';
+import { verdicts } from './image-verdicts.js';
 
 // Unit cases beside the browser oracle (test/browser/cases/visibility-{ua,css,selectors}.ts):
 // each verdict here was first read off Chromium 150 there.
 const O = 'https://t.example';
 const basis = { em: () => 16, rem: () => 16, percentDefinite: true };
 
-/** hiddenBy of each image, by URL path, from the fast tree and from parse5's: both must agree. */
-function verdicts(html: string): Record<string, string | undefined> {
-  const read = (list: ReturnType<typeof extractResources>) => Object.fromEntries(list.resources.filter((r) => r.kind === 'img').map((r) => [new URL(r.url).pathname.slice(1), r.hiddenBy]));
-  const fast = read(extractResources(html));
-  expect(read(extractWith(specTree, html, NO_DEADLINE))).toEqual(fast);
-  return fast;
-}
 const sizes = (html: string) => Object.fromEntries(extractResources(html).resources.map((r) => [new URL(r.url).pathname.slice(1), [r.width, r.height]]));
 
 describe('lengths: math functions, em and rem, viewport units', () => {
