@@ -1,4 +1,4 @@
-import { foreignContent } from 'parse5';
+import { foreignContent, html as spec } from 'parse5';
 import type { DeadlineLike } from '../engine/deadline.js';
 import { walkHtml } from './sax.js';
 import { MAX_TREE_NODES, TreeTooLarge } from './tree-size-cap.js';
@@ -25,15 +25,15 @@ export const TAGS_ONLY_NOTE = `read from its tag alone: the document has more th
 export function tagTree(html: string, deadline: DeadlineLike): HtmlTree {
   const elements: TreeElement[] = [];
   const styles: StyleText[] = [];
-  // The open svg/math elements (only those: a million nested <div>s cost nothing here).
-  const foreign: Array<'svg' | 'math'> = [];
+  // The open svg/math elements and, inside them, the integration points whose content is HTML
+  // (only those: a million nested <div>s cost nothing here).
+  const foreign: Open[] = [];
   walkHtml(
     html,
     {
       open(name, attrs, start) {
         deadline.tick();
-        const namespace = namespaceOf(name, foreign[foreign.length - 1]);
-        if (name === 'svg' || name === 'math') foreign.push(name);
+        const namespace = enterNamespace(name, attrs, foreign);
         const adjusted = namespace === 'svg' ? (foreignContent.SVG_TAG_NAMES_ADJUSTMENT_MAP.get(name) ?? name) : namespace === 'html' && name === 'image' ? 'img' : name;
         if (name !== 'style' && !hasAttribute(attrs)) return;
         if (elements.length >= MAX_TREE_NODES) throw new TreeTooLarge();
@@ -42,7 +42,7 @@ export function tagTree(html: string, deadline: DeadlineLike): HtmlTree {
         if (name === 'style') styles.push({ css: '', start });
       },
       close(name) {
-        if (name === foreign[foreign.length - 1]) foreign.pop();
+        if (name === foreign[foreign.length - 1]?.name) foreign.pop();
       },
       text(start, end) {
         // Raw text follows its element's open at once: only a style element's is kept.
@@ -68,9 +68,40 @@ export function tagTree(html: string, deadline: DeadlineLike): HtmlTree {
 // Chromium's parser puts the children of the 512th open element beside it.
 const MAX_DEPTH = 512;
 
-function namespaceOf(name: string, open: 'svg' | 'math' | undefined): Namespace {
-  if (name === 'svg' || name === 'math') return name;
-  return open ?? 'html';
+interface Open {
+  readonly name: string;
+  /** The namespace of what opens inside it: svg or math, or html inside an integration point. */
+  readonly inside: Namespace;
+}
+
+const NS_OF: Record<string, spec.NS> = { svg: spec.NS.SVG, math: spec.NS.MATHML };
+
+/**
+ * The namespace of an element opening here, by the tree construction's rules for foreign content
+ * as parse5 gives them (outside review 4: the first version kept everything after an open `<svg>`
+ * foreign, so `<svg><img src=pixel>` or a `<foreignObject>`'s image, which Chromium loads, was a
+ * foreign element that loads nothing): a tag that breaks out of foreign content (`img`, `p`, `b`,
+ * `font` with `color`/`face`/`size`, ...) closes the foreign elements up to the nearest
+ * integration point and is HTML; the content of an integration point (`foreignObject`, `desc`,
+ * `title`, MathML's text elements, `annotation-xml` as HTML) is HTML. Keeps `open` up to date.
+ */
+function enterNamespace(name: string, attrs: Record<string, string>, open: Open[]): Namespace {
+  if (name === 'svg' || name === 'math') {
+    open.push({ name, inside: name });
+    return name;
+  }
+  const top = open[open.length - 1];
+  if (top === undefined || top.inside === 'html') return 'html';
+  const list = Object.entries(attrs).map(([n, value]) => ({ name: n, value }));
+  const tagID = spec.getTagID(name);
+  if (foreignContent.causesExit({ tagID, attrs: list } as Parameters<typeof foreignContent.causesExit>[0])) {
+    while (open.length > 0 && open[open.length - 1].inside !== 'html') open.pop();
+    return 'html';
+  }
+  const namespace = top.inside;
+  const adjusted = namespace === 'svg' ? (foreignContent.SVG_TAG_NAMES_ADJUSTMENT_MAP.get(name) ?? name) : name;
+  if (foreignContent.isIntegrationPoint(spec.getTagID(adjusted), NS_OF[namespace], list)) open.push({ name, inside: 'html' });
+  return namespace;
 }
 
 function hasAttribute(attrs: Record<string, string>): boolean {
