@@ -128,7 +128,13 @@ describe('a worker that dies is replaced, its batch retried one by one, order ke
       expect(results.map((r) => r.source)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
       for (const i of [1, 3]) expect(results[i].error).toBe('took too long (over 1 s)');
       for (const i of [0, 2, 4]) expect(results[i]).toMatchObject({ error: null, tracked: true });
-      expect(pool.started).toBe(3);
+      // The first stuck message is past the budget inside one step and its worker is terminated
+      // (a second worker starts). Since sheets over 1,000,000 characters are not compiled and the
+      // CSS steps tick the deadline (outside review 3), a stuck message may also end by the
+      // deadline's own check, in which case its worker lives on: 2 or 3 workers, never fewer
+      // than one replacement (CI failed once on `toBe(3)` with 2).
+      expect(pool.started).toBeGreaterThanOrEqual(2);
+      expect(pool.started).toBeLessThanOrEqual(3);
     } finally {
       await pool.close();
     }
