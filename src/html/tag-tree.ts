@@ -92,15 +92,16 @@ function enterNamespace(name: string, attrs: Record<string, string>, open: Open[
   }
   const top = open[open.length - 1];
   if (top === undefined || top.inside === 'html') return 'html';
+  const namespace = top.inside;
   const list = Object.entries(attrs).map(([n, value]) => ({ name: n, value }));
-  const tagID = spec.getTagID(name);
+  // One id for both questions: SVG's case adjustment (foreignobject -> foreignObject) touches no
+  // tag that breaks out.
+  const tagID = spec.getTagID(namespace === 'svg' ? (foreignContent.SVG_TAG_NAMES_ADJUSTMENT_MAP.get(name) ?? name) : name);
   if (foreignContent.causesExit({ tagID, attrs: list } as Parameters<typeof foreignContent.causesExit>[0])) {
     while (open.length > 0 && open[open.length - 1].inside !== 'html') open.pop();
     return 'html';
   }
-  const namespace = top.inside;
-  const adjusted = namespace === 'svg' ? (foreignContent.SVG_TAG_NAMES_ADJUSTMENT_MAP.get(name) ?? name) : name;
-  if (foreignContent.isIntegrationPoint(spec.getTagID(adjusted), NS_OF[namespace], list)) open.push({ name, inside: 'html' });
+  if (foreignContent.isIntegrationPoint(tagID, NS_OF[namespace], list)) open.push({ name, inside: 'html' });
   return namespace;
 }
 
