@@ -102,6 +102,22 @@ describe('the fast MIME path', () => {
         ]),
         '<img src="https://t.example/o/abc">\n<p>\u201chi\u201d</p>',
       ],
+      // The ASCII shortcut for single-byte charsets (latin1 text, no iconv-lite table), with and
+      // without a byte above 0x7f, and CR LF dropped in place in a decoded body.
+      ['iso-8859-1 HTML in ASCII only, CRLF', mail([...HEAD, 'Content-Type: text/html; charset=iso-8859-1', '', '<p>plain &eacute;</p>', '<p>two</p>', '']), '<p>plain &eacute;</p>\n<p>two</p>\n'],
+      [
+        'windows-1252 quoted-printable, ASCII only, CRLF and an escaped CR LF',
+        mail([...HEAD, 'Content-Type: text/html; charset=windows-1252', 'Content-Transfer-Encoding: quoted-printable', '', '<p class=3D"a">x=0D=0Ay</p>=', '<p>z</p>', '']),
+        '<p class="a">x\ny</p><p>z</p>\n',
+      ],
+      ['windows-1252 quoted-printable with \\x80 and \\x93', mail([...HEAD, 'Content-Type: text/html; charset=windows-1252', 'Content-Transfer-Encoding: quoted-printable', '', '<p>=80 =93q=94</p>', '']), '<p>\u20ac \u201cq\u201d</p>\n'],
+      ['iso-8859-2 HTML with a byte above 0x7f', mail([...HEAD, 'Content-Type: text/html; charset=iso-8859-2', '', '<p>\xb1</p>', '']), '<p>\u0105</p>\n'],
+      ['koi8-r base64 in ASCII only, CRLF', mail([...HEAD, 'Content-Type: text/html; charset=koi8-r', 'Content-Transfer-Encoding: base64', '', Buffer.from('<p>a</p>\r\n<p>b</p>\r\n').toString('base64'), '']), '<p>a</p>\n<p>b</p>\n'],
+      [
+        'utf-8 base64, CR LF dropped in place',
+        mail([...HEAD, 'Content-Type: text/html; charset=utf-8', 'Content-Transfer-Encoding: base64', '', Buffer.from('<p>caf\u00e9</p>\r\n\r<p>b</p>\r\n').toString('base64'), '']),
+        '<p>caf\u00e9</p>\n\r<p>b</p>\n',
+      ],
       ['a single HTML part, LF line ends', mail([...HEAD, 'Content-Type: text/html', '', '<p>one</p>', ''], '\n'), '<p>one</p>\n'],
       ['no HTML at all', mail([...HEAD, 'Content-Type: text/plain', '', 'just text', '']), null],
     ];

@@ -1,7 +1,7 @@
 import libmime from 'libmime';
 import { addressHeader } from './address-header-cache.js';
 import { headerDate } from './header-date.js';
-import type { HeaderLine } from './header-lines.js';
+import { type HeaderLine, headerValue } from './header-lines.js';
 
 /** The decoded top-level header fields that reports show. */
 export interface HeaderFields {
@@ -39,7 +39,7 @@ export function headerFields(lines: readonly HeaderLine[]): HeaderFields {
   const values = new Map<string, string[]>();
   for (const { key, line } of lines) {
     if (!WANTED.has(key)) continue;
-    const decoded = Buffer.from((libmime.decodeHeader(line).value || '').trim(), 'binary').toString();
+    const decoded = utf8Text(headerValue(line));
     const list = values.get(key);
     if (list) list.push(decoded);
     else values.set(key, [decoded]);
@@ -99,8 +99,21 @@ function firstNonEmpty(values: string[] | undefined, map: (value: string) => str
   return null;
 }
 
+/**
+ * A latin1 string of bytes read as UTF-8, as mailparser reads a header's raw bytes. ASCII stays
+ * as it is (most header values): the round trip through a Buffer is skipped.
+ */
+function utf8Text(latin1: string): string {
+  return NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString() : latin1;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** A header value with its RFC 2047 encoded words decoded (`=?utf-8?Q?reader=40example.org?=`), as a client shows it. */
 export function decodeWords(value: string): string {
+  // libmime runs five global replaces over the value; with no `=?` only its join-marker step
+  // (`__\0JOIN\0__`) can change anything, and that needs a NUL: the value is then returned as is.
+  if (!value.includes('=?') && !value.includes('\0')) return value;
   try {
     return libmime.decodeWords(value);
   } catch {
