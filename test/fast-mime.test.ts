@@ -1,14 +1,14 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import libqp from 'libqp';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { findCorpora } from '../src/eval/evaluate.js';
-import { splitMbox } from '../src/input/mbox-splitter.js';
 import { readMimeFast } from '../src/mail/fast-mime.js';
 import { headerFields } from '../src/mail/header-fields.js';
 import { parseMessage } from '../src/mail/parse-message.js';
 import { decodeQuotedPrintable } from '../src/mail/quoted-printable.js';
+import { corpusMessages, walk } from './corpus-messages.js';
 import { ROOT } from './helpers.js';
 
 const OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true, keepCidLinks: true };
@@ -193,33 +193,8 @@ describe('the fast MIME path', () => {
   );
 });
 
-function* walk(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir).sort()) {
-    const p = path.join(dir, entry);
-    if (statSync(p).isDirectory()) yield* walk(p);
-    else yield p;
-  }
-}
-
 function fixtureMessages(): Buffer[] {
   return [...walk(path.join(ROOT, 'fixtures'))].filter((p) => p.endsWith('.eml')).map((p) => readFileSync(p));
-}
-
-async function corpusMessages(root: string): Promise<Array<[string, Buffer]>> {
-  const out: Array<[string, Buffer]> = [];
-  for (const file of walk(root)) {
-    if (file.includes(`${path.sep}labels${path.sep}`) || /README|\.jsonl$|\.md$/i.test(file)) continue;
-    const bytes = readFileSync(file);
-    if (/\.mbox|mbox\.txt$/i.test(file)) {
-      async function* once() {
-        yield bytes;
-      }
-      for await (const m of splitMbox(once())) if (m.bytes) out.push([`${file}#${m.index}`, m.bytes]);
-    } else {
-      out.push([file, bytes.subarray(0, 5).toString() === 'From ' ? bytes.subarray(bytes.indexOf(0x0a) + 1) : bytes]);
-    }
-  }
-  return out;
 }
 
 describe('the fast MIME path under mutation', () => {
