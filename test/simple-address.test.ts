@@ -59,7 +59,7 @@ describe('simpleAddress is parseAddressHeader for the forms it takes', () => {
   });
 
   it('on generated values of the forms, which it takes', () => {
-    const from = (chars: string, min: number, max: number) => fc.array(fc.constantFrom(...chars), { minLength: min, maxLength: max }).map((c) => c.join(''));
+    const from = (chars: string, min: number, max: number) => fc.array(fc.constantFrom(...Array.from(chars)), { minLength: min, maxLength: max }).map((c) => c.join(''));
     const alnum = 'aZ09';
     const address = fc.tuple(from(alnum, 1, 1), from(`${alnum}._%+-`, 0, 6), from(alnum, 1, 1), from(`${alnum}.-`, 0, 6)).map(([a, b, c, d]) => `${a}${b}@${c}${d}`);
     const word = fc.tuple(from(alnum, 1, 1), from(`${alnum}.'&_-`, 0, 5)).map(([a, b]) => a + b);
