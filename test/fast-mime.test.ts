@@ -1,14 +1,14 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import libqp from 'libqp';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { findCorpora } from '../src/eval/evaluate.js';
-import { splitMbox } from '../src/input/mbox-splitter.js';
 import { readMimeFast } from '../src/mail/fast-mime.js';
 import { headerFields } from '../src/mail/header-fields.js';
 import { parseMessage } from '../src/mail/parse-message.js';
 import { decodeQuotedPrintable } from '../src/mail/quoted-printable.js';
+import { corpusMessages, walk } from './corpus-messages.js';
 import { ROOT } from './helpers.js';
 
 const OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true, keepCidLinks: true };
@@ -102,6 +102,22 @@ describe('the fast MIME path', () => {
         ]),
         '<img src="https://t.example/o/abc">\n<p>\u201chi\u201d</p>',
       ],
+      // The ASCII shortcut for single-byte charsets (latin1 text, no iconv-lite table), with and
+      // without a byte above 0x7f, and CR LF dropped in place in a decoded body.
+      ['iso-8859-1 HTML in ASCII only, CRLF', mail([...HEAD, 'Content-Type: text/html; charset=iso-8859-1', '', '<p>plain &eacute;</p>', '<p>two</p>', '']), '<p>plain &eacute;</p>\n<p>two</p>\n'],
+      [
+        'windows-1252 quoted-printable, ASCII only, CRLF and an escaped CR LF',
+        mail([...HEAD, 'Content-Type: text/html; charset=windows-1252', 'Content-Transfer-Encoding: quoted-printable', '', '<p class=3D"a">x=0D=0Ay</p>=', '<p>z</p>', '']),
+        '<p class="a">x\ny</p><p>z</p>\n',
+      ],
+      ['windows-1252 quoted-printable with \\x80 and \\x93', mail([...HEAD, 'Content-Type: text/html; charset=windows-1252', 'Content-Transfer-Encoding: quoted-printable', '', '<p>=80 =93q=94</p>', '']), '<p>\u20ac \u201cq\u201d</p>\n'],
+      ['iso-8859-2 HTML with a byte above 0x7f', mail([...HEAD, 'Content-Type: text/html; charset=iso-8859-2', '', '<p>\xb1</p>', '']), '<p>\u0105</p>\n'],
+      ['koi8-r base64 in ASCII only, CRLF', mail([...HEAD, 'Content-Type: text/html; charset=koi8-r', 'Content-Transfer-Encoding: base64', '', Buffer.from('<p>a</p>\r\n<p>b</p>\r\n').toString('base64'), '']), '<p>a</p>\n<p>b</p>\n'],
+      [
+        'utf-8 base64, CR LF dropped in place',
+        mail([...HEAD, 'Content-Type: text/html; charset=utf-8', 'Content-Transfer-Encoding: base64', '', Buffer.from('<p>caf\u00e9</p>\r\n\r<p>b</p>\r\n').toString('base64'), '']),
+        '<p>caf\u00e9</p>\n\r<p>b</p>\n',
+      ],
       ['a single HTML part, LF line ends', mail([...HEAD, 'Content-Type: text/html', '', '<p>one</p>', ''], '\n'), '<p>one</p>\n'],
       ['no HTML at all', mail([...HEAD, 'Content-Type: text/plain', '', 'just text', '']), null],
     ];
@@ -177,33 +193,8 @@ describe('the fast MIME path', () => {
   );
 });
 
-function* walk(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir).sort()) {
-    const p = path.join(dir, entry);
-    if (statSync(p).isDirectory()) yield* walk(p);
-    else yield p;
-  }
-}
-
 function fixtureMessages(): Buffer[] {
   return [...walk(path.join(ROOT, 'fixtures'))].filter((p) => p.endsWith('.eml')).map((p) => readFileSync(p));
-}
-
-async function corpusMessages(root: string): Promise<Array<[string, Buffer]>> {
-  const out: Array<[string, Buffer]> = [];
-  for (const file of walk(root)) {
-    if (file.includes(`${path.sep}labels${path.sep}`) || /README|\.jsonl$|\.md$/i.test(file)) continue;
-    const bytes = readFileSync(file);
-    if (/\.mbox|mbox\.txt$/i.test(file)) {
-      async function* once() {
-        yield bytes;
-      }
-      for await (const m of splitMbox(once())) if (m.bytes) out.push([`${file}#${m.index}`, m.bytes]);
-    } else {
-      out.push([file, bytes.subarray(0, 5).toString() === 'From ' ? bytes.subarray(bytes.indexOf(0x0a) + 1) : bytes]);
-    }
-  }
-  return out;
 }
 
 describe('the fast MIME path under mutation', () => {

@@ -100,8 +100,12 @@ export async function* readMessages(stream: AsyncIterable<Buffer>, options: Read
           continue;
         }
         const separator = entry.separator;
-        const eol = entry.bytes.includes('\r\n') ? '\r\n' : '\n';
-        const frame = (message: Buffer): Buffer => Buffer.concat([Buffer.from(`${separator}${eol}`, 'latin1'), quoteFromLines(message), Buffer.from(eol)]);
+        const original = entry.bytes;
+        // Only clean frames a message: the line-end search (the whole of an LF message) waits for it.
+        const frame = (message: Buffer): Buffer => {
+          const eol = original.includes('\r\n') ? '\r\n' : '\n';
+          return Buffer.concat([Buffer.from(`${separator}${eol}`, 'latin1'), quoteFromLines(message), Buffer.from(eol)]);
+        };
         const warnings = entry.index === 1 ? [...fileWarnings] : [];
         if (entry.bytes.includes(0)) warnings.push(WARN_NUL);
         yield { type: 'message', format, bytes: entry.bytes, warnings, mbox, frame };

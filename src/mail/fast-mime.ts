@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import libmime from 'libmime';
 import { normalizeCharset } from 'libmime/lib/charset.js';
 import { isKnownCharset } from './check-structure.js';
-import { type HeaderLine, splitHeaderLines } from './header-lines.js';
+import { type HeaderLine, headerValue, splitHeaderLines } from './header-lines.js';
 import { delimitedParts, MAX_PART_DEPTH } from './mime-structure.js';
 import { decodeQuotedPrintable, moveWithin } from './quoted-printable.js';
 
@@ -152,16 +152,53 @@ function decodeTransfer(bytes: Buffer, leaf: Leaf): Buffer | null {
 function decodeText(bytes: Buffer, leaf: Leaf): string | null {
   const body = decodeTransfer(bytes, leaf);
   if (body === null) return null;
-  const charset = leaf.charset || 'utf-8';
+  // Base64 and quoted-printable decode into a buffer of their own, which may be changed in place.
+  const owned = leaf.encoding === 'base64' || leaf.encoding === 'quoted-printable';
+  const plan = charsetPlan(leaf.charset || 'utf-8');
+  if (plan === null) return null;
   // CRLF -> LF on the bytes where a CR byte can only be a CR: one string made instead of two.
-  if (UTF8_NAMES.has(charset.toLowerCase().replace(/[^a-z0-9]+/g, ''))) return dropCrBeforeLf(body).toString();
+  if (plan === 'utf8') return dropCrBeforeLf(body, owned).toString();
+  // A single-byte charset that keeps ASCII as ASCII gives the latin1 text of ASCII bytes (most
+  // windows-1252 bodies: what libmime makes of iso-8859-1): iconv-lite's table is not needed.
+  if (plan.asciiSafe && isAscii(body)) return dropCrBeforeLf(body, owned).toString('latin1');
+  const text = plan.name === null ? body.toString('utf8') : iconv.decode(body, plan.name);
+  return text.includes('\r') ? text.replace(/\r?\n/g, '\n') : text;
+}
+
+/** How a charset label is decoded: as UTF-8 bytes, by mailparser's path (null), or with iconv-lite's codec `name` (null: as UTF-8 text). */
+type CharsetPlan = 'utf8' | { name: string | null; asciiSafe: boolean } | null;
+// A message names its charsets: the decision (normalising, iconv-lite's lookups) is made once
+// per label. Labels are the sender's text: bounded, emptied when full.
+const PLANS = new Map<string, CharsetPlan>();
+const MAX_PLANS = 256;
+const ASCII_PROBE = Buffer.from(Array.from({ length: 128 }, (_, i) => i));
+
+function charsetPlan(charset: string): CharsetPlan {
+  let plan = PLANS.get(charset);
+  if (plan === undefined) {
+    plan = planFor(charset);
+    if (PLANS.size >= MAX_PLANS) PLANS.clear();
+    PLANS.set(charset, plan);
+  }
+  return plan;
+}
+
+function planFor(charset: string): CharsetPlan {
+  if (UTF8_NAMES.has(charset.toLowerCase().replace(/[^a-z0-9]+/g, ''))) return 'utf8';
   const lower = charset.toLowerCase();
   // The structure check names a charset iconv-lite does not know as a failure: its path.
   if (SPECIAL_CHARSET.test(lower) || !isKnownCharset(lower)) return null;
   // libmime's decode stream, as mailparser runs it, over the whole body at once.
   const name = normalizeCharset(charset);
-  const text = /^(?:(?:us-)?ascii|utf-8|7bit)$/i.test(name) || !iconv.encodingExists(name) ? body.toString('utf8') : iconv.decode(body, name);
-  return text.includes('\r') ? text.replace(/\r?\n/g, '\n') : text;
+  if (/^(?:(?:us-)?ascii|utf-8|7bit)$/i.test(name) || !iconv.encodingExists(name)) return { name: null, asciiSafe: false };
+  // Single-byte (a 256-entry table, so each byte decodes on its own) and ASCII bytes as ASCII.
+  const asciiSafe = 'decodeBuf' in iconv.getCodec(name) && iconv.decode(ASCII_PROBE, name) === ASCII_PROBE.toString('latin1');
+  return { name, asciiSafe };
+}
+
+function isAscii(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return false;
+  return true;
 }
 
 /**
@@ -184,13 +221,18 @@ function count(bytes: Buffer, byte: number): number {
   return n;
 }
 
-function dropCrBeforeLf(bytes: Buffer): Buffer {
+/** CR LF -> LF; in place when the bytes are the caller's own to change (a decoded body). */
+function dropCrBeforeLf(bytes: Buffer, inPlace: boolean): Buffer {
   let cr = bytes.indexOf(0x0d);
   if (cr === -1) return bytes;
-  // One copy of the whole body, then the lines moved down in place: Buffer#copy per line made a
-  // Uint8Array view each time (45 MB of a one-worker scan's 2.7 GB of allocation).
-  const out = Buffer.allocUnsafe(bytes.length);
-  out.set(bytes);
+  // One copy of the whole body (none for a decoded one), then the lines moved down in place:
+  // Buffer#copy per line made a Uint8Array view each time (45 MB of a one-worker scan's 2.7 GB
+  // of allocation).
+  let out = bytes;
+  if (!inPlace) {
+    out = Buffer.allocUnsafe(bytes.length);
+    out.set(bytes);
+  }
   let w = cr;
   let from = cr;
   while (cr !== -1) {
@@ -205,6 +247,6 @@ function dropCrBeforeLf(bytes: Buffer): Buffer {
 }
 
 function firstValue(headers: HeaderLine[], key: string): string | undefined {
-  for (const h of headers) if (h.key === key) return libmime.decodeHeader(h.line).value;
+  for (const h of headers) if (h.key === key) return headerValue(h.line);
   return undefined;
 }

@@ -45,6 +45,26 @@ function hasBareCr(block: string): boolean {
   return false;
 }
 
+// libmime.decodeHeader's unfolding, the same expression.
+const FOLD = /(?:\r?\n|\r)[ \t]*/g;
+// What `.` in decodeHeader's /^\s*([^:]+):(.*)$/ does not match.
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/**
+ * `libmime.decodeHeader(line).value`, exactly, for any line (a fast-path line, mailparser's, a
+ * loose split's): unfolded, trimmed, the text after the first colon, '' when there is no name
+ * before it. Its unfolding, match and trims cost 2.8% of the MIME stage's profile on the bench
+ * mbox (4,461 messages); here a line without a break is not rewritten and no match is made.
+ * test/header-value.test.ts compares the two on tricky and generated lines.
+ */
+export function headerValue(line: string): string {
+  const text = (line.includes('\n') || line.includes('\r') ? line.replace(FOLD, ' ') : line).trim();
+  const colon = text.indexOf(':');
+  if (colon <= 0) return '';
+  const value = text.slice(colon + 1);
+  return LINE_TERMINATOR.test(value) ? '' : value.trim();
+}
+
 /** The unfolded value of a header line, as raw text. */
 export function rawHeaderValue(line: string): string {
   const value = line.slice(line.indexOf(':') + 1);

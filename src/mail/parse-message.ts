@@ -49,19 +49,43 @@ export async function parseMessageSlow(bytes: Buffer): Promise<ParsedMessage> {
 }
 
 function build(lines: readonly HeaderLine[], html: string | null, warnings: string[]): ParsedMessage {
-  const headers = lines.map((h) => new HeaderField(h.key, h.line));
-  return {
-    ...headerFields(lines),
+  return new Parsed(
+    headerFields(lines),
     html,
     warnings,
-    header: (name) => {
-      const key = name.toLowerCase();
-      const out: string[] = [];
-      for (const h of headers) if (h.name === key) out.push(h.value);
-      return out;
-    },
-    headers,
-  };
+    lines.map((h) => new HeaderField(h.key, h.line)),
+  );
+}
+
+/** A ParsedMessage whose `header` is a method, not a closure made for each message. */
+class Parsed implements ParsedMessage {
+  readonly messageId: string | null;
+  readonly from: string | null;
+  readonly fromAddress: string | null;
+  readonly date: string | null;
+  readonly subject: string | null;
+  readonly recipients: string[];
+
+  constructor(
+    fields: HeaderFields,
+    readonly html: string | null,
+    readonly warnings: string[],
+    readonly headers: HeaderField[],
+  ) {
+    this.messageId = fields.messageId;
+    this.from = fields.from;
+    this.fromAddress = fields.fromAddress;
+    this.date = fields.date;
+    this.subject = fields.subject;
+    this.recipients = fields.recipients;
+  }
+
+  header(name: string): string[] {
+    const key = name.toLowerCase();
+    const out: string[] = [];
+    for (const h of this.headers) if (h.name === key) out.push(h.value);
+    return out;
+  }
 }
 
 /** A header whose value is unfolded only when read: the rules read a few of a message's dozens. */
