@@ -10,6 +10,7 @@ import { isHyperlink, linkLoads, loadingAttributes, type LoadingAttribute, type 
 import { mediaAttributeMatches } from './css-media.js';
 import { refreshUrl } from './meta-refresh.js';
 import { parseSrcset } from './srcset.js';
+import { PreloadScan } from './preload-scan.js';
 import type { HtmlTree, TreeElement, TreeVisitor } from './tree.js';
 import { fontSizeOf, MEDIUM, uaFontSize } from './css-font-size.js';
 import type { LengthBasis } from './css-length.js';
@@ -116,6 +117,8 @@ export class DocumentWalk implements TreeVisitor {
   private readonly cascade: Cascade;
   private base: string | undefined;
   private baseSet: boolean;
+  /** What Chromium's preload scanner sees besides the tree: its own base, its picture sources. */
+  private readonly scan: PreloadScan;
   private styleIndex = 0;
   /** Following-sibling counts by pre-order number, when a selector needs them (following-siblings.ts). */
   private readonly following: FollowingSiblings | undefined;
@@ -135,6 +138,7 @@ export class DocumentWalk implements TreeVisitor {
     this.following = this.cascade.needsFollowing ? followingSiblings(tree) : undefined;
     this.base = origin.base;
     this.baseSet = origin.baseSet ?? false;
+    this.scan = new PreloadScan(origin.base, this.baseSet, origin.baseFallback);
     this.root = {
       ctx: origin.parent ?? enterElement(BODY, null, null),
       inline: undefined,
@@ -221,6 +225,7 @@ export class DocumentWalk implements TreeVisitor {
     };
     this.stack.push(frame);
     const at = this.at(el.start);
+    this.scan.enter(el);
     if (el.name === 'base' && el.namespace === 'html') this.baseElement(el);
     if (el.name === 'style' && el.namespace !== 'math') this.styleElement(el);
     if (el.name === 'meta' && el.namespace === 'html' && parent !== this.root && isHead(parent.ctx.el) && isMetaCsp(el) && !this.origin.client) this.sink.metaCsp = true;
@@ -233,6 +238,9 @@ export class DocumentWalk implements TreeVisitor {
       const seen = this.seen();
       size = declaredSize(el, this.styleOf(frame), this.basis, frame.scale);
       this.pictureImg(parent, seen ?? tinyBySize(size), size);
+      this.scannerPictureImg(seen ?? tinyBySize(size), size);
+    } else if (el.name === 'source' && el.attrs.srcset !== undefined && this.scan.inPicture() && !(el.namespace === 'html' && parent.ctx.el.name === 'picture' && parent.ctx.el.namespace === 'html')) {
+      this.scannerPictureSource(el, at);
     }
     const place: Place | undefined = loads.length ? { parent: parent === this.root && !this.origin.parent ? undefined : parent.ctx.el, inObject: parent.inObject } : undefined;
     for (const a of loads) {
@@ -259,7 +267,8 @@ export class DocumentWalk implements TreeVisitor {
     }
   }
 
-  leave(): void {
+  leave(el: TreeElement): void {
+    this.scan.leave(el);
     this.stack.pop();
     if (this.resolvedDepth > this.stack.length) this.resolvedDepth = this.stack.length;
   }
@@ -387,8 +396,30 @@ export class DocumentWalk implements TreeVisitor {
       // An @import loads with the sheet; a url() only where its rule applies, a font when used.
       const found: Found = { raw: u.url, kind: u.kind, element: 'style', load: u.kind === 'css-import' && !u.mayOnly ? 'must' : 'may', hidden: undefined, size: {}, at, client: this.origin.client };
       if (u.dropped !== undefined) this.sink.reject(found, u.dropped);
-      else if (u.kind !== 'css-import' || !this.dataSheet(found, this.depth())) this.sink.add(found, this.base);
+      else if (u.kind !== 'css-import' || !this.dataSheet(found, this.depth())) this.add(found);
     }
+  }
+
+  /**
+   * Files `found` against the base in effect and, when Chromium's preload scanner fetches its
+   * kind against a base of its own (a `<base>` in foreign content: preload-scan.ts), against
+   * that one too, as a may-load (a mail client's engine may scan otherwise).
+   */
+  private add(found: Found): void {
+    this.sink.add(found, this.base);
+    const other = this.scan.otherBase(found.kind, this.base);
+    if (other !== undefined && !this.sink.resolvesAlike(found.raw, this.base, other)) this.sink.add({ ...found, load: 'may' }, other);
+  }
+
+  /** A `<source srcset>` the tree gives no picture but the preload scanner reads as one's (preload-scan.ts). */
+  private scannerPictureSource(el: TreeElement, at: number): void {
+    const { candidates } = parseSrcset(el.attrs.srcset ?? '', this.sink.deadline);
+    for (const c of candidates) this.scan.addSource({ raw: c.url, kind: 'picture-source', element: el.name, load: 'may', hidden: undefined, size: {}, at, client: this.origin.client });
+  }
+
+  /** An img after such sources: the scanner fetches them (in place of its src), with its hidden-ness and size. */
+  private scannerPictureImg(hidden: Hidden | undefined, size: Size): void {
+    for (const s of this.scan.takeSources()) this.sink.add({ ...s, size, hidden }, this.scan.base);
   }
 
   private depth(): number {
@@ -434,7 +465,7 @@ export class DocumentWalk implements TreeVisitor {
     if (a.form === 'url') {
       const f = found(value);
       const reader = DATA_READERS[a.kind];
-      if (reader === 'frame' ? !this.dataFrame(f) : reader === 'sheet' ? !this.dataSheet(f, this.depth()) : true) this.sink.add(f, this.base);
+      if (reader === 'frame' ? !this.dataFrame(f) : reader === 'sheet' ? !this.dataSheet(f, this.depth()) : true) this.add(f);
     } else if (a.form === 'srcset') {
       const { candidates, dropped } = parseSrcset(value, this.sink.deadline);
       const list = candidates.map((c) => found(c.url));
@@ -446,7 +477,7 @@ export class DocumentWalk implements TreeVisitor {
           const pending = (parent.sources ??= []);
           for (const f of list) pending.push(f);
         }
-      } else for (const f of list) this.sink.add(f, this.base);
+      } else for (const f of list) this.add(f);
     } else if (a.form === 'refresh') {
       const refresh = refreshUrl(value);
       if (refresh && refresh.url) this.sink.add(found(refresh.url), this.base);
@@ -465,7 +496,7 @@ export class DocumentWalk implements TreeVisitor {
     if (parent.sources === null || parent.ctx.el.name !== 'picture' || parent.ctx.el.namespace !== 'html') return;
     for (const s of parent.sources ?? []) {
       const own = s.size.width !== undefined || s.size.height !== undefined;
-      this.sink.add({ ...s, size: own ? s.size : size, hidden: hidden ?? (own ? tinyBySize(s.size) : undefined) }, this.base);
+      this.add({ ...s, size: own ? s.size : size, hidden: hidden ?? (own ? tinyBySize(s.size) : undefined) });
     }
     // Sources after the img are not among its candidates.
     parent.sources = null;
