@@ -11,6 +11,8 @@ import { mediaAttributeMatches } from './css-media.js';
 import { refreshUrl } from './meta-refresh.js';
 import { parseSrcset } from './srcset.js';
 import { PreloadScan } from './preload-scan.js';
+import { TableColumns } from './table-columns.js';
+import { PAINTS_NOTHING_BELOW } from './css-filter.js';
 import type { HtmlTree, TreeElement, TreeVisitor } from './tree.js';
 import { fontSizeOf, MEDIUM, uaFontSize } from './css-font-size.js';
 import type { LengthBasis } from './css-length.js';
@@ -19,7 +21,7 @@ import { TextKeyedCache } from './text-keyed-cache.js';
 import { hiddenByUserAgent } from './ua-hidden.js';
 import { hiddenBySvg, SVG_REFERENCE } from './svg-hidden.js';
 import { followingSiblings, type FollowingSiblings } from './following-siblings.js';
-import { declaredSize, hasBox, hiddenByElement, ownScale, tinyBySize, visibilityOf, type Hidden, type Size } from './visibility.js';
+import { declaredSize, hasBox, hiddenByElement, ownOpacity, ownScale, tinyBySize, visibilityOf, type Hidden, type Size } from './visibility.js';
 
 const cssUrls = staged('css', urlsOfCss);
 // A sheet's URLs, searched once per worker (css-cache.ts), under the same stage name.
@@ -74,6 +76,12 @@ interface Frame {
   fontSize?: number;
   /** What its own and its ancestors' zoom and transforms scale its box by. */
   scale: BoxScale;
+  /** The product of its own and its ancestors' opacities (filter opacity() too): group opacities multiply. */
+  opacity: number;
+  /** A table's columns (table-columns.ts), shared by its colgroups and rows; once a col or colgroup came. */
+  columns?: TableColumns;
+  /** A cell in a column of visibility:collapse. */
+  columnHidden?: Hidden;
 }
 
 // Styles that can hide an element; any other inline style needs no parsing on an element that
@@ -151,6 +159,7 @@ export class DocumentWalk implements TreeVisitor {
       lastChild: null,
       fontSize: MEDIUM,
       scale: UNSCALED,
+      opacity: 1,
     };
   }
 
@@ -222,10 +231,12 @@ export class DocumentWalk implements TreeVisitor {
       inObject: parent.inObject || (el.namespace === 'html' && el.name === 'object'),
       lastChild: null,
       scale: UNSCALED,
+      opacity: 1,
     };
     this.stack.push(frame);
     const at = this.at(el.start);
     this.scan.enter(el);
+    if (el.namespace === 'html' && TABLE_COLUMN_PARTS.has(el.name)) this.tableColumns(el, frame, parent);
     if (el.name === 'base' && el.namespace === 'html') this.baseElement(el);
     if (el.name === 'style' && el.namespace !== 'math') this.styleElement(el);
     if (el.name === 'meta' && el.namespace === 'html' && parent !== this.root && isHead(parent.ctx.el) && isMetaCsp(el) && !this.origin.client) this.sink.metaCsp = true;
@@ -269,6 +280,7 @@ export class DocumentWalk implements TreeVisitor {
 
   leave(el: TreeElement): void {
     this.scan.leave(el);
+    if (el.name === 'colgroup') this.stack[this.stack.length - 1]?.columns?.endColgroup();
     this.stack.pop();
     if (this.resolvedDepth > this.stack.length) this.resolvedDepth = this.stack.length;
   }
@@ -309,19 +321,41 @@ export class DocumentWalk implements TreeVisitor {
       // Most styles set none of these: no scale to compute.
       const scaled = style !== undefined && (style.has('zoom') || style.has('transform') || style.has('scale')) ? ownScale(style, hasBox(el, style.get('display'))) : undefined;
       frame.scale = scaled ? { x: parent.scale.x * scaled.x, y: parent.scale.y * scaled.y, collapsed: false } : parent.scale;
+      frame.opacity = style === undefined && el.namespace !== 'svg' ? parent.opacity : parent.opacity * ownOpacity(el, style);
       // An em in a hiding length is the font size of this element, not of the top of the stack.
       this.emAt = i;
       try {
-        const own = hiddenByElement(el, style, this.basis) ?? hiddenByUserAgent(frame.ctx, style?.get('display')) ?? this.svgHidden(frame, style);
+        const own = hiddenByElement(el, style, this.basis) ?? hiddenByUserAgent(frame.ctx, style?.get('display')) ?? this.svgHidden(frame, style) ?? frame.columnHidden;
         // A strip-sized clip (tiny) yields to a hidden ancestor; a fieldset's rendered legend sits outside its clip.
         const inherited = renderedLegend(frame.ctx) && parent.hidden !== (i > 1 ? stack[i - 2] : this.root).hidden && isClip(parent.hidden) ? (i > 1 ? stack[i - 2] : this.root).hidden : parent.hidden;
-        frame.hidden = (own?.by === 'tiny' ? undefined : own) ?? inherited ?? this.unknownCascade() ?? own;
+        frame.hidden = (own?.by === 'tiny' ? undefined : own) ?? inherited ?? multipliedOpacity(el, frame.opacity, parent.opacity) ?? this.unknownCascade() ?? own;
       } finally {
         this.emAt = -1;
       }
       this.resolvedDepth = i + 1;
     }
     return stack[stack.length - 1] ?? this.root;
+  }
+
+  /** Columns, rows and cells of an HTML table, for the columns `visibility:collapse` takes out (table-columns.ts). */
+  private tableColumns(el: TreeElement, frame: Frame, parent: Frame): void {
+    const up = parent.ctx.el;
+    const parentIs = (name: string) => parent !== this.root && up.name === name && up.namespace === 'html';
+    const collapse = () => this.styleOf(frame)?.get('visibility') === 'collapse';
+    if (el.name === 'colgroup') {
+      if (!parentIs('table')) return;
+      frame.columns = parent.columns ??= new TableColumns();
+      frame.columns.colgroup(el, collapse());
+    } else if (el.name === 'col') {
+      if (parentIs('colgroup') && parent.columns) parent.columns.col(el, collapse(), true);
+      else if (parentIs('table')) (parent.columns ??= new TableColumns()).col(el, collapse(), false);
+    } else if (el.name === 'tr') {
+      const table = parentIs('table') ? parent : this.stack[this.stack.length - 3];
+      if (table?.columns && table.ctx.el.name === 'table') {
+        frame.columns = table.columns;
+        frame.columns.row();
+      }
+    } else if (parentIs('tr') && parent.columns) frame.columnHidden = parent.columns.cell(el);
   }
 
   /** What SVG leaves undrawn (svg-hidden.ts); only elements in or at the edge of SVG are asked. */
@@ -539,6 +573,17 @@ function originalOffset(html: string, start: number, index: number): number {
   }
   return i - start;
 }
+
+/**
+ * Opacities that each paint but whose product does not (below 1/510: the 8-bit alpha rounds to
+ * 0 whatever the image), judged at the element where the product first falls under it.
+ */
+function multipliedOpacity(el: TreeElement, opacity: number, parentOpacity: number): Hidden | undefined {
+  if (opacity >= PAINTS_NOTHING_BELOW || parentOpacity < PAINTS_NOTHING_BELOW) return undefined;
+  return { by: 'opacity-zero', detail: `<${el.name}> opacity ${Number(opacity.toPrecision(3))} with its ancestors' (group opacities multiply)` };
+}
+
+const TABLE_COLUMN_PARTS = new Set(['colgroup', 'col', 'tr', 'td', 'th']);
 
 const isHead = (el: TreeElement): boolean => el.name === 'head' && el.namespace === 'html';
 
