@@ -19,8 +19,20 @@ describe('collapsed columns', () => {
     expect(hidden('<table><col style="visibility:collapse"><col><tr><td><img src="https://t.example/a"></td><td><img src="https://t.example/b"></td></tr><tr><td colspan="2"><img src="https://t.example/c"></td></tr></table>')).toEqual({ a: 'collapsed', b: 'visible', c: 'collapsed' });
     expect(hidden('<style>.x{visibility:collapse}</style><table><colgroup span="2" class="x"></colgroup><colgroup><col></colgroup><tr><td><img src="https://t.example/a"></td><th><img src="https://t.example/b"></th><td><img src="https://t.example/c"></td></tr></table>')).toEqual({ a: 'collapsed', b: 'collapsed', c: 'visible' });
   });
-  it('leaves a cell that only spans into one, and any table with a rowspan', () => {
+  it('leaves a cell that only spans into one', () => {
     expect(hidden('<table><col><col style="visibility:collapse"><tr><td colspan="2"><img src="https://t.example/a"></td></tr></table>')).toEqual({ a: 'visible' });
-    expect(hidden('<table><col><col style="visibility:collapse"><tr><td rowspan="2">x</td><td><img src="https://t.example/a"></td></tr></table>')).toEqual({ a: 'visible' });
+  });
+  it('places cells after the rowspans of earlier rows, per section', () => {
+    const cols = '<col><col style="visibility:collapse"><col>';
+    expect(hidden(`<table>${cols}<tr><td rowspan="2">x</td><td><img src="https://t.example/a"></td><td><img src="https://t.example/b"></td></tr><tr><td><img src="https://t.example/c"></td><td><img src="https://t.example/d"></td></tr><tr><td><img src="https://t.example/e"></td><td><img src="https://t.example/f"></td></tr></table>`)).toEqual({ a: 'collapsed', b: 'visible', c: 'collapsed', d: 'visible', e: 'visible', f: 'collapsed' });
+    expect(hidden(`<table>${cols}<thead><tr><td rowspan="0">x</td></tr></thead><tbody><tr><td>y</td><td><img src="https://t.example/a"></td></tr></tbody></table>`)).toEqual({ a: 'collapsed' });
+    expect(hidden(`<table>${cols}<tr><td rowspan="0">x</td><td>y</td></tr><tr><td><img src="https://t.example/a"></td></tr></table>`)).toEqual({ a: 'collapsed' });
+  });
+  it('stops judging past 32 cells spanning down at once', () => {
+    const many = '<td rowspan="3">x</td>'.repeat(33);
+    const cols = '<col span="33"><col style="visibility:collapse">';
+    expect(hidden(`<table>${cols}<tr>${'<td rowspan="3">x</td>'.repeat(32)}<td>x</td></tr><tr><td><img src="https://t.example/a"></td></tr></table>`)).toEqual({ a: 'visible' });
+    expect(hidden(`<table>${cols}<tr>${'<td rowspan="3">x</td>'.repeat(32)}</tr><tr><td>y</td><td><img src="https://t.example/a"></td></tr></table>`)).toEqual({ a: 'collapsed' });
+    expect(hidden(`<table>${cols}<tr>${many}</tr><tr><td><img src="https://t.example/a"></td></tr></table>`)).toEqual({ a: 'visible' });
   });
 });

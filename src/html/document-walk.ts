@@ -353,7 +353,7 @@ export class DocumentWalk implements TreeVisitor {
       const table = parentIs('table') ? parent : this.stack[this.stack.length - 3];
       if (table?.columns && table.ctx.el.name === 'table') {
         frame.columns = table.columns;
-        frame.columns.row();
+        frame.columns.row(parent.ctx.el);
       }
     } else if (parentIs('tr') && parent.columns) frame.columnHidden = parent.columns.cell(el);
   }
