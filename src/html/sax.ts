@@ -24,8 +24,6 @@ export interface SaxHandler {
    * a caller that follows namespaces (tag-tree.ts) answers false there.
    */
   rawText?(name: string, contentStart: number): boolean;
-  /** Optional: whether a `<![CDATA[` here is a CDATA section running to `]]>` (foreign content), not a bogus comment ending at `>`. */
-  cdata?(): boolean;
 }
 
 const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
@@ -119,9 +117,6 @@ export function walkHtml(html: string, handler: SaxHandler, wanted?: ReadonlySet
         if (end === -1) end = length;
         handler.comment(html.slice(lt + 4, end), lt + 4);
         i = end + 3;
-      } else if (handler.cdata && html.startsWith('<![CDATA[', lt) && handler.cdata()) {
-        const end = html.indexOf(']]>', lt + 9);
-        i = end === -1 ? length : end + 3;
       } else {
         const end = html.indexOf('>', lt + 2);
         i = end === -1 ? length : end + 1;
