@@ -13,16 +13,24 @@ const FILTERS = new Set(['blur', 'brightness', 'contrast', 'drop-shadow', 'grays
  * invalid (the declaration is dropped); `url()` references are not judged.
  */
 export function filterHides(value: string | undefined): boolean {
-  if (value === undefined) return false;
+  // Below 1/510 the 8-bit alpha rounds to 0, as for `opacity`; the opacity() of one list
+  // multiply (`opacity(0.5) opacity(0.003)` paints nothing: visibility-review-p5.ts).
+  return value !== undefined && filterOpacity(value) < PAINTS_NOTHING_BELOW;
+}
+
+/**
+ * What a valid `filter` list's `opacity()` functions multiply the alpha by: 1 when it has none or
+ * is invalid (dropped by the parser), an amount over 1 clamped to 1.
+ */
+export function filterOpacity(value: string): number {
   const fns = topLevelFunctions(value);
-  if (!fns || fns.length === 0 || !fns.every((f) => FILTERS.has(f.name))) return false;
-  let hides = false;
+  if (!fns || fns.length === 0 || !fns.every((f) => FILTERS.has(f.name))) return 1;
+  let product = 1;
   for (const f of fns) {
     if (f.name !== 'opacity' || f.args.length === 0) continue;
     const amount = numberOf(f.args[0]);
-    if (amount === undefined || amount < 0 || f.args.length > 1) return false;
-    // Below 1/510 the 8-bit alpha rounds to 0, as for `opacity`.
-    if (amount < PAINTS_NOTHING_BELOW) hides = true;
+    if (amount === undefined || amount < 0 || f.args.length > 1) return 1;
+    product *= Math.min(1, amount);
   }
-  return hides;
+  return product;
 }

@@ -10,6 +10,9 @@ import { isHyperlink, linkLoads, loadingAttributes, type LoadingAttribute, type 
 import { mediaAttributeMatches } from './css-media.js';
 import { refreshUrl } from './meta-refresh.js';
 import { parseSrcset } from './srcset.js';
+import { PreloadScan } from './preload-scan.js';
+import { TableColumns } from './table-columns.js';
+import { PAINTS_NOTHING_BELOW } from './css-filter.js';
 import type { HtmlTree, TreeElement, TreeVisitor } from './tree.js';
 import { fontSizeOf, MEDIUM, uaFontSize } from './css-font-size.js';
 import type { LengthBasis } from './css-length.js';
@@ -18,7 +21,7 @@ import { TextKeyedCache } from './text-keyed-cache.js';
 import { hiddenByUserAgent } from './ua-hidden.js';
 import { hiddenBySvg, SVG_REFERENCE } from './svg-hidden.js';
 import { followingSiblings, type FollowingSiblings } from './following-siblings.js';
-import { declaredSize, hasBox, hiddenByElement, ownScale, tinyBySize, visibilityOf, type Hidden, type Size } from './visibility.js';
+import { declaredSize, hasBox, hiddenByElement, ownOpacity, ownScale, tinyBySize, visibilityOf, type Hidden, type Size } from './visibility.js';
 
 const cssUrls = staged('css', urlsOfCss);
 // A sheet's URLs, searched once per worker (css-cache.ts), under the same stage name.
@@ -73,6 +76,12 @@ interface Frame {
   fontSize?: number;
   /** What its own and its ancestors' zoom and transforms scale its box by. */
   scale: BoxScale;
+  /** The product of its own and its ancestors' opacities (filter opacity() too): group opacities multiply. */
+  opacity: number;
+  /** A table's columns (table-columns.ts), shared by its colgroups and rows; once a col or colgroup came. */
+  columns?: TableColumns;
+  /** A cell in a column of visibility:collapse. */
+  columnHidden?: Hidden;
 }
 
 // Styles that can hide an element; any other inline style needs no parsing on an element that
@@ -116,6 +125,8 @@ export class DocumentWalk implements TreeVisitor {
   private readonly cascade: Cascade;
   private base: string | undefined;
   private baseSet: boolean;
+  /** What Chromium's preload scanner sees besides the tree: its own base, its picture sources. */
+  private readonly scan: PreloadScan;
   private styleIndex = 0;
   /** Following-sibling counts by pre-order number, when a selector needs them (following-siblings.ts). */
   private readonly following: FollowingSiblings | undefined;
@@ -135,6 +146,7 @@ export class DocumentWalk implements TreeVisitor {
     this.following = this.cascade.needsFollowing ? followingSiblings(tree) : undefined;
     this.base = origin.base;
     this.baseSet = origin.baseSet ?? false;
+    this.scan = new PreloadScan(origin.base, this.baseSet, origin.baseFallback);
     this.root = {
       ctx: origin.parent ?? enterElement(BODY, null, null),
       inline: undefined,
@@ -147,6 +159,7 @@ export class DocumentWalk implements TreeVisitor {
       lastChild: null,
       fontSize: MEDIUM,
       scale: UNSCALED,
+      opacity: 1,
     };
   }
 
@@ -218,9 +231,12 @@ export class DocumentWalk implements TreeVisitor {
       inObject: parent.inObject || (el.namespace === 'html' && el.name === 'object'),
       lastChild: null,
       scale: UNSCALED,
+      opacity: 1,
     };
     this.stack.push(frame);
     const at = this.at(el.start);
+    this.scan.enter(el);
+    if (el.namespace === 'html' && TABLE_COLUMN_PARTS.has(el.name)) this.tableColumns(el, frame, parent);
     if (el.name === 'base' && el.namespace === 'html') this.baseElement(el);
     if (el.name === 'style' && el.namespace !== 'math') this.styleElement(el);
     if (el.name === 'meta' && el.namespace === 'html' && parent !== this.root && isHead(parent.ctx.el) && isMetaCsp(el) && !this.origin.client) this.sink.metaCsp = true;
@@ -233,6 +249,9 @@ export class DocumentWalk implements TreeVisitor {
       const seen = this.seen();
       size = declaredSize(el, this.styleOf(frame), this.basis, frame.scale);
       this.pictureImg(parent, seen ?? tinyBySize(size), size);
+      this.scannerPictureImg(seen ?? tinyBySize(size), size);
+    } else if (el.name === 'source' && el.attrs.srcset !== undefined && this.scan.inPicture() && !(el.namespace === 'html' && parent.ctx.el.name === 'picture' && parent.ctx.el.namespace === 'html')) {
+      this.scannerPictureSource(el, at);
     }
     const place: Place | undefined = loads.length ? { parent: parent === this.root && !this.origin.parent ? undefined : parent.ctx.el, inObject: parent.inObject } : undefined;
     for (const a of loads) {
@@ -259,7 +278,9 @@ export class DocumentWalk implements TreeVisitor {
     }
   }
 
-  leave(): void {
+  leave(el: TreeElement): void {
+    this.scan.leave(el);
+    if (el.name === 'colgroup') this.stack[this.stack.length - 1]?.columns?.endColgroup();
     this.stack.pop();
     if (this.resolvedDepth > this.stack.length) this.resolvedDepth = this.stack.length;
   }
@@ -300,19 +321,41 @@ export class DocumentWalk implements TreeVisitor {
       // Most styles set none of these: no scale to compute.
       const scaled = style !== undefined && (style.has('zoom') || style.has('transform') || style.has('scale')) ? ownScale(style, hasBox(el, style.get('display'))) : undefined;
       frame.scale = scaled ? { x: parent.scale.x * scaled.x, y: parent.scale.y * scaled.y, collapsed: false } : parent.scale;
+      frame.opacity = style === undefined && el.namespace !== 'svg' ? parent.opacity : parent.opacity * ownOpacity(el, style);
       // An em in a hiding length is the font size of this element, not of the top of the stack.
       this.emAt = i;
       try {
-        const own = hiddenByElement(el, style, this.basis) ?? hiddenByUserAgent(frame.ctx, style?.get('display')) ?? this.svgHidden(frame, style);
+        const own = hiddenByElement(el, style, this.basis) ?? hiddenByUserAgent(frame.ctx, style?.get('display')) ?? this.svgHidden(frame, style) ?? frame.columnHidden;
         // A strip-sized clip (tiny) yields to a hidden ancestor; a fieldset's rendered legend sits outside its clip.
         const inherited = renderedLegend(frame.ctx) && parent.hidden !== (i > 1 ? stack[i - 2] : this.root).hidden && isClip(parent.hidden) ? (i > 1 ? stack[i - 2] : this.root).hidden : parent.hidden;
-        frame.hidden = (own?.by === 'tiny' ? undefined : own) ?? inherited ?? this.unknownCascade() ?? own;
+        frame.hidden = (own?.by === 'tiny' ? undefined : own) ?? inherited ?? multipliedOpacity(el, frame.opacity, parent.opacity) ?? this.unknownCascade() ?? own;
       } finally {
         this.emAt = -1;
       }
       this.resolvedDepth = i + 1;
     }
     return stack[stack.length - 1] ?? this.root;
+  }
+
+  /** Columns, rows and cells of an HTML table, for the columns `visibility:collapse` takes out (table-columns.ts). */
+  private tableColumns(el: TreeElement, frame: Frame, parent: Frame): void {
+    const up = parent.ctx.el;
+    const parentIs = (name: string) => parent !== this.root && up.name === name && up.namespace === 'html';
+    const collapse = () => this.styleOf(frame)?.get('visibility') === 'collapse';
+    if (el.name === 'colgroup') {
+      if (!parentIs('table')) return;
+      frame.columns = parent.columns ??= new TableColumns();
+      frame.columns.colgroup(el, collapse());
+    } else if (el.name === 'col') {
+      if (parentIs('colgroup') && parent.columns) parent.columns.col(el, collapse(), true);
+      else if (parentIs('table')) (parent.columns ??= new TableColumns()).col(el, collapse(), false);
+    } else if (el.name === 'tr') {
+      const table = parentIs('table') ? parent : this.stack[this.stack.length - 3];
+      if (table?.columns && table.ctx.el.name === 'table') {
+        frame.columns = table.columns;
+        frame.columns.row(parent.ctx.el);
+      }
+    } else if (parentIs('tr') && parent.columns) frame.columnHidden = parent.columns.cell(el);
   }
 
   /** What SVG leaves undrawn (svg-hidden.ts); only elements in or at the edge of SVG are asked. */
@@ -387,8 +430,30 @@ export class DocumentWalk implements TreeVisitor {
       // An @import loads with the sheet; a url() only where its rule applies, a font when used.
       const found: Found = { raw: u.url, kind: u.kind, element: 'style', load: u.kind === 'css-import' && !u.mayOnly ? 'must' : 'may', hidden: undefined, size: {}, at, client: this.origin.client };
       if (u.dropped !== undefined) this.sink.reject(found, u.dropped);
-      else if (u.kind !== 'css-import' || !this.dataSheet(found, this.depth())) this.sink.add(found, this.base);
+      else if (u.kind !== 'css-import' || !this.dataSheet(found, this.depth())) this.add(found);
     }
+  }
+
+  /**
+   * Files `found` against the base in effect and, when Chromium's preload scanner fetches its
+   * kind against a base of its own (a `<base>` in foreign content: preload-scan.ts), against
+   * that one too, as a may-load (a mail client's engine may scan otherwise).
+   */
+  private add(found: Found): void {
+    this.sink.add(found, this.base);
+    const other = this.scan.otherBase(found.kind, this.base);
+    if (other !== undefined && !this.sink.resolvesAlike(found.raw, this.base, other)) this.sink.add({ ...found, load: 'may' }, other);
+  }
+
+  /** A `<source srcset>` the tree gives no picture but the preload scanner reads as one's (preload-scan.ts). */
+  private scannerPictureSource(el: TreeElement, at: number): void {
+    const { candidates } = parseSrcset(el.attrs.srcset ?? '', this.sink.deadline);
+    for (const c of candidates) this.scan.addSource({ raw: c.url, kind: 'picture-source', element: el.name, load: 'may', hidden: undefined, size: {}, at, client: this.origin.client });
+  }
+
+  /** An img after such sources: the scanner fetches them (in place of its src), with its hidden-ness and size. */
+  private scannerPictureImg(hidden: Hidden | undefined, size: Size): void {
+    for (const s of this.scan.takeSources()) this.sink.add({ ...s, size, hidden }, this.scan.base);
   }
 
   private depth(): number {
@@ -434,7 +499,7 @@ export class DocumentWalk implements TreeVisitor {
     if (a.form === 'url') {
       const f = found(value);
       const reader = DATA_READERS[a.kind];
-      if (reader === 'frame' ? !this.dataFrame(f) : reader === 'sheet' ? !this.dataSheet(f, this.depth()) : true) this.sink.add(f, this.base);
+      if (reader === 'frame' ? !this.dataFrame(f) : reader === 'sheet' ? !this.dataSheet(f, this.depth()) : true) this.add(f);
     } else if (a.form === 'srcset') {
       const { candidates, dropped } = parseSrcset(value, this.sink.deadline);
       const list = candidates.map((c) => found(c.url));
@@ -446,7 +511,7 @@ export class DocumentWalk implements TreeVisitor {
           const pending = (parent.sources ??= []);
           for (const f of list) pending.push(f);
         }
-      } else for (const f of list) this.sink.add(f, this.base);
+      } else for (const f of list) this.add(f);
     } else if (a.form === 'refresh') {
       const refresh = refreshUrl(value);
       if (refresh && refresh.url) this.sink.add(found(refresh.url), this.base);
@@ -465,7 +530,7 @@ export class DocumentWalk implements TreeVisitor {
     if (parent.sources === null || parent.ctx.el.name !== 'picture' || parent.ctx.el.namespace !== 'html') return;
     for (const s of parent.sources ?? []) {
       const own = s.size.width !== undefined || s.size.height !== undefined;
-      this.sink.add({ ...s, size: own ? s.size : size, hidden: hidden ?? (own ? tinyBySize(s.size) : undefined) }, this.base);
+      this.add({ ...s, size: own ? s.size : size, hidden: hidden ?? (own ? tinyBySize(s.size) : undefined) });
     }
     // Sources after the img are not among its candidates.
     parent.sources = null;
@@ -508,6 +573,17 @@ function originalOffset(html: string, start: number, index: number): number {
   }
   return i - start;
 }
+
+/**
+ * Opacities that each paint but whose product does not (below 1/510: the 8-bit alpha rounds to
+ * 0 whatever the image), judged at the element where the product first falls under it.
+ */
+function multipliedOpacity(el: TreeElement, opacity: number, parentOpacity: number): Hidden | undefined {
+  if (opacity >= PAINTS_NOTHING_BELOW || parentOpacity < PAINTS_NOTHING_BELOW) return undefined;
+  return { by: 'opacity-zero', detail: `<${el.name}> opacity ${Number(opacity.toPrecision(3))} with its ancestors' (group opacities multiply)` };
+}
+
+const TABLE_COLUMN_PARTS = new Set(['colgroup', 'col', 'tr', 'td', 'th']);
 
 const isHead = (el: TreeElement): boolean => el.name === 'head' && el.namespace === 'html';
 

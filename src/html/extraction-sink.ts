@@ -145,6 +145,11 @@ export class ExtractionSink {
     return resolved;
   }
 
+  /** Whether `raw` resolves to the same URL against both bases (or to none against either). */
+  resolvesAlike(raw: string, a: string | undefined, b: string | undefined): boolean {
+    return this.resolved(raw, a).url === this.resolved(raw, b).url;
+  }
+
   queueSrcdoc(pending: PendingSrcdoc): void {
     this.srcdocs.push(pending);
   }

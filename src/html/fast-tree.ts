@@ -48,6 +48,10 @@ export const FAST_TREE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'min',
   'max',
   'dir',
+  // Which column a table cell stands in, for visibility:collapse (table-columns.ts).
+  'span',
+  'colspan',
+  'rowspan',
 ]);
 
 // In these contexts parse5 reads the whole fragment as text (it starts in a raw-text state with no

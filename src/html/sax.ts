@@ -17,6 +17,13 @@ export interface SaxHandler {
    * unquoted). Clean uses it to rewrite values where they are written.
    */
   attribute?(name: string, valueStart: number, valueEnd: number, quote: number): void;
+  /**
+   * Optional: whether the element just opened (one of the HTML raw-text names) holds raw text,
+   * its content starting at `contentStart`; default yes. In foreign content (inside `<svg>` or
+   * `<math>`) `<style>`, `<title>`, `<script>` ... are ordinary elements whose content is markup:
+   * a caller that follows namespaces (tag-tree.ts) answers false there.
+   */
+  rawText?(name: string, contentStart: number): boolean;
 }
 
 const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
@@ -192,7 +199,7 @@ export function walkHtml(html: string, handler: SaxHandler, wanted?: ReadonlySet
     }
     i = j + 1;
     openElement(name, attribs, lt, selfClosing);
-    if (RAW_TEXT.has(name) && !selfClosing) {
+    if (RAW_TEXT.has(name) && !selfClosing && (!handler.rawText || handler.rawText(name, i))) {
       // Raw text runs to the matching end tag, whatever it contains.
       let end = i;
       for (;;) {

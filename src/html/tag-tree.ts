@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import { foreignContent, html as spec } from 'parse5';
 import type { DeadlineLike } from '../engine/deadline.js';
 import { walkHtml } from './sax.js';
@@ -14,8 +15,8 @@ export const TAGS_ONLY_NOTE = `read from its tag alone: the document has more th
 
 /**
  * A flat stand-in for a document over the node cap: every element whose start tag has an
- * attribute (an element without one loads nothing itself) and every `<style>`, in source order,
- * as children of the body, read by the linear tag walker of sax.ts (htmlparser2's rules, not the
+ * attribute (an element without one loads nothing itself), every `<style>` and `<picture>`, in
+ * source order, as children of the body (a picture's elements as its own children), read by the linear tag walker of sax.ts (htmlparser2's rules, not the
  * HTML standard's tree construction). What the tree would have decided from ancestors and
  * siblings is lost: a pixel under a hidden parent or inside `<template>` is listed as if it
  * stood alone (the safe side: listed, never dropped). Namespaces follow open `<svg>`/`<math>`
@@ -28,21 +29,32 @@ export function tagTree(html: string, deadline: DeadlineLike): HtmlTree {
   // The open svg/math elements and, inside them, the integration points whose content is HTML
   // (only those: a million nested <div>s cost nothing here).
   const foreign: Open[] = [];
+  // The namespace of the element opened last: raw text is HTML's alone.
+  let opened: Namespace = 'html';
+  // Pictures are the one element given its children (the elements kept up to its close): a
+  // source loads through its picture's img. Open ones by index; each one's end, once closed.
+  const pictures: number[] = [];
+  const closedAt = new Map<number, number>();
   walkHtml(
     html,
     {
       open(name, attrs, start) {
         deadline.tick();
         const namespace = enterNamespace(name, attrs, foreign);
+        opened = namespace;
         const adjusted = namespace === 'svg' ? (foreignContent.SVG_TAG_NAMES_ADJUSTMENT_MAP.get(name) ?? name) : namespace === 'html' && name === 'image' ? 'img' : name;
-        if (name !== 'style' && !hasAttribute(attrs)) return;
+        // A <picture> is kept bare too: its sources load through its img.
+        if (name !== 'style' && name !== 'picture' && !hasAttribute(attrs)) return;
         if (elements.length >= MAX_TREE_NODES) throw new TreeTooLarge();
+        if (name === 'picture') pictures.push(elements.length);
         elements.push({ name: adjusted, namespace, attrs, start });
-        // The walk reads the document's sheets in the order of its style elements: one each.
-        if (name === 'style') styles.push({ css: '', start });
+        // The walk reads the document's sheets in the order of its style elements: one each, of
+        // HTML and SVG (a MathML <style> is no style sheet: the walk skips it and its text).
+        if (name === 'style' && namespace !== 'math') styles.push({ css: '', start });
       },
       close(name) {
         if (name === foreign[foreign.length - 1]?.name) foreign.pop();
+        if (name === 'picture' && pictures.length) closedAt.set(pictures.pop() as number, elements.length);
       },
       text(start, end) {
         // Raw text follows its element's open at once: only a style element's is kept.
@@ -50,6 +62,23 @@ export function tagTree(html: string, deadline: DeadlineLike): HtmlTree {
         if (last?.name === 'style' && styles.length && styles[styles.length - 1].start === last.start) styles[styles.length - 1] = { css: html.slice(start, end), start };
       },
       comment() {},
+      // Inside <svg> or <math>, <style>, <title>, <script> ... are ordinary elements: their
+      // content is markup (an <img> in an SVG <style> breaks out and loads, as parse5 and
+      // Chromium read it; outside review 4). An SVG or MathML style's sheet is its text up to the
+      // first tag (its first text child: a tag after it ends that text or breaks out).
+      rawText(name, contentStart) {
+        if (opened === 'html') return true;
+        if (name === 'style' && styles.length && styles[styles.length - 1].start === elements[elements.length - 1]?.start) {
+          const end = html.indexOf('<', contentStart);
+          const text = html.slice(contentStart, end === -1 ? html.length : end);
+          styles[styles.length - 1] = { css: text.includes('&') ? decodeHTML(text) : text, start: contentStart };
+        }
+        return false;
+      },
+      // A CDATA section in foreign content stays a bogus comment ending at the first `>` (what
+      // follows it is read as markup): Chromium's preload scanner fetched an <img> after
+      // `<svg><![CDATA[ >` behind a <template> (oracle tags-only-svg-cdata-may-load), so the
+      // superset is kept.
     },
     undefined,
     MAX_DEPTH,
@@ -57,10 +86,15 @@ export function tagTree(html: string, deadline: DeadlineLike): HtmlTree {
   return {
     styles,
     walk(visitor) {
-      for (const el of elements) {
+      const open: number[] = [];
+      for (let i = 0; i < elements.length; i++) {
+        while (open.length && (closedAt.get(open[open.length - 1]) ?? elements.length) <= i) visitor.leave(elements[open.pop() as number]);
+        const el = elements[i];
         visitor.enter(el);
-        visitor.leave(el);
+        if (el.name === 'picture') open.push(i);
+        else visitor.leave(el);
       }
+      while (open.length) visitor.leave(elements[open.pop() as number]);
     },
   };
 }

@@ -6,6 +6,8 @@ import { DEEP_NESTING_LOADS, DEEP_NESTING_VISIBILITY } from './deep-nesting.js';
 import { FOREIGN_CONTENT } from './foreign-content.js';
 import { IMPORT_CONDITIONS } from './import-conditions.js';
 import { META_CSP } from './meta-csp.js';
+import { PRELOAD_SCANNER } from './preload-scanner.js';
+import { TAGS_ONLY_FOREIGN } from './tags-only-foreign.js';
 import { LOADING_ELEMENTS } from './loading-elements.js';
 import { SVG_SHADOW_LOADS } from './svg-shadow-loads.js';
 import { STYLE_SHEETS } from './style-sheets.js';
@@ -28,6 +30,8 @@ export const CASES: readonly LoadCase[] = [
   ...SVG_SHADOW_LOADS,
   ...DATA_URLS,
   ...META_CSP,
+  ...PRELOAD_SCANNER,
+  ...TAGS_ONLY_FOREIGN,
 ];
 
 /** Every visibility case of the browser oracle. */

@@ -6,6 +6,7 @@ import { MOVED_CLIPPED } from './visibility-moved-clipped.js';
 import { MASKS } from './visibility-masks.js';
 import { SVG_CONTAINERS } from './visibility-svg.js';
 import { REVIEW_P3 } from './visibility-review-p3.js';
+import { REVIEW_P5 } from './visibility-review-p5.js';
 
 /** Hidden and size verdicts: every img here has its own URL. The fixture PNG is 40x20. */
 const DECLARED: VisibilityCase[] = [
@@ -217,4 +218,4 @@ const DECLARED: VisibilityCase[] = [
 ];
 
 /** Every visibility case: declared markup and styles, the UA style sheet, CSS that hides, selectors. */
-export const VISIBILITY: VisibilityCase[] = [...DECLARED, ...UA_HIDDEN, ...CSS_HIDING, ...SELECTOR_CASES, ...MOVED_CLIPPED, ...MASKS, ...SVG_CONTAINERS, ...REVIEW_P3];
+export const VISIBILITY: VisibilityCase[] = [...DECLARED, ...UA_HIDDEN, ...CSS_HIDING, ...SELECTOR_CASES, ...MOVED_CLIPPED, ...MASKS, ...SVG_CONTAINERS, ...REVIEW_P3, ...REVIEW_P5];
