@@ -2,7 +2,8 @@ import type { ParsedMail } from 'mailparser';
 import { InputError } from '../errors.js';
 import { checkStructure } from './check-structure.js';
 import { readMimeFast } from './fast-mime.js';
-import { MAX_ATTACHED_DEPTH } from './mime-structure.js';
+import type { Ticker } from './mime-headers.js';
+import { isAttachedMessageType, MAX_ATTACHED_DEPTH } from './mime-structure.js';
 import { type HeaderFields, headerFields } from './header-fields.js';
 import { type HeaderLine, rawHeaderValue } from './header-lines.js';
 
@@ -39,9 +40,12 @@ export function parseMessageFast(bytes: Buffer): ParsedMessage | null {
   return fast ? build(fast.headerLines, fast.html, []) : null;
 }
 
-/** mailparser and the structure check, for mail the fast path does not take. */
-export async function parseMessageSlow(bytes: Buffer): Promise<ParsedMessage> {
-  const warnings = checkStructure(bytes);
+/**
+ * mailparser and the structure check, for mail the fast path does not take. The check is
+ * synchronous and ticks `ticker` (the message's deadline): it runs before the first await.
+ */
+export async function parseMessageSlow(bytes: Buffer, ticker?: Ticker): Promise<ParsedMessage> {
+  const warnings = checkStructure(bytes, ticker);
   const mail = await parseMime(bytes);
   const htmlParts = typeof mail.html === 'string' && mail.html.length > 0 ? [mail.html] : [];
   for (const part of await attachedHtml(mail, 1, warnings)) htmlParts.push(part);
@@ -94,11 +98,11 @@ async function parseMime(bytes: Buffer): Promise<ParsedMail> {
   }
 }
 
-/** HTML of messages attached as message/rfc822 (mailparser keeps those as attachments), MAX_ATTACHED_DEPTH levels deep. */
+/** HTML of messages attached as message/rfc822 or message/global (mailparser keeps those as attachments), MAX_ATTACHED_DEPTH levels deep. */
 async function attachedHtml(mail: ParsedMail, depth: number, warnings: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const attachment of mail.attachments) {
-    if (attachment.contentType !== 'message/rfc822' || !attachment.content?.length) continue;
+    if (!isAttachedMessageType(attachment.contentType) || !attachment.content?.length) continue;
     if (depth > MAX_ATTACHED_DEPTH) {
       warnings.push(`forwarded messages nested deeper than ${MAX_ATTACHED_DEPTH} levels: the ones below are not read`);
       return out;
