@@ -1,4 +1,4 @@
-import { base64DataEnd, isAttachedMessageType, MAX_ATTACHED_DEPTH, type MimeNode, mimeNodes, readMimeTree } from '../mail/mime-structure.js';
+import { AMP_HTML_TYPE, base64DataEnd, isAttachedMessageType, MAX_ATTACHED_DEPTH, type MimeNode, mimeNodes, readMimeTree } from '../mail/mime-structure.js';
 
 /**
  * A part located in the raw message (latin1 offsets = byte offsets): a text/html leaf, or an
@@ -39,7 +39,7 @@ function htmlPart(bytes: Buffer, node: MimeNode): RawHtmlPart | null {
     if (encoding !== 'base64' && encoding !== 'quoted-printable') return null;
     return { kind: 'encoded-message', bodyStart, bodyEnd: dataEnd(bytes, node), encoding, charset: 'latin1' };
   }
-  if (node.type !== 'text/html') return null;
+  if (node.type !== 'text/html' && node.type !== AMP_HTML_TYPE) return null;
   return { kind: 'html', bodyStart, bodyEnd: dataEnd(bytes, node), encoding: encoding || '7bit', charset: node.charset ?? 'utf-8' };
 }
 

@@ -3,7 +3,7 @@ import libmime from 'libmime';
 import { normalizeCharset } from 'libmime/lib/charset.js';
 import { isKnownCharset } from './check-structure.js';
 import { type HeaderLine, splitHeaderLines } from './header-lines.js';
-import { delimitedParts, isAttachedMessageType, MAX_PART_DEPTH } from './mime-structure.js';
+import { AMP_HTML_TYPE, delimitedParts, isAttachedMessageType, MAX_PART_DEPTH } from './mime-structure.js';
 import { decodeQuotedPrintable, moveWithin } from './quoted-printable.js';
 
 /**
@@ -48,7 +48,16 @@ export function readMimeFast(bytes: Buffer): FastMime | null {
   if (!walk(bytes, top.lines, top.bodyStart, bytes.length, 0, false, leaves)) return null;
   const hasHtml = leaves.some((l) => l.type === 'text/html' && l.inline);
   const html: string[] = [];
+  // mailparser keeps an AMP part as an attachment; the slow path adds its text after the HTML as this does.
+  const amp: string[] = [];
   for (const leaf of leaves) {
+    if (leaf.type === AMP_HTML_TYPE) {
+      if (!leaf.inline) continue;
+      const text = decodeText(bytes, leaf);
+      if (text === null) return null;
+      if (text) amp.push(text);
+      continue;
+    }
     if (!leaf.inline) continue;
     // An empty text part (its only line end went to the delimiter): mailsplit's line-end rules decide.
     if (leaf.start === leaf.end) return null;
@@ -63,7 +72,8 @@ export function readMimeFast(bytes: Buffer): FastMime | null {
       if (body.length) html.push('');
     }
   }
-  return { headerLines: top.lines, html: html.length ? html.join('<br/>\n') : null };
+  const joined = html.length ? [html.join('<br/>\n'), ...amp] : amp;
+  return { headerLines: top.lines, html: joined.length ? joined.join('\n') : null };
 }
 
 function walk(bytes: Buffer, headers: HeaderLine[], start: number, end: number, depth: number, alternative: boolean, out: Leaf[]): boolean {
@@ -107,7 +117,7 @@ function walk(bytes: Buffer, headers: HeaderLine[], start: number, end: number, 
     if (disposition.includes('(') || /=\?/.test(disposition)) return false;
     dispositionValue = (libmime.parseHeaderValue(disposition).value || '').toLowerCase().trim() || false;
   }
-  const text = TEXT_TYPES.has(type);
+  const text = TEXT_TYPES.has(type) || type === AMP_HTML_TYPE;
   let inline: boolean;
   if (dispositionValue && dispositionValue !== 'attachment' && dispositionValue !== 'inline') inline = false;
   else if (!dispositionValue) inline = text;

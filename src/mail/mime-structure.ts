@@ -134,6 +134,12 @@ export function isAttachedMessageType(type: string): boolean {
   return type === 'message/rfc822' || type === 'message/global';
 }
 
+/**
+ * The AMP for Email part (a multipart/alternative sibling of text/html), which Gmail, Yahoo Mail
+ * and Mail.ru render instead of the HTML: read as HTML too, since its images load as an HTML part's do.
+ */
+export const AMP_HTML_TYPE = 'text/x-amp-html';
+
 /** Every node of the tree, parents before children, in message order. */
 export function* mimeNodes(node: MimeNode): Generator<MimeNode> {
   yield node;

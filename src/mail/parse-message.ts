@@ -1,9 +1,10 @@
-import type { ParsedMail } from 'mailparser';
+import iconv from 'iconv-lite';
+import type { Attachment, ParsedMail } from 'mailparser';
 import { InputError } from '../errors.js';
 import { checkStructure } from './check-structure.js';
 import { readMimeFast } from './fast-mime.js';
 import type { Ticker } from './mime-headers.js';
-import { isAttachedMessageType, MAX_ATTACHED_DEPTH } from './mime-structure.js';
+import { AMP_HTML_TYPE, isAttachedMessageType, MAX_ATTACHED_DEPTH } from './mime-structure.js';
 import { type HeaderFields, headerFields } from './header-fields.js';
 import { type HeaderLine, rawHeaderValue } from './header-lines.js';
 
@@ -48,6 +49,7 @@ export async function parseMessageSlow(bytes: Buffer, ticker?: Ticker): Promise<
   const warnings = checkStructure(bytes, ticker);
   const mail = await parseMime(bytes);
   const htmlParts = typeof mail.html === 'string' && mail.html.length > 0 ? [mail.html] : [];
+  for (const part of ampHtml(mail)) htmlParts.push(part);
   for (const part of await attachedHtml(mail, 1, warnings)) htmlParts.push(part);
   return build(mail.headerLines, htmlParts.length ? htmlParts.join('\n') : null, warnings);
 }
@@ -109,7 +111,28 @@ async function attachedHtml(mail: ParsedMail, depth: number, warnings: string[])
     }
     const inner = await parseMime(attachment.content);
     if (typeof inner.html === 'string' && inner.html) out.push(inner.html);
+    for (const part of ampHtml(inner)) out.push(part);
     for (const part of await attachedHtml(inner, depth + 1, warnings)) out.push(part);
   }
   return out;
+}
+
+/** The text of AMP parts (mailparser keeps them as attachments, undecoded), as the fast path reads them. */
+function ampHtml(mail: ParsedMail): string[] {
+  const out: string[] = [];
+  for (const attachment of mail.attachments) {
+    if (attachment.contentType !== AMP_HTML_TYPE || attachment.contentDisposition === 'attachment' || !attachment.content?.length) continue;
+    const text = decodeCharset(attachment.content, charsetOf(attachment)).replace(/\r?\n/g, '\n');
+    if (text) out.push(text);
+  }
+  return out;
+}
+
+function charsetOf(attachment: Attachment): string {
+  const header = attachment.headers.get('content-type') as { params?: Record<string, string> } | undefined;
+  return header?.params?.charset ?? 'utf-8';
+}
+
+function decodeCharset(bytes: Buffer, charset: string): string {
+  return iconv.encodingExists(charset) ? iconv.decode(bytes, charset) : bytes.toString('utf8');
 }
