@@ -61,3 +61,19 @@ describe('message/global (RFC 6532) read as message/rfc822', () => {
     expect(r.tracked).toBe(true);
   });
 });
+
+describe('AMP parts over IMAP', () => {
+  it('BODYSTRUCTURE AMP parts are fetched with the HTML parts, attachments not', async () => {
+    const { htmlParts } = await import('../src/imap/structure.js');
+    const tree = {
+      type: 'multipart/alternative',
+      childNodes: [
+        { part: '1', type: 'text/plain' },
+        { part: '2', type: 'text/x-amp-html', parameters: { charset: 'utf-8' } },
+        { part: '3', type: 'text/html' },
+        { part: '4', type: 'text/x-amp-html', disposition: 'attachment' },
+      ],
+    };
+    expect(htmlParts(tree as never).parts.map((p) => p.part)).toEqual(['2', '3']);
+  });
+});

@@ -66,7 +66,7 @@ describe('MIME parts per message (attackP5 finding 1)', () => {
     expect(() => checkStructure(bytes, countingTicker(5000))).toThrow('deadline');
   });
 
-  it('clean fails such a message with the reason instead of copying it half read', async () => {
+  it('clean fails such a message with the reason (its CLI then copies it unchanged, as unreadable), never rewriting it half read', async () => {
     await expect(cleanMessage(emptyParts(20_000), detector())).rejects.toThrow('more than 10,000 MIME parts');
   });
 });
