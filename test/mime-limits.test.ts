@@ -83,6 +83,14 @@ describe('header blocks over mailparser 256 KB (attackP5 finding 4)', () => {
     expect(r.tracked).toBe(true);
   });
 
+  it('over the fast path 2 MB, fails in its own words', async () => {
+    const huge = Array.from({ length: 200_000 }, (_, i) => `a${i.toString(36)}@b.c`).join(',\r\n ');
+    const bytes = Buffer.from(`From: a@sender.example\r\nTo: ${huge}\r\nSubject: t\r\nMIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n${html}\r\n`, 'latin1');
+    expect(bytes.length).toBeGreaterThan(2 * 1024 * 1024);
+    const r = await analyseMessage('to.eml', bytes, detector());
+    expect(r.error).toMatch(/^malformed message: a MIME header block of 2,\d{3} KB \(over the 256 KB the parser for irregular MIME reads\)$/);
+  });
+
   it('in mail the fast path declines, fails in its own words, not mailsplit ones', async () => {
     // An attached message: the fast path leaves it to mailparser, whose splitter stops at 256 KB.
     const bytes = Buffer.from(`From: a@sender.example\r\nTo: ${to}\r\nSubject: t\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n${html}\r\n--b\r\nContent-Type: message/rfc822\r\n\r\nSubject: in\r\n\r\nx\r\n--b--\r\n`, 'latin1');
