@@ -118,7 +118,7 @@ async function attachedHtml(mail: ParsedMail, depth: number, warnings: string[])
 }
 
 /** The text of AMP parts (mailparser keeps them as attachments, undecoded), as the fast path reads them. */
-function ampHtml(mail: ParsedMail): string[] {
+export function ampHtml(mail: ParsedMail): string[] {
   const out: string[] = [];
   for (const attachment of mail.attachments) {
     if (attachment.contentType !== AMP_HTML_TYPE || attachment.contentDisposition === 'attachment' || !attachment.content?.length) continue;
