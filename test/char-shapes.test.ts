@@ -15,7 +15,7 @@ function* inputs(alphabet: string): Generator<string> {
   let level = [''];
   for (let n = 0; n <= 3; n++) {
     yield* level;
-    level = level.flatMap((s) => [...alphabet].map((c) => s + c));
+    level = level.flatMap((s) => Array.from(alphabet, (c) => s + c));
   }
   let seed = 7;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
@@ -30,8 +30,7 @@ describe('char-code shapes (attackP5 finding 3)', () => {
   for (const [name, fn, re] of REGEXES) {
     it(`${name} answers as ${re} on short inputs`, () => {
       for (const s of inputs('aAfFgG09-.zZ_ é')) expect(fn(s), JSON.stringify(s)).toBe(re.test(s));
-      for (const s of ['0123456789abcdef', '0123456789abcde', 'ABCDEF0123456789ab', 'a.b', 'a..b', '.a.b', 'a.b.', 'a-b.c-d', 'a', 'Ab', 'AbCd', 'ABc', 'abC', 'aBcD', 'aBcDe'])
-        expect(fn(s), s).toBe(re.test(s));
+      for (const s of ['0123456789abcdef', '0123456789abcde', 'ABCDEF0123456789ab', 'a.b', 'a..b', '.a.b', 'a.b.', 'a-b.c-d', 'a', 'Ab', 'AbCd', 'ABc', 'abC', 'aBcD', 'aBcDe']) expect(fn(s), s).toBe(re.test(s));
     });
   }
 

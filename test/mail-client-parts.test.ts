@@ -38,7 +38,9 @@ describe('AMP for Email parts (text/x-amp-html)', () => {
 
   it('amp-anim, amp-img srcset and amp-video poster are loads too', async () => {
     const html = `<amp-anim src="https://a.example/anim.gif" width="1" height="1"></amp-anim><amp-img srcset="https://a.example/s.png 1x" width="1" height="1"></amp-img><amp-video poster="https://a.example/p.png" width="1" height="1"></amp-video>`;
-    const bytes = Buffer.from(`From: a@sender.example\nTo: v@example.org\nSubject: amp\nMIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=b\n\n--b\nContent-Type: text/x-amp-html; charset=utf-8\n\n<!doctype html><html amp4email><body>${html}</body></html>\n--b\nContent-Type: text/html\n\n<p>x</p>\n--b--\n`);
+    const bytes = Buffer.from(
+      `From: a@sender.example\nTo: v@example.org\nSubject: amp\nMIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=b\n\n--b\nContent-Type: text/x-amp-html; charset=utf-8\n\n<!doctype html><html amp4email><body>${html}</body></html>\n--b\nContent-Type: text/html\n\n<p>x</p>\n--b--\n`,
+    );
     expect(await loads(bytes)).toEqual(['img https://a.example/anim.gif', 'img-srcset https://a.example/s.png', 'video-poster https://a.example/p.png']);
   });
 

@@ -93,7 +93,10 @@ describe('header blocks over mailparser 256 KB (attackP5 finding 4)', () => {
 
   it('in mail the fast path declines, fails in its own words, not mailsplit ones', async () => {
     // An attached message: the fast path leaves it to mailparser, whose splitter stops at 256 KB.
-    const bytes = Buffer.from(`From: a@sender.example\r\nTo: ${to}\r\nSubject: t\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n${html}\r\n--b\r\nContent-Type: message/rfc822\r\n\r\nSubject: in\r\n\r\nx\r\n--b--\r\n`, 'latin1');
+    const bytes = Buffer.from(
+      `From: a@sender.example\r\nTo: ${to}\r\nSubject: t\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n${html}\r\n--b\r\nContent-Type: message/rfc822\r\n\r\nSubject: in\r\n\r\nx\r\n--b--\r\n`,
+      'latin1',
+    );
     const r = await analyseMessage('to.eml', bytes, detector());
     expect(r.error).not.toBeNull();
     expect(r.error).toMatch(/^malformed message: a MIME header block of \d[\d,]* KB \(over the 256 KB the parser for irregular MIME reads\)$/);
