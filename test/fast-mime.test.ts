@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { findCorpora } from '../src/eval/evaluate.js';
 import { readMimeFast } from '../src/mail/fast-mime.js';
 import { headerFields } from '../src/mail/header-fields.js';
-import { parseMessage } from '../src/mail/parse-message.js';
+import { ampHtml, parseMessage } from '../src/mail/parse-message.js';
 import { decodeQuotedPrintable } from '../src/mail/quoted-printable.js';
 import { corpusMessages, walk } from './corpus-messages.js';
 import { ROOT } from './helpers.js';
@@ -18,8 +18,10 @@ const corpora = findCorpora(ROOT, process.env.PIXELAUDIT_CORPORA);
 async function byMailparser(bytes: Buffer) {
   const mail = await simpleParser(bytes, OPTIONS);
   const first = mail.from?.value?.[0];
+  // AMP parts, which mailparser keeps as attachments, follow the HTML on both paths.
+  const html = [...(typeof mail.html === 'string' && mail.html.length > 0 ? [mail.html] : []), ...ampHtml(mail)];
   return {
-    html: typeof mail.html === 'string' && mail.html.length > 0 ? mail.html : null,
+    html: html.length ? html.join('\n') : null,
     messageId: mail.messageId ?? null,
     from: mail.from?.text || null,
     fromAddress: first?.address ? first.address.toLowerCase() : null,

@@ -1,4 +1,4 @@
-import { base64DataEnd, MAX_ATTACHED_DEPTH, type MimeNode, mimeNodes, readMimeTree } from '../mail/mime-structure.js';
+import { AMP_HTML_TYPE, base64DataEnd, isAttachedMessageType, MAX_ATTACHED_DEPTH, type MimeNode, mimeNodes, readMimeTree } from '../mail/mime-structure.js';
 
 /**
  * A part located in the raw message (latin1 offsets = byte offsets): a text/html leaf, or an
@@ -25,7 +25,7 @@ export function findHtmlParts(text: string, level = 0): RawHtmlPart[] {
   for (const node of mimeNodes(readMimeTree(bytes))) {
     const depth = level + node.messageDepth;
     // An encoded attached message holds the next level; the scan reads none past the limit.
-    if (depth > MAX_ATTACHED_DEPTH || (depth === MAX_ATTACHED_DEPTH && node.type === 'message/rfc822')) continue;
+    if (depth > MAX_ATTACHED_DEPTH || (depth === MAX_ATTACHED_DEPTH && isAttachedMessageType(node.type))) continue;
     const part = htmlPart(bytes, node);
     if (part) out.push(part);
   }
@@ -35,11 +35,11 @@ export function findHtmlParts(text: string, level = 0): RawHtmlPart[] {
 function htmlPart(bytes: Buffer, node: MimeNode): RawHtmlPart | null {
   if (node.tooDeep || node.multipart) return null;
   const { encoding, bodyStart } = node;
-  if (node.type === 'message/rfc822') {
+  if (isAttachedMessageType(node.type)) {
     if (encoding !== 'base64' && encoding !== 'quoted-printable') return null;
     return { kind: 'encoded-message', bodyStart, bodyEnd: dataEnd(bytes, node), encoding, charset: 'latin1' };
   }
-  if (node.type !== 'text/html') return null;
+  if (node.type !== 'text/html' && node.type !== AMP_HTML_TYPE) return null;
   return { kind: 'html', bodyStart, bodyEnd: dataEnd(bytes, node), encoding: encoding || '7bit', charset: node.charset ?? 'utf-8' };
 }
 

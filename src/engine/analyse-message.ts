@@ -131,9 +131,9 @@ async function parseWithin(bytes: Buffer, deadline: Deadline): Promise<ParsedMes
   }
   if (fast) return fast;
   let timer: NodeJS.Timeout | undefined;
-  const parsing = parseMessageSlow(bytes).catch((error: unknown) => {
-    // Unwrapped, so the bug report shows where the import failed.
-    throw error instanceof KnownError || isMissingModule(error) ? error : new StageError('mime', error);
+  const parsing = parseMessageSlow(bytes, deadline).catch((error: unknown) => {
+    // Unwrapped, so the bug report shows where the import failed; the structure check's own deadline ticks are the budget's.
+    throw error instanceof KnownError || error instanceof MessageTimeout || isMissingModule(error) ? error : new StageError('mime', error);
   });
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new MessageTimeout(deadline.budgetMs)), deadline.remaining());

@@ -1,6 +1,7 @@
 import type { MessageResult } from '../types.js';
 import type { HtmlAnalysis } from './analyse-html.js';
 import type { AddressFinder } from '../url/address-leak.js';
+import { isHostShaped } from '../url/char-shapes.js';
 import { shapeOf, type Identifier } from '../url/identifiers.js';
 import { redactionIdentifiers } from '../url/redaction-identifiers.js';
 import { identifierSpans } from './identifier-spans.js';
@@ -80,7 +81,7 @@ export function redactText(text: string, addresses: AddressFinder, known?: Known
   // scheme kept, each identifier-shaped run after it cut, as for cid: (outside review 3, finding 7).
   const scheme = OTHER_SCHEME.exec(masked);
   if (scheme) return scheme[0] + redactOpaque(masked.slice(scheme[0].length), addresses, deadline);
-  if (HOST_SHAPED.test(masked)) return redactHost(masked);
+  if (isHostShaped(masked)) return redactHost(masked);
   // A relative or `cid:` URL (explain's "not remote" list): read as a path and query under a stand-in host.
   if (RELATIVE_URL.test(masked)) return redactUrl(`${STAND_IN}${masked.startsWith('/') ? '' : '/'}${masked}`, addresses, undefined, deadline).slice(STAND_IN.length + (masked.startsWith('/') ? 0 : 1));
   return masked.includes('://') ? replaceEmbeddedUrls(masked, (url) => redactUrl(url, addresses, undefined, deadline)) : masked;
@@ -113,8 +114,6 @@ function redactOpaque(text: string, addresses: AddressFinder, deadline: Deadline
 // No space, and a query or fragment: a URL without a scheme and host.
 const RELATIVE_URL = /^[^\s?#]*[?#]\S*$/;
 const STAND_IN = '//stand-in.invalid';
-
-const HOST_SHAPED = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
 
 /** A host name on its own (a finding's `data.host`) loses its identifier-shaped labels, as in its URL. */
 function redactHost(host: string): string {

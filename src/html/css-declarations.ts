@@ -1,6 +1,7 @@
 import { NumberType, tokenize, tokenizer, TokenType, type CSSToken } from '@csstools/css-tokenizer';
 import { aliasOf, expandDeclaration } from './css-properties.js';
 import type { Ticker } from '../url/form-matcher.js';
+import { checkCssEscapes } from './css-escape-limit.js';
 
 /** One declaration as CSS Syntax reads it, after its shorthand (if any) is expanded. */
 export interface Declaration {
@@ -31,6 +32,7 @@ const quiet = { onParseError: () => undefined };
  * this same loop, which one 7 MB sheet kept going for a second between two ticks.
  */
 export function cssTokens(css: string, ticker?: Ticker): CSSToken[] {
+  checkCssEscapes(css);
   const tokens = ticker ? tickedTokens(css, ticker) : tokenize({ css }, quiet);
   if (tokens.length && tokens[tokens.length - 1][0] === TokenType.EOF) tokens.pop();
   return tokens;

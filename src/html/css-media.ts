@@ -27,6 +27,7 @@ import {
   type MediaQuery,
 } from '@csstools/media-query-list-parser';
 import { asciiLower } from './css-declarations.js';
+import { checkCssEscapes } from './css-escape-limit.js';
 
 /**
  * The screen the cascade assumes: a desktop mail client on a 1280x720 screen, its message
@@ -235,5 +236,6 @@ function valueOf(v: MediaFeatureValue, kind: 'length' | 'ratio' | 'resolution' |
 /** Whether a `media` attribute (of `<style>`, `<link>`) matches that screen: absent or empty matches. */
 export function mediaAttributeMatches(media: string | undefined): boolean {
   if (media === undefined) return true;
+  checkCssEscapes(media);
   return mediaMatches(tokenize({ css: media }).filter((t) => t[0] !== TokenType.EOF));
 }

@@ -2,6 +2,7 @@ import { type CSSToken, tokenizer, TokenType } from '@csstools/css-tokenizer';
 import { asciiLower } from './css-declarations.js';
 import { importVerdict } from './css-import-conditions.js';
 import type { Ticker } from '../url/form-matcher.js';
+import { checkCssEscapes } from './css-escape-limit.js';
 
 export interface CssUrl {
   url: string;
@@ -140,6 +141,7 @@ export function cssUrls(css: string, options: CssUrlOptions = {}): CssUrl[] {
   let last = 0;
   for (const m of css.matchAll(CANDIDATES)) last = m.index ?? 0;
   const out: CssUrl[] = [];
+  checkCssEscapes(css);
   const t = tokenizer({ css }, { onParseError: () => undefined });
   // Open blocks, and their closing token types (a closer that is not the innermost one's is a plain token).
   const blocks: Block[] = [];

@@ -1,6 +1,7 @@
 import { tokenizer, TokenType } from '@csstools/css-tokenizer';
 import { asciiLower, isBlank, parseDeclarations, winners, type PropertyFilter } from './css-declarations.js';
 import { TextKeyedCache } from './text-keyed-cache.js';
+import { checkCssEscapes } from './css-escape-limit.js';
 
 /**
  * The declared value of each property of an inline `style` attribute, read by CSS Syntax (see
@@ -36,6 +37,7 @@ export function clearPixelCache(): void {
 
 function readPixels(value: string): number | undefined {
   // Streamed: a second token ends the answer, so a long junk value is not read to its end.
+  checkCssEscapes(value);
   const t = tokenizer({ css: value }, { onParseError: () => undefined });
   let found: number | undefined;
   while (!t.endOfFile()) {

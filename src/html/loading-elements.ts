@@ -85,6 +85,11 @@ const SMIL_HREF: LoadingAttribute[] = [
   { attr: 'values', kind: 'svg-image', form: 'smil-values', load: 'may', when: animatesHref },
 ];
 
+const AMP_IMAGE: LoadingAttribute[] = [
+  { attr: 'src', kind: 'img', form: 'url', load: (el) => ('srcset' in el.attrs ? 'may' : 'must'), boxed: true },
+  { attr: 'srcset', kind: 'img-srcset', form: 'srcset', load: 'may', boxed: true },
+];
+
 const FOREIGN_INPUT: LoadingAttribute[] = [{ attr: 'src', kind: 'input-image', form: 'url', load: 'may', when: (el) => el.attrs.type?.toLowerCase() === 'image', boxed: true }];
 const FOREIGN_VIDEO: LoadingAttribute[] = [{ attr: 'poster', kind: 'video-poster', form: 'url', load: 'may', boxed: true }];
 
@@ -137,6 +142,14 @@ const TABLE: Record<string, LoadingAttribute[]> = {
   'math input': FOREIGN_INPUT,
   'svg video': FOREIGN_VIDEO,
   'math video': FOREIGN_VIDEO,
+  // AMP for Email (text/x-amp-html parts, rendered by Gmail, Yahoo Mail and Mail.ru): the AMP
+  // runtime loads these as img and video do. amp-list's JSON and amp-form's submit are not listed.
+  'html amp-img': AMP_IMAGE,
+  'html amp-anim': AMP_IMAGE,
+  'html amp-video': [
+    { attr: 'poster', kind: 'video-poster', form: 'url', load: 'must', boxed: true },
+    { attr: 'src', kind: 'video-src', form: 'url', load: 'may' },
+  ],
   'html v:image': [VML],
   'html v:fill': [VML],
   'html v:imagedata': [VML],

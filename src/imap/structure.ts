@@ -1,4 +1,5 @@
 import type { MessageStructureObject } from 'imapflow';
+import { AMP_HTML_TYPE } from '../mail/mime-structure.js';
 
 /** A text/html body part as BODYSTRUCTURE describes it. */
 export interface HtmlPart {
@@ -13,7 +14,7 @@ export interface HtmlPart {
 export const MAX_STRUCTURE_DEPTH = 20;
 
 /**
- * Every text/html part a client would show, in message order, including those of attached
+ * Every text/html part (and AMP part, text/x-amp-html) a client would show, in message order, including those of attached
  * messages (message/rfc822, whose parts BODYSTRUCTURE describes too), but not HTML attachments.
  * `tooDeep` is set when parts nested deeper than MAX_STRUCTURE_DEPTH were left unread.
  */
@@ -26,7 +27,8 @@ export function htmlParts(node: MessageStructureObject | undefined): { parts: Ht
       return;
     }
     const type = (n.type ?? '').toLowerCase();
-    if (type === 'text/html' && n.disposition?.toLowerCase() !== 'attachment') {
+    // An AMP part is read as HTML, as in a whole message (src/mail/mime-structure.ts).
+    if ((type === 'text/html' || type === AMP_HTML_TYPE) && n.disposition?.toLowerCase() !== 'attachment') {
       parts.push({ part: n.part ?? '1', charset: n.parameters?.charset, encoding: n.encoding?.toLowerCase() });
     }
     for (const child of n.childNodes ?? []) visit(child, depth + 1);

@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
-import { base64DataEnd, MAX_PART_DEPTH, type MimeNode, mimeNodes, readMimeTree } from './mime-structure.js';
+import type { Ticker } from './mime-headers.js';
+import { base64DataEnd, MAILPARSER_HEADER_BYTES, MAX_MIME_PARTS, MAX_PART_DEPTH, type MimeNode, mimeNodes, readMimeTree } from './mime-structure.js';
 
 // Charsets that mail software writes when it does not know; mailparser reads them as bytes.
 const TOLERATED_CHARSETS = new Set(['unknown-8bit', 'x-unknown', 'default', 'x-user-defined', 'ascii', 'us-ascii', 'utf8', 'utf-8']);
@@ -16,10 +17,11 @@ export function isKnownCharset(charset: string): boolean {
  * file), an HTML part in a charset nobody can decode, HTML in base64 that is not base64.
  * Returned as warnings: sloppy but readable structure that real senders produce (a multipart
  * never closed at a clean line end, a boundary that never appears, text after the base64 data
- * of an HTML part). Reads the structure with the reader clean uses (mime-structure.ts).
+ * of an HTML part). Reads the structure with the reader clean uses (mime-structure.ts), ticking
+ * `ticker` (the message's deadline) as it goes.
  */
-export function checkStructure(bytes: Buffer): string[] {
-  const top = readMimeTree(bytes);
+export function checkStructure(bytes: Buffer, ticker?: Ticker): string[] {
+  const top = readMimeTree(bytes, ticker);
   if (top.headers.size === 0) throw new InputError('malformed message: no header block at the start');
   const warnings: string[] = [];
   // The file ends at a line end: an unclosed multipart is then sloppiness, not a cut-off download.
@@ -30,6 +32,12 @@ export function checkStructure(bytes: Buffer): string[] {
 
 function checkPart(bytes: Buffer, part: MimeNode, warnings: string[], endsCleanly: boolean): void {
   if (part.tooDeep) throw new InputError(`malformed message: MIME parts nested deeper than ${MAX_PART_DEPTH} levels`);
+  if (part.tooMany) throw new InputError(`malformed message: more than ${MAX_MIME_PARTS.toLocaleString('en-US')} MIME parts`);
+  // mailparser stops there ("Max header size for a MIME node exceeded"); the fast path reads such
+  // headers, so this is a message it declined for another reason: our own words, not mailsplit's.
+  if (part.headerBytes > MAILPARSER_HEADER_BYTES) {
+    throw new InputError(`malformed message: a MIME header block of ${Math.ceil(part.headerBytes / 1024).toLocaleString('en-US')} KB (over the ${MAILPARSER_HEADER_BYTES / 1024} KB the parser for irregular MIME reads)`);
+  }
   const { type } = part;
   if (part.multipart) {
     const { boundary, found, closed } = part.multipart;

@@ -3,7 +3,7 @@ import libmime from 'libmime';
 import { normalizeCharset } from 'libmime/lib/charset.js';
 import { isKnownCharset } from './check-structure.js';
 import { type HeaderLine, headerValue, splitHeaderLines } from './header-lines.js';
-import { delimitedParts, MAX_PART_DEPTH } from './mime-structure.js';
+import { AMP_HTML_TYPE, delimitedParts, isAttachedMessageType, MAX_PART_DEPTH } from './mime-structure.js';
 import { decodeQuotedPrintable, moveWithin } from './quoted-printable.js';
 
 /**
@@ -30,9 +30,13 @@ interface Leaf {
   end: number;
 }
 
-// Above these mailparser fails or changes course (mailsplit's limits): leave such mail to it.
-const MAX_HEADER_BYTES = 256 * 1024;
+// Above this mailparser changes course (mailsplit's limit): leave such mail to it.
 const MAX_PARTS = 500;
+// mailsplit fails a header block over 256 KB ("Max header size for a MIME node exceeded"); this
+// reader reads more: a To: of 40,000 folded addresses is 1.4 MB and its pixel is found
+// (test/mime-limits.test.ts). Not more than 2 MB: the address headers are parsed in one step the
+// deadline does not tick (an 8 MB To: took 4.1 s of CPU). Past this the structure check fails it.
+const MAX_HEADER_BYTES = 2 * 1024 * 1024;
 const TEXT_TYPES = new Set(['text/plain', 'text/html', 'message/delivery-status']);
 const UTF8_NAMES = new Set(['ascii', 'usascii', 'utf8']);
 // libmime reads these without iconv-lite's help, or refuses them: mailparser's own handling applies.
@@ -45,7 +49,16 @@ export function readMimeFast(bytes: Buffer): FastMime | null {
   if (!walk(bytes, top.lines, top.bodyStart, bytes.length, 0, false, leaves)) return null;
   const hasHtml = leaves.some((l) => l.type === 'text/html' && l.inline);
   const html: string[] = [];
+  // mailparser keeps an AMP part as an attachment; the slow path adds its text after the HTML as this does.
+  const amp: string[] = [];
   for (const leaf of leaves) {
+    if (leaf.type === AMP_HTML_TYPE) {
+      if (!leaf.inline) continue;
+      const text = decodeText(bytes, leaf);
+      if (text === null) return null;
+      if (text) amp.push(text);
+      continue;
+    }
     if (!leaf.inline) continue;
     // An empty text part (its only line end went to the delimiter): mailsplit's line-end rules decide.
     if (leaf.start === leaf.end) return null;
@@ -60,7 +73,8 @@ export function readMimeFast(bytes: Buffer): FastMime | null {
       if (body.length) html.push('');
     }
   }
-  return { headerLines: top.lines, html: html.length ? html.join('<br/>\n') : null };
+  const joined = html.length ? [html.join('<br/>\n'), ...amp] : amp;
+  return { headerLines: top.lines, html: joined.length ? joined.join('\n') : null };
 }
 
 function walk(bytes: Buffer, headers: HeaderLine[], start: number, end: number, depth: number, alternative: boolean, out: Leaf[]): boolean {
@@ -80,7 +94,7 @@ function walk(bytes: Buffer, headers: HeaderLine[], start: number, end: number, 
     if (disposition !== undefined) return false;
     type = 'text/plain';
   }
-  if (type === 'message/rfc822') return false;
+  if (isAttachedMessageType(type)) return false;
   // mailsplit splits any part that names a boundary, whatever its type says: its rules then.
   if (!type.startsWith('multipart/') && params.boundary !== undefined) return false;
   if (!type.includes('/')) return false;
@@ -104,7 +118,7 @@ function walk(bytes: Buffer, headers: HeaderLine[], start: number, end: number, 
     if (disposition.includes('(') || /=\?/.test(disposition)) return false;
     dispositionValue = (libmime.parseHeaderValue(disposition).value || '').toLowerCase().trim() || false;
   }
-  const text = TEXT_TYPES.has(type);
+  const text = TEXT_TYPES.has(type) || type === AMP_HTML_TYPE;
   let inline: boolean;
   if (dispositionValue && dispositionValue !== 'attachment' && dispositionValue !== 'inline') inline = false;
   else if (!dispositionValue) inline = text;

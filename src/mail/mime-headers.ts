@@ -1,13 +1,20 @@
 import libmime from 'libmime';
 
+/** The message's deadline, as the readers that run long see it. */
+export interface Ticker {
+  tick(): void;
+}
+
 /**
  * A raw MIME header block as a map of lower-case names to unfolded values (first occurrence
  * wins). Parsing stops if the first line is not a header: then there is no header block.
+ * `ticker` is ticked per line.
  */
-export function parseHeaderBlock(block: string): Map<string, string> {
+export function parseHeaderBlock(block: string, ticker?: Ticker): Map<string, string> {
   const headers = new Map<string, string>();
   let lastKey: string | null = null;
   for (const line of block.split(/\r?\n/)) {
+    ticker?.tick();
     if (/^[ \t]/.test(line) && lastKey) {
       headers.set(lastKey, `${headers.get(lastKey)} ${line.trim()}`);
       continue;

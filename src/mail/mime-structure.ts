@@ -1,4 +1,4 @@
-import { headerParam, isIdentityEncoding, parseHeaderBlock } from './mime-headers.js';
+import { headerParam, isIdentityEncoding, parseHeaderBlock, type Ticker } from './mime-headers.js';
 
 /**
  * The one reader of MIME structure for the structure check (scan) and for clean: where each part
@@ -30,6 +30,10 @@ export interface MimeNode {
   attached: MimeNode | null;
   /** Deeper than MAX_PART_DEPTH: not read further. */
   tooDeep: boolean;
+  /** Bytes of the header block (mailparser reads at most MAILPARSER_HEADER_BYTES of one). */
+  headerBytes: number;
+  /** The message's MAX_MIME_PARTS were used up here: this part's children past them are not read. */
+  tooMany: boolean;
 }
 
 /** Parts nested deeper than this are not read (mailsplit and real mail stay far below). */
@@ -42,9 +46,39 @@ export const MAX_PART_DEPTH = 40;
  */
 export const MAX_ATTACHED_DEPTH = 8;
 
-export function readMimeTree(bytes: Buffer, start = 0, end = bytes.length, depth = 0, messageDepth = 0): MimeNode {
+/**
+ * The most MIME parts (multiparts, leaves and attached messages together) read in one message.
+ * The corpora's largest message has 14; mail with hundreds of attachments exists, so 10,000 leaves
+ * a wide margin while bounding the tree kept in memory: 8 MB of empty parts (`--b` lines) made
+ * 1.6 million nodes, 0.9 GB and 7 s before this limit (test/mime-limits.test.ts).
+ */
+export const MAX_MIME_PARTS = 10_000;
+
+/** mailsplit's limit on one header block ("Max header size for a MIME node exceeded"). */
+export const MAILPARSER_HEADER_BYTES = 256 * 1024;
+
+/** What one reading of a message may still spend: parts left, and the message's deadline. */
+interface Budget {
+  partsLeft: number;
+  ticker: Ticker;
+}
+
+const NO_TICKER: Ticker = { tick: () => undefined };
+
+/**
+ * The tree of a message. `ticker` (the message's deadline) is ticked per part and per header
+ * line: the slow path runs this reader before mailparser, in the scan's own thread with
+ * `--jobs 1`, where nothing else can stop it.
+ */
+export function readMimeTree(bytes: Buffer, ticker: Ticker = NO_TICKER): MimeNode {
+  return readNode(bytes, 0, bytes.length, 0, 0, { partsLeft: MAX_MIME_PARTS, ticker });
+}
+
+function readNode(bytes: Buffer, start: number, end: number, depth: number, messageDepth: number, budget: Budget): MimeNode {
+  budget.ticker.tick();
+  budget.partsLeft--;
   const { headerEnd, bodyStart } = splitHeader(bytes, start, end);
-  const headers = parseHeaderBlock(bytes.toString('latin1', start, headerEnd));
+  const headers = parseHeaderBlock(bytes.toString('latin1', start, headerEnd), budget.ticker);
   const contentType = headers.get('content-type') ?? '';
   const type = (contentType.split(';')[0].trim() || 'text/plain').toLowerCase();
   const node: MimeNode = {
@@ -61,23 +95,50 @@ export function readMimeTree(bytes: Buffer, start = 0, end = bytes.length, depth
     children: [],
     attached: null,
     tooDeep: depth > MAX_PART_DEPTH,
+    headerBytes: headerEnd - start,
+    tooMany: false,
   };
   if (node.tooDeep) return node;
   if (type.startsWith('multipart/')) {
     const boundary = headerParam(contentType, 'boundary');
     node.multipart = { boundary, found: false, closed: false };
     if (!boundary) return node;
-    const parts = delimitedParts(bytes, bodyStart, end, boundary);
+    // One range more than the budget: seeing it is what says the budget ran out here.
+    const parts = delimitedParts(bytes, bodyStart, end, boundary, Math.max(0, budget.partsLeft) + 1);
     node.multipart.found = parts.found;
     node.multipart.closed = parts.closed;
-    for (const [s, e] of parts.ranges) node.children.push(readMimeTree(bytes, s, e, depth + 1, messageDepth));
-  } else if (type === 'message/rfc822' && isIdentityEncoding(node.encoding)) {
+    for (const [s, e] of parts.ranges) {
+      if (budget.partsLeft <= 0) {
+        node.tooMany = true;
+        break;
+      }
+      node.children.push(readNode(bytes, s, e, depth + 1, messageDepth, budget));
+    }
+  } else if (isAttachedMessageType(type) && isIdentityEncoding(node.encoding)) {
+    if (budget.partsLeft <= 0) {
+      node.tooMany = true;
+      return node;
+    }
     // In base64 or quoted-printable an attached message is text only once decoded (clean decodes it).
-    const inner = readMimeTree(bytes, bodyStart, end, depth + 1, messageDepth + 1);
+    const inner = readNode(bytes, bodyStart, end, depth + 1, messageDepth + 1, budget);
     if (inner.headers.size > 0 || inner.tooDeep) node.attached = inner;
   }
   return node;
 }
+
+/**
+ * An attached message: message/rfc822, and message/global (RFC 6532: the same with UTF-8 headers,
+ * what a forward from an internationalised mailbox carries), which mail clients show alike.
+ */
+export function isAttachedMessageType(type: string): boolean {
+  return type === 'message/rfc822' || type === 'message/global';
+}
+
+/**
+ * The AMP for Email part (a multipart/alternative sibling of text/html), which Gmail, Yahoo Mail
+ * and Mail.ru render instead of the HTML: read as HTML too, since its images load as an HTML part's do.
+ */
+export const AMP_HTML_TYPE = 'text/x-amp-html';
 
 /** Every node of the tree, parents before children, in message order. */
 export function* mimeNodes(node: MimeNode): Generator<MimeNode> {
@@ -109,16 +170,19 @@ export interface Delimited {
   closed: boolean;
   /** Something mailsplit may read otherwise: a bare CR before a delimiter, a closing one in the preamble. */
   unusual: boolean;
+  /** `maxParts` ranges were found and the search stopped there (the rest of the body is not read). */
+  tooMany: boolean;
 }
 
 /**
  * The parts of a multipart body as mailsplit finds them: a delimiter is `--boundary` at a line
  * start, then `--` for the closing one, then only blanks and CRs to the line end. A closing
  * delimiter before any opening one does not count; an unclosed multipart runs to the end.
+ * At most `maxParts` ranges are kept: what a hostile body of millions of delimiters makes is bounded.
  */
-export function delimitedParts(bytes: Buffer, start: number, end: number, boundary: string): Delimited {
+export function delimitedParts(bytes: Buffer, start: number, end: number, boundary: string, maxParts = MAX_MIME_PARTS): Delimited {
   const delimiter = Buffer.from(`--${boundary}`, 'latin1');
-  const out: Delimited = { ranges: [], found: false, closed: false, unusual: false };
+  const out: Delimited = { ranges: [], found: false, closed: false, unusual: false, tooMany: false };
   let partStart = -1;
   let pos = start;
   while (pos < end) {
@@ -144,6 +208,10 @@ export function delimitedParts(bytes: Buffer, start: number, end: number, bounda
       if (cut > partStart && bytes[cut - 1] === 0x0a) cut--;
       if (cut > partStart && bytes[cut - 1] === 0x0d) cut--;
       out.ranges.push([partStart, cut]);
+      if (out.ranges.length >= maxParts) {
+        out.tooMany = true;
+        return out;
+      }
     }
     out.found = true;
     if (kind === 2) {

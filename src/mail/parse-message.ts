@@ -1,8 +1,10 @@
-import type { ParsedMail } from 'mailparser';
+import iconv from 'iconv-lite';
+import type { Attachment, ParsedMail } from 'mailparser';
 import { InputError } from '../errors.js';
 import { checkStructure } from './check-structure.js';
 import { readMimeFast } from './fast-mime.js';
-import { MAX_ATTACHED_DEPTH } from './mime-structure.js';
+import type { Ticker } from './mime-headers.js';
+import { AMP_HTML_TYPE, isAttachedMessageType, MAX_ATTACHED_DEPTH } from './mime-structure.js';
 import { type HeaderFields, headerFields } from './header-fields.js';
 import { type HeaderLine, rawHeaderValue } from './header-lines.js';
 
@@ -39,11 +41,15 @@ export function parseMessageFast(bytes: Buffer): ParsedMessage | null {
   return fast ? build(fast.headerLines, fast.html, []) : null;
 }
 
-/** mailparser and the structure check, for mail the fast path does not take. */
-export async function parseMessageSlow(bytes: Buffer): Promise<ParsedMessage> {
-  const warnings = checkStructure(bytes);
+/**
+ * mailparser and the structure check, for mail the fast path does not take. The check is
+ * synchronous and ticks `ticker` (the message's deadline): it runs before the first await.
+ */
+export async function parseMessageSlow(bytes: Buffer, ticker?: Ticker): Promise<ParsedMessage> {
+  const warnings = checkStructure(bytes, ticker);
   const mail = await parseMime(bytes);
   const htmlParts = typeof mail.html === 'string' && mail.html.length > 0 ? [mail.html] : [];
+  for (const part of ampHtml(mail)) htmlParts.push(part);
   for (const part of await attachedHtml(mail, 1, warnings)) htmlParts.push(part);
   return build(mail.headerLines, htmlParts.length ? htmlParts.join('\n') : null, warnings);
 }
@@ -118,18 +124,39 @@ async function parseMime(bytes: Buffer): Promise<ParsedMail> {
   }
 }
 
-/** HTML of messages attached as message/rfc822 (mailparser keeps those as attachments), MAX_ATTACHED_DEPTH levels deep. */
+/** HTML of messages attached as message/rfc822 or message/global (mailparser keeps those as attachments), MAX_ATTACHED_DEPTH levels deep. */
 async function attachedHtml(mail: ParsedMail, depth: number, warnings: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const attachment of mail.attachments) {
-    if (attachment.contentType !== 'message/rfc822' || !attachment.content?.length) continue;
+    if (!isAttachedMessageType(attachment.contentType) || !attachment.content?.length) continue;
     if (depth > MAX_ATTACHED_DEPTH) {
       warnings.push(`forwarded messages nested deeper than ${MAX_ATTACHED_DEPTH} levels: the ones below are not read`);
       return out;
     }
     const inner = await parseMime(attachment.content);
     if (typeof inner.html === 'string' && inner.html) out.push(inner.html);
+    for (const part of ampHtml(inner)) out.push(part);
     for (const part of await attachedHtml(inner, depth + 1, warnings)) out.push(part);
   }
   return out;
+}
+
+/** The text of AMP parts (mailparser keeps them as attachments, undecoded), as the fast path reads them. */
+export function ampHtml(mail: ParsedMail): string[] {
+  const out: string[] = [];
+  for (const attachment of mail.attachments) {
+    if (attachment.contentType !== AMP_HTML_TYPE || attachment.contentDisposition === 'attachment' || !attachment.content?.length) continue;
+    const text = decodeCharset(attachment.content, charsetOf(attachment)).replace(/\r?\n/g, '\n');
+    if (text) out.push(text);
+  }
+  return out;
+}
+
+function charsetOf(attachment: Attachment): string {
+  const header = attachment.headers.get('content-type') as { params?: Record<string, string> } | undefined;
+  return header?.params?.charset ?? 'utf-8';
+}
+
+function decodeCharset(bytes: Buffer, charset: string): string {
+  return iconv.encodingExists(charset) ? iconv.decode(bytes, charset) : bytes.toString('utf8');
 }

@@ -1,4 +1,5 @@
 import { OPEN_FILE, SPACER_FILE, STRONG_SEGMENT } from './beacon-words.js';
+import { isCamelWords, isHostShaped, isLongHex } from './char-shapes.js';
 import { registrable } from '../engine/party.js';
 import type { Ticker } from './form-matcher.js';
 import { safeDecode, type UrlParts } from './url-parts.js';
@@ -100,13 +101,12 @@ export function identifierLabel(id: Identifier): string {
 // Akamai's classic resource locators: /7/<cpcode>/<ttl>/<object key>/<origin host>/<origin path>.
 // The key names the cached object for every reader; only the origin path can say more.
 const AKAMAI_HOST = /(^|\.)akamai(tech)?\.net$/i;
-const HOSTNAME = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 
 /** The origin path of an Akamai classic URL (cache key folders left out), or undefined. */
 function cdnOriginPath(parts: UrlParts): string[] | undefined {
   const s = parts.segments;
   if (!AKAMAI_HOST.test(parts.host) || s.length < 6) return undefined;
-  if (!/^\d$/.test(s[0]) || !/^\d+$/.test(s[1]) || !/^\d+[a-z]?$/i.test(s[2]) || !/^[0-9a-z]+$/i.test(s[3]) || !HOSTNAME.test(s[4])) return undefined;
+  if (!/^\d$/.test(s[0]) || !/^\d+$/.test(s[1]) || !/^\d+[a-z]?$/i.test(s[2]) || !/^[0-9a-z]+$/i.test(s[3]) || !isHostShaped(s[4])) return undefined;
   return s.slice(5);
 }
 
@@ -123,7 +123,7 @@ function classify(value: string, inPath: boolean, ticker: Ticker): Identifier['s
   const v = value.trim();
   if (v.length < 5) return undefined;
   if (UUID.test(v)) return 'uuid';
-  if (/^[0-9a-f]{16,}$/i.test(v) && /\d/.test(v) && /[a-f]/i.test(v)) return 'hex';
+  if (isLongHex(v) && /\d/.test(v) && /[a-f]/i.test(v)) return 'hex';
   if (/^\d+$/.test(v)) return v.length >= (inPath ? 6 : 5) ? 'number' : undefined;
   if (isToken(v, ticker)) return 'token';
   return undefined;
@@ -209,7 +209,7 @@ const IMAGE_SIZE = /\d{1,4}x\d{1,4}(px)?/gi;
 const SLUG_SEPARATORS = new Set([45, 95, 46, 126, 44, 47, 64]);
 
 function isWord(p: string): boolean {
-  return /^[A-Za-z]{3,}$/.test(p) || /^(?:[A-Z]{3,}|[A-Z]?[a-z]{3,})\d{1,4}$/.test(p) || /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/.test(p);
+  return /^[A-Za-z]{3,}$/.test(p) || /^(?:[A-Z]{3,}|[A-Z]?[a-z]{3,})\d{1,4}$/.test(p) || isCamelWords(p);
 }
 
 function isStrongToken(v: string, ticker: Ticker): boolean {
