@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { simpleParser } from 'mailparser';
 import { loadBundle } from '../src/bundle-loader/load-bundle.js';
 import { tuneHeapForStreaming } from '../src/cli/heap.js';
+import { delayTierUp } from '../src/cli/tier-up.js';
 import type { run as Run } from '../src/cli/run.js';
 import { parseMessage } from '../src/mail/parse-message.js';
 import { splitMbox } from '../src/input/mbox-splitter.js';
@@ -14,6 +15,7 @@ import { splitMbox } from '../src/input/mbox-splitter.js';
 const [mode, file, jobs, shard] = process.argv.slice(2);
 // As bin/pixelaudit.js does, so that the scan steps measure what users run.
 tuneHeapForStreaming();
+delayTierUp();
 const started = process.hrtime.bigint();
 let messages = 0;
 let bytes = 0;

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import { tuneHeapForStreaming } from '../cli/heap.js';
+import { delayTierUp } from '../cli/tier-up.js';
 import { openIfRegular, readToEnd } from '../input/regular-file.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { cacheFileContent, hashOf, v8DataIn } from './cache-file.js';
@@ -58,9 +59,10 @@ export function cacheFileOf(file: string): string {
  * as a bug report suggests) Node's own loader runs the bundle, which maps stacks; it has no cache.
  */
 export function loadBundle(entry: string): unknown {
-  // V8 rejects a cache made under other flag values, so the one flag the CLI sets is set
+  // V8 rejects a cache made under other flag values, so the flags the CLI sets are set
   // before the first chunk is compiled, here and when the cache is written.
   tuneHeapForStreaming();
+  delayTierUp();
   if (process.sourceMapsEnabled) return createRequire(path.join(BUNDLE_DIR, entry))(path.join(BUNDLE_DIR, entry));
   return load(path.join(BUNDLE_DIR, entry));
 }

@@ -3,6 +3,7 @@ import { identityOf, type FileIdentity } from '../input/file-identity.js';
 import { Writable } from 'node:stream';
 import { removePendingTemps } from '../output/pending-writes.js';
 import { tuneHeapForStreaming } from './heap.js';
+import { delayTierUp } from './tier-up.js';
 import type { Sink } from './io.js';
 import { run } from './run.js';
 
@@ -38,6 +39,7 @@ async function promptHidden(question: string): Promise<string> {
 /** Wires the real process to run(); returns the exit code for bin/ to set. */
 export async function main(): Promise<number> {
   tuneHeapForStreaming();
+  delayTierUp();
   // Stopped from outside (Ctrl-C, Ctrl-\, a batch system's SIGTERM): no finally block runs, so
   // remove the unfinished temporary files and folders here, then die of the same signal as if
   // nothing had been caught (the shell sees 128 + the signal number, never 0).

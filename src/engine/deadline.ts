@@ -1,4 +1,5 @@
 import { MessageTimeout } from './stage.js';
+import { monotonicMs } from './monotonic-ms.js';
 
 // Reading the clock costs tens of nanoseconds; the loops that call tick() run per element, so
 // the clock is read every 256 ticks (an element costs about a microsecond: a check every 0.3 ms).
@@ -15,7 +16,7 @@ export class Deadline {
   private readonly end: number;
 
   constructor(readonly budgetMs: number) {
-    this.end = performance.now() + budgetMs;
+    this.end = monotonicMs() + budgetMs;
   }
 
   /** Throws MessageTimeout once the budget is spent; cheap enough to call per element. */
@@ -24,12 +25,12 @@ export class Deadline {
   }
 
   check(): void {
-    if (performance.now() > this.end) throw new MessageTimeout(this.budgetMs);
+    if (monotonicMs() > this.end) throw new MessageTimeout(this.budgetMs);
   }
 
   /** Milliseconds left, never negative. */
   remaining(): number {
-    return Math.max(0, this.end - performance.now());
+    return Math.max(0, this.end - monotonicMs());
   }
 }
 

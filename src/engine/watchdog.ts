@@ -1,5 +1,6 @@
 import type { Slot } from './worker-pool.js';
 import { BATCH, BUSY, INDEX, SEQ } from './worker-progress.js';
+import { monotonicMs } from './monotonic-ms.js';
 
 /**
  * The hard backstop of the time budget in the worker pool. A worker checks its own budget
@@ -35,7 +36,7 @@ export class Watchdog {
   }
 
   private check(): void {
-    const now = performance.now();
+    const now = monotonicMs();
     for (const slot of [...this.slots]) {
       if (slot.dead) continue;
       const p = slot.progress;

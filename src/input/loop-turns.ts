@@ -1,3 +1,5 @@
+import { monotonicMs } from '../engine/monotonic-ms.js';
+
 /**
  * How long synchronous work may hold the event loop before it gets a turn. A folder of small
  * files is walked, read (read-small-file.ts) and, with --jobs 1, analysed without one real I/O
@@ -9,11 +11,11 @@ const TURN_EVERY_MS = 50;
 
 /** Gives the event loop a macrotask turn when TURN_EVERY_MS have passed since the last one. */
 export class LoopTurns {
-  private last = performance.now();
+  private last = monotonicMs();
 
   async take(): Promise<void> {
-    if (performance.now() - this.last < TURN_EVERY_MS) return;
+    if (monotonicMs() - this.last < TURN_EVERY_MS) return;
     await new Promise<void>((resolve) => setImmediate(resolve));
-    this.last = performance.now();
+    this.last = monotonicMs();
   }
 }
