@@ -27,6 +27,12 @@ interface Needle {
 }
 
 const HASHES = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'] as const;
+const HASH_ENCODINGS = new Set<AddressEncoding>(HASHES);
+// Units of a hex hash in the caseless trie (FormMatcher's `Anchors`): 64 bits, so no two hashes
+// of a message share them but by an attacker's brute force (and then a hit costs one comparison
+// more per hash sharing them). The rest of the hash is compared where those units end: a tail
+// compared far costs as many units of text holding it, so a scan stays linear in the text.
+const HASH_ANCHOR = 16;
 
 const recent = new Map<string, AddressFinder>();
 
@@ -191,7 +197,10 @@ export class AddressFinder {
   private readonly exactNeedles: Needle[][] = [];
   /** The automata over both, built on the first text searched (matchers.ts): a message may have none to search. */
   private built: Automata | undefined;
+  /** Units of the forms the automata hold (a hash by its anchor, HASH_ANCHOR): what a build costs, and a scan besides the text. */
   readonly formsSize: number;
+  /** By caseless text: a hex hash alone, put in the caseless automaton by its first HASH_ANCHOR units. */
+  private readonly anchored: boolean[];
   /** Some form holds a space (`"john doe"@...`): `+` is read as a space too, as a form value means it. */
   private readonly spaced: boolean;
   /** Addresses past MAX_ADDRESSES, not looked for. */
@@ -284,7 +293,11 @@ export class AddressFinder {
     });
     this.caselessTexts = [...caselessTexts.keys()];
     this.exactTexts = [...exactTexts.keys()];
-    this.formsSize = [...this.caselessTexts, ...this.exactTexts].reduce((n, t) => n + t.length, 0);
+    // Only a text that is nothing but a hash is anchored: a plain form's nodes are read by cutAtEnd,
+    // and the hex of the address's own bytes is the attacker's choice (`aaaa...@` is periodic hex).
+    this.anchored = this.caselessNeedles.map((needles) => needles.every((n) => HASH_ENCODINGS.has(n.encoding)));
+    this.formsSize =
+      this.caselessTexts.reduce((n, t, k) => n + (this.anchored[k] ? Math.min(t.length, HASH_ANCHOR) : t.length), 0) + this.exactTexts.reduce((n, t) => n + t.length, 0);
     this.spaced = this.needles.some((n) => n.text.includes(' '));
   }
 
@@ -374,7 +387,7 @@ export class AddressFinder {
   }
 
   private matchers(ticker?: Ticker): Automata {
-    this.built ??= buildAutomata(this.caselessTexts, this.exactTexts, this.caselessNeedles, ticker);
+    this.built ??= buildAutomata(this.caselessTexts, this.exactTexts, this.caselessNeedles, this.anchored, ticker);
     return this.built;
   }
 
@@ -476,8 +489,8 @@ interface Automata {
   cut: Uint8Array;
 }
 
-function buildAutomata(caselessTexts: string[], exactTexts: string[], caselessNeedles: Needle[][], ticker?: Ticker): Automata {
-  const caseless = new FormMatcher(caselessTexts, true, ticker);
+function buildAutomata(caselessTexts: string[], exactTexts: string[], caselessNeedles: Needle[][], anchored: boolean[], ticker?: Ticker): Automata {
+  const caseless = new FormMatcher(caselessTexts, true, ticker, { anchored, length: HASH_ANCHOR });
   const exact = new FormMatcher(exactTexts, false, ticker);
   const cut = new Uint8Array(caseless.nodes);
   caselessTexts.forEach((text, k) => {

@@ -15,6 +15,20 @@ const DENSE_ROWS = 32;
 const LIST_MAX = 8;
 
 /**
+ * Which patterns stand in the trie by their first units only (`Anchors`): the rest of such a
+ * pattern is compared with the text where those units end, so its trie nodes are `length` at
+ * most. For forms of pseudo-random units (hex hashes): no two share a long prefix but by an
+ * attacker's brute force, and even then a hit costs one comparison per pattern sharing the
+ * anchor plus one pattern's tail (the comparison stops at the first unit that differs).
+ */
+export interface Anchors {
+  /** By pattern index: whether that pattern is anchored (only past `length` units does it matter). */
+  anchored: readonly boolean[];
+  /** Units of an anchored pattern in the trie. */
+  length: number;
+}
+
+/**
  * All occurrences of many strings in one pass (Aho-Corasick over UTF-16 code units), so finding a
  * recipient's forms costs the length of the text plus the size of the forms, whatever their
  * number: one `indexOf` per form and per decoded view cost recipients x forms x URL length
@@ -37,8 +51,8 @@ const LIST_MAX = 8;
  * mbox scan. Built this way, with no automaton of prefixes (address-leak.ts) and 32 rows: 0.63 s
  * (0.62-0.98) against 0.20 (0.18-0.36) before the automaton, in the same run (load 30): still
  * about 3 times, most of it the nodes of the six hex hashes of each address (two thirds of the
- * forms' units). Left to do: the hashes looked up by their fixed lengths over hex runs rather
- * than as nodes.
+ * forms' units). Those now stand by their first 16 units only (`Anchors`), their tails compared
+ * on a hit: MEASURE_ANCHORS.
  *
  * On ordinary mail nearly every step of a scan is at the root or one or two units into a form, so
  * the shallowest nodes have complete ASCII rows, and at the root the scan jumps by the shortest
@@ -59,6 +73,13 @@ export class FormMatcher {
   private readonly term: Int32Array;
   /** The nearest node on the failure chain that ends a pattern, or -1. */
   private readonly dict: Int32Array;
+  /** Units of an anchored pattern in the trie (`Anchors`), 0 when none is. */
+  private readonly anchorLength: number;
+  /** The first anchored pattern whose anchor ends at each node, or -1; the next one sharing it by `anchorNext[pattern]`. */
+  private readonly anchorHead: Int32Array;
+  private readonly anchorNext: Int32Array;
+  /** The nearest node on the failure chain where some anchor ends, or -1 (as `dict` for `term`). */
+  private readonly anchorDict: Int32Array;
   private readonly fail: Int32Array;
   /** Length of each node's string: where a hit starts, and the truncated forms (`cut`). */
   readonly depth: Int32Array;
@@ -91,22 +112,32 @@ export class FormMatcher {
   /**
    * `asciiCaseless`: A-Z in the text are read as a-z, so that an ASCII text needs no folded copy
    * (the copy and its garbage were 5% and more of find+mask); the patterns must be folded already.
-   * The build ticks once per trie node and per failure step, like a scan.
+   * The build ticks once per trie node and per failure step, like a scan. `anchors`: patterns
+   * put in the trie by their first units only, the rest compared on a hit.
    */
   constructor(
     readonly patterns: readonly string[],
     private readonly asciiCaseless = false,
     ticker: Ticker = NO_TICKER,
+    anchors?: Anchors,
   ) {
+    const anchorLength = anchors ? Math.max(1, anchors.length) : 0;
+    // What of each pattern the trie holds: all of it, or its anchor.
+    const isAnchored = (p: number): boolean => anchors !== undefined && anchors.anchored[p] === true && patterns[p].length > anchorLength;
+    const trieLength = (p: number): number => (isAnchored(p) ? anchorLength : patterns[p].length);
     let size = 0;
     let shortest = Number.POSITIVE_INFINITY;
-    for (const p of patterns) {
-      size += p.length;
-      if (p.length > 0) shortest = Math.min(shortest, p.length);
+    for (let p = 0; p < patterns.length; p++) {
+      const length = trieLength(p);
+      size += length;
+      if (length > 0) shortest = Math.min(shortest, length);
     }
     this.size = size;
     this.skip = Number.isFinite(shortest) ? shortest - 1 : 0;
+    this.anchorLength = anchorLength;
     // Sorted by their units (the first index first among equal texts, which then keeps the node).
+    // Cutting patterns to their anchors keeps that order but for an anchor that is a prefix of
+    // the pattern before's trie text: it adds no node, and `previous` stays the deeper one.
     const order = Array.from(patterns.keys()).sort((a, b) => (patterns[a] < patterns[b] ? -1 : patterns[a] > patterns[b] ? 1 : a - b));
     // At most one node a unit: sized once, then cut to the nodes made.
     const most = size + 1;
@@ -117,24 +148,32 @@ export class FormMatcher {
     const childCount = new Int32Array(most);
     const term = new Int32Array(most).fill(-1);
     const depth = new Int32Array(most);
-    const { pairs } = this;
-    // The nodes along the previous pattern, by depth.
-    const path = new Int32Array(patterns.reduce((m, p) => Math.max(m, p.length), 0) + 1);
+    const anchorHead = new Int32Array(anchorLength > 0 ? most : 0).fill(-1);
+    const anchorTail = new Int32Array(anchorLength > 0 ? most : 0).fill(-1);
+    this.anchorNext = new Int32Array(anchorLength > 0 ? patterns.length : 0).fill(-1);
+    const { pairs, anchorNext } = this;
+    // The nodes along the previous pattern's trie text, by depth.
+    let deepest = 0;
+    for (let p = 0; p < patterns.length; p++) deepest = Math.max(deepest, trieLength(p));
+    const path = new Int32Array(deepest + 1);
     let count = 1;
     let rootNonAscii = false;
+    // The trie text of `path`: that of the last pattern that added nodes.
     let previous = '';
+    let previousLength = 0;
     for (const index of order) {
       const p = patterns[index];
+      const length = trieLength(index);
       let common = 0;
-      const limit = Math.min(p.length, previous.length);
+      const limit = Math.min(length, previousLength);
       while (common < limit && p.charCodeAt(common) === previous.charCodeAt(common)) common++;
       // A pair of units is new only where this pattern leaves the one before.
-      for (let i = Math.max(0, common - 1); i + 1 < p.length; i++) {
+      for (let i = Math.max(0, common - 1); i + 1 < length; i++) {
         const pair = ((p.charCodeAt(i) & 0x7f) << 7) | (p.charCodeAt(i + 1) & 0x7f);
         pairs[pair >> 5] |= 1 << (pair & 31);
       }
       let node = path[common];
-      for (let i = common; i < p.length; i++) {
+      for (let i = common; i < length; i++) {
         ticker.tick();
         const child = count++;
         const unit = p.charCodeAt(i);
@@ -149,8 +188,18 @@ export class FormMatcher {
         node = child;
         path[i + 1] = child;
       }
-      if (p.length > 0 && term[node] === -1) term[node] = index;
-      previous = p;
+      if (length === 0) continue;
+      if (length < p.length) {
+        // Anchored: listed at its anchor's node in sorted order, a text given twice once (its first index).
+        const last = anchorTail[node];
+        if (last === -1) anchorHead[node] = index;
+        else if (patterns[last] !== p) anchorNext[last] = index;
+        if (last === -1 || patterns[last] !== p) anchorTail[node] = index;
+      } else if (term[node] === -1) term[node] = index;
+      if (common < length) {
+        previous = p;
+        previousLength = length;
+      }
     }
     this.nodes = count;
     this.rootNonAscii = rootNonAscii;
@@ -159,6 +208,8 @@ export class FormMatcher {
     this.sibling = sibling.slice(0, count);
     this.term = term.slice(0, count);
     this.depth = depth.slice(0, count);
+    this.anchorHead = anchorHead.slice(0, anchorLength > 0 ? count : 0);
+    this.anchorDict = new Int32Array(anchorLength > 0 ? count : 0).fill(-1);
     // Breadth first, so that each node's failure target (shallower) is done before it.
     const queue = new Int32Array(count);
     let tail = 1;
@@ -176,7 +227,8 @@ export class FormMatcher {
     }
     this.fail = new Int32Array(count);
     this.dict = new Int32Array(count).fill(-1);
-    const { fail, dict, row, rows } = this;
+    const { fail, dict, row, rows, anchorDict } = this;
+    const anchorsAt = this.anchorHead;
     for (let q = 0; q < count; q++) {
       const node = queue[q];
       const r = row[node];
@@ -189,6 +241,7 @@ export class FormMatcher {
         const target = node === 0 ? 0 : this.step(fail[node], unitOf[c], ticker);
         fail[c] = target;
         dict[c] = term[target] !== -1 ? target : dict[target];
+        if (anchorLength > 0) anchorDict[c] = anchorsAt[target] !== -1 ? target : anchorDict[target];
       }
     }
   }
@@ -222,12 +275,14 @@ export class FormMatcher {
   /**
    * Calls `hit(pattern, first, last)` (units of `text`, inclusive) for the patterns ending at
    * each unit: only the longest there when `longestOnly` (it holds the shorter ones ending
-   * there: enough to mask), else all of them. Ticks once per step, failure links included.
-   * Returns the node the text ends in: its longest suffix that begins some pattern.
+   * there: enough to mask), else all of them. An anchored pattern is reported wherever it
+   * stands, `longestOnly` or not, once its anchor is read (before the units of its tail).
+   * Ticks once per step, failure links and anchored comparisons included.
+   * Returns the node the text ends in: its longest suffix that begins some pattern's trie text.
    */
   scan(text: string, longestOnly: boolean, hit: (pattern: number, first: number, last: number) => void, ticker: Ticker = NO_TICKER): number {
     if (this.size === 0) return 0;
-    const { term, dict, patterns, row, rows, asciiCaseless, pairs, skip } = this;
+    const { term, dict, patterns, row, rows, asciiCaseless, pairs, skip, anchorLength, anchorHead, anchorNext, anchorDict } = this;
     const fold = (u: number): number => (asciiCaseless && u <= 90 && u >= 65 ? u + 32 : u);
     const pairIn = (i: number): boolean => {
       const pair = ((fold(text.charCodeAt(i - 1)) & 0x7f) << 7) | (fold(text.charCodeAt(i)) & 0x7f);
@@ -250,8 +305,29 @@ export class FormMatcher {
         hit(p, i - patterns[p].length + 1, i);
         if (longestOnly) break;
       }
+      if (anchorLength === 0) continue;
+      for (let a = anchorHead[node] !== -1 ? node : anchorDict[node]; a !== -1; a = anchorDict[a]) {
+        for (let p = anchorHead[a]; p !== -1; p = anchorNext[p]) {
+          ticker.tick();
+          const pattern = patterns[p];
+          if (this.tailAt(text, i + 1, pattern)) hit(p, i - anchorLength + 1, i + pattern.length - anchorLength);
+        }
+      }
     }
     return node;
+  }
+
+  /** Whether `text` from `at` holds the units of `pattern` past its anchor (A-Z as a-z when caseless). */
+  private tailAt(text: string, at: number, pattern: string): boolean {
+    const { anchorLength, asciiCaseless } = this;
+    const units = pattern.length - anchorLength;
+    if (at + units > text.length) return false;
+    for (let k = 0; k < units; k++) {
+      let unit = text.charCodeAt(at + k);
+      if (asciiCaseless && unit <= 90 && unit >= 65) unit += 32;
+      if (unit !== pattern.charCodeAt(anchorLength + k)) return false;
+    }
+    return true;
   }
 
   /** The failure target of `node` (a shorter suffix of what was read that also begins some pattern). */
@@ -259,7 +335,7 @@ export class FormMatcher {
     return this.fail[node];
   }
 
-  /** The nodes along `pattern` (one of `patterns`), for its prefixes of 1 to all of its units. */
+  /** The nodes along `pattern` (one of `patterns`, not anchored), for its prefixes of 1 to all of its units. */
   pathOf(pattern: string): Int32Array {
     const out = new Int32Array(pattern.length);
     let node = 0;
