@@ -1,5 +1,5 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { foldCase, isAscii } from './case-fold.js';
 import { decodedTexts } from './decoded-views.js';
 import { FormMatcher, type Ticker } from './form-matcher.js';
@@ -91,7 +91,9 @@ function needlesOf(address: string, charset: 'utf8' | 'latin1' = 'utf8'): Needle
     }
     // The address's bytes as hex (`726561646572406578616d706c652e6f7267`): as reversible as base64.
     add('hex', bytes.toString('hex'), true);
-    for (const h of HASHES) add(h, createHash(h).update(bytes).digest('hex'), true);
+    // One-shot `hash` (Node 20.12+): 3 times faster than createHash().update().digest() on an
+    // address (300,000 hashes: 0.37-0.39 s against 1.11-1.66 s), 18 of them for a new recipient.
+    for (const h of HASHES) add(h, hash(h, bytes, 'hex'), true);
   }
   if (needleCache.size >= 4096) needleCache.delete(needleCache.keys().next().value as string);
   // By `key`: under `address` the Latin-1 forms replaced the UTF-8 ones, and the next finder
