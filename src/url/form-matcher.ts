@@ -17,9 +17,9 @@ const LIST_MAX = 8;
 const PAIR_WORDS = 0x4000 >> 5;
 // Per-unit arrays of a build (unitOf, firstChild, sibling, lastChild, childCount, term, depth,
 // anchorHead, anchorTail) and per-node arrays a matcher keeps (unitOf, firstChild, sibling,
-// term, depth, row, isWide, fail, dict; anchorHead and anchorDict when anchored).
+// term, depth, row, isWide, fail, dict, output; anchorHead and anchorDict when anchored).
 const BUILD_ARRAYS = 9;
-const KEPT_ARRAYS = 9;
+const KEPT_ARRAYS = 10;
 const EMPTY = new Int32Array(0);
 
 // The build's scratch, reused by every build of this thread (one at a time: a build calls
@@ -102,6 +102,8 @@ export class FormMatcher {
   /** The nearest node on the failure chain where some anchor ends, or -1 (as `dict` for `term`). */
   private readonly anchorDict: Int32Array;
   private readonly fail: Int32Array;
+  /** 1 where some pattern or anchor ends at the node or on its failure chain: one read a step where nothing does. */
+  private readonly output: Int32Array;
   /** Length of each node's string: where a hit starts, and the truncated forms (`cut`). */
   readonly depth: Int32Array;
   /** Whether some pattern starts with a unit of 128 or more: else such a unit at the root is passed over at once. */
@@ -258,6 +260,7 @@ export class FormMatcher {
     this.isWide = own(6);
     this.fail = own(7);
     this.dict = own(8).fill(-1);
+    this.output = own(9);
     if (anchorLength > 0) {
       this.anchorHead = own(KEPT_ARRAYS);
       this.anchorHead.set(anchorHead.subarray(0, count));
@@ -276,7 +279,7 @@ export class FormMatcher {
       const rowed = this.row[node] !== -1;
       for (let c = firstChild[node]; c !== -1; c = sibling[c]) if (!rowed || unitOf[c] >= 128) this.wide.set(node * 0x10000 + unitOf[c], c);
     }
-    const { fail, dict, row, rows, anchorDict } = this;
+    const { fail, dict, row, rows, anchorDict, output } = this;
     const anchorsAt = this.anchorHead;
     for (let q = 0; q < count; q++) {
       const node = queue[q];
@@ -291,6 +294,7 @@ export class FormMatcher {
         fail[c] = target;
         dict[c] = term[target] !== -1 ? target : dict[target];
         if (anchorLength > 0) anchorDict[c] = anchorsAt[target] !== -1 ? target : anchorDict[target];
+        output[c] = term[c] !== -1 || dict[c] !== -1 || (anchorLength > 0 && (anchorsAt[c] !== -1 || anchorDict[c] !== -1)) ? 1 : 0;
       }
     }
   }
@@ -331,7 +335,7 @@ export class FormMatcher {
    */
   scan(text: string, longestOnly: boolean, hit: (pattern: number, first: number, last: number) => void, ticker: Ticker = NO_TICKER): number {
     if (this.size === 0) return 0;
-    const { term, dict, patterns, row, rows, asciiCaseless, pairs, skip, anchorLength, anchorHead, anchorNext, anchorDict } = this;
+    const { term, dict, patterns, row, rows, asciiCaseless, pairs, skip, anchorLength, anchorHead, anchorNext, anchorDict, output } = this;
     const fold = (u: number): number => (asciiCaseless && u <= 90 && u >= 65 ? u + 32 : u);
     const pairIn = (i: number): boolean => {
       const pair = ((fold(text.charCodeAt(i - 1)) & 0x7f) << 7) | (fold(text.charCodeAt(i)) & 0x7f);
@@ -348,6 +352,7 @@ export class FormMatcher {
       let unit = text.charCodeAt(i);
       if (asciiCaseless && unit <= 90 && unit >= 65) unit += 32;
       node = unit < 128 && row[node] !== -1 ? rows[row[node] * 128 + unit] : this.step(node, unit, ticker);
+      if (output[node] === 0) continue;
       for (let t = term[node] !== -1 ? node : dict[node]; t !== -1; t = dict[t]) {
         ticker.tick();
         const p = term[t];
