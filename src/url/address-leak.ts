@@ -298,8 +298,7 @@ export class AddressFinder {
     // Only a text that is nothing but a hash is anchored: a plain form's nodes are read by cutAtEnd,
     // and the hex of the address's own bytes is the attacker's choice (`aaaa...@` is periodic hex).
     this.anchored = this.caselessNeedles.map((needles) => needles.every((n) => HASH_ENCODINGS.has(n.encoding)));
-    this.formsSize =
-      this.caselessTexts.reduce((n, t, k) => n + (this.anchored[k] ? Math.min(t.length, HASH_ANCHOR) : t.length), 0) + this.exactTexts.reduce((n, t) => n + t.length, 0);
+    this.formsSize = this.caselessTexts.reduce((n, t, k) => n + (this.anchored[k] ? Math.min(t.length, HASH_ANCHOR) : t.length), 0) + this.exactTexts.reduce((n, t) => n + t.length, 0);
     this.spaced = this.needles.some((n) => n.text.includes(' '));
   }
 

@@ -158,7 +158,7 @@ export class FormMatcher {
     let shortest = Number.POSITIVE_INFINITY;
     let deepest = 0;
     for (let p = 0; p < patterns.length; p++) {
-      const length = anchors !== undefined && anchors.anchored[p] === true && patterns[p].length > anchorLength ? anchorLength : patterns[p].length;
+      const length = anchors !== undefined && anchors.anchored[p] && patterns[p].length > anchorLength ? anchorLength : patterns[p].length;
       trieLengths[p] = length;
       size += length;
       if (length > 0) shortest = Math.min(shortest, length);
