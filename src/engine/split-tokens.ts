@@ -33,9 +33,17 @@ export function cutSplitTokens(url: string, keep: number, ticker?: Ticker): stri
     const at = url.indexOf(c, from);
     if (at !== -1 && at < end) end = at;
   }
+  // A run is MIN_PIECES segments, so MIN_PIECES - 1 slashes between them, and one more before
+  // them when the path starts with `/` (its empty first segment is in no run): most paths
+  // (`/ls/click`, `/o.gif`) have fewer, and are returned as they are, without a split and join.
+  const needed = url.charCodeAt(from) === 47 ? MIN_PIECES : MIN_PIECES - 1;
+  let slashes = 0;
+  for (let at = url.indexOf('/', from); at !== -1 && at < end && slashes < needed; at = url.indexOf('/', at + 1)) slashes++;
+  if (slashes < needed) return url;
   const segments = url.slice(from, end).split('/');
   const out: string[] = [];
   let run: string[] = [];
+  let cutAny = false;
   const flush = (): void => {
     // Mostly numbers is a path of ids the same for every reader (`/194/EE9/154444/`, an account,
     // a campaign, an asset): a split token's chunks are letters and digits mixed.
@@ -47,6 +55,7 @@ export function cutSplitTokens(url: string, keep: number, ticker?: Ticker): stri
       while (k < run.length && kept < keep) kept += run[k++].length;
       for (const piece of run.slice(0, k)) out.push(piece);
       out.push('…');
+      cutAny = true;
     } else for (const piece of run) out.push(piece);
     run = [];
   };
@@ -60,7 +69,7 @@ export function cutSplitTokens(url: string, keep: number, ticker?: Ticker): stri
     out.push(segment);
   }
   flush();
-  return url.slice(0, from) + out.join('/') + url.slice(end);
+  return cutAny ? url.slice(0, from) + out.join('/') + url.slice(end) : url;
 }
 
 function isSplitToken(joined: string, ticker?: Ticker): boolean {

@@ -250,6 +250,104 @@ describe('FormMatcher equals indexOf per form', () => {
   );
 });
 
+/**
+ * Anchored patterns (`Anchors`: only their first units in the trie, the rest compared on a hit)
+ * against the same references: every occurrence of every pattern is reported with all hits; with
+ * `longestOnly`, the longest pattern not anchored at each end (as without anchors) and every
+ * anchored occurrence, wherever it ends. Short anchors (1 to 4 units) over the small alphabet, so
+ * that anchors are shared, are prefixes of other forms and of each other, and stand inside forms.
+ */
+function anchoredReference(forms: readonly string[], anchored: readonly boolean[], length: number, text: string, longestOnly: boolean): Hit[] {
+  const all = reference(forms, text, false);
+  if (!longestOnly) return all;
+  const isAnchored = (p: number): boolean => anchored[p] && forms[p].length > length;
+  const longest = reference(
+    forms.map((f, p) => (isAnchored(p) ? '' : f)),
+    text,
+    true,
+  );
+  // An empty stand-in keeps indexes; a text given twice, anchored under its first index, is anchored for both.
+  const anchoredHits = all.filter(([p]) => isAnchored(p));
+  const plainLongest = longest.filter(([p]) => !isAnchored(forms.indexOf(forms[p])));
+  return sorted([...plainLongest, ...anchoredHits]);
+}
+
+describe('anchored patterns equal indexOf per form', () => {
+  // Two letters make forms that extend one another and anchors that are prefixes of other forms
+  // (the order of the trie's build); the wider set brings case, non-ASCII and astral units.
+  const formsOver = (letters: string[]): fc.Arbitrary<string[]> =>
+    fc.array(
+      fc.array(fc.constantFrom(...letters), { minLength: 0, maxLength: 8 }).map((a) => a.join('')),
+      { minLength: 0, maxLength: 16 },
+    );
+  const anchoredForms = fc.oneof(formsOver(['a', 'b']), formsOver(['a', 'b', 'A', 'é', '😀']));
+  const setup = anchoredForms.chain((f) => fc.tuple(fc.constant(f), fc.array(fc.boolean(), { minLength: f.length, maxLength: f.length }), fc.integer({ min: 1, max: 4 }), textOf(f), fc.boolean()));
+
+  it(
+    'every occurrence with all hits; with longestOnly the longest plain one at each end and every anchored one',
+    () => {
+      fc.assert(
+        fc.property(setup, ([f, anchored, length, text, caseless]) => {
+          // A text given twice must be anchored or not alike: the matcher keeps the first index's choice.
+          const flags = f.map((x, p) => anchored[f.indexOf(x)] ?? anchored[p]);
+          const forms2 = caseless ? f.map(asciiLower) : f;
+          const flags2 = forms2.map((x) => flags[forms2.indexOf(x)]);
+          const read = caseless ? asciiLower(text) : text;
+          for (const longestOnly of [false, true]) {
+            const out: Hit[] = [];
+            new FormMatcher(forms2, caseless, undefined, { anchored: flags2, length }).scan(text, longestOnly, (p, first, last) => out.push([p, first, last]));
+            expect(sorted(out)).toEqual(anchoredReference(forms2, flags2, length, read, longestOnly));
+          }
+        }),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'a hash written in a longer hex run, in any case, cut or not, is found exactly where indexOf finds it (16-unit anchors as address-leak.ts uses)',
+    () => {
+      const hex = fc.array(fc.constantFrom(...Array.from('0123456789abcdefABCDEF')), { minLength: 0, maxLength: 80 }).map((a) => a.join(''));
+      fc.assert(
+        fc.property(fc.array(hex, { minLength: 1, maxLength: 6 }), fc.array(fc.oneof(hex, fc.nat()), { maxLength: 8 }), (forms2, pieces) => {
+          const folded = forms2.map((x) => x.toLowerCase());
+          // Pieces are random hex or (by a number) one of the forms whole or cut, in random case.
+          const text = pieces
+            .map((x) => {
+              if (typeof x === 'string') return x;
+              const form = forms2[x % forms2.length];
+              const cut = form.slice(0, form.length - (x % 3 === 0 ? 1 : 0));
+              return x % 2 === 0 ? cut.toUpperCase() : cut;
+            })
+            .join('');
+          const flags = folded.map(() => true);
+          const out: Hit[] = [];
+          new FormMatcher(folded, true, undefined, { anchored: flags, length: 16 }).scan(text, false, (p, first, last) => out.push([p, first, last]));
+          expect(sorted(out)).toEqual(reference(folded, asciiLower(text), false));
+        }),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it('ticks once per anchored comparison too: an anchor repeated without its tail still counts every check', () => {
+    let ticks = 0;
+    const counted = {
+      tick() {
+        ticks++;
+      },
+    };
+    const hash = '0123456789abcdef0123456789abcdef';
+    const matcher = new FormMatcher([hash, `${hash.slice(0, 16)}ffff`], true, undefined, { anchored: [true, true], length: 16 });
+    const text = hash.slice(0, 16).repeat(50);
+    matcher.scan(text, true, () => {}, counted);
+    // One step per unit, and two comparisons at each of the 50 anchors.
+    expect(ticks).toBeGreaterThanOrEqual(text.length + 2 * 50);
+  });
+});
+
 describe('why the matcher is hand-written (the claims in its comment)', () => {
   const address = 'reader@example.org';
 
