@@ -1,7 +1,8 @@
 // npm run bench: builds a large mbox from ../shared/corpora (or the bundled sample mailbox) and
 // measures, in one run and each step in its own process: (a) raw read, (b) MIME parse alone with
-// mailparser, (b') pixelaudit's own MIME stage alone, (c) pixelaudit with 1 worker, (d) with all
-// cores, (e) as many separate one-worker processes on one shard each (the machine's ceiling for d).
+// mailparser, (b') pixelaudit's own MIME stage alone, (c) pixelaudit with 1 job, (d) with all
+// cores (the scan thread and a worker per other core), (e) as many separate one-job processes on
+// one shard each (the machine's ceiling for d).
 // Prints messages/s, MB/s and peak RSS; then the check rows (scripts/bench-check.ts).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -80,7 +81,8 @@ async function mboxTable(): Promise<void> {
     ['(b) MIME parse alone (mailparser, same options)', () => step('parse')],
     ["(b') pixelaudit's MIME stage alone (fast path, mailparser for the rest)", () => step('parse-own')],
     ['(c) pixelaudit scan, 1 worker', () => step('scan', '1')],
-    [`(d) pixelaudit scan, ${cores} workers`, () => step('scan', String(cores))],
+    // --jobs N is the scan's own thread and N-1 workers (src/engine/scan.ts).
+    [`(d) pixelaudit scan, --jobs ${cores} (the scan thread and ${cores - 1} worker${cores === 2 ? '' : 's'})`, () => step('scan', String(cores))],
     [`(e) ${cores} separate processes, 1 worker and 1/${cores} of the mbox each (RSS summed)`, () => processes(cores)],
   ];
   const rounds: Step[][] = [];

@@ -127,6 +127,13 @@ export class WorkerPool {
     return { index, result };
   }
 
+  /** Messages handed to analyse() and not yet answered: queued, or in a batch a live worker holds. */
+  outstanding(): number {
+    let n = this.queue.length;
+    for (const slot of this.slots) for (const { jobs } of slot.batches.values()) n += jobs.length;
+    return n;
+  }
+
   /** Whether the message with this index has gone to a worker (else flush() before waiting on it). */
   isSent(index: number): boolean {
     return index < this.sent;

@@ -19,7 +19,7 @@ export function scanCommand(io: Io, setExit: (code: number) => void): Command {
   const cmd = new Command('scan')
     .description('scan mail files, folders, maildirs and mbox files for tracking pixels')
     .argument('<paths...>', 'files (.eml, .emlx, mbox), folders (walked recursively, maildir included), or - for stdin')
-    .option('-j, --jobs <n>', 'worker threads (default: all cores for inputs over 16 MB, else 1)', positiveInteger('--jobs', MAX_JOBS))
+    .option('-j, --jobs <n>', 'threads that analyse: this one and N-1 workers (default: all cores for inputs over 16 MB, else 1)', positiveInteger('--jobs', MAX_JOBS))
     .option('--shard <K/N>', 'scan only part K of N of the input (files by path, large mbox files by message offset); give every shard the same paths', parseShard);
   return addMessageTimeoutOption(addReportOptions(cmd)).action(async (paths: string[], flags: ReportFlags & { shard?: Shard; jobs?: number; messageTimeout: number }) => {
     const targets = resolveTargets(flags.format, 'table', flags.output, [...paths, ...(flags.rules ?? [])]);
