@@ -47,4 +47,27 @@ describe('the scan thread analyses beside the workers', () => {
     expect(two.results).toEqual(one.results);
     expect(two.results.filter((r) => r.tracked)).toHaveLength(Math.floor(MESSAGES / 3));
   }, 60_000);
+
+  it('a message over 1 MiB always goes to a worker: the watchdog keeps its hard stop there', async () => {
+    // 100 small messages (96 fill the worker's backlog), then 30 of 1.1 MiB each. Without the
+    // bound, this thread takes every message past the backlog while the worker is busy.
+    const dir = mkdtempSync(path.join(tmpdir(), 'pixelaudit-share-big-'));
+    const file = path.join(dir, 'in.mbox');
+    const parts: string[] = [];
+    const total = 130;
+    for (let i = 1; i <= total; i++) {
+      const pad = i > 100 ? `<!-- ${'x'.repeat(1.1 * 1024 * 1024)} -->` : '';
+      const message = htmlMessage(`<p>${i}</p>${pad}<img src="https://t.example.com/open?id=${String(i).padStart(20, '0')}" width="1" height="1">`, { 'Message-ID': `<b${i}@example.com>` });
+      parts.push(`From sender@example.com Mon Jan  1 00:00:00 2024\n${message.toString('latin1').replace(/\r\n/g, '\n')}\n`);
+    }
+    writeFileSync(file, parts.join(''), 'latin1');
+    const results: MessageResult[] = [];
+    const d = detector();
+    const outcome = await scan([file], { detector: d, detectorOptions: { redact: d.redact }, maxMessageBytes: 1 << 25, jobs: 2, onResult: (r) => void results.push(r) });
+    expect(outcome.summary.found).toBe(total);
+    expect(results.every((r) => r.error === null && r.tracked)).toBe(true);
+    // The first 96 go to the worker whatever happens; of the 4 small ones left, this thread may
+    // take some; never one of the 30 large ones.
+    expect(outcome.analysedHere).toBeLessThanOrEqual(4);
+  }, 120_000);
 });

@@ -43,6 +43,16 @@ const WINDOW_BYTES = 32 * 1024 * 1024;
  * message of its own.
  */
 const WORKER_BACKLOG = 96;
+/**
+ * The largest message this thread analyses itself; larger ones always go to a worker. Here only
+ * the cooperative deadline guards a message, and it cannot stop one step of a library call (a CSS
+ * token, a header block): those steps are linear in the message's size, so a bound on the size
+ * bounds them. The costliest known per byte is a CSS token at 0.12-0.24 us a byte (outside review 5:
+ * 28 MiB of one string token took 3.3 s of CPU in one tokenizer call): 1 MiB is at most about a
+ * quarter of a second in one step, and a message over it keeps the watchdog's hard stop and a
+ * heap of its own. None of the benchmark mbox's 4,461 messages is over 1 MiB.
+ */
+const HERE_MAX_BYTES = 1024 * 1024;
 
 export interface ScanOutcome {
   summary: Summary;
@@ -63,7 +73,8 @@ export interface ScanOutcome {
  * parallelism on two cores, one V8 isolate less (its heap, its caches, its malloc arena): on the
  * 100 MB slice of the benchmark mbox, peak RSS 307-312 MB against 356-366 MB, the same CPU time
  * (21.4 against 22.1 s, one run each, load 16-19) and byte-identical results. What this thread
- * analyses has the guards of --jobs 1 (the cooperative deadline, not the watchdog's termination).
+ * analyses has the guards of --jobs 1 (the cooperative deadline, not the watchdog's termination),
+ * so it takes only messages of at most HERE_MAX_BYTES.
  */
 export async function scan(paths: string[], options: ScanOptions): Promise<ScanOutcome> {
   const summary = new Aggregate(options.detector.vendors);
@@ -102,7 +113,7 @@ export async function scan(paths: string[], options: ScanOptions): Promise<ScanO
       } else {
         bytes += item.bytes.length;
         inFlightBytes += item.bytes.length;
-        const toPool = pool !== undefined && pool.outstanding() < workers * WORKER_BACKLOG;
+        const toPool = pool !== undefined && (item.bytes.length > HERE_MAX_BYTES || pool.outstanding() < workers * WORKER_BACKLOG);
         if (!toPool) analysedHere++;
         const job = toPool ? pool.analyse(item.source, item.bytes) : { result: analyseMessage(item.source, item.bytes, options.detector, { timeoutMs }) };
         const result = withInputWarnings(job.result, item.warnings);
