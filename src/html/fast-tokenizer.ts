@@ -1,5 +1,5 @@
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
-import { byLength, COMMON_TAGS, lookupName } from './tag-names.js';
+import { byLength, COMMON_TAGS, lookupName, type NameTable } from './tag-names.js';
 
 /**
  * Thrown where the fast tokenizer or tree builder meets something it does not reproduce exactly
@@ -73,7 +73,7 @@ export class FastTokenizer {
   private pos = 0;
   private rawName: string | null = null;
   private rawKind = 0;
-  private readonly wanted: Map<number, string[]>;
+  private readonly wanted: NameTable;
   /**
    * Whether the input holds a CR at all. The MIME path hands out LF line ends, so most documents
    * hold none, and one scan here spares a scan of every kept value, comment and style sheet
@@ -346,9 +346,9 @@ export class FastTokenizer {
 
 // The table of wanted names, made once per set: a tokenizer is made for every document and
 // every conditional comment's fragment (byLength was about 0.8% of a cold scan's profile).
-const WANTED_TABLES = new WeakMap<ReadonlySet<string>, Map<number, string[]>>();
+const WANTED_TABLES = new WeakMap<ReadonlySet<string>, NameTable>();
 
-function wantedTable(wanted: ReadonlySet<string>): Map<number, string[]> {
+function wantedTable(wanted: ReadonlySet<string>): NameTable {
   let table = WANTED_TABLES.get(wanted);
   if (!table) WANTED_TABLES.set(wanted, (table = byLength(wanted)));
   return table;
