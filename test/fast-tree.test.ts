@@ -32,6 +32,8 @@ const TAKEN: string[] = [
   // Names that share a bucket of the name table (tag-names.ts: length and first character & 31)
   // with a kept name and are not it: a digit, a non-ASCII letter (no case folding but ASCII), `!`.
   '<img 3rc=a \u017Frc=b !rc=c SRC=d src=e><td Sty1e=x \u0130D=y style="color:red" ID=z><p 1d=a ß=b clasS=c></p><Img SrC=f>',
+  // Duplicates of kept names told apart by a bit (the first 31 of the table) and by the object (the rest).
+  '<input selected=x SELECTED=y style=a STYLE=b class=c class=d required=a REQUIRED=b value=1 VALUE=2 dir=ltr DIR=rtl min=0 min=1 placeholder=p placeholder=q>',
   '<p title="a\r\nb">\r\n<style>\r\nx{}\r\n</style>',
   '<div/><span/>x<br/><p/>',
   '<table>\n  <tr>\n    <td>a</td>\n  </tr>\n</table>',
