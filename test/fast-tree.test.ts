@@ -29,6 +29,11 @@ const TAKEN: string[] = [
   '<html><head></head><style>a{}</style><body style="margin:0" background="bg.png">x</body></html><!-- after -->',
   '<body><p>a</body><!-- in html --></html><!-- in document -->',
   '<img src="a&amp;b&ampc&amp=d&lt;" srcset="x.png 1x,y.png 2x" SRC=dup><img src=unquoted/path?a=1&b=2 alt=x>',
+  // Names that share a bucket of the name table (tag-names.ts: length and first character & 31)
+  // with a kept name and are not it: a digit, a non-ASCII letter (no case folding but ASCII), `!`.
+  '<img 3rc=a \u017Frc=b !rc=c SRC=d src=e><td Sty1e=x \u0130D=y style="color:red" ID=z><p 1d=a ß=b clasS=c></p><Img SrC=f>',
+  // Duplicates of kept names told apart by a bit (the first 31 of the table) and by the object (the rest).
+  '<input selected=x SELECTED=y style=a STYLE=b class=c class=d required=a REQUIRED=b value=1 VALUE=2 dir=ltr DIR=rtl min=0 min=1 placeholder=p placeholder=q>',
   '<p title="a\r\nb">\r\n<style>\r\nx{}\r\n</style>',
   '<div/><span/>x<br/><p/>',
   '<table>\n  <tr>\n    <td>a</td>\n  </tr>\n</table>',
