@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isCamelWords, isHostShaped, isLongHex } from '../src/url/char-shapes.js';
+import { isHostShaped } from '../src/url/char-shapes.js';
 import { analyseMessage } from '../src/engine/analyse-message.js';
 import { detector, htmlMessage } from './helpers.js';
 
 // attackP5 finding 3: regexes over URL pieces of unbounded length overflowed V8's regex stack.
 const REGEXES: Array<[string, (v: string) => boolean, RegExp]> = [
-  ['isLongHex', isLongHex, /^[0-9a-f]{16,}$/i],
   ['isHostShaped', isHostShaped, /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i],
-  ['isCamelWords', isCamelWords, /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/],
 ];
 
 /** Every string over a small alphabet up to a length, and random longer ones (seeded). */
@@ -37,9 +35,7 @@ describe('char-code shapes (attackP5 finding 3)', () => {
   it('answers on 10 MB inputs where the regexes overflowed the stack', () => {
     const big = 10 * 1024 * 1024;
     expect(() => /^[0-9a-f]{16,}$/i.test('a'.repeat(big))).toThrow(RangeError);
-    expect(isLongHex('a'.repeat(big))).toBe(true);
     expect(isHostShaped('a.'.repeat(big / 2) + 'b')).toBe(true);
-    expect(isCamelWords('Ab'.repeat(big / 2))).toBe(true);
   });
 
   it('a tracked message with a 10 MB hex path segment in an image or a link stays tracked', async () => {

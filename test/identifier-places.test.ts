@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findIdentifiers, identifierLabel, isSlug } from '../src/url/identifiers.js';
+import { findIdentifiers, identifierLabel, isSlug, shapeOf } from '../src/url/identifiers.js';
 import { parseUrl } from '../src/url/url-parts.js';
 
 const labels = (url: string): string[] => findIdentifiers(parseUrl(url)).map(identifierLabel);
@@ -56,5 +56,39 @@ describe('isSlug gives the answer of the split it replaced', () => {
       { seed: 20261201, numRuns: 2000 },
     );
     expect(slugs).toBeGreaterThan(200);
+  });
+});
+
+// The UUID, hex and number shapes are read in one character pass now (hexShape); it must answer
+// as the anchored expressions it replaced, and leave everything else to the token check.
+describe('the shape pass gives the answer of the expressions it replaced', () => {
+  const byExpressions = (value: string): string | undefined => {
+    const v = value.trim();
+    if (v.length < 5) return undefined;
+    if (/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(v)) return 'uuid';
+    if (/^[0-9a-f]{16,}$/i.test(v) && /\d/.test(v) && /[a-f]/i.test(v)) return 'hex';
+    if (/^\d+$/.test(v)) return v.length >= 6 ? 'number' : undefined;
+    return 'token or none';
+  };
+
+  it('property (fixed seed)', () => {
+    const char = fc.constantFrom(...'0123456789abcdefABCDEFgGzZ-_ .'.split(''));
+    const free = fc.array(char, { minLength: 0, maxLength: 70 }).map((cs) => cs.join(''));
+    const hexRun = (n: number): fc.Arbitrary<string> => fc.array(fc.constantFrom(...'0123456789abcdefABCDEF'.split('')), { minLength: n, maxLength: n }).map((cs) => cs.join(''));
+    const dash = fc.constantFrom('-', '');
+    const uuidLike = fc.tuple(hexRun(8), dash, hexRun(4), dash, hexRun(4), dash, hexRun(4), dash, fc.integer({ min: 11, max: 13 }).chain(hexRun), fc.constantFrom('', ' ', '\t', 'x')).map((xs) => xs.join(''));
+    const digits = fc.stringMatching(/^ ?\d{3,40} ?$/);
+    const seen = new Map<string, number>();
+    fc.assert(
+      fc.property(fc.oneof(free, uuidLike, digits, fc.integer({ min: 10, max: 70 }).chain(hexRun)), (v) => {
+        const want = byExpressions(v);
+        const got = shapeOf(v);
+        seen.set(want ?? 'none', (seen.get(want ?? 'none') ?? 0) + 1);
+        if (want === 'token or none') expect(got === undefined || got === 'token').toBe(true);
+        else expect(got).toBe(want);
+      }),
+      { seed: 20261202, numRuns: 5000 },
+    );
+    for (const shape of ['uuid', 'hex', 'number', 'token or none', 'none']) expect(seen.get(shape) ?? 0, shape).toBeGreaterThan(100);
   });
 });

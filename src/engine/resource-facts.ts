@@ -5,7 +5,7 @@ import type { AddressFinder } from '../url/address-leak.js';
 import type { Ticker } from '../url/form-matcher.js';
 import { NO_DEADLINE } from './deadline.js';
 import { findIdentifiers } from '../url/identifiers.js';
-import { openStyleWord, spacerFileName } from '../url/open-path.js';
+import { openStyleWords, spacerFileName } from '../url/open-path.js';
 import { parseUrl } from '../url/url-parts.js';
 
 const NO_LINK_IDS: ReadonlySet<string> = new Set();
@@ -13,8 +13,7 @@ const NO_LINK_IDS: ReadonlySet<string> = new Set();
 /** Computes once what every rule reads about a resource; `linkIds` are the message's tracked-link identifiers. */
 export function resourceFacts(resource: Resource, matcher: TrackerMatcher, addresses: AddressFinder, linkIds: ReadonlySet<string> = NO_LINK_IDS, deadline: Ticker = NO_DEADLINE): ResourceFacts {
   const parts = parseUrl(resource.target, deadline);
-  const openWord = openStyleWord(parts);
-  const strongOpenWord = openStyleWord(parts, true);
+  const { openWord, strongOpenWord } = openStyleWords(parts);
   const match = matcher.match(parts);
   const spacerName = spacerFileName(parts);
   return {

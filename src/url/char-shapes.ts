@@ -3,12 +3,9 @@
  * entry per iteration of a counted (`{16,}`) or grouped (`(\.x+)+`) repetition: on a 10 MB path
  * segment `/^[0-9a-f]{16,}$/i` threw "Maximum call stack size exceeded" and failed a tracked
  * message (attackP5); these loops answer what those regexes answered (test/char-shapes.test.ts
- * compares them on short inputs), in one pass and without a stack.
+ * compares them on short inputs), in one pass and without a stack. The hex and word shapes of
+ * identifiers.ts are read by its own char scans (hexShape, isWordAt).
  */
-
-function isHexCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
-}
 
 function isLower(c: number): boolean {
   return c >= 97 && c <= 122;
@@ -16,13 +13,6 @@ function isLower(c: number): boolean {
 
 function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
-}
-
-/** `/^[0-9a-f]{16,}$/i`. */
-export function isLongHex(v: string): boolean {
-  if (v.length < 16) return false;
-  for (let i = 0; i < v.length; i++) if (!isHexCode(v.charCodeAt(i))) return false;
-  return true;
 }
 
 function isLabelCode(c: number): boolean {
@@ -43,18 +33,4 @@ export function isHostShaped(v: string): boolean {
     else return false;
   }
   return labelLength > 0 && labels >= 1;
-}
-
-/** `/^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/`: a word or camelCase words (each capital followed by lower case). */
-export function isCamelWords(v: string): boolean {
-  let i = 0;
-  if (i < v.length && isUpper(v.charCodeAt(i))) i++;
-  let lowerRun = 0;
-  for (; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (isLower(c)) lowerRun++;
-    else if (isUpper(c) && lowerRun > 0) lowerRun = 0;
-    else return false;
-  }
-  return lowerRun > 0;
 }

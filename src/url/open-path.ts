@@ -3,7 +3,23 @@ import type { UrlParts } from './url-parts.js';
 
 /** The open-style word in a URL's path (`/open`, `/o/`, `/track`, `/pixel.gif` ...), if any. */
 export function openStyleWord(parts: UrlParts, strongOnly = false): string | undefined {
-  const segments = parts.segments.map((s) => s.toLowerCase());
+  return openStyleWordIn(parts, lowerSegments(parts), strongOnly);
+}
+
+/**
+ * Both answers of openStyleWord (any word, strong words only), for what the rules read about
+ * every resource: the path's segments lower-cased once for the two, not once per question.
+ */
+export function openStyleWords(parts: UrlParts): { openWord: string | undefined; strongOpenWord: string | undefined } {
+  const segments = lowerSegments(parts);
+  return { openWord: openStyleWordIn(parts, segments, false), strongOpenWord: openStyleWordIn(parts, segments, true) };
+}
+
+function lowerSegments(parts: UrlParts): string[] {
+  return parts.segments.map((s) => s.toLowerCase());
+}
+
+function openStyleWordIn(parts: UrlParts, segments: string[], strongOnly: boolean): string | undefined {
   // The most telling word wins: `/wf/open` reports `open`, not `wf`. The one- and two-letter
   // words (`/o/`, `/op/`) are strong only as the first segment, where endpoints put them:
   // deep inside a path (`/v0/b/bucket/o/file.png`, Firebase Storage) they name something else.
