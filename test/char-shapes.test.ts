@@ -4,9 +4,7 @@ import { analyseMessage } from '../src/engine/analyse-message.js';
 import { detector, htmlMessage } from './helpers.js';
 
 // attackP5 finding 3: regexes over URL pieces of unbounded length overflowed V8's regex stack.
-const REGEXES: Array<[string, (v: string) => boolean, RegExp]> = [
-  ['isHostShaped', isHostShaped, /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i],
-];
+const REGEXES: Array<[string, (v: string) => boolean, RegExp]> = [['isHostShaped', isHostShaped, /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i]];
 
 /** Every string over a small alphabet up to a length, and random longer ones (seeded). */
 function* inputs(alphabet: string): Generator<string> {

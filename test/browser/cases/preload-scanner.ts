@@ -66,7 +66,7 @@ export const PRELOAD_SCANNER: LoadCase[] = [
   },
   {
     id: 'preload-svg-base-tree-only-kinds',
-    why: 'a style attribute url(), a <style> url(), a background attribute, iframe, embed, object, video and audio src and an SVG image are the tree\'s alone: page-relative only',
+    why: "a style attribute url(), a <style> url(), a background attribute, iframe, embed, object, video and audio src and an SVG image are the tree's alone: page-relative only",
     html: `${FOREIGN_BASE}<div style="background:url(t1.png);width:9px;height:9px"></div><style>p{background:url(t2.png)}</style><p>x</p><table background="t3.png"><tr><td>x</td></tr></table><iframe src="t4.html" width="9" height="9"></iframe><embed src="t5.png" type="image/png" width="9" height="9"><object data="t6.png" type="image/png" width="9" height="9"></object><video src="t7.mp4" width="9" height="9"></video><audio src="t8.mp3" controls></audio><svg width="9" height="9"><image href="t9.png" width="9" height="9"/></svg><img src="{{O}}/ctl.png">`,
     loads: ['{{O}}/ctl.png'],
     pageRelative: ['t1.png', 't2.png', 't3.png', 't4.html', 't5.png', 't6.png', 't7.mp4', 't8.mp3', 't9.png'].map((u) => `{{O}}/__page/${u}`),
@@ -87,13 +87,13 @@ export const PRELOAD_SCANNER: LoadCase[] = [
   },
   {
     id: 'preload-svg-picture-closed-by-svg',
-    why: '</svg> closes the SVG picture in the tree but not for the scanner: the HTML source after it is still its picture\'s',
+    why: "</svg> closes the SVG picture in the tree but not for the scanner: the HTML source after it is still its picture's",
     html: '<svg><picture></svg><source srcset="{{O}}/spc-src.png"><img src="{{O}}/spc-img.png">',
     loads: ['{{O}}/spc-src.png', '{{O}}/spc-img.png'],
   },
   {
     id: 'preload-svg-picture-source-left-open',
-    why: 'the source stays the scanner\'s across </svg> when only the img follows',
+    why: "the source stays the scanner's across </svg> when only the img follows",
     html: '<svg><picture><source srcset="{{O}}/spo-src.png"></svg><img src="{{O}}/spo-img.png">',
     loads: ['{{O}}/spo-src.png', '{{O}}/spo-img.png'],
   },

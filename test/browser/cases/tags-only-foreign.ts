@@ -41,14 +41,14 @@ export const TAGS_ONLY_FOREIGN: LoadCase[] = [
   },
   {
     id: 'tags-only-svg-style-sheet-kept',
-    why: 'over the node cap: an SVG <style> is still a style sheet, its text (character references decoded) up to the first tag. Found here: Chromium\'s preload scanner reads that text undecoded and also requests `to-svg&` (`#46;css` a fragment), a known miss (README, known gaps)',
+    why: "over the node cap: an SVG <style> is still a style sheet, its text (character references decoded) up to the first tag. Found here: Chromium's preload scanner reads that text undecoded and also requests `to-svg&` (`#46;css` a fragment), a known miss (README, known gaps)",
     html: `${PAD}<svg><style>@import url("{{O}}/to-svg&#46;css");</style></svg>`,
     loads: ['{{O}}/to-svg.css'],
     knownMissed: ['{{O}}/to-svg&'],
   },
   {
     id: 'tags-only-svg-cdata-may-load',
-    why: 'over the node cap: the tag walker ends a CDATA section at its first >, so the img after it is listed; parse5 reads it as text, but Chromium\'s preload scanner fetched it here (behind the <template>; not with 200,001 <p> in the body): a possible load',
+    why: "over the node cap: the tag walker ends a CDATA section at its first >, so the img after it is listed; parse5 reads it as text, but Chromium's preload scanner fetched it here (behind the <template>; not with 200,001 <p> in the body): a possible load",
     html: `${PAD}<svg><![CDATA[ > <img src="{{O}}/to-cdata.png"> ]]></svg><img src="{{O}}/to-ctl.png">`,
     loads: ['{{O}}/to-ctl.png'],
     mayLoad: ['{{O}}/to-cdata.png'],
@@ -68,7 +68,7 @@ export const TAGS_ONLY_FOREIGN: LoadCase[] = [
   },
   {
     id: 'tags-only-svg-picture-source',
-    why: 'over the node cap: the preload scanner\'s SVG picture source is listed as in a tree (Chromium fetched it without the padding, preload-svg-picture-source, not always behind the <template>: a possible load here)',
+    why: "over the node cap: the preload scanner's SVG picture source is listed as in a tree (Chromium fetched it without the padding, preload-svg-picture-source, not always behind the <template>: a possible load here)",
     html: `${PAD}<svg><picture><source srcset="{{O}}/to-sp-src.png"><img src="{{O}}/to-sp-img.png"></picture></svg>`,
     loads: ['{{O}}/to-sp-img.png'],
     mayLoad: ['{{O}}/to-sp-src.png'],
