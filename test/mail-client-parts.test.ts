@@ -44,6 +44,14 @@ describe('AMP for Email parts (text/x-amp-html)', () => {
     expect(await loads(bytes)).toEqual(['img https://a.example/anim.gif', 'img-srcset https://a.example/s.png', 'video-poster https://a.example/p.png']);
   });
 
+  it('a source inside amp-video or amp-audio, and amp-audio src, are loads (sixth outside review)', async () => {
+    const html = `<amp-video width="1" height="1"><source src="https://a.example/v.mp4" type="video/mp4"></amp-video><amp-audio src="https://a.example/a.mp3"><source src="https://a.example/s.mp3"></amp-audio>`;
+    const bytes = Buffer.from(
+      `From: a@sender.example\nTo: v@example.org\nSubject: amp\nMIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=b\n\n--b\nContent-Type: text/x-amp-html; charset=utf-8\n\n<!doctype html><html amp4email><body>${html}</body></html>\n--b\nContent-Type: text/html\n\n<p>x</p>\n--b--\n`,
+    );
+    expect((await loads(bytes)).sort()).toEqual(['audio-src https://a.example/a.mp3', 'media-source https://a.example/s.mp3', 'media-source https://a.example/v.mp4']);
+  });
+
   it('an AMP part sent as an attachment is not read', async () => {
     const text = fixture('amp.eml').toString('latin1').replace('Content-Type: text/x-amp-html; charset=utf-8', 'Content-Type: text/x-amp-html; charset=utf-8\nContent-Disposition: attachment');
     expect(await loads(Buffer.from(text, 'latin1'))).toEqual([]);

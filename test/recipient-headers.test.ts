@@ -35,6 +35,16 @@ const HEADERS = [
   'Original-Recipient: rfc822;reader.kiss@example.org',
   'Received: from mx.shop.example (mx.shop.example [192.0.2.1])\r\n\tby mx.example.org with ESMTPS id 4Abc\r\n\tfor <reader.kiss@example.org>; Mon, 1 Jan 2024 00:00:00 +0000',
   'Received: by mx.example.org id 4Abc for reader.kiss@example.org; Mon, 1 Jan 2024 00:00:00 +0000',
+  // The sixth outside review: a clause of several, no blank after for, in parentheses, an
+  // encoded word, Gmail's X-Forwarded-For and three rarer delivery headers.
+  'Received: by mx.example.org id 4Abc for other@example.net, reader.kiss@example.org; Mon, 1 Jan 2024 00:00:00 +0000',
+  'Received: by mx.example.org id 4Abc for<reader.kiss@example.org>; Mon, 1 Jan 2024 00:00:00 +0000',
+  'Received: by mx.example.org (for <reader.kiss@example.org>) id 4Abc; Mon, 1 Jan 2024 00:00:00 +0000',
+  'X-Envelope-To: =?utf-8?q?reader=2Ekiss=40example=2Eorg?=',
+  'X-Forwarded-For: reader.kiss@example.org other@example.net',
+  'X-Original-Rcpt-To: reader.kiss@example.org',
+  'X-Receiver: reader.kiss@example.org',
+  'X-Sieve-Redirected-From: reader.kiss@example.org',
 ];
 
 describe('recipient headers beyond To and Delivered-To', () => {
@@ -43,7 +53,7 @@ describe('recipient headers beyond To and Delivered-To', () => {
   });
 
   it("Received's other clauses name no recipient: only the for clause counts", () => {
-    const header = 'Received: from a.example (envelope-from <bounce@shop.example>) by b.example id <q1@b.example>; Mon, 1 Jan 2024 00:00:00 +0000';
+    const header = 'Received: from a.example (envelope-from <bounce@shop.example>) by b.example id <q1@b.example> transfor x@y.example; Mon, 1 Jan 2024 00:00:00 +0000';
     expect(recipientsOf(header)).toEqual(['list@lists.example']);
   });
 

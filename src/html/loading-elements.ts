@@ -100,7 +100,7 @@ const TABLE: Record<string, LoadingAttribute[]> = {
   ],
   'html source': [
     { attr: 'srcset', kind: 'picture-source', form: 'srcset', load: 'may', when: parentIs('picture'), viaPicture: true, boxed: true },
-    { attr: 'src', kind: 'media-source', form: 'url', load: 'may', when: parentIs('video', 'audio') },
+    { attr: 'src', kind: 'media-source', form: 'url', load: 'may', when: parentIs('video', 'audio', 'amp-video', 'amp-audio') },
   ],
   'html input': [{ attr: 'src', kind: 'input-image', form: 'url', load: 'must', when: (el) => el.attrs.type?.toLowerCase() === 'image', boxed: true }],
   'svg image': SVG_HREF('svg-image'),
@@ -143,13 +143,15 @@ const TABLE: Record<string, LoadingAttribute[]> = {
   'svg video': FOREIGN_VIDEO,
   'math video': FOREIGN_VIDEO,
   // AMP for Email (text/x-amp-html parts, rendered by Gmail, Yahoo Mail and Mail.ru): the AMP
-  // runtime loads these as img and video do. amp-list's JSON and amp-form's submit are not listed.
+  // runtime loads these as img, video and audio do (and a <source> inside amp-video/amp-audio).
+  // amp-list's and amp-state's JSON and amp-form's submit are not listed (a known gap).
   'html amp-img': AMP_IMAGE,
   'html amp-anim': AMP_IMAGE,
   'html amp-video': [
     { attr: 'poster', kind: 'video-poster', form: 'url', load: 'must', boxed: true },
     { attr: 'src', kind: 'video-src', form: 'url', load: 'may' },
   ],
+  'html amp-audio': [{ attr: 'src', kind: 'audio-src', form: 'url', load: 'may' }],
   'html v:image': [VML],
   'html v:fill': [VML],
   'html v:imagedata': [VML],

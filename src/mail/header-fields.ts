@@ -42,6 +42,8 @@ const DELIVERY_HEADERS = [
   'x-gm-original-to',
   'x-original-recipient',
   'original-recipient',
+  'x-original-rcpt-to',
+  'x-receiver',
 ];
 // Trace fields (RFC 5321 4.4): `Received: ... for <reader@example.org>; date`. Only the `for`
 // clause names the recipient; the rest (`by`, `id`, `envelope-from`) names servers and senders.
@@ -49,7 +51,9 @@ const TRACE_HEADERS = ['received'];
 // Address lists (RFC 5322 syntax): whoever they name received this copy.
 const ADDRESS_HEADERS = ['to', 'cc', 'bcc', 'resent-to', 'resent-cc', 'resent-bcc'];
 // A forwarding hop's target: the reader's address as much as To.
-const FORWARD_HEADERS = ['x-forwarded-to'];
+// Gmail's X-Forwarded-For (`reader@gmail.com forward@example.net`) names the forwarding mailbox
+// and its target; Sieve's X-Sieve-Redirected-From the mailbox a message was redirected from.
+const FORWARD_HEADERS = ['x-forwarded-to', 'x-forwarded-for', 'x-sieve-redirected-from'];
 const WANTED = new Set(['message-id', 'from', 'date', 'subject', ...DELIVERY_HEADERS, ...TRACE_HEADERS, ...ADDRESS_HEADERS, ...FORWARD_HEADERS]);
 
 /**
@@ -74,7 +78,11 @@ export function headerFields(lines: readonly HeaderLine[]): HeaderFields {
   const recipients = new Set<string>();
   // The mailbox's own delivery addresses first: a finder looks for the first MAX_ADDRESSES only.
   const words = (key: string): void => {
-    for (const value of values.get(key) ?? []) for (const word of addressWords(value)) recipients.add(word);
+    for (const value of values.get(key) ?? []) {
+      for (const word of addressWords(value)) recipients.add(word);
+      // An address written as an encoded word (`=?utf-8?q?reader=40example.org?=`), as a client shows it.
+      if (value.includes('=?')) for (const word of addressWords(decodeWords(value))) recipients.add(word);
+    }
   };
   for (const key of DELIVERY_HEADERS) words(key);
   for (const key of TRACE_HEADERS) for (const value of values.get(key) ?? []) for (const word of forClauses(value)) recipients.add(word);
@@ -116,17 +124,36 @@ function addressWords(value: string): string[] {
 }
 
 /**
- * The addresses of a trace field's `for` clauses (`for <reader@example.org>;`, `for reader@example.org`),
- * found by splitting on white space as addressWords does (no expression to rescan a long word).
+ * The addresses of a trace field's `for` clauses (`for <reader@example.org>;`, `for a@x, b@y;`,
+ * `for<a@x>`, `(for <a@x>)`): each `for` word up to the clause's `;` or `)`. One pass: the search
+ * goes on after each clause, and a clause is read for at most MAX_FOR_CLAUSE characters.
  */
 function forClauses(value: string): string[] {
   const out: string[] = [];
-  const words = value.split(/\s+/);
-  for (let i = 0; i + 1 < words.length; i++) {
-    if (words[i].toLowerCase() !== 'for') continue;
-    for (const word of addressWords(words[i + 1])) out.push(word);
+  const lower = value.toLowerCase();
+  let at = lower.indexOf('for');
+  while (at !== -1) {
+    const before = at === 0 ? 0x20 : lower.charCodeAt(at - 1);
+    const after = lower.charCodeAt(at + 3);
+    if (!(isSpace(before) || before === 0x28) || !(isSpace(after) || after === 0x3c)) {
+      at = lower.indexOf('for', at + 3);
+      continue;
+    }
+    const start = at + 3;
+    const limit = Math.min(value.length, start + MAX_FOR_CLAUSE);
+    let end = start;
+    while (end < limit && value.charCodeAt(end) !== 0x3b && value.charCodeAt(end) !== 0x29) end++;
+    for (const word of addressWords(value.slice(start, end))) out.push(word);
+    at = lower.indexOf('for', end);
   }
   return out;
+}
+
+// A `for` clause names a few recipients: past this many characters the rest is not read.
+const MAX_FOR_CLAUSE = 4096;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
 function firstNonEmpty(values: string[] | undefined, map: (value: string) => string): string | null {
