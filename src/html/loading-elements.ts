@@ -90,6 +90,13 @@ const AMP_IMAGE: LoadingAttribute[] = [
   { attr: 'srcset', kind: 'img-srcset', form: 'srcset', load: 'may', boxed: true },
 ];
 
+// <video> and <audio>, and AMP's amp-video and amp-audio, which its runtime loads alike.
+const VIDEO: LoadingAttribute[] = [
+  { attr: 'poster', kind: 'video-poster', form: 'url', load: 'must', boxed: true },
+  { attr: 'src', kind: 'video-src', form: 'url', load: 'may' },
+];
+const AUDIO: LoadingAttribute[] = [{ attr: 'src', kind: 'audio-src', form: 'url', load: 'may' }];
+
 const FOREIGN_INPUT: LoadingAttribute[] = [{ attr: 'src', kind: 'input-image', form: 'url', load: 'may', when: (el) => el.attrs.type?.toLowerCase() === 'image', boxed: true }];
 const FOREIGN_VIDEO: LoadingAttribute[] = [{ attr: 'poster', kind: 'video-poster', form: 'url', load: 'may', boxed: true }];
 
@@ -107,11 +114,8 @@ const TABLE: Record<string, LoadingAttribute[]> = {
   'svg feImage': SVG_HREF('svg-feimage'),
   'svg set': SMIL_HREF,
   'svg animate': SMIL_HREF,
-  'html video': [
-    { attr: 'poster', kind: 'video-poster', form: 'url', load: 'must', boxed: true },
-    { attr: 'src', kind: 'video-src', form: 'url', load: 'may' },
-  ],
-  'html audio': [{ attr: 'src', kind: 'audio-src', form: 'url', load: 'may' }],
+  'html video': VIDEO,
+  'html audio': AUDIO,
   'html track': [{ attr: 'src', kind: 'track', form: 'url', load: 'may', when: parentIs('video', 'audio') }],
   'html object': [{ attr: 'data', kind: 'object-data', form: 'url', load: notInObject, boxed: true }],
   'html embed': [{ attr: 'src', kind: 'embed', form: 'url', load: notInObject, boxed: true }],
@@ -147,11 +151,8 @@ const TABLE: Record<string, LoadingAttribute[]> = {
   // amp-list's and amp-state's JSON and amp-form's submit are not listed (a known gap).
   'html amp-img': AMP_IMAGE,
   'html amp-anim': AMP_IMAGE,
-  'html amp-video': [
-    { attr: 'poster', kind: 'video-poster', form: 'url', load: 'must', boxed: true },
-    { attr: 'src', kind: 'video-src', form: 'url', load: 'may' },
-  ],
-  'html amp-audio': [{ attr: 'src', kind: 'audio-src', form: 'url', load: 'may' }],
+  'html amp-video': VIDEO,
+  'html amp-audio': AUDIO,
   'html v:image': [VML],
   'html v:fill': [VML],
   'html v:imagedata': [VML],
