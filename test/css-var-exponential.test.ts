@@ -29,7 +29,14 @@ function imgValues(decls: Map<string, string>, imgStyle: string): { values: Reco
   const tree = specTree.document(html);
   if (!tree) throw new Error('no tree');
   let ticks = 0;
-  const cascade = compileCascade(tree.styles, { quirks: false, ticker: { tick: () => void ticks++ } });
+  const cascade = compileCascade(tree.styles, {
+    quirks: false,
+    ticker: {
+      tick: () => {
+        ticks++;
+      },
+    },
+  });
   const stack: ElementContext[] = [];
   let values: Record<string, string> = {};
   tree.walk({
