@@ -2,7 +2,7 @@ import { parseDeclarations, winners, type Declaration, type PropertyFilter } fro
 import { isCustom, isFontSize, isRelevant } from './css-properties.js';
 import { compiledRules, inlineDeclarations, parsedSheet, selectorList } from './css-cache.js';
 import { TOO_COMPLEX, type CompiledSelector } from './css-selectors.js';
-import { substituteVars } from './css-var.js';
+import { VarResolver } from './css-var.js';
 import type { ElementContext } from './element-context.js';
 import { MATCH_BUDGET, matches, type CascadeBudget } from './selector-match.js';
 import type { StyleText } from './tree.js';
@@ -286,11 +286,12 @@ class StyleCascade implements Cascade {
    * left out (the property is then as if `unset`, which the caller reads as not set).
    */
   private substitute(ctx: ElementContext, style: string | undefined, own: ReadonlyMap<string, Declaration>, out: Map<string, string>): void {
-    const lookup = (name: string): string | undefined => this.customValue(ctx, name, style);
+    // One resolver for the element: each custom property is resolved once (see VarResolver).
+    const vars = new VarResolver((name) => this.customValue(ctx, name, style), this.ticker);
     for (const [name, d] of own) {
       if (!d.value.includes('var(')) continue;
       out.delete(name);
-      const text = substituteVars(d.value, lookup);
+      const text = vars.substitute(d.value);
       if (text === undefined) continue;
       // `!important` that comes from a substitution is no flag: the value is invalid.
       const expanded = parseDeclarations(`${d.shorthand ?? name}:${text}`, (n) => n === name).filter((x) => x.name === name && !x.important);
