@@ -50,8 +50,7 @@ const isNewline = (c: number) => c === LF || c === CR || c === FF;
 const isWhitespace = (c: number) => c === 0x20 || c === 0x09 || isNewline(c);
 const isHex = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 // A name code point (CSS Syntax 4.2), or a backslash, which starts an escaped one.
-const isNameOrEscape = (c: number) =>
-  (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d || c >= 0x80 || c === BACKSLASH;
+const isNameOrEscape = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d || c >= 0x80 || c === BACKSLASH;
 
 /**
  * The backslashes the CSS tokenizer reads as escapes, counted up to just past `stopAfter`: a
