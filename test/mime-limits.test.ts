@@ -27,15 +27,27 @@ function countingTicker(limit = Number.POSITIVE_INFINITY) {
 }
 
 describe('MIME parts per message (attackP5 finding 1)', () => {
-  it('a message of 1.6 million empty parts (8 MB) fails by the part limit, the tree kept at the limit', async () => {
+  it('a message of 1.6 million empty parts (8 MB): the first 10,000 are read and its pixel found, the rest named in a warning', async () => {
     const bytes = emptyParts(1_600_000);
     const tree = readMimeTree(bytes);
     // Bounded: the reader stopped at the limit, not at the end of the body.
     expect(tree.children.length).toBe(MAX_MIME_PARTS - 1);
     expect(tree.tooMany).toBe(true);
+    // Review of 2026-12-02: failing the message hid the pixel of the part a mail client shows.
     const r = await analyseMessage('parts.eml', bytes, detector(), { timeoutMs: 60_000 });
-    expect(r.error).not.toBeNull();
-    expect(r.error).toBe('malformed message: more than 10,000 MIME parts');
+    expect(r.error).toBeNull();
+    expect(r.tracked).toBe(true);
+    // 1,600,001 leaves and their multipart, 10,000 of them read; the unread bytes start after the
+    // delimiter line of the first unread part.
+    expect(r.warnings).toEqual(['more than 10,000 MIME parts: only the first 10,000 were read; at least 1,590,002 more (the last 7,950,013 bytes of the message) were left unread']);
+  });
+
+  it('reads the parts before the limit only: a pixel in a part past it is not seen (the warning says so)', async () => {
+    const late = Buffer.from(`${HEAD}Content-Type: multipart/mixed; boundary=b\r\n\r\n${'--b\n\n'.repeat(MAX_MIME_PARTS)}--b\r\nContent-Type: text/html\r\n\r\n${PIXEL}\r\n--b--\r\n`, 'latin1');
+    const r = await analyseMessage('late.eml', late, detector(), { timeoutMs: 60_000 });
+    expect(r.error).toBeNull();
+    expect(r.tracked).toBe(false);
+    expect(r.warnings).toEqual([`more than 10,000 MIME parts: only the first 10,000 were read; at least 2 more (the last ${`\n--b\r\nContent-Type: text/html\r\n\r\n${PIXEL}\r\n--b--\r\n`.length} bytes of the message) were left unread`]);
   });
 
   it('keeps at most the limit of ranges of one multipart body', () => {
@@ -50,9 +62,14 @@ describe('MIME parts per message (attackP5 finding 1)', () => {
     // 101 multiparts of 100 parts each: no one multipart is over the limit, the message is.
     const inner = `Content-Type: multipart/mixed; boundary=i\r\n\r\n${'--i\r\n\r\nx\r\n'.repeat(100)}--i--\r\n`;
     const bytes = Buffer.from(`${HEAD}Content-Type: multipart/mixed; boundary=o\r\n\r\n${`--o\r\n${inner}`.repeat(101)}--o--\r\n`, 'latin1');
-    expect(() => checkStructure(bytes)).toThrow('more than 10,000 MIME parts');
+    const over = checkStructure(bytes);
+    expect(over.incomplete).toMatch(/^more than 10,000 MIME parts/);
+    // Nothing after the first unread part is read: the parser gets the bytes before it.
+    expect(over.readEnd).toBeLessThan(bytes.length);
+    expect(bytes.toString('latin1', over.readEnd - 5, over.readEnd)).toMatch(/^--[io]\r\n$/);
+    expect(over.warnings).toEqual([over.incomplete]);
     const fewer = Buffer.from(`${HEAD}Content-Type: multipart/mixed; boundary=o\r\n\r\n${`--o\r\n${inner}`.repeat(98)}--o--\r\n`, 'latin1');
-    expect(() => checkStructure(fewer)).not.toThrow();
+    expect(checkStructure(fewer)).toEqual({ warnings: [], readEnd: fewer.length, incomplete: null });
   });
 
   it('ticks the deadline per part and per header line, so the deadline can stop it', () => {

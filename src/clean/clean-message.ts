@@ -1,6 +1,7 @@
 import { analyseParsed } from '../engine/analyse-message.js';
 import type { Detector } from '../engine/detector.js';
 import { parseMessage } from '../mail/parse-message.js';
+import { InputError } from '../errors.js';
 import { remoteUrl } from '../url/remote-url.js';
 import { findHtmlParts } from './mime-parts.js';
 import { rewriteHtml, type Lookup } from './rewrite-html.js';
@@ -32,6 +33,8 @@ export interface CleanOutcome {
  */
 export async function cleanMessage(bytes: Buffer, detector: Detector): Promise<CleanOutcome> {
   const parsed = await parseMessage(bytes);
+  // A message not read whole is never rewritten half read: its CLI copies it unchanged, as unreadable.
+  if (parsed.incomplete) throw new InputError(`malformed message: ${parsed.incomplete}`);
   const { html } = analyseParsed(parsed, detector);
   const replace = new Map<string, string>();
   let tracking = 0;

@@ -20,19 +20,37 @@ export function isKnownCharset(charset: string): boolean {
  * of an HTML part). Reads the structure with the reader clean uses (mime-structure.ts), ticking
  * `ticker` (the message's deadline) as it goes.
  */
-export function checkStructure(bytes: Buffer, ticker?: Ticker): string[] {
+export function checkStructure(bytes: Buffer, ticker?: Ticker): StructureCheck {
   const top = readMimeTree(bytes, ticker);
   if (top.headers.size === 0) throw new InputError('malformed message: no header block at the start');
   const warnings: string[] = [];
   // The file ends at a line end: an unclosed multipart is then sloppiness, not a cut-off download.
   const endsCleanly = bytes.length > 0 && bytes[bytes.length - 1] === 0x0a;
-  for (const node of mimeNodes(top)) checkPart(bytes, node, warnings, endsCleanly);
-  return warnings;
+  let unread: { from: number; atLeast: number } | null = null;
+  for (const node of mimeNodes(top)) {
+    checkPart(bytes, node, warnings, endsCleanly);
+    if (node.unread && (!unread || node.unread.from < unread.from)) unread = node.unread;
+  }
+  if (!unread) return { warnings, readEnd: bytes.length, incomplete: null };
+  // Failing the message would hide the pixel of its first part, the one a mail client shows
+  // (review of 2026-12-02): the first MAX_MIME_PARTS are read, the rest is named.
+  const incomplete = `more than ${MAX_MIME_PARTS.toLocaleString('en-US')} MIME parts: only the first ${MAX_MIME_PARTS.toLocaleString('en-US')} were read; at least ${unread.atLeast.toLocaleString('en-US')} more (the last ${(bytes.length - unread.from).toLocaleString('en-US')} bytes of the message) were left unread`;
+  warnings.push(incomplete);
+  return { warnings, readEnd: unread.from, incomplete };
+}
+
+/** What the structure check found. */
+export interface StructureCheck {
+  /** Problems that do not stop the scan, for the message's `warnings`. */
+  warnings: string[];
+  /** Where the parser is to stop reading: the message's length, or where its first unread part starts. */
+  readEnd: number;
+  /** Why the message was not read whole (its parts past MAX_MIME_PARTS), or null. */
+  incomplete: string | null;
 }
 
 function checkPart(bytes: Buffer, part: MimeNode, warnings: string[], endsCleanly: boolean): void {
   if (part.tooDeep) throw new InputError(`malformed message: MIME parts nested deeper than ${MAX_PART_DEPTH} levels`);
-  if (part.tooMany) throw new InputError(`malformed message: more than ${MAX_MIME_PARTS.toLocaleString('en-US')} MIME parts`);
   // mailparser stops there ("Max header size for a MIME node exceeded"); the fast path reads such
   // headers, so this is a message it declined for another reason: our own words, not mailsplit's.
   if (part.headerBytes > MAILPARSER_HEADER_BYTES) {
@@ -42,6 +60,8 @@ function checkPart(bytes: Buffer, part: MimeNode, warnings: string[], endsCleanl
   if (part.multipart) {
     const { boundary, found, closed } = part.multipart;
     if (!boundary) throw new InputError(`malformed message: ${type} without a boundary`);
+    // Its delimiters past the part limit were not looked for: not closed, not truncated, only unread.
+    if (part.tooMany) return;
     if (!found) {
       if (!closed) warnings.push(`the ${type} boundary never appears`);
     } else if (!closed) {

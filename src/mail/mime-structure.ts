@@ -34,6 +34,12 @@ export interface MimeNode {
   headerBytes: number;
   /** The message's MAX_MIME_PARTS were used up here: this part's children past them are not read. */
   tooMany: boolean;
+  /**
+   * With `tooMany`: the byte offset where the first unread part starts (nothing after it is read,
+   * since parts are counted in message order), and how many parts at least were left unread here
+   * (the delimiters of this multipart after it, counted, not kept; nested parts not counted).
+   */
+  unread: { from: number; atLeast: number } | null;
 }
 
 /** Parts nested deeper than this are not read (mailsplit and real mail stay far below). */
@@ -53,6 +59,22 @@ export const MAX_ATTACHED_DEPTH = 8;
  * 1.6 million nodes, 0.9 GB and 7 s before this limit (test/mime-limits.test.ts).
  */
 export const MAX_MIME_PARTS = 10_000;
+
+/**
+ * The delimiter lines (`--boundary` at a line start, not the close delimiter) between `from` and
+ * `end`: what a warning says was left unread. Counted by a native search, nothing kept, so a body
+ * of millions of parts past the limit costs time linear in its bytes and no memory.
+ */
+function delimitersAfter(bytes: Buffer, from: number, end: number, boundary: string, ticker: Ticker): number {
+  const delimiter = Buffer.from(`\n--${boundary}`, 'latin1');
+  let count = 0;
+  for (let i = bytes.indexOf(delimiter, from); i !== -1 && i < end; i = bytes.indexOf(delimiter, i + delimiter.length)) {
+    const after = i + delimiter.length;
+    if (bytes[after] === 0x2d && bytes[after + 1] === 0x2d) continue;
+    if (++count % 1024 === 0) ticker.tick();
+  }
+  return count;
+}
 
 /** mailsplit's limit on one header block ("Max header size for a MIME node exceeded"). */
 export const MAILPARSER_HEADER_BYTES = 256 * 1024;
@@ -97,6 +119,7 @@ function readNode(bytes: Buffer, start: number, end: number, depth: number, mess
     tooDeep: depth > MAX_PART_DEPTH,
     headerBytes: headerEnd - start,
     tooMany: false,
+    unread: null,
   };
   if (node.tooDeep) return node;
   if (type.startsWith('multipart/')) {
@@ -110,6 +133,7 @@ function readNode(bytes: Buffer, start: number, end: number, depth: number, mess
     for (const [s, e] of parts.ranges) {
       if (budget.partsLeft <= 0) {
         node.tooMany = true;
+        node.unread = { from: s, atLeast: 1 + delimitersAfter(bytes, s, end, boundary, budget.ticker) };
         break;
       }
       node.children.push(readNode(bytes, s, e, depth + 1, messageDepth, budget));
@@ -117,6 +141,7 @@ function readNode(bytes: Buffer, start: number, end: number, depth: number, mess
   } else if (isAttachedMessageType(type) && isIdentityEncoding(node.encoding)) {
     if (budget.partsLeft <= 0) {
       node.tooMany = true;
+      node.unread = { from: bodyStart, atLeast: 1 };
       return node;
     }
     // In base64 or quoted-printable an attached message is text only once decoded (clean decodes it).

@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import { checkStructure } from './check-structure.js';
 import { readMimeFast } from './fast-mime.js';
 import type { Ticker } from './mime-headers.js';
-import { AMP_HTML_TYPE, isAttachedMessageType, MAX_ATTACHED_DEPTH } from './mime-structure.js';
+import { AMP_HTML_TYPE, isAttachedMessageType, MAX_ATTACHED_DEPTH, MAX_MIME_PARTS } from './mime-structure.js';
 import { type HeaderFields, headerFields } from './header-fields.js';
 import { type HeaderLine, rawHeaderValue } from './header-lines.js';
 
@@ -18,6 +18,8 @@ export interface ParsedMessage extends HeaderFields {
   header(name: string): string[];
   /** Every top-level header, in order, name lower-cased, value unfolded. */
   headers: Array<{ name: string; value: string }>;
+  /** Why part of the message was not read (parts past MAX_MIME_PARTS), or null when all of it was. */
+  incomplete: string | null;
 }
 
 // Measured: skipping the conversions we never read makes parsing 1.8x faster.
@@ -27,6 +29,9 @@ const PARSER_OPTIONS = {
   skipImageLinks: true,
   skipTextLinks: true,
   keepCidLinks: true,
+  // mailsplit's own limit is 1,000 nodes, failing the whole message; the structure check has
+  // already cut the message after MAX_MIME_PARTS (plus the empty part the cut may leave at its end).
+  maxChildNodes: MAX_MIME_PARTS + 10,
 } as const;
 
 export { MAX_ATTACHED_DEPTH } from './mime-structure.js';
@@ -38,7 +43,7 @@ export async function parseMessage(bytes: Buffer): Promise<ParsedMessage> {
 /** The fast MIME path alone, synchronous: null when the message needs mailparser. */
 export function parseMessageFast(bytes: Buffer): ParsedMessage | null {
   const fast = readMimeFast(bytes);
-  return fast ? build(fast.headerLines, fast.html, []) : null;
+  return fast ? build(fast.headerLines, fast.html, [], null) : null;
 }
 
 /**
@@ -46,20 +51,22 @@ export function parseMessageFast(bytes: Buffer): ParsedMessage | null {
  * synchronous and ticks `ticker` (the message's deadline): it runs before the first await.
  */
 export async function parseMessageSlow(bytes: Buffer, ticker?: Ticker): Promise<ParsedMessage> {
-  const warnings = checkStructure(bytes, ticker);
-  const mail = await parseMime(bytes);
+  const { warnings, readEnd, incomplete } = checkStructure(bytes, ticker);
+  // Past the part limit mailparser gets only the parts read: the rest is neither parsed nor kept.
+  const mail = await parseMime(readEnd < bytes.length ? bytes.subarray(0, readEnd) : bytes);
   const htmlParts = typeof mail.html === 'string' && mail.html.length > 0 ? [mail.html] : [];
   for (const part of ampHtml(mail)) htmlParts.push(part);
   for (const part of await attachedHtml(mail, 1, warnings)) htmlParts.push(part);
-  return build(mail.headerLines, htmlParts.length ? htmlParts.join('\n') : null, warnings);
+  return build(mail.headerLines, htmlParts.length ? htmlParts.join('\n') : null, warnings, incomplete);
 }
 
-function build(lines: readonly HeaderLine[], html: string | null, warnings: string[]): ParsedMessage {
+function build(lines: readonly HeaderLine[], html: string | null, warnings: string[], incomplete: string | null): ParsedMessage {
   return new Parsed(
     headerFields(lines),
     html,
     warnings,
     lines.map((h) => new HeaderField(h.key, h.line)),
+    incomplete,
   );
 }
 
@@ -77,6 +84,7 @@ class Parsed implements ParsedMessage {
     readonly html: string | null,
     readonly warnings: string[],
     readonly headers: HeaderField[],
+    readonly incomplete: string | null,
   ) {
     this.messageId = fields.messageId;
     this.from = fields.from;
