@@ -45,6 +45,8 @@ const HEADERS = [
   'X-Original-Rcpt-To: reader.kiss@example.org',
   'X-Receiver: reader.kiss@example.org',
   'X-Sieve-Redirected-From: reader.kiss@example.org',
+  // Non-ASCII before the clause: `İ` lower-cases to two units, which shifted toLowerCase positions.
+  'Received: from İİİİ.example by mx.example.org for <reader.kiss@example.org>; Mon, 1 Jan 2024 00:00:00 +0000',
 ];
 
 describe('recipient headers beyond To and Delivered-To', () => {

@@ -88,7 +88,7 @@ export async function scan(paths: string[], options: ScanOptions): Promise<ScanO
   let analysedHere = 0;
   const inFlight: InFlight[] = [];
   let inFlightBytes = 0;
-  const windowMessages = pool ? jobs * 96 : 0;
+  const windowMessages = pool ? jobs * WORKER_BACKLOG : 0;
   let unusableInputs = 0;
   let messages = 0;
   let bytes = 0;

@@ -130,7 +130,8 @@ function addressWords(value: string): string[] {
  */
 function forClauses(value: string): string[] {
   const out: string[] = [];
-  const lower = value.toLowerCase();
+  // ASCII only, so that positions in `lower` are positions in `value` (`İ`.toLowerCase() is two units).
+  const lower = value.replace(/[A-Z]+/g, (c) => c.toLowerCase());
   let at = lower.indexOf('for');
   while (at !== -1) {
     const before = at === 0 ? 0x20 : lower.charCodeAt(at - 1);
