@@ -187,6 +187,9 @@ describe('HTML is walked in linear time', () => {
       ['many srcdoc iframes', (n) => '<iframe srcdoc="<img src=https://a.example/x.gif>"></iframe>'.repeat(n), 200],
       ['a picture of many sources', (n) => `<picture>${'<source srcset="https://a.example/x.gif">'.repeat(n)}<img src="https://a.example/y.gif"></picture>`, 2_000],
       ['a URL of xn-- labels the host parser rejects', (n) => `<img src="https://${'xn--a.'.repeat(n)}example/">`, 2_000],
+      // table-columns.ts: past 32 spanning cells or collapsed ranges nothing more is kept (review of the change).
+      ['a collapsed column and one row of many rowspans', (n) => `<table><col style="visibility:collapse"><tr>${'<td rowspan=2>x</td>'.repeat(n)}</tr><tr><td>y</td></tr></table>`, 1_000],
+      ['many collapsed columns apart, and many cells', (n) => `<table>${'<col style="visibility:collapse"><col>'.repeat(n)}<tr>${'<td>x</td>'.repeat(n)}</tr></table>`, 1_000],
     ],
     (html: string) => extractResources(html),
   );

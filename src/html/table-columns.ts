@@ -9,8 +9,9 @@ import type { Hidden } from './visibility.js';
  * p5-col-collapse, visibility-review-p5.ts. Fed in tree order by the walk (document-walk.ts):
  * the columns come before the rows. A cell's place is the HTML table model's: along its row,
  * after the colspans before it and the cells of earlier rows of its section that span down into
- * it. Past MAX_SPANNING such cells at once the table is not judged (visible): the slots stay a
- * short list, so an attacker's table of many rowspans costs no more than its cells.
+ * it. Past MAX_SPANNING such cells at once, or MAX_COLLAPSED collapsed ranges, the table is not
+ * judged (visible) and nothing more is kept: the lists stay short, so an attacker's table of many
+ * rowspans or collapsed columns costs no more than its cells.
  */
 export class TableColumns {
   private count = 0;
@@ -42,6 +43,8 @@ export class TableColumns {
 
   /** A row of `section` (its parent element) starts. */
   row(section: unknown): void {
+    // An unjudged table stays so: nothing more is kept or scanned, so its cost stays linear.
+    if (this.unjudged) return;
     if (section !== this.section) {
       this.section = section;
       this.spanning = [];
@@ -51,6 +54,7 @@ export class TableColumns {
 
   /** A cell of the current row: why it is not painted, or undefined. */
   cell(el: TreeElement): Hidden | undefined {
+    if (this.unjudged) return undefined;
     // Past the slots that cells of earlier rows still hold.
     for (let moved = true; moved; ) {
       moved = false;
@@ -64,8 +68,8 @@ export class TableColumns {
     const colspan = span(el.attrs.colspan, 1000);
     this.cursor += colspan;
     // rowspan=0 spans the rest of the section; at most 65534 (HTML).
-    const rowspan = el.attrs.rowspan === undefined ? undefined : /^[\t\n\f\r ]*\+?([0-9]+)/.exec(el.attrs.rowspan);
-    const rows = rowspan ? Math.min(Number.parseInt(rowspan[1], 10), 65534) : 1;
+    const rowspan = htmlInteger(el.attrs.rowspan);
+    const rows = rowspan === undefined ? 1 : Math.min(rowspan, 65534);
     if (rows !== 1) {
       this.spanning.push([from, from + colspan, rows === 0 ? Number.POSITIVE_INFINITY : rows]);
       if (this.spanning.length > MAX_SPANNING) this.unjudged = true;
@@ -76,17 +80,30 @@ export class TableColumns {
   }
 
   private add(n: number, collapse: boolean): void {
-    if (collapse) this.collapsed.push([this.count, this.count + n]);
+    if (collapse) {
+      // Adjacent collapsed columns make one range; past MAX_COLLAPSED ranges the table is not
+      // judged (visible), so each cell compares a short list.
+      const last = this.collapsed.at(-1);
+      if (last && last[1] === this.count) last[1] += n;
+      else if (this.collapsed.length < MAX_COLLAPSED) this.collapsed.push([this.count, this.count + n]);
+      else this.unjudged = true;
+    }
     this.count += n;
   }
 }
 
 const MAX_SPANNING = 32;
+const MAX_COLLAPSED = 32;
 
 /** A span or colspan by the HTML rules: a non-negative integer, 0 or none is 1, capped. */
 function span(value: string | undefined, max: number): number {
-  if (value === undefined) return 1;
-  const m = /^[\t\n\f\r ]*\+?([0-9]+)/.exec(value);
-  const n = m ? Number.parseInt(m[1], 10) : 1;
+  const n = htmlInteger(value) ?? 1;
   return n === 0 ? 1 : Math.min(n, max);
+}
+
+/** The leading non-negative integer of an attribute by the HTML rules, or undefined for none. */
+function htmlInteger(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^[\t\n\f\r ]*\+?([0-9]+)/.exec(value);
+  return m ? Number.parseInt(m[1], 10) : undefined;
 }
