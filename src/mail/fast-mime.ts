@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import iconv from 'iconv-lite';
 import libmime from 'libmime';
 import { normalizeCharset } from 'libmime/lib/charset.js';
@@ -52,14 +53,13 @@ export function readMimeFast(bytes: Buffer): FastMime | null {
   // mailparser keeps an AMP part as an attachment; the slow path adds its text after the HTML as this does.
   const amp: string[] = [];
   for (const leaf of leaves) {
+    if (!leaf.inline) continue;
     if (leaf.type === AMP_HTML_TYPE) {
-      if (!leaf.inline) continue;
       const text = decodeText(bytes, leaf);
       if (text === null) return null;
       if (text) amp.push(text);
       continue;
     }
-    if (!leaf.inline) continue;
     // An empty text part (its only line end went to the delimiter): mailsplit's line-end rules decide.
     if (leaf.start === leaf.end) return null;
     if (leaf.type === 'text/html') {
@@ -102,7 +102,8 @@ function walk(bytes: Buffer, headers: HeaderLine[], start: number, end: number, 
     const boundary = (params.boundary ?? '').trimEnd();
     if (!boundary || !/^[\x20-\x7e]+$/.test(boundary)) return false;
     // The structure reader's delimiters, in their strict form: anything unusual is mailparser's.
-    const parts = delimitedParts(bytes, start, end, boundary);
+    // At most MAX_PARTS + 1 ranges: past MAX_PARTS the walk declines anyway.
+    const parts = delimitedParts(bytes, start, end, boundary, MAX_PARTS + 1);
     if (!parts.closed || parts.unusual) return false;
     const ranges = parts.ranges;
     const childAlternative = alternative || type === 'multipart/alternative';
@@ -208,11 +209,6 @@ function planFor(charset: string): CharsetPlan {
   // Single-byte (a 256-entry table, so each byte decodes on its own) and ASCII bytes as ASCII.
   const asciiSafe = 'decodeBuf' in iconv.getCodec(name) && iconv.decode(ASCII_PROBE, name) === ASCII_PROBE.toString('latin1');
   return { name, asciiSafe };
-}
-
-function isAscii(bytes: Buffer): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return false;
-  return true;
 }
 
 /**

@@ -7,7 +7,8 @@
  * identifiers.ts are read by its own char scans (hexShape, isWordAt).
  */
 
-function isLower(c: number): boolean {
+/** An ASCII lower-case letter. */
+export function isLower(c: number): boolean {
   return c >= 97 && c <= 122;
 }
 

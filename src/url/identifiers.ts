@@ -1,5 +1,5 @@
 import { OPEN_FILE, SPACER_FILE, STRONG_SEGMENT } from './beacon-words.js';
-import { isHostShaped } from './char-shapes.js';
+import { isHostShaped, isLower } from './char-shapes.js';
 import { registrable } from '../engine/party.js';
 import type { Ticker } from './form-matcher.js';
 import { safeDecode, type UrlParts } from './url-parts.js';
@@ -268,10 +268,6 @@ function isWordAt(text: string, start: number, end: number): boolean {
   // One capital at most, and only first: the rest lower case, three or more of them.
   const first = isLower(text.charCodeAt(start)) ? 0 : 1;
   return upper === first && letters - first >= 3;
-}
-
-function isLower(c: number): boolean {
-  return c >= 97 && c <= 122;
 }
 
 function isStrongToken(v: string, ticker: Ticker): boolean {
