@@ -431,7 +431,8 @@ export class AddressFinder {
 // a `+` goes on. `/`, `?`, `&`, `#`, `=`, `%`, `@` and `+` end it (a decoded view has what `%` hid).
 const LOCAL_UNIT = new Uint8Array(128);
 for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_!$'*^`{|}~") LOCAL_UNIT[c.charCodeAt(0)] = 1;
-const ALNUM = /[a-z0-9]/i;
+/** An ASCII letter or digit (a char-code test: this runs at each unit of the walk back from a `+`). */
+const isAlnum = (u: number): boolean => (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122);
 
 /**
  * Subaddresses of the recipients in a (folded) text: at each `+`, the local parts that end there
@@ -453,7 +454,7 @@ function subaddressScan(text: string, locals: Map<string, Needle[]>, cut: boolea
       const u = s > stop ? text.charCodeAt(s - 1) : -1;
       const inLocal = u >= 128 || (u >= 0 && LOCAL_UNIT[u] === 1);
       // A local part may start here: where the walk stops, or after a unit that is no letter or digit.
-      if (s < q && (!inLocal || !ALNUM.test(text[s - 1]))) {
+      if (s < q && (!inLocal || !isAlnum(u))) {
         const needles = locals.get(text.slice(s, q).toLowerCase());
         if (needles) {
           const first = s;
