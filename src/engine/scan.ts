@@ -50,7 +50,9 @@ const WORKER_BACKLOG = 96;
  * bounds them. The costliest known per byte is a CSS token at 0.12-0.24 us a byte (outside review 5:
  * 28 MiB of one string token took 3.3 s of CPU in one tokenizer call): 1 MiB is at most about a
  * quarter of a second in one step, and a message over it keeps the watchdog's hard stop and a
- * heap of its own. None of the benchmark mbox's 4,461 messages is over 1 MiB.
+ * heap of its own. None of the benchmark mbox's 4,461 messages is over 1 MiB. While this thread
+ * analyses, the watchdog's timer and the workers' replies wait for it: a stuck worker is
+ * terminated at most one message budget later than it would be (a bounded delay, not lost).
  */
 const HERE_MAX_BYTES = 1024 * 1024;
 
